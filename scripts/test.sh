@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test layer: format and lint, native tests, browser
+# (wasm-bindgen-test) tests in headless Chromium, a release build, and end-to-end tests that
+# drive the built dist/ in headless Chromium. .ci/run runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+source scripts/env.sh
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native and wasm32, warnings denied)"
+cargo clippy --offline --all-targets -- -D warnings
+cargo clippy --offline --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+
+step "native tests: model, layout, decoders"
+cargo test --offline
+
+step "browser tests: components in headless Chromium (wasm-bindgen-test)"
+cargo test --offline --target wasm32-unknown-unknown --test web
+
+step "release build (trunk, wasm-opt)"
+trunk build --release
+
+step "end-to-end tests: the built dist/ in headless Chromium"
+node --test --test-concurrency=1 e2e/

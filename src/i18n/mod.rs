@@ -1,0 +1,222 @@
+//! All user-visible words. UI strings live in one table per language (`zh.rs`, `en.rs`), reached
+//! through the `Msg` enum: a missing translation is a compile error, not a blank on screen.
+//! Model content (unit names, quotes, reasons) carries both languages in `Text` / `Name`.
+
+mod en;
+mod zh;
+
+use crate::model::metrics::MetricKey;
+
+/// A display language. Simplified Chinese is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+    /// The value used in `?lang=` and in the `lang` attribute of the page.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-Hans",
+            Lang::En => "en",
+        }
+    }
+    /// Accepts the codes the app writes, and a few common spellings.
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "zh" | "zh-hans" | "zh-cn" | "zh_cn" => Some(Lang::Zh),
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Zh => "简体中文",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// A fixed text in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(zh: &'static str, en: &'static str) -> Self {
+        Text { zh, en }
+    }
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A generated name in both languages (e.g. "分局 3" / "Sub-bureau 3").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Name {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+    /// The fixed text as a name.
+    pub fn of(t: Text) -> Name {
+        Name {
+            zh: t.zh.to_string(),
+            en: t.en.to_string(),
+        }
+    }
+    /// The fixed text followed by a number: "分局 3", "Sub-bureau 3".
+    pub fn numbered(t: Text, n: usize) -> Name {
+        Name {
+            zh: format!("{}{}", t.zh, n),
+            en: format!("{} {}", t.en, n),
+        }
+    }
+}
+
+/// Every UI string. Add a variant here and the compiler asks for it in each language table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    AppTitle,
+    AppTagline,
+    Cases,
+    Variant,
+    Language,
+    NotYetModelled,
+    Parameters,
+    Reset,
+    Before,
+    After,
+    Change,
+    Reported,
+    Model,
+    Numbers,
+    Metric,
+    Diagrams,
+    Source,
+    Assumption,
+    AssumptionLabel,
+    SourceDoc,
+    ErrEmpty,
+    ErrNotNumber,
+    ErrRange,
+    ErrWhole,
+    ModelErrorTitle,
+    KeepingLastResult,
+    UrlNotice,
+    UrlUnknownKey,
+    UrlBadValue,
+    UrlUnknownCase,
+    UrlUnknownVariant,
+    UrlUnknownLang,
+    Dismiss,
+    GroupIdentical,
+    StaffSuffix,
+    EachSuffix,
+    ReportedOnly,
+    ReportedNote,
+    HowComputed,
+    Footer,
+    Notes,
+    PanicTitle,
+    PanicBody,
+    Reload,
+    DiagramLabel,
+    Legend,
+    Placeholder,
+    /// The name of a metric.
+    MetricName(MetricKey),
+}
+
+/// The UI string for `msg` in `lang`.
+pub fn tr(lang: Lang, msg: Msg) -> &'static str {
+    match lang {
+        Lang::Zh => zh::tr(msg),
+        Lang::En => en::tr(msg),
+    }
+}
+
+/// The UI string with `{0}`, `{1}`, … replaced by `args`.
+pub fn trf(lang: Lang, msg: Msg, args: &[&str]) -> String {
+    let mut s = tr(lang, msg).to_string();
+    for (i, a) in args.iter().enumerate() {
+        s = s.replace(&format!("{{{i}}}"), a);
+    }
+    s
+}
+
+/// A number for display: grouped thousands, at most `decimals` decimals, trailing zeros dropped.
+pub fn format_number(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "—".to_string();
+    }
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
+        None => (s.clone(), String::new()),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if v < 0.0 && (int != "0" || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_numbers() {
+        assert_eq!(format_number(2500.0, 0), "2,500");
+        assert_eq!(format_number(1234567.891, 2), "1,234,567.89");
+        assert_eq!(format_number(0.5, 1), "0.5");
+        assert_eq!(format_number(-12.0, 1), "-12");
+        assert_eq!(format_number(-0.001, 1), "0");
+        assert_eq!(format_number(f64::NAN, 1), "—");
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let s = trf(Lang::En, Msg::ErrRange, &["1", "10"]);
+        assert!(s.contains('1') && s.contains("10") && !s.contains('{'));
+        let s = trf(Lang::Zh, Msg::ErrRange, &["1", "10"]);
+        assert!(!s.contains('{'));
+    }
+
+    #[test]
+    fn lang_codes_round_trip() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}

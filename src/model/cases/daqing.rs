@@ -1,0 +1,614 @@
+//! Daqing flattening (大庆 扁平化), seed 000 and 001; `shared/domain/cases.md` section 1.
+//!
+//! Urban scope: 10 sub-bureaus with about 20 internal units and 70 stations below them (three
+//! tiers) become sub-bureaus sized by residents and staff, each with three police branches and
+//! one department, the branches organised in pairs and teams (two tiers).
+
+use crate::i18n::{Name, Text};
+use crate::model::cases::{ModelError, Reported, Scenario, Variant};
+use crate::model::metrics::MetricKey;
+use crate::model::org::{
+    apportion, split_evenly, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF, DEPUTY_BRIGADE_HEAD,
+    DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT, SQUADRON_HEAD, STATION_HEAD, TEAM_LEADER,
+};
+use crate::model::params::{ParamSpec, Params};
+use crate::model::source::Source;
+
+const Q_MERGE: &str = "把市区10个公安分局和70个派出所合并,重新设置为20个公安分局";
+const Q_SIZING: &str = "按照辖区实有人口10万人左右、配置警力100-150名标准";
+const Q_UNITS: &str = "内设机构由平均20个左右统一合并为4个";
+const Q_BRANCHES: &str = "内设社区警务、治安巡防、刑事侦查和法制综合三个警种一个部门";
+const Q_PAIRS: &str = "“二人一组”即搭档制……构成最基本的战斗单元";
+const Q_TEAMS: &str = "“三组一队”即6人队,是最小的作战实体";
+const Q_FRONTLINE: &str = "一线警力的比例从48.5%提高到89%";
+const Q_STATION: &str = "有的派出所13人中,指挥3人,行政事务4人,真正在工作一线的也就6个人";
+const Q_TIERS: &str = "变市局、分局、派出所三层管理为市局、分局两层管理";
+const Q_CHAIN: &str =
+    "局长、副局长、大队长、副大队长、中队长、警长、民警7个层次,改革后,只需要经过局长、副局长、队长";
+const Q_RESPONSE: &str = "出警反应时间由改革前的平均15分钟,提升到目前的平均9分钟";
+const Q_CARS: &str = "按照城区百名民警4台警车巡逻标准";
+
+const G_BASE: Text = Text::new("改革前的城区", "The urban area before the reform");
+const G_TIERS: Text = Text::new(
+    "二是 减少层次:分局的设置标准",
+    "Measure 2, fewer tiers: sizing the sub-bureaus",
+);
+const G_UNITS: Text = Text::new(
+    "三是 整合机构:三警种一部门",
+    "Measure 3, merged units: three branches, one department",
+);
+const G_TEAMS: Text = Text::new(
+    "四是 优化组合:二人一组、三组一队",
+    "Measure 4, pairs of two, three pairs a team",
+);
+
+const PEOPLE: Text = Text::new("人", "people");
+const STAFF: Text = Text::new("人", "staff");
+const UNITS: Text = Text::new("个", "units");
+const PCT: Text = Text::new("%", "%");
+
+const fn spec(
+    key: &'static str,
+    label: Text,
+    unit: Text,
+    group: Text,
+    range: (f64, f64, f64),
+    default: f64,
+    source: Source,
+) -> ParamSpec {
+    ParamSpec {
+        key,
+        label,
+        unit,
+        group,
+        min: range.0,
+        max: range.1,
+        step: range.2,
+        default,
+        integer: true,
+        source,
+    }
+}
+
+pub const URBAN_SPECS: &[ParamSpec] = &[
+    spec(
+        "population",
+        Text::new("城区实有人口", "Urban residents"),
+        PEOPLE,
+        G_BASE,
+        (10_000.0, 20_000_000.0, 10_000.0),
+        2_000_000.0,
+        Source::assumption(
+            "资料未给出城区人口;取 20 个分局 × 每个约 10 万人",
+            "The sources give no urban population; taken as 20 sub-bureaus × about 100,000 residents",
+        ),
+    ),
+    spec(
+        "staff",
+        Text::new("城区警力总数", "Urban officers in all"),
+        STAFF,
+        G_BASE,
+        (50.0, 100_000.0, 10.0),
+        2_500.0,
+        Source::assumption(
+            "资料未给出城区警力总数;取 20 个分局 × 125 人(100–150 人标准的中值)",
+            "The sources give no urban total; taken as 20 sub-bureaus × 125 (the middle of the 100–150 standard)",
+        ),
+    ),
+    spec(
+        "sub_bureaus_before",
+        Text::new("改革前分局数", "Sub-bureaus before"),
+        UNITS,
+        G_BASE,
+        (1.0, 200.0, 1.0),
+        10.0,
+        Source::seed("000", Q_MERGE),
+    ),
+    spec(
+        "stations_before",
+        Text::new("改革前派出所数", "Police stations before"),
+        UNITS,
+        G_BASE,
+        (0.0, 2_000.0, 1.0),
+        70.0,
+        Source::seed("000", Q_MERGE),
+    ),
+    spec(
+        "internal_units_before",
+        Text::new("每个分局的内设机构(改革前)", "Internal units per sub-bureau before"),
+        UNITS,
+        G_BASE,
+        (1.0, 60.0, 1.0),
+        20.0,
+        Source::seed("000", Q_UNITS),
+    ),
+    ParamSpec {
+        integer: false,
+        ..spec(
+            "frontline_share_before",
+            Text::new("改革前一线警力比例", "Frontline share before"),
+            PCT,
+            G_BASE,
+            (1.0, 99.0, 0.1),
+            48.5,
+            Source::seed("001", Q_FRONTLINE),
+        )
+    },
+    spec(
+        "station_staff",
+        Text::new("每个派出所警力(改革前)", "Staff per station before"),
+        STAFF,
+        G_BASE,
+        (1.0, 200.0, 1.0),
+        13.0,
+        Source::seed("001", Q_STATION),
+    ),
+    spec(
+        "station_frontline",
+        Text::new("其中一线警力", "of whom frontline"),
+        STAFF,
+        G_BASE,
+        (0.0, 200.0, 1.0),
+        6.0,
+        Source::seed("001", Q_STATION),
+    ),
+    spec(
+        "leaders",
+        Text::new("每个分局的局领导", "Leaders per sub-bureau"),
+        STAFF,
+        G_BASE,
+        (1.0, 20.0, 1.0),
+        4.0,
+        Source::assumption(
+            "资料未给出;取局长 1 人 + 副局长 3 人(每个警种一名副局长,与“局长、副局长、队长”的指挥层次相符),改革前后相同",
+            "Not in the sources; taken as 1 chief + 3 deputy chiefs (one per police branch, as the chain chief → deputy chief → team leader implies), the same before and after",
+        ),
+    ),
+    spec(
+        "residents_per_sub_bureau",
+        Text::new("每个分局的辖区人口", "Residents per sub-bureau"),
+        PEOPLE,
+        G_TIERS,
+        (10_000.0, 2_000_000.0, 1_000.0),
+        100_000.0,
+        Source::seed("000", Q_SIZING),
+    ),
+    spec(
+        "staff_standard_min",
+        Text::new("每个分局警力标准(下限)", "Officers per sub-bureau, lower bound"),
+        STAFF,
+        G_TIERS,
+        (1.0, 5_000.0, 1.0),
+        100.0,
+        Source::seed("000", Q_SIZING),
+    ),
+    spec(
+        "staff_standard_max",
+        Text::new("每个分局警力标准(上限)", "Officers per sub-bureau, upper bound"),
+        STAFF,
+        G_TIERS,
+        (1.0, 5_000.0, 1.0),
+        150.0,
+        Source::seed("000", Q_SIZING),
+    ),
+    spec(
+        "branches_after",
+        Text::new("每个分局的警种数", "Police branches per sub-bureau"),
+        UNITS,
+        G_UNITS,
+        (1.0, 3.0, 1.0),
+        3.0,
+        Source::seed("000", Q_BRANCHES),
+    ),
+    spec(
+        "legal_admin_staff",
+        Text::new("法制综合部门警力", "Legal and admin department staff"),
+        STAFF,
+        G_UNITS,
+        (0.0, 500.0, 1.0),
+        10.0,
+        Source::assumption(
+            "资料未给出部门人数;假设每个分局 10 人",
+            "The sources give no department size; assumed 10 per sub-bureau",
+        ),
+    ),
+    spec(
+        "pair_size",
+        Text::new("每组人数", "Officers per pair"),
+        STAFF,
+        G_TEAMS,
+        (1.0, 10.0, 1.0),
+        2.0,
+        Source::seed("000", Q_PAIRS),
+    ),
+    spec(
+        "pairs_per_team",
+        Text::new("每队组数", "Pairs per team"),
+        UNITS,
+        G_TEAMS,
+        (1.0, 10.0, 1.0),
+        3.0,
+        Source::seed("000", Q_TEAMS),
+    ),
+];
+
+const fn reported(metric: MetricKey, before: f64, after: f64, source: Source) -> Reported {
+    Reported {
+        metric: Some(metric),
+        label: Text::new("", ""),
+        unit: Text::new("", ""),
+        before: Some(before),
+        after: Some(after),
+        source,
+    }
+}
+
+pub const URBAN_REPORTED: &[Reported] = &[
+    reported(
+        MetricKey::FrontlineShare,
+        0.485,
+        0.89,
+        Source::seed("001", Q_FRONTLINE),
+    ),
+    reported(
+        MetricKey::ManagementTiers,
+        3.0,
+        2.0,
+        Source::seed("000", Q_TIERS),
+    ),
+    reported(
+        MetricKey::CommandChain,
+        7.0,
+        3.0,
+        Source::seed("000", Q_CHAIN),
+    ),
+    reported(
+        MetricKey::SubBureaus,
+        10.0,
+        20.0,
+        Source::seed("000", Q_MERGE),
+    ),
+    reported(MetricKey::Stations, 70.0, 0.0, Source::seed("000", Q_MERGE)),
+    reported(
+        MetricKey::InternalUnits,
+        20.0,
+        4.0,
+        Source::seed("000", Q_UNITS),
+    ),
+    Reported {
+        before: None,
+        ..reported(MetricKey::TeamSize, 0.0, 6.0, Source::seed("000", Q_TEAMS))
+    },
+    Reported {
+        metric: None,
+        label: Text::new("平均出警反应时间", "Average response time"),
+        unit: Text::new("分钟", "min"),
+        before: Some(15.0),
+        after: Some(9.0),
+        source: Source::seed("000", Q_RESPONSE),
+    },
+    Reported {
+        metric: None,
+        label: Text::new(
+            "巡逻警车(每百名城区民警)",
+            "Patrol cars per 100 urban officers",
+        ),
+        unit: Text::new("台", "cars"),
+        before: None,
+        after: Some(4.0),
+        source: Source::seed("000", Q_CARS),
+    },
+];
+
+const URBAN_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::StaffOrgan,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::SubBureaus,
+    MetricKey::Stations,
+    MetricKey::InternalUnits,
+    MetricKey::Teams,
+    MetricKey::TeamSize,
+    MetricKey::StaffPerSubBureau,
+    MetricKey::ResidentsPerSubBureau,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const URBAN_NOTES: &[Text] = &[
+    Text::new(
+        "改革后分局数 = 辖区人口 ÷ 每个分局人口(四舍五入),再调整到使每个分局警力落在 100–150 人标准之内(两者不能同时满足时按人口)。",
+        "Sub-bureaus after = residents ÷ residents per sub-bureau (rounded), then moved into the range that keeps each sub-bureau within the staffing standard (by population alone when no count satisfies both).",
+    ),
+    Text::new(
+        "改革不增减警力:改革前后警力总数相同。改革前,一线警力按给定比例分布在派出所(按例子中的一线人数)和分局内设机构中。",
+        "The reform neither adds nor removes officers: the total is the same before and after. Before, frontline staff are spread over stations (at the example station's frontline count) and the sub-bureaus' internal units to reach the given share.",
+    ),
+    Text::new(
+        "改革后,局领导和法制综合部门为机关警力,其余警力平均分到各警种,按“二人一组、三组一队”编队;不足一队的人数并入各队。",
+        "After, leaders and the legal and admin department are organ staff; the rest go evenly to the police branches and into teams of pairs; the remainder joins existing teams.",
+    ),
+    Text::new(
+        "指挥层次按资料列出的职级计算:改革前 局长、副局长 → 大队长、副大队长、中队长、警长、民警;改革后 局长、副局长 → 队长。派出所的职级(所长、副所长、警长、民警)为假设。",
+        "The command chain counts the ranks the source lists: before, chief and deputy chief → brigade head, deputy, squadron head, sergeant, officer; after, chief and deputy chief → team leader. Station ranks (head, deputy, sergeant, officer) are an assumption.",
+    ),
+    Text::new(
+        "未建模:市局机关、交警和消防的下沉(五是)、垂直管理(一是,不改变结构)。",
+        "Not modelled: the municipal headquarters, traffic and fire staff sinking into sub-bureaus (measure 5), and vertical management (measure 1, which changes no structure).",
+    ),
+];
+
+pub const VARIANTS: &[Variant] = &[Variant {
+    key: "urban",
+    name: Text::new("城区(分局与派出所)", "Urban (sub-bureaus and stations)"),
+    specs: URBAN_SPECS,
+    build: build_urban,
+    metrics: URBAN_METRICS,
+    reported: URBAN_REPORTED,
+    notes: URBAN_NOTES,
+}];
+
+const MUNICIPAL: Text = Text::new("大庆市公安局", "Daqing Public Security Bureau");
+const MUNICIPAL_ROLE: Text = Text::new("市局", "Municipal bureau");
+const SUB_BUREAU: Text = Text::new("分局", "Sub-bureau");
+const STATION: Text = Text::new("派出所", "Police station");
+const INTERNAL: Text = Text::new("内设机构", "Internal unit");
+const TEAM: Text = Text::new("队", "Team");
+
+/// The three police branches and the one department, in the source's order.
+const BRANCHES: [(&str, Text); 3] = [
+    ("community", Text::new("社区警务", "Community policing")),
+    ("patrol", Text::new("治安巡防", "Patrol and public order")),
+    (
+        "investigation",
+        Text::new("刑事侦查", "Criminal investigation"),
+    ),
+];
+const LEGAL_ADMIN: Text = Text::new("法制综合", "Legal affairs and general administration");
+
+const BEFORE_SUB_BUREAU_RANKS: [Rank; 2] = [CHIEF, DEPUTY_CHIEF];
+const BEFORE_UNIT_RANKS: [Rank; 5] = [
+    BRIGADE_HEAD,
+    DEPUTY_BRIGADE_HEAD,
+    SQUADRON_HEAD,
+    SERGEANT,
+    OFFICER,
+];
+const STATION_RANKS: [Rank; 4] = [STATION_HEAD, DEPUTY_STATION_HEAD, SERGEANT, OFFICER];
+
+fn err(zh: String, en: String) -> ModelError {
+    ModelError::new(zh, en)
+}
+
+fn to_u32(v: u64) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+/// Number of sub-bureaus after the reform: by residents, kept inside the staffing standard
+/// when that is possible.
+pub fn sub_bureaus_after(population: u64, per: u64, staff: u64, min: u64, max: u64) -> u64 {
+    let by_population = ((population as f64 / per.max(1) as f64).round() as u64).max(1);
+    let lo = staff.div_ceil(max.max(1)).max(1);
+    let hi = staff / min.max(1);
+    if lo <= hi {
+        by_population.clamp(lo, hi)
+    } else {
+        by_population
+    }
+}
+
+fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
+    let population = p.count("population");
+    let staff = p.count("staff");
+    let n_before = p.count("sub_bureaus_before") as usize;
+    let n_stations = p.count("stations_before");
+    let units_before = p.count("internal_units_before") as usize;
+    let share_before = p.get("frontline_share_before") / 100.0;
+    let station_staff = p.count("station_staff");
+    let station_front = p.count("station_frontline");
+    let leaders = p.count("leaders");
+    let std_min = p.count("staff_standard_min");
+    let std_max = p.count("staff_standard_max");
+    let branches = (p.count("branches_after") as usize).clamp(1, BRANCHES.len());
+    let legal_admin = p.count("legal_admin_staff");
+    let team_size = p.count("pair_size") * p.count("pairs_per_team");
+
+    if station_front > station_staff {
+        return Err(err(
+            format!("每个派出所的一线警力({station_front})多于派出所警力({station_staff})。"),
+            format!("Frontline staff per station ({station_front}) exceed staff per station ({station_staff})."),
+        ));
+    }
+    if std_min > std_max {
+        return Err(err(
+            format!("警力标准下限({std_min})大于上限({std_max})。"),
+            format!("The staffing standard's lower bound ({std_min}) is above its upper bound ({std_max})."),
+        ));
+    }
+
+    // Before: staff of each sub-bureau, then its stations and leaders, the rest in its units.
+    let staff_sb = split_evenly(staff, n_before);
+    let stations_sb = split_evenly(n_stations, n_before);
+    let need = (0..n_before)
+        .map(|i| leaders + stations_sb[i] * station_staff + units_before as u64)
+        .collect::<Vec<_>>();
+    if let Some(i) = (0..n_before).find(|&i| staff_sb[i] < need[i]) {
+        return Err(err(
+            format!(
+                "警力不足:改革前每个分局至少需要 {} 人(局领导、派出所和每个内设机构至少 1 人),而只有 {} 人。",
+                need[i], staff_sb[i]
+            ),
+            format!(
+                "Not enough officers: each sub-bureau before needs at least {} (leaders, stations and one per internal unit) but has {}.",
+                need[i], staff_sb[i]
+            ),
+        ));
+    }
+    let unit_staff: Vec<u64> = (0..n_before)
+        .flat_map(|i| {
+            split_evenly(
+                staff_sb[i] - leaders - stations_sb[i] * station_staff,
+                units_before,
+            )
+        })
+        .collect();
+    let frontline = (staff as f64 * share_before).round() as u64;
+    let station_frontline_all = n_stations * station_front;
+    let units_total: u64 = unit_staff.iter().sum();
+    if frontline < station_frontline_all || frontline - station_frontline_all > units_total {
+        let lo = station_frontline_all as f64 / staff.max(1) as f64 * 100.0;
+        let hi = (station_frontline_all + units_total) as f64 / staff.max(1) as f64 * 100.0;
+        return Err(err(
+            format!(
+                "改革前一线警力比例须在 {lo:.1}% 到 {hi:.1}% 之间(派出所一线人数和机构编制决定)。"
+            ),
+            format!(
+                "With these stations and units the frontline share before must be between {lo:.1}% and {hi:.1}%."
+            ),
+        ));
+    }
+    let unit_front = apportion(frontline - station_frontline_all, &unit_staff);
+    let residents_sb = split_evenly(population, n_before);
+
+    let mut station_no = 0usize;
+    let before_children: Vec<Unit> = (0..n_before)
+        .map(|i| {
+            let mut children: Vec<Unit> = (0..units_before)
+                .map(|j| {
+                    let k = i * units_before + j;
+                    let s =
+                        Staff::new(to_u32(unit_staff[k] - unit_front[k]), to_u32(unit_front[k]));
+                    Unit::new(
+                        format!("sb{}/u{}", i + 1, j + 1),
+                        Name::numbered(INTERNAL, j + 1),
+                        INTERNAL,
+                        UnitKind::InternalUnit,
+                    )
+                    .with_staff(s)
+                    .with_ranks(&BEFORE_UNIT_RANKS)
+                    .placeholder()
+                })
+                .collect();
+            let st_res = split_evenly(residents_sb[i], stations_sb[i] as usize);
+            for r in st_res {
+                station_no += 1;
+                children.push(
+                    Unit::new(
+                        format!("st{station_no}"),
+                        Name::numbered(STATION, station_no),
+                        STATION,
+                        UnitKind::Station,
+                    )
+                    .with_staff(Staff::new(
+                        to_u32(station_staff - station_front),
+                        to_u32(station_front),
+                    ))
+                    .with_ranks(&STATION_RANKS)
+                    .with_residents(r)
+                    .placeholder(),
+                );
+            }
+            Unit::new(
+                format!("sb{}", i + 1),
+                Name::numbered(SUB_BUREAU, i + 1),
+                SUB_BUREAU,
+                UnitKind::SubBureau,
+            )
+            .with_staff(Staff::new(to_u32(leaders), 0))
+            .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
+            .with_residents(residents_sb[i])
+            .placeholder()
+            .with_children(children)
+        })
+        .collect();
+
+    // After: sub-bureaus sized by the standard, 3 branches + 1 department, teams of pairs.
+    let n_after = sub_bureaus_after(
+        population,
+        p.count("residents_per_sub_bureau"),
+        staff,
+        std_min,
+        std_max,
+    ) as usize;
+    let staff_after = split_evenly(staff, n_after);
+    let organ_after = leaders + legal_admin;
+    if let Some(s) = staff_after.iter().find(|s| **s < organ_after) {
+        return Err(err(
+            format!("警力不足:改革后每个分局只有 {s} 人,少于局领导和法制综合部门的 {organ_after} 人。"),
+            format!("Not enough officers: each sub-bureau after has {s}, fewer than its {organ_after} leaders and department staff."),
+        ));
+    }
+    let residents_after = split_evenly(population, n_after);
+    let after_children: Vec<Unit> = (0..n_after)
+        .map(|i| {
+            let id = format!("nsb{}", i + 1);
+            let per_branch = split_evenly(staff_after[i] - organ_after, branches);
+            let mut children: Vec<Unit> = BRANCHES[..branches]
+                .iter()
+                .zip(per_branch)
+                .map(|((key, name), front)| {
+                    let bid = format!("{id}/{key}");
+                    let teams = if front == 0 {
+                        0
+                    } else {
+                        (front / team_size.max(1)).max(1) as usize
+                    };
+                    let team_units = split_evenly(front, teams)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(t, s)| {
+                            Unit::new(
+                                format!("{bid}/t{}", t + 1),
+                                Name::numbered(TEAM, t + 1),
+                                TEAM,
+                                UnitKind::Team,
+                            )
+                            .with_staff(Staff::new(0, to_u32(s)))
+                            .with_ranks(&[TEAM_LEADER])
+                        })
+                        .collect();
+                    Unit::new(bid, Name::of(*name), *name, UnitKind::InternalUnit)
+                        .with_children(team_units)
+                })
+                .collect();
+            children.push(
+                Unit::new(
+                    format!("{id}/legal_admin"),
+                    Name::of(LEGAL_ADMIN),
+                    LEGAL_ADMIN,
+                    UnitKind::InternalUnit,
+                )
+                .with_staff(Staff::new(to_u32(legal_admin), 0)),
+            );
+            Unit::new(
+                id,
+                Name::numbered(SUB_BUREAU, i + 1),
+                SUB_BUREAU,
+                UnitKind::SubBureau,
+            )
+            .with_staff(Staff::new(to_u32(leaders), 0))
+            .with_ranks(&[CHIEF, DEPUTY_CHIEF])
+            .with_residents(residents_after[i])
+            .placeholder()
+            .with_children(children)
+        })
+        .collect();
+
+    let root = || {
+        Unit::new(
+            "m",
+            Name::of(MUNICIPAL),
+            MUNICIPAL_ROLE,
+            UnitKind::MunicipalBureau,
+        )
+    };
+    Ok(Scenario {
+        before: root().with_children(before_children),
+        after: root().with_children(after_children),
+    })
+}

@@ -1,0 +1,8 @@
+//! The pure domain model: organisations, parameters, sources, cases and metrics.
+//! No leptos, web-sys or browser types here: everything compiles and is tested natively.
+
+pub mod cases;
+pub mod metrics;
+pub mod org;
+pub mod params;
+pub mod source;

@@ -1,0 +1,239 @@
+//! The organisation tree. Every count the app shows (tiers, layers, spans, staff) is computed
+//! from this tree by `metrics`; nothing structural is stored beside it.
+
+use crate::i18n::{Name, Text};
+
+/// What a unit is. Territorial kinds form the management tiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitKind {
+    MunicipalBureau,
+    SubBureau,
+    CountyBureau,
+    Station,
+    CentralStation,
+    District,
+    InternalUnit,
+    Team,
+}
+
+impl UnitKind {
+    /// Territorial units are the management tiers (市局-分局-派出所 = 3 tiers).
+    pub fn is_territorial(self) -> bool {
+        matches!(
+            self,
+            UnitKind::MunicipalBureau
+                | UnitKind::SubBureau
+                | UnitKind::CountyBureau
+                | UnitKind::Station
+                | UnitKind::CentralStation
+        )
+    }
+    pub fn is_station(self) -> bool {
+        matches!(self, UnitKind::Station | UnitKind::CentralStation)
+    }
+    /// A stable lower-case key, used as a CSS class and a `data-kind` value.
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitKind::MunicipalBureau => "municipal_bureau",
+            UnitKind::SubBureau => "sub_bureau",
+            UnitKind::CountyBureau => "county_bureau",
+            UnitKind::Station => "station",
+            UnitKind::CentralStation => "central_station",
+            UnitKind::District => "district",
+            UnitKind::InternalUnit => "internal_unit",
+            UnitKind::Team => "team",
+        }
+    }
+}
+
+/// A rank an order passes on its way down (指挥层次), as the sources name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rank(pub Text);
+
+pub const CHIEF: Rank = Rank(Text::new("局长", "chief"));
+pub const DEPUTY_CHIEF: Rank = Rank(Text::new("副局长", "deputy chief"));
+pub const BRIGADE_HEAD: Rank = Rank(Text::new("大队长", "brigade head"));
+pub const DEPUTY_BRIGADE_HEAD: Rank = Rank(Text::new("副大队长", "deputy brigade head"));
+pub const SQUADRON_HEAD: Rank = Rank(Text::new("中队长", "squadron head"));
+pub const SERGEANT: Rank = Rank(Text::new("警长", "sergeant"));
+pub const OFFICER: Rank = Rank(Text::new("民警", "officer"));
+pub const STATION_HEAD: Rank = Rank(Text::new("所长", "station head"));
+pub const DEPUTY_STATION_HEAD: Rank = Rank(Text::new("副所长", "deputy station head"));
+pub const TEAM_LEADER: Rank = Rank(Text::new("队长", "team leader"));
+
+/// Staff posted in a unit itself (not in its children).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Staff {
+    /// Headquarters (organ) posts: leadership, administration, command rooms (机关).
+    pub organ: u32,
+    /// Operational posts (一线).
+    pub frontline: u32,
+}
+
+impl Staff {
+    pub const fn new(organ: u32, frontline: u32) -> Self {
+        Staff { organ, frontline }
+    }
+    pub fn total(self) -> u32 {
+        self.organ + self.frontline
+    }
+}
+
+impl std::ops::Add for Staff {
+    type Output = Staff;
+    fn add(self, o: Staff) -> Staff {
+        Staff::new(self.organ + o.organ, self.frontline + o.frontline)
+    }
+}
+
+/// One unit of the organisation and everything below it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// Stable within a case: the same unit keeps its id when parameters change.
+    pub id: String,
+    pub name: Name,
+    /// The name of the class of unit ("分局", "Sub-bureau"), used when identical units are grouped.
+    pub role: Text,
+    pub kind: UnitKind,
+    pub staff: Staff,
+    /// Residents of the unit's area (territorial units only, else 0).
+    pub residents: u64,
+    /// Ranks an order passes inside this unit, top down.
+    pub ranks: Vec<Rank>,
+    /// True when the sources do not name this unit and the model generated it.
+    pub placeholder: bool,
+    pub children: Vec<Unit>,
+}
+
+impl Unit {
+    pub fn new(id: impl Into<String>, name: Name, role: Text, kind: UnitKind) -> Self {
+        Unit {
+            id: id.into(),
+            name,
+            role,
+            kind,
+            staff: Staff::default(),
+            residents: 0,
+            ranks: Vec::new(),
+            placeholder: false,
+            children: Vec::new(),
+        }
+    }
+    pub fn with_staff(mut self, staff: Staff) -> Self {
+        self.staff = staff;
+        self
+    }
+    pub fn with_ranks(mut self, ranks: &[Rank]) -> Self {
+        self.ranks = ranks.to_vec();
+        self
+    }
+    pub fn with_residents(mut self, residents: u64) -> Self {
+        self.residents = residents;
+        self
+    }
+    pub fn placeholder(mut self) -> Self {
+        self.placeholder = true;
+        self
+    }
+    pub fn with_children(mut self, children: Vec<Unit>) -> Self {
+        self.children = children;
+        self
+    }
+
+    /// Staff of this unit and all units below it.
+    pub fn staff_total(&self) -> Staff {
+        self.children
+            .iter()
+            .fold(self.staff, |acc, c| acc + c.staff_total())
+    }
+
+    /// Every unit of the tree, depth first, parents before children, with its depth (root = 0).
+    pub fn walk(&self) -> Vec<(usize, &Unit)> {
+        let mut out = Vec::new();
+        let mut stack = vec![(0usize, self)];
+        while let Some((depth, u)) = stack.pop() {
+            out.push((depth, u));
+            for c in u.children.iter().rev() {
+                stack.push((depth + 1, c));
+            }
+        }
+        out
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Unit> {
+        self.walk().into_iter().map(|(_, u)| u).find(|u| u.id == id)
+    }
+}
+
+/// Splits `total` into `parts` whole numbers that differ by at most one, larger ones first.
+/// `parts == 0` gives an empty list.
+pub fn split_evenly(total: u64, parts: usize) -> Vec<u64> {
+    if parts == 0 {
+        return Vec::new();
+    }
+    let p = parts as u64;
+    let (base, rest) = (total / p, total % p);
+    (0..p).map(|i| base + u64::from(i < rest)).collect()
+}
+
+/// Shares `total` among buckets in proportion to `weights` (largest remainder), so that the
+/// parts sum to `total` and no part exceeds its weight when `total <= sum(weights)`.
+/// All-zero weights give all-zero parts.
+pub fn apportion(total: u64, weights: &[u64]) -> Vec<u64> {
+    let sum: u64 = weights.iter().sum();
+    if sum == 0 {
+        return vec![0; weights.len()];
+    }
+    let exact: Vec<u128> = weights
+        .iter()
+        .map(|w| u128::from(*w) * u128::from(total))
+        .collect();
+    let mut parts: Vec<u64> = exact.iter().map(|e| (e / u128::from(sum)) as u64).collect();
+    let mut left = total.saturating_sub(parts.iter().sum());
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    // Largest remainder first; ties go to the earlier bucket, so the result is deterministic.
+    order.sort_by_key(|&i| std::cmp::Reverse(exact[i] % u128::from(sum)));
+    for i in order {
+        if left == 0 {
+            break;
+        }
+        if exact[i] % u128::from(sum) > 0 {
+            parts[i] += 1;
+            left -= 1;
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apportion_conserves_and_respects_weights() {
+        let w = [13u64, 7, 0, 20, 1];
+        for total in 0..=41 {
+            let p = apportion(total, &w);
+            assert_eq!(p.iter().sum::<u64>(), total);
+            for (pi, wi) in p.iter().zip(&w) {
+                assert!(pi <= wi);
+            }
+        }
+        assert_eq!(apportion(5, &[0, 0]), vec![0, 0]);
+        assert!(apportion(5, &[]).is_empty());
+    }
+
+    #[test]
+    fn split_evenly_conserves_and_balances() {
+        for total in [0u64, 1, 7, 70, 2500, 99_999] {
+            for parts in 1..25 {
+                let s = split_evenly(total, parts);
+                assert_eq!(s.len(), parts);
+                assert_eq!(s.iter().sum::<u64>(), total);
+                let (mn, mx) = (s.iter().min().unwrap(), s.iter().max().unwrap());
+                assert!(mx - mn <= 1);
+            }
+        }
+        assert!(split_evenly(5, 0).is_empty());
+    }
+}

@@ -1,0 +1,220 @@
+//! Parameters: what a user can change, each with a range, a unit, a default and a source.
+
+use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
+use crate::model::source::Source;
+
+/// One parameter of a case model.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamSpec {
+    /// Stable key: the URL query name and the `data-param` hook.
+    pub key: &'static str,
+    pub label: Text,
+    pub unit: Text,
+    /// The measure (or part of the model) the parameter belongs to; the panel groups by it.
+    pub group: Text,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    pub default: f64,
+    /// Whole numbers only.
+    pub integer: bool,
+    pub source: Source,
+}
+
+/// Why a typed value was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParamError {
+    Empty,
+    NotNumber(String),
+    NotWhole,
+    OutOfRange { min: f64, max: f64 },
+}
+
+impl ParamError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ParamError::Empty => tr(lang, Msg::ErrEmpty).to_string(),
+            ParamError::NotNumber(s) => trf(lang, Msg::ErrNotNumber, &[s]),
+            ParamError::NotWhole => tr(lang, Msg::ErrWhole).to_string(),
+            ParamError::OutOfRange { min, max } => trf(
+                lang,
+                Msg::ErrRange,
+                &[&format_number(*min, 3), &format_number(*max, 3)],
+            ),
+        }
+    }
+}
+
+impl ParamSpec {
+    /// Parses what a user typed (or a URL carried). Total: any string gives a value or an error.
+    /// Accepts surrounding spaces, thousands separators (`,` `_` and the full-width comma) and
+    /// full-width digits, which Chinese input methods produce.
+    pub fn parse(&self, raw: &str) -> Result<f64, ParamError> {
+        let cleaned: String = raw
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ',' | '_' | '，' | ' '))
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                '．' => '.',
+                '－' => '-',
+                _ => c,
+            })
+            .collect();
+        if cleaned.is_empty() {
+            return Err(ParamError::Empty);
+        }
+        let shown: String = raw.trim().chars().take(40).collect();
+        let v: f64 = cleaned
+            .parse()
+            .map_err(|_| ParamError::NotNumber(shown.clone()))?;
+        if !v.is_finite() {
+            return Err(ParamError::NotNumber(shown));
+        }
+        if self.integer && v.fract() != 0.0 {
+            return Err(ParamError::NotWhole);
+        }
+        if v < self.min || v > self.max {
+            return Err(ParamError::OutOfRange {
+                min: self.min,
+                max: self.max,
+            });
+        }
+        Ok(v)
+    }
+
+    /// The value as it is written into an input or a URL: no grouping, no trailing zeros.
+    pub fn format(&self, v: f64) -> String {
+        if self.integer || v.fract() == 0.0 {
+            format!("{}", v.round() as i64)
+        } else {
+            let s = format!("{v:.6}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    }
+}
+
+/// A full set of values for a list of specs, always valid (every value within its range).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    specs: &'static [ParamSpec],
+    values: Vec<f64>,
+}
+
+impl Params {
+    pub fn defaults(specs: &'static [ParamSpec]) -> Self {
+        Params {
+            specs,
+            values: specs.iter().map(|s| s.default).collect(),
+        }
+    }
+    pub fn specs(&self) -> &'static [ParamSpec] {
+        self.specs
+    }
+    fn index(&self, key: &str) -> Option<usize> {
+        self.specs.iter().position(|s| s.key == key)
+    }
+    /// The value of `key`. A key the specs do not have is a programming error: it fails the
+    /// native tests (debug builds) and reads as 0 in a release build rather than panicking.
+    pub fn get(&self, key: &str) -> f64 {
+        let i = self.index(key);
+        debug_assert!(i.is_some(), "unknown parameter {key}");
+        i.and_then(|i| self.values.get(i).copied()).unwrap_or(0.0)
+    }
+    /// `get` for whole-number parameters.
+    pub fn count(&self, key: &str) -> u64 {
+        self.get(key).max(0.0).round() as u64
+    }
+    /// Sets `key` after validating `raw`; the value is unchanged when it is refused.
+    pub fn set_raw(&mut self, key: &str, raw: &str) -> Result<f64, ParamError> {
+        let i = self
+            .index(key)
+            .ok_or_else(|| ParamError::NotNumber(key.to_string()))?;
+        let v = self.specs[i].parse(raw)?;
+        self.values[i] = v;
+        Ok(v)
+    }
+    /// Keys and values that differ from the defaults, in spec order.
+    pub fn changed(&self) -> Vec<(&'static str, String)> {
+        self.specs
+            .iter()
+            .zip(&self.values)
+            .filter(|(s, v)| **v != s.default)
+            .map(|(s, v)| (s.key, s.format(*v)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: ParamSpec = ParamSpec {
+        key: "k",
+        label: Text::new("k", "k"),
+        unit: Text::new("", ""),
+        group: Text::new("", ""),
+        min: 1.0,
+        max: 100.0,
+        step: 1.0,
+        default: 10.0,
+        integer: true,
+        source: Source::assumption("", ""),
+    };
+
+    #[test]
+    fn parse_accepts_and_refuses() {
+        assert_eq!(SPEC.parse(" 42 "), Ok(42.0));
+        assert_eq!(SPEC.parse("１２"), Ok(12.0));
+        assert_eq!(SPEC.parse("1,0"), Ok(10.0));
+        assert_eq!(SPEC.parse(""), Err(ParamError::Empty));
+        assert_eq!(SPEC.parse("   "), Err(ParamError::Empty));
+        assert!(matches!(SPEC.parse("abc"), Err(ParamError::NotNumber(_))));
+        assert!(matches!(SPEC.parse("NaN"), Err(ParamError::NotNumber(_))));
+        assert!(matches!(SPEC.parse("inf"), Err(ParamError::NotNumber(_))));
+        assert_eq!(SPEC.parse("2.5"), Err(ParamError::NotWhole));
+        assert!(matches!(
+            SPEC.parse("101"),
+            Err(ParamError::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            SPEC.parse("0"),
+            Err(ParamError::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            SPEC.parse("-5"),
+            Err(ParamError::OutOfRange { .. })
+        ));
+    }
+
+    #[test]
+    fn parse_is_total_on_odd_input() {
+        for s in [
+            "\u{0}",
+            "1e999",
+            "--1",
+            "1..2",
+            "０．５",
+            "🙂",
+            "1 000 000 000 000",
+        ] {
+            let _ = SPEC.parse(s);
+        }
+        let long = "9".repeat(10_000);
+        assert!(SPEC.parse(&long).is_err());
+    }
+
+    #[test]
+    fn error_messages_in_both_languages() {
+        for e in [
+            ParamError::Empty,
+            ParamError::NotNumber("x".into()),
+            ParamError::NotWhole,
+            ParamError::OutOfRange { min: 1.0, max: 2.0 },
+        ] {
+            for l in Lang::ALL {
+                assert!(!e.message(l).is_empty());
+            }
+        }
+    }
+}

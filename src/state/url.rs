@@ -1,0 +1,318 @@
+//! The URL query as the public interface: `?case=daqing&variant=urban&lang=en&staff=3000`.
+//!
+//! `decode` is total: unknown keys, unknown cases and bad values become `Notice`s and fall back
+//! to defaults; whatever else in the query is good is still used.
+
+use crate::i18n::{trf, Lang, Msg};
+use crate::model::cases::CaseId;
+use crate::model::params::ParamError;
+
+/// What the query selects. Parameter values are kept as the raw, validated text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UrlState {
+    pub case: CaseId,
+    /// The variant key; always one of the case's variants when the case is modelled.
+    pub variant: String,
+    pub lang: Lang,
+    /// Group identical units in the diagrams.
+    pub group: bool,
+    /// Valid parameter values that the query sets, in query order.
+    pub params: Vec<(String, String)>,
+}
+
+/// Something in the query that was not used, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    UnknownKey(String),
+    UnknownCase(String),
+    UnknownVariant(String),
+    UnknownLang(String),
+    BadValue {
+        key: String,
+        value: String,
+        error: ParamError,
+    },
+}
+
+impl Notice {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Notice::UnknownKey(k) => trf(lang, Msg::UrlUnknownKey, &[k]),
+            Notice::UnknownCase(v) => trf(lang, Msg::UrlUnknownCase, &[v]),
+            Notice::UnknownVariant(v) => trf(lang, Msg::UrlUnknownVariant, &[v]),
+            Notice::UnknownLang(v) => trf(lang, Msg::UrlUnknownLang, &[v]),
+            Notice::BadValue { key, value, error } => {
+                trf(lang, Msg::UrlBadValue, &[key, value, &error.message(lang)])
+            }
+        }
+    }
+}
+
+/// Keys longer than this, values longer than this, and queries with more pairs than this are
+/// cut short: a link is not a place for megabytes.
+const MAX_KEY: usize = 64;
+const MAX_VALUE: usize = 256;
+const MAX_PAIRS: usize = 200;
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Decodes `%XX` and `+`; malformed escapes are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes everything but unreserved characters.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn clip(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// Splits a query (with or without the leading `?`) into decoded pairs.
+pub fn pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .take(MAX_PAIRS)
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (
+                clip(&percent_decode(k), MAX_KEY),
+                clip(&percent_decode(v), MAX_VALUE),
+            )
+        })
+        .collect()
+}
+
+/// Reads a query. Later duplicates of a key win, as in most web frameworks.
+pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
+    let pairs = pairs(query);
+    let mut notices = Vec::new();
+    let last = |key: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+
+    let case = match last("case") {
+        None => CaseId::default(),
+        Some(v) => match CaseId::from_key(&v) {
+            Some(c) if c.is_modelled() => c,
+            _ => {
+                notices.push(Notice::UnknownCase(v));
+                CaseId::default()
+            }
+        },
+    };
+    let variants = case.variants();
+    let default_variant = variants.first().map_or("", |v| v.key);
+    let variant = match last("variant") {
+        None => default_variant.to_string(),
+        Some(v) => match case.variant(&v) {
+            Some(found) => found.key.to_string(),
+            None => {
+                notices.push(Notice::UnknownVariant(v));
+                default_variant.to_string()
+            }
+        },
+    };
+    let lang = match last("lang") {
+        None => Lang::default(),
+        Some(v) => Lang::from_code(&v).unwrap_or_else(|| {
+            notices.push(Notice::UnknownLang(v));
+            Lang::default()
+        }),
+    };
+    let group = !matches!(
+        last("group").as_deref(),
+        Some("0") | Some("false") | Some("off")
+    );
+    let specs = case.variant(&variant).map_or(&[][..], |v| v.specs);
+
+    let mut params: Vec<(String, String)> = Vec::new();
+    for (k, v) in &pairs {
+        if matches!(k.as_str(), "case" | "variant" | "lang" | "group") {
+            continue;
+        }
+        match specs.iter().find(|s| s.key == k) {
+            None => {
+                if !notices.contains(&Notice::UnknownKey(k.clone())) {
+                    notices.push(Notice::UnknownKey(k.clone()));
+                }
+            }
+            Some(spec) => match spec.parse(v) {
+                Ok(_) => {
+                    params.retain(|(pk, _)| pk != k);
+                    params.push((k.clone(), v.trim().to_string()));
+                }
+                Err(error) => notices.push(Notice::BadValue {
+                    key: k.clone(),
+                    value: v.clone(),
+                    error,
+                }),
+            },
+        }
+    }
+    (
+        UrlState {
+            case,
+            variant,
+            lang,
+            group,
+            params,
+        },
+        notices,
+    )
+}
+
+/// Writes a query for the state: case and variant always, the rest only when not default.
+pub fn encode(state: &UrlState) -> String {
+    let mut parts = vec![
+        format!("case={}", state.case.key()),
+        format!("variant={}", percent_encode(&state.variant)),
+    ];
+    if state.lang != Lang::default() {
+        parts.push(format!("lang={}", state.lang.code()));
+    }
+    if !state.group {
+        parts.push("group=0".to_string());
+    }
+    for (k, v) in &state.params {
+        parts.push(format!("{}={}", percent_encode(k), percent_encode(v)));
+    }
+    format!("?{}", parts.join("&"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_query_gives_defaults() {
+        let (s, n) = decode("");
+        assert_eq!(s.case, CaseId::Daqing);
+        assert_eq!(s.variant, "urban");
+        assert_eq!(s.lang, Lang::Zh);
+        assert!(s.group);
+        assert!(s.params.is_empty());
+        assert!(n.is_empty());
+    }
+
+    #[test]
+    fn reads_case_lang_and_params() {
+        let (s, n) = decode("?case=daqing&lang=en&staff=3000&group=0");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(s.lang, Lang::En);
+        assert!(!s.group);
+        assert_eq!(s.params, vec![("staff".into(), "3000".into())]);
+    }
+
+    #[test]
+    fn bad_input_becomes_notices() {
+        let (s, n) = decode("?case=atlantis&lang=xx&staff=abc&bogus=1&pair_size=99");
+        assert_eq!(s.case, CaseId::Daqing);
+        assert_eq!(s.lang, Lang::Zh);
+        assert!(s.params.is_empty());
+        assert!(n.contains(&Notice::UnknownCase("atlantis".into())));
+        assert!(n.contains(&Notice::UnknownLang("xx".into())));
+        assert!(n.contains(&Notice::UnknownKey("bogus".into())));
+        assert_eq!(
+            n.iter()
+                .filter(|x| matches!(x, Notice::BadValue { .. }))
+                .count(),
+            2
+        );
+        for x in &n {
+            assert!(!x.message(Lang::Zh).is_empty() && !x.message(Lang::En).is_empty());
+        }
+    }
+
+    #[test]
+    fn unmodelled_case_falls_back_with_a_notice() {
+        let (s, n) = decode("?case=haidong");
+        if !CaseId::Haidong.is_modelled() {
+            assert_eq!(s.case, CaseId::Daqing);
+            assert_eq!(n, vec![Notice::UnknownCase("haidong".into())]);
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let (s, _) = decode("?case=daqing&lang=en&staff=3000&population=2500000&group=0");
+        let (t, n) = decode(&encode(&s));
+        assert!(n.is_empty());
+        assert_eq!(s, t);
+    }
+
+    #[test]
+    fn percent_coding() {
+        assert_eq!(percent_decode("a%20b+c"), "a b c");
+        assert_eq!(percent_decode("%E5%A4%A7"), "大");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode(&percent_encode("大庆 & =?")), "大庆 & =?");
+    }
+
+    /// A fuzz-style sweep: random byte strings never panic the decoder.
+    #[test]
+    fn decoder_is_total_on_random_input() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let alphabet = b"?&=%+case=daqing lang=en staff 0123456789abcdefXYZ\xe5\xa4\xa7-._~#";
+        for _ in 0..20_000 {
+            let mut s = Vec::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 64) as usize;
+            for _ in 0..len {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            let q = String::from_utf8_lossy(&s);
+            let (state, _) = decode(&q);
+            let (again, notices) = decode(&encode(&state));
+            assert!(notices.is_empty(), "{q:?} -> {notices:?}");
+            assert_eq!(state, again, "{q:?}");
+        }
+    }
+}

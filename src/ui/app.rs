@@ -1,0 +1,158 @@
+//! The page: top bar (cases, scope, language), parameters, diagrams, numbers, notes.
+
+use leptos::prelude::*;
+
+use crate::i18n::{tr, Lang, Msg};
+use crate::model::cases::CaseId;
+use crate::ui::diagram::DiagramPanel;
+use crate::ui::numbers::{Notes, Numbers};
+use crate::ui::params_panel::ParamsPanel;
+use crate::ui::state::AppState;
+
+fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Writes the state into the address bar without adding history entries.
+fn replace_url(query: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let hash = w.location().hash().unwrap_or_default();
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}{hash}")),
+        );
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::from_query(&location_search());
+    let lang = state.lang;
+
+    // The URL and the page's lang attribute follow the state.
+    Effect::new(move |_| replace_url(&state.query()));
+    Effect::new(move |_| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", lang.get().code());
+        }
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(tr(lang.get(), Msg::AppTitle));
+        }
+    });
+
+    let t = move |m: Msg| tr(lang.get(), m);
+
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <h1>{move || t(Msg::AppTitle)}</h1>
+                <p class="tagline">{move || t(Msg::AppTagline)}</p>
+            </div>
+            <nav class="cases" aria-label=move || t(Msg::Cases)>
+                {CaseId::ALL
+                    .into_iter()
+                    .map(|c| {
+                        let active = move || state.case.get() == c;
+                        view! {
+                            <button
+                                type="button"
+                                class="case-tab"
+                                class:active=active
+                                data-case=c.key()
+                                aria-pressed=move || active().to_string()
+                                disabled=!c.is_modelled()
+                                title=move || if c.is_modelled() { String::new() } else { t(Msg::NotYetModelled).to_string() }
+                            >
+                                <span>{move || c.name().get(lang.get())}</span>
+                                {(!c.is_modelled()).then(|| view! {
+                                    <small class="soon">{move || t(Msg::NotYetModelled)}</small>
+                                })}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <div class="lang" role="group" aria-label=move || t(Msg::Language)>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| view! {
+                        <button
+                            type="button"
+                            data-lang=l.code()
+                            class:active=move || lang.get() == l
+                            aria-pressed=move || (lang.get() == l).to_string()
+                            on:click=move |_| lang.set(l)
+                        >{l.native_name()}</button>
+                    })
+                    .collect_view()}
+            </div>
+        </header>
+        <UrlNotices state=state/>
+        <main class="layout">
+            <ParamsPanel state=state/>
+            <section class="content">
+                <div class="scope">
+                    <span class="scope-label">{move || t(Msg::Variant)} ": "</span>
+                    <strong data-variant=move || state.variant.get().key>
+                        {move || state.variant.get().name.get(lang.get())}
+                    </strong>
+                </div>
+                <ModelErrorBanner state=state/>
+                <DiagramPanel state=state/>
+                <Numbers state=state/>
+                <Notes state=state/>
+            </section>
+        </main>
+        <footer class="footer">{move || t(Msg::Footer)}</footer>
+    }
+}
+
+#[component]
+fn UrlNotices(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    move || {
+        let notices = state.notices.get();
+        (!notices.is_empty()).then(|| {
+            view! {
+                <div class="notice url-notice" role="status">
+                    <p>{tr(lang.get(), Msg::UrlNotice)}</p>
+                    <ul>
+                        {notices
+                            .iter()
+                            .map(|n| view! { <li>{n.message(lang.get())}</li> })
+                            .collect_view()}
+                    </ul>
+                    <button type="button" class="dismiss" on:click=move |_| state.notices.set(Vec::new())>
+                        {tr(lang.get(), Msg::Dismiss)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn ModelErrorBanner(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    move || {
+        state.built.get().err().map(|e| {
+            view! {
+                <div class="notice model-error" role="alert" data-model-error="1">
+                    <strong>{tr(lang.get(), Msg::ModelErrorTitle)}</strong>
+                    " "
+                    <span>{e.message(lang.get()).to_string()}</span>
+                    " "
+                    <span>{tr(lang.get(), Msg::KeepingLastResult)}</span>
+                </div>
+            }
+        })
+    }
+}

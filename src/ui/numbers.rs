@@ -1,0 +1,150 @@
+//! The numbers: each metric before and after, its change, and the figure the sources report.
+
+use leptos::prelude::*;
+
+use crate::i18n::{format_number, tr, Lang, Msg};
+use crate::model::cases::Reported;
+use crate::model::metrics::Format;
+use crate::ui::params_panel::SourceNote;
+use crate::ui::state::AppState;
+
+/// A value as shown: shares as percentages, means with one decimal.
+fn shown(format: Format, v: f64) -> String {
+    match format {
+        Format::Count => format_number(v, 0),
+        Format::Decimal => format_number(v, 1),
+        Format::Share => format!("{}%", format_number(v * 100.0, 1)),
+    }
+}
+
+/// The change after − before; shares in percentage points.
+fn change(format: Format, before: f64, after: f64, lang: Lang) -> String {
+    let d = after - before;
+    let sign = if d > 0.0 { "+" } else { "" };
+    match format {
+        Format::Share => {
+            let pp = if lang == Lang::Zh {
+                "个百分点"
+            } else {
+                " pp"
+            };
+            format!("{sign}{}{pp}", format_number(d * 100.0, 1))
+        }
+        Format::Count => format!("{sign}{}", format_number(d, 0)),
+        Format::Decimal => format!("{sign}{}", format_number(d, 1)),
+    }
+}
+
+fn reported_text(r: &Reported, format: Format) -> String {
+    let one = |v: Option<f64>| v.map(|v| shown(format, v)).unwrap_or_else(|| "—".into());
+    format!("{} → {}", one(r.before), one(r.after))
+}
+
+/// Plain number for `data-value`: `.` decimal, no grouping, shares as 0–1.
+fn data_value(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[component]
+pub fn Numbers(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |m: Msg| tr(lang.get(), m);
+    let rows = move || {
+        let variant = state.variant.get();
+        let l = lang.get();
+        state.shown.with(|s| {
+            let Some(s) = s else { return Vec::new() };
+            variant
+                .metrics
+                .iter()
+                .map(|&k| {
+                    let (b, a) = (s.before.get(k), s.after.get(k));
+                    let f = k.format();
+                    let reported = variant.reported_for(k).copied();
+                    view! {
+                        <tr data-row=k.key()>
+                            <th scope="row">{tr(l, Msg::MetricName(k))}</th>
+                            <td class="num" data-metric=k.key() data-phase="before" data-value=data_value(b)>{shown(f, b)}</td>
+                            <td class="num" data-metric=k.key() data-phase="after" data-value=data_value(a)>{shown(f, a)}</td>
+                            <td class="num change" class:up=(a > b) class:down=(a < b)>{change(f, b, a, l)}</td>
+                            <td class="reported">
+                                {reported.map(|r| view! {
+                                    <span data-reported=k.key()>{reported_text(&r, f)}</span>
+                                    <SourceNote source=r.source lang=lang/>
+                                })}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let reported_only = move || {
+        let l = lang.get();
+        state
+            .variant
+            .get()
+            .reported
+            .iter()
+            .filter(|r| r.metric.is_none())
+            .map(|r| {
+                let one = |v: Option<f64>| v.map(|v| format_number(v, 1)).unwrap_or_else(|| "—".into());
+                view! {
+                    <li>
+                        <span class="label">{r.label.get(l)}</span> ": "
+                        <span>{format!("{} → {} {}", one(r.before), one(r.after), r.unit.get(l))}</span>
+                        <SourceNote source=r.source lang=lang/>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="numbers" aria-labelledby="numbers-title">
+            <h2 id="numbers-title">{move || t(Msg::Numbers)}</h2>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t(Msg::Metric)}</th>
+                            <th scope="col" class="num">{move || t(Msg::Before)}</th>
+                            <th scope="col" class="num">{move || t(Msg::After)}</th>
+                            <th scope="col" class="num">{move || t(Msg::Change)}</th>
+                            <th scope="col">{move || t(Msg::Reported)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="hint">{move || t(Msg::ReportedNote)}</p>
+            <h3>{move || t(Msg::ReportedOnly)}</h3>
+            <ul class="reported-only">{reported_only}</ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn Notes(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    view! {
+        <details class="notes">
+            <summary>{move || tr(lang.get(), Msg::Notes)}</summary>
+            <ul>
+                {move || {
+                    state
+                        .variant
+                        .get()
+                        .notes
+                        .iter()
+                        .map(|n| view! { <li>{n.get(lang.get())}</li> })
+                        .collect_view()
+                }}
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,137 @@
+//! The parameter panel: one input per parameter, grouped by measure, each with its unit,
+//! range, source and, when what is typed is bad, a message next to it.
+
+use leptos::prelude::*;
+
+use crate::i18n::{format_number, tr, trf, Lang, Msg};
+use crate::model::params::ParamSpec;
+use crate::model::source::Source;
+use crate::ui::state::AppState;
+
+#[component]
+pub fn SourceNote(source: Source, lang: RwSignal<Lang>) -> impl IntoView {
+    match source {
+        Source::Seed { doc, quote } => view! {
+            <details class="source seed" data-source="seed" data-doc=doc>
+                <summary>{move || trf(lang.get(), Msg::SourceDoc, &[doc])}</summary>
+                <blockquote lang="zh-Hans">{quote}</blockquote>
+            </details>
+        }
+        .into_any(),
+        Source::Assumption { why } => view! {
+            <details class="source assumption" data-source="assumption">
+                <summary>{move || tr(lang.get(), Msg::Assumption)}</summary>
+                <p>
+                    <em>{move || tr(lang.get(), Msg::AssumptionLabel)}</em>
+                    ": "
+                    {move || why.get(lang.get())}
+                </p>
+            </details>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ParamRow(state: AppState, index: usize, spec: ParamSpec) -> impl IntoView {
+    let lang = state.lang;
+    let id = format!("param-{}", spec.key);
+    let err_id = format!("param-{}-error", spec.key);
+    let error = Memo::new(move |_| state.error(index));
+    let value = move || {
+        state
+            .raw
+            .with(|r| r.get(index).cloned().unwrap_or_default())
+    };
+    // Arrow keys step the value, as on a number field.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let dir = match ev.key().as_str() {
+            "ArrowUp" => 1.0,
+            "ArrowDown" => -1.0,
+            _ => return,
+        };
+        ev.prevent_default();
+        let current = state.params.with_untracked(|p| p.get(spec.key));
+        let next = (current + dir * spec.step).clamp(spec.min, spec.max);
+        state.input(index, spec.format(next));
+    };
+    let range = format!(
+        "{} – {}",
+        format_number(spec.min, 3),
+        format_number(spec.max, 3)
+    );
+    view! {
+        <div class="param" class:invalid=move || error.get().is_some() data-param=spec.key>
+            <label for=id.clone()>{move || spec.label.get(lang.get())}</label>
+            <div class="param-input">
+                <input
+                    id=id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=value
+                    aria-invalid=move || error.get().is_some().to_string()
+                    aria-describedby=err_id.clone()
+                    on:input=move |ev| state.input(index, event_target_value(&ev))
+                    on:keydown=on_key
+                />
+                <span class="unit">{move || spec.unit.get(lang.get())}</span>
+            </div>
+            <div class="param-meta">
+                <span class="range">{range}</span>
+                <SourceNote source=spec.source lang=lang/>
+            </div>
+            <p class="error" id=err_id role="alert" data-error=spec.key>
+                {move || error.get().map(|e| e.message(lang.get()))}
+            </p>
+        </div>
+    }
+}
+
+#[component]
+pub fn ParamsPanel(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    move || {
+        let specs = state.variant.get().specs;
+        // Groups in the order they first appear.
+        let mut groups: Vec<(crate::i18n::Text, Vec<(usize, ParamSpec)>)> = Vec::new();
+        for (i, s) in specs.iter().enumerate() {
+            match groups.iter_mut().find(|(g, _)| *g == s.group) {
+                Some((_, v)) => v.push((i, *s)),
+                None => groups.push((s.group, vec![(i, *s)])),
+            }
+        }
+        view! {
+            <aside class="params" aria-labelledby="params-title">
+                <div class="params-head">
+                    <h2 id="params-title">{move || tr(lang.get(), Msg::Parameters)}</h2>
+                    <button type="button" class="reset" data-action="reset" on:click=move |_| state.reset()>
+                        {move || tr(lang.get(), Msg::Reset)}
+                    </button>
+                </div>
+                <label class="toggle">
+                    <input
+                        type="checkbox"
+                        data-option="group"
+                        prop:checked=move || state.group.get()
+                        on:change=move |ev| state.group.set(event_target_checked(&ev))
+                    />
+                    {move || tr(lang.get(), Msg::GroupIdentical)}
+                </label>
+                {groups
+                    .into_iter()
+                    .map(|(g, items)| view! {
+                        <fieldset>
+                            <legend>{move || g.get(lang.get())}</legend>
+                            {items
+                                .into_iter()
+                                .map(|(i, s)| view! { <ParamRow state=state index=i spec=s/> })
+                                .collect_view()}
+                        </fieldset>
+                    })
+                    .collect_view()}
+            </aside>
+        }
+    }
+}

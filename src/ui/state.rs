@@ -1,0 +1,147 @@
+//! The app's signals and what is derived from them.
+
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+use crate::layout::diagram::{diagram, Diagram};
+use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
+use crate::model::metrics::{compute, Metrics};
+use crate::model::params::{ParamError, Params};
+use crate::state::url::{self, Notice, UrlState};
+
+/// A scenario that built, with everything shown for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub scenario: Scenario,
+    pub before: Metrics,
+    pub after: Metrics,
+}
+
+/// All state. Copy: every field is a signal or a memo.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub case: RwSignal<CaseId>,
+    pub variant: RwSignal<&'static Variant>,
+    pub lang: RwSignal<Lang>,
+    pub group: RwSignal<bool>,
+    /// What is typed in each parameter input, by spec index.
+    pub raw: RwSignal<Vec<String>>,
+    /// The last valid value of every parameter.
+    pub params: RwSignal<Params>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub built: Memo<Result<Scenario, ModelError>>,
+    /// The last scenario that built: stays on screen while the parameters are bad.
+    pub shown: Memo<Option<Shown>>,
+    pub diagram_before: Memo<Option<Diagram>>,
+    pub diagram_after: Memo<Option<Diagram>>,
+}
+
+fn raw_of(p: &Params) -> Vec<String> {
+    p.specs().iter().map(|s| s.format(p.get(s.key))).collect()
+}
+
+impl AppState {
+    /// State from a URL query; its notices are kept for the user to read.
+    pub fn from_query(query: &str) -> Self {
+        let (u, notices) = url::decode(query);
+        let variant = u
+            .case
+            .variant(&u.variant)
+            .or_else(|| CaseId::default().variants().first())
+            .unwrap_or(&crate::model::cases::daqing::VARIANTS[0]);
+        let mut params = variant.defaults();
+        for (k, v) in &u.params {
+            // decode only passes values that parse, so this cannot fail; ignore if it does.
+            let _ = params.set_raw(k, v);
+        }
+        let raw = RwSignal::new(raw_of(&params));
+        let params = RwSignal::new(params);
+        let variant = RwSignal::new(variant);
+        let built = Memo::new(move |_| variant.get().build(&params.get()));
+        let shown = Memo::new(move |prev: Option<&Option<Shown>>| match built.get() {
+            Ok(scenario) => Some(Shown {
+                before: compute(&scenario.before),
+                after: compute(&scenario.after),
+                scenario,
+            }),
+            Err(_) => prev.cloned().flatten(),
+        });
+        let lang = RwSignal::new(u.lang);
+        let group = RwSignal::new(u.group);
+        let diagram_of = move |after: bool| {
+            Memo::new(move |_| {
+                let (l, g) = (lang.get(), group.get());
+                shown.with(|s| {
+                    s.as_ref().map(|s| {
+                        let org = if after {
+                            &s.scenario.after
+                        } else {
+                            &s.scenario.before
+                        };
+                        diagram(org, l, g)
+                    })
+                })
+            })
+        };
+        AppState {
+            case: RwSignal::new(u.case),
+            variant,
+            lang,
+            group,
+            raw,
+            params,
+            notices: RwSignal::new(notices),
+            built,
+            shown,
+            diagram_before: diagram_of(false),
+            diagram_after: diagram_of(true),
+        }
+    }
+
+    /// Records what was typed in input `i`; a valid value updates the model at once.
+    pub fn input(&self, i: usize, text: String) {
+        self.raw.update(|r| {
+            if let Some(slot) = r.get_mut(i) {
+                *slot = text.clone();
+            }
+        });
+        let key = self
+            .params
+            .with_untracked(|p| p.specs().get(i).map(|s| s.key));
+        if let Some(key) = key {
+            let mut p = self.params.get_untracked();
+            if p.set_raw(key, &text).is_ok() {
+                self.params.set(p);
+            }
+        }
+    }
+
+    /// The error for input `i`, if what is typed there is not valid.
+    pub fn error(&self, i: usize) -> Option<ParamError> {
+        let spec = self.params.with(|p| p.specs().get(i).copied())?;
+        self.raw
+            .with(|r| r.get(i).and_then(|t| spec.parse(t).err()))
+    }
+
+    pub fn reset(&self) {
+        let p = self.variant.get_untracked().defaults();
+        self.raw.set(raw_of(&p));
+        self.params.set(p);
+    }
+
+    /// The URL query for the current state (valid values only).
+    pub fn query(&self) -> String {
+        url::encode(&UrlState {
+            case: self.case.get(),
+            variant: self.variant.get().key.to_string(),
+            lang: self.lang.get(),
+            group: self.group.get(),
+            params: self.params.with(|p| {
+                p.changed()
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect()
+            }),
+        })
+    }
+}

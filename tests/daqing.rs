@@ -1,0 +1,192 @@
+//! The Daqing model against its sources (shared/domain/cases.md section 1), and properties
+//! over the whole parameter space.
+
+mod common;
+
+use common::Rng;
+use reform_explorer::i18n::Lang;
+use reform_explorer::layout::diagram::diagram;
+use reform_explorer::model::cases::daqing::{sub_bureaus_after, VARIANTS};
+use reform_explorer::model::cases::{CaseId, Scenario};
+use reform_explorer::model::metrics::{compute, MetricKey as K};
+use reform_explorer::model::org::UnitKind;
+use reform_explorer::model::params::Params;
+
+fn urban() -> &'static reform_explorer::model::cases::Variant {
+    CaseId::Daqing.variant("urban").expect("urban variant")
+}
+
+fn defaults() -> Scenario {
+    urban().build(&urban().defaults()).expect("defaults build")
+}
+
+#[test]
+fn defaults_reproduce_the_sources_structure() {
+    let s = defaults();
+    let (b, a) = (compute(&s.before), compute(&s.after));
+    // "把市区10个公安分局和70个派出所合并,重新设置为20个公安分局"
+    assert_eq!(b.get(K::SubBureaus), 10.0);
+    assert_eq!(b.get(K::Stations), 70.0);
+    assert_eq!(a.get(K::SubBureaus), 20.0);
+    assert_eq!(a.get(K::Stations), 0.0);
+    // "变市局、分局、派出所三层管理为市局、分局两层管理"
+    assert_eq!(b.get(K::ManagementTiers), 3.0);
+    assert_eq!(a.get(K::ManagementTiers), 2.0);
+    // "内设机构由平均20个左右统一合并为4个"
+    assert_eq!(b.get(K::InternalUnits), 20.0);
+    assert_eq!(a.get(K::InternalUnits), 4.0);
+    // 7 ranks → 3 ranks
+    assert_eq!(b.get(K::CommandChain), 7.0);
+    assert_eq!(a.get(K::CommandChain), 3.0);
+    // "三组一队即6人队": teams of 6 (the remainder joins teams, so the mean is 6 to 7)
+    let ts = a.get(K::TeamSize);
+    assert!((6.0..7.0).contains(&ts), "team size {ts}");
+    // about 100,000 residents and 100–150 officers per sub-bureau
+    assert_eq!(a.get(K::ResidentsPerSubBureau), 100_000.0);
+    let per = a.get(K::StaffPerSubBureau);
+    assert!((100.0..=150.0).contains(&per), "{per}");
+}
+
+#[test]
+fn defaults_keep_staff_and_compute_the_frontline_share() {
+    let s = defaults();
+    let (b, a) = (compute(&s.before), compute(&s.after));
+    assert_eq!(b.get(K::StaffTotal), a.get(K::StaffTotal));
+    // The before share is the reported 48.5 % (an input), up to rounding to whole officers.
+    assert!((b.get(K::FrontlineShare) - 0.485).abs() < 0.001);
+    // The after share is computed, not copied: 1 − (4 leaders + 10 department) / 125.
+    let expected = 1.0 - 14.0 / 125.0;
+    assert!((a.get(K::FrontlineShare) - expected).abs() < 1e-9);
+    assert_ne!(a.get(K::FrontlineShare), 0.89);
+}
+
+#[test]
+fn every_unit_has_a_unique_id() {
+    let s = defaults();
+    for org in [&s.before, &s.after] {
+        let mut ids: Vec<&str> = org.walk().iter().map(|(_, u)| u.id.as_str()).collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+    }
+}
+
+#[test]
+fn changing_a_parameter_changes_the_result() {
+    let v = urban();
+    let mut p = v.defaults();
+    p.set_raw("population", "3000000").unwrap();
+    p.set_raw("staff", "3750").unwrap();
+    let a = compute(&v.build(&p).unwrap().after);
+    assert_eq!(a.get(K::SubBureaus), 30.0);
+    assert_eq!(a.get(K::StaffTotal), 3750.0);
+    p.set_raw("pairs_per_team", "4").unwrap();
+    let a = compute(&v.build(&p).unwrap().after);
+    assert!(a.get(K::TeamSize) >= 8.0);
+}
+
+#[test]
+fn infeasible_parameters_are_errors_not_panics() {
+    let v = urban();
+    let mut p = v.defaults();
+    p.set_raw("station_frontline", "20").unwrap();
+    assert!(v.build(&p).is_err());
+    let mut p = v.defaults();
+    p.set_raw("staff", "100").unwrap();
+    let e = v.build(&p).unwrap_err();
+    assert!(!e.message(Lang::Zh).is_empty() && !e.message(Lang::En).is_empty());
+    let mut p = v.defaults();
+    p.set_raw("staff_standard_min", "200").unwrap();
+    assert!(v.build(&p).is_err());
+}
+
+#[test]
+fn sizing_rule() {
+    // By population, inside the staffing standard.
+    assert_eq!(sub_bureaus_after(2_000_000, 100_000, 2_500, 100, 150), 20);
+    // Population would give 10, but 2,500 officers need at least 17 sub-bureaus of ≤ 150.
+    assert_eq!(sub_bureaus_after(1_000_000, 100_000, 2_500, 100, 150), 17);
+    // Population would give 40, but 2,500 officers fill at most 25 of ≥ 100.
+    assert_eq!(sub_bureaus_after(4_000_000, 100_000, 2_500, 100, 150), 25);
+    // No count satisfies the standard: population alone.
+    assert_eq!(sub_bureaus_after(2_000_000, 100_000, 50, 100, 150), 20);
+    assert!(sub_bureaus_after(0, 100_000, 0, 1, 1) >= 1);
+}
+
+/// Random parameter sets over every range: the model never panics; when it builds, staff are
+/// conserved, the after structure has two tiers and a three-rank chain, and the diagrams lay out.
+#[test]
+fn random_parameters_keep_the_invariants() {
+    let v = urban();
+    let mut rng = Rng::new(20_051_001);
+    let (mut built, mut refused) = (0, 0);
+    for _ in 0..600 {
+        let mut p = Params::defaults(v.specs);
+        for s in v.specs {
+            // Half the time keep the default, so that many sets are feasible.
+            if rng.unit() < 0.5 {
+                continue;
+            }
+            let steps = ((s.max - s.min) / s.step).floor() as u64;
+            // Skew towards small values: ranges are wide and most interest is near the default.
+            let k = (rng.unit().powi(3) * steps as f64) as u64;
+            let value = s.min + k as f64 * s.step;
+            p.set_raw(s.key, &s.format(value))
+                .expect("generated in range");
+        }
+        match v.build(&p) {
+            Err(_) => refused += 1,
+            Ok(s) => {
+                built += 1;
+                let (b, a) = (compute(&s.before), compute(&s.after));
+                assert_eq!(b.get(K::StaffTotal), p.get("staff"));
+                assert_eq!(a.get(K::StaffTotal), p.get("staff"));
+                assert_eq!(a.get(K::ManagementTiers), 2.0);
+                assert_eq!(a.get(K::CommandChain), 3.0);
+                assert_eq!(
+                    b.get(K::ManagementTiers),
+                    if p.get("stations_before") > 0.0 {
+                        3.0
+                    } else {
+                        2.0
+                    }
+                );
+                assert!(b.get(K::FrontlineShare) <= 1.0 && a.get(K::FrontlineShare) <= 1.0);
+                for org in [&s.before, &s.after] {
+                    for (_, u) in org.walk() {
+                        if u.kind == UnitKind::Team {
+                            assert!(u.staff.total() > 0);
+                        }
+                    }
+                    if org.walk().len() < 5_000 {
+                        let d = diagram(org, Lang::Zh, true);
+                        assert!(d.width.is_finite() && d.height.is_finite());
+                    }
+                }
+            }
+        }
+    }
+    assert!(built > 60, "only {built} of 600 random sets built");
+    assert!(
+        refused > 0,
+        "no random set was refused: the generator is too tame"
+    );
+}
+
+#[test]
+fn every_spec_is_read_by_the_model() {
+    // For every parameter some value in its range changes what the user sees (or makes the
+    // set infeasible), so no parameter is decoration.
+    let v = urban();
+    let base = v.build(&v.defaults()).unwrap();
+    for s in VARIANTS[0].specs {
+        let changes = [0.0, 0.02, 0.1, 0.25, 0.5, 0.75, 1.0].iter().any(|f| {
+            let steps = ((s.max - s.min) / s.step * f).round();
+            let mut p = v.defaults();
+            p.set_raw(s.key, &s.format(s.min + steps * s.step)).unwrap();
+            v.build(&p).map_or(true, |sc| sc != base)
+        });
+        assert!(changes, "parameter {} changes nothing", s.key);
+    }
+}

@@ -1,0 +1,123 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount the app into a fresh
+//! element, act on it like a user, let the reactive system run, and read the DOM hooks.
+#![cfg(target_arch = "wasm32")]
+
+use reform_explorer::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a fresh app (with an empty query) and returns its container.
+async fn mount() -> Element {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let doc = window.document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    leptos::mount::mount_to(div.clone().unchecked_into(), App).forget();
+    leptos::task::tick().await;
+    div
+}
+
+fn value(root: &Element, key: &str, phase: &str) -> String {
+    root.query_selector(&format!(r#"[data-metric="{key}"][data-phase="{phase}"]"#))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no metric {key} {phase}"))
+        .get_attribute("data-value")
+        .unwrap()
+}
+
+fn type_into(root: &Element, key: &str, text: &str) {
+    let input: HtmlInputElement = root
+        .query_selector(&format!("#param-{key}"))
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value(text);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn click(root: &Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn shows_daqing_at_its_defaults() {
+    let root = mount().await;
+    assert_eq!(value(&root, "sub_bureaus", "before"), "10");
+    assert_eq!(value(&root, "sub_bureaus", "after"), "20");
+    assert_eq!(value(&root, "management_tiers", "before"), "3");
+    assert_eq!(value(&root, "management_tiers", "after"), "2");
+    assert_eq!(value(&root, "command_chain", "after"), "3");
+    assert_eq!(value(&root, "internal_units", "after"), "4");
+    // Both diagrams are drawn, every box with its hooks.
+    let nodes = root.query_selector_all("[data-unit-id]").unwrap();
+    assert!(nodes.length() >= 8);
+    for i in 0..nodes.length() {
+        let el: Element = nodes.item(i).unwrap().unchecked_into();
+        assert!(el.get_attribute("data-staff").is_some());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_parameter_change_updates_numbers_and_diagram() {
+    let root = mount().await;
+    type_into(&root, "staff", "3000");
+    leptos::task::tick().await;
+    assert_eq!(value(&root, "staff_total", "after"), "3000");
+    assert_eq!(value(&root, "staff_total", "before"), "3000");
+    let top = root
+        .query_selector(r#"[data-phase="after"] [data-unit-id="m"]"#)
+        .unwrap()
+        .unwrap();
+    assert_eq!(top.get_attribute("data-staff").as_deref(), Some("3000"));
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_shows_a_message_and_keeps_the_last_result() {
+    let root = mount().await;
+    type_into(&root, "staff", "abc");
+    leptos::task::tick().await;
+    let err = root
+        .query_selector(r#"[data-error="staff"]"#)
+        .unwrap()
+        .unwrap();
+    assert!(err.text_content().unwrap().contains("abc"));
+    assert_eq!(value(&root, "staff_total", "after"), "2500");
+    // Reset clears the message and restores the defaults.
+    type_into(&root, "staff", "3000");
+    leptos::task::tick().await;
+    click(&root, r#"[data-action="reset"]"#);
+    leptos::task::tick().await;
+    assert_eq!(value(&root, "staff_total", "after"), "2500");
+    assert_eq!(err.text_content().unwrap(), "");
+}
+
+#[wasm_bindgen_test]
+async fn switches_language_without_losing_state() {
+    let root = mount().await;
+    type_into(&root, "population", "3000000");
+    leptos::task::tick().await;
+    let residents = value(&root, "residents_per_sub_bureau", "after");
+    assert_ne!(residents, "100000");
+    click(&root, r#"[data-lang="en"]"#);
+    leptos::task::tick().await;
+    let title = root.query_selector("h1").unwrap().unwrap().text_content();
+    assert_eq!(title.as_deref(), Some("Reform Explorer"));
+    assert_eq!(value(&root, "residents_per_sub_bureau", "after"), residents);
+}
