@@ -32,8 +32,10 @@ pub struct DiagramNode {
     /// Staff of the units and everything below them.
     pub staff: u32,
     pub placeholder: bool,
-    /// Label lines, already wrapped.
+    /// Label lines, already wrapped: the name first, then the staff.
     pub lines: Vec<String>,
+    /// How many of `lines` are the name.
+    pub name_lines: usize,
     pub x: f64,
     pub y: f64,
     pub w: f64,
@@ -114,7 +116,8 @@ struct Builder<'m> {
 }
 
 impl Builder<'_> {
-    fn label(&self, members: &[&Unit]) -> Vec<String> {
+    /// The wrapped label and how many of its lines are the name.
+    fn label(&self, members: &[&Unit]) -> (Vec<String>, usize) {
         let first = members[0];
         let staff: Vec<u32> = members.iter().map(|u| u.staff_total().total()).collect();
         let (mn, mx) = (
@@ -145,13 +148,14 @@ impl Builder<'_> {
             )
         };
         let mut lines = wrap(&name, MAX_TEXT_WIDTH, FONT);
+        let name_lines = lines.len();
         lines.extend(wrap(&staff_line, MAX_TEXT_WIDTH, FONT));
-        lines
+        (lines, name_lines)
     }
 
     /// Adds a box for `members` and, recursively, boxes for their children.
     fn add(&mut self, members: Vec<&Unit>, parent: Option<usize>) {
-        let lines = self.label(&members);
+        let (lines, name_lines) = self.label(&members);
         let text_w = lines
             .iter()
             .map(|l| text_width(l, FONT))
@@ -167,6 +171,7 @@ impl Builder<'_> {
             staff: members.iter().map(|u| u.staff_total().total()).sum(),
             placeholder: first.placeholder,
             lines,
+            name_lines,
             x: 0.0,
             y: 0.0,
             w,

@@ -26,7 +26,7 @@ fn kind_name(k: UnitKind) -> Text {
 
 fn node_view(n: DiagramNode) -> impl IntoView {
     let cx = n.w / 2.0;
-    let lines = n.lines.len();
+    let name_lines = n.name_lines;
     let first_y = PAD_Y + FONT;
     let label = n.lines.join(" ");
     view! {
@@ -46,12 +46,12 @@ fn node_view(n: DiagramNode) -> impl IntoView {
                     .into_iter()
                     .enumerate()
                     .map(|(i, l)| {
-                        let last = i + 1 == lines;
+                        let is_name = i < name_lines;
                         view! {
                             <tspan
                                 x=format!("{cx:.1}")
                                 y=format!("{:.1}", first_y + i as f64 * LINE_HEIGHT)
-                                class=if last { "staff-line" } else { "name-line" }
+                                class=if is_name { "name-line" } else { "staff-line" }
                             >{l}</tspan>
                         }
                     })
@@ -64,6 +64,8 @@ fn node_view(n: DiagramNode) -> impl IntoView {
 #[component]
 fn OrgDiagram(
     diagram: Memo<Option<Diagram>>,
+    /// Scale the drawing down to the panel's width (grouped diagrams are small enough).
+    fit: RwSignal<bool>,
     phase: &'static str,
     title: Msg,
     lang: RwSignal<Lang>,
@@ -83,6 +85,7 @@ fn OrgDiagram(
             <div class="diagram-scroll" tabindex="0" aria-label=move || trf(lang.get(), Msg::DiagramLabel, &[tr(lang.get(), title)])>
                 <svg
                     xmlns="http://www.w3.org/2000/svg"
+                    class:fit=move || fit.get()
                     width=move || format!("{:.0}", size().0)
                     height=move || format!("{:.0}", size().1)
                     viewBox=move || format!("0 0 {:.0} {:.0}", size().0, size().1)
@@ -139,8 +142,8 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
         <section class="diagrams" aria-labelledby="diagrams-title">
             <h2 id="diagrams-title" class="visually-hidden">{move || tr(lang.get(), Msg::Diagrams)}</h2>
             <div class="diagram-pair">
-                <OrgDiagram diagram=state.diagram_before phase="before" title=Msg::Before lang=lang/>
-                <OrgDiagram diagram=state.diagram_after phase="after" title=Msg::After lang=lang/>
+                <OrgDiagram diagram=state.diagram_before fit=state.group phase="before" title=Msg::Before lang=lang/>
+                <OrgDiagram diagram=state.diagram_after fit=state.group phase="after" title=Msg::After lang=lang/>
             </div>
             <div class="legend" aria-label=move || tr(lang.get(), Msg::Legend)>
                 <span class="legend-title">{move || tr(lang.get(), Msg::Legend)} ":"</span>

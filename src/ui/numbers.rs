@@ -71,7 +71,7 @@ pub fn Numbers(state: AppState) -> impl IntoView {
                             <th scope="row">{tr(l, Msg::MetricName(k))}</th>
                             <td class="num" data-metric=k.key() data-phase="before" data-value=data_value(b)>{shown(f, b)}</td>
                             <td class="num" data-metric=k.key() data-phase="after" data-value=data_value(a)>{shown(f, a)}</td>
-                            <td class="num change" class:up=(a > b) class:down=(a < b)>{change(f, b, a, l)}</td>
+                            <td class="num change">{change(f, b, a, l)}</td>
                             <td class="reported">
                                 {reported.map(|r| view! {
                                     <span data-reported=k.key()>{reported_text(&r, f)}</span>
