@@ -140,3 +140,26 @@ test('English, and the sources behind the defaults', async () => {
     await context.close();
   }
 });
+
+test('the county scope: from its URL and by the scope switch', async () => {
+  const { page, context, errors } = await open(browser, `${server.url}?case=daqing&variant=county`);
+  try {
+    assert.equal(await page.getAttribute('[data-variant="county"]', 'aria-pressed'), 'true');
+    assert.equal(await metric(page, 'internal_units', 'before'), 30);
+    assert.equal(await metric(page, 'internal_units', 'after'), 8);
+    assert.equal(await metric(page, 'stations', 'after'), 31);
+    assert.equal(await metric(page, 'staff_total', 'before'), await metric(page, 'staff_total', 'after'));
+    await page.fill('#param-central_stations_after', '40');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-metric="stations"][data-phase="after"]')?.dataset.value === '40');
+    // Switching scope loads that scope's defaults and writes it into the URL.
+    await page.click('[data-variant="urban"]');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-metric="sub_bureaus"][data-phase="after"]')?.dataset.value === '20');
+    assert.match(page.url(), /variant=urban/);
+    assert.doesNotMatch(page.url(), /central_stations_after/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -118,7 +118,13 @@ fn sizing_rule() {
 /// conserved, the after structure has two tiers and a three-rank chain, and the diagrams lay out.
 #[test]
 fn random_parameters_keep_the_invariants() {
-    let v = urban();
+    for v in VARIANTS {
+        random_parameters(v);
+    }
+}
+
+fn random_parameters(v: &'static reform_explorer::model::cases::Variant) {
+    let urban = v.key == "urban";
     let mut rng = Rng::new(20_051_001);
     let (mut built, mut refused) = (0, 0);
     for _ in 0..600 {
@@ -140,18 +146,29 @@ fn random_parameters_keep_the_invariants() {
             Ok(s) => {
                 built += 1;
                 let (b, a) = (compute(&s.before), compute(&s.after));
-                assert_eq!(b.get(K::StaffTotal), p.get("staff"));
-                assert_eq!(a.get(K::StaffTotal), p.get("staff"));
-                assert_eq!(a.get(K::ManagementTiers), 2.0);
-                assert_eq!(a.get(K::CommandChain), 3.0);
                 assert_eq!(
-                    b.get(K::ManagementTiers),
-                    if p.get("stations_before") > 0.0 {
+                    b.get(K::StaffTotal),
+                    a.get(K::StaffTotal),
+                    "staff conserved"
+                );
+                if urban {
+                    assert_eq!(b.get(K::StaffTotal), p.get("staff"));
+                    assert_eq!(a.get(K::ManagementTiers), 2.0);
+                    assert_eq!(a.get(K::CommandChain), 3.0);
+                    let tiers = if p.get("stations_before") > 0.0 {
                         3.0
                     } else {
                         2.0
+                    };
+                    assert_eq!(b.get(K::ManagementTiers), tiers);
+                } else {
+                    assert_eq!(a.get(K::Stations), p.get("central_stations_after"));
+                    assert_eq!(a.get(K::CountyBureaus), p.get("county_bureaus"));
+                    // Merging stations never loses frontline posts; only headquarters units can.
+                    if p.get("county_organ_units_after") == 0.0 {
+                        assert!(a.get(K::StaffFrontline) >= b.get(K::StaffFrontline));
                     }
-                );
+                }
                 assert!(b.get(K::FrontlineShare) <= 1.0 && a.get(K::FrontlineShare) <= 1.0);
                 for org in [&s.before, &s.after] {
                     for (_, u) in org.walk() {
@@ -167,7 +184,11 @@ fn random_parameters_keep_the_invariants() {
             }
         }
     }
-    assert!(built > 60, "only {built} of 600 random sets built");
+    assert!(
+        built > 60,
+        "{}: only {built} of 600 random sets built",
+        v.key
+    );
     assert!(
         refused > 0,
         "no random set was refused: the generator is too tame"
@@ -178,15 +199,44 @@ fn random_parameters_keep_the_invariants() {
 fn every_spec_is_read_by_the_model() {
     // For every parameter some value in its range changes what the user sees (or makes the
     // set infeasible), so no parameter is decoration.
-    let v = urban();
-    let base = v.build(&v.defaults()).unwrap();
-    for s in VARIANTS[0].specs {
-        let changes = [0.0, 0.02, 0.1, 0.25, 0.5, 0.75, 1.0].iter().any(|f| {
-            let steps = ((s.max - s.min) / s.step * f).round();
-            let mut p = v.defaults();
-            p.set_raw(s.key, &s.format(s.min + steps * s.step)).unwrap();
-            v.build(&p).map_or(true, |sc| sc != base)
-        });
-        assert!(changes, "parameter {} changes nothing", s.key);
+    for v in VARIANTS {
+        let base = v.build(&v.defaults()).unwrap();
+        for s in v.specs {
+            let changes = [0.0, 0.02, 0.1, 0.25, 0.5, 0.75, 1.0].iter().any(|f| {
+                let steps = ((s.max - s.min) / s.step * f).round();
+                let mut p = v.defaults();
+                p.set_raw(s.key, &s.format(s.min + steps * s.step)).unwrap();
+                v.build(&p).map_or(true, |sc| sc != base)
+            });
+            assert!(changes, "parameter {} of {} changes nothing", s.key, v.key);
+        }
     }
+}
+
+#[test]
+fn county_defaults_reproduce_the_sources_structure() {
+    let v = CaseId::Daqing.variant("county").expect("county variant");
+    let s = v.build(&v.defaults()).unwrap();
+    let (b, a) = (compute(&s.before), compute(&s.after));
+    // "内设机构由原来平均30个左右整合为8个"
+    assert_eq!(b.get(K::InternalUnits), 30.0);
+    assert_eq!(a.get(K::InternalUnits), 8.0);
+    // "将全市61个农村派出所合并为31个中心派出所", and the county-town stations are abolished.
+    let kinds = |org: &reform_explorer::model::org::Unit, k: UnitKind| {
+        org.walk().iter().filter(|(_, u)| u.kind == k).count()
+    };
+    assert_eq!(kinds(&s.after, UnitKind::CentralStation), 31);
+    assert_eq!(kinds(&s.after, UnitKind::Station), 0);
+    let rural = s
+        .before
+        .walk()
+        .iter()
+        .filter(|(_, u)| u.id.starts_with("rs"))
+        .count();
+    assert_eq!(rural, 61);
+    assert_eq!(b.get(K::StaffTotal), a.get(K::StaffTotal));
+    // Merging stations frees command posts, and guidance units turn operational.
+    assert!(a.get(K::FrontlineShare) > b.get(K::FrontlineShare));
+    assert_eq!(b.get(K::ManagementTiers), 3.0);
+    assert_eq!(a.get(K::ManagementTiers), 3.0);
 }

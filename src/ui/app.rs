@@ -99,11 +99,31 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <ParamsPanel state=state/>
             <section class="content">
-                <div class="scope">
-                    <span class="scope-label">{move || t(Msg::Variant)} ": "</span>
-                    <strong data-variant=move || state.variant.get().key>
-                        {move || state.variant.get().name.get(lang.get())}
-                    </strong>
+                <div class="scope" role="group" aria-label=move || t(Msg::Variant)>
+                    <span class="scope-label">{move || t(Msg::Variant)} ":"</span>
+                    {move || {
+                        state
+                            .case
+                            .get()
+                            .variants()
+                            .iter()
+                            .map(|v| {
+                                let active = move || state.variant.get().key == v.key;
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="scope-button"
+                                        class:active=active
+                                        data-variant=v.key
+                                        aria-pressed=move || active().to_string()
+                                        on:click=move |_| state.set_variant(v)
+                                    >
+                                        {move || v.name.get(lang.get())}
+                                    </button>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </div>
                 <ModelErrorBanner state=state/>
                 <DiagramPanel state=state/>

@@ -122,8 +122,10 @@ pub fn Numbers(state: AppState) -> impl IntoView {
                 </table>
             </div>
             <p class="hint">{move || t(Msg::ReportedNote)}</p>
-            <h3>{move || t(Msg::ReportedOnly)}</h3>
-            <ul class="reported-only">{reported_only}</ul>
+            <Show when=move || state.variant.get().reported.iter().any(|r| r.metric.is_none())>
+                <h3>{move || t(Msg::ReportedOnly)}</h3>
+                <ul class="reported-only">{reported_only}</ul>
+            </Show>
         </section>
     }
 }

@@ -123,6 +123,17 @@ impl AppState {
             .with(|r| r.get(i).and_then(|t| spec.parse(t).err()))
     }
 
+    /// Switches to another scope of the case, with that scope's defaults.
+    pub fn set_variant(&self, v: &'static Variant) {
+        if self.variant.get_untracked().key == v.key {
+            return;
+        }
+        let p = v.defaults();
+        self.raw.set(raw_of(&p));
+        self.params.set(p);
+        self.variant.set(v);
+    }
+
     pub fn reset(&self) {
         let p = self.variant.get_untracked().defaults();
         self.raw.set(raw_of(&p));

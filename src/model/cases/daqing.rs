@@ -343,15 +343,26 @@ const URBAN_NOTES: &[Text] = &[
     ),
 ];
 
-pub const VARIANTS: &[Variant] = &[Variant {
-    key: "urban",
-    name: Text::new("城区(分局与派出所)", "Urban (sub-bureaus and stations)"),
-    specs: URBAN_SPECS,
-    build: build_urban,
-    metrics: URBAN_METRICS,
-    reported: URBAN_REPORTED,
-    notes: URBAN_NOTES,
-}];
+pub const VARIANTS: &[Variant] = &[
+    Variant {
+        key: "urban",
+        name: Text::new("城区(分局与派出所)", "Urban (sub-bureaus and stations)"),
+        specs: URBAN_SPECS,
+        build: build_urban,
+        metrics: URBAN_METRICS,
+        reported: URBAN_REPORTED,
+        notes: URBAN_NOTES,
+    },
+    Variant {
+        key: "county",
+        name: Text::new("县局与农村派出所", "County bureaus and rural stations"),
+        specs: COUNTY_SPECS,
+        build: build_county,
+        metrics: COUNTY_METRICS,
+        reported: COUNTY_REPORTED,
+        notes: COUNTY_NOTES,
+    },
+];
 
 const MUNICIPAL: Text = Text::new("大庆市公安局", "Daqing Public Security Bureau");
 const MUNICIPAL_ROLE: Text = Text::new("市局", "Municipal bureau");
@@ -610,5 +621,352 @@ fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
     Ok(Scenario {
         before: root().with_children(before_children),
         after: root().with_children(after_children),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// County scope: county bureaus' internal units ~30 → 8, stations inside county towns abolished,
+// 61 rural stations merged into 31 central stations.
+
+const Q_COUNTY_UNITS: &str =
+    "在县局,工作职能由指导转为实战,内设机构由原来平均30个左右整合为8个,撤销县城内的全部派出所";
+const Q_RURAL: &str = "将全市61个农村派出所合并为31个中心派出所";
+
+const G_COUNTY: Text = Text::new("改革前的县局与农村", "Counties before the reform");
+const G_COUNTY_AFTER: Text = Text::new(
+    "三是 整合机构:县局与中心派出所",
+    "Measure 3, merged units: county bureaus and central stations",
+);
+
+pub const COUNTY_SPECS: &[ParamSpec] = &[
+    spec(
+        "county_bureaus",
+        Text::new("县局数", "County bureaus"),
+        UNITS,
+        G_COUNTY,
+        (1.0, 50.0, 1.0),
+        4.0,
+        Source::assumption(
+            "资料未给出县局数量;假设 4 个",
+            "The sources do not give the number of county bureaus; assumed 4",
+        ),
+    ),
+    spec(
+        "county_units_before",
+        Text::new("每个县局的内设机构(改革前)", "Internal units per county bureau before"),
+        UNITS,
+        G_COUNTY,
+        (1.0, 80.0, 1.0),
+        30.0,
+        Source::seed("000", Q_COUNTY_UNITS),
+    ),
+    spec(
+        "county_unit_staff",
+        Text::new("每个内设机构警力(改革前)", "Staff per internal unit before"),
+        STAFF,
+        G_COUNTY,
+        (1.0, 100.0, 1.0),
+        6.0,
+        Source::assumption(
+            "资料未给出;假设每个内设机构 6 人",
+            "Not in the sources; assumed 6 per internal unit",
+        ),
+    ),
+    spec(
+        "town_stations",
+        Text::new("每个县城内的派出所", "Stations inside each county town"),
+        UNITS,
+        G_COUNTY,
+        (0.0, 20.0, 1.0),
+        2.0,
+        Source::assumption(
+            "资料只说撤销县城内的全部派出所,未给出数量;假设每县 2 个",
+            "The source says all stations inside county towns were abolished but not how many; assumed 2 per county",
+        ),
+    ),
+    spec(
+        "town_station_staff",
+        Text::new("每个县城派出所警力", "Staff per county-town station"),
+        STAFF,
+        G_COUNTY,
+        (1.0, 200.0, 1.0),
+        13.0,
+        Source::seed("001", Q_STATION),
+    ),
+    spec(
+        "rural_stations_before",
+        Text::new("农村派出所(改革前)", "Rural stations before"),
+        UNITS,
+        G_COUNTY,
+        (0.0, 1_000.0, 1.0),
+        61.0,
+        Source::seed("000", Q_RURAL),
+    ),
+    spec(
+        "rural_station_staff",
+        Text::new("每个农村派出所警力", "Staff per rural station"),
+        STAFF,
+        G_COUNTY,
+        (1.0, 100.0, 1.0),
+        8.0,
+        Source::assumption(
+            "资料未给出农村派出所人数;假设 8 人",
+            "The sources do not give rural station sizes; assumed 8",
+        ),
+    ),
+    spec(
+        "station_command_posts",
+        Text::new("每个派出所的指挥和内勤岗位", "Command and admin posts per station"),
+        STAFF,
+        G_COUNTY,
+        (0.0, 50.0, 1.0),
+        3.0,
+        Source::assumption(
+            "资料中的例子(13 人中指挥 3 人、行政 4 人)是较大的所;假设农村所有 3 个此类岗位,合并后的中心所保留一套",
+            "The source's example (3 command and 4 admin of 13) is a larger station; assumed 3 such posts in a rural station, one set kept by each merged central station",
+        ),
+    ),
+    spec(
+        "leaders",
+        Text::new("每个县局的局领导", "Leaders per county bureau"),
+        STAFF,
+        G_COUNTY,
+        (1.0, 20.0, 1.0),
+        4.0,
+        Source::assumption(
+            "资料未给出;假设局长 1 人 + 副局长 3 人",
+            "Not in the sources; assumed 1 chief + 3 deputy chiefs",
+        ),
+    ),
+    spec(
+        "county_units_after",
+        Text::new("每个县局的内设机构(改革后)", "Internal units per county bureau after"),
+        UNITS,
+        G_COUNTY_AFTER,
+        (1.0, 80.0, 1.0),
+        8.0,
+        Source::seed("000", Q_COUNTY_UNITS),
+    ),
+    spec(
+        "county_organ_units_after",
+        Text::new("其中机关(非实战)机构", "of which headquarters units"),
+        UNITS,
+        G_COUNTY_AFTER,
+        (0.0, 80.0, 1.0),
+        2.0,
+        Source::assumption(
+            "资料说县局职能“由指导转为实战”,未说明几个机构仍为机关;假设 8 个中 2 个",
+            "The source says county bureaus turned “from guidance to operations” without saying how many units stay headquarters; assumed 2 of 8",
+        ),
+    ),
+    spec(
+        "central_stations_after",
+        Text::new("中心派出所(改革后)", "Central stations after"),
+        UNITS,
+        G_COUNTY_AFTER,
+        (0.0, 1_000.0, 1.0),
+        31.0,
+        Source::seed("000", Q_RURAL),
+    ),
+];
+
+pub const COUNTY_REPORTED: &[Reported] = &[
+    reported(
+        MetricKey::InternalUnits,
+        30.0,
+        8.0,
+        Source::seed("000", Q_COUNTY_UNITS),
+    ),
+    reported(
+        MetricKey::Stations,
+        61.0,
+        31.0,
+        Source::seed("000", Q_RURAL),
+    ),
+];
+
+const COUNTY_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::StaffOrgan,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::CountyBureaus,
+    MetricKey::Stations,
+    MetricKey::InternalUnits,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const COUNTY_NOTES: &[Text] = &[
+    Text::new(
+        "改革前,县局内设机构承担指导职能,其警力计为机关警力(假设);改革后内设机构转为实战,除机关机构外均计为一线。",
+        "Before, county internal units guide rather than operate, so their staff count as headquarters (an assumption); after, all but the headquarters units operate and count as frontline.",
+    ),
+    Text::new(
+        "县城内的派出所全部撤销,其警力并入县局的实战机构;农村派出所按顺序相邻合并为中心派出所,警力不变,每个中心所只保留一套指挥和内勤岗位。",
+        "Stations inside county towns are abolished and their staff join the county bureau's operational units; neighbouring rural stations merge into central stations with all their staff, and each central station keeps one set of command and admin posts.",
+    ),
+    Text::new(
+        "农村派出所和中心派出所按县平均分配(资料只给出全市总数)。县局的指挥层次资料未说明,改革前后按相同职级计算。",
+        "Rural and central stations are spread evenly over the counties (the source gives only city totals). The source gives no county command chain: the same ranks are used before and after.",
+    ),
+    Text::new(
+        "“派出所数”包括县城内的派出所;资料报告的 61 → 31 只计农村派出所。",
+        "“Police stations” counts the county-town stations too; the reported 61 → 31 counts rural stations only.",
+    ),
+];
+
+const COUNTY_BUREAU: Text = Text::new("县局", "County bureau");
+const TOWN_STATION: Text = Text::new("城关派出所", "County-town station");
+const RURAL_STATION: Text = Text::new("农村派出所", "Rural station");
+const CENTRAL_STATION: Text = Text::new("中心派出所", "Central station");
+
+fn station_staff(staff: u64, posts: u64) -> Staff {
+    let organ = posts.min(staff);
+    Staff::new(to_u32(organ), to_u32(staff - organ))
+}
+
+fn build_county(p: &Params) -> Result<Scenario, ModelError> {
+    let counties = p.count("county_bureaus") as usize;
+    let units_before = p.count("county_units_before") as usize;
+    let unit_staff = p.count("county_unit_staff");
+    let town = p.count("town_stations") as usize;
+    let town_staff = p.count("town_station_staff");
+    let rural = p.count("rural_stations_before");
+    let rural_staff = p.count("rural_station_staff");
+    let posts = p.count("station_command_posts");
+    let leaders = p.count("leaders");
+    let units_after = p.count("county_units_after") as usize;
+    let organ_units = p.count("county_organ_units_after") as usize;
+    let central = p.count("central_stations_after");
+
+    if organ_units > units_after {
+        return Err(err(
+            format!("机关机构数({organ_units})多于改革后的内设机构数({units_after})。"),
+            format!("Headquarters units ({organ_units}) exceed the internal units after ({units_after})."),
+        ));
+    }
+    if central > rural {
+        return Err(err(
+            format!("中心派出所({central})多于合并前的农村派出所({rural})。"),
+            format!("More central stations ({central}) than rural stations to merge ({rural})."),
+        ));
+    }
+    let rural_c = split_evenly(rural, counties);
+    let central_c = split_evenly(central, counties);
+    if let Some(i) = (0..counties).find(|&i| rural_c[i] > 0 && central_c[i] == 0) {
+        return Err(err(
+            format!("县局{} 有 {} 个农村派出所,却没有分到中心派出所:中心派出所至少要与县局一样多。", i + 1, rural_c[i]),
+            format!("County bureau {} has {} rural stations but no central station: there must be at least as many central stations as counties.", i + 1, rural_c[i]),
+        ));
+    }
+
+    let county = |i: usize, children: Vec<Unit>| {
+        Unit::new(
+            format!("c{}", i + 1),
+            Name::numbered(COUNTY_BUREAU, i + 1),
+            COUNTY_BUREAU,
+            UnitKind::CountyBureau,
+        )
+        .with_staff(Staff::new(to_u32(leaders), 0))
+        .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
+        .placeholder()
+        .with_children(children)
+    };
+    let internal = |id: String, j: usize, staff: Staff| {
+        Unit::new(
+            id,
+            Name::numbered(INTERNAL, j + 1),
+            INTERNAL,
+            UnitKind::InternalUnit,
+        )
+        .with_staff(staff)
+        .with_ranks(&BEFORE_UNIT_RANKS)
+        .placeholder()
+    };
+    let station = |id: String, name: Text, kind: UnitKind, n: usize, staff: Staff| {
+        Unit::new(id, Name::numbered(name, n), name, kind)
+            .with_staff(staff)
+            .with_ranks(&STATION_RANKS)
+            .placeholder()
+    };
+
+    let mut before = Vec::with_capacity(counties);
+    let mut after = Vec::with_capacity(counties);
+    let (mut rural_no, mut central_no) = (0usize, 0usize);
+    for i in 0..counties {
+        // Before: guidance units (headquarters), town stations, rural stations.
+        let mut kids: Vec<Unit> = (0..units_before)
+            .map(|j| {
+                internal(
+                    format!("c{}/u{}", i + 1, j + 1),
+                    j,
+                    Staff::new(to_u32(unit_staff), 0),
+                )
+            })
+            .collect();
+        for t in 0..town {
+            kids.push(station(
+                format!("c{}/ts{}", i + 1, t + 1),
+                TOWN_STATION,
+                UnitKind::Station,
+                t + 1,
+                station_staff(town_staff, posts),
+            ));
+        }
+        for _ in 0..rural_c[i] {
+            rural_no += 1;
+            kids.push(station(
+                format!("rs{rural_no}"),
+                RURAL_STATION,
+                UnitKind::Station,
+                rural_no,
+                station_staff(rural_staff, posts),
+            ));
+        }
+        before.push(county(i, kids));
+
+        // After: the units' and town stations' staff in fewer units, all but the headquarters
+        // units operational; neighbouring rural stations merged.
+        let pool = units_before as u64 * unit_staff + town as u64 * town_staff;
+        let mut kids: Vec<Unit> = split_evenly(pool, units_after)
+            .into_iter()
+            .enumerate()
+            .map(|(j, s)| {
+                let staff = if j < organ_units {
+                    Staff::new(to_u32(s), 0)
+                } else {
+                    Staff::new(0, to_u32(s))
+                };
+                internal(format!("c{}/v{}", i + 1, j + 1), j, staff)
+            })
+            .collect();
+        for merged in split_evenly(rural_c[i], central_c[i] as usize) {
+            central_no += 1;
+            kids.push(station(
+                format!("cs{central_no}"),
+                CENTRAL_STATION,
+                UnitKind::CentralStation,
+                central_no,
+                station_staff(merged * rural_staff, posts),
+            ));
+        }
+        after.push(county(i, kids));
+    }
+    let root = || {
+        Unit::new(
+            "m",
+            Name::of(MUNICIPAL),
+            MUNICIPAL_ROLE,
+            UnitKind::MunicipalBureau,
+        )
+    };
+    Ok(Scenario {
+        before: root().with_children(before),
+        after: root().with_children(after),
     })
 }
