@@ -54,6 +54,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::UrlUnknownKey => "Unknown parameter “{0}” ignored.",
         Msg::UrlBadValue => "Parameter “{0}” has an invalid value “{1}” ({2}); the default is used.",
         Msg::UrlUnknownCase => "Unknown case “{0}”; the Daqing case is shown.",
+        Msg::UrlCaseNotModelled => "The case “{0}” is not modelled yet; the Daqing case is shown.",
         Msg::UrlUnknownVariant => "Unknown scope “{0}”; the default scope is shown.",
         Msg::UrlUnknownLang => "Unknown language “{0}”; Simplified Chinese is used.",
         Msg::Dismiss => "Dismiss",

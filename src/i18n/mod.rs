@@ -123,6 +123,7 @@ pub enum Msg {
     UrlUnknownKey,
     UrlBadValue,
     UrlUnknownCase,
+    UrlCaseNotModelled,
     UrlUnknownVariant,
     UrlUnknownLang,
     Dismiss,

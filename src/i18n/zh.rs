@@ -54,6 +54,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::UrlUnknownKey => "未知参数“{0}”,已忽略。",
         Msg::UrlBadValue => "参数“{0}”的值“{1}”无效({2}),已使用默认值。",
         Msg::UrlUnknownCase => "未知案例“{0}”,已打开大庆案例。",
+        Msg::UrlCaseNotModelled => "案例“{0}”尚未建模,已打开大庆案例。",
         Msg::UrlUnknownVariant => "未知范围“{0}”,已使用默认范围。",
         Msg::UrlUnknownLang => "未知语言“{0}”,已使用简体中文。",
         Msg::Dismiss => "关闭",

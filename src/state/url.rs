@@ -25,6 +25,8 @@ pub struct UrlState {
 pub enum Notice {
     UnknownKey(String),
     UnknownCase(String),
+    /// A case the app knows but does not model yet.
+    CaseNotModelled(CaseId),
     UnknownVariant(String),
     UnknownLang(String),
     BadValue {
@@ -39,6 +41,7 @@ impl Notice {
         match self {
             Notice::UnknownKey(k) => trf(lang, Msg::UrlUnknownKey, &[k]),
             Notice::UnknownCase(v) => trf(lang, Msg::UrlUnknownCase, &[v]),
+            Notice::CaseNotModelled(c) => trf(lang, Msg::UrlCaseNotModelled, &[c.name().get(lang)]),
             Notice::UnknownVariant(v) => trf(lang, Msg::UrlUnknownVariant, &[v]),
             Notice::UnknownLang(v) => trf(lang, Msg::UrlUnknownLang, &[v]),
             Notice::BadValue { key, value, error } => {
@@ -135,7 +138,11 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         None => CaseId::default(),
         Some(v) => match CaseId::from_key(&v) {
             Some(c) if c.is_modelled() => c,
-            _ => {
+            Some(c) => {
+                notices.push(Notice::CaseNotModelled(c));
+                CaseId::default()
+            }
+            None => {
                 notices.push(Notice::UnknownCase(v));
                 CaseId::default()
             }
@@ -269,7 +276,7 @@ mod tests {
         let (s, n) = decode("?case=haidong");
         if !CaseId::Haidong.is_modelled() {
             assert_eq!(s.case, CaseId::Daqing);
-            assert_eq!(n, vec![Notice::UnknownCase("haidong".into())]);
+            assert!(matches!(n.as_slice(), [Notice::CaseNotModelled(_)]));
         }
     }
 

@@ -396,6 +396,15 @@ fn err(zh: String, en: String) -> ModelError {
     ModelError::new(zh, en)
 }
 
+/// A cross-parameter check: `Err` with the message in both languages unless `ok`.
+fn ensure(ok: bool, zh: String, en: String) -> Result<(), ModelError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(err(zh, en))
+    }
+}
+
 fn to_u32(v: u64) -> u32 {
     u32::try_from(v).unwrap_or(u32::MAX)
 }
@@ -429,18 +438,18 @@ fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
     let legal_admin = p.count("legal_admin_staff");
     let team_size = p.count("pair_size") * p.count("pairs_per_team");
 
-    if station_front > station_staff {
-        return Err(err(
-            format!("每个派出所的一线警力({station_front})多于派出所警力({station_staff})。"),
-            format!("Frontline staff per station ({station_front}) exceed staff per station ({station_staff})."),
-        ));
-    }
-    if std_min > std_max {
-        return Err(err(
-            format!("警力标准下限({std_min})大于上限({std_max})。"),
-            format!("The staffing standard's lower bound ({std_min}) is above its upper bound ({std_max})."),
-        ));
-    }
+    ensure(
+        station_front <= station_staff,
+        format!("每个派出所的一线警力({station_front})多于派出所警力({station_staff})。"),
+        format!("Frontline staff per station ({station_front}) exceed staff per station ({station_staff})."),
+    )?;
+    ensure(
+        std_min <= std_max,
+        format!("警力标准下限({std_min})大于上限({std_max})。"),
+        format!(
+            "The staffing standard's lower bound ({std_min}) is above its upper bound ({std_max})."
+        ),
+    )?;
 
     // Before: staff of each sub-bureau, then its stations and leaders, the rest in its units.
     let staff_sb = split_evenly(staff, n_before);
@@ -844,18 +853,18 @@ fn build_county(p: &Params) -> Result<Scenario, ModelError> {
     let organ_units = p.count("county_organ_units_after") as usize;
     let central = p.count("central_stations_after");
 
-    if organ_units > units_after {
-        return Err(err(
-            format!("机关机构数({organ_units})多于改革后的内设机构数({units_after})。"),
-            format!("Headquarters units ({organ_units}) exceed the internal units after ({units_after})."),
-        ));
-    }
-    if central > rural {
-        return Err(err(
-            format!("中心派出所({central})多于合并前的农村派出所({rural})。"),
-            format!("More central stations ({central}) than rural stations to merge ({rural})."),
-        ));
-    }
+    ensure(
+        organ_units <= units_after,
+        format!("机关机构数({organ_units})多于改革后的内设机构数({units_after})。"),
+        format!(
+            "Headquarters units ({organ_units}) exceed the internal units after ({units_after})."
+        ),
+    )?;
+    ensure(
+        central <= rural,
+        format!("中心派出所({central})多于合并前的农村派出所({rural})。"),
+        format!("More central stations ({central}) than rural stations to merge ({rural})."),
+    )?;
     let rural_c = split_evenly(rural, counties);
     let central_c = split_evenly(central, counties);
     if let Some(i) = (0..counties).find(|&i| rural_c[i] > 0 && central_c[i] == 0) {
