@@ -42,7 +42,9 @@ fn reported_text(r: &Reported, format: Format) -> String {
 
 /// Plain number for `data-value`: `.` decimal, no grouping, shares as 0–1.
 fn data_value(v: f64) -> String {
-    if v.fract() == 0.0 {
+    if !v.is_finite() {
+        String::new()
+    } else if v.fract() == 0.0 {
         format!("{v:.0}")
     } else {
         let s = format!("{v:.6}");
@@ -54,35 +56,48 @@ fn data_value(v: f64) -> String {
 pub fn Numbers(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let t = move |m: Msg| tr(lang.get(), m);
+    // Rows are built per scope and language; the cells follow the numbers on their own, so a
+    // parameter change touches only the text and attributes that change.
     let rows = move || {
         let variant = state.variant.get();
         let l = lang.get();
-        state.shown.with(|s| {
-            let Some(s) = s else { return Vec::new() };
-            variant
-                .metrics
-                .iter()
-                .map(|&k| {
-                    let (b, a) = (s.before.get(k), s.after.get(k));
-                    let f = k.format();
-                    let reported = variant.reported_for(k).copied();
-                    view! {
-                        <tr data-row=k.key()>
-                            <th scope="row">{tr(l, Msg::MetricName(k))}</th>
-                            <td class="num" data-metric=k.key() data-phase="before" data-value=data_value(b)>{shown(f, b)}</td>
-                            <td class="num" data-metric=k.key() data-phase="after" data-value=data_value(a)>{shown(f, a)}</td>
-                            <td class="num change">{change(f, b, a, l)}</td>
-                            <td class="reported">
-                                {reported.map(|r| view! {
-                                    <span data-reported=k.key()>{reported_text(&r, f)}</span>
-                                    <SourceNote source=r.source lang=lang/>
-                                })}
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
+        variant
+            .metrics
+            .iter()
+            .map(|&k| {
+                let f = k.format();
+                let value = move |after: bool| {
+                    state.shown.with(|s| {
+                        s.as_ref().map_or(f64::NAN, |s| {
+                            if after {
+                                s.after.get(k)
+                            } else {
+                                s.before.get(k)
+                            }
+                        })
+                    })
+                };
+                let reported = variant.reported_for(k).copied();
+                view! {
+                    <tr data-row=k.key()>
+                        <th scope="row">{tr(l, Msg::MetricName(k))}</th>
+                        <td class="num" data-metric=k.key() data-phase="before" data-value=move || data_value(value(false))>
+                            {move || shown(f, value(false))}
+                        </td>
+                        <td class="num" data-metric=k.key() data-phase="after" data-value=move || data_value(value(true))>
+                            {move || shown(f, value(true))}
+                        </td>
+                        <td class="num change">{move || change(f, value(false), value(true), l)}</td>
+                        <td class="reported">
+                            {reported.map(|r| view! {
+                                <span data-reported=k.key()>{reported_text(&r, f)}</span>
+                                <SourceNote source=r.source lang=lang/>
+                            })}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
     };
     let reported_only = move || {
         let l = lang.get();
