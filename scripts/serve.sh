@@ -6,4 +6,4 @@ bash scripts/setup.sh
 source scripts/env.sh
 PORT="${PORT:-8080}"
 echo "Serving Reform Explorer at http://127.0.0.1:$PORT/"
-exec trunk serve --release --address 127.0.0.1 --port "$PORT"
+exec trunk serve --release --no-autoreload --address 127.0.0.1 --port "$PORT"

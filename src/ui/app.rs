@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                         <button
                             type="button"
                             data-lang=l.code()
+                            lang=l.code()
                             class:active=move || lang.get() == l
                             aria-pressed=move || (lang.get() == l).to_string()
                             on:click=move |_| lang.set(l)
