@@ -42,11 +42,13 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund
 fi
 
-if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] \
+   || ! fc-list :lang=zh family 2>/dev/null | grep -q .; }; then
   say "apt-get install chromium chromium-driver"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q chromium chromium-driver
+  # A CJK font, so that screenshots taken here show Chinese (users have their own).
+  apt-get install -y -q chromium chromium-driver fonts-wqy-microhei
 fi
 
 # Trunk's offline mode runs cargo offline too: fetch the crates first.

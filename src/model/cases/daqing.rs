@@ -24,21 +24,21 @@ const Q_FRONTLINE: &str = "一线警力的比例从48.5%提高到89%";
 const Q_STATION: &str = "有的派出所13人中,指挥3人,行政事务4人,真正在工作一线的也就6个人";
 const Q_TIERS: &str = "变市局、分局、派出所三层管理为市局、分局两层管理";
 const Q_CHAIN: &str =
-    "局长、副局长、大队长、副大队长、中队长、警长、民警7个层次,改革后,只需要经过局长、副局长、队长";
+    "局长、副局长、大队长、副大队长、中队长、警长、民警7个层次，改革后，只需要经过局长、副局长、队长";
 const Q_RESPONSE: &str = "出警反应时间由改革前的平均15分钟,提升到目前的平均9分钟";
 const Q_CARS: &str = "按照城区百名民警4台警车巡逻标准";
 
 const G_BASE: Text = Text::new("改革前的城区", "The urban area before the reform");
 const G_TIERS: Text = Text::new(
-    "二是 减少层次:分局的设置标准",
+    "二是 减少层次：分局的设置标准",
     "Measure 2, fewer tiers: sizing the sub-bureaus",
 );
 const G_UNITS: Text = Text::new(
-    "三是 整合机构:三警种一部门",
+    "三是 整合机构：三警种一部门",
     "Measure 3, merged units: three branches, one department",
 );
 const G_TEAMS: Text = Text::new(
-    "四是 优化组合:二人一组、三组一队",
+    "四是 优化组合：二人一组、三组一队",
     "Measure 4, pairs of two, three pairs a team",
 );
 
@@ -79,7 +79,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         (10_000.0, 20_000_000.0, 10_000.0),
         2_000_000.0,
         Source::assumption(
-            "资料未给出城区人口;取 20 个分局 × 每个约 10 万人",
+            "资料未给出城区人口；取 20 个分局 × 每个约 10 万人",
             "The sources give no urban population; taken as 20 sub-bureaus × about 100,000 residents",
         ),
     ),
@@ -91,7 +91,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         (50.0, 100_000.0, 10.0),
         2_500.0,
         Source::assumption(
-            "资料未给出城区警力总数;取 20 个分局 × 125 人(100–150 人标准的中值)",
+            "资料未给出城区警力总数；取 20 个分局 × 125 人（100–150 人标准的中值）",
             "The sources give no urban total; taken as 20 sub-bureaus × 125 (the middle of the 100–150 standard)",
         ),
     ),
@@ -115,7 +115,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
     ),
     spec(
         "internal_units_before",
-        Text::new("每个分局的内设机构(改革前)", "Internal units per sub-bureau before"),
+        Text::new("每个分局的内设机构（改革前）", "Internal units per sub-bureau before"),
         UNITS,
         G_BASE,
         (1.0, 60.0, 1.0),
@@ -136,7 +136,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
     },
     spec(
         "station_staff",
-        Text::new("每个派出所警力(改革前)", "Staff per station before"),
+        Text::new("每个派出所警力（改革前）", "Staff per station before"),
         STAFF,
         G_BASE,
         (1.0, 200.0, 1.0),
@@ -160,7 +160,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         (1.0, 20.0, 1.0),
         4.0,
         Source::assumption(
-            "资料未给出;取局长 1 人 + 副局长 3 人(每个警种一名副局长,与“局长、副局长、队长”的指挥层次相符),改革前后相同",
+            "资料未给出；取局长 1 人 + 副局长 3 人（每个警种一名副局长，与“局长、副局长、队长”的指挥层次相符），改革前后相同",
             "Not in the sources; taken as 1 chief + 3 deputy chiefs (one per police branch, as the chain chief → deputy chief → team leader implies), the same before and after",
         ),
     ),
@@ -175,7 +175,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
     ),
     spec(
         "staff_standard_min",
-        Text::new("每个分局警力标准(下限)", "Officers per sub-bureau, lower bound"),
+        Text::new("每个分局警力标准（下限）", "Officers per sub-bureau, lower bound"),
         STAFF,
         G_TIERS,
         (1.0, 5_000.0, 1.0),
@@ -184,7 +184,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
     ),
     spec(
         "staff_standard_max",
-        Text::new("每个分局警力标准(上限)", "Officers per sub-bureau, upper bound"),
+        Text::new("每个分局警力标准（上限）", "Officers per sub-bureau, upper bound"),
         STAFF,
         G_TIERS,
         (1.0, 5_000.0, 1.0),
@@ -208,7 +208,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         (0.0, 500.0, 1.0),
         10.0,
         Source::assumption(
-            "资料未给出部门人数;假设每个分局 10 人",
+            "资料未给出部门人数；假设每个分局 10 人",
             "The sources give no department size; assumed 10 per sub-bureau",
         ),
     ),
@@ -290,7 +290,7 @@ pub const URBAN_REPORTED: &[Reported] = &[
     Reported {
         metric: None,
         label: Text::new(
-            "巡逻警车(每百名城区民警)",
+            "巡逻警车（每百名城区民警）",
             "Patrol cars per 100 urban officers",
         ),
         unit: Text::new("台", "cars"),
@@ -322,23 +322,23 @@ const URBAN_METRICS: &[MetricKey] = &[
 
 const URBAN_NOTES: &[Text] = &[
     Text::new(
-        "改革后分局数 = 辖区人口 ÷ 每个分局人口(四舍五入),再调整到使每个分局警力落在 100–150 人标准之内(两者不能同时满足时按人口)。",
+        "改革后分局数 = 辖区人口 ÷ 每个分局人口（四舍五入），再调整到使每个分局警力落在 100–150 人标准之内（两者不能同时满足时按人口）。",
         "Sub-bureaus after = residents ÷ residents per sub-bureau (rounded), then moved into the range that keeps each sub-bureau within the staffing standard (by population alone when no count satisfies both).",
     ),
     Text::new(
-        "改革不增减警力:改革前后警力总数相同。改革前,一线警力按给定比例分布在派出所(按例子中的一线人数)和分局内设机构中。",
+        "改革不增减警力：改革前后警力总数相同。改革前，一线警力按给定比例分布在派出所（按例子中的一线人数）和分局内设机构中。",
         "The reform neither adds nor removes officers: the total is the same before and after. Before, frontline staff are spread over stations (at the example station's frontline count) and the sub-bureaus' internal units to reach the given share.",
     ),
     Text::new(
-        "改革后,局领导和法制综合部门为机关警力,其余警力平均分到各警种,按“二人一组、三组一队”编队;不足一队的人数并入各队。",
+        "改革后，局领导和法制综合部门为机关警力，其余警力平均分到各警种，按“二人一组、三组一队”编队；不足一队的人数并入各队。",
         "After, leaders and the legal and admin department are organ staff; the rest go evenly to the police branches and into teams of pairs; the remainder joins existing teams.",
     ),
     Text::new(
-        "指挥层次按资料列出的职级计算:改革前 局长、副局长 → 大队长、副大队长、中队长、警长、民警;改革后 局长、副局长 → 队长。派出所的职级(所长、副所长、警长、民警)为假设。",
+        "指挥层次按资料列出的职级计算：改革前 局长、副局长 → 大队长、副大队长、中队长、警长、民警；改革后 局长、副局长 → 队长。派出所的职级（所长、副所长、警长、民警）为假设。",
         "The command chain counts the ranks the source lists: before, chief and deputy chief → brigade head, deputy, squadron head, sergeant, officer; after, chief and deputy chief → team leader. Station ranks (head, deputy, sergeant, officer) are an assumption.",
     ),
     Text::new(
-        "未建模:市局机关、交警和消防的下沉(五是)、垂直管理(一是,不改变结构)。",
+        "未建模：市局机关、交警和消防的下沉（五是）、垂直管理（一是，不改变结构）。",
         "Not modelled: the municipal headquarters, traffic and fire staff sinking into sub-bureaus (measure 5), and vertical management (measure 1, which changes no structure).",
     ),
 ];
@@ -346,7 +346,7 @@ const URBAN_NOTES: &[Text] = &[
 pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "urban",
-        name: Text::new("城区(分局与派出所)", "Urban (sub-bureaus and stations)"),
+        name: Text::new("城区（分局与派出所）", "Urban (sub-bureaus and stations)"),
         specs: URBAN_SPECS,
         build: build_urban,
         metrics: URBAN_METRICS,
@@ -440,12 +440,12 @@ fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
 
     ensure(
         station_front <= station_staff,
-        format!("每个派出所的一线警力({station_front})多于派出所警力({station_staff})。"),
+        format!("每个派出所的一线警力（{station_front}）多于派出所警力（{station_staff}）。"),
         format!("Frontline staff per station ({station_front}) exceed staff per station ({station_staff})."),
     )?;
     ensure(
         std_min <= std_max,
-        format!("警力标准下限({std_min})大于上限({std_max})。"),
+        format!("警力标准下限（{std_min}）大于上限（{std_max}）。"),
         format!(
             "The staffing standard's lower bound ({std_min}) is above its upper bound ({std_max})."
         ),
@@ -460,7 +460,7 @@ fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
     if let Some(i) = (0..n_before).find(|&i| staff_sb[i] < need[i]) {
         return Err(err(
             format!(
-                "警力不足:改革前每个分局至少需要 {} 人(局领导、派出所和每个内设机构至少 1 人),而只有 {} 人。",
+                "警力不足：改革前每个分局至少需要 {} 人（局领导、派出所和每个内设机构至少 1 人），而只有 {} 人。",
                 need[i], staff_sb[i]
             ),
             format!(
@@ -485,7 +485,7 @@ fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
         let hi = (station_frontline_all + units_total) as f64 / staff.max(1) as f64 * 100.0;
         return Err(err(
             format!(
-                "改革前一线警力比例须在 {lo:.1}% 到 {hi:.1}% 之间(派出所一线人数和机构编制决定)。"
+                "改革前一线警力比例须在 {lo:.1}% 到 {hi:.1}% 之间（派出所一线人数和机构编制决定）。"
             ),
             format!(
                 "With these stations and units the frontline share before must be between {lo:.1}% and {hi:.1}%."
@@ -559,7 +559,7 @@ fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
     let organ_after = leaders + legal_admin;
     if let Some(s) = staff_after.iter().find(|s| **s < organ_after) {
         return Err(err(
-            format!("警力不足:改革后每个分局只有 {s} 人,少于局领导和法制综合部门的 {organ_after} 人。"),
+            format!("警力不足：改革后每个分局只有 {s} 人，少于局领导和法制综合部门的 {organ_after} 人。"),
             format!("Not enough officers: each sub-bureau after has {s}, fewer than its {organ_after} leaders and department staff."),
         ));
     }
@@ -638,12 +638,12 @@ fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
 // 61 rural stations merged into 31 central stations.
 
 const Q_COUNTY_UNITS: &str =
-    "在县局,工作职能由指导转为实战,内设机构由原来平均30个左右整合为8个,撤销县城内的全部派出所";
+    "在县局，工作职能由指导转为实战，内设机构由原来平均30个左右整合为8个，撤销县城内的全部派出所";
 const Q_RURAL: &str = "将全市61个农村派出所合并为31个中心派出所";
 
 const G_COUNTY: Text = Text::new("改革前的县局与农村", "Counties before the reform");
 const G_COUNTY_AFTER: Text = Text::new(
-    "三是 整合机构:县局与中心派出所",
+    "三是 整合机构：县局与中心派出所",
     "Measure 3, merged units: county bureaus and central stations",
 );
 
@@ -656,13 +656,13 @@ pub const COUNTY_SPECS: &[ParamSpec] = &[
         (1.0, 50.0, 1.0),
         4.0,
         Source::assumption(
-            "资料未给出县局数量;假设 4 个",
+            "资料未给出县局数量；假设 4 个",
             "The sources do not give the number of county bureaus; assumed 4",
         ),
     ),
     spec(
         "county_units_before",
-        Text::new("每个县局的内设机构(改革前)", "Internal units per county bureau before"),
+        Text::new("每个县局的内设机构（改革前）", "Internal units per county bureau before"),
         UNITS,
         G_COUNTY,
         (1.0, 80.0, 1.0),
@@ -671,13 +671,13 @@ pub const COUNTY_SPECS: &[ParamSpec] = &[
     ),
     spec(
         "county_unit_staff",
-        Text::new("每个内设机构警力(改革前)", "Staff per internal unit before"),
+        Text::new("每个内设机构警力（改革前）", "Staff per internal unit before"),
         STAFF,
         G_COUNTY,
         (1.0, 100.0, 1.0),
         6.0,
         Source::assumption(
-            "资料未给出;假设每个内设机构 6 人",
+            "资料未给出；假设每个内设机构 6 人",
             "Not in the sources; assumed 6 per internal unit",
         ),
     ),
@@ -689,7 +689,7 @@ pub const COUNTY_SPECS: &[ParamSpec] = &[
         (0.0, 20.0, 1.0),
         2.0,
         Source::assumption(
-            "资料只说撤销县城内的全部派出所,未给出数量;假设每县 2 个",
+            "资料只说撤销县城内的全部派出所，未给出数量；假设每县 2 个",
             "The source says all stations inside county towns were abolished but not how many; assumed 2 per county",
         ),
     ),
@@ -704,7 +704,7 @@ pub const COUNTY_SPECS: &[ParamSpec] = &[
     ),
     spec(
         "rural_stations_before",
-        Text::new("农村派出所(改革前)", "Rural stations before"),
+        Text::new("农村派出所（改革前）", "Rural stations before"),
         UNITS,
         G_COUNTY,
         (0.0, 1_000.0, 1.0),
@@ -719,7 +719,7 @@ pub const COUNTY_SPECS: &[ParamSpec] = &[
         (1.0, 100.0, 1.0),
         8.0,
         Source::assumption(
-            "资料未给出农村派出所人数;假设 8 人",
+            "资料未给出农村派出所人数；假设 8 人",
             "The sources do not give rural station sizes; assumed 8",
         ),
     ),
@@ -731,7 +731,7 @@ pub const COUNTY_SPECS: &[ParamSpec] = &[
         (0.0, 50.0, 1.0),
         3.0,
         Source::assumption(
-            "资料中的例子(13 人中指挥 3 人、行政 4 人)是较大的所;假设农村所有 3 个此类岗位,合并后的中心所保留一套",
+            "资料中的例子（13 人中指挥 3 人、行政 4 人）是较大的所；假设农村所有 3 个此类岗位，合并后的中心所保留一套",
             "The source's example (3 command and 4 admin of 13) is a larger station; assumed 3 such posts in a rural station, one set kept by each merged central station",
         ),
     ),
@@ -743,13 +743,13 @@ pub const COUNTY_SPECS: &[ParamSpec] = &[
         (1.0, 20.0, 1.0),
         4.0,
         Source::assumption(
-            "资料未给出;假设局长 1 人 + 副局长 3 人",
+            "资料未给出；假设局长 1 人 + 副局长 3 人",
             "Not in the sources; assumed 1 chief + 3 deputy chiefs",
         ),
     ),
     spec(
         "county_units_after",
-        Text::new("每个县局的内设机构(改革后)", "Internal units per county bureau after"),
+        Text::new("每个县局的内设机构（改革后）", "Internal units per county bureau after"),
         UNITS,
         G_COUNTY_AFTER,
         (1.0, 80.0, 1.0),
@@ -758,19 +758,19 @@ pub const COUNTY_SPECS: &[ParamSpec] = &[
     ),
     spec(
         "county_organ_units_after",
-        Text::new("其中机关(非实战)机构", "of which headquarters units"),
+        Text::new("其中机关（非实战）机构", "of which headquarters units"),
         UNITS,
         G_COUNTY_AFTER,
         (0.0, 80.0, 1.0),
         2.0,
         Source::assumption(
-            "资料说县局职能“由指导转为实战”,未说明几个机构仍为机关;假设 8 个中 2 个",
+            "资料说县局职能“由指导转为实战”，未说明几个机构仍为机关；假设 8 个中 2 个",
             "The source says county bureaus turned “from guidance to operations” without saying how many units stay headquarters; assumed 2 of 8",
         ),
     ),
     spec(
         "central_stations_after",
-        Text::new("中心派出所(改革后)", "Central stations after"),
+        Text::new("中心派出所（改革后）", "Central stations after"),
         UNITS,
         G_COUNTY_AFTER,
         (0.0, 1_000.0, 1.0),
@@ -812,19 +812,19 @@ const COUNTY_METRICS: &[MetricKey] = &[
 
 const COUNTY_NOTES: &[Text] = &[
     Text::new(
-        "改革前,县局内设机构承担指导职能,其警力计为机关警力(假设);改革后内设机构转为实战,除机关机构外均计为一线。",
+        "改革前，县局内设机构承担指导职能，其警力计为机关警力（假设）；改革后内设机构转为实战，除机关机构外均计为一线。",
         "Before, county internal units guide rather than operate, so their staff count as headquarters (an assumption); after, all but the headquarters units operate and count as frontline.",
     ),
     Text::new(
-        "县城内的派出所全部撤销,其警力并入县局的实战机构;农村派出所按顺序相邻合并为中心派出所,警力不变,每个中心所只保留一套指挥和内勤岗位。",
+        "县城内的派出所全部撤销，其警力并入县局的实战机构；农村派出所按顺序相邻合并为中心派出所，警力不变，每个中心所只保留一套指挥和内勤岗位。",
         "Stations inside county towns are abolished and their staff join the county bureau's operational units; neighbouring rural stations merge into central stations with all their staff, and each central station keeps one set of command and admin posts.",
     ),
     Text::new(
-        "农村派出所和中心派出所按县平均分配(资料只给出全市总数)。县局的指挥层次资料未说明,改革前后按相同职级计算。",
+        "农村派出所和中心派出所按县平均分配（资料只给出全市总数）。县局的指挥层次资料未说明，改革前后按相同职级计算。",
         "Rural and central stations are spread evenly over the counties (the source gives only city totals). The source gives no county command chain: the same ranks are used before and after.",
     ),
     Text::new(
-        "“派出所数”包括县城内的派出所;资料报告的 61 → 31 只计农村派出所。",
+        "“派出所数”包括县城内的派出所；资料报告的 61 → 31 只计农村派出所。",
         "“Police stations” counts the county-town stations too; the reported 61 → 31 counts rural stations only.",
     ),
 ];
@@ -855,21 +855,21 @@ fn build_county(p: &Params) -> Result<Scenario, ModelError> {
 
     ensure(
         organ_units <= units_after,
-        format!("机关机构数({organ_units})多于改革后的内设机构数({units_after})。"),
+        format!("机关机构数（{organ_units}）多于改革后的内设机构数（{units_after}）。"),
         format!(
             "Headquarters units ({organ_units}) exceed the internal units after ({units_after})."
         ),
     )?;
     ensure(
         central <= rural,
-        format!("中心派出所({central})多于合并前的农村派出所({rural})。"),
+        format!("中心派出所（{central}）多于合并前的农村派出所（{rural}）。"),
         format!("More central stations ({central}) than rural stations to merge ({rural})."),
     )?;
     let rural_c = split_evenly(rural, counties);
     let central_c = split_evenly(central, counties);
     if let Some(i) = (0..counties).find(|&i| rural_c[i] > 0 && central_c[i] == 0) {
         return Err(err(
-            format!("县局{} 有 {} 个农村派出所,却没有分到中心派出所:中心派出所至少要与县局一样多。", i + 1, rural_c[i]),
+            format!("县局{} 有 {} 个农村派出所，却没有分到中心派出所：中心派出所至少要与县局一样多。", i + 1, rural_c[i]),
             format!("County bureau {} has {} rural stations but no central station: there must be at least as many central stations as counties.", i + 1, rural_c[i]),
         ));
     }
