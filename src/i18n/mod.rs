@@ -162,6 +162,19 @@ pub fn trf(lang: Lang, msg: Msg, args: &[&str]) -> String {
     s
 }
 
+/// A number as machines read it (URL values, `data-value`): `.` decimal, no grouping, at most
+/// six decimals, no trailing zeros; empty for NaN and infinities.
+pub fn plain_number(v: f64) -> String {
+    if !v.is_finite() {
+        String::new()
+    } else if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
 /// A number for display: grouped thousands, at most `decimals` decimals, trailing zeros dropped.
 pub fn format_number(v: f64, decimals: usize) -> String {
     if !v.is_finite() {
@@ -203,6 +216,14 @@ mod tests {
         assert_eq!(format_number(-12.0, 1), "-12");
         assert_eq!(format_number(-0.001, 1), "0");
         assert_eq!(format_number(f64::NAN, 1), "—");
+    }
+
+    #[test]
+    fn plain_numbers() {
+        assert_eq!(plain_number(2500.0), "2500");
+        assert_eq!(plain_number(0.485), "0.485");
+        assert_eq!(plain_number(1.0 / 3.0), "0.333333");
+        assert_eq!(plain_number(f64::NAN), "");
     }
 
     #[test]

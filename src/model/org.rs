@@ -159,10 +159,6 @@ impl Unit {
         }
         out
     }
-
-    pub fn find(&self, id: &str) -> Option<&Unit> {
-        self.walk().into_iter().map(|(_, u)| u).find(|u| u.id == id)
-    }
 }
 
 /// Splits `total` into `parts` whole numbers that differ by at most one, larger ones first.

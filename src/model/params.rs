@@ -1,6 +1,6 @@
 //! Parameters: what a user can change, each with a range, a unit, a default and a source.
 
-use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
+use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg, Text};
 use crate::model::source::Source;
 
 /// One parameter of a case model.
@@ -85,11 +85,10 @@ impl ParamSpec {
 
     /// The value as it is written into an input or a URL: no grouping, no trailing zeros.
     pub fn format(&self, v: f64) -> String {
-        if self.integer || v.fract() == 0.0 {
+        if self.integer {
             format!("{}", v.round() as i64)
         } else {
-            let s = format!("{v:.6}");
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
+            plain_number(v)
         }
     }
 }

@@ -113,13 +113,13 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
     // Kinds drawn in either diagram, for the legend.
     let kinds = Memo::new(move |_| {
-        let mut ks: Vec<(UnitKind, bool)> = Vec::new();
+        let mut ks: Vec<UnitKind> = Vec::new();
         for d in [state.diagram_before, state.diagram_after] {
             d.with(|d| {
                 if let Some(d) = d {
                     for n in &d.nodes {
-                        if !ks.contains(&(n.kind, false)) {
-                            ks.push((n.kind, false));
+                        if !ks.contains(&n.kind) {
+                            ks.push(n.kind);
                         }
                     }
                 }
@@ -151,7 +151,7 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
                     kinds
                         .get()
                         .into_iter()
-                        .map(|(k, _)| view! {
+                        .map(|k| view! {
                             <span class=format!("legend-item kind-{}", k.key())>
                                 <span class="swatch"></span>
                                 {kind_name(k).get(lang.get())}

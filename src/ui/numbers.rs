@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_number, tr, Lang, Msg};
+use crate::i18n::{format_number, plain_number, tr, Lang, Msg};
 use crate::model::cases::Reported;
 use crate::model::metrics::Format;
 use crate::ui::params_panel::SourceNote;
@@ -40,18 +40,6 @@ fn reported_text(r: &Reported, format: Format) -> String {
     format!("{} → {}", one(r.before), one(r.after))
 }
 
-/// Plain number for `data-value`: `.` decimal, no grouping, shares as 0–1.
-fn data_value(v: f64) -> String {
-    if !v.is_finite() {
-        String::new()
-    } else if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 #[component]
 pub fn Numbers(state: AppState) -> impl IntoView {
     let lang = state.lang;
@@ -81,10 +69,10 @@ pub fn Numbers(state: AppState) -> impl IntoView {
                 view! {
                     <tr data-row=k.key()>
                         <th scope="row">{tr(l, Msg::MetricName(k))}</th>
-                        <td class="num" data-metric=k.key() data-phase="before" data-value=move || data_value(value(false))>
+                        <td class="num" data-metric=k.key() data-phase="before" data-value=move || plain_number(value(false))>
                             {move || shown(f, value(false))}
                         </td>
-                        <td class="num" data-metric=k.key() data-phase="after" data-value=move || data_value(value(true))>
+                        <td class="num" data-metric=k.key() data-phase="after" data-value=move || plain_number(value(true))>
                             {move || shown(f, value(true))}
                         </td>
                         <td class="num change">{move || change(f, value(false), value(true), l)}</td>
