@@ -23,7 +23,7 @@ fn defaults() -> Scenario {
 #[test]
 fn defaults_reproduce_the_sources_structure() {
     let s = defaults();
-    let (b, a) = (compute(&s.before), compute(&s.after));
+    let (b, a) = (compute(s.before()), compute(s.after()));
     // "把市区10个公安分局和70个派出所合并,重新设置为20个公安分局"
     assert_eq!(b.get(K::SubBureaus), 10.0);
     assert_eq!(b.get(K::Stations), 70.0);
@@ -50,7 +50,7 @@ fn defaults_reproduce_the_sources_structure() {
 #[test]
 fn defaults_keep_staff_and_compute_the_frontline_share() {
     let s = defaults();
-    let (b, a) = (compute(&s.before), compute(&s.after));
+    let (b, a) = (compute(s.before()), compute(s.after()));
     assert_eq!(b.get(K::StaffTotal), a.get(K::StaffTotal));
     // The before share is the reported 48.5 % (an input), up to rounding to whole officers.
     assert!((b.get(K::FrontlineShare) - 0.485).abs() < 0.001);
@@ -63,7 +63,7 @@ fn defaults_keep_staff_and_compute_the_frontline_share() {
 #[test]
 fn every_unit_has_a_unique_id() {
     let s = defaults();
-    for org in [&s.before, &s.after] {
+    for org in [s.before(), s.after()] {
         let mut ids: Vec<&str> = org.walk().iter().map(|(_, u)| u.id.as_str()).collect();
         let n = ids.len();
         ids.sort_unstable();
@@ -78,11 +78,11 @@ fn changing_a_parameter_changes_the_result() {
     let mut p = v.defaults();
     p.set_raw("population", "3000000").unwrap();
     p.set_raw("staff", "3750").unwrap();
-    let a = compute(&v.build(&p).unwrap().after);
+    let a = compute(&v.build(&p).unwrap().after());
     assert_eq!(a.get(K::SubBureaus), 30.0);
     assert_eq!(a.get(K::StaffTotal), 3750.0);
     p.set_raw("pairs_per_team", "4").unwrap();
-    let a = compute(&v.build(&p).unwrap().after);
+    let a = compute(&v.build(&p).unwrap().after());
     assert!(a.get(K::TeamSize) >= 8.0);
 }
 
@@ -145,7 +145,7 @@ fn random_parameters(v: &'static reform_explorer::model::cases::Variant) {
             Err(_) => refused += 1,
             Ok(s) => {
                 built += 1;
-                let (b, a) = (compute(&s.before), compute(&s.after));
+                let (b, a) = (compute(s.before()), compute(s.after()));
                 assert_eq!(
                     b.get(K::StaffTotal),
                     a.get(K::StaffTotal),
@@ -170,7 +170,7 @@ fn random_parameters(v: &'static reform_explorer::model::cases::Variant) {
                     }
                 }
                 assert!(b.get(K::FrontlineShare) <= 1.0 && a.get(K::FrontlineShare) <= 1.0);
-                for org in [&s.before, &s.after] {
+                for org in [s.before(), s.after()] {
                     for (_, u) in org.walk() {
                         if u.kind == UnitKind::Team {
                             assert!(u.staff.total() > 0);
@@ -217,7 +217,7 @@ fn every_spec_is_read_by_the_model() {
 fn county_defaults_reproduce_the_sources_structure() {
     let v = CaseId::Daqing.variant("county").expect("county variant");
     let s = v.build(&v.defaults()).unwrap();
-    let (b, a) = (compute(&s.before), compute(&s.after));
+    let (b, a) = (compute(s.before()), compute(s.after()));
     // "内设机构由原来平均30个左右整合为8个"
     assert_eq!(b.get(K::InternalUnits), 30.0);
     assert_eq!(a.get(K::InternalUnits), 8.0);
@@ -225,10 +225,10 @@ fn county_defaults_reproduce_the_sources_structure() {
     let kinds = |org: &reform_explorer::model::org::Unit, k: UnitKind| {
         org.walk().iter().filter(|(_, u)| u.kind == k).count()
     };
-    assert_eq!(kinds(&s.after, UnitKind::CentralStation), 31);
-    assert_eq!(kinds(&s.after, UnitKind::Station), 0);
+    assert_eq!(kinds(s.after(), UnitKind::CentralStation), 31);
+    assert_eq!(kinds(s.after(), UnitKind::Station), 0);
     let rural = s
-        .before
+        .before()
         .walk()
         .iter()
         .filter(|(_, u)| u.id.starts_with("rs"))

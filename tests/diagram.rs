@@ -8,7 +8,7 @@ use reform_explorer::model::cases::CaseId;
 fn grouped_and_ungrouped_diagrams_account_for_every_unit() {
     let v = CaseId::Daqing.variant("urban").unwrap();
     let s = v.build(&v.defaults()).unwrap();
-    for org in [&s.before, &s.after] {
+    for org in [s.before(), s.after()] {
         let units = org.walk().len();
         let flat = diagram(org, Lang::Zh, false);
         assert_eq!(flat.nodes.len(), units);
@@ -33,7 +33,7 @@ fn grouped_and_ungrouped_diagrams_account_for_every_unit() {
         }
     }
     // The after diagram groups 20 sub-bureaus into one box "×20".
-    let d = diagram(&s.after, Lang::Zh, true);
+    let d = diagram(s.after(), Lang::Zh, true);
     let sb = d.nodes.iter().find(|n| n.id == "nsb1").unwrap();
     assert_eq!(sb.count, 20);
     assert!(sb.lines.iter().any(|l| l.contains("×20")));
@@ -44,7 +44,7 @@ fn labels_fit_their_boxes_in_both_languages() {
     let v = CaseId::Daqing.variant("urban").unwrap();
     let s = v.build(&v.defaults()).unwrap();
     for lang in [Lang::Zh, Lang::En] {
-        for n in diagram(&s.after, lang, true).nodes {
+        for n in diagram(s.after(), lang, true).nodes {
             for l in &n.lines {
                 let w = reform_explorer::layout::text::text_width(l, 13.0);
                 assert!(w <= n.w - 2.0 * 10.0 + 1e-6, "{l:?} overflows {}", n.w);

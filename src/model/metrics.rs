@@ -1,12 +1,12 @@
 //! Numbers computed from an organisation tree. The UI displays these; it computes none itself.
 
-use crate::model::org::{Unit, UnitKind};
+use crate::model::org::{Branch, Staff, Unit, UnitKind};
 
 /// A metric the app can show. `key()` is the `data-metric` hook.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MetricKey {
     StaffTotal,
-    StaffOrgan,
+    OrganStaff,
     StaffFrontline,
     FrontlineShare,
     ManagementTiers,
@@ -23,6 +23,15 @@ pub enum MetricKey {
     SpanAvg,
     SpanMax,
     UnitsTotal,
+    SectionUnits,
+    StationShare,
+    Districts,
+    WorkloadSpread,
+    WorkloadRatio,
+    IncidentsPerOfficer,
+    CommunityRooms,
+    InvestigationTiers,
+    Groups,
 }
 
 /// How a value is written.
@@ -34,12 +43,14 @@ pub enum Format {
     Decimal,
     /// A 0–1 fraction shown as a percentage.
     Share,
+    /// A ratio, two decimals.
+    Ratio,
 }
 
 impl MetricKey {
-    pub const ALL: [MetricKey; 18] = [
+    pub const ALL: [MetricKey; 27] = [
         MetricKey::StaffTotal,
-        MetricKey::StaffOrgan,
+        MetricKey::OrganStaff,
         MetricKey::StaffFrontline,
         MetricKey::FrontlineShare,
         MetricKey::ManagementTiers,
@@ -56,12 +67,21 @@ impl MetricKey {
         MetricKey::SpanAvg,
         MetricKey::SpanMax,
         MetricKey::UnitsTotal,
+        MetricKey::SectionUnits,
+        MetricKey::StationShare,
+        MetricKey::Districts,
+        MetricKey::WorkloadSpread,
+        MetricKey::WorkloadRatio,
+        MetricKey::IncidentsPerOfficer,
+        MetricKey::CommunityRooms,
+        MetricKey::InvestigationTiers,
+        MetricKey::Groups,
     ];
 
     pub fn key(self) -> &'static str {
         match self {
             MetricKey::StaffTotal => "staff_total",
-            MetricKey::StaffOrgan => "staff_organ",
+            MetricKey::OrganStaff => "organ_staff",
             MetricKey::StaffFrontline => "staff_frontline",
             MetricKey::FrontlineShare => "frontline_share",
             MetricKey::ManagementTiers => "management_tiers",
@@ -78,12 +98,23 @@ impl MetricKey {
             MetricKey::SpanAvg => "span_avg",
             MetricKey::SpanMax => "span_max",
             MetricKey::UnitsTotal => "units_total",
+            MetricKey::SectionUnits => "section_units",
+            MetricKey::StationShare => "station_share",
+            MetricKey::Districts => "districts",
+            MetricKey::WorkloadSpread => "workload_spread",
+            MetricKey::WorkloadRatio => "workload_ratio",
+            MetricKey::IncidentsPerOfficer => "incidents_per_officer",
+            MetricKey::CommunityRooms => "community_rooms",
+            MetricKey::InvestigationTiers => "investigation_tiers",
+            MetricKey::Groups => "groups",
         }
     }
 
     pub fn format(self) -> Format {
         match self {
-            MetricKey::FrontlineShare => Format::Share,
+            MetricKey::FrontlineShare | MetricKey::StationShare => Format::Share,
+            MetricKey::WorkloadSpread | MetricKey::WorkloadRatio => Format::Ratio,
+            MetricKey::IncidentsPerOfficer => Format::Decimal,
             MetricKey::InternalUnits
             | MetricKey::TeamSize
             | MetricKey::StaffPerSubBureau
@@ -115,63 +146,207 @@ fn mean(sum: f64, n: usize) -> f64 {
     }
 }
 
+/// A unit whose workload the metrics compare: a district when the organisation has districts,
+/// else a police station.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkUnit<'a> {
+    pub unit: &'a Unit,
+    /// Staff of the unit and everything below it.
+    pub staff: u32,
+    /// Incidents in the unit's area (its own and its children's).
+    pub incidents: u64,
+}
+
+impl WorkUnit<'_> {
+    /// Incidents per officer; `None` for a unit without staff.
+    pub fn per_officer(&self) -> Option<f64> {
+        (self.staff > 0).then(|| self.incidents as f64 / f64::from(self.staff))
+    }
+}
+
+/// The tree flattened once: depth-first order, parents first, with subtree sums.
+struct Flat<'a> {
+    units: Vec<&'a Unit>,
+    depth: Vec<usize>,
+    staff: Vec<Staff>,
+    incidents: Vec<u64>,
+}
+
+fn flatten(root: &Unit) -> Flat<'_> {
+    let walk = root.walk();
+    let n = walk.len();
+    let mut parent = vec![usize::MAX; n];
+    // In a depth-first walk a unit's parent is the nearest earlier unit one level up.
+    let mut open: Vec<usize> = Vec::new();
+    for (i, (d, _)) in walk.iter().enumerate() {
+        open.truncate(*d);
+        if let Some(&p) = open.last() {
+            parent[i] = p;
+        }
+        open.push(i);
+    }
+    let mut staff: Vec<Staff> = walk.iter().map(|(_, u)| u.staff).collect();
+    let mut incidents: Vec<u64> = walk.iter().map(|(_, u)| u.incidents).collect();
+    for i in (1..n).rev() {
+        let p = parent[i];
+        staff[p] = staff[p] + staff[i];
+        incidents[p] += incidents[i];
+    }
+    Flat {
+        depth: walk.iter().map(|(d, _)| *d).collect(),
+        units: walk.into_iter().map(|(_, u)| u).collect(),
+        staff,
+        incidents,
+    }
+}
+
+impl<'a> Flat<'a> {
+    fn work_units(&self) -> Vec<WorkUnit<'a>> {
+        let has_districts = self.units.iter().any(|u| u.kind == UnitKind::District);
+        let is_work = |u: &Unit| {
+            if has_districts {
+                u.kind == UnitKind::District
+            } else {
+                u.kind.is_station()
+            }
+        };
+        // Topmost matches only: a station inside a district is not counted twice.
+        let mut out = Vec::new();
+        let mut skip_below: Option<usize> = None;
+        for (i, u) in self.units.iter().enumerate() {
+            if let Some(d) = skip_below {
+                if self.depth[i] > d {
+                    continue;
+                }
+                skip_below = None;
+            }
+            if is_work(u) {
+                out.push(WorkUnit {
+                    unit: u,
+                    staff: self.staff[i].total(),
+                    incidents: self.incidents[i],
+                });
+                skip_below = Some(self.depth[i]);
+            }
+        }
+        out
+    }
+}
+
+/// The districts (or, without districts, the stations) of the tree with their staff and
+/// incidents, in tree order.
+pub fn work_units(root: &Unit) -> Vec<WorkUnit<'_>> {
+    flatten(root).work_units()
+}
+
+/// Coefficient of variation (population standard deviation ÷ mean) and max ÷ min of `xs`;
+/// zeros when there are fewer than two values or the mean or minimum is zero.
+fn spread(xs: &[f64]) -> (f64, f64) {
+    if xs.len() < 2 {
+        return (0.0, if xs.is_empty() { 0.0 } else { 1.0 });
+    }
+    let n = xs.len() as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n;
+    let cv = if mean > 0.0 { var.sqrt() / mean } else { 0.0 };
+    let (mn, mx) = xs
+        .iter()
+        .fold((f64::INFINITY, 0.0f64), |(a, b), &x| (a.min(x), b.max(x)));
+    let ratio = if mn > 0.0 { mx / mn } else { 0.0 };
+    (cv, ratio)
+}
+
 /// Computes every metric from the tree.
 pub fn compute(root: &Unit) -> Metrics {
-    let staff = root.staff_total();
-    let walk = root.walk();
+    let flat = flatten(root);
+    let staff = flat.staff[0];
+    let units = &flat.units;
 
-    // Per path: management tiers (territorial units on the path) and command chain (ranks).
+    // Per path: management tiers (territorial units on the path), command chain (ranks) and the
+    // longest run of investigation units.
     let mut tiers_max = 0usize;
     let mut chain_max = 0usize;
-    let mut stack: Vec<(&Unit, usize, usize)> = vec![(root, 0, 0)];
-    while let Some((u, tiers, chain)) = stack.pop() {
+    let mut inv_max = 0usize;
+    let mut stack: Vec<(&Unit, usize, usize, usize)> = vec![(root, 0, 0, 0)];
+    while let Some((u, tiers, chain, inv)) = stack.pop() {
         let tiers = tiers + usize::from(u.kind.is_territorial());
         let chain = chain + u.ranks.len();
+        let inv = if u.branch == Some(Branch::Investigation) {
+            inv + 1
+        } else {
+            0
+        };
+        inv_max = inv_max.max(inv);
         if u.children.is_empty() {
             tiers_max = tiers_max.max(tiers);
             chain_max = chain_max.max(chain);
         }
         for c in &u.children {
-            stack.push((c, tiers, chain));
+            stack.push((c, tiers, chain, inv));
         }
     }
 
-    let count = |k: UnitKind| walk.iter().filter(|(_, u)| u.kind == k).count();
-    let sub_bureaus: Vec<&Unit> = walk
+    let count = |k: UnitKind| units.iter().filter(|u| u.kind == k).count();
+    let total_of = |pred: &dyn Fn(&Unit) -> bool| -> (f64, usize) {
+        let mut sum = 0.0;
+        let mut n = 0;
+        for (i, u) in units.iter().enumerate() {
+            if pred(u) {
+                sum += f64::from(flat.staff[i].total());
+                n += 1;
+            }
+        }
+        (sum, n)
+    };
+    let sub_bureaus: Vec<&Unit> = units
         .iter()
-        .map(|(_, u)| *u)
+        .copied()
         .filter(|u| u.kind == UnitKind::SubBureau)
         .collect();
-    let teams: Vec<&Unit> = walk
-        .iter()
-        .map(|(_, u)| *u)
-        .filter(|u| u.kind == UnitKind::Team)
-        .collect();
+    let (team_staff, teams) = total_of(&|u| u.kind == UnitKind::Team);
+    let (sb_staff, _) = total_of(&|u| u.kind == UnitKind::SubBureau);
     let internal_units = count(UnitKind::InternalUnit);
-    let units_with_internal = walk
+    let units_with_internal = units
         .iter()
-        .filter(|(_, u)| u.children.iter().any(|c| c.kind == UnitKind::InternalUnit))
+        .filter(|u| u.children.iter().any(|c| c.kind == UnitKind::InternalUnit))
         .count();
-    let managers: Vec<usize> = walk
+    let managers: Vec<usize> = units
         .iter()
-        .map(|(_, u)| u.children.len())
+        .map(|u| u.children.len())
         .filter(|n| *n > 0)
         .collect();
-    let layers = walk.iter().map(|(d, _)| d + 1).max().unwrap_or(0);
+    let layers = flat.depth.iter().map(|d| d + 1).max().unwrap_or(0);
+
+    // Staff in stations: the topmost station on each path holds its whole subtree.
+    let mut in_stations = 0u64;
+    let mut below: Option<usize> = None;
+    for (i, u) in units.iter().enumerate() {
+        if let Some(d) = below {
+            if flat.depth[i] > d {
+                continue;
+            }
+            below = None;
+        }
+        if u.kind.is_station() {
+            in_stations += u64::from(flat.staff[i].total());
+            below = Some(flat.depth[i]);
+        }
+    }
+
+    let work = flat.work_units();
+    let per: Vec<f64> = work.iter().filter_map(WorkUnit::per_officer).collect();
+    let (cv, ratio) = spread(&per);
+    let (w_inc, w_staff) = work.iter().fold((0u64, 0u64), |(i, s), w| {
+        (i + w.incidents, s + u64::from(w.staff))
+    });
 
     let total = f64::from(staff.total());
+    let share = |x: f64| if total > 0.0 { x / total } else { 0.0 };
     Metrics(vec![
         (MetricKey::StaffTotal, total),
-        (MetricKey::StaffOrgan, f64::from(staff.organ)),
+        (MetricKey::OrganStaff, f64::from(staff.organ)),
         (MetricKey::StaffFrontline, f64::from(staff.frontline)),
-        (
-            MetricKey::FrontlineShare,
-            if total > 0.0 {
-                f64::from(staff.frontline) / total
-            } else {
-                0.0
-            },
-        ),
+        (MetricKey::FrontlineShare, share(f64::from(staff.frontline))),
         (MetricKey::ManagementTiers, tiers_max as f64),
         (MetricKey::CommandChain, chain_max as f64),
         (MetricKey::SubBureaus, sub_bureaus.len() as f64),
@@ -187,26 +362,11 @@ pub fn compute(root: &Unit) -> Metrics {
             MetricKey::InternalUnits,
             mean(internal_units as f64, units_with_internal),
         ),
-        (MetricKey::Teams, teams.len() as f64),
-        (
-            MetricKey::TeamSize,
-            mean(
-                teams
-                    .iter()
-                    .map(|t| f64::from(t.staff_total().total()))
-                    .sum(),
-                teams.len(),
-            ),
-        ),
+        (MetricKey::Teams, teams as f64),
+        (MetricKey::TeamSize, mean(team_staff, teams)),
         (
             MetricKey::StaffPerSubBureau,
-            mean(
-                sub_bureaus
-                    .iter()
-                    .map(|u| f64::from(u.staff_total().total()))
-                    .sum(),
-                sub_bureaus.len(),
-            ),
+            mean(sb_staff, sub_bureaus.len()),
         ),
         (
             MetricKey::ResidentsPerSubBureau,
@@ -225,7 +385,26 @@ pub fn compute(root: &Unit) -> Metrics {
             MetricKey::SpanMax,
             managers.iter().copied().max().unwrap_or(0) as f64,
         ),
-        (MetricKey::UnitsTotal, walk.len() as f64),
+        (MetricKey::UnitsTotal, units.len() as f64),
+        (MetricKey::SectionUnits, count(UnitKind::Section) as f64),
+        (MetricKey::StationShare, share(in_stations as f64)),
+        (MetricKey::Districts, count(UnitKind::District) as f64),
+        (MetricKey::WorkloadSpread, cv),
+        (MetricKey::WorkloadRatio, ratio),
+        (
+            MetricKey::IncidentsPerOfficer,
+            if w_staff > 0 {
+                w_inc as f64 / w_staff as f64
+            } else {
+                0.0
+            },
+        ),
+        (
+            MetricKey::CommunityRooms,
+            count(UnitKind::CommunityRoom) as f64,
+        ),
+        (MetricKey::InvestigationTiers, inv_max as f64),
+        (MetricKey::Groups, count(UnitKind::Group) as f64),
     ])
 }
 
@@ -261,7 +440,7 @@ mod tests {
         let root = unit("m", UnitKind::MunicipalBureau).with_children(vec![sb]);
         let m = compute(&root);
         assert_eq!(m.get(MetricKey::StaffTotal), 18.0);
-        assert_eq!(m.get(MetricKey::StaffOrgan), 6.0);
+        assert_eq!(m.get(MetricKey::OrganStaff), 6.0);
         assert_eq!(m.get(MetricKey::StaffFrontline), 12.0);
         assert!((m.get(MetricKey::FrontlineShare) - 12.0 / 18.0).abs() < 1e-12);
         assert_eq!(m.get(MetricKey::ManagementTiers), 2.0);

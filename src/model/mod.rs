@@ -2,6 +2,8 @@
 //! No leptos, web-sys or browser types here: everything compiles and is tested natively.
 
 pub mod cases;
+pub mod lever;
+pub mod lineage;
 pub mod metrics;
 pub mod org;
 pub mod params;

@@ -13,7 +13,15 @@ pub enum UnitKind {
     CentralStation,
     District,
     InternalUnit,
+    /// A section inside an internal or attached unit (科/股级, or 副处级 after Tianjin's merge).
+    Section,
+    /// A command or duty office inside a station or district (情报指挥室, 综合指挥室).
+    Office,
     Team,
+    /// A group, smaller than a team (组: Tianjin's small stations, Zhejiang's detective groups).
+    Group,
+    /// A community police room (社区警务室).
+    CommunityRoom,
 }
 
 impl UnitKind {
@@ -41,9 +49,25 @@ impl UnitKind {
             UnitKind::CentralStation => "central_station",
             UnitKind::District => "district",
             UnitKind::InternalUnit => "internal_unit",
+            UnitKind::Section => "section",
+            UnitKind::Office => "office",
             UnitKind::Team => "team",
+            UnitKind::Group => "group",
+            UnitKind::CommunityRoom => "community_room",
         }
     }
+}
+
+/// The line of work a unit belongs to, where it matters to a metric (e.g. the investigation
+/// chain: 刑侦大队 → 片区刑侦队 → 派出所刑侦探组).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Branch {
+    Command,
+    Community,
+    Patrol,
+    Investigation,
+    Supervision,
+    Support,
 }
 
 /// A rank an order passes on its way down (指挥层次), as the sources name them.
@@ -98,10 +122,16 @@ pub struct Unit {
     pub staff: Staff,
     /// Residents of the unit's area (territorial units only, else 0).
     pub residents: u64,
+    /// Incidents a year in the unit's area (警情; only where a case models workload, else 0).
+    pub incidents: u64,
+    pub branch: Option<Branch>,
     /// Ranks an order passes inside this unit, top down.
     pub ranks: Vec<Rank>,
     /// True when the sources do not name this unit and the model generated it.
     pub placeholder: bool,
+    /// Lineage: ids of the baseline units this unit was formed from by a merge. Empty when the
+    /// unit is itself a baseline unit (same id) or was created from nothing.
+    pub from: Vec<String>,
     pub children: Vec<Unit>,
 }
 
@@ -114,8 +144,11 @@ impl Unit {
             kind,
             staff: Staff::default(),
             residents: 0,
+            incidents: 0,
+            branch: None,
             ranks: Vec::new(),
             placeholder: false,
+            from: Vec::new(),
             children: Vec::new(),
         }
     }
@@ -130,6 +163,33 @@ impl Unit {
     pub fn with_residents(mut self, residents: u64) -> Self {
         self.residents = residents;
         self
+    }
+    pub fn with_incidents(mut self, incidents: u64) -> Self {
+        self.incidents = incidents;
+        self
+    }
+    pub fn with_branch(mut self, branch: Branch) -> Self {
+        self.branch = Some(branch);
+        self
+    }
+    /// Records that this unit was formed from `parts` (their own origins, in order, once each).
+    pub fn formed_from<'a>(mut self, parts: impl IntoIterator<Item = &'a Unit>) -> Self {
+        for p in parts {
+            for o in p.origins() {
+                if !self.from.contains(&o) {
+                    self.from.push(o);
+                }
+            }
+        }
+        self
+    }
+    /// The baseline ids this unit stands for: its lineage, or its own id.
+    pub fn origins(&self) -> Vec<String> {
+        if self.from.is_empty() {
+            vec![self.id.clone()]
+        } else {
+            self.from.clone()
+        }
     }
     pub fn placeholder(mut self) -> Self {
         self.placeholder = true;

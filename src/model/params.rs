@@ -93,11 +93,15 @@ impl ParamSpec {
     }
 }
 
-/// A full set of values for a list of specs, always valid (every value within its range).
+/// A full set of values for a list of specs, always valid (every value within its range), and
+/// the user's edits of individual table rows (e.g. one Haidong station's staff), each valid for
+/// its field's spec.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
     specs: &'static [ParamSpec],
     values: Vec<f64>,
+    /// (row number from 1, field key, value), sorted by row then field.
+    edits: Vec<(usize, &'static str, f64)>,
 }
 
 impl Params {
@@ -105,7 +109,37 @@ impl Params {
         Params {
             specs,
             values: specs.iter().map(|s| s.default).collect(),
+            edits: Vec::new(),
         }
+    }
+    /// The user's value for `field` of table row `row` (from 1), if they edited it.
+    pub fn edit(&self, row: usize, field: &str) -> Option<f64> {
+        self.edits
+            .iter()
+            .find(|(r, f, _)| *r == row && *f == field)
+            .map(|(_, _, v)| *v)
+    }
+    /// Every edit, sorted by row then field.
+    pub fn edits(&self) -> &[(usize, &'static str, f64)] {
+        &self.edits
+    }
+    /// Sets a row edit after validating `raw` against `field`'s spec; unchanged when refused.
+    pub fn set_edit(
+        &mut self,
+        row: usize,
+        field: &ParamSpec,
+        raw: &str,
+    ) -> Result<f64, ParamError> {
+        let v = field.parse(raw)?;
+        self.edits
+            .retain(|(r, f, _)| !(*r == row && *f == field.key));
+        self.edits.push((row, field.key, v));
+        self.edits.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        Ok(v)
+    }
+    /// Removes an edit (the row's generated value shows again).
+    pub fn clear_edit(&mut self, row: usize, field: &str) {
+        self.edits.retain(|(r, f, _)| !(*r == row && *f == field));
     }
     pub fn specs(&self) -> &'static [ParamSpec] {
         self.specs

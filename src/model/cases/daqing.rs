@@ -5,7 +5,8 @@
 //! one department, the branches organised in pairs and teams (two tiers).
 
 use crate::i18n::{Name, Text};
-use crate::model::cases::{ModelError, Reported, Scenario, Variant};
+use crate::model::cases::{ModelError, Reported, Variant};
+use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
     apportion, split_evenly, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF, DEPUTY_BRIGADE_HEAD,
@@ -25,6 +26,9 @@ const Q_STATION: &str = "有的派出所13人中,指挥3人,行政事务4人,真
 const Q_TIERS: &str = "变市局、分局、派出所三层管理为市局、分局两层管理";
 const Q_CHAIN: &str =
     "局长、副局长、大队长、副大队长、中队长、警长、民警7个层次，改革后，只需要经过局长、副局长、队长";
+const Q_M2: &str = "二是减少层次,变市局、分局、派出所三层管理为市局、分局两层管理";
+const Q_M3: &str = "三是整合机构,变“多部门、多警种、多派出所”设置为“三警种、一部门”";
+const Q_M4: &str = "四是优化组合,在社区、治安、刑侦“三警种”实行“二人一组、三组一队”建制";
 const Q_RESPONSE: &str = "出警反应时间由改革前的平均15分钟,提升到目前的平均9分钟";
 const Q_CARS: &str = "按照城区百名民警4台警车巡逻标准";
 
@@ -302,7 +306,7 @@ pub const URBAN_REPORTED: &[Reported] = &[
 
 const URBAN_METRICS: &[MetricKey] = &[
     MetricKey::StaffTotal,
-    MetricKey::StaffOrgan,
+    MetricKey::OrganStaff,
     MetricKey::StaffFrontline,
     MetricKey::FrontlineShare,
     MetricKey::ManagementTiers,
@@ -343,12 +347,86 @@ const URBAN_NOTES: &[Text] = &[
     ),
 ];
 
+const URBAN_LEVERS: &[Lever] = &[
+    Lever {
+        key: "fewer_tiers",
+        name: Text::new("二是 减少层次", "Measure 2: fewer tiers"),
+        summary: Text::new(
+            "分局和派出所合并，按辖区人口和警力标准重新设置分局；派出所一级撤销，分局直接带警。",
+            "Sub-bureaus and stations merge and are re-drawn by residents and the staffing standard; the station tier goes and sub-bureaus lead officers directly.",
+        ),
+        source: Source::seed("000", Q_M2),
+        conserves_staff: true,
+        apply: lever_fewer_tiers,
+    },
+    Lever {
+        key: "merge_units",
+        name: Text::new("三是 整合机构", "Measure 3: merged units"),
+        summary: Text::new(
+            "每个分局的内设机构合并为三个警种和一个部门；局领导和法制综合部门为机关，其余警力进入警种。",
+            "Each sub-bureau's internal units merge into three police branches and one department; leaders and the department are headquarters, everyone else joins a branch.",
+        ),
+        source: Source::seed("000", Q_M3),
+        conserves_staff: true,
+        apply: lever_merge_units,
+    },
+    Lever {
+        key: "pairs_and_teams",
+        name: Text::new("四是 优化组合", "Measure 4: pairs and teams"),
+        summary: Text::new(
+            "警种内实行“二人一组、三组一队”；大队长、副大队长、中队长、警长的层次取消，指挥层次为局长、副局长、队长。",
+            "Branches work in pairs and teams of three pairs; brigade, squadron and sergeant ranks go, leaving chief, deputy chief, team leader.",
+        ),
+        source: Source::seed("000", Q_M4),
+        conserves_staff: true,
+        apply: lever_teams,
+    },
+];
+
+const COUNTY_LEVERS: &[Lever] = &[
+    Lever {
+        key: "county_units",
+        name: Text::new("三是 整合机构：县局", "Measure 3: county bureau units"),
+        summary: Text::new(
+            "县局内设机构由约 30 个整合为 8 个，职能由指导转为实战；按顺序合并（资料未说明哪些机构合在一起）。",
+            "County bureaus' internal units go from about 30 to 8 and turn from guidance to operations; merged in order (the source does not say which went together).",
+        ),
+        source: Source::seed("000", Q_COUNTY_UNITS),
+        conserves_staff: true,
+        apply: lever_county_units,
+    },
+    Lever {
+        key: "abolish_town_stations",
+        name: Text::new("三是 撤销县城派出所", "Measure 3: county-town stations abolished"),
+        summary: Text::new(
+            "撤销县城内的全部派出所，其警力并入县局的实战机构。",
+            "Every station inside the county town is abolished; its officers join the county bureau's operational units.",
+        ),
+        source: Source::seed("000", Q_COUNTY_UNITS),
+        conserves_staff: true,
+        apply: lever_abolish_town_stations,
+    },
+    Lever {
+        key: "central_stations",
+        name: Text::new("三是 合并农村派出所", "Measure 3: rural stations merged"),
+        summary: Text::new(
+            "相邻的农村派出所合并为中心派出所，警力不变，每个中心所只保留一套指挥和内勤岗位。",
+            "Neighbouring rural stations merge into central stations with all their officers; each keeps one set of command and admin posts.",
+        ),
+        source: Source::seed("000", Q_RURAL),
+        conserves_staff: true,
+        apply: lever_central_stations,
+    },
+];
+
 pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "urban",
         name: Text::new("城区（分局与派出所）", "Urban (sub-bureaus and stations)"),
         specs: URBAN_SPECS,
-        build: build_urban,
+        row_specs: &[],
+        baseline: urban_baseline,
+        levers: URBAN_LEVERS,
         metrics: URBAN_METRICS,
         reported: URBAN_REPORTED,
         notes: URBAN_NOTES,
@@ -357,7 +435,9 @@ pub const VARIANTS: &[Variant] = &[
         key: "county",
         name: Text::new("县局与农村派出所", "County bureaus and rural stations"),
         specs: COUNTY_SPECS,
-        build: build_county,
+        row_specs: &[],
+        baseline: county_baseline,
+        levers: COUNTY_LEVERS,
         metrics: COUNTY_METRICS,
         reported: COUNTY_REPORTED,
         notes: COUNTY_NOTES,
@@ -422,7 +502,7 @@ pub fn sub_bureaus_after(population: u64, per: u64, staff: u64, min: u64, max: u
     }
 }
 
-fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
+fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
     let population = p.count("population");
     let staff = p.count("staff");
     let n_before = p.count("sub_bureaus_before") as usize;
@@ -432,23 +512,11 @@ fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
     let station_staff = p.count("station_staff");
     let station_front = p.count("station_frontline");
     let leaders = p.count("leaders");
-    let std_min = p.count("staff_standard_min");
-    let std_max = p.count("staff_standard_max");
-    let branches = (p.count("branches_after") as usize).clamp(1, BRANCHES.len());
-    let legal_admin = p.count("legal_admin_staff");
-    let team_size = p.count("pair_size") * p.count("pairs_per_team");
 
     ensure(
         station_front <= station_staff,
         format!("每个派出所的一线警力（{station_front}）多于派出所警力（{station_staff}）。"),
         format!("Frontline staff per station ({station_front}) exceed staff per station ({station_staff})."),
-    )?;
-    ensure(
-        std_min <= std_max,
-        format!("警力标准下限（{std_min}）大于上限（{std_max}）。"),
-        format!(
-            "The staffing standard's lower bound ({std_min}) is above its upper bound ({std_max})."
-        ),
     )?;
 
     // Before: staff of each sub-bureau, then its stations and leaders, the rest in its units.
@@ -547,90 +615,220 @@ fn build_urban(p: &Params) -> Result<Scenario, ModelError> {
         })
         .collect();
 
-    // After: sub-bureaus sized by the standard, 3 branches + 1 department, teams of pairs.
+    Ok(municipal().with_children(before_children))
+}
+
+fn municipal() -> Unit {
+    Unit::new(
+        "m",
+        Name::of(MUNICIPAL),
+        MUNICIPAL_ROLE,
+        UnitKind::MunicipalBureau,
+    )
+}
+
+/// The internal units of a sub-bureau sharing `pool` staff, `organ` of them headquarters.
+fn internal_units(id: &str, n: usize, pool: u64, organ: u64, ranks: &[Rank]) -> Vec<Unit> {
+    let staff = split_evenly(pool, n);
+    let organ = apportion(organ.min(pool), &staff);
+    staff
+        .iter()
+        .zip(organ)
+        .enumerate()
+        .map(|(j, (s, o))| {
+            Unit::new(
+                format!("{id}/u{}", j + 1),
+                Name::numbered(INTERNAL, j + 1),
+                INTERNAL,
+                UnitKind::InternalUnit,
+            )
+            .with_staff(Staff::new(to_u32(o), to_u32(s - o)))
+            .with_ranks(ranks)
+            .placeholder()
+        })
+        .collect()
+}
+
+/// Half-open intervals `[start, end)` of consecutive lengths.
+fn intervals(lengths: &[u64]) -> Vec<(u64, u64)> {
+    let mut at = 0;
+    lengths
+        .iter()
+        .map(|l| {
+            let iv = (at, at + l);
+            at += l;
+            iv
+        })
+        .collect()
+}
+
+/// 二是 减少层次: the sub-bureaus and stations become new sub-bureaus sized by residents and the
+/// staffing standard. Each new sub-bureau is formed from the old sub-bureaus and stations whose
+/// areas it covers (residents are laid out in order, so areas are contiguous runs).
+fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
+    let population = p.count("population");
+    let leaders = p.count("leaders");
+    let units_before = p.count("internal_units_before") as usize;
+    let std_min = p.count("staff_standard_min");
+    let std_max = p.count("staff_standard_max");
+    ensure(
+        std_min <= std_max,
+        format!("警力标准下限（{std_min}）大于上限（{std_max}）。"),
+        format!(
+            "The staffing standard's lower bound ({std_min}) is above its upper bound ({std_max})."
+        ),
+    )?;
+    let staff = org.staff_total();
+    let total = u64::from(staff.total());
     let n_after = sub_bureaus_after(
         population,
         p.count("residents_per_sub_bureau"),
-        staff,
+        total,
         std_min,
         std_max,
     ) as usize;
-    let staff_after = split_evenly(staff, n_after);
-    let organ_after = leaders + legal_admin;
-    if let Some(s) = staff_after.iter().find(|s| **s < organ_after) {
-        return Err(err(
-            format!("警力不足：改革后每个分局只有 {s} 人，少于局领导和法制综合部门的 {organ_after} 人。"),
-            format!("Not enough officers: each sub-bureau after has {s}, fewer than its {organ_after} leaders and department staff."),
-        ));
+    // Old areas: each sub-bureau's residents in order, its stations' residents inside it.
+    let mut old: Vec<(&Unit, (u64, u64))> = Vec::new();
+    let mut at = 0u64;
+    for sb in &org.children {
+        let span = (at, at + sb.residents);
+        old.push((sb, span));
+        let mut st_at = at;
+        for st in sb.children.iter().filter(|c| c.kind.is_station()) {
+            old.push((st, (st_at, st_at + st.residents)));
+            st_at += st.residents;
+        }
+        at += sb.residents;
     }
-    let residents_after = split_evenly(population, n_after);
-    let after_children: Vec<Unit> = (0..n_after)
-        .map(|i| {
+    let residents_after = split_evenly(at, n_after);
+    let staff_after = split_evenly(total, n_after);
+    let leader_posts = leaders * n_after as u64;
+    ensure(
+        staff_after.iter().all(|s| *s >= leaders),
+        format!("警力不足：改革后每个分局至少需要 {leaders} 名局领导。"),
+        format!("Not enough officers: each new sub-bureau needs its {leaders} leaders."),
+    )?;
+    // Headquarters posts other than leaders stay headquarters posts until the units merge.
+    let organ_pool = u64::from(staff.organ).saturating_sub(leader_posts);
+    let unit_pools: Vec<u64> = staff_after.iter().map(|s| s - leaders).collect();
+    let organ_parts = apportion(organ_pool.min(unit_pools.iter().sum()), &unit_pools);
+    let children = intervals(&residents_after)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (lo, hi))| {
             let id = format!("nsb{}", i + 1);
-            let per_branch = split_evenly(staff_after[i] - organ_after, branches);
-            let mut children: Vec<Unit> = BRANCHES[..branches]
+            let covered = old
                 .iter()
-                .zip(per_branch)
-                .map(|((key, name), front)| {
-                    let bid = format!("{id}/{key}");
-                    let teams = if front == 0 {
-                        0
-                    } else {
-                        (front / team_size.max(1)).max(1) as usize
-                    };
-                    let team_units = split_evenly(front, teams)
-                        .into_iter()
-                        .enumerate()
-                        .map(|(t, s)| {
-                            Unit::new(
-                                format!("{bid}/t{}", t + 1),
-                                Name::numbered(TEAM, t + 1),
-                                TEAM,
-                                UnitKind::Team,
-                            )
-                            .with_staff(Staff::new(0, to_u32(s)))
-                            .with_ranks(&[TEAM_LEADER])
-                        })
-                        .collect();
-                    Unit::new(bid, Name::of(*name), *name, UnitKind::InternalUnit)
-                        .with_children(team_units)
-                })
-                .collect();
-            children.push(
-                Unit::new(
-                    format!("{id}/legal_admin"),
-                    Name::of(LEGAL_ADMIN),
-                    LEGAL_ADMIN,
-                    UnitKind::InternalUnit,
-                )
-                .with_staff(Staff::new(to_u32(legal_admin), 0)),
-            );
+                .filter(|(_, (a, b))| a < b && *a < hi && lo < *b)
+                .map(|(u, _)| *u);
             Unit::new(
-                id,
+                id.clone(),
                 Name::numbered(SUB_BUREAU, i + 1),
                 SUB_BUREAU,
                 UnitKind::SubBureau,
             )
             .with_staff(Staff::new(to_u32(leaders), 0))
-            .with_ranks(&[CHIEF, DEPUTY_CHIEF])
-            .with_residents(residents_after[i])
+            .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
+            .with_residents(hi - lo)
             .placeholder()
-            .with_children(children)
+            .formed_from(covered)
+            .with_children(internal_units(
+                &id,
+                units_before,
+                unit_pools[i],
+                organ_parts[i],
+                &BEFORE_UNIT_RANKS,
+            ))
         })
         .collect();
+    Ok(org.with_children(children))
+}
 
-    let root = || {
-        Unit::new(
-            "m",
-            Name::of(MUNICIPAL),
-            MUNICIPAL_ROLE,
-            UnitKind::MunicipalBureau,
-        )
-    };
-    Ok(Scenario {
-        before: root().with_children(before_children),
-        after: root().with_children(after_children),
-    })
+/// 三是 整合机构: in every sub-bureau the internal units merge into three police branches and
+/// one department; leaders and the department are headquarters, the branches frontline.
+fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let leaders = p.count("leaders");
+    let branches = (p.count("branches_after") as usize).clamp(1, BRANCHES.len());
+    let legal_admin = p.count("legal_admin_staff");
+    let organ_after = leaders + legal_admin;
+    for sb in org.children.iter_mut() {
+        let s = u64::from(sb.staff_total().total());
+        ensure(
+            s >= organ_after,
+            format!("警力不足：改革后每个分局只有 {s} 人，少于局领导和法制综合部门的 {organ_after} 人。"),
+            format!("Not enough officers: each sub-bureau after has {s}, fewer than its {organ_after} leaders and department staff."),
+        )?;
+        let old = std::mem::take(&mut sb.children);
+        let per_branch = split_evenly(s - organ_after, branches);
+        let mut children: Vec<Unit> = BRANCHES[..branches]
+            .iter()
+            .zip(per_branch)
+            .map(|((key, name), front)| {
+                Unit::new(
+                    format!("{}/{key}", sb.id),
+                    Name::of(*name),
+                    *name,
+                    UnitKind::InternalUnit,
+                )
+                .with_staff(Staff::new(0, to_u32(front)))
+                .with_ranks(&BEFORE_UNIT_RANKS)
+                .formed_from(&old)
+            })
+            .collect();
+        children.push(
+            Unit::new(
+                format!("{}/legal_admin", sb.id),
+                Name::of(LEGAL_ADMIN),
+                LEGAL_ADMIN,
+                UnitKind::InternalUnit,
+            )
+            .with_staff(Staff::new(to_u32(legal_admin), 0))
+            .formed_from(&old),
+        );
+        sb.staff = Staff::new(to_u32(leaders), 0);
+        sb.children = children;
+    }
+    Ok(org)
+}
+
+/// 四是 优化组合: each branch's officers form pairs and teams of pairs; the brigade, squadron
+/// and sergeant ranks go, leaving chief → deputy chief → team leader.
+fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let team_size = p.count("pair_size") * p.count("pairs_per_team");
+    for sb in org.children.iter_mut() {
+        for branch in sb
+            .children
+            .iter_mut()
+            .filter(|b| !b.id.ends_with("legal_admin"))
+        {
+            let front = u64::from(branch.staff.frontline);
+            let teams = if front == 0 {
+                0
+            } else {
+                (front / team_size.max(1)).max(1) as usize
+            };
+            branch.children = split_evenly(front, teams)
+                .into_iter()
+                .enumerate()
+                .map(|(t, s)| {
+                    Unit::new(
+                        format!("{}/t{}", branch.id, t + 1),
+                        Name::numbered(TEAM, t + 1),
+                        TEAM,
+                        UnitKind::Team,
+                    )
+                    .with_staff(Staff::new(0, to_u32(s)))
+                    .with_ranks(&[TEAM_LEADER])
+                })
+                .collect();
+            branch.staff = Staff::default();
+            branch.ranks.clear();
+        }
+        for unit in sb.children.iter_mut() {
+            unit.ranks.clear();
+        }
+    }
+    Ok(org)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -796,7 +994,7 @@ pub const COUNTY_REPORTED: &[Reported] = &[
 
 const COUNTY_METRICS: &[MetricKey] = &[
     MetricKey::StaffTotal,
-    MetricKey::StaffOrgan,
+    MetricKey::OrganStaff,
     MetricKey::StaffFrontline,
     MetricKey::FrontlineShare,
     MetricKey::ManagementTiers,
@@ -839,7 +1037,46 @@ fn station_staff(staff: u64, posts: u64) -> Staff {
     Staff::new(to_u32(organ), to_u32(staff - organ))
 }
 
-fn build_county(p: &Params) -> Result<Scenario, ModelError> {
+fn county_bureau(i: usize) -> Unit {
+    Unit::new(
+        format!("c{}", i + 1),
+        Name::numbered(COUNTY_BUREAU, i + 1),
+        COUNTY_BUREAU,
+        UnitKind::CountyBureau,
+    )
+    .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
+    .placeholder()
+}
+
+fn county_unit(id: String, j: usize, staff: Staff) -> Unit {
+    Unit::new(
+        id,
+        Name::numbered(INTERNAL, j + 1),
+        INTERNAL,
+        UnitKind::InternalUnit,
+    )
+    .with_staff(staff)
+    .with_ranks(&BEFORE_UNIT_RANKS)
+    .placeholder()
+}
+
+fn station(id: String, name: Text, kind: UnitKind, n: usize, staff: Staff) -> Unit {
+    Unit::new(id, Name::numbered(name, n), name, kind)
+        .with_staff(staff)
+        .with_ranks(&STATION_RANKS)
+        .placeholder()
+}
+
+/// Consecutive runs of `items` of the sizes `split_evenly(items.len(), parts)` gives.
+fn runs<T>(items: Vec<T>, parts: usize) -> Vec<Vec<T>> {
+    let mut it = items.into_iter();
+    split_evenly(it.len() as u64, parts)
+        .into_iter()
+        .map(|n| it.by_ref().take(n as usize).collect())
+        .collect()
+}
+
+fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
     let counties = p.count("county_bureaus") as usize;
     let units_before = p.count("county_units_before") as usize;
     let unit_staff = p.count("county_unit_staff");
@@ -849,10 +1086,53 @@ fn build_county(p: &Params) -> Result<Scenario, ModelError> {
     let rural_staff = p.count("rural_station_staff");
     let posts = p.count("station_command_posts");
     let leaders = p.count("leaders");
+    let rural_c = split_evenly(rural, counties);
+    let mut rural_no = 0usize;
+    let children = (0..counties)
+        .map(|i| {
+            // Guidance units (headquarters), county-town stations, rural stations.
+            let mut kids: Vec<Unit> = (0..units_before)
+                .map(|j| {
+                    county_unit(
+                        format!("c{}/u{}", i + 1, j + 1),
+                        j,
+                        Staff::new(to_u32(unit_staff), 0),
+                    )
+                })
+                .collect();
+            for t in 0..town {
+                kids.push(station(
+                    format!("c{}/ts{}", i + 1, t + 1),
+                    TOWN_STATION,
+                    UnitKind::Station,
+                    t + 1,
+                    station_staff(town_staff, posts),
+                ));
+            }
+            for _ in 0..rural_c[i] {
+                rural_no += 1;
+                kids.push(station(
+                    format!("rs{rural_no}"),
+                    RURAL_STATION,
+                    UnitKind::Station,
+                    rural_no,
+                    station_staff(rural_staff, posts),
+                ));
+            }
+            county_bureau(i)
+                .with_staff(Staff::new(to_u32(leaders), 0))
+                .with_children(kids)
+        })
+        .collect();
+    Ok(municipal().with_children(children))
+}
+
+/// 三是 (county bureaus): the guidance units merge into fewer units that operate; all but the
+/// headquarters units count as frontline. Which old units went into which new one the source
+/// does not say: the model merges them in order.
+fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let units_after = p.count("county_units_after") as usize;
     let organ_units = p.count("county_organ_units_after") as usize;
-    let central = p.count("central_stations_after");
-
     ensure(
         organ_units <= units_after,
         format!("机关机构数（{organ_units}）多于改革后的内设机构数（{units_after}）。"),
@@ -860,122 +1140,111 @@ fn build_county(p: &Params) -> Result<Scenario, ModelError> {
             "Headquarters units ({organ_units}) exceed the internal units after ({units_after})."
         ),
     )?;
-    ensure(
-        central <= rural,
-        format!("中心派出所（{central}）多于合并前的农村派出所（{rural}）。"),
-        format!("More central stations ({central}) than rural stations to merge ({rural})."),
-    )?;
-    let rural_c = split_evenly(rural, counties);
-    let central_c = split_evenly(central, counties);
-    if let Some(i) = (0..counties).find(|&i| rural_c[i] > 0 && central_c[i] == 0) {
-        return Err(err(
-            format!("县局{} 有 {} 个农村派出所，却没有分到中心派出所：中心派出所至少要与县局一样多。", i + 1, rural_c[i]),
-            format!("County bureau {} has {} rural stations but no central station: there must be at least as many central stations as counties.", i + 1, rural_c[i]),
-        ));
-    }
-
-    let county = |i: usize, children: Vec<Unit>| {
-        Unit::new(
-            format!("c{}", i + 1),
-            Name::numbered(COUNTY_BUREAU, i + 1),
-            COUNTY_BUREAU,
-            UnitKind::CountyBureau,
-        )
-        .with_staff(Staff::new(to_u32(leaders), 0))
-        .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
-        .placeholder()
-        .with_children(children)
-    };
-    let internal = |id: String, j: usize, staff: Staff| {
-        Unit::new(
-            id,
-            Name::numbered(INTERNAL, j + 1),
-            INTERNAL,
-            UnitKind::InternalUnit,
-        )
-        .with_staff(staff)
-        .with_ranks(&BEFORE_UNIT_RANKS)
-        .placeholder()
-    };
-    let station = |id: String, name: Text, kind: UnitKind, n: usize, staff: Staff| {
-        Unit::new(id, Name::numbered(name, n), name, kind)
-            .with_staff(staff)
-            .with_ranks(&STATION_RANKS)
-            .placeholder()
-    };
-
-    let mut before = Vec::with_capacity(counties);
-    let mut after = Vec::with_capacity(counties);
-    let (mut rural_no, mut central_no) = (0usize, 0usize);
-    for i in 0..counties {
-        // Before: guidance units (headquarters), town stations, rural stations.
-        let mut kids: Vec<Unit> = (0..units_before)
-            .map(|j| {
-                internal(
-                    format!("c{}/u{}", i + 1, j + 1),
-                    j,
-                    Staff::new(to_u32(unit_staff), 0),
-                )
-            })
-            .collect();
-        for t in 0..town {
-            kids.push(station(
-                format!("c{}/ts{}", i + 1, t + 1),
-                TOWN_STATION,
-                UnitKind::Station,
-                t + 1,
-                station_staff(town_staff, posts),
-            ));
-        }
-        for _ in 0..rural_c[i] {
-            rural_no += 1;
-            kids.push(station(
-                format!("rs{rural_no}"),
-                RURAL_STATION,
-                UnitKind::Station,
-                rural_no,
-                station_staff(rural_staff, posts),
-            ));
-        }
-        before.push(county(i, kids));
-
-        // After: the units' and town stations' staff in fewer units, all but the headquarters
-        // units operational; neighbouring rural stations merged.
-        let pool = units_before as u64 * unit_staff + town as u64 * town_staff;
+    for county in org.children.iter_mut() {
+        let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut county.children)
+            .into_iter()
+            .partition(|u| u.kind == UnitKind::InternalUnit);
+        let pool: u64 = old.iter().map(|u| u64::from(u.staff_total().total())).sum();
+        let groups = runs(old, units_after);
         let mut kids: Vec<Unit> = split_evenly(pool, units_after)
             .into_iter()
+            .zip(groups)
             .enumerate()
-            .map(|(j, s)| {
+            .map(|(j, (s, from))| {
                 let staff = if j < organ_units {
                     Staff::new(to_u32(s), 0)
                 } else {
                     Staff::new(0, to_u32(s))
                 };
-                internal(format!("c{}/v{}", i + 1, j + 1), j, staff)
+                county_unit(format!("{}/v{}", county.id, j + 1), j, staff).formed_from(&from)
             })
             .collect();
-        for merged in split_evenly(rural_c[i], central_c[i] as usize) {
-            central_no += 1;
-            kids.push(station(
-                format!("cs{central_no}"),
-                CENTRAL_STATION,
-                UnitKind::CentralStation,
-                central_no,
-                station_staff(merged * rural_staff, posts),
+        kids.extend(rest);
+        county.children = kids;
+    }
+    Ok(org)
+}
+
+/// 三是 (county towns): every station inside the county town is abolished; its officers join
+/// the county bureau's operational units.
+fn lever_abolish_town_stations(_p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    for county in org.children.iter_mut() {
+        let (town, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut county.children)
+            .into_iter()
+            .partition(|u| u.role == TOWN_STATION);
+        let moved: u64 = town
+            .iter()
+            .map(|u| u64::from(u.staff_total().total()))
+            .sum();
+        county.children = rest;
+        if moved == 0 {
+            continue;
+        }
+        let operational: Vec<usize> = county
+            .children
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.kind == UnitKind::InternalUnit && u.staff.organ == 0)
+            .map(|(i, _)| i)
+            .collect();
+        ensure(
+            !operational.is_empty(),
+            format!("{}没有实战机构接收县城派出所的 {moved} 名警力。", county.name.zh),
+            format!("{} has no operational unit to take the {moved} officers of its county-town stations.", county.name.en),
+        )?;
+        for (k, add) in split_evenly(moved, operational.len())
+            .into_iter()
+            .enumerate()
+        {
+            let u = &mut county.children[operational[k]];
+            u.staff.frontline += to_u32(add);
+        }
+    }
+    Ok(org)
+}
+
+/// 三是 (rural): neighbouring rural stations merge into central stations with all their staff;
+/// each central station keeps one set of command and admin posts.
+fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let rural = p.count("rural_stations_before");
+    let central = p.count("central_stations_after");
+    let posts = p.count("station_command_posts");
+    ensure(
+        central <= rural,
+        format!("中心派出所（{central}）多于合并前的农村派出所（{rural}）。"),
+        format!("More central stations ({central}) than rural stations to merge ({rural})."),
+    )?;
+    let central_c = split_evenly(central, org.children.len());
+    let mut central_no = 0usize;
+    for (i, county) in org.children.iter_mut().enumerate() {
+        let (stations, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut county.children)
+            .into_iter()
+            .partition(|u| u.role == RURAL_STATION);
+        if !stations.is_empty() && central_c[i] == 0 {
+            return Err(err(
+                format!("{}有 {} 个农村派出所，却没有分到中心派出所：中心派出所至少要与县局一样多。", county.name.zh, stations.len()),
+                format!("{} has {} rural stations but no central station: there must be at least as many central stations as counties.", county.name.en, stations.len()),
             ));
         }
-        after.push(county(i, kids));
+        let mut kids = rest;
+        for group in runs(stations, central_c[i] as usize) {
+            central_no += 1;
+            let staff: u64 = group
+                .iter()
+                .map(|u| u64::from(u.staff_total().total()))
+                .sum();
+            kids.push(
+                station(
+                    format!("cs{central_no}"),
+                    CENTRAL_STATION,
+                    UnitKind::CentralStation,
+                    central_no,
+                    station_staff(staff, posts),
+                )
+                .formed_from(&group),
+            );
+        }
+        county.children = kids;
     }
-    let root = || {
-        Unit::new(
-            "m",
-            Name::of(MUNICIPAL),
-            MUNICIPAL_ROLE,
-            UnitKind::MunicipalBureau,
-        )
-    };
-    Ok(Scenario {
-        before: root().with_children(before),
-        after: root().with_children(after),
-    })
+    Ok(org)
 }

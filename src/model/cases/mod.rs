@@ -1,11 +1,15 @@
 //! The case models. A case has one or more variants (scopes); a variant is a list of parameter
-//! specs, a function that builds the organisation before and after the reform from them, the
-//! metrics worth showing, and the outcomes the sources report (shown beside the model's figures,
-//! never copied into them).
+//! specs, a baseline organisation built from them, the ordered levers (measures) of the reform,
+//! the metrics worth showing, and the outcomes the sources report (shown beside the model's
+//! figures, never copied into them).
 
 pub mod daqing;
+pub mod haidong;
+pub mod tianjin;
+pub mod zhejiang;
 
 use crate::i18n::{Lang, Name, Text};
+use crate::model::lever::{Lever, StaffFlow};
 use crate::model::metrics::MetricKey;
 use crate::model::org::Unit;
 use crate::model::params::{ParamSpec, Params};
@@ -54,7 +58,18 @@ impl CaseId {
     pub fn variants(self) -> &'static [Variant] {
         match self {
             CaseId::Daqing => daqing::VARIANTS,
-            CaseId::Zhejiang | CaseId::Tianjin | CaseId::Haidong => &[],
+            CaseId::Zhejiang => zhejiang::VARIANTS,
+            CaseId::Tianjin => tianjin::VARIANTS,
+            CaseId::Haidong => haidong::VARIANTS,
+        }
+    }
+    /// The source documents the case draws on.
+    pub fn documents(self) -> &'static [Document] {
+        match self {
+            CaseId::Daqing => &[DOC_000, DOC_001],
+            CaseId::Zhejiang => &[DOC_002],
+            CaseId::Tianjin => &[DOC_003],
+            CaseId::Haidong => &[DOC_004],
         }
     }
     pub fn is_modelled(self) -> bool {
@@ -65,11 +80,77 @@ impl CaseId {
     }
 }
 
-/// The organisation before and after the reform.
+/// A source document in `shared/seeds/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// The file's number, as `Source::Seed::doc` cites it.
+    pub id: &'static str,
+    /// The title as the document gives it (in its own script).
+    pub title: &'static str,
+    pub outlet: Text,
+    pub year: &'static str,
+}
+
+pub const DOC_000: Document = Document {
+    id: "000",
+    title: "关于公安警务体制改革情况的调研报告",
+    outlet: Text::new(
+        "大庆市公安警务体制改革的详细资料",
+        "Report on the Daqing police reform",
+    ),
+    year: "2010",
+};
+pub const DOC_001: Document = Document {
+    id: "001",
+    title: "浅议基层公安派出所勤务制度改革的深化与完善",
+    outlet: Text::new("论文", "Essay on station duty reform"),
+    year: "2000",
+};
+pub const DOC_002: Document = Document {
+    id: "002",
+    title: "2017年浙江省公安改革方案最新消息，改革方案细则解读",
+    outlet: Text::new("网络转载", "Web reprint"),
+    year: "2017",
+};
+pub const DOC_003: Document = Document {
+    id: "003",
+    title: "重塑警務體系 再造警務流程——天津公安機關全力構建現代化管理體制機制",
+    outlet: Text::new("人民网 天津频道", "People's Daily Online, Tianjin"),
+    year: "2021",
+};
+pub const DOC_004: Document = Document {
+    id: "004",
+    title: "海东市公安局出台《多所连片防区制警务运行模式改革指导意见》",
+    outlet: Text::new("中国新闻网 青海", "China News, Qinghai"),
+    year: "2023",
+};
+
+/// The organisation at every step: `steps[0]` is the baseline, `steps[i]` the organisation
+/// after lever `i`. Never empty.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
-    pub before: Unit,
-    pub after: Unit,
+    pub steps: Vec<Unit>,
+}
+
+impl Scenario {
+    pub fn before(&self) -> &Unit {
+        &self.steps[0]
+    }
+    /// The organisation after every lever.
+    pub fn after(&self) -> &Unit {
+        &self.steps[self.steps.len() - 1]
+    }
+    /// The organisation after `step` levers (clamped to the last step).
+    pub fn at(&self, step: usize) -> &Unit {
+        &self.steps[step.min(self.steps.len() - 1)]
+    }
+    /// Where staff went in step `i` (1-based: lever `i`); zero for the baseline.
+    pub fn flow(&self, i: usize) -> StaffFlow {
+        if i == 0 || i >= self.steps.len() {
+            return StaffFlow::default();
+        }
+        StaffFlow::between(self.steps[i - 1].staff_total(), self.steps[i].staff_total())
+    }
 }
 
 /// Why a set of (individually valid) parameters cannot be modelled.
@@ -79,6 +160,13 @@ pub struct ModelError(pub Name);
 impl ModelError {
     pub fn new(zh: String, en: String) -> Self {
         ModelError(Name { zh, en })
+    }
+    /// The same error, prefixed with the measure it arose in.
+    pub fn in_lever(self, lever: &Lever) -> Self {
+        ModelError(Name {
+            zh: format!("{}：{}", lever.name.zh, self.0.zh),
+            en: format!("{}: {}", lever.name.en, self.0.en),
+        })
     }
     pub fn message(&self, lang: Lang) -> &str {
         self.0.get(lang)
@@ -104,7 +192,13 @@ pub struct Variant {
     pub key: &'static str,
     pub name: Text,
     pub specs: &'static [ParamSpec],
-    pub build: fn(&Params) -> Result<Scenario, ModelError>,
+    /// Fields of a table the user can edit row by row (Haidong's stations); empty for most
+    /// variants. Row edits live in `Params::edits`, keyed by row number and field key.
+    pub row_specs: &'static [ParamSpec],
+    /// The organisation before the reform.
+    pub baseline: fn(&Params) -> Result<Unit, ModelError>,
+    /// The reform's measures, in the source's order.
+    pub levers: &'static [Lever],
     pub metrics: &'static [MetricKey],
     pub reported: &'static [Reported],
     /// How the model works and what it leaves out, for the notes panel.
@@ -115,8 +209,17 @@ impl Variant {
     pub fn defaults(&self) -> Params {
         Params::defaults(self.specs)
     }
+    /// The baseline and the organisation after each lever in turn.
     pub fn build(&self, p: &Params) -> Result<Scenario, ModelError> {
-        (self.build)(p)
+        let mut steps = Vec::with_capacity(self.levers.len() + 1);
+        let mut org = (self.baseline)(p)?;
+        for lever in self.levers {
+            let next = lever.apply(p, org.clone()).map_err(|e| e.in_lever(lever))?;
+            steps.push(org);
+            org = next;
+        }
+        steps.push(org);
+        Ok(Scenario { steps })
     }
     pub fn reported_for(&self, key: MetricKey) -> Option<&'static Reported> {
         self.reported.iter().find(|r| r.metric == Some(key))

@@ -1,0 +1,167 @@
+//! Properties every case model must have, checked over all four cases and their variants: the
+//! sources it cites exist verbatim, every lever is deterministic and keeps staff unless it says
+//! otherwise, ids are unique at every step, and structure is computed, not stored.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use reform_explorer::model::cases::{CaseId, Variant};
+use reform_explorer::model::metrics::{compute, MetricKey as K};
+use reform_explorer::model::source::Source;
+
+fn variants() -> Vec<(CaseId, &'static Variant)> {
+    CaseId::ALL
+        .into_iter()
+        .flat_map(|c| c.variants().iter().map(move |v| (c, v)))
+        .collect()
+}
+
+/// The seed documents, from `../shared/seeds/` when this checkout sits beside it.
+fn seed_text(doc: &str) -> Option<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let entry = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(doc))?;
+    std::fs::read_to_string(entry.path()).ok()
+}
+
+/// Punctuation differs between copies of the same text (ASCII or full-width commas, an ellipsis
+/// marking a cut); compare the characters that carry meaning.
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect()
+}
+
+fn all_sources(v: &Variant) -> Vec<Source> {
+    let mut out: Vec<Source> = v.specs.iter().map(|s| s.source).collect();
+    out.extend(v.row_specs.iter().map(|s| s.source));
+    out.extend(v.levers.iter().map(|l| l.source));
+    out.extend(v.reported.iter().map(|r| r.source));
+    out
+}
+
+#[test]
+fn every_quote_is_in_its_document() {
+    let mut checked = 0;
+    for (c, v) in variants() {
+        for src in all_sources(v) {
+            match src {
+                Source::Seed { doc, quote } => {
+                    assert!(
+                        c.documents().iter().any(|d| d.id == doc),
+                        "{}/{}: cites {doc}, not one of the case's documents",
+                        c.key(),
+                        v.key
+                    );
+                    let Some(text) = seed_text(doc) else { continue };
+                    let body = letters(&text);
+                    // A quote may skip words with "……": each piece must be there.
+                    for piece in quote.split('…').map(letters).filter(|p| !p.is_empty()) {
+                        assert!(
+                            body.contains(&piece),
+                            "{}/{}: quote not in {doc}: {quote}",
+                            c.key(),
+                            v.key
+                        );
+                    }
+                    checked += 1;
+                }
+                Source::Assumption { why } => {
+                    assert!(
+                        !why.zh.is_empty() && !why.en.is_empty(),
+                        "{}: empty reason",
+                        v.key
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 0 || seed_text("000").is_none());
+}
+
+#[test]
+fn levers_are_deterministic_keep_staff_and_ids_unique() {
+    for (c, v) in variants() {
+        let p = v.defaults();
+        let a = v.build(&p).expect("defaults build");
+        let b = v.build(&p).expect("defaults build");
+        assert!(a == b, "{}/{} is not deterministic", c.key(), v.key);
+        assert_eq!(a.steps.len(), v.levers.len() + 1);
+        for (i, org) in a.steps.iter().enumerate() {
+            let walk = org.walk();
+            let ids: HashSet<&str> = walk.iter().map(|(_, u)| u.id.as_str()).collect();
+            assert_eq!(
+                ids.len(),
+                walk.len(),
+                "{}/{} step {i}: duplicate ids",
+                c.key(),
+                v.key
+            );
+            if i > 0 && v.levers[i - 1].conserves_staff {
+                let flow = a.flow(i);
+                assert_eq!(
+                    flow.net(),
+                    0,
+                    "{}/{}: lever {} says it keeps staff",
+                    c.key(),
+                    v.key,
+                    v.levers[i - 1].key
+                );
+            }
+        }
+        // The common metrics are shown for every variant.
+        for k in [
+            K::StaffTotal,
+            K::StaffFrontline,
+            K::FrontlineShare,
+            K::ManagementTiers,
+            K::CommandChain,
+            K::InternalUnits,
+            K::Layers,
+            K::SpanAvg,
+        ] {
+            assert!(
+                v.metrics.contains(&k),
+                "{}/{} lacks {}",
+                c.key(),
+                v.key,
+                k.key()
+            );
+        }
+        for org in &a.steps {
+            let m = compute(org);
+            for k in K::ALL {
+                assert!(m.get(k).is_finite(), "{}/{} {}", c.key(), v.key, k.key());
+            }
+        }
+        let keys: HashSet<&str> = v.levers.iter().map(|l| l.key).collect();
+        assert_eq!(
+            keys.len(),
+            v.levers.len(),
+            "{}/{}: lever keys repeat",
+            c.key(),
+            v.key
+        );
+        assert!(!v.levers.is_empty(), "{}/{} has no levers", c.key(), v.key);
+    }
+}
+
+#[test]
+fn parameter_keys_are_unique_and_not_reserved() {
+    const RESERVED: [&str; 6] = ["case", "variant", "lang", "group", "step", "v"];
+    for (c, v) in variants() {
+        let mut seen = HashSet::new();
+        for s in v.specs {
+            assert!(seen.insert(s.key), "{}/{}: {} twice", c.key(), v.key, s.key);
+            assert!(
+                !RESERVED.contains(&s.key),
+                "{}: {} is reserved",
+                v.key,
+                s.key
+            );
+            assert!(!s.key.contains('.'), "{}: dots are for row edits", s.key);
+        }
+    }
+}
