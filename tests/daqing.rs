@@ -78,11 +78,11 @@ fn changing_a_parameter_changes_the_result() {
     let mut p = v.defaults();
     p.set_raw("population", "3000000").unwrap();
     p.set_raw("staff", "3750").unwrap();
-    let a = compute(&v.build(&p).unwrap().after());
+    let a = compute(v.build(&p).unwrap().after());
     assert_eq!(a.get(K::SubBureaus), 30.0);
     assert_eq!(a.get(K::StaffTotal), 3750.0);
     p.set_raw("pairs_per_team", "4").unwrap();
-    let a = compute(&v.build(&p).unwrap().after());
+    let a = compute(v.build(&p).unwrap().after());
     assert!(a.get(K::TeamSize) >= 8.0);
 }
 

@@ -29,6 +29,8 @@ pub struct DiagramNode {
     pub kind: UnitKind,
     /// How many units the box stands for (1 unless grouped).
     pub count: usize,
+    /// The ids of all the units the box stands for.
+    pub ids: Vec<String>,
     /// Staff of the units and everything below them.
     pub staff: u32,
     pub placeholder: bool,
@@ -168,6 +170,7 @@ impl Builder<'_> {
             id: first.id.clone(),
             kind: first.kind,
             count: members.len(),
+            ids: members.iter().map(|u| u.id.clone()).collect(),
             staff: members.iter().map(|u| u.staff_total().total()).sum(),
             placeholder: first.placeholder,
             lines,

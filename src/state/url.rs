@@ -18,6 +18,10 @@ pub struct UrlState {
     pub group: bool,
     /// Valid parameter values that the query sets, in query order.
     pub params: Vec<(String, String)>,
+    /// The step shown as "after" (0 = baseline, the number of levers = final); `None` = final.
+    pub step: Option<usize>,
+    /// Valid table-row edits (`s3.staff=12`): row number, field key, raw value; sorted.
+    pub edits: Vec<(usize, String, String)>,
 }
 
 /// Something in the query that was not used, and why.
@@ -29,6 +33,8 @@ pub enum Notice {
     CaseNotModelled(CaseId),
     UnknownVariant(String),
     UnknownLang(String),
+    /// A step number the variant does not have.
+    BadStep(String),
     BadValue {
         key: String,
         value: String,
@@ -44,6 +50,7 @@ impl Notice {
             Notice::CaseNotModelled(c) => trf(lang, Msg::UrlCaseNotModelled, &[c.name().get(lang)]),
             Notice::UnknownVariant(v) => trf(lang, Msg::UrlUnknownVariant, &[v]),
             Notice::UnknownLang(v) => trf(lang, Msg::UrlUnknownLang, &[v]),
+            Notice::BadStep(v) => trf(lang, Msg::UrlBadStep, &[v]),
             Notice::BadValue { key, value, error } => {
                 trf(lang, Msg::UrlBadValue, &[key, value, &error.message(lang)])
             }
@@ -56,6 +63,8 @@ impl Notice {
 const MAX_KEY: usize = 64;
 const MAX_VALUE: usize = 256;
 const MAX_PAIRS: usize = 200;
+/// Table rows a link may edit.
+pub const MAX_ROWS: usize = 200;
 
 fn hex(b: u8) -> Option<u8> {
     match b {
@@ -171,11 +180,46 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         last("group").as_deref(),
         Some("0") | Some("false") | Some("off")
     );
-    let specs = case.variant(&variant).map_or(&[][..], |v| v.specs);
+    let found = case.variant(&variant);
+    let specs = found.map_or(&[][..], |v| v.specs);
+    let row_specs = found.map_or(&[][..], |v| v.row_specs);
+    let levers = found.map_or(0, |v| v.levers.len());
+    let step = match last("step") {
+        None => None,
+        Some(v) => match v.trim().parse::<usize>() {
+            Ok(n) if n < levers => Some(n),
+            Ok(n) if n == levers => None,
+            _ => {
+                notices.push(Notice::BadStep(v));
+                None
+            }
+        },
+    };
 
     let mut params: Vec<(String, String)> = Vec::new();
+    let mut edits: Vec<(usize, String, String)> = Vec::new();
     for (k, v) in &pairs {
-        if matches!(k.as_str(), "case" | "variant" | "lang" | "group") {
+        if matches!(k.as_str(), "case" | "variant" | "lang" | "group" | "step") {
+            continue;
+        }
+        // A table-row edit: s<row>.<field>.
+        let row_edit = k.strip_prefix('s').and_then(|rest| {
+            let (row, field) = rest.split_once('.')?;
+            let row: usize = row.parse().ok().filter(|r| (1..=MAX_ROWS).contains(r))?;
+            Some((row, row_specs.iter().find(|s| s.key == field)?))
+        });
+        if let Some((row, spec)) = row_edit {
+            match spec.parse(v) {
+                Ok(_) => {
+                    edits.retain(|(r, f, _)| !(*r == row && f == spec.key));
+                    edits.push((row, spec.key.to_string(), v.trim().to_string()));
+                }
+                Err(error) => notices.push(Notice::BadValue {
+                    key: k.clone(),
+                    value: v.clone(),
+                    error,
+                }),
+            }
             continue;
         }
         match specs.iter().find(|s| s.key == k) {
@@ -197,6 +241,7 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             },
         }
     }
+    edits.sort();
     (
         UrlState {
             case,
@@ -204,6 +249,8 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             lang,
             group,
             params,
+            step,
+            edits,
         },
         notices,
     )
@@ -221,8 +268,18 @@ pub fn encode(state: &UrlState) -> String {
     if !state.group {
         parts.push("group=0".to_string());
     }
+    if let Some(step) = state.step {
+        parts.push(format!("step={step}"));
+    }
     for (k, v) in &state.params {
         parts.push(format!("{}={}", percent_encode(k), percent_encode(v)));
+    }
+    for (row, field, v) in &state.edits {
+        parts.push(format!(
+            "s{row}.{}={}",
+            percent_encode(field),
+            percent_encode(v)
+        ));
     }
     format!("?{}", parts.join("&"))
 }
@@ -281,8 +338,24 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_step() {
+        let levers = CaseId::Daqing.variants()[0].levers.len();
+        let (s, n) = decode("?step=1");
+        assert!(n.is_empty());
+        assert_eq!(s.step, Some(1));
+        let (s, n) = decode(&format!("?step={levers}"));
+        assert!(n.is_empty());
+        assert_eq!(s.step, None, "the last step is the default");
+        for bad in ["99", "-1", "x", ""] {
+            let (s, n) = decode(&format!("?step={bad}"));
+            assert_eq!(s.step, None);
+            assert_eq!(n, vec![Notice::BadStep(bad.into())]);
+        }
+    }
+
+    #[test]
     fn round_trips() {
-        let (s, _) = decode("?case=daqing&lang=en&staff=3000&population=2500000&group=0");
+        let (s, _) = decode("?case=daqing&lang=en&staff=3000&population=2500000&group=0&step=2");
         let (t, n) = decode(&encode(&s));
         assert!(n.is_empty());
         assert_eq!(s, t);

@@ -7,7 +7,9 @@ use crate::model::cases::CaseId;
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::params_panel::ParamsPanel;
+use crate::ui::sources::{LineagePanel, SourcesPanel};
 use crate::ui::state::AppState;
+use crate::ui::steps::StepControl;
 
 fn location_search() -> String {
     web_sys::window()
@@ -69,6 +71,7 @@ pub fn App() -> impl IntoView {
                                 data-case=c.key()
                                 aria-pressed=move || active().to_string()
                                 disabled=!c.is_modelled()
+                                on:click=move |_| state.set_case(c)
                                 title=move || if c.is_modelled() { String::new() } else { t(Msg::NotYetModelled).to_string() }
                             >
                                 <span>{move || c.name().get(lang.get())}</span>
@@ -109,7 +112,7 @@ pub fn App() -> impl IntoView {
                             .variants()
                             .iter()
                             .map(|v| {
-                                let active = move || state.variant.get().key == v.key;
+                                let active = move || std::ptr::eq(state.variant.get(), v);
                                 view! {
                                     <button
                                         type="button"
@@ -127,8 +130,11 @@ pub fn App() -> impl IntoView {
                     }}
                 </div>
                 <ModelErrorBanner state=state/>
+                <StepControl state=state/>
                 <DiagramPanel state=state/>
+                <LineagePanel state=state/>
                 <Numbers state=state/>
+                <SourcesPanel state=state/>
                 <Notes state=state/>
             </section>
         </main>

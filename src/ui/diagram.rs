@@ -20,12 +20,23 @@ fn kind_name(k: UnitKind) -> Text {
         UnitKind::CentralStation => Text::new("中心派出所", "Central station"),
         UnitKind::District => Text::new("防区", "District"),
         UnitKind::InternalUnit => Text::new("内设机构", "Internal unit"),
+        UnitKind::Section => Text::new("科室（科级／处级）", "Section"),
+        UnitKind::Office => Text::new("指挥室", "Command office"),
+        UnitKind::Group => Text::new("组", "Group"),
+        UnitKind::CommunityRoom => Text::new("社区警务室", "Community police room"),
         UnitKind::Team => Text::new("队", "Team"),
     }
 }
 
-fn node_view(n: DiagramNode) -> impl IntoView {
+fn node_view(
+    n: DiagramNode,
+    highlight: Memo<Vec<String>>,
+    focus: RwSignal<Option<String>>,
+) -> impl IntoView {
     let cx = n.w / 2.0;
+    let ids = n.ids.clone();
+    let lit = move || highlight.with(|h| !h.is_empty() && ids.iter().any(|i| h.contains(i)));
+    let (enter_id, focus_id) = (n.id.clone(), n.id.clone());
     let name_lines = n.name_lines;
     let first_y = PAD_Y + FONT;
     let label = n.lines.join(" ");
@@ -37,8 +48,13 @@ fn node_view(n: DiagramNode) -> impl IntoView {
             data-count=n.count.to_string()
             data-kind=n.kind.key()
             transform=format!("translate({:.1},{:.1})", n.x + MARGIN, n.y + MARGIN)
+            class:lineage=lit
             role="listitem"
             aria-label=label
+            on:mouseenter=move |_| focus.set(Some(enter_id.clone()))
+            on:mouseleave=move |_| focus.set(None)
+            on:focus=move |_| focus.set(Some(focus_id.clone()))
+            on:blur=move |_| focus.set(None)
         >
             <rect width=format!("{:.1}", n.w) height=format!("{:.1}", n.h) rx="4"></rect>
             <text x=format!("{cx:.1}") text-anchor="middle">
@@ -67,8 +83,11 @@ fn OrgDiagram(
     /// Scale the drawing down to the panel's width (grouped diagrams are small enough).
     fit: RwSignal<bool>,
     phase: &'static str,
-    title: Msg,
+    title: Signal<String>,
     lang: RwSignal<Lang>,
+    /// Ids of the units to highlight (lineage of the focused unit).
+    highlight: Memo<Vec<String>>,
+    focus: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let size = move || {
         diagram.with(|d| {
@@ -81,8 +100,8 @@ fn OrgDiagram(
     let edges = move || diagram.with(|d| d.as_ref().map(Diagram::edges).unwrap_or_default());
     view! {
         <figure class="diagram" data-phase=phase>
-            <figcaption>{move || tr(lang.get(), title)}</figcaption>
-            <div class="diagram-scroll" tabindex="0" aria-label=move || trf(lang.get(), Msg::DiagramLabel, &[tr(lang.get(), title)])>
+            <figcaption>{move || title.get()}</figcaption>
+            <div class="diagram-scroll" tabindex="0" aria-label=move || trf(lang.get(), Msg::DiagramLabel, &[&title.get()])>
                 <svg
                     xmlns="http://www.w3.org/2000/svg"
                     class:fit=move || fit.get()
@@ -90,7 +109,7 @@ fn OrgDiagram(
                     height=move || format!("{:.0}", size().1)
                     viewBox=move || format!("0 0 {:.0} {:.0}", size().0, size().1)
                     role="list"
-                    aria-label=move || trf(lang.get(), Msg::DiagramLabel, &[tr(lang.get(), title)])
+                    aria-label=move || trf(lang.get(), Msg::DiagramLabel, &[&title.get()])
                 >
                     <g class="edges" transform=format!("translate({MARGIN},{MARGIN})")>
                         <For each=edges key=|e| e.clone() let((_, d))>
@@ -100,7 +119,7 @@ fn OrgDiagram(
                     <For
                         each=nodes
                         key=|n| format!("{}|{}|{:?}|{:.1}|{:.1}", n.id, n.staff, n.lines, n.x, n.y)
-                        children=node_view
+                        children=move |n| node_view(n, highlight, focus)
                     />
                 </svg>
             </div>
@@ -129,21 +148,54 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
         ks
     });
     let total = move |after: bool| {
+        let step = state.step.get();
         state.shown.with(|s| {
             s.as_ref()
                 .map(|s| {
-                    let m = if after { &s.after } else { &s.before };
+                    let m = if after { s.at(step) } else { s.before() };
                     format_number(m.get(MetricKey::StaffTotal), 0)
                 })
                 .unwrap_or_default()
         })
     };
+    let before_title = Signal::derive(move || tr(lang.get(), Msg::Before).to_string());
+    let after_title = Signal::derive(move || {
+        let l = lang.get();
+        let step = state.step.get();
+        let v = state.variant.get();
+        match step.checked_sub(1).and_then(|i| v.levers.get(i)) {
+            _ if step >= v.levers.len() => tr(l, Msg::After).to_string(),
+            None => tr(l, Msg::Baseline).to_string(),
+            Some(lever) => trf(l, Msg::AfterStep, &[&step.to_string(), lever.name.get(l)]),
+        }
+    });
+    // The focused unit and, in the before diagram, the old units it was formed from.
+    let focused = state.focus_unit;
+    let hl_after = Memo::new(move |_| focused.get().into_iter().collect::<Vec<_>>());
+    let hl_before = Memo::new(move |_| {
+        let Some(id) = focused.get() else {
+            return Vec::new();
+        };
+        let step = state.step.get();
+        state.shown.with(|s| {
+            s.as_ref()
+                .and_then(|s| {
+                    s.scenario
+                        .at(step)
+                        .walk()
+                        .into_iter()
+                        .find(|(_, u)| u.id == id)
+                        .map(|(_, u)| u.origins())
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="diagrams" aria-labelledby="diagrams-title">
             <h2 id="diagrams-title" class="visually-hidden">{move || tr(lang.get(), Msg::Diagrams)}</h2>
             <div class="diagram-pair">
-                <OrgDiagram diagram=state.diagram_before fit=state.group phase="before" title=Msg::Before lang=lang/>
-                <OrgDiagram diagram=state.diagram_after fit=state.group phase="after" title=Msg::After lang=lang/>
+                <OrgDiagram diagram=state.diagram_before fit=state.group phase="before" title=before_title lang=lang highlight=hl_before focus=focused/>
+                <OrgDiagram diagram=state.diagram_after fit=state.group phase="after" title=after_title lang=lang highlight=hl_after focus=focused/>
             </div>
             <div class="legend" aria-label=move || tr(lang.get(), Msg::Legend)>
                 <span class="legend-title">{move || tr(lang.get(), Msg::Legend)} ":"</span>

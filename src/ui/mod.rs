@@ -6,7 +6,9 @@ mod diagram;
 mod numbers;
 mod panic;
 mod params_panel;
+mod sources;
 mod state;
+mod steps;
 
 pub use app::App;
 pub use panic::install_panic_panel;

@@ -13,6 +13,7 @@ fn shown(format: Format, v: f64) -> String {
     match format {
         Format::Count => format_number(v, 0),
         Format::Decimal => format_number(v, 1),
+        Format::Ratio => format_number(v, 2),
         Format::Share => format!("{}%", format_number(v * 100.0, 1)),
     }
 }
@@ -32,6 +33,7 @@ fn change(format: Format, before: f64, after: f64, lang: Lang) -> String {
         }
         Format::Count => format!("{sign}{}", format_number(d, 0)),
         Format::Decimal => format!("{sign}{}", format_number(d, 1)),
+        Format::Ratio => format!("{sign}{}", format_number(d, 2)),
     }
 }
 
@@ -55,12 +57,13 @@ pub fn Numbers(state: AppState) -> impl IntoView {
             .map(|&k| {
                 let f = k.format();
                 let value = move |after: bool| {
+                    let step = state.step.get();
                     state.shown.with(|s| {
                         s.as_ref().map_or(f64::NAN, |s| {
                             if after {
-                                s.after.get(k)
+                                s.at(step).get(k)
                             } else {
-                                s.before.get(k)
+                                s.before().get(k)
                             }
                         })
                     })

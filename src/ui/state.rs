@@ -9,12 +9,22 @@ use crate::model::metrics::{compute, Metrics};
 use crate::model::params::{ParamError, Params};
 use crate::state::url::{self, Notice, UrlState};
 
-/// A scenario that built, with everything shown for it.
+/// A scenario that built, with the metrics of every step.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shown {
     pub scenario: Scenario,
-    pub before: Metrics,
-    pub after: Metrics,
+    /// `metrics[i]`: the organisation after `i` levers.
+    pub metrics: Vec<Metrics>,
+}
+
+impl Shown {
+    pub fn before(&self) -> &Metrics {
+        &self.metrics[0]
+    }
+    /// The metrics at `step` (clamped to the last step).
+    pub fn at(&self, step: usize) -> &Metrics {
+        &self.metrics[step.min(self.metrics.len() - 1)]
+    }
 }
 
 /// All state. Copy: every field is a signal or a memo.
@@ -24,6 +34,10 @@ pub struct AppState {
     pub variant: RwSignal<&'static Variant>,
     pub lang: RwSignal<Lang>,
     pub group: RwSignal<bool>,
+    /// The step shown as "after": 0 = baseline, `levers.len()` = final.
+    pub step: RwSignal<usize>,
+    /// The unit whose lineage is highlighted (hover or focus on a diagram box or list item).
+    pub focus_unit: RwSignal<Option<String>>,
     /// What is typed in each parameter input, by spec index.
     pub raw: RwSignal<Vec<String>>,
     /// The last valid value of every parameter.
@@ -54,14 +68,19 @@ impl AppState {
             // decode only passes values that parse, so this cannot fail; ignore if it does.
             let _ = params.set_raw(k, v);
         }
+        for (row, field, v) in &u.edits {
+            if let Some(spec) = variant.row_specs.iter().find(|s| s.key == field) {
+                let _ = params.set_edit(*row, spec, v);
+            }
+        }
         let raw = RwSignal::new(raw_of(&params));
         let params = RwSignal::new(params);
+        let step = RwSignal::new(u.step.unwrap_or(variant.levers.len()));
         let variant = RwSignal::new(variant);
         let built = Memo::new(move |_| variant.get().build(&params.get()));
         let shown = Memo::new(move |prev: Option<&Option<Shown>>| match built.get() {
             Ok(scenario) => Some(Shown {
-                before: compute(&scenario.before),
-                after: compute(&scenario.after),
+                metrics: scenario.steps.iter().map(compute).collect(),
                 scenario,
             }),
             Err(_) => prev.cloned().flatten(),
@@ -71,16 +90,8 @@ impl AppState {
         let diagram_of = move |after: bool| {
             Memo::new(move |_| {
                 let (l, g) = (lang.get(), group.get());
-                shown.with(|s| {
-                    s.as_ref().map(|s| {
-                        let org = if after {
-                            &s.scenario.after
-                        } else {
-                            &s.scenario.before
-                        };
-                        diagram(org, l, g)
-                    })
-                })
+                let at = if after { step.get() } else { 0 };
+                shown.with(|s| s.as_ref().map(|s| diagram(s.scenario.at(at), l, g)))
             })
         };
         AppState {
@@ -88,6 +99,8 @@ impl AppState {
             variant,
             lang,
             group,
+            step,
+            focus_unit: RwSignal::new(None),
             raw,
             params,
             notices: RwSignal::new(notices),
@@ -123,21 +136,38 @@ impl AppState {
             .with(|r| r.get(i).and_then(|t| spec.parse(t).err()))
     }
 
-    /// Switches to another scope of the case, with that scope's defaults.
+    /// Switches to another scope of the case, with that scope's defaults, at its final step.
     pub fn set_variant(&self, v: &'static Variant) {
-        if self.variant.get_untracked().key == v.key {
+        if std::ptr::eq(self.variant.get_untracked(), v) {
             return;
         }
         let p = v.defaults();
+        self.focus_unit.set(None);
         self.raw.set(raw_of(&p));
         self.params.set(p);
+        self.step.set(v.levers.len());
         self.variant.set(v);
     }
 
+    /// Switches to another case, at its first scope.
+    pub fn set_case(&self, c: CaseId) {
+        if let Some(v) = c.variants().first() {
+            self.case.set(c);
+            self.set_variant(v);
+        }
+    }
+
+    /// The number of the last step (the final organisation).
+    pub fn last_step(&self) -> usize {
+        self.variant.with(|v| v.levers.len())
+    }
+
     pub fn reset(&self) {
-        let p = self.variant.get_untracked().defaults();
+        let v = self.variant.get_untracked();
+        let p = v.defaults();
         self.raw.set(raw_of(&p));
         self.params.set(p);
+        self.step.set(v.levers.len());
     }
 
     /// The URL query for the current state (valid values only).
@@ -151,6 +181,13 @@ impl AppState {
                 p.changed()
                     .into_iter()
                     .map(|(k, v)| (k.to_string(), v))
+                    .collect()
+            }),
+            step: Some(self.step.get()).filter(|s| *s < self.last_step()),
+            edits: self.params.with(|p| {
+                p.edits()
+                    .iter()
+                    .map(|(r, f, v)| (*r, f.to_string(), crate::i18n::plain_number(*v)))
                     .collect()
             }),
         })

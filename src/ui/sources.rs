@@ -1,0 +1,196 @@
+//! The sources panel (documents, the phrase behind every default, lever and reported figure,
+//! and every assumption with its reason) and the lineage list (which old units became each new
+//! one; hovering or focusing an entry highlights them in both diagrams).
+
+use leptos::prelude::*;
+
+use crate::i18n::{format_number, tr, trf, Msg};
+use crate::model::lineage::Lineage;
+use crate::model::params::ParamSpec;
+use crate::model::source::Source;
+use crate::ui::params_panel::SourceNote;
+use crate::ui::state::AppState;
+
+#[component]
+pub fn SourcesPanel(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |m: Msg| tr(lang.get(), m);
+    let body = move || {
+        let l = lang.get();
+        let case = state.case.get();
+        let v = state.variant.get();
+        let specs: Vec<ParamSpec> = v.specs.iter().chain(v.row_specs).copied().collect();
+        let assumed = specs.iter().filter(|s| s.source.is_assumption()).count();
+        let docs = case
+            .documents()
+            .iter()
+            .map(|d| {
+                view! {
+                    <li data-doc=d.id>
+                        <strong>{trf(l, Msg::SourceDoc, &[d.id])}</strong> " "
+                        <cite>{d.title}</cite> " (" {d.outlet.get(l)} ", " {d.year} ")"
+                    </li>
+                }
+            })
+            .collect_view();
+        let levers = v
+            .levers
+            .iter()
+            .map(|lv| {
+                view! {
+                    <li data-lever-source=lv.key>
+                        <strong>{lv.name.get(l)}</strong> " " {lv.summary.get(l)}
+                        <SourceNote source=lv.source lang=lang/>
+                    </li>
+                }
+            })
+            .collect_view();
+        let params = specs
+            .into_iter()
+            .map(|s| {
+                let kind = if s.source.is_assumption() {
+                    "assumption"
+                } else {
+                    "seed"
+                };
+                view! {
+                    <tr data-source-param=s.key data-source-kind=kind>
+                        <th scope="row">{s.label.get(l)}</th>
+                        <td class="num">{format_number(s.default, 3)} " " {s.unit.get(l)}</td>
+                        <td>{source_text(s.source, l)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let reported = v
+            .reported
+            .iter()
+            .map(|r| {
+                let label = match r.metric {
+                    Some(k) => tr(l, Msg::MetricName(k)).to_string(),
+                    None => r.label.get(l).to_string(),
+                };
+                view! { <li><strong>{label}</strong> <SourceNote source=r.source lang=lang/></li> }
+            })
+            .collect_view();
+        view! {
+            <p class="hint" data-assumptions=assumed.to_string()>
+                {trf(l, Msg::SourcesCount, &[&(v.specs.len() + v.row_specs.len() - assumed).to_string(), &assumed.to_string()])}
+            </p>
+            <h3>{tr(l, Msg::Documents)}</h3>
+            <ul class="docs">{docs}</ul>
+            <h3>{tr(l, Msg::Steps)}</h3>
+            <ol class="lever-sources">{levers}</ol>
+            <h3>{tr(l, Msg::Parameters)}</h3>
+            <div class="table-scroll">
+                <table class="source-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(l, Msg::Parameters)}</th>
+                            <th scope="col" class="num">{tr(l, Msg::Default)}</th>
+                            <th scope="col">{tr(l, Msg::Source)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{params}</tbody>
+                </table>
+            </div>
+            <h3>{tr(l, Msg::Reported)}</h3>
+            <ul class="reported-sources">{reported}</ul>
+        }
+    };
+    view! {
+        <details class="sources-panel" data-panel="sources">
+            <summary>{move || t(Msg::SourcesTitle)}</summary>
+            {body}
+        </details>
+    }
+}
+
+fn source_text(source: Source, l: crate::i18n::Lang) -> impl IntoView {
+    match source {
+        Source::Seed { doc, quote } => view! {
+            <span class="seed-ref">{trf(l, Msg::SourceDoc, &[doc])} "："</span>
+            <q lang="zh">{quote}</q>
+        }
+        .into_any(),
+        Source::Assumption { why } => view! {
+            <span class="assumption-ref"><em>{tr(l, Msg::AssumptionLabel)}</em> ": " {why.get(l)}</span>
+        }
+        .into_any(),
+    }
+}
+
+/// Which old units became each new unit at the current step.
+#[component]
+pub fn LineagePanel(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let entries = Memo::new(move |_| {
+        let l = lang.get();
+        let step = state.step.get();
+        state.shown.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    Lineage::of(s.scenario.before(), s.scenario.at(step))
+                        .formed
+                        .iter()
+                        .map(|f| {
+                            let names: Vec<String> =
+                                f.from.iter().map(|u| u.name.get(l).to_string()).collect();
+                            (f.unit.id.clone(), f.unit.name.get(l).to_string(), names)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let list = move || {
+        let l = lang.get();
+        entries
+            .get()
+            .into_iter()
+            .map(|(id, name, from)| {
+                let shown: Vec<String> = from.iter().take(12).cloned().collect();
+                let more = from.len().saturating_sub(shown.len());
+                let sep = if l == crate::i18n::Lang::Zh { "、" } else { ", " };
+                let mut text = shown.join(sep);
+                if more > 0 {
+                    text.push_str(&trf(l, Msg::AndMore, &[&more.to_string()]));
+                }
+                let (id_enter, id_focus) = (id.clone(), id.clone());
+                let active = {
+                    let id = id.clone();
+                    move || state.focus_unit.with(|f| f.as_deref() == Some(id.as_str()))
+                };
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="lineage-item"
+                            class:active=active
+                            data-lineage=id
+                            on:mouseenter=move |_| state.focus_unit.set(Some(id_enter.clone()))
+                            on:focus=move |_| state.focus_unit.set(Some(id_focus.clone()))
+                            on:mouseleave=move |_| state.focus_unit.set(None)
+                            on:blur=move |_| state.focus_unit.set(None)
+                        >
+                            <strong>{name}</strong>
+                            " ← "
+                            <span class="count">{trf(l, Msg::FormedFrom, &[&from.len().to_string()])}</span>
+                            " "
+                            <span class="from">{text}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || entries.with(|e| !e.is_empty())>
+            <details class="lineage" data-panel="lineage" open>
+                <summary>{move || tr(lang.get(), Msg::LineageTitle)}</summary>
+                <p class="hint">{move || tr(lang.get(), Msg::LineageHint)}</p>
+                <ul class="lineage-list">{list}</ul>
+            </details>
+        </Show>
+    }
+}

@@ -1,0 +1,156 @@
+//! The step control: baseline → measure 1 → … → final. The "after" diagram and every number
+//! follow the chosen step; the current measure's description, source and staff flow are shown.
+
+use leptos::prelude::*;
+
+use crate::i18n::{format_number, tr, trf, Msg};
+use crate::ui::params_panel::SourceNote;
+use crate::ui::state::AppState;
+
+fn signed(v: i64) -> String {
+    let s = format_number(v as f64, 0);
+    if v > 0 {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+#[component]
+pub fn StepControl(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |m: Msg| tr(lang.get(), m);
+    let last = move || state.last_step();
+    let go = move |delta: isize| -> usize {
+        let next = state.step.get_untracked() as isize + delta;
+        if (0..=last() as isize).contains(&next) {
+            state.step.set(next as usize);
+        }
+        state.step.get_untracked()
+    };
+    // Arrow keys move between steps when a step button has focus.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let d = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => 1,
+            "ArrowLeft" | "ArrowUp" => -1,
+            _ => return,
+        };
+        ev.prevent_default();
+        focus_step(go(d));
+    };
+    let items = move || {
+        let v = state.variant.get();
+        let l = lang.get();
+        std::iter::once((0usize, tr(l, Msg::Baseline)))
+            .chain(
+                v.levers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, lv)| (i + 1, lv.name.get(l))),
+            )
+            .map(|(i, name)| {
+                let active = move || state.step.get() == i;
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="step"
+                            class:active=active
+                            class:done={move || state.step.get() > i}
+                            data-step=i
+                            aria-current=move || if active() { "step" } else { "false" }
+                            tabindex=move || if active() { "0" } else { "-1" }
+                            on:click=move |_| state.step.set(i)
+                            on:keydown=on_key
+                        >
+                            <span class="step-no">{i}</span>
+                            <span class="step-name">{name}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let detail = move || {
+        let l = lang.get();
+        let step = state.step.get();
+        let v = state.variant.get();
+        match step.checked_sub(1).and_then(|i| v.levers.get(i)) {
+            None => view! {
+                <p class="step-summary">{tr(l, Msg::BaselineSummary)}</p>
+            }
+            .into_any(),
+            Some(lever) => {
+                let flow = state
+                    .shown
+                    .with(|s| s.as_ref().map(|s| s.scenario.flow(step)))
+                    .unwrap_or_default();
+                let flow_text = match flow.moved_down() {
+                    Some(0) => tr(l, Msg::FlowNone).to_string(),
+                    Some(m) if m > 0 => trf(l, Msg::FlowDown, &[&format_number(m as f64, 0)]),
+                    Some(m) => trf(l, Msg::FlowUp, &[&format_number(-m as f64, 0)]),
+                    None => trf(
+                        l,
+                        Msg::FlowNet,
+                        &[
+                            &signed(flow.organ),
+                            &signed(flow.frontline),
+                            &signed(flow.net()),
+                        ],
+                    ),
+                };
+                view! {
+                    <p class="step-summary" data-lever=lever.key>{lever.summary.get(l)}</p>
+                    <p class="step-flow" data-flow-organ=flow.organ.to_string() data-flow-frontline=flow.frontline.to_string()>
+                        <strong>{tr(l, Msg::StaffFlow)}</strong> " " {flow_text}
+                    </p>
+                    <SourceNote source=lever.source lang=lang/>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section class="steps" aria-labelledby="steps-title">
+            <div class="steps-head">
+                <h2 id="steps-title">{move || t(Msg::Steps)}</h2>
+                <button
+                    type="button"
+                    class="step-move"
+                    data-action="step-prev"
+                    disabled=move || state.step.get() == 0
+                    on:click=move |_| {
+                        go(-1);
+                    }
+                >{move || t(Msg::PrevStep)}</button>
+                <button
+                    type="button"
+                    class="step-move"
+                    data-action="step-next"
+                    disabled={move || state.step.get() >= last()}
+                    on:click=move |_| {
+                        go(1);
+                    }
+                >{move || t(Msg::NextStep)}</button>
+            </div>
+            <ol class="step-list" aria-label=move || t(Msg::Steps)>{items}</ol>
+            <div class="step-detail" aria-live="polite">{detail}</div>
+        </section>
+    }
+}
+
+/// Moves keyboard focus to the button of step `i` (it exists before the DOM catches up).
+fn focus_step(i: usize) {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!(".step-list [data-step=\"{i}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
