@@ -121,3 +121,38 @@ async fn switches_language_without_losing_state() {
     assert_eq!(title.as_deref(), Some("Reform Explorer"));
     assert_eq!(value(&root, "residents_per_sub_bureau", "after"), residents);
 }
+
+#[wasm_bindgen_test]
+async fn the_step_control_moves_the_after_side() {
+    let root = mount().await;
+    // Final step by default: 20 sub-bureaus, 4 units each, chain of 3.
+    assert_eq!(value(&root, "command_chain", "after"), "3");
+    // Baseline: after equals before.
+    click(&root, r#"[data-step="0"]"#);
+    leptos::task::tick().await;
+    assert_eq!(value(&root, "sub_bureaus", "after"), "10");
+    assert_eq!(value(&root, "stations", "after"), "70");
+    // After measure 2 only: stations gone, units not yet merged, ranks not yet cut.
+    click(&root, r#"[data-action="step-next"]"#);
+    leptos::task::tick().await;
+    assert_eq!(value(&root, "stations", "after"), "0");
+    assert_eq!(value(&root, "internal_units", "after"), "20");
+    assert_eq!(value(&root, "command_chain", "after"), "7");
+    let url = web_sys::window().unwrap().location().search().unwrap();
+    assert!(url.contains("step=1"), "{url}");
+    // Measure 3 moves headquarters staff to the front line and says how many.
+    click(&root, r#"[data-action="step-next"]"#);
+    leptos::task::tick().await;
+    let flow = root.query_selector(".step-flow").unwrap().unwrap();
+    let moved: i64 = flow
+        .get_attribute("data-flow-frontline")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(moved > 0, "frontline gained {moved}");
+    assert_eq!(
+        flow.get_attribute("data-flow-organ").unwrap(),
+        (-moved).to_string()
+    );
+    root.remove();
+}

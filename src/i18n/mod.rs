@@ -161,6 +161,17 @@ pub enum Msg {
     FormedFrom,
     AndMore,
     AfterStep,
+    AfterStepShort,
+    RowError,
+    RowTableTitle,
+    RowTableHint,
+    ClearEdits,
+    Unit,
+    Staff,
+    Incidents,
+    PerOfficer,
+    WorkloadTitle,
+    WorkloadHint,
     /// The name of a metric.
     MetricName(MetricKey),
 }

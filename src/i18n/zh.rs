@@ -54,6 +54,19 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::FormedFrom => "由 {0} 个原单位组成：",
         Msg::AndMore => "等（另 {0} 个）",
         Msg::AfterStep => "第 {0} 步之后：{1}",
+        Msg::AfterStepShort => "第 {0} 步之后",
+        Msg::RowError => "第 {0} 行“{1}”：{2}",
+        Msg::RowTableTitle => "派出所表（可编辑）",
+        Msg::RowTableHint => {
+            "数值由“随机种子”生成；在格子里改动后按 Enter 或离开格子即生效，改动记入链接。"
+        }
+        Msg::ClearEdits => "撤销全部改动（{0} 处）",
+        Msg::Unit => "单位",
+        Msg::Staff => "警力",
+        Msg::Incidents => "警情（件/年）",
+        Msg::PerOfficer => "人均警情",
+        Msg::WorkloadTitle => "工作量：警力与警情",
+        Msg::WorkloadHint => "改革前按派出所、改革后按防区计算；人均警情越接近，工作量分布越均衡。",
         Msg::AppTitle => "公安改革模型浏览器",
         Msg::AppTagline => "选择案例、调整参数，即时查看改革前后的组织结构与警力数字",
         Msg::Cases => "案例",

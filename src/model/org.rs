@@ -207,6 +207,17 @@ impl Unit {
             .fold(self.staff, |acc, c| acc + c.staff_total())
     }
 
+    /// A figure of the unit by the key a table column uses: "staff" (the unit and everything
+    /// below it), "incidents", "population" (residents).
+    pub fn field(&self, key: &str) -> Option<f64> {
+        match key {
+            "staff" => Some(f64::from(self.staff_total().total())),
+            "incidents" => Some(self.incidents as f64),
+            "population" => Some(self.residents as f64),
+            _ => None,
+        }
+    }
+
     /// Every unit of the tree, depth first, parents before children, with its depth (root = 0).
     pub fn walk(&self) -> Vec<(usize, &Unit)> {
         let mut out = Vec::new();

@@ -10,6 +10,7 @@ use crate::ui::params_panel::ParamsPanel;
 use crate::ui::sources::{LineagePanel, SourcesPanel};
 use crate::ui::state::AppState;
 use crate::ui::steps::StepControl;
+use crate::ui::table::{RowTable, WorkloadTable};
 
 fn location_search() -> String {
     web_sys::window()
@@ -133,7 +134,9 @@ pub fn App() -> impl IntoView {
                 <StepControl state=state/>
                 <DiagramPanel state=state/>
                 <LineagePanel state=state/>
+                <RowTable state=state/>
                 <Numbers state=state/>
+                <WorkloadTable state=state/>
                 <SourcesPanel state=state/>
                 <Notes state=state/>
             </section>

@@ -159,16 +159,7 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
         })
     };
     let before_title = Signal::derive(move || tr(lang.get(), Msg::Before).to_string());
-    let after_title = Signal::derive(move || {
-        let l = lang.get();
-        let step = state.step.get();
-        let v = state.variant.get();
-        match step.checked_sub(1).and_then(|i| v.levers.get(i)) {
-            _ if step >= v.levers.len() => tr(l, Msg::After).to_string(),
-            None => tr(l, Msg::Baseline).to_string(),
-            Some(lever) => trf(l, Msg::AfterStep, &[&step.to_string(), lever.name.get(l)]),
-        }
-    });
+    let after_title = Signal::derive(move || state.after_title(true));
     // The focused unit and, in the before diagram, the old units it was formed from.
     let focused = state.focus_unit;
     let hl_after = Memo::new(move |_| focused.get().into_iter().collect::<Vec<_>>());
@@ -218,7 +209,7 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
                 <span class="legend-total">
                     {move || tr(lang.get(), Msg::Before)} " " {move || trf(lang.get(), Msg::StaffSuffix, &[&total(false)])}
                     " → "
-                    {move || tr(lang.get(), Msg::After)} " " {move || trf(lang.get(), Msg::StaffSuffix, &[&total(true)])}
+                    {move || state.after_title(false)} " " {move || trf(lang.get(), Msg::StaffSuffix, &[&total(true)])}
                 </span>
             </div>
         </section>

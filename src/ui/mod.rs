@@ -9,6 +9,7 @@ mod params_panel;
 mod sources;
 mod state;
 mod steps;
+mod table;
 
 pub use app::App;
 pub use panic::install_panic_panel;

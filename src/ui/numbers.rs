@@ -119,7 +119,7 @@ pub fn Numbers(state: AppState) -> impl IntoView {
                         <tr>
                             <th scope="col">{move || t(Msg::Metric)}</th>
                             <th scope="col" class="num">{move || t(Msg::Before)}</th>
-                            <th scope="col" class="num">{move || t(Msg::After)}</th>
+                            <th scope="col" class="num">{move || state.after_title(false)}</th>
                             <th scope="col" class="num">{move || t(Msg::Change)}</th>
                             <th scope="col">{move || t(Msg::Reported)}</th>
                         </tr>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{tr, trf, Lang, Msg};
 use crate::layout::diagram::{diagram, Diagram};
 use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
 use crate::model::metrics::{compute, Metrics};
@@ -154,6 +154,20 @@ impl AppState {
         if let Some(v) = c.variants().first() {
             self.case.set(c);
             self.set_variant(v);
+        }
+    }
+
+    /// What the "after" side shows: "After", the baseline, or "After step N" (with the
+    /// measure's name when `long`). Reactive.
+    pub fn after_title(&self, long: bool) -> String {
+        let l = self.lang.get();
+        let step = self.step.get();
+        let v = self.variant.get();
+        match step.checked_sub(1).and_then(|i| v.levers.get(i)) {
+            _ if step >= v.levers.len() => tr(l, Msg::After).to_string(),
+            None => tr(l, Msg::Baseline).to_string(),
+            Some(lever) if long => trf(l, Msg::AfterStep, &[&step.to_string(), lever.name.get(l)]),
+            Some(_) => trf(l, Msg::AfterStepShort, &[&step.to_string()]),
         }
     }
 

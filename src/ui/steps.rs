@@ -30,9 +30,12 @@ pub fn StepControl(state: AppState) -> impl IntoView {
     };
     // Arrow keys move between steps when a step button has focus.
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        let now = state.step.get_untracked() as isize;
         let d = match ev.key().as_str() {
             "ArrowRight" | "ArrowDown" => 1,
             "ArrowLeft" | "ArrowUp" => -1,
+            "Home" => -now,
+            "End" => last() as isize - now,
             _ => return,
         };
         ev.prevent_default();

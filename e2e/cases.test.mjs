@@ -1,0 +1,112 @@
+// End-to-end over every modelled case and variant: each loads from its URL, the step control
+// walks all steps, every data-metric value equals the model's (written natively by
+// tests/expected.rs to target/e2e-expected.json), the sources panel opens, and lineage
+// highlights old units.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, launch, open } from './support.mjs';
+
+const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function shownMetrics(page, phase) {
+  return page.$$eval(`[data-metric][data-phase="${phase}"]`, (els) =>
+    Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
+}
+
+test('the expected figures cover all four cases', () => {
+  const cases = new Set(Object.keys(expected).map((k) => k.split('/')[0]));
+  assert.ok(cases.has('daqing'));
+  assert.ok(Object.keys(expected).length >= 2);
+});
+
+for (const [key, model] of Object.entries(expected)) {
+  const [kase, variant] = key.split('/');
+  test(`${key}: every step from its URL shows the model's figures`, async () => {
+    const { page, context, errors } = await open(browser, `${server.url}?case=${kase}&variant=${variant}&step=0`);
+    try {
+      assert.equal(await page.getAttribute(`[data-case="${kase}"]`, 'aria-pressed'), 'true');
+      assert.equal(await page.getAttribute(`[data-variant="${variant}"]`, 'aria-pressed'), 'true');
+      const last = model.levers.length;
+      assert.equal(model.steps.length, last + 1);
+      for (let step = 0; step <= last; step++) {
+        if (step > 0) await page.click('[data-action="step-next"]');
+        await page.waitForSelector(`[data-step="${step}"][aria-current="step"]`);
+        assert.deepEqual(await shownMetrics(page, 'before'), model.steps[0], `${key} before`);
+        assert.deepEqual(await shownMetrics(page, 'after'), model.steps[step], `${key} step ${step}`);
+        const search = new URL(page.url()).searchParams;
+        assert.equal(search.get('step'), step === last ? null : String(step));
+        if (step > 0) {
+          assert.equal(await page.getAttribute('.step-summary', 'data-lever'), model.levers[step - 1]);
+        }
+      }
+      assert.ok(await page.isDisabled('[data-action="step-next"]'));
+      // A link to a middle step opens at that step.
+      if (last > 1) {
+        await page.goto(`${server.url}?case=${kase}&variant=${variant}&step=1`);
+        await page.waitForSelector('[data-step="1"][aria-current="step"]');
+        assert.deepEqual(await shownMetrics(page, 'after'), model.steps[1]);
+      }
+      // The sources panel: documents, one entry per lever, every parameter with its source.
+      await page.click('[data-panel="sources"] summary');
+      assert.ok(await page.isVisible('[data-panel="sources"] [data-doc]'));
+      assert.equal(await page.locator('[data-lever-source]').count(), last);
+      const kinds = await page.$$eval('[data-source-param]', (els) => els.map((e) => e.dataset.sourceKind));
+      assert.ok(kinds.length > 0 && kinds.every((k) => k === 'seed' || k === 'assumption'));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('keyboard: arrow keys move between steps', async () => {
+  const { page, context, errors } = await open(browser, `${server.url}?case=daqing`);
+  try {
+    await page.focus('[data-step][aria-current="step"]');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('[data-step="2"][aria-current="step"]');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.step), '2');
+    await page.keyboard.press('Home');
+    await page.waitForSelector('[data-step="0"][aria-current="step"]');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-step="1"][aria-current="step"]');
+    await page.keyboard.press('End');
+    await page.waitForSelector('[data-step="3"][aria-current="step"]');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.step), '3');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('lineage: focusing a new unit highlights the old units it was formed from', async () => {
+  const { page, context, errors } = await open(browser, `${server.url}?case=daqing&group=0`);
+  try {
+    const item = page.locator('[data-lineage]').first();
+    const id = await item.getAttribute('data-lineage');
+    assert.equal(await page.locator('.node.lineage').count(), 0);
+    await item.focus();
+    await page.waitForSelector('[data-phase="before"] .node.lineage');
+    const lit = await page.$$eval('[data-phase="before"] .node.lineage', (els) => els.map((e) => e.dataset.unitId));
+    // Sub-bureau 1 after the reform covers old sub-bureau 1 and its first stations.
+    assert.ok(lit.includes('sb1') && lit.some((u) => u.startsWith('st')), lit.join(','));
+    assert.equal(await page.getAttribute(`[data-phase="after"] [data-unit-id="${id}"]`, 'class').then((c) => c.includes('lineage')), true);
+    await item.blur();
+    await page.waitForFunction(() => !document.querySelector('.node.lineage'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
