@@ -37,7 +37,7 @@ fn change(format: Format, before: f64, after: f64, lang: Lang) -> String {
     }
 }
 
-fn reported_text(r: &Reported, format: Format) -> String {
+pub(crate) fn reported_text(r: &Reported, format: Format) -> String {
     let one = |v: Option<f64>| v.map(|v| shown(format, v)).unwrap_or_else(|| "—".into());
     format!("{} → {}", one(r.before), one(r.after))
 }

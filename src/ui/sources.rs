@@ -70,7 +70,21 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
                     Some(k) => tr(l, Msg::MetricName(k)).to_string(),
                     None => r.label.get(l).to_string(),
                 };
-                view! { <li><strong>{label}</strong> <SourceNote source=r.source lang=lang/></li> }
+                let f = r
+                    .metric
+                    .map_or(crate::model::metrics::Format::Decimal, |k| k.format());
+                let values = crate::ui::numbers::reported_text(r, f);
+                let unit = if r.metric.is_none() {
+                    r.unit.get(l)
+                } else {
+                    ""
+                };
+                view! {
+                    <li>
+                        <strong>{label}</strong> ": " {values} " " {unit} " "
+                        <SourceNote source=r.source lang=lang/>
+                    </li>
+                }
             })
             .collect_view();
         view! {
