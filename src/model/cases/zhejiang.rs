@@ -1,6 +1,1516 @@
-//! Zhejiang: not modelled yet (issue 3 brings it in). An empty variant list keeps the case tab
-//! disabled and its URL falling back to Daqing with a notice.
+//! Zhejiang big department, big police type (浙江 大部门大警种制), seed 002;
+//! `shared/domain/cases.md` section 2.
+//!
+//! Two pilots. Nanhu sub-bureau (嘉兴市公安局南湖分局): 32 internal units become 9, then three
+//! steps: stations de-generalised with 70 community police rooms, investigation from two tiers
+//! to three, and the organs slimmed by a third. Pujiang county bureau (浦江县公安局): 26 internal
+//! units become 8 and the organ and police-type departments lose 23.2 % of their staff to the
+//! front line.
 
-use crate::model::cases::Variant;
+use crate::i18n::{Name, Text};
+use crate::model::cases::{ModelError, Reported, Variant};
+use crate::model::lever::Lever;
+use crate::model::metrics::MetricKey;
+use crate::model::org::{
+    apportion, split_evenly, Branch, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
+    DEPUTY_CHIEF, OFFICER, SERGEANT, SQUADRON_HEAD, STATION_HEAD, TEAM_LEADER,
+};
+use crate::model::params::{ParamSpec, Params};
+use crate::model::source::Source;
 
-pub const VARIANTS: &[Variant] = &[];
+const DOC: &str = "002";
+
+// ---------------------------------------------------------------------------------------------
+// Quotes (verbatim from seed 002).
+
+const Q_NH_UNITS: &str = "嘉兴南湖分局原有内设机构32个,整合后,变为1个监督部门(执法执纪监督中心)、3个综合部门(政治处、警令处、警务保障处)、4个执法执勤部门(国内安全保卫局、刑事犯罪侦查局、治安管理局、交通管理局)、1个直属部门(拘留所)";
+const Q_NH_32_9: &str =
+    "南湖分局将32个部门整合为1个监督部门、3个综合部门、4个执法执勤部门和1个直属部门";
+const Q_SUPERVISION: &str = "中心将原法制大队、警务督察大队、监察室、审计室、信访室、民调中心、考核办、行政复议办公室等具有业务监督和队伍监督职能的8个内设机构整合为“三室两队”,即监察室、受案室、考评室、督察队、法制队";
+const Q_CID: &str = "将原先分散在刑侦、经侦、禁毒、网警、食药环侦查及打击涉黄涉赌的刑事打处职能统一整合到刑事犯罪侦查局,通过内设综合管理室、专业研判室、刑事科学技术室及7个各有侧重的专业刑侦队";
+const Q_ROOMS: &str = "分批次建成了70个社区警务室。70名专职社区民警不参加派出所值班、不参加非本辖区的临时性勤务、不参加执法办案";
+const Q_TIERS: &str = "南湖分局改“刑侦大队-派出所刑侦中队”的刑事打处二元机制为“刑侦大队-片区刑侦队-派出所刑侦探组”刑事打击三级架构";
+const Q_AREA: &str = "南湖公安刑侦部门共有4个片区刑侦队和一个打黑除恶专业队,每个片区刑侦队对应2至4个派出所辖区的刑事打处任务";
+const Q_PER_AREA: &str = "每个片区刑侦队对应2至4个派出所辖区的刑事打处任务";
+const Q_SLIM: &str = "先后集中精简机关民警89人,下沉警力数占机关原有警力数的三分之一";
+const Q_PJ_UNITS: &str = "将原来26个内设机构精简合并成8个";
+const Q_PJ_CUT: &str = "机关警种部门警力较改革前减少23.2%,全部充实到基层一线";
+const Q_PJ_INCIDENTS: &str = "今年的案件警情数同比下降21.6.%";
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers.
+
+const STAFF: Text = Text::new("人", "staff");
+const UNITS: Text = Text::new("个", "units");
+const PCT: Text = Text::new("%", "%");
+
+const fn spec(
+    key: &'static str,
+    label: Text,
+    unit: Text,
+    group: Text,
+    range: (f64, f64, f64),
+    default: f64,
+    source: Source,
+) -> ParamSpec {
+    ParamSpec {
+        key,
+        label,
+        unit,
+        group,
+        min: range.0,
+        max: range.1,
+        step: range.2,
+        default,
+        integer: true,
+        source,
+    }
+}
+
+/// A percentage parameter (one decimal).
+const fn pct_spec(
+    key: &'static str,
+    label: Text,
+    group: Text,
+    default: f64,
+    source: Source,
+) -> ParamSpec {
+    ParamSpec {
+        integer: false,
+        ..spec(key, label, PCT, group, (0.0, 100.0, 0.1), default, source)
+    }
+}
+
+const fn reported(metric: MetricKey, before: f64, after: f64, source: Source) -> Reported {
+    Reported {
+        metric: Some(metric),
+        label: Text::new("", ""),
+        unit: Text::new("", ""),
+        before: Some(before),
+        after: Some(after),
+        source,
+    }
+}
+
+/// A reported effect the model has no metric for.
+const fn effect(
+    label: Text,
+    unit: Text,
+    before: Option<f64>,
+    after: f64,
+    source: Source,
+) -> Reported {
+    Reported {
+        metric: None,
+        label,
+        unit,
+        before,
+        after: Some(after),
+        source,
+    }
+}
+
+fn err(zh: String, en: String) -> ModelError {
+    ModelError::new(zh, en)
+}
+
+/// A cross-parameter check: `Err` with the message in both languages unless `ok`.
+fn ensure(ok: bool, zh: String, en: String) -> Result<(), ModelError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(err(zh, en))
+    }
+}
+
+fn to_u32(v: u64) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+/// Consecutive runs of `items` of the sizes `split_evenly(items.len(), parts)` gives.
+fn runs<T>(items: Vec<T>, parts: usize) -> Vec<Vec<T>> {
+    let mut it = items.into_iter();
+    split_evenly(it.len() as u64, parts)
+        .into_iter()
+        .map(|n| it.by_ref().take(n as usize).collect())
+        .collect()
+}
+
+/// `total × pct / 100`, rounded to whole officers.
+fn share_of(total: u64, pct: f64) -> u64 {
+    ((total as f64) * pct.clamp(0.0, 100.0) / 100.0).round() as u64
+}
+
+/// Headquarters posts of every unit below the root, depth first (the root's own posts — the
+/// bureau's leaders — are left out).
+fn organ_below(u: &Unit, out: &mut Vec<u64>) {
+    for c in &u.children {
+        out.push(u64::from(c.staff.organ));
+        organ_below(c, out);
+    }
+}
+
+/// Takes `parts` (in the order `organ_below` lists the units) from their headquarters posts.
+fn take_organ(u: &mut Unit, parts: &mut impl Iterator<Item = u64>) {
+    for c in u.children.iter_mut() {
+        let t = to_u32(parts.next().unwrap_or(0));
+        c.staff.organ = c.staff.organ.saturating_sub(t);
+        take_organ(c, parts);
+    }
+}
+
+/// Removes `moved` headquarters posts from every unit below the root, in proportion to its
+/// headquarters posts; the caller adds them to the front line. Refused when an internal unit
+/// would be left empty.
+fn remove_organ(org: &mut Unit, moved: u64) -> Result<(), ModelError> {
+    let mut weights = Vec::new();
+    organ_below(org, &mut weights);
+    let pool: u64 = weights.iter().sum();
+    ensure(
+        moved <= pool,
+        format!("要下沉 {moved} 名机关民警，而局领导以外的机关只有 {pool} 人。"),
+        format!(
+            "{moved} headquarters officers are to move down, but the headquarters below the leaders have only {pool}."
+        ),
+    )?;
+    let parts = apportion(moved, &weights);
+    take_organ(org, &mut parts.into_iter());
+    // Every internal unit keeps at least its head.
+    if let Some(empty) = org
+        .children
+        .iter()
+        .find(|u| u.kind == UnitKind::InternalUnit && u.staff_total().total() == 0)
+    {
+        return Err(err(
+            format!("下沉 {moved} 人后，{}将没有民警。", empty.name.zh),
+            format!(
+                "Moving {moved} officers down would leave the {} with no one.",
+                empty.name.en
+            ),
+        ));
+    }
+    Ok(())
+}
+
+const INTERNAL: Text = Text::new("内设机构", "Internal unit");
+const STATION: Text = Text::new("派出所", "Police station");
+
+const LEADER_RANKS: [Rank; 2] = [CHIEF, DEPUTY_CHIEF];
+const UNIT_RANKS: [Rank; 1] = [BRIGADE_HEAD];
+const STATION_RANKS: [Rank; 1] = [STATION_HEAD];
+
+fn station(n: usize, staff: u64) -> Unit {
+    Unit::new(
+        format!("st{n}"),
+        Name::numbered(STATION, n),
+        STATION,
+        UnitKind::Station,
+    )
+    .with_staff(Staff::new(0, to_u32(staff)))
+    .with_ranks(&STATION_RANKS)
+    .placeholder()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nanhu sub-bureau.
+
+const G_NH_BASE: Text = Text::new("改革前的南湖分局", "Nanhu sub-bureau before the reform");
+const G_NH_MERGE: Text = Text::new(
+    "整合内设机构：32 个变 9 个",
+    "Merged units: 32 internal units into 9",
+);
+const G_NH_STEP1: Text = Text::new("第一步：派出所去全职化", "Step 1: stations de-generalised");
+const G_NH_STEP2: Text = Text::new(
+    "第二步：改刑事打处二元机制为三级架构",
+    "Step 2: investigation in three tiers",
+);
+const G_NH_STEP3: Text = Text::new(
+    "第三步：机关“瘦身”下沉警力",
+    "Step 3: slimmer headquarters, staff moved down",
+);
+
+pub const NANHU_SPECS: &[ParamSpec] = &[
+    spec(
+        "internal_units_before",
+        Text::new("改革前内设机构", "Internal units before"),
+        UNITS,
+        G_NH_BASE,
+        (1.0, 80.0, 1.0),
+        32.0,
+        Source::seed(DOC, Q_NH_UNITS),
+    ),
+    spec(
+        "organ_staff_before",
+        Text::new("机关原有警力（不含局领导）", "Headquarters staff before (leaders apart)"),
+        STAFF,
+        G_NH_BASE,
+        (1.0, 5_000.0, 1.0),
+        267.0,
+        Source::assumption(
+            "资料只说下沉的 89 人占机关原有警力的三分之一；取 89 × 3 = 267 人",
+            "The source says only that the 89 moved down were a third of the headquarters' staff; taken as 89 × 3 = 267",
+        ),
+    ),
+    spec(
+        "leaders",
+        Text::new("分局领导", "Sub-bureau leaders"),
+        STAFF,
+        G_NH_BASE,
+        (1.0, 20.0, 1.0),
+        5.0,
+        Source::assumption(
+            "资料未给出人数；资料说“每一个大警种，由一名分局领导统筹指挥”，取局长 1 人 + 4 个执法执勤部门各 1 名分局领导",
+            "Not in the source; it says each merged branch is led by one sub-bureau leader: taken as 1 chief + 1 leader for each of the 4 law-enforcement departments",
+        ),
+    ),
+    spec(
+        "stations",
+        Text::new("派出所数", "Police stations"),
+        UNITS,
+        G_NH_BASE,
+        (0.0, 200.0, 1.0),
+        12.0,
+        Source::assumption(
+            "资料未给出派出所数；假设 12 个，使每个片区刑侦队对应 3 个派出所时正好得出资料所说的 4 个片区刑侦队",
+            "The source does not give the number of stations; assumed 12, so that with 3 stations per area team the model gives the source's 4 area investigation teams",
+        ),
+    ),
+    spec(
+        "station_staff",
+        Text::new("每个派出所民警（不含刑侦中队）", "Officers per station (squadron apart)"),
+        STAFF,
+        G_NH_BASE,
+        (0.0, 300.0, 1.0),
+        20.0,
+        Source::assumption(
+            "资料未给出；假设每个派出所 20 名民警（刑侦中队另计）",
+            "Not in the source; assumed 20 officers per station (its investigation squadron counted apart)",
+        ),
+    ),
+    spec(
+        "squad_staff",
+        Text::new("每个派出所刑侦中队民警", "Officers per station investigation squadron"),
+        STAFF,
+        G_NH_BASE,
+        (1.0, 100.0, 1.0),
+        5.0,
+        Source::assumption(
+            "资料未给出；假设每个派出所刑侦中队 5 人",
+            "Not in the source; assumed 5 officers per station investigation squadron",
+        ),
+    ),
+    spec(
+        "specialised_teams",
+        Text::new("刑事犯罪侦查局专业刑侦队", "Specialised investigation teams"),
+        UNITS,
+        G_NH_MERGE,
+        (0.0, 30.0, 1.0),
+        7.0,
+        Source::seed(DOC, Q_CID),
+    ),
+    spec(
+        "community_rooms",
+        Text::new("社区警务室", "Community police rooms"),
+        UNITS,
+        G_NH_STEP1,
+        (0.0, 1_000.0, 1.0),
+        70.0,
+        Source::seed(DOC, Q_ROOMS),
+    ),
+    spec(
+        "community_officers",
+        Text::new("专职社区民警", "Dedicated community officers"),
+        STAFF,
+        G_NH_STEP1,
+        (0.0, 2_000.0, 1.0),
+        70.0,
+        Source::seed(DOC, Q_ROOMS),
+    ),
+    spec(
+        "stations_per_area_team",
+        Text::new("每个片区刑侦队对应的派出所", "Stations per area investigation team"),
+        UNITS,
+        G_NH_STEP2,
+        (1.0, 20.0, 1.0),
+        3.0,
+        Source::seed(DOC, Q_PER_AREA),
+    ),
+    spec(
+        "group_staff",
+        Text::new("每个派出所刑侦探组民警", "Officers per station detective group"),
+        STAFF,
+        G_NH_STEP2,
+        (1.0, 50.0, 1.0),
+        2.0,
+        Source::assumption(
+            "资料说探组只负责受案和简单案件，未给出人数；假设每组 2 人，刑侦中队其余民警进入片区刑侦队",
+            "The source says detective groups only take cases and handle simple ones but gives no size; assumed 2 each, the rest of each squadron joining its area team",
+        ),
+    ),
+    spec(
+        "anti_gang_staff",
+        Text::new("打黑除恶专业队民警", "Anti-gang team officers"),
+        STAFF,
+        G_NH_STEP2,
+        (1.0, 200.0, 1.0),
+        5.0,
+        Source::assumption(
+            "资料只说有一个打黑除恶专业队，未给出人数；假设 5 人，由原派出所刑侦中队抽调",
+            "The source mentions one anti-gang team but not its size; assumed 5, drawn from the station squadrons",
+        ),
+    ),
+    pct_spec(
+        "organ_share_moved",
+        Text::new("下沉警力占机关原有警力", "Share of headquarters staff moved down"),
+        G_NH_STEP3,
+        33.3,
+        Source::seed(DOC, Q_SLIM),
+    ),
+    pct_spec(
+        "moved_to_investigation",
+        Text::new("下沉警力中充实片区刑侦队的比例", "Share of those moved who join area teams"),
+        G_NH_STEP3,
+        50.0,
+        Source::assumption(
+            "资料说下沉警力一部分充实片区刑侦队和交警中队、一部分转岗为社区民警，未给出比例；假设一半到片区刑侦队，其余到派出所",
+            "The source says part went to area investigation teams and traffic squadrons and part became community officers, without a split; assumed half to area teams, the rest to stations",
+        ),
+    ),
+];
+
+pub const NANHU_REPORTED: &[Reported] = &[
+    reported(
+        MetricKey::InternalUnits,
+        32.0,
+        9.0,
+        Source::seed(DOC, Q_NH_32_9),
+    ),
+    Reported {
+        before: None,
+        ..reported(
+            MetricKey::CommunityRooms,
+            0.0,
+            70.0,
+            Source::seed(DOC, Q_ROOMS),
+        )
+    },
+    reported(
+        MetricKey::InvestigationTiers,
+        2.0,
+        3.0,
+        Source::seed(DOC, Q_TIERS),
+    ),
+    effect(
+        Text::new("专职社区民警", "Dedicated community officers"),
+        STAFF,
+        None,
+        70.0,
+        Source::seed(DOC, Q_ROOMS),
+    ),
+    effect(
+        Text::new("监督类内设机构", "Supervision units"),
+        UNITS,
+        Some(8.0),
+        5.0,
+        Source::seed(DOC, Q_SUPERVISION),
+    ),
+    effect(
+        Text::new("专业刑侦队", "Specialised investigation teams"),
+        UNITS,
+        None,
+        7.0,
+        Source::seed(DOC, Q_CID),
+    ),
+    effect(
+        Text::new("片区刑侦队", "Area investigation teams"),
+        UNITS,
+        None,
+        4.0,
+        Source::seed(DOC, Q_AREA),
+    ),
+    effect(
+        Text::new("打黑除恶专业队", "Anti-gang teams"),
+        UNITS,
+        None,
+        1.0,
+        Source::seed(DOC, Q_AREA),
+    ),
+    effect(
+        Text::new("下沉的机关民警", "Headquarters officers moved down"),
+        STAFF,
+        None,
+        89.0,
+        Source::seed(DOC, Q_SLIM),
+    ),
+    effect(
+        Text::new(
+            "下沉警力占机关原有警力",
+            "Share of headquarters staff moved down",
+        ),
+        PCT,
+        None,
+        100.0 / 3.0,
+        Source::seed(DOC, Q_SLIM),
+    ),
+];
+
+const NANHU_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::InternalUnits,
+    MetricKey::Stations,
+    MetricKey::CommunityRooms,
+    MetricKey::InvestigationTiers,
+    MetricKey::Teams,
+    MetricKey::Groups,
+    MetricKey::StationShare,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const NANHU_NOTES: &[Text] = &[
+    Text::new(
+        "改革前的 32 个内设机构中，资料点名 15 个：并入执法执纪监督中心的 8 个；并入刑事犯罪侦查局的刑侦大队和经侦、禁毒、网警、食药环侦查、打击涉黄涉赌（资料按职能点名，模型各画为一个机构）；以及拘留所（假设改革前已有并保留）。其余 17 个为生成的占位机构，按顺序分给政治处、警令处、警务保障处、国内安全保卫局、治安管理局、交通管理局（资料未说明哪些机构并入哪里）。",
+        "Of the 32 internal units before, the source names 15: the 8 merged into the supervision centre; the criminal investigation brigade and economic crime, narcotics, cyber, food-drug-environment and vice enforcement (named as functions; each drawn as one unit), all merged into the criminal investigation bureau; and the detention centre (assumed to exist before and to continue). The other 17 are generated placeholders, given in order to the political department, command office, logistics office, domestic security, public order and traffic bureaus (the source does not say which went where).",
+    ),
+    Text::new(
+        "改革前各内设机构警力相同，内设机构及其下设科室、队的岗位都计为机关警力；派出所、刑侦中队、片区刑侦队、刑侦探组和社区警务室为一线。分局领导计为机关，但不计入“机关原有警力”，也不下沉。",
+        "Before, every internal unit has the same staff; posts in internal units and their offices and teams count as headquarters; stations, investigation squadrons, area teams, detective groups and community rooms are frontline. Sub-bureau leaders count as headquarters but are not part of the “headquarters staff” that is cut, and do not move.",
+    ),
+    Text::new(
+        "改革前的刑侦中队画在刑侦大队之下（资料“刑侦大队-派出所刑侦中队”的指挥关系），而不在派出所之下；其警力只计一次。",
+        "Before, the station investigation squadrons are drawn under the criminal investigation brigade, because that is their line of command (the source's “brigade – station squadron”), not under their stations; their staff are counted once.",
+    ),
+    Text::new(
+        "“三室两队”和刑事犯罪侦查局的三个室、专业刑侦队平分所在机构的警力；资料未说明原来 8 个机构分别进入五个室队中的哪一个，故只记录监督中心整体由这 8 个机构组成。其他机构下设的正股级机构资料未列出，未建模。",
+        "The five offices and teams of the supervision centre, and the three offices and specialised teams of the investigation bureau, share their unit's staff evenly. The source does not say which of the 8 old units went into which of the five, so only the centre as a whole is traced to them. The section-level units of the other departments are not listed in the source and are not modelled.",
+    ),
+    Text::new(
+        "第一步：社区警务室平均分到各派出所，每个警务室的专职社区民警从所在派出所抽出（警力不增不减）。警务辅助人员不是民警，不计入。",
+        "Step 1: community rooms are spread evenly over the stations, and each room's dedicated community officer comes from its station's own staff (no officers added or removed). Auxiliaries are not police officers and are not counted.",
+    ),
+    Text::new(
+        "第二步：片区刑侦队数 = 派出所数 ÷ 每队对应的派出所数（向上取整），每队负责相邻的几个派出所；每个派出所刑侦中队变为一个刑侦探组，放在其片区刑侦队之下，中队其余民警进入片区刑侦队，打黑除恶专业队也从中抽调。资料三级架构中的“刑侦大队”在模型中即刑事犯罪侦查局。片区刑侦队与大所同址办公未建模。",
+        "Step 2: area teams = stations ÷ stations per team, rounded up, each covering neighbouring stations; each station squadron becomes a detective group under its area team, the rest of its officers join the area team, and the anti-gang team is drawn from them too. The source's “brigade” at the top of the three tiers is the criminal investigation bureau here. Area teams sharing premises with a larger station is not modelled.",
+    ),
+    Text::new(
+        "第三步：下沉人数 = 机关原有警力 × 下沉比例（四舍五入），按各机构、科室的机关岗位比例抽出；一部分充实片区刑侦队，其余充实派出所。交警中队未建模；“50岁以上非领导职位的男民警全部下沉”（年龄）未建模。",
+        "Step 3: officers moved = headquarters staff × share moved (rounded), taken from every unit and office in proportion to its headquarters posts; part join the area teams, the rest the stations. Traffic squadrons are not modelled, nor the rule that all non-leading male headquarters officers over 50 move down (the model has no ages).",
+    ),
+    Text::new(
+        "资料未给出职级：每个单位的负责人计一个层次，同类单位改革前后相同（分局领导 2、内设机构 1、队/室/组 1、派出所 1、社区警务室 1）；侦查三级架构多一个层次，故指挥层次由 4 增为 5。",
+        "The source gives no ranks: each unit's head counts as one rank, the same for each kind of unit before and after (sub-bureau leaders 2, internal unit 1, team/office/group 1, station 1, community room 1); the third investigation tier adds one, so the command chain goes from 4 to 5.",
+    ),
+    Text::new(
+        "未建模：用人和考核机制（星级社区民警、竞聘、岗位流动率 20.6%、112 人提拔）、省厅机关的整合。",
+        "Not modelled: the staffing and assessment measures (star-rated community officers, re-competition, 20.6 % post rotation, 112 promotions) and the merges in the provincial department.",
+    ),
+];
+
+const NANHU_LEVERS: &[Lever] = &[
+    Lever {
+        key: "merge_units",
+        name: Text::new("整合内设机构", "Merged internal units"),
+        summary: Text::new(
+            "32 个内设机构整合为 1 个监督部门、3 个综合部门、4 个执法执勤部门和 1 个直属部门；监督中心下设“三室两队”，刑事犯罪侦查局下设三个室和专业刑侦队，刑侦中队随刑侦大队并入该局。",
+            "The 32 internal units merge into 1 supervision, 3 comprehensive, 4 law-enforcement and 1 attached department; the supervision centre has three offices and two teams, the investigation bureau three offices and the specialised teams, and the station squadrons follow their brigade into the bureau.",
+        ),
+        source: Source::seed(DOC, Q_NH_UNITS),
+        conserves_staff: true,
+        apply: lever_nanhu_merge,
+    },
+    Lever {
+        key: "community_rooms",
+        name: Text::new(
+            "第一步 派出所去全职化",
+            "Step 1: stations de-generalised",
+        ),
+        summary: Text::new(
+            "各派出所下设社区警务室，每室一名专职社区民警，从派出所现有民警中抽出。",
+            "Each station gets community police rooms, each with one dedicated community officer taken from the station's own staff.",
+        ),
+        source: Source::seed(DOC, Q_ROOMS),
+        conserves_staff: true,
+        apply: lever_community_rooms,
+    },
+    Lever {
+        key: "three_tiers",
+        name: Text::new(
+            "第二步 改刑事打处二元机制为三级架构",
+            "Step 2: investigation in three tiers",
+        ),
+        summary: Text::new(
+            "派出所刑侦中队改为刑侦探组，归入按片区设立的片区刑侦队，另设打黑除恶专业队：刑侦由两级变三级。",
+            "Station squadrons become detective groups under area investigation teams, plus one anti-gang team: investigation goes from two tiers to three.",
+        ),
+        source: Source::seed(DOC, Q_TIERS),
+        conserves_staff: true,
+        apply: lever_three_tiers,
+    },
+    Lever {
+        key: "slim_organs",
+        name: Text::new(
+            "第三步 机关“瘦身”下沉警力",
+            "Step 3: slimmer headquarters",
+        ),
+        summary: Text::new(
+            "机关原有警力的三分之一下沉：从各机构按比例抽出，一部分充实片区刑侦队，其余充实派出所。",
+            "A third of the headquarters staff move down, taken from every unit in proportion; part join the area investigation teams, the rest the stations.",
+        ),
+        source: Source::seed(DOC, Q_SLIM),
+        conserves_staff: true,
+        apply: lever_slim_organs,
+    },
+];
+
+const NANHU: Text = Text::new("嘉兴市公安局南湖分局", "Nanhu Sub-bureau, Jiaxing PSB");
+const SUB_BUREAU: Text = Text::new("分局", "Sub-bureau");
+
+/// The old internal units the source names: id key, name, branch, and the new unit they went
+/// into.
+const NAMED_OLD: [(&str, Text, Option<Branch>, &str); 15] = [
+    (
+        "legal_brigade",
+        Text::new("法制大队", "Legal affairs brigade"),
+        Some(Branch::Supervision),
+        "supervision",
+    ),
+    (
+        "inspection_brigade",
+        Text::new("警务督察大队", "Police inspection brigade"),
+        Some(Branch::Supervision),
+        "supervision",
+    ),
+    (
+        "discipline_office",
+        Text::new("监察室", "Discipline inspection office"),
+        Some(Branch::Supervision),
+        "supervision",
+    ),
+    (
+        "audit_office",
+        Text::new("审计室", "Audit office"),
+        Some(Branch::Supervision),
+        "supervision",
+    ),
+    (
+        "petitions_office",
+        Text::new("信访室", "Petitions office"),
+        Some(Branch::Supervision),
+        "supervision",
+    ),
+    (
+        "survey_centre",
+        Text::new("民调中心", "Public opinion survey centre"),
+        Some(Branch::Supervision),
+        "supervision",
+    ),
+    (
+        "assessment_office",
+        Text::new("考核办", "Performance assessment office"),
+        Some(Branch::Supervision),
+        "supervision",
+    ),
+    (
+        "review_office",
+        Text::new("行政复议办公室", "Administrative review office"),
+        Some(Branch::Supervision),
+        "supervision",
+    ),
+    (
+        "criminal_brigade",
+        Text::new("刑侦大队", "Criminal investigation brigade"),
+        Some(Branch::Investigation),
+        "cid",
+    ),
+    (
+        "economic",
+        Text::new("经侦", "Economic crime investigation"),
+        Some(Branch::Investigation),
+        "cid",
+    ),
+    (
+        "narcotics",
+        Text::new("禁毒", "Narcotics control"),
+        Some(Branch::Investigation),
+        "cid",
+    ),
+    (
+        "cyber",
+        Text::new("网警", "Cyber police"),
+        Some(Branch::Investigation),
+        "cid",
+    ),
+    (
+        "food_drug_environment",
+        Text::new(
+            "食药环侦查",
+            "Food, drug and environmental crime investigation",
+        ),
+        Some(Branch::Investigation),
+        "cid",
+    ),
+    (
+        "vice",
+        Text::new(
+            "打击涉黄涉赌",
+            "Vice enforcement (pornography and gambling)",
+        ),
+        Some(Branch::Investigation),
+        "cid",
+    ),
+    (
+        "detention",
+        Text::new("拘留所", "Detention centre"),
+        None,
+        "detention",
+    ),
+];
+
+/// The nine units after the merge, in the source's order: key, name, branch.
+const NEW_UNITS: [(&str, Text, Option<Branch>); 9] = [
+    (
+        "supervision",
+        Text::new(
+            "执法执纪监督中心",
+            "Law-enforcement and discipline supervision centre",
+        ),
+        Some(Branch::Supervision),
+    ),
+    (
+        "political",
+        Text::new("政治处", "Political department"),
+        None,
+    ),
+    (
+        "command",
+        Text::new("警令处", "Command and orders office"),
+        Some(Branch::Command),
+    ),
+    (
+        "logistics",
+        Text::new("警务保障处", "Logistics and support office"),
+        Some(Branch::Support),
+    ),
+    (
+        "domestic_security",
+        Text::new("国内安全保卫局", "Domestic security bureau"),
+        None,
+    ),
+    (
+        "cid",
+        Text::new("刑事犯罪侦查局", "Criminal investigation bureau"),
+        Some(Branch::Investigation),
+    ),
+    (
+        "public_order",
+        Text::new("治安管理局", "Public order bureau"),
+        Some(Branch::Patrol),
+    ),
+    ("traffic", Text::new("交通管理局", "Traffic bureau"), None),
+    ("detention", Text::new("拘留所", "Detention centre"), None),
+];
+
+/// The new units the source does not trace to any named old unit: the placeholders go to
+/// these, in order.
+const UNTRACED_NEW: [&str; 6] = [
+    "political",
+    "command",
+    "logistics",
+    "domestic_security",
+    "public_order",
+    "traffic",
+];
+
+/// "三室两队" inside the supervision centre.
+const SUPERVISION_PARTS: [(&str, Text, UnitKind); 5] = [
+    (
+        "discipline",
+        Text::new("监察室", "Discipline inspection office"),
+        UnitKind::Office,
+    ),
+    (
+        "intake",
+        Text::new("受案室", "Complaints intake office"),
+        UnitKind::Office,
+    ),
+    (
+        "evaluation",
+        Text::new("考评室", "Evaluation office"),
+        UnitKind::Office,
+    ),
+    (
+        "inspection",
+        Text::new("督察队", "Inspection team"),
+        UnitKind::Team,
+    ),
+    (
+        "legal",
+        Text::new("法制队", "Legal affairs team"),
+        UnitKind::Team,
+    ),
+];
+
+/// The three offices of the criminal investigation bureau.
+const CID_OFFICES: [(&str, Text); 3] = [
+    (
+        "admin",
+        Text::new("综合管理室", "General management office"),
+    ),
+    ("analysis", Text::new("专业研判室", "Analysis office")),
+    (
+        "forensics",
+        Text::new("刑事科学技术室", "Forensic science office"),
+    ),
+];
+
+const SPECIALISED_TEAM: Text = Text::new("专业刑侦队", "Specialised investigation team");
+const AREA_TEAM: Text = Text::new("片区刑侦队", "Area investigation team");
+const ANTI_GANG: Text = Text::new("打黑除恶专业队", "Anti-gang team");
+const SQUAD: Text = Text::new("刑侦中队", "Investigation squadron");
+const GROUP: Text = Text::new("刑侦探组", "Detective group");
+const ROOM: Text = Text::new("社区警务室", "Community police room");
+
+const SUB_RANKS: [Rank; 1] = [TEAM_LEADER];
+
+/// At least the 15 named old units plus one placeholder for each new unit the source does not
+/// trace.
+const MIN_NANHU_UNITS: u64 = (NAMED_OLD.len() + UNTRACED_NEW.len()) as u64;
+
+fn nanhu_unit(id: String, name: Name, kind: UnitKind, branch: Option<Branch>) -> Unit {
+    let mut u = Unit::new(id, name, INTERNAL, kind);
+    u.branch = branch;
+    u
+}
+
+fn sub_unit(id: String, name: Name, role: Text, kind: UnitKind, branch: Branch) -> Unit {
+    Unit::new(id, name, role, kind)
+        .with_branch(branch)
+        .with_ranks(&SUB_RANKS)
+}
+
+fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let units_before = p.count("internal_units_before");
+    let organ = p.count("organ_staff_before");
+    let leaders = p.count("leaders");
+    let stations = p.count("stations") as usize;
+    let station_staff = p.count("station_staff");
+    let squad_staff = p.count("squad_staff");
+    ensure(
+        units_before >= MIN_NANHU_UNITS,
+        format!(
+            "改革前至少要有 {MIN_NANHU_UNITS} 个内设机构：资料点名的 15 个，外加并入政治处、警令处、警务保障处、国内安全保卫局、治安管理局、交通管理局的各至少 1 个。"
+        ),
+        format!(
+            "At least {MIN_NANHU_UNITS} internal units are needed before: the 15 the source names, plus at least one each for the political department, command office, logistics office, domestic security, public order and traffic bureaus."
+        ),
+    )?;
+    ensure(
+        organ >= units_before,
+        format!("机关警力（{organ}）少于内设机构数（{units_before}）：每个机构至少 1 人。"),
+        format!(
+            "Headquarters staff ({organ}) are fewer than the internal units ({units_before}): each unit needs at least one."
+        ),
+    )?;
+    let unit_staff = split_evenly(organ, units_before as usize);
+    let mut children: Vec<Unit> = Vec::with_capacity(units_before as usize + stations);
+    for (j, s) in unit_staff.iter().enumerate() {
+        let staff = Staff::new(to_u32(*s), 0);
+        let unit = match NAMED_OLD.get(j) {
+            Some((key, name, branch, _)) => nanhu_unit(
+                format!("o/{key}"),
+                Name::of(*name),
+                UnitKind::InternalUnit,
+                *branch,
+            ),
+            None => {
+                let n = j + 1 - NAMED_OLD.len();
+                nanhu_unit(
+                    format!("o/u{n}"),
+                    Name::numbered(INTERNAL, n),
+                    UnitKind::InternalUnit,
+                    None,
+                )
+                .placeholder()
+            }
+        };
+        children.push(unit.with_staff(staff).with_ranks(&UNIT_RANKS));
+    }
+    // The station squadrons under the criminal investigation brigade: their line of command.
+    let squads: Vec<Unit> = (1..=stations)
+        .map(|s| {
+            sub_unit(
+                format!("sq{s}"),
+                Name {
+                    zh: format!("派出所{s}{}", SQUAD.zh),
+                    en: format!("Station {s} {}", SQUAD.en.to_lowercase()),
+                },
+                SQUAD,
+                UnitKind::Team,
+                Branch::Investigation,
+            )
+            .with_staff(Staff::new(0, to_u32(squad_staff)))
+            .with_ranks(&[SQUADRON_HEAD])
+            .placeholder()
+        })
+        .collect();
+    if let Some(brigade) = children.iter_mut().find(|u| u.id == "o/criminal_brigade") {
+        brigade.children = squads;
+    }
+    children.extend((1..=stations).map(|s| station(s, station_staff)));
+    Ok(
+        Unit::new("nanhu", Name::of(NANHU), SUB_BUREAU, UnitKind::SubBureau)
+            .with_staff(Staff::new(to_u32(leaders), 0))
+            .with_ranks(&LEADER_RANKS)
+            .with_children(children),
+    )
+}
+
+/// Splits `pool` among a unit's own posts and its `n` sub-units (own posts first).
+fn posts(pool: u64, n: usize, name: &Text) -> Result<Vec<u64>, ModelError> {
+    ensure(
+        pool > n as u64,
+        format!("{}只有 {pool} 人，不够设局领导以下 {} 个岗位（本级和每个下设单位至少 1 人）。", name.zh, n + 1),
+        format!(
+            "The {} has only {pool} officers, too few for its own post and {n} sub-units (at least one each).",
+            name.en
+        ),
+    )?;
+    Ok(split_evenly(pool, n + 1))
+}
+
+/// 32 → 9: every old internal unit goes into one new unit; the new unit's headquarters staff
+/// are those of its old units.
+fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let teams = p.count("specialised_teams") as usize;
+    let (mut old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut org.children)
+        .into_iter()
+        .partition(|u| u.kind == UnitKind::InternalUnit);
+    let mut squads = Vec::new();
+    for u in old.iter_mut() {
+        squads.append(&mut u.children);
+    }
+    let (named, placeholders): (Vec<Unit>, Vec<Unit>) =
+        old.into_iter().partition(|u| !u.placeholder);
+    let mut parts: Vec<(&str, Vec<Unit>)> =
+        NEW_UNITS.iter().map(|(k, _, _)| (*k, Vec::new())).collect();
+    for u in named {
+        let target = NAMED_OLD
+            .iter()
+            .find(|(key, ..)| u.id == format!("o/{key}"))
+            .map(|(.., t)| *t);
+        if let Some(slot) = parts.iter_mut().find(|(k, _)| Some(*k) == target) {
+            slot.1.push(u);
+        }
+    }
+    for (key, group) in UNTRACED_NEW
+        .iter()
+        .zip(runs(placeholders, UNTRACED_NEW.len()))
+    {
+        if let Some(slot) = parts.iter_mut().find(|(k, _)| k == key) {
+            slot.1.extend(group);
+        }
+    }
+    let mut children = Vec::with_capacity(NEW_UNITS.len() + rest.len());
+    for ((key, name, branch), (_, from)) in NEW_UNITS.iter().zip(parts) {
+        let pool: u64 = from.iter().map(|u| u64::from(u.staff_total().organ)).sum();
+        let mut unit = nanhu_unit(
+            key.to_string(),
+            Name::of(*name),
+            UnitKind::InternalUnit,
+            *branch,
+        )
+        .with_ranks(&UNIT_RANKS)
+        .formed_from(&from);
+        match *key {
+            "supervision" => {
+                let s = posts(pool, SUPERVISION_PARTS.len(), name)?;
+                unit.staff = Staff::new(to_u32(s[0]), 0);
+                unit.children = SUPERVISION_PARTS
+                    .iter()
+                    .zip(&s[1..])
+                    .map(|((k, n, kind), s)| {
+                        sub_unit(
+                            format!("supervision/{k}"),
+                            Name::of(*n),
+                            *n,
+                            *kind,
+                            Branch::Supervision,
+                        )
+                        .with_staff(Staff::new(to_u32(*s), 0))
+                    })
+                    .collect();
+            }
+            "cid" => {
+                let s = posts(pool, CID_OFFICES.len() + teams, name)?;
+                unit.staff = Staff::new(to_u32(s[0]), 0);
+                let mut kids: Vec<Unit> = CID_OFFICES
+                    .iter()
+                    .map(|(k, n)| {
+                        (
+                            format!("cid/{k}"),
+                            Name::of(*n),
+                            *n,
+                            UnitKind::Office,
+                            false,
+                        )
+                    })
+                    .chain((1..=teams).map(|t| {
+                        (
+                            format!("cid/t{t}"),
+                            Name::numbered(SPECIALISED_TEAM, t),
+                            SPECIALISED_TEAM,
+                            UnitKind::Team,
+                            true,
+                        )
+                    }))
+                    .zip(&s[1..])
+                    .map(|((id, n, role, kind, ph), s)| {
+                        let u = sub_unit(id, n, role, kind, Branch::Investigation)
+                            .with_staff(Staff::new(to_u32(*s), 0));
+                        if ph {
+                            u.placeholder()
+                        } else {
+                            u
+                        }
+                    })
+                    .collect();
+                kids.append(&mut squads);
+                unit.children = kids;
+            }
+            _ => {
+                ensure(
+                    pool > 0,
+                    format!("{}没有警力。", name.zh),
+                    format!("The {} has no officers.", name.en),
+                )?;
+                unit.staff = Staff::new(to_u32(pool), 0);
+            }
+        }
+        children.push(unit);
+    }
+    children.extend(rest);
+    org.children = children;
+    Ok(org)
+}
+
+/// 第一步: community police rooms under the stations, each with its dedicated officer taken from
+/// the station's own staff.
+fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let rooms = p.count("community_rooms");
+    let officers = p.count("community_officers");
+    ensure(
+        officers >= rooms,
+        format!("专职社区民警（{officers}）少于社区警务室（{rooms}）：每个警务室至少一名。"),
+        format!(
+            "Fewer dedicated community officers ({officers}) than community rooms ({rooms}): each room needs one."
+        ),
+    )?;
+    ensure(
+        rooms > 0 || officers == 0,
+        format!("有 {officers} 名专职社区民警，却没有社区警务室。"),
+        format!("{officers} dedicated community officers but no community room."),
+    )?;
+    let stations: Vec<usize> = org
+        .children
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind.is_station())
+        .map(|(i, _)| i)
+        .collect();
+    ensure(
+        rooms == 0 || !stations.is_empty(),
+        format!("没有派出所可以设立 {rooms} 个社区警务室。"),
+        format!("There is no station to host {rooms} community rooms."),
+    )?;
+    let per_room = split_evenly(officers, rooms as usize);
+    let per_station = split_evenly(rooms, stations.len());
+    let mut room_no = 0usize;
+    for (i, n) in stations.into_iter().zip(per_station) {
+        let st = &mut org.children[i];
+        let mut kids = Vec::with_capacity(n as usize);
+        let mut taken = 0u64;
+        for _ in 0..n {
+            let staff = per_room.get(room_no).copied().unwrap_or(0);
+            room_no += 1;
+            taken += staff;
+            kids.push(
+                Unit::new(
+                    format!("cr{room_no}"),
+                    Name::numbered(ROOM, room_no),
+                    ROOM,
+                    UnitKind::CommunityRoom,
+                )
+                .with_staff(Staff::new(0, to_u32(staff)))
+                .with_branch(Branch::Community)
+                .with_ranks(&[OFFICER])
+                .placeholder(),
+            );
+        }
+        let own = u64::from(st.staff.frontline);
+        ensure(
+            taken <= own,
+            format!(
+                "{}只有 {own} 名民警，不够抽出 {taken} 名专职社区民警。",
+                st.name.zh
+            ),
+            format!(
+                "{} has only {own} officers, too few to give {taken} dedicated community officers.",
+                st.name.en
+            ),
+        )?;
+        st.staff.frontline = to_u32(own - taken);
+        st.children.extend(kids);
+    }
+    Ok(org)
+}
+
+/// 第二步: station squadrons become detective groups under area investigation teams, each
+/// team covering neighbouring stations; the anti-gang team is drawn from the squadrons too.
+fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let per = (p.count("stations_per_area_team") as usize).max(1);
+    let group_staff = p.count("group_staff");
+    let anti_gang = p.count("anti_gang_staff");
+    let Some(cid) = org.children.iter_mut().find(|u| u.id == "cid") else {
+        return Err(err(
+            "没有刑事犯罪侦查局。".to_string(),
+            "There is no criminal investigation bureau.".to_string(),
+        ));
+    };
+    let (squads, mut kids): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut cid.children)
+        .into_iter()
+        .partition(|u| u.role == SQUAD);
+    let pool: u64 = squads
+        .iter()
+        .map(|u| u64::from(u.staff_total().total()))
+        .sum();
+    let need = squads.len() as u64 * group_staff + anti_gang;
+    ensure(
+        pool >= need,
+        format!(
+            "派出所刑侦中队共 {pool} 人，不够组成 {} 个刑侦探组（每组 {group_staff} 人）和 {anti_gang} 人的打黑除恶专业队。",
+            squads.len()
+        ),
+        format!(
+            "The station squadrons have {pool} officers, too few for {} detective groups of {group_staff} and an anti-gang team of {anti_gang}.",
+            squads.len()
+        ),
+    )?;
+    let chunks: Vec<&[Unit]> = squads.chunks(per).collect();
+    let area_staff = split_evenly(pool - need, chunks.len());
+    for (k, (chunk, s)) in chunks.iter().zip(area_staff).enumerate() {
+        let groups: Vec<Unit> = chunk
+            .iter()
+            .map(|sq| {
+                let n = sq.id.trim_start_matches("sq");
+                sub_unit(
+                    format!("dg{n}"),
+                    Name {
+                        zh: format!("派出所{n}{}", GROUP.zh),
+                        en: format!("Station {n} {}", GROUP.en.to_lowercase()),
+                    },
+                    GROUP,
+                    UnitKind::Group,
+                    Branch::Investigation,
+                )
+                .with_staff(Staff::new(0, to_u32(group_staff)))
+                .with_ranks(&[SERGEANT])
+                .placeholder()
+                .formed_from([sq])
+            })
+            .collect();
+        kids.push(
+            sub_unit(
+                format!("area{}", k + 1),
+                Name::numbered(AREA_TEAM, k + 1),
+                AREA_TEAM,
+                UnitKind::Team,
+                Branch::Investigation,
+            )
+            .with_staff(Staff::new(0, to_u32(s)))
+            .placeholder()
+            .formed_from(chunk.iter())
+            .with_children(groups),
+        );
+    }
+    kids.push(
+        sub_unit(
+            "anti_gang".to_string(),
+            Name::of(ANTI_GANG),
+            ANTI_GANG,
+            UnitKind::Team,
+            Branch::Investigation,
+        )
+        .with_staff(Staff::new(0, to_u32(anti_gang))),
+    );
+    cid.children = kids;
+    Ok(org)
+}
+
+/// 第三步: a share of the headquarters staff (leaders apart) move down, taken in proportion
+/// from every unit; part join the area investigation teams, the rest the stations.
+fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let moved = share_of(p.count("organ_staff_before"), p.get("organ_share_moved"));
+    let to_area_share = p.get("moved_to_investigation");
+    let area: Vec<usize> = org
+        .children
+        .iter()
+        .find(|u| u.id == "cid")
+        .map(|cid| {
+            cid.children
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.role == AREA_TEAM)
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .unwrap_or_default();
+    let stations: Vec<usize> = org
+        .children
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind.is_station())
+        .map(|(i, _)| i)
+        .collect();
+    ensure(
+        moved == 0 || !area.is_empty() || !stations.is_empty(),
+        format!("没有片区刑侦队或派出所接收下沉的 {moved} 名民警。"),
+        format!("There is no area team or station to take the {moved} officers moved down."),
+    )?;
+    remove_organ(&mut org, moved)?;
+    let to_area = if area.is_empty() {
+        0
+    } else if stations.is_empty() {
+        moved
+    } else {
+        share_of(moved, to_area_share)
+    };
+    if let Some(cid) = org.children.iter_mut().find(|u| u.id == "cid") {
+        for (i, s) in area.iter().zip(split_evenly(to_area, area.len())) {
+            if let Some(t) = cid.children.get_mut(*i) {
+                t.staff.frontline += to_u32(s);
+            }
+        }
+    }
+    for (i, s) in stations
+        .iter()
+        .zip(split_evenly(moved - to_area, stations.len()))
+    {
+        if let Some(st) = org.children.get_mut(*i) {
+            st.staff.frontline += to_u32(s);
+        }
+    }
+    Ok(org)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pujiang county bureau.
+
+const G_PJ_BASE: Text = Text::new(
+    "改革前的浦江县公安局",
+    "Pujiang county bureau before the reform",
+);
+const G_PJ_REFORM: Text = Text::new("大部门大警种制改革", "Big department, big police type");
+
+pub const PUJIANG_SPECS: &[ParamSpec] = &[
+    spec(
+        "internal_units_before",
+        Text::new("改革前内设机构", "Internal units before"),
+        UNITS,
+        G_PJ_BASE,
+        (1.0, 80.0, 1.0),
+        26.0,
+        Source::seed(DOC, Q_PJ_UNITS),
+    ),
+    spec(
+        "organ_staff_before",
+        Text::new(
+            "机关警种部门警力（改革前）",
+            "Headquarters and branch department staff before",
+        ),
+        STAFF,
+        G_PJ_BASE,
+        (1.0, 5_000.0, 1.0),
+        200.0,
+        Source::assumption(
+            "资料未给出；假设 200 人（26 个内设机构平均约 8 人）",
+            "Not in the source; assumed 200 (about 8 for each of the 26 internal units)",
+        ),
+    ),
+    spec(
+        "leaders",
+        Text::new("局领导", "Bureau leaders"),
+        STAFF,
+        G_PJ_BASE,
+        (1.0, 20.0, 1.0),
+        5.0,
+        Source::assumption(
+            "资料未给出；假设局长 1 人 + 副局长 4 人，改革前后相同",
+            "Not in the source; assumed 1 chief + 4 deputy chiefs, the same before and after",
+        ),
+    ),
+    spec(
+        "stations",
+        Text::new("派出所数", "Police stations"),
+        UNITS,
+        G_PJ_BASE,
+        (0.0, 200.0, 1.0),
+        12.0,
+        Source::assumption(
+            "资料未给出；假设 12 个派出所",
+            "Not in the source; assumed 12 stations",
+        ),
+    ),
+    spec(
+        "station_staff",
+        Text::new("每个派出所民警（改革前）", "Officers per station before"),
+        STAFF,
+        G_PJ_BASE,
+        (0.0, 300.0, 1.0),
+        20.0,
+        Source::assumption(
+            "资料未给出；假设每个派出所 20 名民警",
+            "Not in the source; assumed 20 officers per station",
+        ),
+    ),
+    spec(
+        "internal_units_after",
+        Text::new("改革后内设机构", "Internal units after"),
+        UNITS,
+        G_PJ_REFORM,
+        (1.0, 80.0, 1.0),
+        8.0,
+        Source::seed(DOC, Q_PJ_UNITS),
+    ),
+    pct_spec(
+        "organ_cut",
+        Text::new(
+            "机关警种部门警力减少",
+            "Cut in headquarters and branch department staff",
+        ),
+        G_PJ_REFORM,
+        23.2,
+        Source::seed(DOC, Q_PJ_CUT),
+    ),
+];
+
+pub const PUJIANG_REPORTED: &[Reported] = &[
+    reported(
+        MetricKey::InternalUnits,
+        26.0,
+        8.0,
+        Source::seed(DOC, Q_PJ_UNITS),
+    ),
+    effect(
+        Text::new(
+            "机关警种部门警力变化",
+            "Change in headquarters and branch department staff",
+        ),
+        PCT,
+        None,
+        -23.2,
+        Source::seed(DOC, Q_PJ_CUT),
+    ),
+    effect(
+        Text::new("案件警情数（同比）", "Cases and incidents (year on year)"),
+        PCT,
+        None,
+        -21.6,
+        Source::seed(DOC, Q_PJ_INCIDENTS),
+    ),
+];
+
+const PUJIANG_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::InternalUnits,
+    MetricKey::Stations,
+    MetricKey::StationShare,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const PUJIANG_NOTES: &[Text] = &[
+    Text::new(
+        "资料只给出浦江县公安局内设机构 26 个变 8 个和警力下沉比例，未点名任何机构：全部机构为生成的占位机构，按顺序相邻合并（资料未说明哪些机构合在一起）。",
+        "The source gives only Pujiang's 26 → 8 internal units and the share of staff moved; it names no unit. All units are generated placeholders, merged in order (the source does not say which went together).",
+    ),
+    Text::new(
+        "内设机构（“机关警种部门”）的警力计为机关警力，平均分配；派出所为一线。局领导计为机关，但不计入被精简的警力。",
+        "Internal units (the “headquarters and police-type departments”) hold headquarters staff, spread evenly; stations are frontline. Bureau leaders count as headquarters but are not part of the staff cut.",
+    ),
+    Text::new(
+        "下沉人数 = 机关警种部门警力 × 减少比例（四舍五入），按各机构人数比例抽出，平均充实到各派出所（资料说“全部充实到基层一线”，未说明去向）。",
+        "Officers moved = department staff × the cut (rounded), taken from each unit in proportion and spread evenly over the stations (the source says all went to the front line, not where).",
+    ),
+    Text::new(
+        "案件警情同比下降 21.6% 只作为资料报告的结果列出，模型不计算警情。资料未给出职级，改革前后按相同职级计算。",
+        "The 21.6 % fall in cases and incidents is listed as the source reports it; the model does not compute incidents. The source gives no ranks: the same ranks are used before and after.",
+    ),
+];
+
+const PUJIANG_LEVERS: &[Lever] = &[
+    Lever {
+        key: "merge_units",
+        name: Text::new("内设机构精简合并", "Internal units merged"),
+        summary: Text::new(
+            "26 个内设机构按顺序合并为 8 个，每个新机构的警力为并入机构之和。",
+            "The 26 internal units merge in order into 8; each new unit has the staff of the units it absorbed.",
+        ),
+        source: Source::seed(DOC, Q_PJ_UNITS),
+        conserves_staff: true,
+        apply: lever_pujiang_merge,
+    },
+    Lever {
+        key: "sink_staff",
+        name: Text::new("机关警力下沉", "Staff moved to the front line"),
+        summary: Text::new(
+            "机关警种部门警力减少 23.2%，按比例从各机构抽出，全部充实到派出所。",
+            "Headquarters and branch department staff are cut by 23.2 %, taken from each unit in proportion, and all join the stations.",
+        ),
+        source: Source::seed(DOC, Q_PJ_CUT),
+        conserves_staff: true,
+        apply: lever_pujiang_sink,
+    },
+];
+
+const PUJIANG: Text = Text::new("浦江县公安局", "Pujiang County PSB");
+const COUNTY_BUREAU: Text = Text::new("县局", "County bureau");
+const MERGED: Text = Text::new("合并后机构", "Merged unit");
+
+fn pujiang_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let units = p.count("internal_units_before");
+    let organ = p.count("organ_staff_before");
+    let leaders = p.count("leaders");
+    let stations = p.count("stations") as usize;
+    let station_staff = p.count("station_staff");
+    ensure(
+        organ >= units,
+        format!("机关警种部门警力（{organ}）少于内设机构数（{units}）：每个机构至少 1 人。"),
+        format!(
+            "Department staff ({organ}) are fewer than the internal units ({units}): each unit needs at least one."
+        ),
+    )?;
+    let mut children: Vec<Unit> = split_evenly(organ, units as usize)
+        .into_iter()
+        .enumerate()
+        .map(|(j, s)| {
+            Unit::new(
+                format!("o/u{}", j + 1),
+                Name::numbered(INTERNAL, j + 1),
+                INTERNAL,
+                UnitKind::InternalUnit,
+            )
+            .with_staff(Staff::new(to_u32(s), 0))
+            .with_ranks(&UNIT_RANKS)
+            .placeholder()
+        })
+        .collect();
+    children.extend((1..=stations).map(|s| station(s, station_staff)));
+    Ok(Unit::new(
+        "pujiang",
+        Name::of(PUJIANG),
+        COUNTY_BUREAU,
+        UnitKind::CountyBureau,
+    )
+    .with_staff(Staff::new(to_u32(leaders), 0))
+    .with_ranks(&LEADER_RANKS)
+    .with_children(children))
+}
+
+/// 26 → 8: neighbouring internal units merge in order.
+fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let before = p.count("internal_units_before");
+    let after = p.count("internal_units_after");
+    ensure(
+        after <= before,
+        format!("改革后内设机构（{after}）多于改革前（{before}）：这不是合并。"),
+        format!("More internal units after ({after}) than before ({before}): that is no merge."),
+    )?;
+    let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut org.children)
+        .into_iter()
+        .partition(|u| u.kind == UnitKind::InternalUnit);
+    let mut children: Vec<Unit> = runs(old, after as usize)
+        .into_iter()
+        .enumerate()
+        .map(|(j, from)| {
+            let staff = from
+                .iter()
+                .fold(Staff::default(), |acc, u| acc + u.staff_total());
+            Unit::new(
+                format!("u{}", j + 1),
+                Name::numbered(MERGED, j + 1),
+                INTERNAL,
+                UnitKind::InternalUnit,
+            )
+            .with_staff(staff)
+            .with_ranks(&UNIT_RANKS)
+            .placeholder()
+            .formed_from(&from)
+        })
+        .collect();
+    children.extend(rest);
+    org.children = children;
+    Ok(org)
+}
+
+/// The department staff cut: taken from every internal unit in proportion, all to the stations.
+fn lever_pujiang_sink(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let moved = share_of(p.count("organ_staff_before"), p.get("organ_cut"));
+    let stations: Vec<usize> = org
+        .children
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind.is_station())
+        .map(|(i, _)| i)
+        .collect();
+    ensure(
+        moved == 0 || !stations.is_empty(),
+        format!("没有派出所接收下沉的 {moved} 名民警。"),
+        format!("There is no station to take the {moved} officers moved down."),
+    )?;
+    remove_organ(&mut org, moved)?;
+    for (i, s) in stations.iter().zip(split_evenly(moved, stations.len())) {
+        if let Some(st) = org.children.get_mut(*i) {
+            st.staff.frontline += to_u32(s);
+        }
+    }
+    Ok(org)
+}
+
+pub const VARIANTS: &[Variant] = &[
+    Variant {
+        key: "nanhu",
+        name: Text::new("嘉兴市公安局南湖分局", "Jiaxing Nanhu sub-bureau"),
+        specs: NANHU_SPECS,
+        row_specs: &[],
+        baseline: nanhu_baseline,
+        levers: NANHU_LEVERS,
+        metrics: NANHU_METRICS,
+        reported: NANHU_REPORTED,
+        notes: NANHU_NOTES,
+    },
+    Variant {
+        key: "pujiang",
+        name: Text::new("浦江县公安局", "Pujiang county bureau"),
+        specs: PUJIANG_SPECS,
+        row_specs: &[],
+        baseline: pujiang_baseline,
+        levers: PUJIANG_LEVERS,
+        metrics: PUJIANG_METRICS,
+        reported: PUJIANG_REPORTED,
+        notes: PUJIANG_NOTES,
+    },
+];
