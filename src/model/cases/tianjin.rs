@@ -280,8 +280,8 @@ pub const STATION_REPORTED: &[Reported] = &[
     ),
     effect(
         Text::new(
-            "城区交警大队划分的警区",
-            "Police districts of the urban traffic brigades",
+            "城区交警：大队 → 警区",
+            "Urban traffic police: brigades → police districts",
         ),
         Text::new("个", "districts"),
         Some(20.0),
@@ -515,7 +515,7 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
         )?;
         let admin = desk(st, "admin");
         let office = unit(
-            format!("{}/office", st.id),
+            format!("{}/command_office", st.id),
             Name::of(COMMAND_OFFICE),
             COMMAND_OFFICE,
             UnitKind::Office,
