@@ -283,7 +283,7 @@ pub const STATION_REPORTED: &[Reported] = &[
             "城区交警：大队 → 警区",
             "Urban traffic police: brigades → police districts",
         ),
-        Text::new("个", "districts"),
+        Text::new("个", "units"),
         Some(20.0),
         66.0,
         Q_TRAFFIC,
@@ -618,7 +618,7 @@ pub const SUB_BUREAU_SPECS: &[ParamSpec] = &[
         (1.0, 40.0, 1.0),
         22.0,
         Source::assumption(
-            "资料说“原来的20多個部門”；取 22 个",
+            "资料说“原來的20多個部門”；取 22 个",
             "The source says “20-odd departments”; taken as 22",
         ),
     ),
