@@ -1,6 +1,1728 @@
-//! Tianjin: not modelled yet (issue 3 brings it in). An empty variant list keeps the case tab
-//! disabled and its URL falling back to Daqing with a notice.
+//! Tianjin "one office, two teams" (天津 一室两队), seed 003; `shared/domain/cases.md` section 3.
+//!
+//! Four scopes, each built from the seed's first two "聚焦" (the last two, rapid response and
+//! personnel management, change no structure):
+//! - `station`: the police station "一室两隊(兩組)": an intelligence-and-command office leads a
+//!   community policing team and a case-handling team (two groups in small stations), under a
+//!   commander (指揮長負責制).
+//! - `sub_bureau`: the 15 territorial sub-bureaus' "大部制": 20-odd departments into four systems,
+//!   102 internal units cut, then 3,870 headquarters officers moved down to the stations.
+//! - `binhai`: the Binhai New Area bureau's 11 sub-bureaus abolished (three tiers to two).
+//! - `municipal`: the municipal bureau's directly attached units: 13 abolished, 287 section-level
+//!   units merged into 92 deputy-division-level units.
 
-use crate::model::cases::Variant;
+use crate::i18n::{Name, Text};
+use crate::model::cases::{ModelError, Reported, Variant};
+use crate::model::lever::Lever;
+use crate::model::metrics::MetricKey;
+use crate::model::org::{
+    apportion, split_evenly, Rank, Staff, Unit, UnitKind, CHIEF, DEPUTY_CHIEF, DEPUTY_STATION_HEAD,
+    OFFICER, SERGEANT, STATION_HEAD, TEAM_LEADER,
+};
+use crate::model::params::{ParamSpec, Params};
+use crate::model::source::Source;
 
-pub const VARIANTS: &[Variant] = &[];
+const DOC: &str = "003";
+
+// Quotes from seed 003, as written (traditional characters).
+const Q_MUNICIPAL: &str = "優化調整40個市局直屬單位機構,撤銷13個直屬單位";
+const Q_SECTIONS: &str = "將直屬單位內設的287個科級機構整合為92個副處級機構";
+const Q_BINHAI: &str =
+    "將濱海新區公安局所轄11個分局全部撤銷,直接管理指揮派出所,變三級管理為兩級管理";
+const Q_SUB_BUREAUS: &str = "在15個屬地分局推行“大部制”改革";
+const Q_CUT: &str = "裁撤102個內設機構";
+const Q_DEPARTMENTS: &str =
+    "將原來的20多個部門整合為決策指揮、管理監督、警務實戰、保障支援四大體系";
+const Q_DABUZHI: &str = "在15個屬地分局推行“大部制”改革,裁撤102個內設機構,將原來的20多個部門整合為決策指揮、管理監督、警務實戰、保障支援四大體系";
+const Q_SINK: &str = "連續兩年開展機關警力充實基層工作,3870名市局、分局機關警力充實至基層所隊";
+const Q_SHARE: &str = "派出所警力佔分局總警力的53.6%";
+const Q_ONE_OFFICE: &str = "實施“一室兩隊(兩組)”派出所改革";
+const Q_LEAD: &str =
+    "實行指揮長負責制……情報指揮室整合研判情報資源,“點對點”調派社區警務隊、執法辦案隊";
+const Q_RATING: &str = "人民群眾對天津公安工作和隊伍建設綜合評議給出97.66分";
+const Q_FRAUD: &str = "今年以來電信網絡詐騙案件下降21%";
+const Q_PERMISSIONS: &str = "將33個業務系統資源權限釋放到派出所";
+const Q_TRAFFIC: &str = "將20個交警大隊劃分為66個警區";
+
+const STAFF: Text = Text::new("人", "staff");
+const UNITS: Text = Text::new("个", "units");
+const PCT: Text = Text::new("%", "%");
+
+// Ranks the source does not list; the model names them so the command chain can be counted.
+const COMMANDER: Rank = Rank(Text::new("指挥长", "commander"));
+const GROUP_LEADER: Rank = Rank(Text::new("组长", "group leader"));
+const DEPT_HEAD: Rank = Rank(Text::new("部门负责人", "department head"));
+const SUB_BUREAU_HEAD: Rank = Rank(Text::new("分局长", "sub-bureau head"));
+const DEPUTY_SUB_BUREAU_HEAD: Rank = Rank(Text::new("副分局长", "deputy sub-bureau head"));
+const DIVISION_HEAD: Rank = Rank(Text::new("处长", "division head"));
+const SECTION_HEAD: Rank = Rank(Text::new("科长", "section head"));
+const DEPUTY_DIVISION_HEAD: Rank = Rank(Text::new("副处长", "deputy division head"));
+
+const fn spec(
+    key: &'static str,
+    label: Text,
+    unit: Text,
+    group: Text,
+    range: (f64, f64, f64),
+    default: f64,
+    source: Source,
+) -> ParamSpec {
+    ParamSpec {
+        key,
+        label,
+        unit,
+        group,
+        min: range.0,
+        max: range.1,
+        step: range.2,
+        default,
+        integer: true,
+        source,
+    }
+}
+
+const fn reported(metric: MetricKey, before: f64, after: f64, source: Source) -> Reported {
+    Reported {
+        metric: Some(metric),
+        label: Text::new("", ""),
+        unit: Text::new("", ""),
+        before: Some(before),
+        after: Some(after),
+        source,
+    }
+}
+
+/// A reported effect the model does not compute.
+const fn effect(
+    label: Text,
+    unit: Text,
+    before: Option<f64>,
+    after: f64,
+    quote: &'static str,
+) -> Reported {
+    Reported {
+        metric: None,
+        label,
+        unit,
+        before,
+        after: Some(after),
+        source: Source::seed(DOC, quote),
+    }
+}
+
+fn err(zh: String, en: String) -> ModelError {
+    ModelError::new(zh, en)
+}
+
+/// A cross-parameter check: `Err` with the message in both languages unless `ok`.
+fn ensure(ok: bool, zh: String, en: String) -> Result<(), ModelError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(err(zh, en))
+    }
+}
+
+fn to_u32(v: u64) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+fn unit(id: impl Into<String>, name: Name, role: Text, kind: UnitKind) -> Unit {
+    Unit::new(id, name, role, kind)
+}
+
+/// Consecutive runs of `items` of the sizes `split_evenly(items.len(), parts)` gives.
+fn runs<T>(items: Vec<T>, parts: usize) -> Vec<Vec<T>> {
+    let mut it = items.into_iter();
+    split_evenly(it.len() as u64, parts)
+        .into_iter()
+        .map(|n| it.by_ref().take(n as usize).collect())
+        .collect()
+}
+
+const MUNICIPAL: Text = Text::new("天津市公安局", "Tianjin Public Security Bureau");
+const MUNICIPAL_ROLE: Text = Text::new("市局", "Municipal bureau");
+const SUB_BUREAU: Text = Text::new("分局", "Sub-bureau");
+const STATION: Text = Text::new("派出所", "Police station");
+
+// =============================================================================================
+// Scope 1: the police station, "一室兩隊(兩組)".
+
+const G_STATIONS: Text = Text::new("改革前的派出所", "Stations before the reform");
+const G_ONE_OFFICE: Text = Text::new(
+    "聚焦提质增效：一室两队（两组）",
+    "Focus 2, quality and efficiency: one office, two teams (two groups)",
+);
+
+const A_STATIONS: Source = Source::assumption(
+    "资料未给出派出所数量；取一个分局的规模，假设 20 个",
+    "The source gives no station count; taken as one sub-bureau's worth, assumed 20",
+);
+
+pub const STATION_SPECS: &[ParamSpec] = &[
+    spec(
+        "stations",
+        Text::new("派出所数", "Police stations"),
+        UNITS,
+        G_STATIONS,
+        (0.0, 200.0, 1.0),
+        20.0,
+        A_STATIONS,
+    ),
+    spec(
+        "station_staff_min",
+        Text::new("最小派出所的警力", "Staff of the smallest station"),
+        STAFF,
+        G_STATIONS,
+        (1.0, 300.0, 1.0),
+        12.0,
+        Source::assumption(
+            "资料未给出派出所规模；假设派出所警力在 12 到 60 人之间均匀分布",
+            "The source gives no station sizes; assumed spread evenly between 12 and 60 officers",
+        ),
+    ),
+    spec(
+        "station_staff_max",
+        Text::new("最大派出所的警力", "Staff of the largest station"),
+        STAFF,
+        G_STATIONS,
+        (1.0, 300.0, 1.0),
+        60.0,
+        Source::assumption(
+            "资料未给出派出所规模；假设派出所警力在 12 到 60 人之间均匀分布",
+            "The source gives no station sizes; assumed spread evenly between 12 and 60 officers",
+        ),
+    ),
+    spec(
+        "station_leaders",
+        Text::new("每个派出所的所领导", "Leaders per station"),
+        STAFF,
+        G_STATIONS,
+        (1.0, 10.0, 1.0),
+        3.0,
+        Source::assumption(
+            "资料未给出；假设所长 1 人 + 副所长 2 人",
+            "Not in the source; assumed 1 station head + 2 deputies",
+        ),
+    ),
+    spec(
+        "admin_staff",
+        Text::new("每个派出所的内勤", "Admin staff per station"),
+        STAFF,
+        G_STATIONS,
+        (0.0, 20.0, 1.0),
+        2.0,
+        Source::assumption(
+            "资料未给出；假设每所内勤 2 人，改革后进入情报指挥室",
+            "Not in the source; assumed 2 per station, who staff the intelligence and command office after",
+        ),
+    ),
+    spec(
+        "community_share",
+        Text::new("一线警力中社区民警比例", "Community officers, share of the frontline"),
+        PCT,
+        G_STATIONS,
+        (0.0, 100.0, 1.0),
+        40.0,
+        Source::assumption(
+            "资料未给出；假设一线警力 40% 为社区民警、30% 为办案民警、其余为巡逻民警",
+            "Not in the source; assumed 40% of the frontline community officers, 30% case officers, the rest patrol",
+        ),
+    ),
+    spec(
+        "case_share",
+        Text::new("一线警力中办案民警比例", "Case officers, share of the frontline"),
+        PCT,
+        G_STATIONS,
+        (0.0, 100.0, 1.0),
+        30.0,
+        Source::assumption(
+            "资料未给出；假设一线警力 40% 为社区民警、30% 为办案民警、其余为巡逻民警",
+            "Not in the source; assumed 40% of the frontline community officers, 30% case officers, the rest patrol",
+        ),
+    ),
+    spec(
+        "small_station_threshold",
+        Text::new("设“两组”的派出所警力上限（少于）", "Stations below this size get two groups"),
+        STAFF,
+        G_ONE_OFFICE,
+        (0.0, 300.0, 1.0),
+        30.0,
+        Source::assumption(
+            "资料只说“一室两队(两组)”，未给出设组的标准；假设警力少于 30 人的派出所设两组",
+            "The source writes “two teams (two groups)” without saying which stations get groups; assumed stations with fewer than 30 officers",
+        ),
+    ),
+    spec(
+        "patrol_to_community",
+        Text::new("巡逻民警进入社区警务队的比例", "Patrol officers joining the community team"),
+        PCT,
+        G_ONE_OFFICE,
+        (0.0, 100.0, 1.0),
+        50.0,
+        Source::assumption(
+            "资料未说明巡逻警力的去向；假设一半进入社区警务队、一半进入执法办案队",
+            "The source does not say where patrol officers went; assumed half to the community team, half to the case team",
+        ),
+    ),
+];
+
+pub const STATION_REPORTED: &[Reported] = &[
+    effect(
+        Text::new(
+            "释放到派出所的业务系统权限",
+            "Business systems opened to stations",
+        ),
+        Text::new("个", "systems"),
+        None,
+        33.0,
+        Q_PERMISSIONS,
+    ),
+    effect(
+        Text::new(
+            "城区交警：大队 → 警区",
+            "Urban traffic police: brigades → police districts",
+        ),
+        Text::new("个", "units"),
+        Some(20.0),
+        66.0,
+        Q_TRAFFIC,
+    ),
+    effect(
+        Text::new(
+            "电信网络诈骗案件变化（今年以来）",
+            "Telecom fraud cases, change this year",
+        ),
+        PCT,
+        None,
+        -21.0,
+        Q_FRAUD,
+    ),
+];
+
+const STATION_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::Stations,
+    MetricKey::Teams,
+    MetricKey::Groups,
+    MetricKey::TeamSize,
+    MetricKey::InternalUnits,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const STATION_NOTES: &[Text] = &[
+    Text::new(
+        "改革前的派出所为假设的常规结构：所长、副所长（所本级），内勤、社区民警、办案民警、巡逻民警四个岗位组；资料没有描述改革前的派出所。",
+        "The station before is an assumed conventional one: head and deputies at the station, and admin, community, case and patrol desks; the source does not describe the station before.",
+    ),
+    Text::new(
+        "派出所警力在最小和最大规模之间均匀分布；警力少于门槛的派出所设社区警务组、执法办案组，其余设社区警务队、执法办案队。",
+        "Station sizes are spread evenly between the smallest and the largest; stations below the threshold get a community group and a case group, the others a community team and a case team.",
+    ),
+    Text::new(
+        "内勤进入情报指挥室（机关警力），社区民警进入社区警务队，办案民警进入执法办案队，巡逻民警按比例分到两队；改革不增减警力。",
+        "Admin staff go to the intelligence and command office (headquarters posts), community officers to the community team, case officers to the case team, patrol officers to both in the given proportion; no officer is added or removed.",
+    ),
+    Text::new(
+        "指挥长负责制：一名副所长任指挥长，领导情报指挥室，两队（两组）在情报指挥室之下接受“点对点”调派。资料未给出职级：指挥层次按 所长→副所长→警长→民警 与 所长→指挥长→队长→民警 计算，层次数相同。",
+        "Commander responsibility: one deputy head becomes the commander and leads the office, and the two teams (groups) sit under the office, dispatched point to point. The source gives no ranks: the chain is head → deputy → sergeant → officer before and head → commander → team leader → officer after, the same length.",
+    ),
+    Text::new(
+        "分局本级不在此范围内（见“分局”范围）。未建模：“1+2+N”警探巡组（资料未说明其构成）、“四合四联”机制和交警警区。",
+        "The sub-bureau's own organs are outside this scope (see the sub-bureau scope). Not modelled: the “1+2+N” police-detective-patrol groups (the source does not say how they are made up), the “four joint” mechanism and the traffic police districts.",
+    ),
+];
+
+const STATION_LEVERS: &[Lever] = &[
+    Lever {
+        key: "one_office_two_teams",
+        name: Text::new(
+            "聚焦提质增效：一室两队（两组）",
+            "Focus 2: one office, two teams (two groups)",
+        ),
+        summary: Text::new(
+            "每个派出所的内勤组成情报指挥室，社区和办案民警组成社区警务队、执法办案队，巡逻民警分入两队；小所设两组而非两队。",
+            "In every station the admin desk becomes the intelligence and command office, and community and case officers form a community team and a case team, patrol officers joining both; small stations get two groups instead of two teams.",
+        ),
+        source: Source::seed(DOC, Q_ONE_OFFICE),
+        conserves_staff: true,
+        apply: lever_one_office_two_teams,
+    },
+    Lever {
+        key: "office_leads_teams",
+        name: Text::new(
+            "聚焦提质增效：指挥长负责制、一室引领",
+            "Focus 2: a commander in charge, the office leads",
+        ),
+        summary: Text::new(
+            "一名副所长任指挥长，领导情报指挥室；两队（两组）置于情报指挥室之下，由其“点对点”调派。",
+            "One deputy head becomes the commander leading the office; the two teams (groups) sit under the office, which dispatches them point to point.",
+        ),
+        source: Source::seed(DOC, Q_LEAD),
+        conserves_staff: true,
+        apply: lever_office_leads_teams,
+    },
+];
+
+const OLD_STATION_RANKS: [Rank; 2] = [STATION_HEAD, DEPUTY_STATION_HEAD];
+const DESK_RANKS: [Rank; 2] = [SERGEANT, OFFICER];
+const TEAM_RANKS: [Rank; 2] = [TEAM_LEADER, OFFICER];
+const GROUP_RANKS: [Rank; 2] = [GROUP_LEADER, OFFICER];
+
+const DESK: Text = Text::new("岗位组", "Desk");
+const DESKS: [(&str, Text); 4] = [
+    ("admin", Text::new("内勤", "Admin")),
+    ("community", Text::new("社区民警", "Community officers")),
+    ("case", Text::new("办案民警", "Case officers")),
+    ("patrol", Text::new("巡逻民警", "Patrol officers")),
+];
+const COMMAND_OFFICE: Text = Text::new("情报指挥室", "Intelligence and command office");
+const COMMUNITY_TEAM: Text = Text::new("社区警务队", "Community policing team");
+const CASE_TEAM: Text = Text::new("执法办案队", "Case-handling team");
+const COMMUNITY_GROUP: Text = Text::new("社区警务组", "Community policing group");
+const CASE_GROUP: Text = Text::new("执法办案组", "Case-handling group");
+
+/// Station sizes spread evenly from `min` to `max` (rounded), in order.
+pub fn station_sizes(n: usize, min: u64, max: u64) -> Vec<u64> {
+    match n {
+        0 => Vec::new(),
+        1 => vec![min],
+        _ => {
+            let d = (n - 1) as u64;
+            (0..d + 1)
+                .map(|i| min + ((max - min) * i + d / 2) / d)
+                .collect()
+        }
+    }
+}
+
+fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let n = p.count("stations") as usize;
+    let (min, max) = (p.count("station_staff_min"), p.count("station_staff_max"));
+    let leaders = p.count("station_leaders");
+    let admin = p.count("admin_staff");
+    let (cs, ks) = (p.count("community_share"), p.count("case_share"));
+    ensure(
+        min <= max,
+        format!("最小派出所的警力（{min}）大于最大派出所的警力（{max}）。"),
+        format!("The smallest station ({min}) is larger than the largest ({max})."),
+    )?;
+    ensure(
+        cs + ks <= 100,
+        format!("社区民警（{cs}%）与办案民警（{ks}%）的比例之和超过 100%。"),
+        format!("Community ({cs}%) and case ({ks}%) shares add up to more than 100%."),
+    )?;
+    ensure(
+        min >= leaders + admin,
+        format!(
+            "最小派出所只有 {min} 人，少于所领导和内勤的 {} 人。",
+            leaders + admin
+        ),
+        format!(
+            "The smallest station has {min} officers, fewer than its {} leaders and admin staff.",
+            leaders + admin
+        ),
+    )?;
+    let stations = station_sizes(n, min, max)
+        .into_iter()
+        .enumerate()
+        .map(|(i, size)| {
+            let id = format!("st{}", i + 1);
+            let front = size - leaders - admin;
+            let parts = apportion(front, &[cs, ks, 100 - cs - ks]);
+            let staff = [
+                Staff::new(to_u32(admin), 0),
+                Staff::new(0, to_u32(parts.first().copied().unwrap_or(0))),
+                Staff::new(0, to_u32(parts.get(1).copied().unwrap_or(0))),
+                Staff::new(0, to_u32(parts.get(2).copied().unwrap_or(0))),
+            ];
+            let desks = DESKS
+                .iter()
+                .zip(staff)
+                .filter(|(_, s)| s.total() > 0)
+                .map(|((key, name), s)| {
+                    unit(
+                        format!("{id}/{key}"),
+                        Name::of(*name),
+                        DESK,
+                        UnitKind::Section,
+                    )
+                    .with_staff(s)
+                    .with_ranks(&DESK_RANKS)
+                    .placeholder()
+                })
+                .collect();
+            unit(
+                id,
+                Name::numbered(STATION, i + 1),
+                STATION,
+                UnitKind::Station,
+            )
+            .with_staff(Staff::new(to_u32(leaders), 0))
+            .with_ranks(&OLD_STATION_RANKS)
+            .placeholder()
+            .with_children(desks)
+        })
+        .collect();
+    Ok(
+        unit("sb", Name::of(SUB_BUREAU), SUB_BUREAU, UnitKind::SubBureau)
+            .placeholder()
+            .with_children(stations),
+    )
+}
+
+fn desk<'a>(station: &'a Unit, key: &str) -> Option<&'a Unit> {
+    let id = format!("{}/{key}", station.id);
+    station.children.iter().find(|c| c.id == id)
+}
+
+/// 一室兩隊(兩組): the admin desk becomes the command office; community and case officers (and
+/// patrol officers, in proportion) form two teams, or two groups in a small station.
+fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let threshold = p.count("small_station_threshold");
+    let to_community = p.count("patrol_to_community");
+    for st in org.children.iter_mut().filter(|u| u.kind.is_station()) {
+        let size = u64::from(st.staff_total().total());
+        let frontline = |key: &str| desk(st, key).map_or(0, |d| u64::from(d.staff.frontline));
+        let patrol = frontline("patrol");
+        let patrol_c = apportion(patrol, &[to_community, 100 - to_community.min(100)])
+            .first()
+            .copied()
+            .unwrap_or(0);
+        let community = frontline("community") + patrol_c;
+        let case = frontline("case") + patrol - patrol_c;
+        let small = size < threshold;
+        ensure(
+            community > 0 && case > 0,
+            format!(
+                "{}（{size} 人）的{}没有警力：一线警力太少或比例为零。",
+                st.name.zh,
+                if community == 0 { "社区警务队" } else { "执法办案队" }
+            ),
+            format!(
+                "{} ({size} officers) leaves its {} without officers: too few frontline officers or a zero share.",
+                st.name.en,
+                if community == 0 { "community team" } else { "case team" }
+            ),
+        )?;
+        let admin = desk(st, "admin");
+        let office = unit(
+            format!("{}/command_office", st.id),
+            Name::of(COMMAND_OFFICE),
+            COMMAND_OFFICE,
+            UnitKind::Office,
+        )
+        .with_staff(Staff::new(admin.map_or(0, |d| d.staff.organ), 0))
+        .formed_from(admin);
+        let (kind, ranks, names) = if small {
+            (UnitKind::Group, &GROUP_RANKS, [COMMUNITY_GROUP, CASE_GROUP])
+        } else {
+            (UnitKind::Team, &TEAM_RANKS, [COMMUNITY_TEAM, CASE_TEAM])
+        };
+        let make = |key: &str, name: Text, staff: u64, from: [&str; 2]| {
+            let u = unit(format!("{}/{key}", st.id), Name::of(name), name, kind)
+                .with_staff(Staff::new(0, to_u32(staff)))
+                .with_ranks(ranks)
+                .formed_from(from.iter().filter_map(|k| desk(st, k)));
+            if small {
+                u.placeholder()
+            } else {
+                u
+            }
+        };
+        let community_team = make(
+            "community_team",
+            names[0],
+            community,
+            ["community", "patrol"],
+        );
+        let case_team = make("case_team", names[1], case, ["case", "patrol"]);
+        st.children = vec![office, community_team, case_team];
+    }
+    Ok(org)
+}
+
+/// 指揮長負責制, 一室引領: one deputy head becomes the commander of the office, and the teams are
+/// placed under the office.
+fn lever_office_leads_teams(_p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    for st in org.children.iter_mut().filter(|u| u.kind.is_station()) {
+        ensure(
+            st.staff.organ >= 2,
+            format!("{}只有一名所领导，无人担任指挥长。", st.name.zh),
+            format!(
+                "{} has a single leader: nobody to serve as commander.",
+                st.name.en
+            ),
+        )?;
+        let mut kids = std::mem::take(&mut st.children).into_iter();
+        let Some(mut office) = kids.next().filter(|u| u.kind == UnitKind::Office) else {
+            return Err(err(
+                format!("{}没有情报指挥室。", st.name.zh),
+                format!("{} has no intelligence and command office.", st.name.en),
+            ));
+        };
+        st.staff.organ -= 1;
+        st.ranks = vec![STATION_HEAD];
+        office.staff.organ += 1;
+        office.ranks = vec![COMMANDER];
+        office.children = kids.collect();
+        st.children = vec![office];
+    }
+    Ok(org)
+}
+
+// =============================================================================================
+// Scope 2: the 15 territorial sub-bureaus, "大部制" and moving staff down.
+
+const G_SB: Text = Text::new(
+    "改革前的属地分局",
+    "Territorial sub-bureaus before the reform",
+);
+const G_DABUZHI: Text = Text::new(
+    "聚焦精简高效：压减层级（大部制）",
+    "Focus 1, lean and efficient: fewer tiers (big departments)",
+);
+const G_SINK: Text = Text::new(
+    "聚焦精简高效：下沉警力",
+    "Focus 1, lean and efficient: officers moved down",
+);
+
+const A_CALIBRATED: Source = Source::assumption(
+    "资料未给出分局的人员结构；取 5 名局领导 + 22 个部门 × 50 人 + 18 个派出所 × 40 人 = 每个分局 1,825 人，使下沉 3,870 人后派出所警力占 53.6%（见说明）",
+    "The source gives no staffing of the sub-bureaus; taken as 5 leaders + 22 departments × 50 + 18 stations × 40 = 1,825 per sub-bureau, so that stations hold 53.6% after the 3,870 move (see the notes)",
+);
+
+pub const SUB_BUREAU_SPECS: &[ParamSpec] = &[
+    spec(
+        "sub_bureaus",
+        Text::new("属地分局数", "Territorial sub-bureaus"),
+        UNITS,
+        G_SB,
+        (1.0, 30.0, 1.0),
+        15.0,
+        Source::seed(DOC, Q_SUB_BUREAUS),
+    ),
+    spec(
+        "departments_before",
+        Text::new("每个分局的部门（改革前）", "Departments per sub-bureau before"),
+        UNITS,
+        G_SB,
+        (1.0, 40.0, 1.0),
+        22.0,
+        Source::assumption(
+            "资料说“原來的20多個部門”；取 22 个",
+            "The source says “20-odd departments”; taken as 22",
+        ),
+    ),
+    spec(
+        "sub_bureau_leaders",
+        Text::new("每个分局的局领导", "Leaders per sub-bureau"),
+        STAFF,
+        G_SB,
+        (0.0, 20.0, 1.0),
+        5.0,
+        A_CALIBRATED,
+    ),
+    spec(
+        "department_staff",
+        Text::new("每个部门的警力", "Staff per department"),
+        STAFF,
+        G_SB,
+        (1.0, 200.0, 1.0),
+        50.0,
+        A_CALIBRATED,
+    ),
+    spec(
+        "department_organ_share",
+        Text::new("部门警力中机关警力比例", "Headquarters share of department staff"),
+        PCT,
+        G_SB,
+        (0.0, 100.0, 1.0),
+        40.0,
+        Source::assumption(
+            "资料未给出；假设部门警力 40% 为机关岗位，其余为部门所属的实战队伍",
+            "Not in the source; assumed 40% of department staff hold headquarters posts, the rest serve in the departments' operational units",
+        ),
+    ),
+    spec(
+        "stations_per_sub_bureau",
+        Text::new("每个分局的派出所", "Stations per sub-bureau"),
+        UNITS,
+        G_SB,
+        (0.0, 40.0, 1.0),
+        18.0,
+        A_CALIBRATED,
+    ),
+    spec(
+        "sb_station_staff",
+        Text::new("每个派出所的警力（改革前）", "Staff per station before"),
+        STAFF,
+        G_SB,
+        (1.0, 200.0, 1.0),
+        40.0,
+        A_CALIBRATED,
+    ),
+    spec(
+        "sb_station_leaders",
+        Text::new("每个派出所的所领导和内勤", "Leaders and admin per station"),
+        STAFF,
+        G_SB,
+        (0.0, 50.0, 1.0),
+        5.0,
+        Source::assumption(
+            "资料未给出；假设每所 5 个所领导和内勤岗位（机关警力）",
+            "Not in the source; assumed 5 leadership and admin posts per station (headquarters posts)",
+        ),
+    ),
+    spec(
+        "systems",
+        Text::new("每个分局的体系数", "Systems per sub-bureau"),
+        UNITS,
+        G_DABUZHI,
+        (1.0, 4.0, 1.0),
+        4.0,
+        Source::seed(DOC, Q_DEPARTMENTS),
+    ),
+    spec(
+        "units_cut",
+        Text::new("裁撤的内设机构（全部分局）", "Internal units cut (all sub-bureaus)"),
+        UNITS,
+        G_DABUZHI,
+        (0.0, 1_200.0, 1.0),
+        102.0,
+        Source::seed(DOC, Q_CUT),
+    ),
+    spec(
+        "moved_staff",
+        Text::new("充实基层的机关警力", "Headquarters officers moved down"),
+        STAFF,
+        G_SINK,
+        (0.0, 20_000.0, 10.0),
+        3_870.0,
+        Source::seed(DOC, Q_SINK),
+    ),
+];
+
+pub const SUB_BUREAU_REPORTED: &[Reported] = &[
+    Reported {
+        before: None,
+        ..reported(
+            MetricKey::InternalUnits,
+            0.0,
+            4.0,
+            Source::seed(DOC, Q_DEPARTMENTS),
+        )
+    },
+    Reported {
+        before: None,
+        ..reported(
+            MetricKey::StationShare,
+            0.0,
+            0.536,
+            Source::seed(DOC, Q_SHARE),
+        )
+    },
+    effect(
+        Text::new("裁撤的内设机构", "Internal units cut"),
+        Text::new("个", "units"),
+        None,
+        102.0,
+        Q_CUT,
+    ),
+    effect(
+        Text::new(
+            "充实基层的市局、分局机关警力",
+            "Headquarters officers moved to stations and teams",
+        ),
+        Text::new("人", "officers"),
+        None,
+        3_870.0,
+        Q_SINK,
+    ),
+    effect(
+        Text::new("社会评议综合得分（2020 年）", "Public rating, 2020"),
+        Text::new("分", "points"),
+        None,
+        97.66,
+        Q_RATING,
+    ),
+];
+
+const SUB_BUREAU_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::StationShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::SubBureaus,
+    MetricKey::Stations,
+    MetricKey::InternalUnits,
+    MetricKey::SectionUnits,
+    MetricKey::StaffPerSubBureau,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const SUB_BUREAU_NOTES: &[Text] = &[
+    Text::new(
+        "“20多个部门”就是分局的内设机构：102 个被裁撤的内设机构是这些部门的一部分。每个分局的部门按顺序分成四段，分别整合为决策指挥、管理监督、警务实战、保障支援四大体系；每段末尾的部门被裁撤、并入体系本级，其余部门作为科室保留在体系之下（资料未说明哪些部门归入哪个体系、哪些被裁撤）。",
+        "The “20-odd departments” are the sub-bureau's internal units, and the 102 units cut are among them. Each sub-bureau's departments are split in order into four runs that become the four systems (decision and command, management and supervision, operations, support); the last departments of each run are cut and merged into the system itself, the others stay as sections under it (the source does not say which department went where or which were cut).",
+    ),
+    Text::new(
+        "102 个被裁撤的内设机构平均分到 15 个分局（每个 6 或 7 个），再按部门数分到各体系。",
+        "The 102 units cut are spread evenly over the 15 sub-bureaus (6 or 7 each), then over the systems by their departments.",
+    ),
+    Text::new(
+        "下沉警力：3,870 名机关警力（参数）从各分局部门和体系的机关岗位按比例抽出，平均充实到本分局的派出所一线。资料说来自“市局、分局机关”；市局机关不在此范围内，模型全部从分局机关抽出。",
+        "Moving officers down: the 3,870 (a parameter) leave the departments' and systems' headquarters posts in proportion and join the frontline of their sub-bureau's stations evenly. The source says they came from “municipal and sub-bureau organs” and went to “stations and teams”; the municipal organs are outside this scope, so the model takes all of them from the sub-bureaus and gives all of them to stations.",
+    ),
+    Text::new(
+        "派出所警力占比由树计算：15 × (18 × 40) = 10,800 人在派出所，占 15 × 1,825 = 27,375 人的 39.5%；下沉后 10,800 + 3,870 = 14,670 人，占 53.59%，四舍五入为资料的 53.6%。基线人数正是为此选定的假设。",
+        "The station share is computed from the tree: 15 × (18 × 40) = 10,800 in stations, 39.5% of 15 × 1,825 = 27,375; after the move 10,800 + 3,870 = 14,670, 53.59%, which rounds to the source's 53.6%. The baseline staffing was chosen (an assumption) to land there.",
+    ),
+    Text::new(
+        "资料未给出职级：部门与体系下的科室均按 部门负责人→民警 计算，体系本级不加职级，指挥层次改革前后相同。",
+        "The source gives no ranks: departments and the sections under systems both count department head → officer, the systems add no rank, and the chain is the same before and after.",
+    ),
+];
+
+const SUB_BUREAU_LEVERS: &[Lever] = &[
+    Lever {
+        key: "big_departments",
+        name: Text::new(
+            "聚焦精简高效：压减层级（大部制）",
+            "Focus 1: fewer tiers (big departments)",
+        ),
+        summary: Text::new(
+            "每个分局的 20 多个部门整合为四大体系；102 个内设机构被裁撤、并入体系本级，其余部门成为体系下的科室。",
+            "Each sub-bureau's 20-odd departments are integrated into four systems; 102 internal units are cut and merged into the systems themselves, the other departments become sections under them.",
+        ),
+        source: Source::seed(DOC, Q_DABUZHI),
+        conserves_staff: true,
+        apply: lever_big_departments,
+    },
+    Lever {
+        key: "sink_staff",
+        name: Text::new("聚焦精简高效：下沉警力", "Focus 1: officers moved down"),
+        summary: Text::new(
+            "机关警力从分局的部门和体系抽出，充实到派出所一线。",
+            "Headquarters officers leave the sub-bureaus' departments and systems for the stations' frontline.",
+        ),
+        source: Source::seed(DOC, Q_SINK),
+        conserves_staff: true,
+        apply: lever_sink_staff,
+    },
+];
+
+const SB_RANKS: [Rank; 2] = [CHIEF, DEPUTY_CHIEF];
+const DEPT_RANKS: [Rank; 2] = [DEPT_HEAD, OFFICER];
+const SB_STATION_RANKS: [Rank; 2] = [STATION_HEAD, OFFICER];
+const DEPARTMENT: Text = Text::new("部门", "Department");
+const SECTION_ROLE: Text = Text::new("科室", "Section");
+const SYSTEMS: [(&str, Text); 4] = [
+    (
+        "command",
+        Text::new("决策指挥体系", "Decision and command system"),
+    ),
+    (
+        "supervision",
+        Text::new("管理监督体系", "Management and supervision system"),
+    ),
+    ("operations", Text::new("警务实战体系", "Operations system")),
+    ("support", Text::new("保障支援体系", "Support system")),
+];
+const SYSTEM_ROLE: Text = Text::new("体系", "System");
+
+fn municipal_root() -> Unit {
+    unit(
+        "m",
+        Name::of(MUNICIPAL),
+        MUNICIPAL_ROLE,
+        UnitKind::MunicipalBureau,
+    )
+}
+
+fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let n = p.count("sub_bureaus") as usize;
+    let depts = p.count("departments_before") as usize;
+    let leaders = p.count("sub_bureau_leaders");
+    let dept_staff = p.count("department_staff");
+    let organ_pct = p.count("department_organ_share").min(100);
+    let stations = p.count("stations_per_sub_bureau") as usize;
+    let st_staff = p.count("sb_station_staff");
+    let st_leaders = p.count("sb_station_leaders");
+    ensure(
+        st_leaders <= st_staff,
+        format!("派出所的所领导和内勤（{st_leaders}）多于派出所警力（{st_staff}）。"),
+        format!("Station leaders and admin ({st_leaders}) exceed station staff ({st_staff})."),
+    )?;
+    let dept_organ = (dept_staff * organ_pct + 50) / 100;
+    let mut station_no = 0usize;
+    let children = (0..n)
+        .map(|i| {
+            let id = format!("sb{}", i + 1);
+            let mut kids: Vec<Unit> = (0..depts)
+                .map(|j| {
+                    unit(
+                        format!("{id}/d{}", j + 1),
+                        Name::numbered(DEPARTMENT, j + 1),
+                        DEPARTMENT,
+                        UnitKind::InternalUnit,
+                    )
+                    .with_staff(Staff::new(
+                        to_u32(dept_organ),
+                        to_u32(dept_staff - dept_organ),
+                    ))
+                    .with_ranks(&DEPT_RANKS)
+                    .placeholder()
+                })
+                .collect();
+            for _ in 0..stations {
+                station_no += 1;
+                kids.push(
+                    unit(
+                        format!("st{station_no}"),
+                        Name::numbered(STATION, station_no),
+                        STATION,
+                        UnitKind::Station,
+                    )
+                    .with_staff(Staff::new(
+                        to_u32(st_leaders),
+                        to_u32(st_staff - st_leaders),
+                    ))
+                    .with_ranks(&SB_STATION_RANKS)
+                    .placeholder(),
+                );
+            }
+            unit(
+                id,
+                Name::numbered(SUB_BUREAU, i + 1),
+                SUB_BUREAU,
+                UnitKind::SubBureau,
+            )
+            .with_staff(Staff::new(to_u32(leaders), 0))
+            .with_ranks(&SB_RANKS)
+            .placeholder()
+            .with_children(kids)
+        })
+        .collect();
+    Ok(municipal_root().with_children(children))
+}
+
+/// 大部制: each sub-bureau's departments, in consecutive runs, become the systems; the last
+/// departments of each run are cut (merged into the system itself), the rest become sections.
+fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let systems = (p.count("systems") as usize).clamp(1, SYSTEMS.len());
+    let cut = p.count("units_cut");
+    let n = org.children.len();
+    let depts: u64 = org
+        .children
+        .iter()
+        .flat_map(|sb| &sb.children)
+        .filter(|u| u.kind == UnitKind::InternalUnit)
+        .count() as u64;
+    ensure(
+        cut <= depts,
+        format!("裁撤的内设机构（{cut}）多于各分局部门总数（{depts}）。"),
+        format!("More internal units cut ({cut}) than departments in all sub-bureaus ({depts})."),
+    )?;
+    let cuts = split_evenly(cut, n);
+    for (i, sb) in org.children.iter_mut().enumerate() {
+        let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut sb.children)
+            .into_iter()
+            .partition(|u| u.kind == UnitKind::InternalUnit);
+        let cut_here = cuts.get(i).copied().unwrap_or(0);
+        ensure(
+            cut_here <= old.len() as u64,
+            format!(
+                "{}只有 {} 个部门，却要裁撤 {cut_here} 个。",
+                sb.name.zh,
+                old.len()
+            ),
+            format!(
+                "{} has {} departments but {cut_here} are to be cut.",
+                sb.name.en,
+                old.len()
+            ),
+        )?;
+        let groups = runs(old, systems);
+        let lens: Vec<u64> = groups.iter().map(|g| g.len() as u64).collect();
+        let cut_per = apportion(cut_here, &lens);
+        let mut kids: Vec<Unit> = Vec::with_capacity(systems + rest.len());
+        for (((key, name), group), c) in SYSTEMS.iter().zip(groups).zip(cut_per) {
+            let keep = group.len().saturating_sub(c as usize);
+            let system = unit(
+                format!("{}/{key}", sb.id),
+                Name::of(*name),
+                SYSTEM_ROLE,
+                UnitKind::InternalUnit,
+            )
+            .formed_from(&group);
+            let mut sections = group;
+            let gone = sections.split_off(keep);
+            let own = gone
+                .iter()
+                .fold(Staff::default(), |a, u| a + u.staff_total());
+            let sections = sections
+                .into_iter()
+                .map(|mut d| {
+                    d.kind = UnitKind::Section;
+                    d.role = SECTION_ROLE;
+                    d
+                })
+                .collect();
+            kids.push(system.with_staff(own).with_children(sections));
+        }
+        kids.extend(rest);
+        sb.children = kids;
+    }
+    Ok(org)
+}
+
+/// 下沉警力: `moved_staff` headquarters posts leave the sub-bureaus' departments and systems
+/// (in proportion to their headquarters posts) and join their sub-bureau's stations' frontline.
+fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let moved = p.count("moved_staff");
+    // Headquarters posts below each sub-bureau, outside its stations (leaders stay).
+    fn organ_below(u: &Unit) -> u64 {
+        u.children
+            .iter()
+            .filter(|c| !c.kind.is_station())
+            .map(|c| u64::from(c.staff.organ) + organ_below(c))
+            .sum()
+    }
+    let pools: Vec<u64> = org.children.iter().map(organ_below).collect();
+    let pool: u64 = pools.iter().sum();
+    ensure(
+        moved <= pool,
+        format!("要下沉 {moved} 名机关警力，而分局的部门只有 {pool} 个机关岗位。"),
+        format!("{moved} officers are to move down but the sub-bureaus' departments hold only {pool} headquarters posts."),
+    )?;
+    let takes = apportion(moved, &pools);
+    for (sb, take) in org.children.iter_mut().zip(takes) {
+        if take == 0 {
+            continue;
+        }
+        let stations = sb.children.iter().filter(|c| c.kind.is_station()).count();
+        ensure(
+            stations > 0,
+            format!("{}没有派出所接收下沉的 {take} 名警力。", sb.name.zh),
+            format!("{} has no station to take its {take} officers.", sb.name.en),
+        )?;
+        // Take from every headquarters post below the sub-bureau, in proportion.
+        let weights: Vec<u64> = sb
+            .children
+            .iter()
+            .filter(|c| !c.kind.is_station())
+            .flat_map(|c| c.walk())
+            .map(|(_, u)| u64::from(u.staff.organ))
+            .collect();
+        let mut parts = apportion(take, &weights).into_iter();
+        for c in sb.children.iter_mut().filter(|c| !c.kind.is_station()) {
+            take_organ(c, &mut parts);
+        }
+        let gives = split_evenly(take, stations);
+        for (st, g) in sb
+            .children
+            .iter_mut()
+            .filter(|c| c.kind.is_station())
+            .zip(gives)
+        {
+            st.staff.frontline += to_u32(g);
+        }
+    }
+    Ok(org)
+}
+
+/// Removes the next of `parts` from each unit's headquarters posts, in `walk` order.
+fn take_organ(u: &mut Unit, parts: &mut impl Iterator<Item = u64>) {
+    let t = parts.next().unwrap_or(0);
+    u.staff.organ = u.staff.organ.saturating_sub(to_u32(t));
+    for c in u.children.iter_mut() {
+        take_organ(c, parts);
+    }
+}
+
+// =============================================================================================
+// Scope 3: the Binhai New Area bureau, three tiers to two.
+
+const G_BINHAI: Text = Text::new(
+    "改革前的滨海新区公安局",
+    "The Binhai New Area bureau before",
+);
+const G_BINHAI_AFTER: Text = Text::new(
+    "聚焦精简高效：压减层级（滨海新区）",
+    "Focus 1, lean and efficient: fewer tiers (Binhai)",
+);
+
+pub const BINHAI_SPECS: &[ParamSpec] = &[
+    spec(
+        "binhai_sub_bureaus",
+        Text::new("滨海新区公安局所辖分局", "Sub-bureaus under the Binhai bureau"),
+        UNITS,
+        G_BINHAI,
+        (0.0, 40.0, 1.0),
+        11.0,
+        Source::seed(DOC, Q_BINHAI),
+    ),
+    spec(
+        "binhai_stations",
+        Text::new("派出所数", "Police stations"),
+        UNITS,
+        G_BINHAI,
+        (0.0, 300.0, 1.0),
+        33.0,
+        Source::assumption(
+            "资料未给出滨海新区的派出所数；假设每个分局 3 个，共 33 个",
+            "The source gives no station count for Binhai; assumed 3 per sub-bureau, 33 in all",
+        ),
+    ),
+    spec(
+        "binhai_bureau_staff",
+        Text::new("新区公安局本级警力", "Staff of the bureau itself"),
+        STAFF,
+        G_BINHAI,
+        (0.0, 2_000.0, 1.0),
+        60.0,
+        Source::assumption(
+            "资料未给出；假设新区公安局本级（领导和机关）60 人",
+            "Not in the source; assumed 60 for the bureau's own leaders and headquarters",
+        ),
+    ),
+    spec(
+        "binhai_sub_bureau_staff",
+        Text::new("每个分局本级警力", "Staff of each sub-bureau itself"),
+        STAFF,
+        G_BINHAI,
+        (0.0, 500.0, 1.0),
+        30.0,
+        Source::assumption(
+            "资料未给出；假设每个分局本级（领导和机关）30 人",
+            "Not in the source; assumed 30 for each sub-bureau's own leaders and headquarters",
+        ),
+    ),
+    spec(
+        "binhai_station_staff",
+        Text::new("每个派出所的警力", "Staff per station"),
+        STAFF,
+        G_BINHAI,
+        (1.0, 300.0, 1.0),
+        40.0,
+        Source::assumption(
+            "资料未给出；假设每所 40 人",
+            "Not in the source; assumed 40 per station",
+        ),
+    ),
+    spec(
+        "binhai_station_leaders",
+        Text::new("每个派出所的所领导和内勤", "Leaders and admin per station"),
+        STAFF,
+        G_BINHAI,
+        (0.0, 50.0, 1.0),
+        5.0,
+        Source::assumption(
+            "资料未给出；假设每所 5 个所领导和内勤岗位",
+            "Not in the source; assumed 5 leadership and admin posts per station",
+        ),
+    ),
+    spec(
+        "binhai_to_stations",
+        Text::new("撤销分局的警力充实派出所的比例", "Abolished sub-bureaus' staff going to stations"),
+        PCT,
+        G_BINHAI_AFTER,
+        (0.0, 100.0, 1.0),
+        50.0,
+        Source::assumption(
+            "资料未说明撤销分局后人员的去向；假设一半充实派出所一线，一半进入新区公安局本级",
+            "The source does not say where the abolished sub-bureaus' officers went; assumed half join the stations' frontline and half the bureau's own headquarters",
+        ),
+    ),
+];
+
+pub const BINHAI_REPORTED: &[Reported] = &[
+    reported(
+        MetricKey::ManagementTiers,
+        3.0,
+        2.0,
+        Source::seed(DOC, Q_BINHAI),
+    ),
+    reported(
+        MetricKey::SubBureaus,
+        11.0,
+        0.0,
+        Source::seed(DOC, Q_BINHAI),
+    ),
+];
+
+const BINHAI_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::StationShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::SubBureaus,
+    MetricKey::Stations,
+    MetricKey::InternalUnits,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const BINHAI_NOTES: &[Text] = &[
+    Text::new(
+        "滨海新区公安局是区级公安局，模型中作为树根（县区局）；11 个分局各管若干派出所（平均分配，数量为假设）。",
+        "The Binhai New Area bureau is a district-level bureau, the root of this tree (a county-level bureau); its 11 sub-bureaus each command some stations (spread evenly; the count is an assumption).",
+    ),
+    Text::new(
+        "分局全部撤销，派出所（保持原编号）直接由新区公安局管理指挥；撤销分局的警力按比例充实派出所一线或进入新区公安局本级，警力总数不变。",
+        "Every sub-bureau is abolished and the stations (keeping their ids) report to the bureau directly; the abolished sub-bureaus' officers join the stations' frontline or the bureau's own headquarters in the given proportion, and the total is unchanged.",
+    ),
+    Text::new(
+        "资料未给出职级：假设 局长、副局长 → 分局长、副分局长 → 所长、民警；撤销分局一级即去掉其两个职级。新区公安局内设机构未建模。",
+        "The source gives no ranks: assumed chief, deputy chief → sub-bureau head, deputy → station head, officer; removing the sub-bureau tier removes its two ranks. The bureau's internal units are not modelled.",
+    ),
+];
+
+const BINHAI_LEVERS: &[Lever] = &[Lever {
+    key: "abolish_binhai_sub_bureaus",
+    name: Text::new(
+        "聚焦精简高效：压减层级（滨海新区）",
+        "Focus 1: fewer tiers (Binhai New Area)",
+    ),
+    summary: Text::new(
+        "撤销滨海新区公安局所辖的全部分局，新区公安局直接管理指挥派出所；三级管理变为两级。",
+        "All sub-bureaus of the Binhai New Area bureau are abolished and the bureau commands its stations directly: three tiers become two.",
+    ),
+    source: Source::seed(DOC, Q_BINHAI),
+    conserves_staff: true,
+    apply: lever_abolish_binhai_sub_bureaus,
+}];
+
+const BINHAI: Text = Text::new("滨海新区公安局", "Binhai New Area Public Security Bureau");
+const BINHAI_ROLE: Text = Text::new("区公安局", "District bureau");
+const BINHAI_SB_RANKS: [Rank; 2] = [SUB_BUREAU_HEAD, DEPUTY_SUB_BUREAU_HEAD];
+
+fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let n = p.count("binhai_sub_bureaus") as usize;
+    let stations = p.count("binhai_stations");
+    let st_staff = p.count("binhai_station_staff");
+    let st_leaders = p.count("binhai_station_leaders");
+    ensure(
+        st_leaders <= st_staff,
+        format!("派出所的所领导和内勤（{st_leaders}）多于派出所警力（{st_staff}）。"),
+        format!("Station leaders and admin ({st_leaders}) exceed station staff ({st_staff})."),
+    )?;
+    ensure(
+        n > 0 || stations == 0,
+        format!("没有分局，{stations} 个派出所无处隶属。"),
+        format!("No sub-bureau for the {stations} stations to belong to."),
+    )?;
+    let sb_staff = to_u32(p.count("binhai_sub_bureau_staff"));
+    let station_staff = Staff::new(to_u32(st_leaders), to_u32(st_staff - st_leaders));
+    let mut station_no = 0usize;
+    let children = split_evenly(stations, n)
+        .into_iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let kids = (0..k)
+                .map(|_| {
+                    station_no += 1;
+                    unit(
+                        format!("st{station_no}"),
+                        Name::numbered(STATION, station_no),
+                        STATION,
+                        UnitKind::Station,
+                    )
+                    .with_staff(station_staff)
+                    .with_ranks(&SB_STATION_RANKS)
+                    .placeholder()
+                })
+                .collect();
+            unit(
+                format!("sb{}", i + 1),
+                Name::numbered(SUB_BUREAU, i + 1),
+                SUB_BUREAU,
+                UnitKind::SubBureau,
+            )
+            .with_staff(Staff::new(sb_staff, 0))
+            .with_ranks(&BINHAI_SB_RANKS)
+            .placeholder()
+            .with_children(kids)
+        })
+        .collect();
+    Ok(unit(
+        "binhai",
+        Name::of(BINHAI),
+        BINHAI_ROLE,
+        UnitKind::CountyBureau,
+    )
+    .with_staff(Staff::new(to_u32(p.count("binhai_bureau_staff")), 0))
+    .with_ranks(&SB_RANKS)
+    .with_children(children))
+}
+
+/// 壓減層級 (Binhai): the sub-bureaus go; their stations report to the bureau directly and their
+/// officers join the stations' frontline or the bureau's headquarters.
+fn lever_abolish_binhai_sub_bureaus(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let pct = p.count("binhai_to_stations").min(100);
+    let mut stations = Vec::new();
+    let mut freed = Staff::default();
+    let mut rest = Vec::new();
+    for c in std::mem::take(&mut org.children) {
+        if c.kind == UnitKind::SubBureau {
+            freed = freed + c.staff;
+            stations.extend(c.children);
+        } else {
+            rest.push(c);
+        }
+    }
+    let freed = u64::from(freed.total());
+    let to_stations = if stations.is_empty() {
+        0
+    } else {
+        (freed * pct + 50) / 100
+    };
+    let gives = split_evenly(to_stations, stations.len());
+    for (st, g) in stations.iter_mut().zip(gives) {
+        st.staff.frontline += to_u32(g);
+    }
+    org.staff.organ += to_u32(freed - to_stations);
+    rest.extend(stations);
+    org.children = rest;
+    Ok(org)
+}
+
+// =============================================================================================
+// Scope 4: the municipal bureau's directly attached units.
+
+const G_MUNICIPAL: Text = Text::new("改革前的市局直属单位", "Attached units before the reform");
+const G_ORGANS: Text = Text::new(
+    "聚焦精简高效：精简机关",
+    "Focus 1, lean and efficient: leaner headquarters",
+);
+
+pub const MUNICIPAL_SPECS: &[ParamSpec] = &[
+    spec(
+        "attached_units",
+        Text::new("市局直属单位", "Directly attached units"),
+        UNITS,
+        G_MUNICIPAL,
+        (0.0, 100.0, 1.0),
+        40.0,
+        Source::seed(DOC, Q_MUNICIPAL),
+    ),
+    spec(
+        "sections_before",
+        Text::new(
+            "直属单位内设的科级机构",
+            "Section-level units in the attached units",
+        ),
+        UNITS,
+        G_MUNICIPAL,
+        (0.0, 1_500.0, 1.0),
+        287.0,
+        Source::seed(DOC, Q_SECTIONS),
+    ),
+    spec(
+        "section_staff",
+        Text::new("每个科级机构的警力", "Staff per section-level unit"),
+        STAFF,
+        G_MUNICIPAL,
+        (1.0, 100.0, 1.0),
+        8.0,
+        Source::assumption(
+            "资料未给出；假设每个科级机构 8 人",
+            "Not in the source; assumed 8 per section-level unit",
+        ),
+    ),
+    spec(
+        "attached_unit_leaders",
+        Text::new("每个直属单位的领导", "Leaders per attached unit"),
+        STAFF,
+        G_MUNICIPAL,
+        (0.0, 20.0, 1.0),
+        3.0,
+        Source::assumption(
+            "资料未给出；假设每个直属单位 3 名领导",
+            "Not in the source; assumed 3 leaders per attached unit",
+        ),
+    ),
+    spec(
+        "municipal_leaders",
+        Text::new("市局领导", "Municipal bureau leaders"),
+        STAFF,
+        G_MUNICIPAL,
+        (0.0, 30.0, 1.0),
+        8.0,
+        Source::assumption(
+            "资料未给出；假设市局领导 8 人",
+            "Not in the source; assumed 8 leaders of the municipal bureau",
+        ),
+    ),
+    spec(
+        "attached_abolished",
+        Text::new("撤销的直属单位", "Attached units abolished"),
+        UNITS,
+        G_ORGANS,
+        (0.0, 100.0, 1.0),
+        13.0,
+        Source::seed(DOC, Q_MUNICIPAL),
+    ),
+    spec(
+        "division_units_after",
+        Text::new("整合后的副处级机构", "Deputy-division-level units after"),
+        UNITS,
+        G_ORGANS,
+        (0.0, 1_500.0, 1.0),
+        92.0,
+        Source::seed(DOC, Q_SECTIONS),
+    ),
+];
+
+pub const MUNICIPAL_REPORTED: &[Reported] = &[
+    reported(
+        MetricKey::SectionUnits,
+        287.0,
+        92.0,
+        Source::seed(DOC, Q_SECTIONS),
+    ),
+    Reported {
+        after: None,
+        ..reported(
+            MetricKey::InternalUnits,
+            40.0,
+            0.0,
+            Source::seed(DOC, Q_MUNICIPAL),
+        )
+    },
+    effect(
+        Text::new("撤销的直属单位", "Attached units abolished"),
+        Text::new("个", "units"),
+        None,
+        13.0,
+        Q_MUNICIPAL,
+    ),
+    effect(
+        Text::new("社会评议综合得分（2020 年）", "Public rating, 2020"),
+        Text::new("分", "points"),
+        None,
+        97.66,
+        Q_RATING,
+    ),
+];
+
+const MUNICIPAL_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::InternalUnits,
+    MetricKey::SectionUnits,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const MUNICIPAL_NOTES: &[Text] = &[
+    Text::new(
+        "模型把“优化调整40个市局直属单位机构，撤销13个直属单位”读作：40 个直属单位中撤销 13 个，保留 27 个（资料也可读作另有 13 个被撤销）。被撤销的单位均匀分布在 40 个之中，其科级机构和领导并入前一个保留的单位。",
+        "The model reads “reorganised 40 attached units, abolished 13” as 13 of the 40 abolished and 27 kept (it could also mean 13 besides the 40). The abolished units are spread evenly among the 40; their sections and leaders join the preceding kept unit.",
+    ),
+    Text::new(
+        "287 个科级机构平均分布在 40 个直属单位中（每个 7 或 8 个）；整合时每个保留单位至少得到一个副处级机构，其余 92 个按科级机构数分配，每个副处级机构由本单位相邻的若干科级机构合并而成（资料未说明如何合并）。",
+        "The 287 sections are spread evenly over the 40 attached units (7 or 8 each); in the merge every kept unit gets at least one deputy-division-level unit and the rest of the 92 go by section count, each formed from consecutive sections of its unit (the source does not say which merged).",
+    ),
+    Text::new(
+        "市局机关和直属单位的警力均计为机关警力；改革不增减警力。资料未给出职级：按 局长、副局长 → 处长 → 科长（改革后副处长）、民警 计算，层次不变。",
+        "The municipal headquarters and attached units' staff all count as headquarters posts; no officer is added or removed. The source gives no ranks: chief, deputy → division head → section head (deputy division head after), officer, the same length.",
+    ),
+    Text::new(
+        "未建模：出入境管理等职能下放到分局（分局不在此范围内）。",
+        "Not modelled: exit-entry and other functions devolved to the sub-bureaus (outside this scope).",
+    ),
+];
+
+const MUNICIPAL_LEVERS: &[Lever] = &[
+    Lever {
+        key: "abolish_attached_units",
+        name: Text::new(
+            "聚焦精简高效：精简机关（撤销直属单位）",
+            "Focus 1: leaner headquarters (attached units abolished)",
+        ),
+        summary: Text::new(
+            "撤销 13 个直属单位，其科级机构和领导并入相邻的保留单位。",
+            "13 attached units are abolished; their sections and leaders join a neighbouring kept unit.",
+        ),
+        source: Source::seed(DOC, Q_MUNICIPAL),
+        conserves_staff: true,
+        apply: lever_abolish_attached_units,
+    },
+    Lever {
+        key: "merge_sections",
+        name: Text::new(
+            "聚焦精简高效：精简机关（科级整合为副处级）",
+            "Focus 1: leaner headquarters (sections into deputy-division units)",
+        ),
+        summary: Text::new(
+            "各直属单位内的科级机构按顺序合并为副处级机构，共 287 个合为 92 个。",
+            "Each attached unit's section-level units merge in order into deputy-division-level units, 287 into 92 in all.",
+        ),
+        source: Source::seed(DOC, Q_SECTIONS),
+        conserves_staff: true,
+        apply: lever_merge_sections,
+    },
+];
+
+const ATTACHED: Text = Text::new("直属单位", "Attached unit");
+const SECTION_UNIT: Text = Text::new("科级机构", "Section-level unit");
+const DIVISION_UNIT: Text = Text::new("副处级机构", "Deputy-division-level unit");
+
+fn municipal_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let n = p.count("attached_units") as usize;
+    let sections = p.count("sections_before");
+    let s_staff = to_u32(p.count("section_staff"));
+    let leaders = to_u32(p.count("attached_unit_leaders"));
+    ensure(
+        n > 0 || sections == 0,
+        format!("没有直属单位，{sections} 个科级机构无处设置。"),
+        format!("No attached unit to hold the {sections} sections."),
+    )?;
+    let mut no = 0usize;
+    let children = split_evenly(sections, n)
+        .into_iter()
+        .enumerate()
+        .map(|(j, k)| {
+            let kids = (0..k)
+                .map(|_| {
+                    no += 1;
+                    unit(
+                        format!("s{no}"),
+                        Name::numbered(SECTION_UNIT, no),
+                        SECTION_UNIT,
+                        UnitKind::Section,
+                    )
+                    .with_staff(Staff::new(s_staff, 0))
+                    .with_ranks(&[SECTION_HEAD, OFFICER])
+                    .placeholder()
+                })
+                .collect();
+            unit(
+                format!("a{}", j + 1),
+                Name::numbered(ATTACHED, j + 1),
+                ATTACHED,
+                UnitKind::InternalUnit,
+            )
+            .with_staff(Staff::new(leaders, 0))
+            .with_ranks(&[DIVISION_HEAD])
+            .placeholder()
+            .with_children(kids)
+        })
+        .collect();
+    Ok(municipal_root()
+        .with_staff(Staff::new(to_u32(p.count("municipal_leaders")), 0))
+        .with_ranks(&SB_RANKS)
+        .with_children(children))
+}
+
+/// Which of `n` units are abolished when `k` are: spread evenly (the `i`-th when
+/// `⌊(i+1)k/n⌋ > ⌊ik/n⌋`).
+pub fn abolished_indices(n: usize, k: usize) -> Vec<bool> {
+    (0..n)
+        .map(|i| ((i + 1) * k) / n.max(1) > (i * k) / n.max(1))
+        .collect()
+}
+
+/// 撤銷13個直屬單位: the abolished units' sections and leaders join the preceding kept unit (or
+/// the next one, for a unit before any kept one).
+fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let k = p.count("attached_abolished") as usize;
+    let units = std::mem::take(&mut org.children);
+    let n = units.len();
+    ensure(
+        k <= n,
+        format!("撤销的直属单位（{k}）多于直属单位（{n}）。"),
+        format!("More attached units abolished ({k}) than there are ({n})."),
+    )?;
+    let has_sections = units.iter().any(|u| !u.children.is_empty());
+    ensure(
+        k < n || !has_sections || n == 0,
+        "直属单位全部撤销，科级机构无处并入。".to_string(),
+        "Every attached unit is abolished, leaving the sections nowhere to go.".to_string(),
+    )?;
+    let gone = abolished_indices(n, k);
+    let mut kept: Vec<Unit> = Vec::new();
+    // Units abolished before any kept unit wait for the first kept one.
+    let mut pending: Vec<Unit> = Vec::new();
+    for (u, g) in units.into_iter().zip(gone) {
+        if g {
+            match kept.last_mut() {
+                Some(last) => absorb(last, u),
+                None => pending.push(u),
+            }
+        } else {
+            let mut u = u;
+            if !pending.is_empty() {
+                // Sections of the earlier abolished units come first, in order.
+                let own = std::mem::take(&mut u.children);
+                for a in std::mem::take(&mut pending) {
+                    absorb(&mut u, a);
+                }
+                u.children.extend(own);
+            }
+            kept.push(u);
+        }
+    }
+    if !pending.is_empty() {
+        // Only reachable when every unit is abolished and none has sections: staff go to the
+        // bureau itself.
+        for a in pending {
+            org.staff = org.staff + a.staff_total();
+        }
+    }
+    org.children = kept;
+    Ok(org)
+}
+
+fn absorb(into: &mut Unit, gone: Unit) {
+    into.staff = into.staff + gone.staff;
+    into.children.extend(gone.children);
+}
+
+/// 287個科級機構整合為92個副處級機構: in each attached unit, consecutive sections merge into
+/// deputy-division-level units; every unit with sections gets at least one, the rest go by
+/// section count.
+fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let target = p.count("division_units_after");
+    let counts: Vec<u64> = org
+        .children
+        .iter()
+        .map(|u| {
+            u.children
+                .iter()
+                .filter(|c| c.kind == UnitKind::Section)
+                .count() as u64
+        })
+        .collect();
+    let total: u64 = counts.iter().sum();
+    let holders = counts.iter().filter(|c| **c > 0).count() as u64;
+    ensure(
+        target <= total,
+        format!("副处级机构（{target}）多于被整合的科级机构（{total}）。"),
+        format!("More deputy-division-level units ({target}) than sections to merge ({total})."),
+    )?;
+    ensure(
+        target >= holders,
+        format!("副处级机构（{target}）少于设有科级机构的直属单位（{holders}）：每个单位至少需要一个。"),
+        format!("Fewer deputy-division-level units ({target}) than attached units with sections ({holders}): each needs at least one."),
+    )?;
+    let extra: Vec<u64> = counts.iter().map(|c| c.saturating_sub(1)).collect();
+    let more = apportion(target - holders, &extra);
+    let mut no = 0usize;
+    for ((au, c), m) in org.children.iter_mut().zip(&counts).zip(more) {
+        let parts = if *c > 0 { (1 + m) as usize } else { 0 };
+        let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut au.children)
+            .into_iter()
+            .partition(|u| u.kind == UnitKind::Section);
+        let mut kids: Vec<Unit> = runs(old, parts)
+            .into_iter()
+            .map(|group| {
+                no += 1;
+                let staff = group
+                    .iter()
+                    .fold(Staff::default(), |a, u| a + u.staff_total());
+                unit(
+                    format!("dv{no}"),
+                    Name::numbered(DIVISION_UNIT, no),
+                    DIVISION_UNIT,
+                    UnitKind::Section,
+                )
+                .with_staff(staff)
+                .with_ranks(&[DEPUTY_DIVISION_HEAD, OFFICER])
+                .placeholder()
+                .formed_from(&group)
+            })
+            .collect();
+        kids.extend(rest);
+        au.children = kids;
+    }
+    Ok(org)
+}
+
+// =============================================================================================
+
+pub const VARIANTS: &[Variant] = &[
+    Variant {
+        key: "station",
+        name: Text::new(
+            "派出所：一室两队（两组）",
+            "Police station: one office, two teams",
+        ),
+        specs: STATION_SPECS,
+        row_specs: &[],
+        baseline: station_baseline,
+        levers: STATION_LEVERS,
+        metrics: STATION_METRICS,
+        reported: STATION_REPORTED,
+        notes: STATION_NOTES,
+    },
+    Variant {
+        key: "sub_bureau",
+        name: Text::new(
+            "属地分局：大部制与警力下沉",
+            "Sub-bureaus: big departments, officers moved down",
+        ),
+        specs: SUB_BUREAU_SPECS,
+        row_specs: &[],
+        baseline: sub_bureau_baseline,
+        levers: SUB_BUREAU_LEVERS,
+        metrics: SUB_BUREAU_METRICS,
+        reported: SUB_BUREAU_REPORTED,
+        notes: SUB_BUREAU_NOTES,
+    },
+    Variant {
+        key: "binhai",
+        name: Text::new(
+            "滨海新区：三级变两级",
+            "Binhai New Area: three tiers to two",
+        ),
+        specs: BINHAI_SPECS,
+        row_specs: &[],
+        baseline: binhai_baseline,
+        levers: BINHAI_LEVERS,
+        metrics: BINHAI_METRICS,
+        reported: BINHAI_REPORTED,
+        notes: BINHAI_NOTES,
+    },
+    Variant {
+        key: "municipal",
+        name: Text::new(
+            "市局机关：直属单位与科级机构",
+            "Municipal organs: attached units and sections",
+        ),
+        specs: MUNICIPAL_SPECS,
+        row_specs: &[],
+        baseline: municipal_baseline,
+        levers: MUNICIPAL_LEVERS,
+        metrics: MUNICIPAL_METRICS,
+        reported: MUNICIPAL_REPORTED,
+        notes: MUNICIPAL_NOTES,
+    },
+];
