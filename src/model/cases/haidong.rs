@@ -14,8 +14,8 @@ use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, split_evenly, Branch, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
-    DEPUTY_CHIEF, OFFICER, STATION_HEAD, TEAM_LEADER,
+    split_evenly, Branch, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF, DEPUTY_CHIEF, OFFICER,
+    STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
@@ -338,8 +338,8 @@ const NOTES: &[Text] = &[
         "The county is generated: the county-town station in the middle, rural stations on a spiral of grid cells around it (positions slightly jittered), stations in cells sharing a side are neighbours; residents, incidents and staff are drawn from the seed, staff independently of incidents. The table edits any station's staff, incidents and residents.",
     ),
     Text::new(
-        "分防区：城关派出所单设一个防区（计入“不多于5个”）；农村派出所从各自成一组开始，反复合并警情水平（每所平均警情）最接近的一对相邻组（同样接近时取编号最小的），合并后不超过每个防区的所数上限，直到防区数不超过上限。合并不下去时给出错误。",
-        "Districts: the county-town station is a district of its own (counted in the “at most 5”); rural stations start as one group each, and the pair of adjacent groups with the closest incident level (mean incidents per station; ties to the lowest numbers) merges, never beyond the stations-per-district cap, until the count is within the limit. When no merge is possible the model says so.",
+        "分防区：城关派出所单设一个防区（计入“不多于5个”）；农村派出所从各自成一组开始，反复合并警情水平（每所平均警情）最接近的一对相邻组（同样接近时取编号最小的），合并后不超过每个防区的所数上限，直到防区数不超过上限；之后仍单独成区的农村派出所（资料说防区由“若干个所”组成）并入最相近的相邻防区，只要不超过上限。合并不下去时给出错误。",
+        "Districts: the county-town station is a district of its own (counted in the “at most 5”); rural stations start as one group each, and the pair of adjacent groups with the closest incident level (mean incidents per station; ties to the lowest numbers) merges, never beyond the stations-per-district cap, until the count is within the limit; then a rural station still on its own (the source has districts of “several stations”) joins its most similar neighbouring district where the cap allows. When no merge is possible the model says so.",
     ),
     Text::new(
         "防区名称用占位名“防区1”等；资料说防区“可以辖区山川或标志性建筑等事物命名”。",
@@ -350,12 +350,12 @@ const NOTES: &[Text] = &[
         "Responsibility: the chief heads the county-town district and each other leader one district; this is a label on the district, not a move of staff, and adds no rank (the district head is the bureau leader). Fewer leaders than districts is an error.",
     ),
     Text::new(
-        "10 个警种大队各按比例抽出民警编入防区（计为一线：资料说“机关民警变指导为参战”），先保证每个防区综合指挥室和执法办案队的最低人数、社区警务队至少 1 人，其余按各防区警情多少分配。资料还说“跨所编组警力”：派出所民警也参加两队，但仍在本所编制内，模型把他们留在派出所。",
-        "Each of the 10 brigades binds a share of its officers to districts (counted as frontline: the source says headquarters officers turn “from guidance to combat”), first the minimum of each district's command room and case team and one community officer, the rest by each district's incidents. The source also has stations' officers grouped across stations; they stay on their stations' establishment, and the model keeps them in their stations.",
+        "10 个警种大队各按比例抽出民警编入防区（计为一线：资料说“机关民警变指导为参战”），合在一起分配（不追踪每人来自哪个大队），先保证每个防区综合指挥室和执法办案队的最低人数、社区警务队至少 1 人，其余逐人派往当时人均警情最多的防区（资料要求局领导把防区“急需完成的任务分配给各警种大队承接”，针对的是“警力与警情不相匹配”；分配规则为假设）。资料还说“跨所编组警力”：派出所民警也参加两队，但仍在本所编制内，模型把他们留在派出所。",
+        "Each of the 10 brigades binds a share of its officers to districts (counted as frontline: the source says headquarters officers turn “from guidance to combat”), pooled (the model does not track which brigade each officer comes from): first the minimum of each district's command room and case team and one community officer, then one by one to the district with the most incidents per officer at the time (the source has leaders hand the district's “urgent tasks” to the brigades, against “staff not matching incidents”; the rule is an assumption). The source also has stations' officers grouped across stations; they stay on their stations' establishment, and the model keeps them in their stations.",
     ),
     Text::new(
-        "两队一室：综合指挥室设在防区内警情最多的所（“治安情况复杂”），执法办案队设在警力最多的所（资料说设在“有办案区的派出所”，未说哪些所有办案区：假设最大的所有），社区警务队设在人口最多的所（“社区较多”，模型没有社区数，以人口代替）；所在位置写在名称里。执法办案队队长由派出所长兼任，不另算人数。",
-        "Two teams and one office: the command room sits in the district's station with the most incidents (“complex public order”), the case team in the station with the most staff (the source says a station “with a case-handling area” without saying which have one: assumed the largest), the community team in the station with the most residents (“most communities”; the model has no community counts). The placement is in the name. The case team's leader is a station head and is not counted again.",
+        "两队一室：综合指挥室设在防区内人口最多的所（资料：“人口较多、管辖区域较大、治安情况复杂”，模型只用人口），执法办案队设在警力最多的所（资料说设在“有办案区的派出所”，未说哪些所有办案区：假设最大的所有），社区警务队设在村（社区）最多的所（村、社区数 = 人口 ÷ 生成的每村人口，800–3000 人）；同样多时取编号最小的所；所在位置写在名称里。执法办案队队长由派出所长兼任，不另算人数。",
+        "Two teams and one office: the command room sits in the district's station with the most residents (the source: “more residents, a larger area, complex public order”; the model uses residents only), the case team in the station with the most staff (the source says a station “with a case-handling area” without saying which have one: assumed the largest), the community team in the station with the most villages and communities (residents ÷ a generated 800–3,000 per village); ties go to the lowest number. The placement is in the name. The case team's leader is a station head and is not counted again.",
     ),
     Text::new(
         "派出所的机构、人员在改革前后完全相同（“现有派出所机构、编制、职数、职级保持不变”）。工作量离散度：改革前按派出所，改革后按防区（防区内全部人员与警情）。",
@@ -387,8 +387,8 @@ const LEVERS: &[Lever] = &[
         key: "responsibility",
         name: Text::new("02 条块分工明责", "02 Responsibility by district"),
         summary: Text::new(
-            "每个防区由一名局领导负责（局长负责城关防区）；各警种大队按比例抽出民警编入防区，按防区警情分配。",
-            "A bureau leader heads each district (the chief the county town's); each brigade binds a share of its officers to districts, shared by the districts' incidents.",
+            "每个防区由一名局领导负责（局长负责城关防区）；各警种大队按比例抽出民警编入防区，先补足各防区两队一室的最低人数，其余逐人派往人均警情最多的防区。",
+            "A bureau leader heads each district (the chief the county town's); each brigade binds a share of its officers to districts: first the minimum each district's teams need, then one by one to the district with the most incidents per officer.",
         ),
         source: Source::seed("004", Q_M2),
         conserves_staff: true,
@@ -562,6 +562,22 @@ pub struct Station {
     pub residents: u64,
     pub incidents: u64,
     pub staff: u32,
+    /// Residents per village or community (社区/村) in the station's area, generated.
+    pub community_size: u64,
+}
+
+impl Station {
+    /// Villages and communities in the station's area: its residents over the generated
+    /// community size (at least one where anyone lives), so edits of residents carry through.
+    pub fn communities(&self) -> u64 {
+        if self.residents == 0 {
+            0
+        } else {
+            (self.residents as f64 / self.community_size.max(1) as f64)
+                .round()
+                .max(1.0) as u64
+        }
+    }
 }
 
 /// What the generator needs: the county-level parameters.
@@ -582,13 +598,14 @@ fn generate(s: &Shape) -> Vec<Station> {
         .into_iter()
         .enumerate()
         .map(|(i, cell)| {
-            // Every station draws the same five numbers in the same order, so the first k
+            // Every station draws the same six numbers in the same order, so the first k
             // stations of a county do not change when more stations are added.
             let jx = rng.between(-0.3, 0.3);
             let jy = rng.between(-0.3, 0.3);
             let r = rng.log_between(0.4, 2.0);
             let local = rng.log_between(0.3, 2.5);
             let staff_f = rng.between(0.6, 1.4);
+            let community_size = rng.log_between(800.0, 3_000.0).round() as u64;
             let (x, y) = (
                 (f64::from(cell.0) + jx) * CELL_KM,
                 (f64::from(cell.1) + jy) * CELL_KM,
@@ -616,6 +633,7 @@ fn generate(s: &Shape) -> Vec<Station> {
                 residents,
                 incidents,
                 staff: to_u32(staff),
+                community_size,
             }
         })
         .collect()
@@ -671,17 +689,69 @@ struct Cluster {
     incidents: u128,
 }
 
-/// |a/na − b/nb| compared exactly: the numerator and denominator of the difference.
-fn level_gap(a: &Cluster, b: &Cluster) -> (u128, u128) {
+/// The cost of merging two groups, as an exact fraction (numerator, denominator): the gap
+/// between their incident levels, |a/na − b/nb| (mean incidents per station).
+fn merge_cost(a: &Cluster, b: &Cluster) -> (u128, u128) {
     let (na, nb) = (a.members.len() as u128, b.members.len() as u128);
-    let (x, y) = (a.incidents * nb, b.incidents * na);
-    (x.abs_diff(y), na * nb)
+    ((a.incidents * nb).abs_diff(b.incidents * na), na * nb)
+}
+
+/// The adjacent pair of groups (indices, the lower first) whose merge costs least within the
+/// cap, ties to the earliest pair (groups are ordered by their lowest station); with
+/// `lone_only`, only pairs where one group is a single station.
+fn best_merge(
+    clusters: &[Cluster],
+    adj: &[Vec<usize>],
+    cap: usize,
+    lone_only: bool,
+) -> Option<(usize, usize)> {
+    let in_cluster = |c: &Cluster, j: usize| c.members.binary_search(&j).is_ok();
+    let mut best: Option<(usize, usize, (u128, u128))> = None;
+    for (a, ca) in clusters.iter().enumerate() {
+        for (b, cb) in clusters.iter().enumerate().skip(a + 1) {
+            if ca.members.len() + cb.members.len() > cap {
+                continue;
+            }
+            if lone_only && ca.members.len() > 1 && cb.members.len() > 1 {
+                continue;
+            }
+            let touch = ca.members.iter().any(|&i| {
+                adj.get(i)
+                    .is_some_and(|ns| ns.iter().any(|&j| in_cluster(cb, j)))
+            });
+            if !touch {
+                continue;
+            }
+            let cost = merge_cost(ca, cb);
+            // cost < best, exactly (cross-multiplied); equal costs keep the earlier pair.
+            let better = best.is_none_or(|(_, _, (bn, bd))| cost.0 * bd < bn * cost.1);
+            if better {
+                best = Some((a, b, cost));
+            }
+        }
+    }
+    best.map(|(a, b, _)| (a, b))
+}
+
+/// Merges group `b` into group `a` (`a < b`).
+fn merge(clusters: &mut Vec<Cluster>, a: usize, b: usize) {
+    if b >= clusters.len() || a >= b {
+        return;
+    }
+    let gone = clusters.remove(b);
+    if let Some(keep) = clusters.get_mut(a) {
+        keep.members.extend(gone.members);
+        keep.members.sort_unstable();
+        keep.incidents += gone.incidents;
+    }
 }
 
 /// Groups the stations into districts: the county-town station alone, and the rural stations
 /// merged agglomeratively — always the pair of adjacent groups with the closest incident level
 /// (mean incidents per station; ties to the groups with the lowest station numbers), never
-/// beyond `cap` stations — until there are at most `max_districts` districts in all. Returns
+/// beyond `cap` stations — until there are at most `max_districts` districts in all; then a
+/// rural station still alone joins its most similar neighbouring group where the cap allows
+/// (the source's districts are of "若干个所", several stations). Returns
 /// the districts as lists of indices into `stations`: the county-town district first, then the
 /// rural districts by their lowest station.
 pub fn group_districts(
@@ -718,35 +788,8 @@ pub fn group_districts(
         "每个防区至多派出所数不能为 0。".to_string(),
         "Stations per district at most cannot be 0.".to_string(),
     )?;
-    let in_cluster = |c: &Cluster, j: usize| c.members.binary_search(&j).is_ok();
     while clusters.len() > max_rural {
-        // The best mergeable adjacent pair (clusters are kept ordered by lowest member).
-        let mut best: Option<(usize, usize, (u128, u128))> = None;
-        for a in 0..clusters.len() {
-            for b in a + 1..clusters.len() {
-                let (ca, cb) = (&clusters[a], &clusters[b]);
-                if ca.members.len() + cb.members.len() > cap {
-                    continue;
-                }
-                let touch = ca
-                    .members
-                    .iter()
-                    .any(|&i| adj[i].iter().any(|&j| in_cluster(cb, j)));
-                if !touch {
-                    continue;
-                }
-                let gap = level_gap(ca, cb);
-                let better = match best {
-                    None => true,
-                    // gap / den < best_gap / best_den, exactly; equal gaps keep the earlier pair.
-                    Some((_, _, (bg, bd))) => gap.0 * bd < bg * gap.1,
-                };
-                if better {
-                    best = Some((a, b, gap));
-                }
-            }
-        }
-        let Some((a, b, _)) = best else {
+        let Some((a, b)) = best_merge(&clusters, &adj, cap, false) else {
             let rural = stations.len() - town.len();
             return Err(err(
                 format!(
@@ -757,12 +800,12 @@ pub fn group_districts(
                 ),
             ));
         };
-        let gone = clusters.remove(b);
-        if let Some(keep) = clusters.get_mut(a) {
-            keep.members.extend(gone.members);
-            keep.members.sort_unstable();
-            keep.incidents += gone.incidents;
-        }
+        merge(&mut clusters, a, b);
+    }
+    // "若干个所": a rural station left on its own joins its most similar neighbouring district
+    // while the cap allows (the count only falls).
+    while let Some((a, b)) = best_merge(&clusters, &adj, cap, true) {
+        merge(&mut clusters, a, b);
     }
     let mut out = Vec::with_capacity(clusters.len() + 1);
     if !town.is_empty() {
@@ -895,10 +938,45 @@ fn district_minimum(p: &Params) -> u64 {
     p.count("office_staff") + p.count("case_team_min") + 1
 }
 
+/// Shares `extra` officers among work units one at a time, each to the unit with the most
+/// incidents per officer (`incidents[i] / staff[i]`, compared exactly; ties to the earliest):
+/// staff matched to incidents, the source's problem "警力与警情不相匹配" addressed.
+pub fn balance(extra: u64, incidents: &[u64], staff: &[u64]) -> Vec<u64> {
+    let mut add = vec![0u64; incidents.len()];
+    if incidents.is_empty() {
+        return add;
+    }
+    if incidents.iter().all(|i| *i == 0) {
+        return split_evenly(extra, incidents.len());
+    }
+    for _ in 0..extra {
+        let mut best = 0usize;
+        for i in 1..incidents.len() {
+            let (si, sb) = (
+                u128::from(staff.get(i).copied().unwrap_or(0) + add[i]),
+                u128::from(staff.get(best).copied().unwrap_or(0) + add[best]),
+            );
+            // incidents[i] / si > incidents[best] / sb, with a unit without staff first.
+            let (ii, ib) = (u128::from(incidents[i]), u128::from(incidents[best]));
+            let busier = match (si, sb) {
+                (0, 0) => ii > ib,
+                (0, _) => ii > 0,
+                (_, 0) => false,
+                _ => ii * sb > ib * si,
+            };
+            if busier {
+                best = i;
+            }
+        }
+        add[best] += 1;
+    }
+    add
+}
+
 /// 02 条块分工明责: a bureau leader heads each district (a label: the chief the county town's,
 /// the other leaders one each); each brigade binds a share of its officers to the districts,
 /// where they are frontline, shared first by the minimum each district's teams need and then
-/// by the districts' incidents.
+/// one by one to the district with the most incidents per officer (`balance`).
 fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let leaders = p.count("leaders");
     let n = org
@@ -937,16 +1015,15 @@ fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         .iter()
         .filter(|u| u.kind == UnitKind::District)
         .collect();
-    let weights: Vec<u64> = districts
+    let incidents: Vec<u64> = districts
         .iter()
         .map(|d| d.children.iter().map(|s| s.incidents).sum())
         .collect();
-    let extra = bound_total - need;
-    let shares = if weights.iter().sum::<u64>() == 0 {
-        split_evenly(extra, n)
-    } else {
-        apportion(extra, &weights)
-    };
+    let staff: Vec<u64> = districts
+        .iter()
+        .map(|d| u64::from(d.staff_total().total()) + district_minimum(p))
+        .collect();
+    let shares = balance(bound_total - need, &incidents, &staff);
     let mut other = 1usize;
     for (k, d) in org
         .children
@@ -998,6 +1075,13 @@ fn sited(t: Text, at: Option<&Unit>) -> Name {
 fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let office = p.count("office_staff");
     let case_min = p.count("case_team_min");
+    let generated = county_stations(p);
+    let communities = |s: &Unit| {
+        generated
+            .iter()
+            .find(|g| g.id == s.id)
+            .map_or(0, Station::communities)
+    };
     let brigades: Vec<Unit> = org
         .children
         .iter()
@@ -1025,10 +1109,12 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         let case = case_min.max(rest.div_ceil(2)).min(rest - 1);
         let community = rest - case;
         let stations: Vec<&Unit> = d.children.iter().filter(|u| u.kind.is_station()).collect();
-        let office_at = site(&stations, |s| s.incidents);
+        // "设在防区内人口较多……的派出所", "设在防区内有办案区的派出所" (assumed: the largest),
+        // "设在防区内社区较多的派出所".
+        let office_at = site(&stations, |s| s.residents);
         let case_at = site(&stations, |s| u64::from(s.staff_total().total()));
-        let community_at = site(&stations, |s| s.residents);
-        let mut units = vec![
+        let community_at = site(&stations, communities);
+        let units = vec![
             Unit::new(
                 format!("{}/office", d.id),
                 sited(OFFICE, office_at),
@@ -1057,10 +1143,12 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .with_ranks(&TEAM_RANKS)
             .with_branch(Branch::Community),
         ];
-        // Officers of the police types (the source's "N" of "1+N") staff the three units.
-        for u in units.iter_mut() {
-            u.from = brigades.iter().map(|b| b.id.clone()).collect();
-        }
+        // Officers of the police types (the source's "N" of "1+N") staff the three units; the
+        // brigades' bound officers are pooled, so each unit lists every brigade.
+        let mut units: Vec<Unit> = units
+            .into_iter()
+            .map(|u| u.formed_from(&brigades))
+            .collect();
         d.staff = Staff::default();
         units.extend(std::mem::take(&mut d.children));
         // Stations first, then the room and the teams.
