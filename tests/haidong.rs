@@ -1,0 +1,532 @@
+//! The Haidong model against its source (shared/domain/cases.md section 4), the grouping
+//! algorithm's properties over many generated counties, and properties over the whole
+//! parameter space.
+
+mod common;
+
+use std::collections::{HashSet, VecDeque};
+use std::path::Path;
+
+use common::Rng;
+use reform_explorer::i18n::Lang;
+use reform_explorer::layout::diagram::diagram;
+use reform_explorer::model::cases::haidong::{
+    adjacency, balance, county_stations, group_districts, spiral, Station, BRIGADES, Q_BOTH,
+    Q_BRANCHES, Q_LEADERS, Q_NAMES, Q_PROBLEM, Q_STABLE, ROW_SPECS, VARIANTS,
+};
+use reform_explorer::model::cases::{CaseId, Scenario, Variant};
+use reform_explorer::model::metrics::{compute, work_units, MetricKey as K};
+use reform_explorer::model::org::{Unit, UnitKind};
+use reform_explorer::model::params::Params;
+
+fn county() -> &'static Variant {
+    CaseId::Haidong.variant("county").expect("county variant")
+}
+
+fn defaults() -> Scenario {
+    county()
+        .build(&county().defaults())
+        .expect("defaults build")
+}
+
+fn units_of(org: &Unit, kind: UnitKind) -> Vec<&Unit> {
+    org.walk()
+        .into_iter()
+        .map(|(_, u)| u)
+        .filter(|u| u.kind == kind)
+        .collect()
+}
+
+fn find<'a>(org: &'a Unit, id: &str) -> Option<&'a Unit> {
+    org.walk().into_iter().map(|(_, u)| u).find(|u| u.id == id)
+}
+
+/// The district (in `org`) that holds station `id`.
+fn district_of<'a>(org: &'a Unit, id: &str) -> Option<&'a Unit> {
+    units_of(org, UnitKind::District)
+        .into_iter()
+        .find(|d| d.children.iter().any(|c| c.id == id))
+}
+
+fn seed_text(doc: &str) -> Option<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let entry = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(doc))?;
+    std::fs::read_to_string(entry.path()).ok()
+}
+
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect()
+}
+
+#[test]
+fn quotes_used_only_in_notes_and_tests_are_verbatim_too() {
+    let Some(text) = seed_text("004") else { return };
+    let body = letters(&text);
+    for q in [Q_PROBLEM, Q_NAMES, Q_LEADERS, Q_BRANCHES, Q_BOTH, Q_STABLE] {
+        assert!(body.contains(&letters(q)), "not in 004: {q}");
+    }
+    // The ten police types the model binds are the ten the source lists, in its order.
+    for (_, name) in BRIGADES {
+        let short: String = name.zh.chars().take(2).collect();
+        assert!(Q_BRANCHES.contains(&short), "{short}");
+    }
+}
+
+#[test]
+fn defaults_reproduce_the_sources_structure() {
+    let s = defaults();
+    let (b, a) = (compute(s.before()), compute(s.after()));
+    // "各县(区)的防区设置,不多于5个,城关派出所单设1个防区": at most five districts in all (the
+    // county-town district counts in the five), the county-town station alone in the first.
+    // The generated county (seed 1) gives four: the grouping reaches five, then a lone rural
+    // station joins its neighbours ("若干个所").
+    assert_eq!(b.get(K::Districts), 0.0);
+    assert_eq!(a.get(K::Districts), 4.0);
+    let districts = units_of(s.after(), UnitKind::District);
+    let town = districts[0];
+    let town_stations: Vec<&str> = town
+        .children
+        .iter()
+        .filter(|c| c.kind.is_station())
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(town_stations, ["s1"]);
+    for d in &districts[1..] {
+        assert!(d.children.iter().all(|c| c.id != "s1"));
+    }
+    // "“一把手”负责县府所在防区": a label, not a move of staff.
+    assert!(town.name.zh.contains("局长负责"), "{}", town.name.zh);
+    // Sixteen stations before and after; no tier is added (a district is not a tier).
+    assert_eq!(b.get(K::Stations), 16.0);
+    assert_eq!(a.get(K::Stations), 16.0);
+    assert_eq!(b.get(K::ManagementTiers), 2.0);
+    assert_eq!(a.get(K::ManagementTiers), 2.0);
+    assert_eq!(b.get(K::CommandChain), a.get(K::CommandChain));
+    // "现有派出所机构、编制、职数、职级保持不变": every station is the same unit before and after.
+    for st in units_of(s.before(), UnitKind::Station) {
+        let after = find(s.after(), &st.id).expect("station kept");
+        assert_eq!(after, st, "station {} changed", st.id);
+    }
+    // "设立综合指挥室、执法办案队、社区警务队" in every district; "队员一般不少于3人".
+    for d in &districts {
+        let offices = d.children.iter().filter(|c| c.kind == UnitKind::Office);
+        assert_eq!(offices.count(), 1);
+        let teams: Vec<&Unit> = d
+            .children
+            .iter()
+            .filter(|c| c.kind == UnitKind::Team)
+            .collect();
+        assert_eq!(teams.len(), 2);
+        assert!(teams[0].name.zh.starts_with("执法办案队"));
+        assert!(teams[0].staff.total() >= 3, "{}", teams[0].staff.total());
+        assert!(teams[1].name.zh.starts_with("社区警务队"));
+        assert!(teams[1].staff.total() >= 1);
+        // Placement is recorded in the name: "执法办案队（设在农村派出所3）".
+        assert!(teams[0].name.zh.contains("设在"));
+    }
+    assert_eq!(b.get(K::Teams), 0.0);
+    assert_eq!(a.get(K::Teams), 8.0);
+    // Staff are kept; half of each brigade's 12 (6 × 10 = 60) leave headquarters for the
+    // districts' teams: "机关民警变指导为参战".
+    assert_eq!(b.get(K::StaffTotal), a.get(K::StaffTotal));
+    assert_eq!(b.get(K::OrganStaff) - a.get(K::OrganStaff), 60.0);
+    assert!(a.get(K::FrontlineShare) > b.get(K::FrontlineShare));
+    // Ten brigades before and after.
+    assert_eq!(b.get(K::InternalUnits), 10.0);
+    assert_eq!(a.get(K::InternalUnits), 10.0);
+}
+
+#[test]
+fn workload_spread_drops_at_defaults() {
+    // "警力与警情不相匹配……忙闲不均": across the 16 generated stations, incidents per officer
+    // vary widely; across the 4 districts (their stations and teams) much less. The numbers are
+    // what the generated county (seed 1) gives, not a target.
+    let s = defaults();
+    let spread = |o: &Unit| compute(o).get(K::WorkloadSpread);
+    let ratio = |o: &Unit| compute(o).get(K::WorkloadRatio);
+    let (before, grouped, after) = (spread(s.before()), spread(&s.steps[1]), spread(s.after()));
+    println!(
+        "workload spread (CV of incidents per officer): stations {before:.3}, districts {grouped:.3}, with bound officers {after:.3}; max/min {:.2} → {:.2}",
+        ratio(s.before()),
+        ratio(s.after())
+    );
+    assert_eq!(work_units(s.before()).len(), 16);
+    assert_eq!(work_units(s.after()).len(), 4);
+    assert!((before - 0.463).abs() < 0.001, "{before}");
+    assert!((grouped - 0.397).abs() < 0.001, "{grouped}");
+    assert!((after - 0.092).abs() < 0.001, "{after}");
+    assert!(grouped < before);
+    assert!(after < grouped);
+    assert!(after < 0.75 * before, "{after} vs {before}");
+    assert!(ratio(s.after()) < ratio(s.before()) / 2.0);
+    // The bound officers lower the incidents each officer of a work unit carries.
+    assert!(
+        compute(s.after()).get(K::IncidentsPerOfficer)
+            < compute(s.before()).get(K::IncidentsPerOfficer)
+    );
+}
+
+#[test]
+fn spread_drops_in_most_generated_counties() {
+    let v = county();
+    let (mut built, mut dropped) = (0, 0);
+    for seed in 1..=300 {
+        let mut p = v.defaults();
+        p.set_raw("seed", &seed.to_string()).unwrap();
+        let Ok(s) = v.build(&p) else { continue };
+        built += 1;
+        let (b, a) = (compute(s.before()), compute(s.after()));
+        if a.get(K::WorkloadSpread) < b.get(K::WorkloadSpread) {
+            dropped += 1;
+        }
+    }
+    assert!(built >= 290, "{built}");
+    assert!(dropped * 10 >= built * 9, "{dropped} of {built}");
+}
+
+/// Breadth-first: is `members` connected in the adjacency graph using only its own nodes?
+fn connected(members: &[usize], adj: &[Vec<usize>]) -> bool {
+    let set: HashSet<usize> = members.iter().copied().collect();
+    let Some(&start) = members.first() else {
+        return true;
+    };
+    let mut seen = HashSet::from([start]);
+    let mut queue = VecDeque::from([start]);
+    while let Some(i) = queue.pop_front() {
+        for &j in &adj[i] {
+            if set.contains(&j) && seen.insert(j) {
+                queue.push_back(j);
+            }
+        }
+    }
+    seen.len() == set.len()
+}
+
+#[test]
+fn generated_rural_stations_form_a_connected_graph() {
+    let v = county();
+    for seed in [1u64, 7, 300, 9_999] {
+        for n in 1..=60 {
+            let mut p = v.defaults();
+            p.set_raw("seed", &seed.to_string()).unwrap();
+            p.set_raw("stations", &n.to_string()).unwrap();
+            let st = county_stations(&p);
+            assert_eq!(st.len(), n);
+            assert!(st[0].town && st[1..].iter().all(|s| !s.town));
+            let adj = adjacency(&st);
+            for (i, ns) in adj.iter().enumerate() {
+                for &j in ns {
+                    assert!(adj[j].contains(&i), "adjacency is symmetric");
+                }
+            }
+            let rural: Vec<usize> = (1..n).collect();
+            assert!(connected(&rural, &adj), "seed {seed}, {n} stations");
+        }
+    }
+    assert_eq!(spiral(3), vec![(0, 0), (1, 0), (1, 1)]);
+}
+
+/// The grouping over many generated counties, station counts, limits and caps: when it
+/// succeeds, every rural station is in exactly one district, districts are connected, within
+/// the limit and the cap, the county-town station is alone, and the result is deterministic.
+#[test]
+fn grouping_properties_over_generated_counties() {
+    let v = county();
+    let mut rng = Rng::new(20_230_930);
+    let (mut ok, mut refused) = (0, 0);
+    for seed in 1..=400u64 {
+        let mut p = v.defaults();
+        p.set_raw("seed", &seed.to_string()).unwrap();
+        // Every other county at the defaults, the rest with random sizes, limits and caps.
+        let (n, max, cap) = if seed % 2 == 0 {
+            (16, 5, 7)
+        } else {
+            (
+                rng.range(1, 40) as usize,
+                rng.range(1, 8) as usize,
+                rng.range(1, 12) as usize,
+            )
+        };
+        p.set_raw("stations", &n.to_string()).unwrap();
+        let st = county_stations(&p);
+        let adj = adjacency(&st);
+        match group_districts(&st, max, cap) {
+            Err(e) => {
+                refused += 1;
+                assert!(!e.message(Lang::Zh).is_empty() && !e.message(Lang::En).is_empty());
+            }
+            Ok(groups) => {
+                ok += 1;
+                assert!(groups.len() <= max, "seed {seed}: {} > {max}", groups.len());
+                assert_eq!(groups[0], vec![0], "the county-town station alone first");
+                let mut seen = vec![0usize; n];
+                for g in &groups {
+                    assert!(!g.is_empty());
+                    assert!(
+                        g.len() <= cap.max(1),
+                        "seed {seed}: size {} > {cap}",
+                        g.len()
+                    );
+                    assert!(
+                        connected(g, &adj),
+                        "seed {seed}: district {g:?} not connected"
+                    );
+                    for &i in g {
+                        seen[i] += 1;
+                    }
+                }
+                assert!(seen.iter().all(|c| *c == 1), "seed {seed}: {seen:?}");
+                // A rural station alone has no neighbouring district with room for it.
+                for g in groups.iter().skip(1).filter(|g| g.len() == 1) {
+                    for h in &groups[1..] {
+                        let touches = h.iter().any(|&j| adj[g[0]].contains(&j));
+                        assert!(h == g || !touches || h.len() + 1 > cap, "seed {seed}");
+                    }
+                }
+                assert_eq!(group_districts(&st, max, cap).ok(), Some(groups));
+            }
+        }
+    }
+    assert!(ok > 250, "{ok} groupings succeeded");
+    assert!(refused > 0, "no grouping was refused");
+}
+
+fn station(i: usize, cell: (i32, i32), incidents: u64) -> Station {
+    Station {
+        id: format!("s{}", i + 1),
+        row: i + 1,
+        town: i == 0,
+        cell,
+        x: f64::from(cell.0),
+        y: f64::from(cell.1),
+        residents: 1_000,
+        incidents,
+        staff: 5,
+        community_size: 1_000,
+    }
+}
+
+#[test]
+fn grouping_merges_adjacent_stations_with_similar_incidents() {
+    // A row: town, then four rural stations, two quiet and two busy.
+    let st: Vec<Station> = [(0, 5_000), (1, 100), (2, 110), (3, 900), (4, 1_000)]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (x, inc))| station(i, (x, 0), inc))
+        .collect();
+    let g = group_districts(&st, 3, 4).unwrap();
+    assert_eq!(g, vec![vec![0], vec![1, 2], vec![3, 4]]);
+    // Stations 2 and 4 have the same level but do not touch: never in one district alone.
+    let st: Vec<Station> = [(0, 0), (1, 100), (2, 900), (3, 100)]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (x, inc))| station(i, (x, 0), inc))
+        .collect();
+    let g = group_districts(&st, 3, 2).unwrap();
+    assert_eq!(
+        g,
+        vec![vec![0], vec![1, 2], vec![3]],
+        "ties go to the lowest numbers"
+    );
+    // With room, the station left alone joins its neighbours ("若干个所"): fewer districts.
+    let g = group_districts(&st, 3, 3).unwrap();
+    assert_eq!(g, vec![vec![0], vec![1, 2, 3]]);
+    // A cap of 1 cannot bring three rural stations into two districts.
+    let e = group_districts(&st, 3, 1).unwrap_err();
+    assert!(e.message(Lang::En).contains("stations per district"));
+    // A limit of 1 leaves nothing for the rural stations.
+    assert!(group_districts(&st, 1, 5).is_err());
+    // A county of the town alone is one district.
+    assert_eq!(group_districts(&st[..1], 1, 1).unwrap(), vec![vec![0]]);
+}
+
+#[test]
+fn table_edits_take_effect() {
+    let v = county();
+    let base = defaults();
+    let old = find(base.before(), "s3").unwrap().staff.total();
+    let old_district = district_of(base.after(), "s3").unwrap();
+    let old_district_staff = old_district.staff_total().total();
+    let mut p = v.defaults();
+    let staff = ROW_SPECS.iter().find(|s| s.key == "staff").unwrap();
+    p.set_edit(3, staff, "40").unwrap();
+    let s = v.build(&p).unwrap();
+    assert_eq!(find(s.before(), "s3").unwrap().staff.total(), 40);
+    let d = district_of(s.after(), "s3").unwrap();
+    assert_eq!(d.id, old_district.id);
+    assert_eq!(d.staff_total().total(), old_district_staff + 40 - old);
+    // Incidents and residents edits reach the baseline too.
+    let inc = ROW_SPECS.iter().find(|s| s.key == "incidents").unwrap();
+    let pop = ROW_SPECS.iter().find(|s| s.key == "population").unwrap();
+    p.set_edit(3, inc, "12345").unwrap();
+    p.set_edit(3, pop, "54321").unwrap();
+    let s = v.build(&p).unwrap();
+    let s3 = find(s.before(), "s3").unwrap();
+    assert_eq!((s3.incidents, s3.residents), (12_345, 54_321));
+    assert_eq!(find(s.after(), "s3").unwrap(), s3);
+    // A row beyond the station count is ignored.
+    let mut p = v.defaults();
+    p.set_edit(40, staff, "99").unwrap();
+    assert_eq!(v.build(&p).unwrap(), base);
+}
+
+#[test]
+fn infeasible_parameters_are_errors_not_panics() {
+    let v = county();
+    let refused = |key: &str, value: &str| {
+        let mut p = v.defaults();
+        p.set_raw(key, value).unwrap();
+        let e = v.build(&p).unwrap_err();
+        assert!(!e.message(Lang::Zh).is_empty() && !e.message(Lang::En).is_empty());
+        e.message(Lang::En).to_string()
+    };
+    // Fewer leaders than districts (four at the defaults).
+    assert!(refused("leaders", "3").contains("leader"));
+    // No room for rural districts.
+    assert!(refused("max_districts", "1").contains("districts per county"));
+    // The cap stops the grouping.
+    assert!(refused("district_cap", "2").contains("stations per district"));
+    // No brigade officers to staff the teams.
+    assert!(refused("brigade_staff", "0").contains("brigade"));
+    assert!(refused("bound_share", "0").contains("brigade"));
+}
+
+#[test]
+fn districts_never_exceed_the_limit() {
+    let v = county();
+    for max in 1..=12 {
+        let mut p = v.defaults();
+        p.set_raw("max_districts", &max.to_string()).unwrap();
+        p.set_raw("leaders", "20").unwrap();
+        if let Ok(s) = v.build(&p) {
+            assert!(compute(s.after()).get(K::Districts) <= max as f64);
+        }
+    }
+}
+
+/// Random parameter sets over every range, with random table edits: the model never panics;
+/// when it builds, every lever keeps staff, stations are unchanged, districts stay within the
+/// limit, ids are unique and the diagrams lay out.
+#[test]
+fn random_parameters_keep_the_invariants() {
+    for v in VARIANTS {
+        random_parameters(v);
+    }
+}
+
+fn random_parameters(v: &'static Variant) {
+    let mut rng = Rng::new(20_230_929);
+    let (mut built, mut refused) = (0, 0);
+    for _ in 0..600 {
+        let mut p = Params::defaults(v.specs);
+        for s in v.specs {
+            // Half the time keep the default, so that many sets are feasible.
+            if rng.unit() < 0.5 {
+                continue;
+            }
+            let steps = ((s.max - s.min) / s.step).floor() as u64;
+            // Skew towards small values: ranges are wide and most interest is near the default.
+            let k = (rng.unit().powi(3) * steps as f64) as u64;
+            let value = s.min + k as f64 * s.step;
+            p.set_raw(s.key, &s.format(value))
+                .expect("generated in range");
+        }
+        for _ in 0..rng.range(0, 4) {
+            let row = rng.range(1, 30) as usize;
+            let f = &v.row_specs[rng.range(0, v.row_specs.len() as u64 - 1) as usize];
+            let steps = ((f.max - f.min) / f.step).floor() as u64;
+            let value = f.min + (rng.unit().powi(3) * steps as f64) as u64 as f64 * f.step;
+            p.set_edit(row, f, &f.format(value)).expect("in range");
+        }
+        match v.build(&p) {
+            Err(e) => {
+                refused += 1;
+                assert!(!e.message(Lang::Zh).is_empty() && !e.message(Lang::En).is_empty());
+            }
+            Ok(s) => {
+                built += 1;
+                let (b, a) = (compute(s.before()), compute(s.after()));
+                for i in 1..s.steps.len() {
+                    assert_eq!(s.flow(i).net(), 0, "lever {i} keeps staff");
+                }
+                assert_eq!(b.get(K::Stations), p.get("stations"));
+                assert_eq!(a.get(K::Stations), p.get("stations"));
+                assert!(a.get(K::Districts) <= p.get("max_districts"));
+                assert!(a.get(K::Districts) >= 1.0);
+                assert_eq!(a.get(K::ManagementTiers), 2.0);
+                for st in units_of(s.before(), UnitKind::Station) {
+                    assert_eq!(find(s.after(), &st.id), Some(st));
+                }
+                for (_, u) in s.after().walk() {
+                    if u.kind == UnitKind::Team {
+                        assert!(u.staff.total() > 0);
+                    }
+                    if u.id.ends_with("/case") {
+                        assert!(f64::from(u.staff.total()) >= p.get("case_team_min"));
+                    }
+                }
+                for m in [&b, &a] {
+                    assert!(m.get(K::FrontlineShare) <= 1.0);
+                    assert!(m.get(K::WorkloadSpread) >= 0.0);
+                }
+                for org in &s.steps {
+                    let walk = org.walk();
+                    let ids: HashSet<&str> = walk.iter().map(|(_, u)| u.id.as_str()).collect();
+                    assert_eq!(ids.len(), walk.len(), "unique ids");
+                    assert!(walk.len() < 2_000);
+                }
+                for org in [s.before(), s.after()] {
+                    let d = diagram(org, Lang::Zh, true);
+                    assert!(d.width.is_finite() && d.height.is_finite());
+                }
+            }
+        }
+    }
+    println!("{}: {built} built, {refused} refused", v.key);
+    assert!(
+        built > 60,
+        "{}: only {built} of 600 random sets built",
+        v.key
+    );
+    assert!(
+        refused > 0,
+        "no random set was refused: the generator is too tame"
+    );
+}
+
+#[test]
+fn every_spec_is_read_by_the_model() {
+    // For every parameter some value in its range changes what the user sees (or makes the
+    // set infeasible), so no parameter is decoration.
+    for v in VARIANTS {
+        let base = v.build(&v.defaults()).unwrap();
+        for s in v.specs {
+            let changes = [0.0, 0.02, 0.1, 0.25, 0.5, 0.75, 1.0].iter().any(|f| {
+                let steps = ((s.max - s.min) / s.step * f).round();
+                let mut p = v.defaults();
+                p.set_raw(s.key, &s.format(s.min + steps * s.step)).unwrap();
+                v.build(&p).map_or(true, |sc| sc != base)
+            });
+            assert!(changes, "parameter {} of {} changes nothing", s.key, v.key);
+        }
+    }
+}
+
+#[test]
+fn bound_officers_go_where_incidents_per_officer_are_highest() {
+    // 100 incidents on 1 officer against 10 on 1: the busy unit takes officers until it is no
+    // busier than the other (100/10 = 10 = 10/1), then they alternate.
+    assert_eq!(balance(9, &[100, 10], &[1, 1]), vec![9, 0]);
+    assert_eq!(balance(11, &[100, 10], &[1, 1]), vec![10, 1]);
+    assert_eq!(balance(4, &[0, 0, 0], &[5, 1, 1]), vec![2, 1, 1]);
+    assert!(balance(4, &[], &[]).is_empty());
+    for extra in 0..50 {
+        let b = balance(extra, &[300, 20, 0, 75], &[3, 0, 2, 9]);
+        assert_eq!(b.iter().sum::<u64>(), extra);
+    }
+}
