@@ -329,12 +329,18 @@ mod tests {
     }
 
     #[test]
-    fn unmodelled_case_falls_back_with_a_notice() {
-        let (s, n) = decode("?case=haidong");
-        if !CaseId::Haidong.is_modelled() {
-            assert_eq!(s.case, CaseId::Daqing);
-            assert!(matches!(n.as_slice(), [Notice::CaseNotModelled(_)]));
+    fn every_case_opens_from_its_key() {
+        for c in CaseId::ALL {
+            let (s, n) = decode(&format!("?case={}", c.key()));
+            assert!(c.is_modelled(), "{}", c.key());
+            assert_eq!(s.case, c);
+            assert_eq!(s.variant, c.variants()[0].key);
+            assert!(n.is_empty(), "{n:?}");
         }
+        // A variant key of another case is not taken.
+        let (s, n) = decode("?case=zhejiang&variant=urban");
+        assert_eq!(s.variant, "nanhu");
+        assert_eq!(n, vec![Notice::UnknownVariant("urban".into())]);
     }
 
     #[test]
