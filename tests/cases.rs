@@ -165,3 +165,27 @@ fn parameter_keys_are_unique_and_not_reserved() {
         }
     }
 }
+
+#[test]
+fn every_spec_is_read_by_the_model() {
+    // For every parameter of every variant some value in its range changes what the user sees
+    // (or makes the set infeasible), so no parameter is decoration.
+    for (c, v) in variants() {
+        let base = v.build(&v.defaults()).expect("defaults build");
+        for s in v.specs {
+            let changes = [0.0, 0.02, 0.1, 0.25, 0.5, 0.75, 1.0].iter().any(|f| {
+                let steps = ((s.max - s.min) / s.step * f).round();
+                let mut p = v.defaults();
+                assert!(p.set_raw(s.key, &s.format(s.min + steps * s.step)).is_ok());
+                v.build(&p).map_or(true, |sc| sc != base)
+            });
+            assert!(
+                changes,
+                "{}/{}: parameter {} changes nothing",
+                c.key(),
+                v.key,
+                s.key
+            );
+        }
+    }
+}

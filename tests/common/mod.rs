@@ -23,3 +23,28 @@ impl Rng {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
+
+use reform_explorer::model::cases::Variant;
+use reform_explorer::model::params::Params;
+
+/// A random valid parameter set for `v`: each value kept at its default half the time, else
+/// drawn from its range, skewed towards small values (ranges are wide; interest is near the
+/// defaults).
+pub fn random_params(v: &Variant, rng: &mut Rng) -> Params {
+    let mut p = Params::defaults(v.specs);
+    for s in v.specs {
+        if rng.unit() < 0.5 {
+            continue;
+        }
+        let steps = ((s.max - s.min) / s.step).floor() as u64;
+        let k = (rng.unit().powi(3) * steps as f64) as u64;
+        let value = s.min + k as f64 * s.step;
+        // In range by construction; a refusal would be a bug in this generator.
+        assert!(
+            p.set_raw(s.key, &s.format(value)).is_ok(),
+            "{} = {value}",
+            s.key
+        );
+    }
+    p
+}

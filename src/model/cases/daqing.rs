@@ -5,6 +5,7 @@
 //! one department, the branches organised in pairs and teams (two tiers).
 
 use crate::i18n::{Name, Text};
+use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
@@ -45,34 +46,6 @@ const G_TEAMS: Text = Text::new(
     "四是 优化组合：二人一组、三组一队",
     "Measure 4, pairs of two, three pairs a team",
 );
-
-const PEOPLE: Text = Text::new("人", "people");
-const STAFF: Text = Text::new("人", "staff");
-const UNITS: Text = Text::new("个", "units");
-const PCT: Text = Text::new("%", "%");
-
-const fn spec(
-    key: &'static str,
-    label: Text,
-    unit: Text,
-    group: Text,
-    range: (f64, f64, f64),
-    default: f64,
-    source: Source,
-) -> ParamSpec {
-    ParamSpec {
-        key,
-        label,
-        unit,
-        group,
-        min: range.0,
-        max: range.1,
-        step: range.2,
-        default,
-        integer: true,
-        source,
-    }
-}
 
 pub const URBAN_SPECS: &[ParamSpec] = &[
     spec(
@@ -235,17 +208,6 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         Source::seed("000", Q_TEAMS),
     ),
 ];
-
-const fn reported(metric: MetricKey, before: f64, after: f64, source: Source) -> Reported {
-    Reported {
-        metric: Some(metric),
-        label: Text::new("", ""),
-        unit: Text::new("", ""),
-        before: Some(before),
-        after: Some(after),
-        source,
-    }
-}
 
 pub const URBAN_REPORTED: &[Reported] = &[
     reported(
@@ -471,23 +433,6 @@ const BEFORE_UNIT_RANKS: [Rank; 5] = [
     OFFICER,
 ];
 const STATION_RANKS: [Rank; 4] = [STATION_HEAD, DEPUTY_STATION_HEAD, SERGEANT, OFFICER];
-
-fn err(zh: String, en: String) -> ModelError {
-    ModelError::new(zh, en)
-}
-
-/// A cross-parameter check: `Err` with the message in both languages unless `ok`.
-fn ensure(ok: bool, zh: String, en: String) -> Result<(), ModelError> {
-    if ok {
-        Ok(())
-    } else {
-        Err(err(zh, en))
-    }
-}
-
-fn to_u32(v: u64) -> u32 {
-    u32::try_from(v).unwrap_or(u32::MAX)
-}
 
 /// Number of sub-bureaus after the reform: by residents, kept inside the staffing standard
 /// when that is possible.
@@ -1065,15 +1010,6 @@ fn station(id: String, name: Text, kind: UnitKind, n: usize, staff: Staff) -> Un
         .with_staff(staff)
         .with_ranks(&STATION_RANKS)
         .placeholder()
-}
-
-/// Consecutive runs of `items` of the sizes `split_evenly(items.len(), parts)` gives.
-fn runs<T>(items: Vec<T>, parts: usize) -> Vec<Vec<T>> {
-    let mut it = items.into_iter();
-    split_evenly(it.len() as u64, parts)
-        .into_iter()
-        .map(|n| it.by_ref().take(n as usize).collect())
-        .collect()
 }
 
 fn county_baseline(p: &Params) -> Result<Unit, ModelError> {

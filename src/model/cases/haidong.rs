@@ -10,6 +10,7 @@
 //! district. Stations themselves do not change.
 
 use crate::i18n::{Name, Text};
+use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
@@ -44,35 +45,8 @@ const G_M1: Text = Text::new("01 跨所设置防区", "01 Districts across stati
 const G_M2: Text = Text::new("02 条块分工明责", "02 Responsibility by district");
 const G_M4: Text = Text::new("04 做强“两队一室”", "04 Two teams and one office");
 
-const STAFF: Text = Text::new("人", "staff");
-const PEOPLE: Text = Text::new("人", "people");
-const UNITS: Text = Text::new("个", "units");
 const PER_YEAR: Text = Text::new("起/年", "a year");
-const PCT: Text = Text::new("%", "%");
 const NONE: Text = Text::new("", "");
-
-const fn spec(
-    key: &'static str,
-    label: Text,
-    unit: Text,
-    group: Text,
-    range: (f64, f64, f64),
-    default: f64,
-    source: Source,
-) -> ParamSpec {
-    ParamSpec {
-        key,
-        label,
-        unit,
-        group,
-        min: range.0,
-        max: range.1,
-        step: range.2,
-        default,
-        integer: true,
-        source,
-    }
-}
 
 pub const SPECS: &[ParamSpec] = &[
     spec(
@@ -460,23 +434,6 @@ const STATION_RANKS: [Rank; 2] = [STATION_HEAD, OFFICER];
 const BRIGADE_RANKS: [Rank; 2] = [BRIGADE_HEAD, OFFICER];
 const TEAM_RANKS: [Rank; 2] = [TEAM_LEADER, OFFICER];
 const OFFICE_RANKS: [Rank; 2] = [Rank(Text::new("主任", "head")), OFFICER];
-
-fn err(zh: String, en: String) -> ModelError {
-    ModelError::new(zh, en)
-}
-
-/// A cross-parameter check: `Err` with the message in both languages unless `ok`.
-fn ensure(ok: bool, zh: String, en: String) -> Result<(), ModelError> {
-    if ok {
-        Ok(())
-    } else {
-        Err(err(zh, en))
-    }
-}
-
-fn to_u32(v: u64) -> u32 {
-    u32::try_from(v).unwrap_or(u32::MAX)
-}
 
 // ---------------------------------------------------------------------------------------------
 // The generated county.

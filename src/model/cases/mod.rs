@@ -5,6 +5,7 @@
 
 pub mod daqing;
 pub mod haidong;
+pub(crate) mod kit;
 pub mod tianjin;
 pub mod zhejiang;
 

@@ -12,6 +12,8 @@
 //!   units merged into 92 deputy-division-level units.
 
 use crate::i18n::{Name, Text};
+use crate::model::cases::kit;
+use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
@@ -44,10 +46,6 @@ const Q_FRAUD: &str = "今年以來電信網絡詐騙案件下降21%";
 const Q_PERMISSIONS: &str = "將33個業務系統資源權限釋放到派出所";
 const Q_TRAFFIC: &str = "將20個交警大隊劃分為66個警區";
 
-const STAFF: Text = Text::new("人", "staff");
-const UNITS: Text = Text::new("个", "units");
-const PCT: Text = Text::new("%", "%");
-
 // Ranks the source does not list; the model names them so the command chain can be counted.
 const COMMANDER: Rank = Rank(Text::new("指挥长", "commander"));
 const GROUP_LEADER: Rank = Rank(Text::new("组长", "group leader"));
@@ -58,86 +56,8 @@ const DIVISION_HEAD: Rank = Rank(Text::new("处长", "division head"));
 const SECTION_HEAD: Rank = Rank(Text::new("科长", "section head"));
 const DEPUTY_DIVISION_HEAD: Rank = Rank(Text::new("副处长", "deputy division head"));
 
-const fn spec(
-    key: &'static str,
-    label: Text,
-    unit: Text,
-    group: Text,
-    range: (f64, f64, f64),
-    default: f64,
-    source: Source,
-) -> ParamSpec {
-    ParamSpec {
-        key,
-        label,
-        unit,
-        group,
-        min: range.0,
-        max: range.1,
-        step: range.2,
-        default,
-        integer: true,
-        source,
-    }
-}
-
-const fn reported(metric: MetricKey, before: f64, after: f64, source: Source) -> Reported {
-    Reported {
-        metric: Some(metric),
-        label: Text::new("", ""),
-        unit: Text::new("", ""),
-        before: Some(before),
-        after: Some(after),
-        source,
-    }
-}
-
-/// A reported effect the model does not compute.
-const fn effect(
-    label: Text,
-    unit: Text,
-    before: Option<f64>,
-    after: f64,
-    quote: &'static str,
-) -> Reported {
-    Reported {
-        metric: None,
-        label,
-        unit,
-        before,
-        after: Some(after),
-        source: Source::seed(DOC, quote),
-    }
-}
-
-fn err(zh: String, en: String) -> ModelError {
-    ModelError::new(zh, en)
-}
-
-/// A cross-parameter check: `Err` with the message in both languages unless `ok`.
-fn ensure(ok: bool, zh: String, en: String) -> Result<(), ModelError> {
-    if ok {
-        Ok(())
-    } else {
-        Err(err(zh, en))
-    }
-}
-
-fn to_u32(v: u64) -> u32 {
-    u32::try_from(v).unwrap_or(u32::MAX)
-}
-
 fn unit(id: impl Into<String>, name: Name, role: Text, kind: UnitKind) -> Unit {
     Unit::new(id, name, role, kind)
-}
-
-/// Consecutive runs of `items` of the sizes `split_evenly(items.len(), parts)` gives.
-fn runs<T>(items: Vec<T>, parts: usize) -> Vec<Vec<T>> {
-    let mut it = items.into_iter();
-    split_evenly(it.len() as u64, parts)
-        .into_iter()
-        .map(|n| it.by_ref().take(n as usize).collect())
-        .collect()
 }
 
 const MUNICIPAL: Text = Text::new("天津市公安局", "Tianjin Public Security Bureau");
@@ -268,7 +188,7 @@ pub const STATION_SPECS: &[ParamSpec] = &[
 ];
 
 pub const STATION_REPORTED: &[Reported] = &[
-    effect(
+    effect_q(
         Text::new(
             "释放到派出所的业务系统权限",
             "Business systems opened to stations",
@@ -278,7 +198,7 @@ pub const STATION_REPORTED: &[Reported] = &[
         33.0,
         Q_PERMISSIONS,
     ),
-    effect(
+    effect_q(
         Text::new(
             "城区交警：大队 → 警区",
             "Urban traffic police: brigades → police districts",
@@ -288,7 +208,7 @@ pub const STATION_REPORTED: &[Reported] = &[
         66.0,
         Q_TRAFFIC,
     ),
-    effect(
+    effect_q(
         Text::new(
             "电信网络诈骗案件变化（今年以来）",
             "Telecom fraud cases, change this year",
@@ -730,14 +650,14 @@ pub const SUB_BUREAU_REPORTED: &[Reported] = &[
             Source::seed(DOC, Q_SHARE),
         )
     },
-    effect(
+    effect_q(
         Text::new("裁撤的内设机构", "Internal units cut"),
         Text::new("个", "units"),
         None,
         102.0,
         Q_CUT,
     ),
-    effect(
+    effect_q(
         Text::new(
             "充实基层的市局、分局机关警力",
             "Headquarters officers moved to stations and teams",
@@ -747,7 +667,7 @@ pub const SUB_BUREAU_REPORTED: &[Reported] = &[
         3_870.0,
         Q_SINK,
     ),
-    effect(
+    effect_q(
         Text::new("社会评议综合得分（2020 年）", "Public rating, 2020"),
         Text::new("分", "points"),
         None,
@@ -1410,14 +1330,14 @@ pub const MUNICIPAL_REPORTED: &[Reported] = &[
             Source::seed(DOC, Q_MUNICIPAL),
         )
     },
-    effect(
+    effect_q(
         Text::new("撤销的直属单位", "Attached units abolished"),
         Text::new("个", "units"),
         None,
         13.0,
         Q_MUNICIPAL,
     ),
-    effect(
+    effect_q(
         Text::new("社会评议综合得分（2020 年）", "Public rating, 2020"),
         Text::new("分", "points"),
         None,
@@ -1726,3 +1646,14 @@ pub const VARIANTS: &[Variant] = &[
         notes: MUNICIPAL_NOTES,
     },
 ];
+
+/// A reported effect the model does not compute, quoted from this case's document.
+const fn effect_q(
+    label: Text,
+    unit: Text,
+    before: Option<f64>,
+    after: f64,
+    quote: &'static str,
+) -> Reported {
+    kit::effect(label, unit, before, after, Source::seed(DOC, quote))
+}

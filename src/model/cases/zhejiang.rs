@@ -8,6 +8,7 @@
 //! front line.
 
 use crate::i18n::{Name, Text};
+use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
@@ -40,33 +41,6 @@ const Q_PJ_INCIDENTS: &str = "今年的案件警情数同比下降21.6.%";
 // ---------------------------------------------------------------------------------------------
 // Shared helpers.
 
-const STAFF: Text = Text::new("人", "staff");
-const UNITS: Text = Text::new("个", "units");
-const PCT: Text = Text::new("%", "%");
-
-const fn spec(
-    key: &'static str,
-    label: Text,
-    unit: Text,
-    group: Text,
-    range: (f64, f64, f64),
-    default: f64,
-    source: Source,
-) -> ParamSpec {
-    ParamSpec {
-        key,
-        label,
-        unit,
-        group,
-        min: range.0,
-        max: range.1,
-        step: range.2,
-        default,
-        integer: true,
-        source,
-    }
-}
-
 /// A percentage parameter (one decimal).
 const fn pct_spec(
     key: &'static str,
@@ -79,61 +53,6 @@ const fn pct_spec(
         integer: false,
         ..spec(key, label, PCT, group, (0.0, 100.0, 0.1), default, source)
     }
-}
-
-const fn reported(metric: MetricKey, before: f64, after: f64, source: Source) -> Reported {
-    Reported {
-        metric: Some(metric),
-        label: Text::new("", ""),
-        unit: Text::new("", ""),
-        before: Some(before),
-        after: Some(after),
-        source,
-    }
-}
-
-/// A reported effect the model has no metric for.
-const fn effect(
-    label: Text,
-    unit: Text,
-    before: Option<f64>,
-    after: f64,
-    source: Source,
-) -> Reported {
-    Reported {
-        metric: None,
-        label,
-        unit,
-        before,
-        after: Some(after),
-        source,
-    }
-}
-
-fn err(zh: String, en: String) -> ModelError {
-    ModelError::new(zh, en)
-}
-
-/// A cross-parameter check: `Err` with the message in both languages unless `ok`.
-fn ensure(ok: bool, zh: String, en: String) -> Result<(), ModelError> {
-    if ok {
-        Ok(())
-    } else {
-        Err(err(zh, en))
-    }
-}
-
-fn to_u32(v: u64) -> u32 {
-    u32::try_from(v).unwrap_or(u32::MAX)
-}
-
-/// Consecutive runs of `items` of the sizes `split_evenly(items.len(), parts)` gives.
-fn runs<T>(items: Vec<T>, parts: usize) -> Vec<Vec<T>> {
-    let mut it = items.into_iter();
-    split_evenly(it.len() as u64, parts)
-        .into_iter()
-        .map(|n| it.by_ref().take(n as usize).collect())
-        .collect()
 }
 
 /// `total × pct / 100`, rounded to whole officers.

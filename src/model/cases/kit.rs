@@ -1,0 +1,95 @@
+//! Small helpers every case file uses: parameter and reported-figure constructors, units of
+//! measure, bilingual errors, and order-preserving splits.
+
+use crate::i18n::Text;
+use crate::model::cases::{ModelError, Reported};
+use crate::model::metrics::MetricKey;
+use crate::model::org::split_evenly;
+use crate::model::params::ParamSpec;
+use crate::model::source::Source;
+
+pub const STAFF: Text = Text::new("人", "staff");
+pub const PEOPLE: Text = Text::new("人", "people");
+pub const UNITS: Text = Text::new("个", "units");
+pub const PCT: Text = Text::new("%", "%");
+
+/// A whole-number parameter; `range` is (min, max, step).
+pub const fn spec(
+    key: &'static str,
+    label: Text,
+    unit: Text,
+    group: Text,
+    range: (f64, f64, f64),
+    default: f64,
+    source: Source,
+) -> ParamSpec {
+    ParamSpec {
+        key,
+        label,
+        unit,
+        group,
+        min: range.0,
+        max: range.1,
+        step: range.2,
+        default,
+        integer: true,
+        source,
+    }
+}
+
+/// A reported before → after figure that a metric computes too.
+pub const fn reported(metric: MetricKey, before: f64, after: f64, source: Source) -> Reported {
+    Reported {
+        metric: Some(metric),
+        label: Text::new("", ""),
+        unit: Text::new("", ""),
+        before: Some(before),
+        after: Some(after),
+        source,
+    }
+}
+
+/// A reported effect the model has no metric for.
+pub const fn effect(
+    label: Text,
+    unit: Text,
+    before: Option<f64>,
+    after: f64,
+    source: Source,
+) -> Reported {
+    Reported {
+        metric: None,
+        label,
+        unit,
+        before,
+        after: Some(after),
+        source,
+    }
+}
+
+pub fn err(zh: String, en: String) -> ModelError {
+    ModelError::new(zh, en)
+}
+
+/// A cross-parameter check: `Err` with the message in both languages unless `ok`.
+pub fn ensure(ok: bool, zh: String, en: String) -> Result<(), ModelError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(err(zh, en))
+    }
+}
+
+/// A count as `u32`, saturating (unit staff fields are `u32`).
+pub fn to_u32(v: u64) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+/// Consecutive runs of `items` of the sizes `split_evenly(items.len(), parts)` gives.
+pub fn runs<T>(items: Vec<T>, parts: usize) -> Vec<Vec<T>> {
+    let mut it = items.into_iter();
+    split_evenly(it.len() as u64, parts)
+        .into_iter()
+        .map(|n| it.by_ref().take(n as usize).collect())
+        .collect()
+}
