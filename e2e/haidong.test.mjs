@@ -1,0 +1,69 @@
+// End-to-end for Haidong's editable station table and the workload tables.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, metric } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cell = (row, field) => `[data-panel="rows"] input[data-row="${row}"][data-field="${field}"]`;
+
+test('editing a station changes the model, the URL and survives reload', async () => {
+  const { page, context, errors } = await open(browser, `${server.url}?case=haidong`);
+  try {
+    // Workload: stations before, districts after, incidents per officer on every row.
+    const before = await page.locator('[data-workload="before"] [data-work-unit]').count();
+    const districts = await metric(page, 'districts', 'after');
+    assert.equal(before, await metric(page, 'stations', 'before'));
+    assert.equal(await page.locator('[data-workload="after"] [data-work-unit]').count(), districts);
+    assert.ok(districts >= 2 && districts <= 5, `districts ${districts}`);
+    assert.ok((await metric(page, 'workload_spread', 'after')) < (await metric(page, 'workload_spread', 'before')));
+
+    await page.click('[data-panel="rows"] summary');
+    const total = await metric(page, 'staff_total', 'before');
+    const old = Number(await page.inputValue(cell(3, 'staff')));
+    await page.fill(cell(3, 'staff'), String(old + 7));
+    await page.press(cell(3, 'staff'), 'Enter');
+    await page.waitForFunction((t) => document.querySelector('[data-metric="staff_total"][data-phase="before"]').dataset.value === String(t), total + 7);
+    assert.equal(new URL(page.url()).searchParams.get('s3.staff'), String(old + 7));
+    assert.equal((await page.textContent('[data-workload="before"] [data-work-unit="s3"] td')).trim(), String(old + 7));
+
+    // A bad value is named and changes nothing.
+    await page.fill(cell(4, 'incidents'), 'abc');
+    await page.press(cell(4, 'incidents'), 'Enter');
+    assert.match(await page.textContent('[data-panel="rows"] .error'), /abc/);
+    assert.equal(new URL(page.url()).searchParams.get('s4.incidents'), null);
+
+    // The edit survives a reload (the URL is the state), then "undo all edits" clears it.
+    await page.reload();
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="before"]');
+    assert.equal(await metric(page, 'staff_total', 'before'), total + 7);
+    await page.click('[data-panel="rows"] summary');
+    await page.click('[data-action="clear-edits"]');
+    await page.waitForFunction((t) => document.querySelector('[data-metric="staff_total"][data-phase="before"]').dataset.value === String(t), total);
+    assert.equal(new URL(page.url()).searchParams.get('s3.staff'), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a bad row edit in a link becomes a notice', async () => {
+  const { page, context, errors } = await open(browser, `${server.url}?case=haidong&s2.staff=-5&s2.bogus=1`);
+  try {
+    const notice = await page.textContent('.url-notice');
+    assert.match(notice, /s2\.staff/);
+    assert.match(notice, /s2\.bogus/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
