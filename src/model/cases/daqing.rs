@@ -23,10 +23,9 @@ const Q_BRANCHES: &str = "内设社区警务、治安巡防、刑事侦查和法
 const Q_PAIRS: &str = "“二人一组”即搭档制……构成最基本的战斗单元";
 const Q_TEAMS: &str = "“三组一队”即6人队,是最小的作战实体";
 const Q_FRONTLINE: &str = "一线警力的比例从48.5%提高到89%";
-const Q_STATION: &str = "有的派出所13人中,指挥3人,行政事务4人,真正在工作一线的也就6个人";
 const Q_TIERS: &str = "变市局、分局、派出所三层管理为市局、分局两层管理";
 const Q_CHAIN: &str =
-    "局长、副局长、大队长、副大队长、中队长、警长、民警7个层次，改革后，只需要经过局长、副局长、队长";
+    "局长、副局长、大队长、副大队长、中队长、警长、民警7个层次,改革后,只需要经过局长、副局长、队长即决策、组织和执行3个层次";
 const Q_M2: &str = "二是减少层次,变市局、分局、派出所三层管理为市局、分局两层管理";
 const Q_M3: &str = "三是整合机构,变“多部门、多警种、多派出所”设置为“三警种、一部门”";
 const Q_M4: &str = "四是优化组合,在社区、治安、刑侦“三警种”实行“二人一组、三组一队”建制";
@@ -118,7 +117,10 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         G_BASE,
         (1.0, 200.0, 1.0),
         13.0,
-        Source::seed("001", Q_STATION),
+        Source::assumption(
+            "资料只举了一个派出所的例子（13 人中指挥 3 人、行政 4 人、一线 6 人：“有的派出所13人中……真正在工作一线的也就6个人”）；假设改革前每个城区派出所都是这样",
+            "The source gives one station as an example (13: 3 in command, 4 in administration, 6 on the front line); assumed every urban station looked like it",
+        ),
     ),
     spec(
         "station_frontline",
@@ -127,7 +129,10 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         G_BASE,
         (0.0, 200.0, 1.0),
         6.0,
-        Source::seed("001", Q_STATION),
+        Source::assumption(
+            "资料只举了一个派出所的例子（13 人中指挥 3 人、行政 4 人、一线 6 人：“有的派出所13人中……真正在工作一线的也就6个人”）；假设改革前每个城区派出所都是这样",
+            "The source gives one station as an example (13: 3 in command, 4 in administration, 6 on the front line); assumed every urban station looked like it",
+        ),
     ),
     spec(
         "leaders",
@@ -179,7 +184,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
     ),
     spec(
         "legal_admin_staff",
-        Text::new("法制综合部门警力", "Legal and admin department staff"),
+        Text::new("法制综合部门警力", "Legal affairs and general administration staff"),
         STAFF,
         G_UNITS,
         (0.0, 500.0, 1.0),
@@ -288,6 +293,10 @@ const URBAN_METRICS: &[MetricKey] = &[
 
 const URBAN_NOTES: &[Text] = &[
     Text::new(
+        "一线警力比例 48.5% → 89% 是资料给出的全市数字（含县），模型用作城区改革前的比例和对照。",
+        "The 48.5% → 89% frontline share is the source's citywide figure (counties included); the model uses it as the urban share before and as the comparison.",
+    ),
+    Text::new(
         "改革后分局数 = 辖区人口 ÷ 每个分局人口（四舍五入），再调整到使每个分局警力落在 100–150 人标准之内（两者不能同时满足时按人口）。",
         "Sub-bureaus after = residents ÷ residents per sub-bureau (rounded), then moved into the range that keeps each sub-bureau within the staffing standard (by population alone when no count satisfies both).",
     ),
@@ -337,7 +346,7 @@ const URBAN_LEVERS: &[Lever] = &[
         name: Text::new("四是 优化组合", "Measure 4: pairs and teams"),
         summary: Text::new(
             "警种内实行“二人一组、三组一队”；大队长、副大队长、中队长、警长的层次取消，指挥层次为局长、副局长、队长。",
-            "Branches work in pairs and teams of three pairs; brigade, squadron and sergeant ranks go, leaving chief, deputy chief, team leader.",
+            "Branches work in pairs of two, three pairs a team; the brigade head, deputy brigade head, squadron head and sergeant ranks go, leaving chief, deputy chief, team leader.",
         ),
         source: Source::seed("000", Q_M4),
         conserves_staff: true,
@@ -781,7 +790,7 @@ fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 // 61 rural stations merged into 31 central stations.
 
 const Q_COUNTY_UNITS: &str =
-    "在县局，工作职能由指导转为实战，内设机构由原来平均30个左右整合为8个，撤销县城内的全部派出所";
+    "在县局,工作职能由指导转为实战,内设机构由原来平均30个左右整合为8个,撤销县城内的全部派出所";
 const Q_RURAL: &str = "将全市61个农村派出所合并为31个中心派出所";
 
 const G_COUNTY: Text = Text::new("改革前的县局与农村", "Counties before the reform");
@@ -843,7 +852,10 @@ pub const COUNTY_SPECS: &[ParamSpec] = &[
         G_COUNTY,
         (1.0, 200.0, 1.0),
         13.0,
-        Source::seed("001", Q_STATION),
+        Source::assumption(
+            "资料未给出县城派出所人数；借用资料中一个派出所的例子（13 人）",
+            "The sources give no county-town station size; borrowed from the source's example station of 13",
+        ),
     ),
     spec(
         "rural_stations_before",
@@ -929,9 +941,13 @@ pub const COUNTY_REPORTED: &[Reported] = &[
         8.0,
         Source::seed("000", Q_COUNTY_UNITS),
     ),
-    reported(
-        MetricKey::Stations,
-        61.0,
+    effect(
+        Text::new(
+            "农村派出所 → 中心派出所",
+            "Rural stations → central stations",
+        ),
+        UNITS,
+        Some(61.0),
         31.0,
         Source::seed("000", Q_RURAL),
     ),
@@ -1069,6 +1085,12 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
 fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let units_after = p.count("county_units_after") as usize;
     let organ_units = p.count("county_organ_units_after") as usize;
+    let units_before = p.count("county_units_before") as usize;
+    ensure(
+        units_after <= units_before,
+        format!("改革后的内设机构（{units_after}）多于改革前（{units_before}）：整合只能减少机构。"),
+        format!("More internal units after ({units_after}) than before ({units_before}): a merge can only reduce them."),
+    )?;
     ensure(
         organ_units <= units_after,
         format!("机关机构数（{organ_units}）多于改革后的内设机构数（{units_after}）。"),
@@ -1103,7 +1125,8 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 
 /// 三是 (county towns): every station inside the county town is abolished; its officers join
 /// the county bureau's operational units.
-fn lever_abolish_town_stations(_p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+fn lever_abolish_town_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let organ_units = p.count("county_organ_units_after") as usize;
     for county in org.children.iter_mut() {
         let (town, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut county.children)
             .into_iter()
@@ -1120,7 +1143,14 @@ fn lever_abolish_town_stations(_p: &Params, mut org: Unit) -> Result<Unit, Model
             .children
             .iter()
             .enumerate()
-            .filter(|(_, u)| u.kind == UnitKind::InternalUnit && u.staff.organ == 0)
+            .filter(|(_, u)| {
+                // New units are "<county>/v<j>"; the first `organ_units` stay headquarters.
+                u.kind == UnitKind::InternalUnit
+                    && u.id
+                        .rsplit_once("/v")
+                        .and_then(|(_, j)| j.parse::<usize>().ok())
+                        .is_some_and(|j| j > organ_units)
+            })
             .map(|(i, _)| i)
             .collect();
         ensure(

@@ -1,7 +1,7 @@
 //! Haidong multi-station districts (海东 多所连片防区制), seed 004; `shared/domain/cases.md`
 //! section 4.
 //!
-//! One county: a county bureau with ten police-type brigades and its police stations (one
+//! One county: a county bureau with ten branch brigades and its police stations (one
 //! county-town station and rural stations). The county is generated from a seed (positions,
 //! residents, incidents, staff); the user can edit any station in a table. The reform groups
 //! adjacent rural stations with similar incident levels into at most five districts (the
@@ -159,14 +159,14 @@ pub const SPECS: &[ParamSpec] = &[
     ),
     spec(
         "brigade_staff",
-        Text::new("每个警种大队警力", "Staff per police-type brigade"),
+        Text::new("每个警种大队警力", "Staff per branch brigade"),
         STAFF,
         G_BUREAU,
         (0.0, 200.0, 1.0),
         12.0,
         Source::assumption(
             "资料列出 10 个警种大队，未给出人数；假设每个大队 12 人，计为机关警力（资料称其为“机关民警”）",
-            "The source lists 10 police-type brigades without their size; assumed 12 each, counted as headquarters staff (the source calls them “机关民警”, headquarters officers)",
+            "The source lists 10 branch brigades without their size; assumed 12 each, counted as headquarters staff (the source calls them “机关民警”, headquarters officers)",
         ),
     ),
     spec(
@@ -308,6 +308,10 @@ const METRICS: &[MetricKey] = &[
 
 const NOTES: &[Text] = &[
     Text::new(
+        "第 1 步的离散度下降只是把派出所合并计算的结果，没有调动警力；调配警力的效果看第 2 步。",
+        "The fall at step 1 comes only from pooling stations into districts; no officer moves until step 2.",
+    ),
+    Text::new(
         "县是生成的：城关派出所居中，农村派出所按螺旋排在其周围的方格上（位置略有扰动），相邻方格（上下左右）的所互为相邻；人口、警情和警力按种子随机生成，警力与警情无关。表中可逐所修改警力、警情和人口。",
         "The county is generated: the county-town station in the middle, rural stations on a spiral of grid cells around it (positions slightly jittered), stations in cells sharing a side are neighbours; residents, incidents and staff are drawn from the seed, staff independently of incidents. The table edits any station's staff, incidents and residents.",
     ),
@@ -350,7 +354,7 @@ const LEVERS: &[Lever] = &[
         key: "districts",
         name: Text::new("01 跨所设置防区", "01 Districts across stations"),
         summary: Text::new(
-            "相邻且警情相近的农村派出所合并为防区（至多达到防区上限），城关派出所单设一个防区；派出所原样进入防区。",
+            "位置相邻、警情相近的农村派出所组成防区（派出所本身不合并，防区数不超过上限），城关派出所单设一个防区；派出所原样进入防区。",
             "Adjacent rural stations with similar incident levels are grouped into districts (up to the limit), the county-town station alone in its own; stations move into the districts unchanged.",
         ),
         source: Source::seed("004", Q_M1),
@@ -401,7 +405,7 @@ const COUNTY_ROLE: Text = Text::new("县局", "County bureau");
 const TOWN_STATION: Text = Text::new("城关派出所", "County-town station");
 const RURAL_STATION: Text = Text::new("农村派出所", "Rural station");
 const DISTRICT: Text = Text::new("防区", "District");
-const BRIGADE: Text = Text::new("警种大队", "Police-type brigade");
+const BRIGADE: Text = Text::new("警种大队", "Branch brigade");
 const OFFICE: Text = Text::new("综合指挥室", "Integrated command room");
 const CASE_TEAM: Text = Text::new("执法办案队", "Case-handling team");
 const COMMUNITY_TEAM: Text = Text::new("社区警务队", "Community policing team");

@@ -103,9 +103,12 @@ pub const DOC_000: Document = Document {
 };
 pub const DOC_001: Document = Document {
     id: "001",
-    title: "浅议基层公安派出所勤务制度改革的深化与完善",
-    outlet: Text::new("论文", "Essay on station duty reform"),
-    year: "2000",
+    title: "关于深化公安派出所改革的几点思考",
+    outlet: Text::new(
+        "论文合集（含《对公安派出所改革的看法——以大庆为例》）",
+        "Collected essays (incl. “Views on station reform: the Daqing example”)",
+    ),
+    year: "≥2010",
 };
 pub const DOC_002: Document = Document {
     id: "002",

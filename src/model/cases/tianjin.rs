@@ -75,8 +75,8 @@ const G_ONE_OFFICE: Text = Text::new(
 );
 
 const A_STATIONS: Source = Source::assumption(
-    "资料未给出派出所数量；取一个分局的规模，假设 20 个",
-    "The source gives no station count; taken as one sub-bureau's worth, assumed 20",
+    "资料未给出派出所数量；取一个分局的规模，假设 20 个（“属地分局”范围按每个分局 18 个计，两者都是假设）",
+    "The source gives no station count; taken as one sub-bureau's worth, assumed 20 (the sub-bureau scope assumes 18 per sub-bureau; both are assumptions)",
 );
 
 pub const STATION_SPECS: &[ParamSpec] = &[
@@ -169,7 +169,7 @@ pub const STATION_SPECS: &[ParamSpec] = &[
         (0.0, 300.0, 1.0),
         30.0,
         Source::assumption(
-            "资料只说“一室两队(两组)”，未给出设组的标准；假设警力少于 30 人的派出所设两组",
+            "资料只说“一室两队（两组）”，未给出设组的标准；假设警力少于 30 人的派出所设两组",
             "The source writes “two teams (two groups)” without saying which stations get groups; assumed stations with fewer than 30 officers",
         ),
     ),
@@ -201,7 +201,7 @@ pub const STATION_REPORTED: &[Reported] = &[
     effect_q(
         Text::new(
             "城区交警：大队 → 警区",
-            "Urban traffic police: brigades → police districts",
+            "Urban traffic police: brigades → police areas",
         ),
         Text::new("个", "units"),
         Some(20.0),
@@ -283,8 +283,8 @@ const STATION_LEVERS: &[Lever] = &[
             "Focus 2: a commander in charge, the office leads",
         ),
         summary: Text::new(
-            "一名副所长任指挥长，领导情报指挥室；两队（两组）置于情报指挥室之下，由其“点对点”调派。",
-            "One deputy head becomes the commander leading the office; the two teams (groups) sit under the office, which dispatches them point to point.",
+            "由一名副所长任指挥长（资料未说明由谁担任，为假设），领导情报指挥室；两队（两组）置于情报指挥室之下，由其“点对点”调派。",
+            "One deputy head (an assumption; the source does not say who) becomes the commander leading the office; the two teams (groups) sit under the office, which dispatches them point to point.",
         ),
         source: Source::seed(DOC, Q_LEAD),
         conserves_staff: true,
@@ -687,7 +687,6 @@ const SUB_BUREAU_METRICS: &[MetricKey] = &[
     MetricKey::SubBureaus,
     MetricKey::Stations,
     MetricKey::InternalUnits,
-    MetricKey::SectionUnits,
     MetricKey::StaffPerSubBureau,
     MetricKey::Layers,
     MetricKey::SpanAvg,
@@ -1134,7 +1133,7 @@ const BINHAI_LEVERS: &[Lever] = &[Lever {
 }];
 
 const BINHAI: Text = Text::new("滨海新区公安局", "Binhai New Area Public Security Bureau");
-const BINHAI_ROLE: Text = Text::new("区公安局", "District bureau");
+const BINHAI_ROLE: Text = Text::new("区公安局", "County bureau");
 const BINHAI_SB_RANKS: [Rank; 2] = [SUB_BUREAU_HEAD, DEPUTY_SUB_BUREAU_HEAD];
 
 fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {

@@ -32,7 +32,6 @@ const Q_CID: &str = "将原先分散在刑侦、经侦、禁毒、网警、食�
 const Q_ROOMS: &str = "分批次建成了70个社区警务室。70名专职社区民警不参加派出所值班、不参加非本辖区的临时性勤务、不参加执法办案";
 const Q_TIERS: &str = "南湖分局改“刑侦大队-派出所刑侦中队”的刑事打处二元机制为“刑侦大队-片区刑侦队-派出所刑侦探组”刑事打击三级架构";
 const Q_AREA: &str = "南湖公安刑侦部门共有4个片区刑侦队和一个打黑除恶专业队,每个片区刑侦队对应2至4个派出所辖区的刑事打处任务";
-const Q_PER_AREA: &str = "每个片区刑侦队对应2至4个派出所辖区的刑事打处任务";
 const Q_SLIM: &str = "先后集中精简机关民警89人,下沉警力数占机关原有警力数的三分之一";
 const Q_PJ_UNITS: &str = "将原来26个内设机构精简合并成8个";
 const Q_PJ_CUT: &str = "机关警种部门警力较改革前减少23.2%,全部充实到基层一线";
@@ -252,7 +251,10 @@ pub const NANHU_SPECS: &[ParamSpec] = &[
         G_NH_STEP2,
         (1.0, 20.0, 1.0),
         3.0,
-        Source::seed(DOC, Q_PER_AREA),
+        Source::assumption(
+            "资料说“每个片区刑侦队对应2至4个派出所辖区”；取中值 3",
+            "The source says each area investigation team covers 2 to 4 station areas; taken as the middle, 3",
+        ),
     ),
     spec(
         "group_staff",
@@ -327,7 +329,10 @@ pub const NANHU_REPORTED: &[Reported] = &[
         Source::seed(DOC, Q_ROOMS),
     ),
     effect(
-        Text::new("监督类内设机构", "Supervision units"),
+        Text::new(
+            "监督职能机构：8 个内设机构 → “三室两队”",
+            "Supervision bodies: 8 internal units → three offices, two teams",
+        ),
         UNITS,
         Some(8.0),
         5.0,
@@ -394,6 +399,10 @@ const NANHU_METRICS: &[MetricKey] = &[
 ];
 
 const NANHU_NOTES: &[Text] = &[
+    Text::new(
+        "资料说两个试点“压缩了指挥层级”；模型只按单位负责人计层次，无法体现这一点，侦查三级架构反而多出一层。",
+        "The source says both pilots “compressed command levels”; counting one rank per unit head, the model cannot show this, and the third investigation tier adds a rank.",
+    ),
     Text::new(
         "改革前的 32 个内设机构中，资料点名 15 个：并入执法执纪监督中心的 8 个；并入刑事犯罪侦查局的刑侦大队和经侦、禁毒、网警、食药环侦查、打击涉黄涉赌（资料按职能点名，模型各画为一个机构）；以及拘留所（假设改革前已有并保留）。其余 17 个为生成的占位机构，按顺序分给政治处、警令处、警务保障处、国内安全保卫局、治安管理局、交通管理局（资料未说明哪些机构并入哪里）。",
         "Of the 32 internal units before, the source names 15: the 8 merged into the supervision centre; the criminal investigation brigade and economic crime, narcotics, cyber, food-drug-environment and vice enforcement (named as functions; each drawn as one unit), all merged into the criminal investigation bureau; and the detention centre (assumed to exist before and to continue). The other 17 are generated placeholders, given in order to the political department, command office, logistics office, domestic security, public order and traffic bureaus (the source does not say which went where).",
@@ -476,7 +485,7 @@ const NANHU_LEVERS: &[Lever] = &[
         key: "slim_organs",
         name: Text::new(
             "第三步 机关“瘦身”下沉警力",
-            "Step 3: slimmer headquarters",
+            "Step 3: slimmer headquarters, staff moved down",
         ),
         summary: Text::new(
             "机关原有警力的三分之一下沉：从各机构按比例抽出，一部分充实片区刑侦队，其余充实派出所。",
@@ -1135,7 +1144,7 @@ const G_PJ_BASE: Text = Text::new(
     "改革前的浦江县公安局",
     "Pujiang county bureau before the reform",
 );
-const G_PJ_REFORM: Text = Text::new("大部门大警种制改革", "Big department, big police type");
+const G_PJ_REFORM: Text = Text::new("大部门大警种制改革", "Merged departments and branches");
 
 pub const PUJIANG_SPECS: &[ParamSpec] = &[
     spec(
@@ -1268,7 +1277,7 @@ const PUJIANG_NOTES: &[Text] = &[
     ),
     Text::new(
         "内设机构（“机关警种部门”）的警力计为机关警力，平均分配；派出所为一线。局领导计为机关，但不计入被精简的警力。",
-        "Internal units (the “headquarters and police-type departments”) hold headquarters staff, spread evenly; stations are frontline. Bureau leaders count as headquarters but are not part of the staff cut.",
+        "Internal units (the “headquarters and branch departments”) hold headquarters staff, spread evenly; stations are frontline. Bureau leaders count as headquarters but are not part of the staff cut.",
     ),
     Text::new(
         "下沉人数 = 机关警种部门警力 × 减少比例（四舍五入），按各机构人数比例抽出，平均充实到各派出所（资料说“全部充实到基层一线”，未说明去向）。",
