@@ -39,6 +39,42 @@ pub struct Lineage<'a> {
     pub after: HashMap<&'a str, Change>,
 }
 
+/// Only the later units formed from baseline units (what the lineage list shows): cheaper than
+/// `Lineage::of`, which also classifies every id.
+pub fn formed<'a>(before: &'a Unit, after: &'a Unit) -> Vec<Formed<'a>> {
+    let mut formed_units: Vec<&Unit> = Vec::new();
+    for (_, u) in after.walk() {
+        if !u.from.is_empty() {
+            formed_units.push(u);
+        }
+    }
+    if formed_units.is_empty() {
+        return Vec::new();
+    }
+    let old: Vec<&Unit> = before.walk().into_iter().map(|(_, u)| u).collect();
+    let old_ids: HashMap<&str, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
+    formed_units
+        .into_iter()
+        .filter_map(|u| {
+            let mut idx: Vec<usize> = u
+                .from
+                .iter()
+                .filter_map(|id| old_ids.get(id.as_str()).copied())
+                .collect();
+            idx.sort_unstable();
+            idx.dedup();
+            (!idx.is_empty()).then(|| Formed {
+                unit: u,
+                from: idx.iter().map(|&i| old[i]).collect(),
+            })
+        })
+        .collect()
+}
+
 impl<'a> Lineage<'a> {
     pub fn of(before: &'a Unit, after: &'a Unit) -> Self {
         let old: Vec<&Unit> = before.walk().into_iter().map(|(_, u)| u).collect();
@@ -135,5 +171,6 @@ mod tests {
         assert_eq!(l.before["a"], Change::MergedInto);
         assert_eq!(l.before["d"], Change::Abolished);
         assert_eq!(l.before["root"], Change::Kept);
+        assert_eq!(formed(&before, &after), l.formed);
     }
 }

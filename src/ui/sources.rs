@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{format_number, tr, trf, Msg};
-use crate::model::lineage::Lineage;
+use crate::model::lineage::formed;
 use crate::model::params::ParamSpec;
 use crate::model::source::Source;
 use crate::ui::params_panel::SourceNote;
@@ -144,8 +144,7 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
         state.shown.with(|s| {
             s.as_ref()
                 .map(|s| {
-                    Lineage::of(s.scenario.before(), s.scenario.at(step))
-                        .formed
+                    formed(s.scenario.before(), s.scenario.at(step))
                         .iter()
                         .map(|f| {
                             let names: Vec<String> =

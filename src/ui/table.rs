@@ -20,6 +20,9 @@ pub fn RowTable(state: AppState) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let rows = Memo::new(move |_| {
         let l = lang.get();
+        if state.variant.with(|v| v.row_specs.is_empty()) {
+            return Vec::new();
+        }
         state.shown.with(|s| {
             s.as_ref()
                 .map(|s| {
@@ -165,20 +168,16 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
         let l = lang.get();
         let step = state.step.get();
         state.shown.with(|s| {
-            s.as_ref().map(|s| {
-                (
-                    work_rows(s.scenario.before(), l),
-                    work_rows(s.scenario.at(step), l),
-                )
-            })
+            let s = s.as_ref()?;
+            // Only organisations with incidents have a workload to show.
+            let before = work_rows(s.scenario.before(), l);
+            if before.iter().all(|r| r.incidents == 0) {
+                return None;
+            }
+            Some((before, work_rows(s.scenario.at(step), l)))
         })
     });
-    let has_incidents = move || {
-        tables.with(|t| {
-            t.as_ref()
-                .is_some_and(|(b, _)| b.iter().any(|r| r.incidents > 0))
-        })
-    };
+    let has_incidents = move || tables.with(Option::is_some);
     let table = move |after: bool| {
         let l = lang.get();
         let rows = tables
