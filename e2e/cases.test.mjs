@@ -110,3 +110,38 @@ test('lineage: focusing a new unit highlights the old units it was formed from',
     await context.close();
   }
 });
+
+test('case tabs and scope buttons switch the model and the URL', async () => {
+  const { page, context, errors } = await open(browser, `${server.url}?lang=en`);
+  try {
+    for (const kase of ['zhejiang', 'tianjin', 'haidong', 'daqing']) {
+      await page.click(`[data-case="${kase}"]`);
+      await page.waitForSelector(`[data-case="${kase}"][aria-pressed="true"]`);
+      const first = Object.keys(expected).find((k) => k.startsWith(`${kase}/`)).split('/')[1];
+      assert.equal(await page.getAttribute(`[data-variant="${first}"]`, 'aria-pressed'), 'true');
+      const url = new URL(page.url()).searchParams;
+      assert.equal(url.get('case'), kase);
+      assert.equal(url.get('lang'), 'en');
+      // Every case opens at its final step.
+      assert.equal(url.get('step'), null);
+      assert.deepEqual(await shownMetrics(page, 'after'), expected[`${kase}/${first}`].steps.at(-1));
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Zhejiang: the slimming step says 89 officers went from headquarters to the front line', async () => {
+  const model = expected['zhejiang/nanhu'];
+  const step = model.levers.indexOf('slim_organs') + 1;
+  const { page, context, errors } = await open(browser, `${server.url}?case=zhejiang&step=${step}`);
+  try {
+    assert.equal(await page.getAttribute('.step-flow', 'data-flow-organ'), '-89');
+    assert.equal(await page.getAttribute('.step-flow', 'data-flow-frontline'), '89');
+    assert.match(await page.textContent('.step-flow'), /89/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
