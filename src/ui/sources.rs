@@ -2,10 +2,13 @@
 //! and every assumption with its reason) and the lineage list (which old units became each new
 //! one; hovering or focusing an entry highlights them in both diagrams).
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
-use crate::i18n::{format_number, tr, trf, Msg};
+use crate::i18n::{format_number, tr, trf, Lang, Msg};
 use crate::model::lineage::formed;
+use crate::model::org::Unit;
 use crate::model::params::ParamSpec;
 use crate::model::source::Source;
 use crate::ui::params_panel::SourceNote;
@@ -120,7 +123,7 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
     }
 }
 
-fn source_text(source: Source, l: crate::i18n::Lang) -> impl IntoView {
+fn source_text(source: Source, l: Lang) -> impl IntoView {
     match source {
         Source::Seed { doc, quote } => view! {
             <span class="seed-ref">{trf(l, Msg::SourceDoc, &[doc])} "："</span>
@@ -144,12 +147,19 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
         state.shown.with(|s| {
             s.as_ref()
                 .map(|s| {
-                    formed(s.scenario.before(), s.scenario.at(step))
+                    let org = s.scenario.at(step);
+                    let parents = parent_names(org, l);
+                    formed(s.scenario.before(), org)
                         .iter()
                         .map(|f| {
                             let names: Vec<String> =
                                 f.from.iter().map(|u| u.name.get(l).to_string()).collect();
-                            (f.unit.id.clone(), f.unit.name.get(l).to_string(), names)
+                            // Names repeat across parents ("内设机构1" in every county): say whose.
+                            let name = match parents.get(f.unit.id.as_str()) {
+                                Some(p) => format!("{p} · {}", f.unit.name.get(l)),
+                                None => f.unit.name.get(l).to_string(),
+                            };
+                            (f.unit.id.clone(), name, names)
                         })
                         .collect::<Vec<_>>()
                 })
@@ -164,7 +174,7 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
             .map(|(id, name, from)| {
                 let shown: Vec<String> = from.iter().take(12).cloned().collect();
                 let more = from.len().saturating_sub(shown.len());
-                let sep = if l == crate::i18n::Lang::Zh { "、" } else { ", " };
+                let sep = if l == Lang::Zh { "、" } else { ", " };
                 let mut text = shown.join(sep);
                 if more > 0 {
                     text.push_str(&trf(l, Msg::AndMore, &[&more.to_string()]));
@@ -206,4 +216,17 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
             </details>
         </Show>
     }
+}
+
+/// The parent's name of every unit two or more levels down (children of the root need none).
+fn parent_names(root: &Unit, lang: Lang) -> HashMap<&str, String> {
+    let mut out = HashMap::new();
+    let mut stack: Vec<&Unit> = root.children.iter().collect();
+    while let Some(u) = stack.pop() {
+        for c in &u.children {
+            out.insert(c.id.as_str(), u.name.get(lang).to_string());
+            stack.push(c);
+        }
+    }
+    out
 }
