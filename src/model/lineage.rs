@@ -39,84 +39,89 @@ pub struct Lineage<'a> {
     pub after: HashMap<&'a str, Change>,
 }
 
+/// The baseline units in walk order, and where each id stands.
+struct Baseline<'a> {
+    units: Vec<&'a Unit>,
+    index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Baseline<'a> {
+    fn new(before: &'a Unit) -> Self {
+        let units: Vec<&Unit> = before.walk().into_iter().map(|(_, u)| u).collect();
+        let index = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        Baseline { units, index }
+    }
+    fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+    /// Positions of the baseline units `u` was formed from, in baseline order, once each.
+    fn sources(&self, u: &Unit) -> Vec<usize> {
+        let mut idx: Vec<usize> = u
+            .from
+            .iter()
+            .filter_map(|id| self.index.get(id.as_str()).copied())
+            .collect();
+        idx.sort_unstable();
+        idx.dedup();
+        idx
+    }
+    fn formed(&self, unit: &'a Unit, idx: &[usize]) -> Formed<'a> {
+        Formed {
+            unit,
+            from: idx.iter().map(|&i| self.units[i]).collect(),
+        }
+    }
+}
+
 /// Only the later units formed from baseline units (what the lineage list shows): cheaper than
 /// `Lineage::of`, which also classifies every id.
 pub fn formed<'a>(before: &'a Unit, after: &'a Unit) -> Vec<Formed<'a>> {
-    let mut formed_units: Vec<&Unit> = Vec::new();
-    for (_, u) in after.walk() {
-        if !u.from.is_empty() {
-            formed_units.push(u);
-        }
-    }
+    let formed_units: Vec<&Unit> = after
+        .walk()
+        .into_iter()
+        .map(|(_, u)| u)
+        .filter(|u| !u.from.is_empty())
+        .collect();
     if formed_units.is_empty() {
         return Vec::new();
     }
-    let old: Vec<&Unit> = before.walk().into_iter().map(|(_, u)| u).collect();
-    let old_ids: HashMap<&str, usize> = old
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
+    let base = Baseline::new(before);
     formed_units
         .into_iter()
         .filter_map(|u| {
-            let mut idx: Vec<usize> = u
-                .from
-                .iter()
-                .filter_map(|id| old_ids.get(id.as_str()).copied())
-                .collect();
-            idx.sort_unstable();
-            idx.dedup();
-            (!idx.is_empty()).then(|| Formed {
-                unit: u,
-                from: idx.iter().map(|&i| old[i]).collect(),
-            })
+            let idx = base.sources(u);
+            (!idx.is_empty()).then(|| base.formed(u, &idx))
         })
         .collect()
 }
 
 impl<'a> Lineage<'a> {
     pub fn of(before: &'a Unit, after: &'a Unit) -> Self {
-        let old: Vec<&Unit> = before.walk().into_iter().map(|(_, u)| u).collect();
-        let old_ids: HashMap<&str, usize> = old
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
+        let base = Baseline::new(before);
         let mut formed = Vec::new();
         let mut after_change = HashMap::new();
         let mut used: HashSet<usize> = HashSet::new();
         let mut kept: HashSet<&str> = HashSet::new();
         for (_, u) in after.walk() {
-            let change = if u.from.is_empty() {
-                if old_ids.contains_key(u.id.as_str()) {
-                    kept.insert(u.id.as_str());
-                    Change::Kept
-                } else {
-                    Change::New
-                }
+            let idx = base.sources(u);
+            let change = if !idx.is_empty() {
+                used.extend(idx.iter().copied());
+                formed.push(base.formed(u, &idx));
+                Change::Formed
+            } else if u.from.is_empty() && base.contains(&u.id) {
+                kept.insert(u.id.as_str());
+                Change::Kept
             } else {
-                let mut idx: Vec<usize> = u
-                    .from
-                    .iter()
-                    .filter_map(|id| old_ids.get(id.as_str()).copied())
-                    .collect();
-                idx.sort_unstable();
-                idx.dedup();
-                if idx.is_empty() {
-                    Change::New
-                } else {
-                    used.extend(idx.iter().copied());
-                    formed.push(Formed {
-                        unit: u,
-                        from: idx.iter().map(|&i| old[i]).collect(),
-                    });
-                    Change::Formed
-                }
+                Change::New
             };
             after_change.insert(u.id.as_str(), change);
         }
-        let before_change = old
+        let before_change = base
+            .units
             .iter()
             .enumerate()
             .map(|(i, u)| {

@@ -210,22 +210,28 @@ impl<'a> Flat<'a> {
                 u.kind.is_station()
             }
         };
-        // Topmost matches only: a station inside a district is not counted twice.
+        self.topmost(is_work)
+            .into_iter()
+            .map(|i| WorkUnit {
+                unit: self.units[i],
+                staff: self.staff[i].total(),
+                incidents: self.incidents[i],
+            })
+            .collect()
+    }
+
+    /// Positions of the units matching `pred` that have no matching unit above them (a station
+    /// inside a district, or inside another station, is not counted twice).
+    fn topmost(&self, pred: impl Fn(&Unit) -> bool) -> Vec<usize> {
         let mut out = Vec::new();
         let mut skip_below: Option<usize> = None;
         for (i, u) in self.units.iter().enumerate() {
-            if let Some(d) = skip_below {
-                if self.depth[i] > d {
-                    continue;
-                }
-                skip_below = None;
+            if skip_below.is_some_and(|d| self.depth[i] > d) {
+                continue;
             }
-            if is_work(u) {
-                out.push(WorkUnit {
-                    unit: u,
-                    staff: self.staff[i].total(),
-                    incidents: self.incidents[i],
-                });
+            skip_below = None;
+            if pred(u) {
+                out.push(i);
                 skip_below = Some(self.depth[i]);
             }
         }
@@ -318,20 +324,11 @@ pub fn compute(root: &Unit) -> Metrics {
     let layers = flat.depth.iter().map(|d| d + 1).max().unwrap_or(0);
 
     // Staff in stations: the topmost station on each path holds its whole subtree.
-    let mut in_stations = 0u64;
-    let mut below: Option<usize> = None;
-    for (i, u) in units.iter().enumerate() {
-        if let Some(d) = below {
-            if flat.depth[i] > d {
-                continue;
-            }
-            below = None;
-        }
-        if u.kind.is_station() {
-            in_stations += u64::from(flat.staff[i].total());
-            below = Some(flat.depth[i]);
-        }
-    }
+    let in_stations: u64 = flat
+        .topmost(|u| u.kind.is_station())
+        .into_iter()
+        .map(|i| u64::from(flat.staff[i].total()))
+        .sum();
 
     let work = flat.work_units();
     let per: Vec<f64> = work.iter().filter_map(WorkUnit::per_officer).collect();

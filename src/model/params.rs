@@ -137,9 +137,9 @@ impl Params {
         self.edits.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         Ok(v)
     }
-    /// Removes an edit (the row's generated value shows again).
-    pub fn clear_edit(&mut self, row: usize, field: &str) {
-        self.edits.retain(|(r, f, _)| !(*r == row && *f == field));
+    /// Removes every row edit (the generated values show again).
+    pub fn clear_edits(&mut self) {
+        self.edits.clear();
     }
     pub fn specs(&self) -> &'static [ParamSpec] {
         self.specs

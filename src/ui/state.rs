@@ -163,7 +163,7 @@ impl AppState {
         let l = self.lang.get();
         let step = self.step.get();
         let v = self.variant.get();
-        match step.checked_sub(1).and_then(|i| v.levers.get(i)) {
+        match v.lever_at(step) {
             _ if step >= v.levers.len() => tr(l, Msg::After).to_string(),
             None => tr(l, Msg::Baseline).to_string(),
             Some(lever) if long => trf(l, Msg::AfterStep, &[&step.to_string(), lever.name.get(l)]),

@@ -78,7 +78,7 @@ pub fn StepControl(state: AppState) -> impl IntoView {
         let l = lang.get();
         let step = state.step.get();
         let v = state.variant.get();
-        match step.checked_sub(1).and_then(|i| v.levers.get(i)) {
+        match v.lever_at(step) {
             None => view! {
                 <p class="step-summary">{tr(l, Msg::BaselineSummary)}</p>
             }

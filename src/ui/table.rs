@@ -23,6 +23,7 @@ pub fn RowTable(state: AppState) -> impl IntoView {
         if state.variant.with(|v| v.row_specs.is_empty()) {
             return Vec::new();
         }
+        let specs = state.variant.with(|v| v.row_specs);
         state.shown.with(|s| {
             s.as_ref()
                 .map(|s| {
@@ -32,7 +33,6 @@ pub fn RowTable(state: AppState) -> impl IntoView {
                         .into_iter()
                         .filter_map(|(_, u)| {
                             let row = row_of(u)?;
-                            let specs = state.variant.with(|v| v.row_specs);
                             let values: Vec<f64> = specs
                                 .iter()
                                 .map(|f| u.field(f.key).unwrap_or(f64::NAN))
@@ -124,12 +124,7 @@ pub fn RowTable(state: AppState) -> impl IntoView {
                     data-action="clear-edits"
                     disabled=move || edits() == 0
                     on:click=move |_| {
-                        state.params.update(|p| {
-                            let all: Vec<(usize, &str)> = p.edits().iter().map(|(r, f, _)| (*r, *f)).collect();
-                            for (r, f) in all {
-                                p.clear_edit(r, f);
-                            }
-                        });
+                        state.params.update(|p| p.clear_edits());
                         error.set(None);
                     }
                 >{move || trf(lang.get(), Msg::ClearEdits, &[&edits().to_string()])}</button>

@@ -750,11 +750,7 @@ fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let team_size = p.count("pair_size") * p.count("pairs_per_team");
     for sb in org.children.iter_mut() {
-        for branch in sb
-            .children
-            .iter_mut()
-            .filter(|b| !b.id.ends_with("legal_admin"))
-        {
+        for branch in sb.children.iter_mut().filter(|b| b.role != LEGAL_ADMIN) {
             let front = u64::from(branch.staff.frontline);
             let teams = if front == 0 {
                 0

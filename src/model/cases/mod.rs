@@ -225,6 +225,10 @@ impl Variant {
         steps.push(org);
         Ok(Scenario { steps })
     }
+    /// The lever whose result is step `step` (none for the baseline or past the last step).
+    pub fn lever_at(&self, step: usize) -> Option<&'static Lever> {
+        step.checked_sub(1).and_then(|i| self.levers.get(i))
+    }
     pub fn reported_for(&self, key: MetricKey) -> Option<&'static Reported> {
         self.reported.iter().find(|r| r.metric == Some(key))
     }
