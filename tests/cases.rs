@@ -2,8 +2,9 @@
 //! sources it cites exist verbatim, every lever is deterministic and keeps staff unless it says
 //! otherwise, ids are unique at every step, and structure is computed, not stored.
 
+mod common;
+
 use std::collections::HashSet;
-use std::path::Path;
 
 use reform_explorer::model::cases::{CaseId, Variant};
 use reform_explorer::model::metrics::{compute, MetricKey as K};
@@ -14,16 +15,6 @@ fn variants() -> Vec<(CaseId, &'static Variant)> {
         .into_iter()
         .flat_map(|c| c.variants().iter().map(move |v| (c, v)))
         .collect()
-}
-
-/// The seed documents, from `../shared/seeds/` when this checkout sits beside it.
-fn seed_text(doc: &str) -> Option<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let entry = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(doc))?;
-    std::fs::read_to_string(entry.path()).ok()
 }
 
 fn all_sources(v: &Variant) -> Vec<Source> {
@@ -47,18 +38,16 @@ fn every_quote_is_in_its_document() {
                         c.key(),
                         v.key
                     );
-                    let Some(text) = seed_text(doc) else { continue };
-                    // A quote may skip words with "……": each piece must be there verbatim
-                    // (line breaks in the document aside).
-                    let body: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
-                    for piece in quote.split('…').filter(|p| !p.is_empty()) {
-                        assert!(
-                            body.contains(piece),
-                            "{}/{}: quote not verbatim in {doc}: {piece}",
-                            c.key(),
-                            v.key
-                        );
-                    }
+                    let Some(text) = common::seed_text(doc) else {
+                        continue;
+                    };
+                    let missing = common::missing_pieces(&text, quote);
+                    assert!(
+                        missing.is_empty(),
+                        "{}/{}: quote not verbatim in {doc}: {missing:?}",
+                        c.key(),
+                        v.key
+                    );
                     checked += 1;
                 }
                 Source::Assumption { why } => {
@@ -72,7 +61,7 @@ fn every_quote_is_in_its_document() {
         }
     }
     assert!(
-        checked > 50 || seed_text("000").is_none(),
+        checked > 50 || common::seed_text("000").is_none(),
         "only {checked} quotes checked"
     );
 }

@@ -5,7 +5,6 @@
 mod common;
 
 use std::collections::{HashSet, VecDeque};
-use std::path::Path;
 
 use common::Rng;
 use reform_explorer::i18n::Lang;
@@ -47,27 +46,14 @@ fn district_of<'a>(org: &'a Unit, id: &str) -> Option<&'a Unit> {
         .find(|d| d.children.iter().any(|c| c.id == id))
 }
 
-fn seed_text(doc: &str) -> Option<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let entry = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(doc))?;
-    std::fs::read_to_string(entry.path()).ok()
-}
-
-fn letters(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric() || ('\u{4e00}'..='\u{9fff}').contains(c))
-        .collect()
-}
-
 #[test]
 fn quotes_used_only_in_notes_and_tests_are_verbatim_too() {
-    let Some(text) = seed_text("004") else { return };
-    let body = letters(&text);
+    let Some(text) = common::seed_text("004") else {
+        return;
+    };
     for q in [Q_PROBLEM, Q_NAMES, Q_LEADERS, Q_BRANCHES, Q_BOTH, Q_STABLE] {
-        assert!(body.contains(&letters(q)), "not in 004: {q}");
+        let missing = common::missing_pieces(&text, q);
+        assert!(missing.is_empty(), "not verbatim in 004: {missing:?}");
     }
     // The ten police types the model binds are the ten the source lists, in its order.
     for (_, name) in BRIGADES {

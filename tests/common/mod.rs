@@ -48,3 +48,24 @@ pub fn random_params(v: &Variant, rng: &mut Rng) -> Params {
     }
     p
 }
+
+/// The text of seed document `doc` ("000"…), from `../shared/seeds/` when this checkout sits
+/// beside it; `None` elsewhere.
+pub fn seed_text(doc: &str) -> Option<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let entry = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(doc))?;
+    std::fs::read_to_string(entry.path()).ok()
+}
+
+/// The pieces of `quote` that are not in `text` verbatim (line breaks in the document aside).
+/// A quote may skip words with "……"; each piece between must be there.
+pub fn missing_pieces<'q>(text: &str, quote: &'q str) -> Vec<&'q str> {
+    let body: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+    quote
+        .split('…')
+        .filter(|p| !p.is_empty() && !body.contains(*p))
+        .collect()
+}
