@@ -32,6 +32,13 @@ impl Lang {
             _ => None,
         }
     }
+    /// Between the items of a list in running text.
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Lang::Zh => "，",
+            Lang::En => ", ",
+        }
+    }
     /// The language's own name, for the switcher.
     pub fn native_name(self) -> &'static str {
         match self {
@@ -172,6 +179,41 @@ pub enum Msg {
     PerOfficer,
     WorkloadTitle,
     WorkloadHint,
+    // Diagram view, search, change marks, themes
+    UrlBadOption,
+    HiddenBelow,
+    ViewControls,
+    ZoomIn,
+    ZoomOut,
+    FitView,
+    ResetView,
+    ExpandAll,
+    CollapseAll,
+    LayoutTopDown,
+    LayoutLeftRight,
+    LayoutLabel,
+    SearchLabel,
+    SearchPlaceholder,
+    SearchCount,
+    SearchNone,
+    DiagramHelp,
+    OutlineTitle,
+    ChangesTitle,
+    ChangeKept,
+    ChangeFormed,
+    ChangeNew,
+    ChangeMerged,
+    ChangeAbolished,
+    ChangeSummary,
+    ChangeNone,
+    Theme,
+    ThemeAuto,
+    ThemeLight,
+    ThemeDark,
+    ThemeProjector,
+    Expand,
+    Collapse,
+    ShowEach,
     /// The name of a metric.
     MetricName(MetricKey),
 }

@@ -4,8 +4,12 @@
 //! (e.g. twenty sub-bureaus each with three branches and a department) are drawn as one box
 //! "×20"; their children are grouped across all members the same way. Staff on a group box
 //! is the group's total, with the per-member range on its label.
+//!
+//! A box whose id is in `Options::collapsed` is drawn without what is below it (its label
+//! says how many units are hidden). The tree grows top-down or left-right (`Orient`); left to
+//! right gives labels more room, which suits long Chinese names.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use crate::i18n::{format_number, trf, Lang, Msg};
@@ -18,8 +22,47 @@ pub const LINE_HEIGHT: f64 = 17.0;
 pub const PAD_X: f64 = 10.0;
 pub const PAD_Y: f64 = 8.0;
 pub const MAX_TEXT_WIDTH: f64 = 124.0;
+/// Left to right, boxes may be wider (rows are not shared by siblings).
+pub const MAX_TEXT_WIDTH_LR: f64 = 190.0;
 pub const MIN_BOX_WIDTH: f64 = 64.0;
 pub const SPACING: Spacing = Spacing { x: 14.0, y: 34.0 };
+/// Left to right: the gap between siblings (vertical) and between levels (horizontal).
+pub const SPACING_LR: Spacing = Spacing { x: 8.0, y: 40.0 };
+
+/// Which way the tree grows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Orient {
+    #[default]
+    TopDown,
+    LeftRight,
+}
+
+impl Orient {
+    pub fn key(self) -> &'static str {
+        match self {
+            Orient::TopDown => "td",
+            Orient::LeftRight => "lr",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<Orient> {
+        match k {
+            "td" => Some(Orient::TopDown),
+            "lr" => Some(Orient::LeftRight),
+            _ => None,
+        }
+    }
+}
+
+/// How to draw a diagram.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    pub lang: Lang,
+    /// Group identical neighbours into one box ("分局 ×20").
+    pub group: bool,
+    pub orient: Orient,
+    /// Ids of boxes drawn without what is below them.
+    pub collapsed: HashSet<String>,
+}
 
 /// One box of the diagram.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,32 +86,76 @@ pub struct DiagramNode {
     pub w: f64,
     pub h: f64,
     pub parent: Option<usize>,
+    /// 0 for the root.
+    pub depth: usize,
+    /// How many boxes sit directly below it when expanded (0: nothing to collapse).
+    pub below: usize,
+    /// Drawn without what is below it.
+    pub collapsed: bool,
+    /// Units hidden below a collapsed box (every unit of every member's subtree).
+    pub hidden: usize,
 }
 
 /// A laid-out diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagram {
+    /// Boxes in preorder (a parent before its children, children left to right).
     pub nodes: Vec<DiagramNode>,
     pub width: f64,
     pub height: f64,
+    pub orient: Orient,
+    /// Box position by id (the id of its first unit).
+    pub index: HashMap<String, usize>,
+    /// Box position by the id of every unit it stands for.
+    pub by_unit: HashMap<String, usize>,
 }
 
 impl Diagram {
-    /// Elbow connectors parent → child as SVG path data, with the child's id as key.
-    pub fn edges(&self) -> Vec<(String, String)> {
-        self.nodes
-            .iter()
-            .filter_map(|n| {
-                let p = self.nodes.get(n.parent?)?;
+    /// The box with this id.
+    pub fn node(&self, id: &str) -> Option<&DiagramNode> {
+        self.index.get(id).and_then(|&i| self.nodes.get(i))
+    }
+    /// The box that draws the unit with this id (its own box or its group's).
+    pub fn box_of(&self, unit_id: &str) -> Option<usize> {
+        self.by_unit.get(unit_id).copied()
+    }
+    /// The elbow connector from box `i`'s parent to box `i`, as SVG path data.
+    pub fn edge(&self, i: usize) -> Option<String> {
+        let n = self.nodes.get(i)?;
+        let p = self.nodes.get(n.parent?)?;
+        Some(match self.orient {
+            Orient::TopDown => {
                 let (px, py) = (p.x + p.w / 2.0, p.y + p.h);
                 let (cx, cy) = (n.x + n.w / 2.0, n.y);
                 let my = cy - SPACING.y / 2.0;
-                Some((
-                    n.id.clone(),
-                    format!("M{px:.1} {py:.1}V{my:.1}H{cx:.1}V{cy:.1}"),
-                ))
-            })
+                format!("M{px:.1} {py:.1}V{my:.1}H{cx:.1}V{cy:.1}")
+            }
+            Orient::LeftRight => {
+                let (px, py) = (p.x + p.w, p.y + p.h / 2.0);
+                let (cx, cy) = (n.x, n.y + n.h / 2.0);
+                let mx = cx - SPACING_LR.y / 2.0;
+                format!("M{px:.1} {py:.1}H{mx:.1}V{cy:.1}H{cx:.1}")
+            }
+        })
+    }
+    /// Elbow connectors parent → child as SVG path data, with the child's id as key.
+    pub fn edges(&self) -> Vec<(String, String)> {
+        (0..self.nodes.len())
+            .filter_map(|i| Some((self.nodes[i].id.clone(), self.edge(i)?)))
             .collect()
+    }
+    /// Box `i` and the boxes above it up to the root.
+    pub fn path_to_root(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = Some(i);
+        while let Some(j) = at {
+            if out.contains(&j) || j >= self.nodes.len() {
+                break;
+            }
+            out.push(j);
+            at = self.nodes[j].parent;
+        }
+        out
     }
 }
 
@@ -111,10 +198,20 @@ fn runs<'a>(
 
 struct Builder<'m> {
     memo: &'m HashMap<*const Unit, u64>,
-    lang: Lang,
-    group: bool,
+    opts: &'m Options,
     tree: Tree,
     nodes: Vec<DiagramNode>,
+}
+
+/// Every unit below `u` (not counting `u`).
+fn descendants(u: &Unit) -> usize {
+    let mut n = 0;
+    let mut stack: Vec<&Unit> = u.children.iter().collect();
+    while let Some(c) = stack.pop() {
+        n += 1;
+        stack.extend(c.children.iter());
+    }
+    n
 }
 
 impl Builder<'_> {
@@ -126,10 +223,11 @@ impl Builder<'_> {
             staff.iter().copied().min().unwrap_or(0),
             staff.iter().copied().max().unwrap_or(0),
         );
+        let lang = self.opts.lang;
         let name = if members.len() == 1 {
-            first.name.get(self.lang).to_string()
+            first.name.get(lang).to_string()
         } else {
-            first.role.get(self.lang).to_string()
+            first.role.get(lang).to_string()
         };
         let per = if mn == mx {
             format_number(f64::from(mn), 0)
@@ -141,31 +239,57 @@ impl Builder<'_> {
             )
         };
         let staff_line = if members.len() == 1 {
-            trf(self.lang, Msg::StaffSuffix, &[&per])
+            trf(lang, Msg::StaffSuffix, &[&per])
         } else {
-            trf(
-                self.lang,
-                Msg::EachSuffix,
-                &[&members.len().to_string(), &per],
-            )
+            trf(lang, Msg::EachSuffix, &[&members.len().to_string(), &per])
         };
-        let mut lines = wrap(&name, MAX_TEXT_WIDTH, FONT);
+        let max = match self.opts.orient {
+            Orient::TopDown => MAX_TEXT_WIDTH,
+            Orient::LeftRight => MAX_TEXT_WIDTH_LR,
+        };
+        let mut lines = wrap(&name, max, FONT);
         let name_lines = lines.len();
-        lines.extend(wrap(&staff_line, MAX_TEXT_WIDTH, FONT));
+        lines.extend(wrap(&staff_line, max, FONT));
         (lines, name_lines)
     }
 
     /// Adds a box for `members` and, recursively, boxes for their children.
-    fn add(&mut self, members: Vec<&Unit>, parent: Option<usize>) {
-        let (lines, name_lines) = self.label(&members);
+    fn add(&mut self, members: Vec<&Unit>, parent: Option<usize>, depth: usize) {
+        let (mut lines, name_lines) = self.label(&members);
+        let first = members[0];
+        // Children runs line up across members because members share a signature.
+        let per_member: Vec<Vec<Vec<&Unit>>> = members
+            .iter()
+            .map(|m| {
+                let kids: Vec<&Unit> = m.children.iter().collect();
+                runs(&kids, self.memo, self.opts.group)
+            })
+            .collect();
+        let n_runs = per_member.first().map_or(0, Vec::len);
+        let collapsed = n_runs > 0 && self.opts.collapsed.contains(&*first.id);
+        let hidden = if collapsed {
+            members.iter().map(|m| descendants(m)).sum()
+        } else {
+            0
+        };
+        if collapsed {
+            lines.push(trf(
+                self.opts.lang,
+                Msg::HiddenBelow,
+                &[&hidden.to_string()],
+            ));
+        }
         let text_w = lines
             .iter()
             .map(|l| text_width(l, FONT))
             .fold(0.0, f64::max);
         let w = (text_w + 2.0 * PAD_X).max(MIN_BOX_WIDTH).ceil();
         let h = lines.len() as f64 * LINE_HEIGHT + 2.0 * PAD_Y;
-        let idx = self.tree.push(parent, (w, h));
-        let first = members[0];
+        let size = match self.opts.orient {
+            Orient::TopDown => (w, h),
+            Orient::LeftRight => (h, w),
+        };
+        let idx = self.tree.push(parent, size);
         self.nodes.push(DiagramNode {
             id: first.id.clone(),
             kind: first.kind,
@@ -180,16 +304,14 @@ impl Builder<'_> {
             w,
             h,
             parent,
+            depth,
+            below: n_runs,
+            collapsed,
+            hidden,
         });
-        // Children runs line up across members because members share a signature.
-        let per_member: Vec<Vec<Vec<&Unit>>> = members
-            .iter()
-            .map(|m| {
-                let kids: Vec<&Unit> = m.children.iter().collect();
-                runs(&kids, self.memo, self.group)
-            })
-            .collect();
-        let n_runs = per_member.first().map_or(0, Vec::len);
+        if collapsed {
+            return;
+        }
         for j in 0..n_runs {
             let merged: Vec<&Unit> = per_member
                 .iter()
@@ -198,33 +320,101 @@ impl Builder<'_> {
                 .copied()
                 .collect();
             if !merged.is_empty() {
-                self.add(merged, Some(idx));
+                self.add(merged, Some(idx), depth + 1);
             }
         }
     }
 }
 
-/// Lays out the diagram of `root` in `lang`, grouping identical neighbours when `group`.
+/// The units whose name (in either language) contains a search text, and every unit on the
+/// way from the root to them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Found {
+    /// Ids of the matching units, in tree order.
+    pub matches: Vec<String>,
+    /// Ids of the matches and all their ancestors.
+    pub path: HashSet<String>,
+}
+
+/// Finds units by name: case-insensitive, in Chinese or English, ignoring surrounding spaces.
+pub fn find(root: &Unit, query: &str) -> Found {
+    let q = query.trim().to_lowercase();
+    let mut out = Found::default();
+    if q.is_empty() {
+        return out;
+    }
+    // Preorder with the ids from the root down to the current unit.
+    let mut chain: Vec<&str> = Vec::new();
+    let mut stack: Vec<(usize, &Unit)> = vec![(0, root)];
+    while let Some((depth, u)) = stack.pop() {
+        chain.truncate(depth);
+        chain.push(&u.id);
+        let hit = Lang::ALL
+            .iter()
+            .any(|&l| u.name.get(l).to_lowercase().contains(&q));
+        if hit {
+            out.matches.push(u.id.to_string());
+            out.path.extend(chain.iter().map(|s| s.to_string()));
+        }
+        stack.extend(u.children.iter().rev().map(|c| (depth + 1, c)));
+    }
+    out
+}
+
+/// Lays out the diagram of `root` in `lang`, grouping identical neighbours when `group`,
+/// top-down with nothing collapsed.
 pub fn diagram(root: &Unit, lang: Lang, group: bool) -> Diagram {
+    diagram_with(
+        root,
+        &Options {
+            lang,
+            group,
+            ..Options::default()
+        },
+    )
+}
+
+/// Lays out the diagram of `root` as `opts` say.
+pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
     let mut memo = HashMap::new();
     signatures(root, &mut memo);
     let mut b = Builder {
         memo: &memo,
-        lang,
-        group,
+        opts,
         tree: Tree::default(),
         nodes: Vec::new(),
     };
-    b.add(vec![root], None);
-    let placed = tidy(&b.tree, SPACING);
+    b.add(vec![root], None, 0);
+    let spacing = match opts.orient {
+        Orient::TopDown => SPACING,
+        Orient::LeftRight => SPACING_LR,
+    };
+    let placed = tidy(&b.tree, spacing);
     let mut nodes = b.nodes;
     for (n, (x, y)) in nodes.iter_mut().zip(placed.pos) {
-        n.x = x;
-        n.y = y;
+        (n.x, n.y) = match opts.orient {
+            Orient::TopDown => (x, y),
+            Orient::LeftRight => (y, x),
+        };
+    }
+    let (width, height) = match opts.orient {
+        Orient::TopDown => (placed.width, placed.height),
+        Orient::LeftRight => (placed.height, placed.width),
+    };
+    let mut index = HashMap::with_capacity(nodes.len());
+    let mut by_unit = HashMap::with_capacity(nodes.len());
+    for (i, n) in nodes.iter().enumerate() {
+        index.insert(n.id.clone(), i);
+        for id in &n.ids {
+            by_unit.insert(id.clone(), i);
+        }
     }
     Diagram {
         nodes,
-        width: placed.width,
-        height: placed.height,
+        width,
+        height,
+        orient: opts.orient,
+        index,
+        by_unit,
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::org::Unit;
+use crate::model::org::{Unit, UnitKind};
 
 /// What happened to a baseline unit, or where a later unit came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -143,11 +143,98 @@ impl<'a> Lineage<'a> {
     }
 }
 
+/// How the units of one kind changed between the baseline and a later step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KindChange {
+    pub kind: UnitKind,
+    pub before: usize,
+    pub after: usize,
+    /// Baseline units still there (same id, not rebuilt).
+    pub kept: usize,
+    /// Baseline units that went into later units.
+    pub merged: usize,
+    /// Baseline units gone without a successor.
+    pub abolished: usize,
+    /// Later units formed from baseline units.
+    pub formed: usize,
+    /// Later units with no baseline origin.
+    pub new: usize,
+}
+
+/// The change of every unit of both trees, owned (for marks on diagram boxes), and a count
+/// per kind (for the summary "内设机构 32 → 9").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    pub before: HashMap<String, Change>,
+    pub after: HashMap<String, Change>,
+    /// Kinds in order, only those present in either tree.
+    pub by_kind: Vec<KindChange>,
+}
+
+impl KindChange {
+    /// The entry for `kind`, added if missing.
+    fn entry(all: &mut Vec<KindChange>, kind: UnitKind) -> &mut KindChange {
+        let i = match all.iter().position(|k| k.kind == kind) {
+            Some(i) => i,
+            None => {
+                all.push(KindChange {
+                    kind,
+                    before: 0,
+                    after: 0,
+                    kept: 0,
+                    merged: 0,
+                    abolished: 0,
+                    formed: 0,
+                    new: 0,
+                });
+                all.len() - 1
+            }
+        };
+        &mut all[i]
+    }
+}
+
+impl Changes {
+    pub fn of(before: &Unit, after: &Unit) -> Changes {
+        let l = Lineage::of(before, after);
+        let mut by_kind: Vec<KindChange> = Vec::new();
+        let mut out_before = HashMap::with_capacity(l.before.len());
+        for (_, u) in before.walk() {
+            let c = l.before.get(&*u.id).copied().unwrap_or(Change::Abolished);
+            let k = KindChange::entry(&mut by_kind, u.kind);
+            k.before += 1;
+            match c {
+                Change::Kept => k.kept += 1,
+                Change::MergedInto => k.merged += 1,
+                _ => k.abolished += 1,
+            }
+            out_before.insert(u.id.to_string(), c);
+        }
+        let mut out_after = HashMap::with_capacity(l.after.len());
+        for (_, u) in after.walk() {
+            let c = l.after.get(&*u.id).copied().unwrap_or(Change::New);
+            let k = KindChange::entry(&mut by_kind, u.kind);
+            k.after += 1;
+            match c {
+                Change::Formed => k.formed += 1,
+                Change::New => k.new += 1,
+                _ => {}
+            }
+            out_after.insert(u.id.to_string(), c);
+        }
+        by_kind.sort_by_key(|k| k.kind);
+        Changes {
+            before: out_before,
+            after: out_after,
+            by_kind,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::{Name, Text};
-    use crate::model::org::UnitKind;
 
     fn u(id: &str) -> Unit {
         Unit::new(
@@ -177,5 +264,12 @@ mod tests {
         assert_eq!(l.before["d"], Change::Abolished);
         assert_eq!(l.before["root"], Change::Kept);
         assert_eq!(formed(&before, &after), l.formed);
+        let c = Changes::of(&before, &after);
+        let k = &c.by_kind[0];
+        assert_eq!((k.before, k.after), (5, 3));
+        assert_eq!((k.kept, k.merged, k.abolished), (1, 3, 1));
+        assert_eq!((k.formed, k.new), (1, 1));
+        assert_eq!(c.before["d"], Change::Abolished);
+        assert_eq!(c.after["abc"], Change::Formed);
     }
 }

@@ -4,6 +4,7 @@
 //! to defaults; whatever else in the query is good is still used.
 
 use crate::i18n::{trf, Lang, Msg};
+use crate::layout::diagram::Orient;
 use crate::model::cases::CaseId;
 use crate::model::params::ParamError;
 
@@ -16,12 +17,41 @@ pub struct UrlState {
     pub lang: Lang,
     /// Group identical units in the diagrams.
     pub group: bool,
+    /// Which way the diagrams grow (`layout=lr`).
+    pub orient: Orient,
+    pub theme: Theme,
     /// Valid parameter values that the query sets, in query order.
     pub params: Vec<(String, String)>,
     /// The step shown as "after" (0 = baseline, the number of levers = final); `None` = final.
     pub step: Option<usize>,
     /// Valid table-row edits (`s3.staff=12`): row number, field key, raw value; sorted.
     pub edits: Vec<(usize, String, String)>,
+}
+
+/// The colour theme: the system's light or dark by default, or one chosen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+    /// High contrast, large text, for projectors in training rooms.
+    Projector,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Projector];
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Projector => "projector",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == k)
+    }
 }
 
 /// Something in the query that was not used, and why.
@@ -35,6 +65,11 @@ pub enum Notice {
     UnknownLang(String),
     /// A step number the variant does not have.
     BadStep(String),
+    /// A view option (`theme`, `layout`) with a value it does not take.
+    BadOption {
+        key: String,
+        value: String,
+    },
     BadValue {
         key: String,
         value: String,
@@ -51,6 +86,7 @@ impl Notice {
             Notice::UnknownVariant(v) => trf(lang, Msg::UrlUnknownVariant, &[v]),
             Notice::UnknownLang(v) => trf(lang, Msg::UrlUnknownLang, &[v]),
             Notice::BadStep(v) => trf(lang, Msg::UrlBadStep, &[v]),
+            Notice::BadOption { key, value } => trf(lang, Msg::UrlBadOption, &[key, value]),
             Notice::BadValue { key, value, error } => {
                 trf(lang, Msg::UrlBadValue, &[key, value, &error.message(lang)])
             }
@@ -180,6 +216,24 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         last("group").as_deref(),
         Some("0") | Some("false") | Some("off")
     );
+    let mut option = |key: &str, parse: &dyn Fn(&str) -> bool| -> Option<String> {
+        let v = last(key)?;
+        if parse(&v) {
+            Some(v)
+        } else {
+            notices.push(Notice::BadOption {
+                key: key.to_string(),
+                value: v,
+            });
+            None
+        }
+    };
+    let orient = option("layout", &|v| Orient::from_key(v).is_some())
+        .and_then(|v| Orient::from_key(&v))
+        .unwrap_or_default();
+    let theme = option("theme", &|v| Theme::from_key(v).is_some())
+        .and_then(|v| Theme::from_key(&v))
+        .unwrap_or_default();
     let found = case.variant(&variant);
     let specs = found.map_or(&[][..], |v| v.specs);
     let row_specs = found.map_or(&[][..], |v| v.row_specs);
@@ -199,7 +253,10 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
     let mut params: Vec<(String, String)> = Vec::new();
     let mut edits: Vec<(usize, String, String)> = Vec::new();
     for (k, v) in &pairs {
-        if matches!(k.as_str(), "case" | "variant" | "lang" | "group" | "step") {
+        if matches!(
+            k.as_str(),
+            "case" | "variant" | "lang" | "group" | "step" | "layout" | "theme"
+        ) {
             continue;
         }
         // A table-row edit: s<row>.<field>.
@@ -248,6 +305,8 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             variant,
             lang,
             group,
+            orient,
+            theme,
             params,
             step,
             edits,
@@ -267,6 +326,12 @@ pub fn encode(state: &UrlState) -> String {
     }
     if !state.group {
         parts.push("group=0".to_string());
+    }
+    if state.orient != Orient::default() {
+        parts.push(format!("layout={}", state.orient.key()));
+    }
+    if state.theme != Theme::default() {
+        parts.push(format!("theme={}", state.theme.key()));
     }
     if let Some(step) = state.step {
         parts.push(format!("step={step}"));

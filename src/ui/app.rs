@@ -1,9 +1,12 @@
 //! The page: top bar (cases, scope, language), parameters, diagrams, numbers, notes.
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, Lang, Msg};
 use crate::model::cases::CaseId;
+use crate::state::url::Theme;
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::params_panel::ParamsPanel;
@@ -45,9 +48,35 @@ pub fn App() -> impl IntoView {
             .and_then(|d| d.document_element())
         {
             let _ = el.set_attribute("lang", lang.get().code());
+            let _ = el.set_attribute("data-theme", state.theme.get().key());
         }
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             d.set_title(tr(lang.get(), Msg::AppTitle));
+        }
+    });
+
+    // The system's light/dark preference, mirrored into `data-system` for the "auto" theme.
+    let system_dark = RwSignal::new(false);
+    if let Some(mq) = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok())
+        .flatten()
+    {
+        system_dark.set(mq.matches());
+        let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |e: web_sys::MediaQueryListEvent| system_dark.set(e.matches()),
+        );
+        let _ = mq.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        on_change.forget(); // lives as long as the page
+    }
+    Effect::new(move |_| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute(
+                "data-system",
+                if system_dark.get() { "dark" } else { "light" },
+            );
         }
     });
 
@@ -84,6 +113,32 @@ pub fn App() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
+            <label class="theme">
+                <span>{move || t(Msg::Theme)}</span>
+                <select
+                    data-action="theme"
+                    on:change=move |ev| {
+                        if let Some(th) = Theme::from_key(&event_target_value(&ev)) {
+                            state.theme.set(th);
+                        }
+                    }
+                >
+                    {Theme::ALL
+                        .into_iter()
+                        .map(|th| {
+                            let m = match th {
+                                Theme::Auto => Msg::ThemeAuto,
+                                Theme::Light => Msg::ThemeLight,
+                                Theme::Dark => Msg::ThemeDark,
+                                Theme::Projector => Msg::ThemeProjector,
+                            };
+                            view! {
+                                <option value=th.key() selected=move || state.theme.get() == th>{move || t(m)}</option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
             <div class="lang" role="group" aria-label=move || t(Msg::Language)>
                 {Lang::ALL
                     .into_iter()
@@ -104,6 +159,7 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <ParamsPanel state=state/>
             <section class="content">
+                <div class="main-col">
                 <div class="scope" role="group" aria-label=move || t(Msg::Variant)>
                     <span class="scope-label">{move || t(Msg::Variant)} ":"</span>
                     {move || {
@@ -134,11 +190,14 @@ pub fn App() -> impl IntoView {
                 <StepControl state=state/>
                 <DiagramPanel state=state/>
                 <LineagePanel state=state/>
+                </div>
+                <div class="side-col">
                 <RowTable state=state/>
                 <Numbers state=state/>
                 <WorkloadTable state=state/>
                 <SourcesPanel state=state/>
                 <Notes state=state/>
+                </div>
             </section>
         </main>
         <footer class="footer">{move || t(Msg::Footer)}</footer>

@@ -1,17 +1,41 @@
 //! Before and after organisation diagrams as SVG, drawn from `layout::diagram`.
-//! Boxes are keyed, so a parameter change replaces only the boxes whose content changed.
+//!
+//! - Boxes and connectors are keyed by unit id; each box reads its own geometry and label
+//!   through memos that only fire when that box changed, so a parameter change touches only
+//!   the boxes whose position or text changed.
+//! - Zoom and pan change one `transform` on the viewport group, never the boxes.
+//! - The boxes form an ARIA tree with one tab stop (roving tabindex): arrows move through
+//!   it, Enter collapses/expands, Shift+arrows pan, +/−/0/F zoom; mouse drag pans, Ctrl+wheel
+//!   and pinch zoom.
+//! - Each diagram has a text alternative: an outline of the tree with staff numbers.
 
+use std::collections::HashSet;
+
+use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
-use crate::layout::diagram::{Diagram, DiagramNode, FONT, LINE_HEIGHT, PAD_Y};
+use crate::layout::diagram::{Diagram, DiagramNode, Found, Orient, FONT, LINE_HEIGHT, PAD_Y};
+use crate::model::lineage::{Change, Changes};
 use crate::model::metrics::MetricKey;
-use crate::model::org::UnitKind;
+use crate::model::org::{Unit, UnitKind};
 use crate::ui::state::AppState;
 
-const MARGIN: f64 = 8.0;
+/// Space around the drawing when fitted.
+const MARGIN: f64 = 12.0;
+const ZOOM_STEP: f64 = 1.25;
+const MIN_ZOOM: f64 = 0.05;
+const MAX_ZOOM: f64 = 4.0;
+/// Pixels a drag must move before it pans (below that it is a click).
+const DRAG_SLOP: f64 = 4.0;
+/// Canvas height limits (px).
+const MIN_CANVAS: f64 = 220.0;
+const MAX_CANVAS: f64 = 640.0;
+/// Pixels one Shift+arrow press pans.
+const PAN_STEP: f64 = 80.0;
 
-fn kind_name(k: UnitKind) -> Text {
+pub(crate) fn kind_name(k: UnitKind) -> Text {
     match k {
         UnitKind::MunicipalBureau => Text::new("市局", "Municipal bureau"),
         UnitKind::SubBureau => Text::new("分局", "Sub-bureau"),
@@ -28,102 +52,902 @@ fn kind_name(k: UnitKind) -> Text {
     }
 }
 
-fn node_view(
-    n: DiagramNode,
+fn change_key(c: Change) -> &'static str {
+    match c {
+        Change::Kept => "kept",
+        Change::Formed => "formed",
+        Change::New => "new",
+        Change::MergedInto => "merged",
+        Change::Abolished => "abolished",
+    }
+}
+
+fn change_msg(c: Change) -> Msg {
+    match c {
+        Change::Kept => Msg::ChangeKept,
+        Change::Formed => Msg::ChangeFormed,
+        Change::New => Msg::ChangeNew,
+        Change::MergedInto => Msg::ChangeMerged,
+        Change::Abolished => Msg::ChangeAbolished,
+    }
+}
+
+/// The mark drawn on a changed box (the non-colour cue; kept units have none).
+fn change_glyph(c: Change) -> &'static str {
+    match c {
+        Change::Kept => "",
+        Change::Formed => "⊕",
+        Change::New => "+",
+        Change::MergedInto => "»",
+        Change::Abolished => "×",
+    }
+}
+
+/// Zoom and pan of one diagram: screen = content × k + (x, y).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct View {
+    k: f64,
+    x: f64,
+    y: f64,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            k: 1.0,
+            x: MARGIN,
+            y: MARGIN,
+        }
+    }
+}
+
+impl View {
+    fn transform(self) -> String {
+        format!(
+            "translate({:.1},{:.1}) scale({:.4})",
+            self.x, self.y, self.k
+        )
+    }
+    /// Zoomed by `f` around the screen point (px, py).
+    fn zoom(self, f: f64, px: f64, py: f64) -> View {
+        let k = (self.k * f).clamp(MIN_ZOOM, MAX_ZOOM);
+        let r = k / self.k;
+        View {
+            k,
+            x: px - (px - self.x) * r,
+            y: py - (py - self.y) * r,
+        }
+    }
+    /// The whole drawing (w × h) centred in a viewport (cw × ch), never enlarged.
+    fn fit(w: f64, h: f64, cw: f64, ch: f64) -> View {
+        let k = ((cw - 2.0 * MARGIN) / w.max(1.0))
+            .min((ch - 2.0 * MARGIN) / h.max(1.0))
+            .clamp(MIN_ZOOM, 1.0);
+        View {
+            k,
+            x: ((cw - w * k) / 2.0).max(MARGIN),
+            y: ((ch - h * k) / 2.0).max(MARGIN),
+        }
+    }
+    /// Moved so that the box (x, y, w, h) is inside a viewport (cw × ch); centred on it if
+    /// it was not.
+    fn reveal(self, b: (f64, f64, f64, f64), cw: f64, ch: f64) -> View {
+        let (x, y, w, h) = b;
+        let (sx, sy) = (x * self.k + self.x, y * self.k + self.y);
+        let inside = sx >= 0.0 && sy >= 0.0 && sx + w * self.k <= cw && sy + h * self.k <= ch;
+        if inside {
+            return self;
+        }
+        View {
+            k: self.k,
+            x: cw / 2.0 - (x + w / 2.0) * self.k,
+            y: ch / 2.0 - (y + h / 2.0) * self.k,
+        }
+    }
+}
+
+/// Where a box is and whether it can open: all that its `transform`, rectangle and toggle read.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Geom {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    depth: usize,
+    below: usize,
+    collapsed: bool,
+    found: bool,
+}
+
+impl Geom {
+    fn of(n: &DiagramNode) -> Geom {
+        Geom {
+            x: n.x,
+            y: n.y,
+            w: n.w,
+            h: n.h,
+            depth: n.depth,
+            below: n.below,
+            collapsed: n.collapsed,
+            found: true,
+        }
+    }
+}
+
+/// What a box says.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Label {
+    lines: Vec<String>,
+    name_lines: usize,
+    staff: u32,
+    count: usize,
+    kind: Option<UnitKind>,
+    placeholder: bool,
+    ids: Vec<String>,
+}
+
+impl Label {
+    fn same(&self, n: &DiagramNode) -> bool {
+        self.lines == n.lines
+            && self.staff == n.staff
+            && self.count == n.count
+            && self.kind == Some(n.kind)
+            && self.placeholder == n.placeholder
+            && self.ids == n.ids
+    }
+    fn of(n: &DiagramNode) -> Label {
+        Label {
+            lines: n.lines.clone(),
+            name_lines: n.name_lines,
+            staff: n.staff,
+            count: n.count,
+            kind: Some(n.kind),
+            placeholder: n.placeholder,
+            ids: n.ids.clone(),
+        }
+    }
+}
+
+/// What one diagram shares with its boxes.
+#[derive(Clone, Copy)]
+struct Ctx {
+    state: AppState,
+    diagram: Memo<Option<Diagram>>,
+    after: bool,
+    /// Units to outline (the lineage of the focused unit).
     highlight: Memo<Vec<String>>,
-    focus: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let cx = n.w / 2.0;
-    let ids = n.ids.clone();
-    let lit = move || highlight.with(|h| !h.is_empty() && ids.iter().any(|i| h.contains(i)));
-    let (enter_id, focus_id) = (n.id.clone(), n.id.clone());
-    let name_lines = n.name_lines;
+    /// The box that holds the diagram's tab stop.
+    active: RwSignal<Option<String>>,
+}
+
+impl Ctx {
+    fn found(&self) -> Signal<Found> {
+        let (found, after) = (self.state.found, self.after);
+        Signal::derive(move || found.with(|(b, a)| if after { a.clone() } else { b.clone() }))
+    }
+    fn change_of(&self, id: &str) -> Option<Change> {
+        let after = self.after;
+        self.state.changes.with(|c| {
+            c.as_ref()
+                .and_then(|c| if after { &c.after } else { &c.before }.get(id).copied())
+        })
+    }
+    fn toggle(&self, id: &str) {
+        let id = id.to_string();
+        self.state.collapsed.update(|c| {
+            if !c.remove(&id) {
+                c.insert(id);
+            }
+        });
+    }
+    fn set_collapsed(&self, id: &str, closed: bool) {
+        let id = id.to_string();
+        self.state.collapsed.update(|c| {
+            if closed {
+                c.insert(id);
+            } else {
+                c.remove(&id);
+            }
+        });
+    }
+}
+
+fn node_view(id: String, ctx: Ctx, found: Signal<Found>) -> impl IntoView {
+    let diagram = ctx.diagram;
+    let geom = {
+        let id = id.clone();
+        Memo::new_owning(move |old: Option<Geom>| {
+            let g = diagram.with(|d| d.as_ref().and_then(|d| d.node(&id)).map(Geom::of));
+            let g = g.unwrap_or_default();
+            let changed = old != Some(g);
+            (g, changed)
+        })
+    };
+    let label = {
+        let id = id.clone();
+        Memo::new_owning(move |old: Option<Label>| {
+            diagram.with(|d| match (d.as_ref().and_then(|d| d.node(&id)), old) {
+                (Some(n), Some(o)) if o.same(n) => (o, false),
+                (Some(n), _) => (Label::of(n), true),
+                (None, Some(o)) => (o, false),
+                (None, None) => (Label::default(), true),
+            })
+        })
+    };
+    let lang = ctx.state.lang;
+    let change = {
+        let id = id.clone();
+        Memo::new(move |_| ctx.change_of(&id).unwrap_or(Change::Kept))
+    };
+    let lit = move || {
+        ctx.highlight
+            .with(|h| !h.is_empty() && label.with(|l| l.ids.iter().any(|i| h.contains(i))))
+    };
+    let is_match = move || {
+        found.with(|f| {
+            !f.matches.is_empty() && label.with(|l| l.ids.iter().any(|i| f.matches.contains(i)))
+        })
+    };
+    let on_path = move || {
+        found.with(|f| {
+            !f.path.is_empty() && label.with(|l| l.ids.iter().any(|i| f.path.contains(i)))
+        })
+    };
+    let class = move || {
+        label.with(|l| {
+            let mut c = format!(
+                "node kind-{} chg-{}",
+                l.kind.map_or("", UnitKind::key),
+                change_key(change.get())
+            );
+            if l.placeholder {
+                c.push_str(" placeholder");
+            }
+            c
+        })
+    };
+    let is_active = {
+        let id = id.clone();
+        move || ctx.active.with(|a| a.as_deref() == Some(id.as_str()))
+    };
+    let tab = {
+        let is_active = is_active.clone();
+        move || {
+            let root_default = ctx.active.with(Option::is_none) && geom.with(|g| g.depth == 0);
+            if is_active() || root_default {
+                "0"
+            } else {
+                "-1"
+            }
+        }
+    };
+    let aria = move || {
+        let l = lang.get();
+        let mut s = label.with(|lb| lb.lines.join(" "));
+        let c = change.get();
+        if c != Change::Kept {
+            s.push_str("; ");
+            s.push_str(tr(l, change_msg(c)));
+        }
+        s
+    };
+    let (enter_id, focus_id, click_id, toggle_id) =
+        (id.clone(), id.clone(), id.clone(), id.clone());
+    let focus = ctx.state.focus_unit;
     let first_y = PAD_Y + FONT;
-    let label = n.lines.join(" ");
+    let orient = ctx.state.orient;
     view! {
         <g
-            class=format!("node kind-{}{}", n.kind.key(), if n.placeholder { " placeholder" } else { "" })
-            data-unit-id=n.id.clone()
-            data-staff=n.staff.to_string()
-            data-count=n.count.to_string()
-            data-kind=n.kind.key()
-            transform=format!("translate({:.1},{:.1})", n.x + MARGIN, n.y + MARGIN)
+            class=class
             class:lineage=lit
-            role="listitem"
-            aria-label=label
+            class:match=is_match
+            class:on-path=on_path
+            class:active=is_active
+            class:collapsed=move || geom.with(|g| g.collapsed)
+            data-unit-id=id.clone()
+            data-staff=move || label.with(|l| l.staff.to_string())
+            data-count=move || label.with(|l| l.count.to_string())
+            data-kind=move || label.with(|l| l.kind.map_or("", UnitKind::key))
+            data-change=move || change_key(change.get())
+            data-depth=move || geom.with(|g| g.depth.to_string())
+            transform=move || geom.with(|g| format!("translate({:.1},{:.1})", g.x, g.y))
+            role="treeitem"
+            aria-level=move || geom.with(|g| (g.depth + 1).to_string())
+            aria-expanded=move || geom.with(|g| (g.below > 0).then(|| (!g.collapsed).to_string()))
+            aria-label=aria
+            tabindex=tab
             on:mouseenter=move |_| focus.set(Some(enter_id.clone()))
             on:mouseleave=move |_| focus.set(None)
-            on:focus=move |_| focus.set(Some(focus_id.clone()))
+            on:focus=move |_| {
+                focus.set(Some(focus_id.clone()));
+                ctx.active.set(Some(focus_id.clone()));
+            }
             on:blur=move |_| focus.set(None)
+            on:click=move |_| ctx.active.set(Some(click_id.clone()))
         >
-            <rect width=format!("{:.1}", n.w) height=format!("{:.1}", n.h) rx="4"></rect>
-            <text x=format!("{cx:.1}") text-anchor="middle">
-                {n.lines
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        let is_name = i < name_lines;
-                        view! {
-                            <tspan
-                                x=format!("{cx:.1}")
-                                y=format!("{:.1}", first_y + i as f64 * LINE_HEIGHT)
-                                class=if is_name { "name-line" } else { "staff-line" }
-                            >{l}</tspan>
-                        }
-                    })
-                    .collect_view()}
-            </text>
+            <rect
+                width=move || geom.with(|g| format!("{:.1}", g.w))
+                height=move || geom.with(|g| format!("{:.1}", g.h))
+                rx="4"
+            ></rect>
+            {move || {
+                let (lines, name_lines) = label.with(|l| (l.lines.clone(), l.name_lines));
+                let cx = geom.with(|g| g.w / 2.0);
+                view! {
+                    <text x=format!("{cx:.1}") text-anchor="middle">
+                        {lines
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, l)| {
+                                let class = if i < name_lines { "name-line" } else { "staff-line" };
+                                view! {
+                                    <tspan x=format!("{cx:.1}") y=format!("{:.1}", first_y + i as f64 * LINE_HEIGHT) class=class>
+                                        {l}
+                                    </tspan>
+                                }
+                            })
+                            .collect_view()}
+                    </text>
+                }
+            }}
+            {move || {
+                let glyph = change_glyph(change.get());
+                (!glyph.is_empty()).then(|| {
+                    let x = geom.with(|g| g.w);
+                    view! {
+                        <g class="mark" transform=format!("translate({x:.1},0)") aria-hidden="true">
+                            <circle r="8"></circle>
+                            <text y="4" text-anchor="middle">{glyph}</text>
+                        </g>
+                    }
+                })
+            }}
+            {move || {
+                let g = geom.get();
+                (g.below > 0).then(|| {
+                    let (x, y) = match orient.get() {
+                        Orient::TopDown => (g.w / 2.0, g.h),
+                        Orient::LeftRight => (g.w, g.h / 2.0),
+                    };
+                    let id = toggle_id.clone();
+                    view! {
+                        <g
+                            class="toggle"
+                            transform=format!("translate({x:.1},{y:.1})")
+                            aria-hidden="true"
+                            on:click=move |ev| {
+                                ev.stop_propagation();
+                                ctx.toggle(&id);
+                            }
+                            on:pointerdown=|ev| ev.stop_propagation()
+                        >
+                            <circle r="7"></circle>
+                            <text y="4" text-anchor="middle">{if g.collapsed { "+" } else { "−" }}</text>
+                        </g>
+                    }
+                })
+            }}
         </g>
     }
 }
 
-#[component]
-fn OrgDiagram(
-    diagram: Memo<Option<Diagram>>,
-    /// Scale the drawing down to the panel's width (grouped diagrams are small enough).
-    fit: RwSignal<bool>,
-    phase: &'static str,
-    title: Signal<String>,
-    lang: RwSignal<Lang>,
-    /// Ids of the units to highlight (lineage of the focused unit).
-    highlight: Memo<Vec<String>>,
-    focus: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let size = move || {
-        diagram.with(|d| {
-            d.as_ref().map_or((0.0, 0.0), |d| {
-                (d.width + 2.0 * MARGIN, d.height + 2.0 * MARGIN)
+fn edge_view(id: String, ctx: Ctx, found: Signal<Found>) -> impl IntoView {
+    let diagram = ctx.diagram;
+    let d = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            diagram.with(|d| {
+                d.as_ref()
+                    .and_then(|d| d.edge(*d.index.get(&id)?))
+                    .unwrap_or_default()
             })
         })
     };
-    let nodes = move || diagram.with(|d| d.as_ref().map(|d| d.nodes.clone()).unwrap_or_default());
-    let edges = move || diagram.with(|d| d.as_ref().map(Diagram::edges).unwrap_or_default());
+    let on_path = move || found.with(|f| f.path.contains(&id));
+    view! { <path d=move || d.get() class:on-path=on_path></path> }
+}
+
+/// The size of an element on screen, with a sensible guess before it is laid out.
+fn client_size(svg: &web_sys::Element) -> (f64, f64) {
+    let r = svg.get_bounding_client_rect();
+    let (w, h) = (r.width(), r.height());
+    if w > 1.0 && h > 1.0 {
+        (w, h)
+    } else {
+        (800.0, 480.0)
+    }
+}
+
+/// The outline of a tree as nested lists: the diagram's text alternative.
+fn outline(u: &Unit, lang: Lang) -> AnyView {
+    let staff = format_number(f64::from(u.staff_total().total()), 0);
+    let text = format!(
+        "{}（{}）",
+        u.name.get(lang),
+        trf(lang, Msg::StaffSuffix, &[&staff])
+    );
+    let kids = (!u.children.is_empty()).then(|| {
+        view! { <ul>{u.children.iter().map(|c| outline(c, lang)).collect_view()}</ul> }
+    });
+    view! { <li data-outline-unit=u.id.to_string()>{text}{kids}</li> }.into_any()
+}
+
+#[component]
+fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl IntoView {
+    let state = ctx.state;
+    let lang = state.lang;
+    let diagram = ctx.diagram;
+    let view_sig = RwSignal::new(View::default());
+    // The canvas is as tall as the drawing needs at the width it has (within limits).
+    let canvas_h = RwSignal::new(MAX_CANVAS);
+    // Once the user zooms or pans, size changes no longer refit the drawing.
+    let moved = RwSignal::new(false);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let found = ctx.found();
+    let size_of = move || {
+        svg_ref
+            .get_untracked()
+            .map_or((800.0, 480.0), |s| client_size(&s))
+    };
+    let drawing = move || diagram.with(|d| d.as_ref().map_or((0.0, 0.0), |d| (d.width, d.height)));
+    let fit = move || {
+        let (w, h) =
+            diagram.with_untracked(|d| d.as_ref().map_or((0.0, 0.0), |d| (d.width, d.height)));
+        let (cw, ch) = size_of();
+        view_sig.set(View::fit(w, h, cw, ch));
+        moved.set(false);
+    };
+    let reset = move || {
+        view_sig.set(View::default());
+        moved.set(true);
+    };
+    let zoom_by = move |f: f64| {
+        let (cw, ch) = size_of();
+        view_sig.update(|v| *v = v.zoom(f, cw / 2.0, ch / 2.0));
+        moved.set(true);
+    };
+    let pan_by = move |dx: f64, dy: f64| {
+        view_sig.update(|v| {
+            v.x += dx;
+            v.y += dy;
+        });
+        moved.set(true);
+    };
+    // Refit when the drawing's size changes (unless the user moved the view), and bring the
+    // first search match into view.
+    Effect::new(move |_| {
+        let (w, h) = drawing();
+        let target = found.with(|f| {
+            let first = f.matches.first()?;
+            diagram.with(|d| {
+                let d = d.as_ref()?;
+                let n = d.nodes.get(d.box_of(first)?)?;
+                Some((n.x, n.y, n.w, n.h))
+            })
+        });
+        let (cw, _) = size_of();
+        let k = ((cw - 2.0 * MARGIN) / w.max(1.0)).min(1.0);
+        let ch = (h * k + 2.0 * MARGIN).clamp(MIN_CANVAS, MAX_CANVAS);
+        canvas_h.set(ch);
+        match target {
+            Some(b) => {
+                let v = view_sig.get_untracked();
+                let v = if v.k < 0.5 { View { k: 0.8, ..v } } else { v };
+                view_sig.set(v.reveal(b, cw, ch));
+                moved.set(true);
+            }
+            None if !moved.get_untracked() => view_sig.set(View::fit(w, h, cw, ch)),
+            None => {}
+        }
+    });
+
+    // Keyboard: tree navigation on the boxes, view keys anywhere in the diagram.
+    let focus_box = move |id: &str| {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let sel = format!("[data-unit-id=\"{}\"]", id.replace('"', "\\\""));
+        if let Ok(Some(el)) = svg.query_selector(&sel) {
+            if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&opts);
+            }
+        }
+        let b = diagram.with_untracked(|d| {
+            d.as_ref()
+                .and_then(|d| d.node(id))
+                .map(|n| (n.x, n.y, n.w, n.h))
+        });
+        if let Some(b) = b {
+            let (cw, ch) = size_of();
+            let v = view_sig.get_untracked();
+            let nv = v.reveal(b, cw, ch);
+            if nv != v {
+                view_sig.set(nv);
+                moved.set(true);
+            }
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        if ev.shift_key() {
+            let d = match key.as_str() {
+                "ArrowLeft" => Some((PAN_STEP, 0.0)),
+                "ArrowRight" => Some((-PAN_STEP, 0.0)),
+                "ArrowUp" => Some((0.0, PAN_STEP)),
+                "ArrowDown" => Some((0.0, -PAN_STEP)),
+                _ => None,
+            };
+            if let Some((dx, dy)) = d {
+                ev.prevent_default();
+                pan_by(dx, dy);
+                return;
+            }
+        }
+        match key.as_str() {
+            "+" | "=" => {
+                ev.prevent_default();
+                zoom_by(ZOOM_STEP);
+                return;
+            }
+            "-" | "_" => {
+                ev.prevent_default();
+                zoom_by(1.0 / ZOOM_STEP);
+                return;
+            }
+            "0" => {
+                ev.prevent_default();
+                reset();
+                return;
+            }
+            "f" | "F" => {
+                ev.prevent_default();
+                fit();
+                return;
+            }
+            _ => {}
+        }
+        let active = ctx.active.get_untracked();
+        let step = diagram.with_untracked(|d| {
+            let d = d.as_ref()?;
+            let i = active
+                .as_deref()
+                .and_then(|a| d.index.get(a).copied())
+                .unwrap_or(0);
+            let n = d.nodes.get(i)?;
+            let first_child = || d.nodes.iter().position(|c| c.parent == Some(i));
+            // (box to move to, collapse change)
+            let r: (Option<usize>, Option<bool>) = match key.as_str() {
+                "ArrowDown" => (Some((i + 1).min(d.nodes.len() - 1)), None),
+                "ArrowUp" => (Some(i.saturating_sub(1)), None),
+                "Home" => (Some(0), None),
+                "End" => (Some(d.nodes.len() - 1), None),
+                "ArrowRight" if n.collapsed => (None, Some(false)),
+                "ArrowRight" => (first_child(), None),
+                "ArrowLeft" if n.below > 0 && !n.collapsed => (None, Some(true)),
+                "ArrowLeft" => (n.parent, None),
+                "Enter" | " " if n.below > 0 => (None, Some(!n.collapsed)),
+                _ => return None,
+            };
+            Some((
+                n.id.clone(),
+                r.0.and_then(|j| d.nodes.get(j)).map(|m| m.id.clone()),
+                r.1,
+            ))
+        });
+        let Some((here, to, collapse)) = step else {
+            return;
+        };
+        ev.prevent_default();
+        if let Some(closed) = collapse {
+            ctx.set_collapsed(&here, closed);
+        }
+        if let Some(to) = to {
+            ctx.active.set(Some(to.clone()));
+            focus_box(&to);
+        }
+    };
+
+    // Pointers: one drags the view, two pinch-zoom it.
+    let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
+    let drag = StoredValue::new(None::<(f64, f64, View, bool)>);
+    let local = move |x: f64, y: f64| {
+        svg_ref.get_untracked().map_or((x, y), |s| {
+            let r = s.get_bounding_client_rect();
+            (x - r.left(), y - r.top())
+        })
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if ev.button() != 0 && ev.pointer_type() == "mouse" {
+            return;
+        }
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        pointers.update_value(|p| {
+            p.retain(|q| q.0 != ev.pointer_id());
+            p.push((ev.pointer_id(), x, y));
+        });
+        drag.set_value(Some((x, y, view_sig.get_untracked(), false)));
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let before = pointers.with_value(|p| p.clone());
+        if !before.iter().any(|q| q.0 == ev.pointer_id()) {
+            return;
+        }
+        if before.len() >= 2 {
+            let (a, b) = (before[0], before[1]);
+            let mut after = before.clone();
+            for q in after.iter_mut() {
+                if q.0 == ev.pointer_id() {
+                    (q.1, q.2) = (x, y);
+                }
+            }
+            let (c, d) = (after[0], after[1]);
+            let dist = |p: (i32, f64, f64), q: (i32, f64, f64)| {
+                ((p.1 - q.1).powi(2) + (p.2 - q.2).powi(2)).sqrt()
+            };
+            let (d0, d1) = (dist(a, b), dist(c, d));
+            if d0 > 1.0 {
+                let (mx, my) = local((c.1 + d.1) / 2.0, (c.2 + d.2) / 2.0);
+                let (ox, oy) = ((c.1 + d.1 - a.1 - b.1) / 2.0, (c.2 + d.2 - a.2 - b.2) / 2.0);
+                view_sig.update(|v| {
+                    *v = v.zoom(d1 / d0, mx, my);
+                    v.x += ox;
+                    v.y += oy;
+                });
+                moved.set(true);
+            }
+            pointers.set_value(after);
+            drag.set_value(None);
+            return;
+        }
+        let Some((sx, sy, v0, mut panning)) = drag.get_value() else {
+            return;
+        };
+        let (dx, dy) = (x - sx, y - sy);
+        if !panning && dx.hypot(dy) > DRAG_SLOP {
+            panning = true;
+            if let Some(s) = svg_ref.get_untracked() {
+                let _ = s.set_pointer_capture(ev.pointer_id());
+            }
+        }
+        if panning {
+            view_sig.set(View {
+                x: v0.x + dx,
+                y: v0.y + dy,
+                ..v0
+            });
+            moved.set(true);
+            drag.set_value(Some((sx, sy, v0, true)));
+        }
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| p.retain(|q| q.0 != ev.pointer_id()));
+        drag.set_value(None);
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        ev.prevent_default();
+        let (px, py) = local(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let f = (-ev.delta_y() * 0.002).exp().clamp(0.5, 2.0);
+        view_sig.update(|v| *v = v.zoom(f, px, py));
+        moved.set(true);
+    };
+
+    let node_ids = move || {
+        diagram.with(|d| {
+            d.as_ref()
+                .map(|d| d.nodes.iter().map(|n| n.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let edge_ids = move || {
+        diagram.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.nodes
+                        .iter()
+                        .filter(|n| n.parent.is_some())
+                        .map(|n| n.id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let outline_open = RwSignal::new(false);
+    let after = ctx.after;
+    let outline_view = move || {
+        outline_open.get().then(|| {
+            let l = lang.get();
+            let step = if after { state.step.get() } else { 0 };
+            state.shown.with(|s| {
+                s.as_ref().map(
+                    |s| view! { <ul class="outline-tree">{outline(s.scenario.at(step), l)}</ul> },
+                )
+            })
+        })
+    };
+    let label = move || trf(lang.get(), Msg::DiagramLabel, &[&title.get()]);
     view! {
         <figure class="diagram" data-phase=phase>
-            <figcaption>{move || title.get()}</figcaption>
-            <div class="diagram-scroll" tabindex="0" aria-label=move || trf(lang.get(), Msg::DiagramLabel, &[&title.get()])>
-                <svg
-                    xmlns="http://www.w3.org/2000/svg"
-                    class:fit=move || fit.get()
-                    width=move || format!("{:.0}", size().0)
-                    height=move || format!("{:.0}", size().1)
-                    viewBox=move || format!("0 0 {:.0} {:.0}", size().0, size().1)
-                    role="list"
-                    aria-label=move || trf(lang.get(), Msg::DiagramLabel, &[&title.get()])
-                >
-                    <g class="edges" transform=format!("translate({MARGIN},{MARGIN})")>
-                        <For each=edges key=|e| e.clone() let((_, d))>
-                            <path d=d></path>
-                        </For>
+            <figcaption>
+                <span class="diagram-title">{move || title.get()}</span>
+                <span class="zoom-controls" role="group" aria-label=move || tr(lang.get(), Msg::ViewControls)>
+                    <button type="button" data-action="zoom-in" on:click=move |_| zoom_by(ZOOM_STEP) title=move || tr(lang.get(), Msg::ZoomIn) aria-label=move || tr(lang.get(), Msg::ZoomIn)>"+"</button>
+                    <button type="button" data-action="zoom-out" on:click=move |_| zoom_by(1.0 / ZOOM_STEP) title=move || tr(lang.get(), Msg::ZoomOut) aria-label=move || tr(lang.get(), Msg::ZoomOut)>"−"</button>
+                    <button type="button" data-action="fit" on:click=move |_| fit()>{move || tr(lang.get(), Msg::FitView)}</button>
+                    <button type="button" data-action="reset-view" on:click=move |_| reset()>{move || tr(lang.get(), Msg::ResetView)}</button>
+                </span>
+            </figcaption>
+            <svg
+                node_ref=svg_ref
+                xmlns="http://www.w3.org/2000/svg"
+                class="diagram-svg"
+                style:height=move || format!("{:.0}px", canvas_h.get())
+                data-zoom=move || format!("{:.3}", view_sig.get().k)
+                role="tree"
+                aria-label=label
+                on:keydown=on_key
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=on_up
+                on:wheel=on_wheel
+            >
+                <g class="viewport" transform=move || view_sig.get().transform()>
+                    <g class="edges">
+                        <For each=edge_ids key=|id| id.clone() children=move |id| edge_view(id, ctx, found)/>
                     </g>
-                    <For
-                        each=nodes
-                        key=|n| format!("{}|{}|{:?}|{:.1}|{:.1}", n.id, n.staff, n.lines, n.x, n.y)
-                        children=move |n| node_view(n, highlight, focus)
-                    />
-                </svg>
-            </div>
+                    <For each=node_ids key=|id| id.clone() children=move |id| node_view(id, ctx, found)/>
+                </g>
+            </svg>
+            <details class="outline" data-outline=phase on:toggle=move |ev| {
+                let open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                outline_open.set(open);
+            }>
+                <summary>{move || tr(lang.get(), Msg::OutlineTitle)}</summary>
+                {outline_view}
+            </details>
         </figure>
+    }
+}
+
+/// Search, layout and expand/collapse for both diagrams.
+#[component]
+fn DiagramToolbar(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |m: Msg| tr(lang.get(), m);
+    let count = move || {
+        let q = state.search.get();
+        if q.trim().is_empty() {
+            return None;
+        }
+        let (b, a) = state
+            .found
+            .with(|(b, a)| (b.matches.len(), a.matches.len()));
+        Some(if a + b == 0 {
+            Either::Left(
+                view! { <span class="search-count none" data-search-count="0">{trf(lang.get(), Msg::SearchNone, &[q.trim()])}</span> },
+            )
+        } else {
+            Either::Right(view! {
+                <span class="search-count" data-search-count=(a + b).to_string() data-before=b.to_string() data-after=a.to_string()>
+                    {trf(lang.get(), Msg::SearchCount, &[&b.to_string(), &a.to_string()])}
+                </span>
+            })
+        })
+    };
+    // Collapse every box on the second level that has something below it, in both diagrams.
+    let top_levels = move || {
+        let mut ids = HashSet::new();
+        for d in [state.diagram_before, state.diagram_after] {
+            d.with_untracked(|d| {
+                if let Some(d) = d {
+                    for n in d.nodes.iter().filter(|n| n.depth == 1 && n.below > 0) {
+                        ids.insert(n.id.clone());
+                    }
+                }
+            });
+        }
+        state.collapsed.set(ids);
+    };
+    view! {
+        <div class="diagram-toolbar">
+            <label class="search">
+                <span>{move || t(Msg::SearchLabel)}</span>
+                <input
+                    type="search"
+                    data-action="search"
+                    placeholder=move || t(Msg::SearchPlaceholder)
+                    prop:value=move || state.search.get()
+                    on:input=move |ev| state.search.set(event_target_value(&ev))
+                />
+            </label>
+            <span aria-live="polite">{count}</span>
+            <span class="orient" role="group" aria-label=move || t(Msg::LayoutLabel)>
+                {[(Orient::TopDown, Msg::LayoutTopDown), (Orient::LeftRight, Msg::LayoutLeftRight)]
+                    .into_iter()
+                    .map(|(o, m)| view! {
+                        <button
+                            type="button"
+                            data-orient=o.key()
+                            class:active=move || state.orient.get() == o
+                            aria-pressed=move || (state.orient.get() == o).to_string()
+                            on:click=move |_| state.orient.set(o)
+                        >{move || t(m)}</button>
+                    })
+                    .collect_view()}
+            </span>
+            <button type="button" data-action="expand-all" on:click=move |_| state.collapsed.set(HashSet::new())>{move || t(Msg::ExpandAll)}</button>
+            <button type="button" data-action="collapse-all" on:click=move |_| top_levels()>{move || t(Msg::CollapseAll)}</button>
+        </div>
+    }
+}
+
+/// "内设机构：32 → 9 个（32 个并入新单位，9 个合并组建）" for every kind that changed.
+#[component]
+fn ChangeSummary(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    move || {
+        let l = lang.get();
+        state.changes.with(|c| {
+            let c: &Changes = c.as_ref()?;
+            let rows: Vec<_> = c
+                .by_kind
+                .iter()
+                .filter(|k| k.before != k.after || k.kept != k.before || k.kept != k.after)
+                .cloned()
+                .collect();
+            let n = rows.len();
+            Some(view! {
+                <div class="change-summary" data-changes=n.to_string()>
+                    <span class="change-title">{tr(l, Msg::ChangesTitle)} ":"</span>
+                    {if rows.is_empty() {
+                        Either::Left(view! { <span class="change-none">{tr(l, Msg::ChangeNone)}</span> })
+                    } else {
+                        Either::Right(view! {
+                            <ul>
+                                {rows
+                                    .into_iter()
+                                    .map(|k| {
+                                        let parts: Vec<String> = [
+                                            (k.merged, Change::MergedInto),
+                                            (k.abolished, Change::Abolished),
+                                            (k.formed, Change::Formed),
+                                            (k.new, Change::New),
+                                        ]
+                                        .into_iter()
+                                        .filter(|(n, _)| *n > 0)
+                                        .map(|(n, ch)| format!("{} {n} {}", change_glyph(ch), tr(l, change_msg(ch))))
+                                        .collect();
+                                        view! {
+                                            <li
+                                                data-change-kind=k.kind.key()
+                                                data-before=k.before.to_string()
+                                                data-after=k.after.to_string()
+                                                data-merged=k.merged.to_string()
+                                                data-abolished=k.abolished.to_string()
+                                                data-formed=k.formed.to_string()
+                                                data-new=k.new.to_string()
+                                            >
+                                                <strong>{trf(l, Msg::ChangeSummary, &[kind_name(k.kind).get(l), &k.before.to_string(), &k.after.to_string()])}</strong>
+                                                " " {parts.join(l.list_separator())}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        })
+                    }}
+                </div>
+            })
+        })
     }
 }
 
@@ -175,19 +999,36 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
                         .at(step)
                         .walk()
                         .into_iter()
-                        .find(|(_, u)| u.id == id)
+                        .find(|(_, u)| *u.id == *id)
                         .map(|(_, u)| u.origins())
                 })
                 .unwrap_or_default()
         })
     });
+    let before = Ctx {
+        state,
+        diagram: state.diagram_before,
+        after: false,
+        highlight: hl_before,
+        active: RwSignal::new(None),
+    };
+    let after = Ctx {
+        state,
+        diagram: state.diagram_after,
+        after: true,
+        highlight: hl_after,
+        active: RwSignal::new(None),
+    };
     view! {
         <section class="diagrams" aria-labelledby="diagrams-title">
             <h2 id="diagrams-title" class="visually-hidden">{move || tr(lang.get(), Msg::Diagrams)}</h2>
-            <div class="diagram-pair">
-                <OrgDiagram diagram=state.diagram_before fit=state.group phase="before" title=before_title lang=lang highlight=hl_before focus=focused/>
-                <OrgDiagram diagram=state.diagram_after fit=state.group phase="after" title=after_title lang=lang highlight=hl_after focus=focused/>
+            <DiagramToolbar state=state/>
+            <ChangeSummary state=state/>
+            <div class="diagram-pair" class:lr=move || state.orient.get() == Orient::LeftRight>
+                <OrgDiagram ctx=before phase="before" title=before_title/>
+                <OrgDiagram ctx=after phase="after" title=after_title/>
             </div>
+            <p class="diagram-help">{move || tr(lang.get(), Msg::DiagramHelp)}</p>
             <div class="legend" aria-label=move || tr(lang.get(), Msg::Legend)>
                 <span class="legend-title">{move || tr(lang.get(), Msg::Legend)} ":"</span>
                 {move || {
@@ -206,6 +1047,15 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
                     <span class="swatch"></span>
                     {move || tr(lang.get(), Msg::Placeholder)}
                 </span>
+                {[Change::Formed, Change::New, Change::MergedInto, Change::Abolished]
+                    .into_iter()
+                    .map(|c| view! {
+                        <span class=format!("legend-item legend-change chg-{}", change_key(c))>
+                            <span class="glyph" aria-hidden="true">{change_glyph(c)}</span>
+                            {move || tr(lang.get(), change_msg(c))}
+                        </span>
+                    })
+                    .collect_view()}
                 <span class="legend-total">
                     {move || tr(lang.get(), Msg::Before)} " " {move || trf(lang.get(), Msg::StaffSuffix, &[&total(false)])}
                     " → "

@@ -1,13 +1,16 @@
 //! The app's signals and what is derived from them.
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 
 use crate::i18n::{tr, trf, Lang, Msg};
-use crate::layout::diagram::{diagram, Diagram};
+use crate::layout::diagram::{diagram_with, find, Diagram, Found, Options, Orient};
 use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
+use crate::model::lineage::Changes;
 use crate::model::metrics::{compute, Metrics};
 use crate::model::params::{ParamError, Params};
-use crate::state::url::{self, Notice, UrlState};
+use crate::state::url::{self, Notice, Theme, UrlState};
 
 /// A scenario that built, with the metrics of every step.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +37,16 @@ pub struct AppState {
     pub variant: RwSignal<&'static Variant>,
     pub lang: RwSignal<Lang>,
     pub group: RwSignal<bool>,
+    pub orient: RwSignal<Orient>,
+    pub theme: RwSignal<Theme>,
+    /// Ids of the diagram boxes drawn without what is below them (both diagrams).
+    pub collapsed: RwSignal<HashSet<String>>,
+    /// What is typed in the unit search box.
+    pub search: RwSignal<String>,
+    /// Units whose name matches the search, and their ancestors: (before, after).
+    pub found: Memo<(Found, Found)>,
+    /// What became of every unit between the baseline and the step shown.
+    pub changes: Memo<Option<Changes>>,
     /// The step shown as "after": 0 = baseline, `levers.len()` = final.
     pub step: RwSignal<usize>,
     /// The unit whose lineage is highlighted (hover or focus on a diagram box or list item).
@@ -87,11 +100,42 @@ impl AppState {
         });
         let lang = RwSignal::new(u.lang);
         let group = RwSignal::new(u.group);
+        let orient = RwSignal::new(u.orient);
+        let collapsed = RwSignal::new(HashSet::new());
+        let search = RwSignal::new(String::new());
+        let found = Memo::new(move |_| {
+            let q = search.get();
+            let at = step.get();
+            shown.with(|s| match s {
+                Some(s) if !q.trim().is_empty() => {
+                    (find(s.scenario.before(), &q), find(s.scenario.at(at), &q))
+                }
+                _ => Default::default(),
+            })
+        });
+        let changes = Memo::new(move |_| {
+            let at = step.get();
+            shown.with(|s| {
+                s.as_ref()
+                    .map(|s| Changes::of(s.scenario.before(), s.scenario.at(at)))
+            })
+        });
         let diagram_of = move |after: bool| {
             Memo::new(move |_| {
-                let (l, g) = (lang.get(), group.get());
                 let at = if after { step.get() } else { 0 };
-                shown.with(|s| s.as_ref().map(|s| diagram(s.scenario.at(at), l, g)))
+                // Boxes on the way to a search match are drawn open.
+                let mut closed = collapsed.get();
+                found.with(|(b, a)| {
+                    let f = if after { a } else { b };
+                    closed.retain(|id| !f.path.contains(id));
+                });
+                let opts = Options {
+                    lang: lang.get(),
+                    group: group.get(),
+                    orient: orient.get(),
+                    collapsed: closed,
+                };
+                shown.with(|s| s.as_ref().map(|s| diagram_with(s.scenario.at(at), &opts)))
             })
         };
         AppState {
@@ -99,6 +143,12 @@ impl AppState {
             variant,
             lang,
             group,
+            orient,
+            theme: RwSignal::new(u.theme),
+            collapsed,
+            search,
+            found,
+            changes,
             step,
             focus_unit: RwSignal::new(None),
             raw,
@@ -143,6 +193,7 @@ impl AppState {
         }
         let p = v.defaults();
         self.focus_unit.set(None);
+        self.collapsed.set(HashSet::new());
         self.raw.set(raw_of(&p));
         self.params.set(p);
         self.step.set(v.levers.len());
@@ -191,6 +242,8 @@ impl AppState {
             variant: self.variant.get().key.to_string(),
             lang: self.lang.get(),
             group: self.group.get(),
+            orient: self.orient.get(),
+            theme: self.theme.get(),
             params: self.params.with(|p| {
                 p.changed()
                     .into_iter()
