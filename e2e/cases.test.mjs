@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, open } from './support.mjs';
+import { serve, launch, open, settledUrl } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
 
@@ -45,7 +45,7 @@ for (const [key, model] of Object.entries(expected)) {
         await page.waitForSelector(`[data-step="${step}"][aria-current="step"]`);
         assert.deepEqual(await shownMetrics(page, 'before'), model.steps[0], `${key} before`);
         assert.deepEqual(await shownMetrics(page, 'after'), model.steps[step], `${key} step ${step}`);
-        const search = new URL(page.url()).searchParams;
+        const search = new URL((await settledUrl(page))).searchParams;
         assert.equal(search.get('step'), step === last ? null : String(step));
         if (step > 0) {
           assert.equal(await page.getAttribute('.step-summary', 'data-lever'), model.levers[step - 1]);
@@ -119,7 +119,7 @@ test('case tabs and scope buttons switch the model and the URL', async () => {
       await page.waitForSelector(`[data-case="${kase}"][aria-pressed="true"]`);
       const first = Object.keys(expected).find((k) => k.startsWith(`${kase}/`)).split('/')[1];
       assert.equal(await page.getAttribute(`[data-variant="${first}"]`, 'aria-pressed'), 'true');
-      const url = new URL(page.url()).searchParams;
+      const url = new URL((await settledUrl(page))).searchParams;
       assert.equal(url.get('case'), kase);
       assert.equal(url.get('lang'), 'en');
       // Every case opens at its final step.

@@ -1,7 +1,7 @@
 // End-to-end: the built dist/ served on loopback, driven in headless Chromium as a user would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, metric } from './support.mjs';
+import { serve, launch, open, metric, settledUrl } from './support.mjs';
 
 let server;
 let browser;
@@ -61,7 +61,7 @@ test('changing a parameter updates numbers and diagrams, and survives a reload',
     assert.equal(await page.getAttribute('[data-phase="after"] [data-unit-id="m"]', 'data-staff'), '3000');
     // 3,000 officers: 20 sub-bureaus of 150 each, still inside the 100–150 standard.
     assert.equal(await metric(page, 'staff_per_sub_bureau'), 150);
-    assert.match(page.url(), /staff=3000/);
+    assert.match((await settledUrl(page)), /staff=3000/);
     await page.reload();
     await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
     assert.equal(await metric(page, 'staff_total'), 3000);
@@ -158,8 +158,8 @@ test('the county scope: from its URL and by the scope switch', async () => {
     await page.click('[data-variant="urban"]');
     await page.waitForFunction(() =>
       document.querySelector('[data-metric="sub_bureaus"][data-phase="after"]')?.dataset.value === '20');
-    assert.match(page.url(), /variant=urban/);
-    assert.doesNotMatch(page.url(), /central_stations_after/);
+    assert.match((await settledUrl(page)), /variant=urban/);
+    assert.doesNotMatch((await settledUrl(page)), /central_stations_after/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -1,7 +1,7 @@
 // End-to-end for Haidong's editable station table and the workload tables.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, metric } from './support.mjs';
+import { serve, launch, open, metric, settledUrl } from './support.mjs';
 
 let server;
 let browser;
@@ -33,14 +33,14 @@ test('editing a station changes the model, the URL and survives reload', async (
     await page.fill(cell(3, 'staff'), String(old + 7));
     await page.press(cell(3, 'staff'), 'Enter');
     await page.waitForFunction((t) => document.querySelector('[data-metric="staff_total"][data-phase="before"]').dataset.value === String(t), total + 7);
-    assert.equal(new URL(page.url()).searchParams.get('s3.staff'), String(old + 7));
+    assert.equal(new URL((await settledUrl(page))).searchParams.get('s3.staff'), String(old + 7));
     assert.equal((await page.textContent('[data-workload="before"] [data-work-unit="s3"] td')).trim(), String(old + 7));
 
     // A bad value is named and changes nothing.
     await page.fill(cell(4, 'incidents'), 'abc');
     await page.press(cell(4, 'incidents'), 'Enter');
     assert.match(await page.textContent('[data-panel="rows"] .error'), /abc/);
-    assert.equal(new URL(page.url()).searchParams.get('s4.incidents'), null);
+    assert.equal(new URL((await settledUrl(page))).searchParams.get('s4.incidents'), null);
 
     // The edit survives a reload (the URL is the state), then "undo all edits" clears it.
     await page.reload();
@@ -49,7 +49,7 @@ test('editing a station changes the model, the URL and survives reload', async (
     await page.click('[data-panel="rows"] summary');
     await page.click('[data-action="clear-edits"]');
     await page.waitForFunction((t) => document.querySelector('[data-metric="staff_total"][data-phase="before"]').dataset.value === String(t), total);
-    assert.equal(new URL(page.url()).searchParams.get('s3.staff'), null);
+    assert.equal(new URL((await settledUrl(page))).searchParams.get('s3.staff'), null);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -90,3 +90,10 @@ export async function metric(page, key, phase = 'after') {
   const v = await page.getAttribute(`[data-metric="${key}"][data-phase="${phase}"]`, 'data-value');
   return Number(v);
 }
+
+/** The page's URL once the app has written its state to it (the app waits 250 ms for edits to
+ *  settle before it rewrites the address bar). */
+export async function settledUrl(page) {
+  await page.waitForTimeout(400);
+  return page.url();
+}

@@ -138,6 +138,8 @@ async fn the_step_control_moves_the_after_side() {
     assert_eq!(value(&root, "stations", "after"), "0");
     assert_eq!(value(&root, "internal_units", "after"), "20");
     assert_eq!(value(&root, "command_chain", "after"), "7");
+    // The address bar is rewritten once edits settle (after URL_DELAY).
+    sleep(400).await;
     let url = web_sys::window().unwrap().location().search().unwrap();
     assert!(url.contains("step=1"), "{url}");
     // Measure 3 moves headquarters staff to the front line and says how many.
@@ -155,4 +157,14 @@ async fn the_step_control_moves_the_after_side() {
         (-moved).to_string()
     );
     root.remove();
+}
+
+/// Waits `ms` milliseconds (a browser timer).
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }

@@ -10,7 +10,7 @@
 //! right gives labels more room, which suits long Chinese names.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::i18n::{format_number, trf, Lang, Msg};
 use crate::layout::text::{text_width, wrap};
@@ -159,35 +159,69 @@ impl Diagram {
     }
 }
 
-/// The shape of a unit for grouping: its class and the distinct shapes of its children in
-/// order, ignoring how many of each and their staff.
-fn signatures(u: &Unit, memo: &mut HashMap<*const Unit, u64>) -> u64 {
-    let child_sigs: Vec<u64> = u.children.iter().map(|c| signatures(c, memo)).collect();
+/// What the builder needs of every unit, computed in one bottom-up pass: its shape for
+/// grouping (its class and the distinct shapes of its children in order, ignoring how many of
+/// each and their staff), its staff with everything below it, and how many units are below it.
+#[derive(Clone, Copy)]
+struct Info {
+    sig: u64,
+    staff: u32,
+    below: usize,
+}
+
+/// A hasher for pointer keys: one multiply, no SipHash rounds.
+#[derive(Default)]
+struct PtrHasher(u64);
+
+impl Hasher for PtrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(29);
+    }
+}
+
+type Infos = HashMap<*const Unit, Info, BuildHasherDefault<PtrHasher>>;
+
+fn summarise(u: &Unit, memo: &mut Infos) -> Info {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     u.kind.hash(&mut h);
     u.role.en.hash(&mut h);
     u.placeholder.hash(&mut h);
+    let mut staff = u.staff.total();
+    let mut below = 0;
     let mut last = None;
-    for s in child_sigs {
-        if last != Some(s) {
-            s.hash(&mut h);
-            last = Some(s);
+    for c in &u.children {
+        let i = summarise(c, memo);
+        staff += i.staff;
+        below += 1 + i.below;
+        if last != Some(i.sig) {
+            i.sig.hash(&mut h);
+            last = Some(i.sig);
         }
     }
-    let sig = h.finish();
-    memo.insert(u as *const Unit, sig);
-    sig
+    let info = Info {
+        sig: h.finish(),
+        staff,
+        below,
+    };
+    memo.insert(u as *const Unit, info);
+    info
 }
 
 /// Consecutive runs of units with the same signature (or one run per unit without grouping).
-fn runs<'a>(
-    units: &[&'a Unit],
-    memo: &HashMap<*const Unit, u64>,
-    group: bool,
-) -> Vec<Vec<&'a Unit>> {
+fn runs<'a>(units: &'a [Unit], memo: &Infos, group: bool) -> Vec<Vec<&'a Unit>> {
     let mut out: Vec<Vec<&Unit>> = Vec::new();
-    let sig = |u: &Unit| memo.get(&(u as *const Unit)).copied().unwrap_or(0);
-    for &u in units {
+    let sig = |u: &Unit| memo.get(&(u as *const Unit)).map_or(0, |i| i.sig);
+    for u in units {
         match out.last_mut() {
             Some(run) if group && run.first().map(|f| sig(f)) == Some(sig(u)) => run.push(u),
             _ => out.push(vec![u]),
@@ -197,28 +231,24 @@ fn runs<'a>(
 }
 
 struct Builder<'m> {
-    memo: &'m HashMap<*const Unit, u64>,
+    memo: &'m Infos,
     opts: &'m Options,
     tree: Tree,
     nodes: Vec<DiagramNode>,
 }
 
-/// Every unit below `u` (not counting `u`).
-fn descendants(u: &Unit) -> usize {
-    let mut n = 0;
-    let mut stack: Vec<&Unit> = u.children.iter().collect();
-    while let Some(c) = stack.pop() {
-        n += 1;
-        stack.extend(c.children.iter());
-    }
-    n
-}
-
 impl Builder<'_> {
+    fn info(&self, u: &Unit) -> Option<Info> {
+        self.memo.get(&(u as *const Unit)).copied()
+    }
+
     /// The wrapped label and how many of its lines are the name.
     fn label(&self, members: &[&Unit]) -> (Vec<String>, usize) {
         let first = members[0];
-        let staff: Vec<u32> = members.iter().map(|u| u.staff_total().total()).collect();
+        let staff: Vec<u32> = members
+            .iter()
+            .map(|u| self.info(u).map_or(0, |i| i.staff))
+            .collect();
         let (mn, mx) = (
             staff.iter().copied().min().unwrap_or(0),
             staff.iter().copied().max().unwrap_or(0),
@@ -260,15 +290,15 @@ impl Builder<'_> {
         // Children runs line up across members because members share a signature.
         let per_member: Vec<Vec<Vec<&Unit>>> = members
             .iter()
-            .map(|m| {
-                let kids: Vec<&Unit> = m.children.iter().collect();
-                runs(&kids, self.memo, self.opts.group)
-            })
+            .map(|m| runs(&m.children, self.memo, self.opts.group))
             .collect();
         let n_runs = per_member.first().map_or(0, Vec::len);
         let collapsed = n_runs > 0 && self.opts.collapsed.contains(&*first.id);
         let hidden = if collapsed {
-            members.iter().map(|m| descendants(m)).sum()
+            members
+                .iter()
+                .map(|m| self.info(m).map_or(0, |i| i.below))
+                .sum()
         } else {
             0
         };
@@ -295,7 +325,10 @@ impl Builder<'_> {
             kind: first.kind,
             count: members.len(),
             ids: members.iter().map(|u| u.id.clone()).collect(),
-            staff: members.iter().map(|u| u.staff_total().total()).sum(),
+            staff: members
+                .iter()
+                .map(|u| self.info(u).map_or(0, |i| i.staff))
+                .sum(),
             placeholder: first.placeholder,
             lines,
             name_lines,
@@ -376,8 +409,8 @@ pub fn diagram(root: &Unit, lang: Lang, group: bool) -> Diagram {
 
 /// Lays out the diagram of `root` as `opts` say.
 pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
-    let mut memo = HashMap::new();
-    signatures(root, &mut memo);
+    let mut memo = Infos::default();
+    summarise(root, &mut memo);
     let mut b = Builder {
         memo: &memo,
         opts,

@@ -52,6 +52,10 @@ fn tokens(s: &str) -> Vec<String> {
 /// Wraps `s` into lines no wider than `max_width` where possible (a single character wider
 /// than the line still gets a line of its own). Never returns an empty list.
 pub fn wrap(s: &str, max_width: f64, font: f64) -> Vec<String> {
+    // Most labels fit on one line.
+    if text_width(s, font) <= max_width && !s.starts_with(' ') && !s.ends_with(' ') {
+        return vec![s.to_string()];
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for tok in tokens(s) {

@@ -15,6 +15,9 @@ use crate::ui::state::AppState;
 use crate::ui::steps::StepControl;
 use crate::ui::table::{RowTable, WorkloadTable};
 
+/// How long the address bar waits for edits to settle before it is rewritten.
+pub const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
+
 fn location_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -41,7 +44,17 @@ pub fn App() -> impl IntoView {
     let lang = state.lang;
 
     // The URL and the page's lang attribute follow the state.
-    Effect::new(move |_| replace_url(&state.query()));
+    // Debounced: Chromium throttles (and logs an error about) frequent replaceState calls, and
+    // each one costs about 1.5 ms, so a burst of edits writes the address bar once.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let q = state.query();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(move || replace_url(&q), URL_DELAY);
+        pending.set_value(h.ok());
+    });
     Effect::new(move |_| {
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())

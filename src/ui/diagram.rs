@@ -13,6 +13,7 @@ use std::collections::HashSet;
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
@@ -221,9 +222,9 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn found(&self) -> Signal<Found> {
+    fn found(&self) -> Memo<Found> {
         let (found, after) = (self.state.found, self.after);
-        Signal::derive(move || found.with(|(b, a)| if after { a.clone() } else { b.clone() }))
+        Memo::new(move |_| found.with(|(b, a)| if after { a.clone() } else { b.clone() }))
     }
     fn change_of(&self, id: &str) -> Option<Change> {
         let after = self.after;
@@ -252,7 +253,7 @@ impl Ctx {
     }
 }
 
-fn node_view(id: String, ctx: Ctx, found: Signal<Found>) -> impl IntoView {
+fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
     let diagram = ctx.diagram;
     let geom = {
         let id = id.clone();
@@ -431,7 +432,7 @@ fn node_view(id: String, ctx: Ctx, found: Signal<Found>) -> impl IntoView {
     }
 }
 
-fn edge_view(id: String, ctx: Ctx, found: Signal<Found>) -> impl IntoView {
+fn edge_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
     let diagram = ctx.diagram;
     let d = {
         let id = id.clone();
@@ -484,10 +485,28 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
     let moved = RwSignal::new(false);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let found = ctx.found();
+    // The canvas width, kept by a ResizeObserver: reading it never forces a layout.
+    let client_w = RwSignal::new(0.0f64);
+    Effect::new(move |_| {
+        let Some(svg) = svg_ref.get() else { return };
+        let el: web_sys::Element = svg.into();
+        client_w.set(client_size(&el).0);
+        let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(e) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                let w = e.content_rect().width();
+                if w > 1.0 && (w - client_w.get_untracked()).abs() > 0.5 {
+                    client_w.set(w);
+                }
+            }
+        });
+        if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+            ro.observe(&el);
+        }
+        cb.forget(); // lives as long as the diagram
+    });
     let size_of = move || {
-        svg_ref
-            .get_untracked()
-            .map_or((800.0, 480.0), |s| client_size(&s))
+        let w = client_w.get_untracked();
+        (if w > 1.0 { w } else { 800.0 }, canvas_h.get_untracked())
     };
     let drawing = move || diagram.with(|d| d.as_ref().map_or((0.0, 0.0), |d| (d.width, d.height)));
     let fit = move || {
@@ -517,6 +536,7 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
     // first search match into view.
     Effect::new(move |_| {
         let (w, h) = drawing();
+        client_w.track();
         let target = found.with(|f| {
             let first = f.matches.first()?;
             diagram.with(|d| {
