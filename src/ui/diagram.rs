@@ -11,7 +11,7 @@ use crate::ui::state::AppState;
 
 const MARGIN: f64 = 8.0;
 
-fn kind_name(k: UnitKind) -> Text {
+pub(crate) fn kind_name(k: UnitKind) -> Text {
     match k {
         UnitKind::MunicipalBureau => Text::new("市局", "Municipal bureau"),
         UnitKind::SubBureau => Text::new("分局", "Sub-bureau"),
