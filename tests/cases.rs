@@ -115,6 +115,31 @@ fn levers_are_deterministic_keep_staff_and_ids_unique() {
                 k.key()
             );
         }
+        // The spans-and-layers group is shown for every variant beside its own metrics, each
+        // key once.
+        let shown = K::shown_with(v.metrics);
+        for k in [
+            K::Layers,
+            K::CommandChain,
+            K::SpanAvg,
+            K::SpanMax,
+            K::ManagersRatio,
+            K::SpanBand1,
+            K::SpanBand2To3,
+            K::SpanBand4To7,
+            K::SpanBand8To12,
+            K::SpanBand13Plus,
+        ] {
+            assert_eq!(
+                shown.iter().filter(|x| **x == k).count(),
+                1,
+                "{}/{} shows {} once",
+                c.key(),
+                v.key,
+                k.key()
+            );
+        }
+        assert!(shown.starts_with(v.metrics), "{}/{}", c.key(), v.key);
         for org in &a.steps {
             let m = compute(org);
             for k in K::ALL {

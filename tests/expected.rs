@@ -1,12 +1,15 @@
 //! Writes the model's figures for every case, variant and step at the defaults to
 //! `target/e2e-expected.json`, so the end-to-end tests can check that the page shows exactly what
-//! the model computes (the README's test command runs this before the browser tests).
+//! the model computes (the README's test command runs this before the browser tests). Each
+//! variant has `steps` (every metric the page shows, per step) and `breakdowns` (staff and units
+//! by tier, by kind and per unit directly under the root, per step).
 
 use std::fmt::Write;
 
 use reform_explorer::i18n::plain_number;
 use reform_explorer::model::cases::CaseId;
-use reform_explorer::model::metrics::compute;
+use reform_explorer::model::metrics::{breakdown, compute, MetricKey, Tally};
+use reform_explorer::model::org::Unit;
 
 #[test]
 fn write_expected_figures_for_the_browser_tests() {
@@ -28,8 +31,7 @@ fn write_expected_figures_for_the_browser_tests() {
                 .iter()
                 .map(|org| {
                     let m = compute(org);
-                    let cells: Vec<String> = v
-                        .metrics
+                    let cells: Vec<String> = MetricKey::shown_with(v.metrics)
                         .iter()
                         .map(|k| format!("\"{}\":\"{}\"", k.key(), plain_number(m.get(*k))))
                         .collect();
@@ -37,6 +39,9 @@ fn write_expected_figures_for_the_browser_tests() {
                 })
                 .collect();
             json.push_str(&steps.join(","));
+            json.push_str("],\"breakdowns\":[");
+            let breakdowns: Vec<String> = scenario.steps.iter().map(breakdown_json).collect();
+            json.push_str(&breakdowns.join(","));
             json.push_str("]}");
         }
     }
@@ -45,4 +50,47 @@ fn write_expected_figures_for_the_browser_tests() {
     std::fs::create_dir_all(&dir).expect("target dir");
     std::fs::write(dir.join("e2e-expected.json"), &json).expect("write expected figures");
     assert!(json.contains("daqing/urban"));
+}
+
+/// One row: `{"key":…,"organ":…,"frontline":…,"total":…,"units":…}`.
+fn row(key: &str, t: Tally) -> String {
+    format!(
+        "{{\"key\":\"{key}\",\"organ\":{},\"frontline\":{},\"total\":{},\"units\":{}}}",
+        t.staff.organ,
+        t.staff.frontline,
+        t.staff.total(),
+        t.units
+    )
+}
+
+/// The rows of the tier, kind and per-unit tables of one organisation, each ending with its
+/// total (the per-unit rows start with the root's own posts, key "own").
+fn breakdown_json(org: &Unit) -> String {
+    let b = breakdown(org);
+    let total = row("total", b.total);
+    let tiers = b.tiers.iter().map(|(k, t)| row(&k.to_string(), *t));
+    let kinds = b.kinds.iter().map(|(k, t)| row(k.key(), *t));
+    let own = Tally {
+        units: 1,
+        staff: b.root_staff,
+    };
+    let units = std::iter::once(row("own", own)).chain(b.top.iter().map(|u| {
+        row(
+            &u.id,
+            Tally {
+                units: 1,
+                staff: u.staff,
+            },
+        )
+    }));
+    let list = |rows: Vec<String>| format!("[{}]", rows.join(","));
+    let with_total = |rows: &mut dyn Iterator<Item = String>| {
+        list(rows.chain(std::iter::once(total.clone())).collect())
+    };
+    format!(
+        "{{\"tier\":{},\"kind\":{},\"unit\":{}}}",
+        with_total(&mut tiers.into_iter()),
+        with_total(&mut kinds.into_iter()),
+        with_total(&mut units.into_iter())
+    )
 }

@@ -1,5 +1,6 @@
 //! Numbers computed from an organisation tree. The UI displays these; it computes none itself.
 
+use crate::i18n::Name;
 use crate::model::org::{Branch, Staff, Unit, UnitKind};
 
 /// A metric the app can show. `key()` is the `data-metric` hook.
@@ -32,6 +33,12 @@ pub enum MetricKey {
     CommunityRooms,
     InvestigationTiers,
     Groups,
+    ManagersRatio,
+    SpanBand1,
+    SpanBand2To3,
+    SpanBand4To7,
+    SpanBand8To12,
+    SpanBand13Plus,
 }
 
 /// How a value is written.
@@ -48,7 +55,7 @@ pub enum Format {
 }
 
 impl MetricKey {
-    pub const ALL: [MetricKey; 27] = [
+    pub const ALL: [MetricKey; 33] = [
         MetricKey::StaffTotal,
         MetricKey::OrganStaff,
         MetricKey::StaffFrontline,
@@ -76,7 +83,48 @@ impl MetricKey {
         MetricKey::CommunityRooms,
         MetricKey::InvestigationTiers,
         MetricKey::Groups,
+        MetricKey::ManagersRatio,
+        MetricKey::SpanBand1,
+        MetricKey::SpanBand2To3,
+        MetricKey::SpanBand4To7,
+        MetricKey::SpanBand8To12,
+        MetricKey::SpanBand13Plus,
     ];
+
+    /// The "spans and layers" group, shown for every variant in a table of its own.
+    pub const SPANS_AND_LAYERS: [MetricKey; 10] = [
+        MetricKey::Layers,
+        MetricKey::CommandChain,
+        MetricKey::SpanAvg,
+        MetricKey::SpanMax,
+        MetricKey::ManagersRatio,
+        MetricKey::SpanBand1,
+        MetricKey::SpanBand2To3,
+        MetricKey::SpanBand4To7,
+        MetricKey::SpanBand8To12,
+        MetricKey::SpanBand13Plus,
+    ];
+
+    /// The span bands in order, each with its lowest and highest span.
+    pub const SPAN_BANDS: [(MetricKey, usize, usize); 5] = [
+        (MetricKey::SpanBand1, 1, 1),
+        (MetricKey::SpanBand2To3, 2, 3),
+        (MetricKey::SpanBand4To7, 4, 7),
+        (MetricKey::SpanBand8To12, 8, 12),
+        (MetricKey::SpanBand13Plus, 13, usize::MAX),
+    ];
+
+    /// Every metric a variant shows: its own list, then the spans-and-layers group, each key
+    /// once.
+    pub fn shown_with(list: &[MetricKey]) -> Vec<MetricKey> {
+        let mut out = list.to_vec();
+        for k in MetricKey::SPANS_AND_LAYERS {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        out
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -107,12 +155,25 @@ impl MetricKey {
             MetricKey::CommunityRooms => "community_rooms",
             MetricKey::InvestigationTiers => "investigation_tiers",
             MetricKey::Groups => "groups",
+            MetricKey::ManagersRatio => "managers_ratio",
+            MetricKey::SpanBand1 => "span_band_1",
+            MetricKey::SpanBand2To3 => "span_band_2_3",
+            MetricKey::SpanBand4To7 => "span_band_4_7",
+            MetricKey::SpanBand8To12 => "span_band_8_12",
+            MetricKey::SpanBand13Plus => "span_band_13_plus",
         }
     }
 
     pub fn format(self) -> Format {
         match self {
-            MetricKey::FrontlineShare | MetricKey::StationShare => Format::Share,
+            MetricKey::FrontlineShare
+            | MetricKey::StationShare
+            | MetricKey::ManagersRatio
+            | MetricKey::SpanBand1
+            | MetricKey::SpanBand2To3
+            | MetricKey::SpanBand4To7
+            | MetricKey::SpanBand8To12
+            | MetricKey::SpanBand13Plus => Format::Share,
             MetricKey::WorkloadSpread | MetricKey::WorkloadRatio => Format::Ratio,
             MetricKey::IncidentsPerOfficer => Format::Decimal,
             MetricKey::InternalUnits
@@ -168,6 +229,8 @@ impl WorkUnit<'_> {
 struct Flat<'a> {
     units: Vec<&'a Unit>,
     depth: Vec<usize>,
+    /// Position of each unit's parent (`usize::MAX` for the root).
+    parent: Vec<usize>,
     staff: Vec<Staff>,
     incidents: Vec<u64>,
 }
@@ -195,6 +258,7 @@ fn flatten(root: &Unit) -> Flat<'_> {
     Flat {
         depth: walk.iter().map(|(d, _)| *d).collect(),
         units: walk.into_iter().map(|(_, u)| u).collect(),
+        parent,
         staff,
         incidents,
     }
@@ -243,6 +307,119 @@ impl<'a> Flat<'a> {
 /// incidents, in tree order.
 pub fn work_units(root: &Unit) -> Vec<WorkUnit<'_>> {
     flatten(root).work_units()
+}
+
+/// Units and the staff posted in them (their own posts, not their children's), summed over a
+/// group of units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub units: u32,
+    pub staff: Staff,
+}
+
+impl Tally {
+    fn add(&mut self, staff: Staff) {
+        self.units += 1;
+        self.staff = self.staff + staff;
+    }
+}
+
+/// A unit directly under the root, with the staff of its whole subtree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TopUnit {
+    pub id: String,
+    pub name: Name,
+    pub kind: UnitKind,
+    pub staff: Staff,
+}
+
+/// Staff and units by management tier and by kind of unit, and the units directly under the
+/// root.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Breakdown {
+    /// `(tier, tally)` for every tier that has units, lowest first. A unit's tier is the number
+    /// of territorial units on its path from the root, itself included, so an internal unit or
+    /// a team belongs to the tier of the territorial unit above it (0 only when there is none).
+    pub tiers: Vec<(usize, Tally)>,
+    /// `(kind, tally)` for every kind present, in `UnitKind` order.
+    pub kinds: Vec<(UnitKind, Tally)>,
+    /// Every unit and all staff.
+    pub total: Tally,
+    pub root_name: Name,
+    /// The root's own posts (not in any unit below it).
+    pub root_staff: Staff,
+    /// The units directly under the root, in tree order.
+    pub top: Vec<TopUnit>,
+}
+
+/// The rows of a before/after table: every key present on either side, in order, with the
+/// tally of each side (zero where the key is absent).
+pub fn paired<K: Copy + Ord>(
+    before: &[(K, Tally)],
+    after: &[(K, Tally)],
+) -> Vec<(K, Tally, Tally)> {
+    let mut keys: Vec<K> = before.iter().chain(after).map(|(k, _)| *k).collect();
+    keys.sort();
+    keys.dedup();
+    let find = |side: &[(K, Tally)], k: K| {
+        side.iter()
+            .find(|(x, _)| *x == k)
+            .map(|(_, t)| *t)
+            .unwrap_or_default()
+    };
+    keys.into_iter()
+        .map(|k| (k, find(before, k), find(after, k)))
+        .collect()
+}
+
+/// Staff and units by tier and by kind, and the root's direct units, in one pass over the tree.
+pub fn breakdown(root: &Unit) -> Breakdown {
+    let flat = flatten(root);
+    let n = flat.units.len();
+    let mut tier = vec![0usize; n];
+    let mut tiers: Vec<Tally> = Vec::new();
+    let mut kinds: Vec<(UnitKind, Tally)> = Vec::new();
+    let mut top = Vec::new();
+    for (i, u) in flat.units.iter().enumerate() {
+        let above = flat.parent.get(i).and_then(|&p| tier.get(p)).copied();
+        tier[i] = above.unwrap_or(0) + usize::from(u.kind.is_territorial());
+        if tiers.len() <= tier[i] {
+            tiers.resize(tier[i] + 1, Tally::default());
+        }
+        tiers[tier[i]].add(u.staff);
+        match kinds.iter_mut().find(|(k, _)| *k == u.kind) {
+            Some((_, t)) => t.add(u.staff),
+            None => {
+                let mut t = Tally::default();
+                t.add(u.staff);
+                kinds.push((u.kind, t));
+            }
+        }
+        if flat.depth[i] == 1 {
+            top.push(TopUnit {
+                id: u.id.clone(),
+                name: u.name.clone(),
+                kind: u.kind,
+                staff: flat.staff[i],
+            });
+        }
+    }
+    kinds.sort_by_key(|(k, _)| *k);
+    Breakdown {
+        tiers: tiers
+            .into_iter()
+            .enumerate()
+            .filter(|(_, t)| t.units > 0)
+            .collect(),
+        kinds,
+        total: Tally {
+            units: n as u32,
+            staff: flat.staff[0],
+        },
+        root_name: root.name.clone(),
+        root_staff: root.staff,
+        top,
+    }
 }
 
 /// Coefficient of variation (population standard deviation ÷ mean) and max ÷ min of `xs`;
@@ -322,6 +499,16 @@ pub fn compute(root: &Unit) -> Metrics {
         .filter(|n| *n > 0)
         .collect();
     let layers = flat.depth.iter().map(|d| d + 1).max().unwrap_or(0);
+    let mut bands = [0usize; MetricKey::SPAN_BANDS.len()];
+    for &span in &managers {
+        if let Some(b) = MetricKey::SPAN_BANDS
+            .iter()
+            .position(|&(_, lo, hi)| (lo..=hi).contains(&span))
+        {
+            bands[b] += 1;
+        }
+    }
+    let of_managers = |n: usize| mean(n as f64, managers.len());
 
     // Staff in stations: the topmost station on each path holds its whole subtree.
     let in_stations: u64 = flat
@@ -339,7 +526,7 @@ pub fn compute(root: &Unit) -> Metrics {
 
     let total = f64::from(staff.total());
     let share = |x: f64| if total > 0.0 { x / total } else { 0.0 };
-    Metrics(vec![
+    let mut out = vec![
         (MetricKey::StaffTotal, total),
         (MetricKey::OrganStaff, f64::from(staff.organ)),
         (MetricKey::StaffFrontline, f64::from(staff.frontline)),
@@ -402,7 +589,18 @@ pub fn compute(root: &Unit) -> Metrics {
         ),
         (MetricKey::InvestigationTiers, inv_max as f64),
         (MetricKey::Groups, count(UnitKind::Group) as f64),
-    ])
+        (
+            MetricKey::ManagersRatio,
+            mean(managers.len() as f64, units.len()),
+        ),
+    ];
+    out.extend(
+        MetricKey::SPAN_BANDS
+            .iter()
+            .zip(bands)
+            .map(|(&(k, _, _), n)| (k, of_managers(n))),
+    );
+    Metrics(out)
 }
 
 #[cfg(test)]

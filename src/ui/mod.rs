@@ -2,6 +2,7 @@
 //! number themselves. State lives in a few signals in `AppState`; the rest is derived.
 
 mod app;
+mod charts;
 mod diagram;
 mod numbers;
 mod panic;

@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_number, plain_number, tr, Lang, Msg};
+use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg};
 use crate::model::cases::Reported;
-use crate::model::metrics::Format;
+use crate::model::metrics::{breakdown, paired, Breakdown, Format, MetricKey, Tally};
+use crate::ui::charts::{Pair, PairedBars};
+use crate::ui::diagram::kind_name;
 use crate::ui::params_panel::SourceNote;
 use crate::ui::state::AppState;
 
@@ -42,8 +44,23 @@ pub(crate) fn reported_text(r: &Reported, format: Format) -> String {
     format!("{} → {}", one(r.before), one(r.after))
 }
 
+/// The metric of `k` before and at the current step (NaN while nothing has built). Reactive.
+fn metric_value(state: AppState, k: MetricKey, after: bool) -> f64 {
+    let step = state.step.get();
+    state.shown.with(|s| {
+        s.as_ref().map_or(f64::NAN, |s| {
+            if after {
+                s.at(step).get(k)
+            } else {
+                s.before().get(k)
+            }
+        })
+    })
+}
+
+/// A table of metrics: the variant's own (without the spans-and-layers group), or that group.
 #[component]
-pub fn Numbers(state: AppState) -> impl IntoView {
+fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
     let lang = state.lang;
     let t = move |m: Msg| tr(lang.get(), m);
     // Rows are built per scope and language; the cells follow the numbers on their own, so a
@@ -51,23 +68,20 @@ pub fn Numbers(state: AppState) -> impl IntoView {
     let rows = move || {
         let variant = state.variant.get();
         let l = lang.get();
-        variant
-            .metrics
-            .iter()
-            .map(|&k| {
+        let keys: Vec<MetricKey> = if spans {
+            MetricKey::SPANS_AND_LAYERS.to_vec()
+        } else {
+            variant
+                .metrics
+                .iter()
+                .copied()
+                .filter(|k| !MetricKey::SPANS_AND_LAYERS.contains(k))
+                .collect()
+        };
+        keys.into_iter()
+            .map(|k| {
                 let f = k.format();
-                let value = move |after: bool| {
-                    let step = state.step.get();
-                    state.shown.with(|s| {
-                        s.as_ref().map_or(f64::NAN, |s| {
-                            if after {
-                                s.at(step).get(k)
-                            } else {
-                                s.before().get(k)
-                            }
-                        })
-                    })
-                };
+                let value = move |after: bool| metric_value(state, k, after);
                 let reported = variant.reported_for(k).copied();
                 view! {
                     <tr data-row=k.key()>
@@ -90,6 +104,28 @@ pub fn Numbers(state: AppState) -> impl IntoView {
             })
             .collect_view()
     };
+    view! {
+        <div class="table-scroll">
+            <table data-group=if spans { "spans" } else { "metrics" }>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t(Msg::Metric)}</th>
+                        <th scope="col" class="num">{move || t(Msg::Before)}</th>
+                        <th scope="col" class="num">{move || state.after_title(false)}</th>
+                        <th scope="col" class="num">{move || t(Msg::Change)}</th>
+                        <th scope="col">{move || t(Msg::Reported)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn Numbers(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |m: Msg| tr(lang.get(), m);
     let reported_only = move || {
         let l = lang.get();
         state
@@ -113,25 +149,16 @@ pub fn Numbers(state: AppState) -> impl IntoView {
     view! {
         <section class="numbers" aria-labelledby="numbers-title">
             <h2 id="numbers-title">{move || t(Msg::Numbers)}</h2>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || t(Msg::Metric)}</th>
-                            <th scope="col" class="num">{move || t(Msg::Before)}</th>
-                            <th scope="col" class="num">{move || state.after_title(false)}</th>
-                            <th scope="col" class="num">{move || t(Msg::Change)}</th>
-                            <th scope="col">{move || t(Msg::Reported)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <MetricTable state=state spans=false/>
             <p class="hint">{move || t(Msg::ReportedNote)}</p>
             <Show when=move || state.variant.get().reported.iter().any(|r| r.metric.is_none())>
                 <h3>{move || t(Msg::ReportedOnly)}</h3>
                 <ul class="reported-only">{reported_only}</ul>
             </Show>
+            <h3 id="spans-title">{move || t(Msg::SpansLayersTitle)}</h3>
+            <p class="hint">{move || t(Msg::SpansLayersHint)}</p>
+            <MetricTable state=state spans=true/>
+            <Breakdowns state=state/>
         </section>
     }
 }
@@ -153,6 +180,359 @@ pub fn Notes(state: AppState) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+        </details>
+    }
+}
+
+/// A column of a breakdown table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Organ,
+    Frontline,
+    Total,
+    Units,
+}
+
+impl Field {
+    fn key(self) -> &'static str {
+        match self {
+            Field::Organ => "organ",
+            Field::Frontline => "frontline",
+            Field::Total => "total",
+            Field::Units => "units",
+        }
+    }
+    fn head(self) -> Msg {
+        match self {
+            Field::Organ => Msg::OrganShort,
+            Field::Frontline => Msg::FrontlineShort,
+            Field::Total => Msg::Total,
+            Field::Units => Msg::UnitCount,
+        }
+    }
+    fn of(self, t: &Tally) -> u32 {
+        match self {
+            Field::Organ => t.staff.organ,
+            Field::Frontline => t.staff.frontline,
+            Field::Total => t.staff.total(),
+            Field::Units => t.units,
+        }
+    }
+}
+
+const STAFF_AND_UNITS: &[Field] = &[Field::Organ, Field::Frontline, Field::Total, Field::Units];
+const STAFF_ONLY: &[Field] = &[Field::Organ, Field::Frontline, Field::Total];
+
+/// One row of a breakdown table: a tier, a kind of unit or a unit, before and at the current
+/// step (a table of one phase leaves the other at zero).
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    key: String,
+    label: String,
+    before: Tally,
+    after: Tally,
+}
+
+impl Row {
+    fn total(label: &str, before: Tally, after: Tally) -> Row {
+        Row {
+            key: "total".into(),
+            label: label.into(),
+            before,
+            after,
+        }
+    }
+}
+
+/// A table of tallies, one row per key. Rows are keyed, so a parameter change updates the
+/// cells that change and adds or removes only the rows that come or go.
+#[component]
+fn TallyTable(
+    state: AppState,
+    /// The `data-breakdown` hook: "tier", "kind" or "unit".
+    which: &'static str,
+    phases: &'static [&'static str],
+    fields: &'static [Field],
+    #[prop(into)] caption: Signal<String>,
+    head: Msg,
+    rows: Memo<Vec<Row>>,
+) -> impl IntoView {
+    let lang = state.lang;
+    let keys = move || rows.with(|r| r.iter().map(|r| r.key.clone()).collect::<Vec<_>>());
+    let phase_title = move |phase: &str| {
+        if phase == "after" {
+            state.after_title(false)
+        } else {
+            tr(lang.get(), Msg::Before).to_string()
+        }
+    };
+    let row_view = move |key: String| {
+        let label = {
+            let key = key.clone();
+            move || rows.with(|r| r.iter().find(|x| x.key == key).map(|x| x.label.clone()))
+        };
+        let cells = phases
+            .iter()
+            .flat_map(|&phase| fields.iter().map(move |&f| (phase, f)))
+            .map(|(phase, f)| {
+                let key = key.clone();
+                let value = {
+                    let key = key.clone();
+                    move || {
+                        rows.with(|r| {
+                            r.iter().find(|x| x.key == key).map(|x| {
+                                f.of(if phase == "after" { &x.after } else { &x.before })
+                            })
+                        })
+                    }
+                };
+                let shown_value = value.clone();
+                view! {
+                    <td
+                        class="num"
+                        data-breakdown=which
+                        data-key=key
+                        data-phase=phase
+                        data-field=f.key()
+                        data-value=move || value().map(|v| v.to_string()).unwrap_or_default()
+                    >
+                        {move || shown_value().map(|v| format_number(f64::from(v), 0)).unwrap_or_default()}
+                    </td>
+                }
+            })
+            .collect_view();
+        view! {
+            <tr class:total=key == "total">
+                <th scope="row">{label}</th>
+                {cells}
+            </tr>
+        }
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="tally" data-breakdown-table=which>
+                <caption>{move || caption.get()}</caption>
+                <thead>
+                    // One phase: the caption names it, so one row of headings is enough.
+                    {(phases.len() > 1).then(|| view! {
+                        <tr>
+                            <td></td>
+                            {phases
+                                .iter()
+                                .map(|&p| view! {
+                                    <th scope="colgroup" colspan=fields.len() class="phase">{move || phase_title(p)}</th>
+                                })
+                                .collect_view()}
+                        </tr>
+                    })}
+                    <tr>
+                        <th scope="col">{move || tr(lang.get(), head)}</th>
+                        {phases
+                            .iter()
+                            .flat_map(|_| fields.iter())
+                            .map(|&f| view! { <th scope="col" class="num">{move || tr(lang.get(), f.head())}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=keys key=|k| k.clone() children=row_view/>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// "1", "2–3", "13+": a span band as written under its bars.
+fn band_text(lo: usize, hi: usize) -> String {
+    if lo == hi {
+        lo.to_string()
+    } else if hi == usize::MAX {
+        format!("{lo}+")
+    } else {
+        format!("{lo}–{hi}")
+    }
+}
+
+/// Staff by tier and by kind (tables and charts), and the units directly under the root.
+#[component]
+fn Breakdowns(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |m: Msg| tr(lang.get(), m);
+    let before = Memo::new(move |_| {
+        state
+            .shown
+            .with(|s| s.as_ref().map(|s| breakdown(s.scenario.before())))
+    });
+    let after = Memo::new(move |_| {
+        let step = state.step.get();
+        state
+            .shown
+            .with(|s| s.as_ref().map(|s| breakdown(s.scenario.at(step))))
+    });
+    // Rows of both phases: every key present on either side, then the totals.
+    let both = move |rows: &dyn Fn(&Breakdown, &Breakdown, Lang) -> Vec<Row>| {
+        let l = lang.get();
+        before.with(|b| {
+            after.with(|a| match (b, a) {
+                (Some(b), Some(a)) => {
+                    let mut out = rows(b, a, l);
+                    out.push(Row::total(tr(l, Msg::Total), b.total, a.total));
+                    out
+                }
+                _ => Vec::new(),
+            })
+        })
+    };
+    let tiers = Memo::new(move |_| {
+        both(&|b, a, l| {
+            paired(&b.tiers, &a.tiers)
+                .into_iter()
+                .map(|(tier, before, after)| Row {
+                    key: tier.to_string(),
+                    label: trf(l, Msg::TierN, &[&tier.to_string()]),
+                    before,
+                    after,
+                })
+                .collect()
+        })
+    });
+    let kinds = Memo::new(move |_| {
+        both(&|b, a, l| {
+            paired(&b.kinds, &a.kinds)
+                .into_iter()
+                .map(|(kind, before, after)| Row {
+                    key: kind.key().to_string(),
+                    label: kind_name(kind).get(l).to_string(),
+                    before,
+                    after,
+                })
+                .collect()
+        })
+    });
+    // The units directly under the root, one phase a table, after the root's own posts.
+    let units_of = move |side: Memo<Option<Breakdown>>, after: bool| {
+        Memo::new(move |_| {
+            let l = lang.get();
+            side.with(|b| {
+                let Some(b) = b else { return Vec::new() };
+                let row = |key: String, label: String, t: Tally| {
+                    if after {
+                        Row {
+                            key,
+                            label,
+                            before: Tally::default(),
+                            after: t,
+                        }
+                    } else {
+                        Row {
+                            key,
+                            label,
+                            before: t,
+                            after: Tally::default(),
+                        }
+                    }
+                };
+                let own = Tally {
+                    units: 1,
+                    staff: b.root_staff,
+                };
+                let mut out = vec![row(
+                    "own".into(),
+                    trf(l, Msg::RootOwn, &[b.root_name.get(l)]),
+                    own,
+                )];
+                out.extend(b.top.iter().map(|u| {
+                    row(
+                        u.id.clone(),
+                        u.name.get(l).to_string(),
+                        Tally {
+                            units: 1,
+                            staff: u.staff,
+                        },
+                    )
+                }));
+                out.push(row("total".into(), tr(l, Msg::Total).to_string(), b.total));
+                out
+            })
+        })
+    };
+    let units_before = units_of(before, false);
+    let units_after = units_of(after, true);
+    let root_name = move || {
+        after.with(|a| {
+            a.as_ref()
+                .map(|a| a.root_name.get(lang.get()).to_string())
+                .unwrap_or_default()
+        })
+    };
+
+    // Charts: staff by tier, managing units by span band, headquarters and front line.
+    let phases = Signal::derive(move || (t(Msg::Before).to_string(), state.after_title(false)));
+    let staff_text = |v: u32| format_number(f64::from(v), 0);
+    let tier_pairs = Signal::derive(move || {
+        tiers.with(|rows| {
+            rows.iter()
+                .filter(|r| r.key != "total")
+                .map(|r| Pair {
+                    label: r.label.clone(),
+                    before: f64::from(r.before.staff.total()),
+                    after: f64::from(r.after.staff.total()),
+                    before_text: staff_text(r.before.staff.total()),
+                    after_text: staff_text(r.after.staff.total()),
+                })
+                .collect()
+        })
+    });
+    let metric_pair = move |label: String, k: MetricKey| {
+        let (b, a) = (metric_value(state, k, false), metric_value(state, k, true));
+        Pair {
+            label,
+            before: b,
+            after: a,
+            before_text: shown(k.format(), b),
+            after_text: shown(k.format(), a),
+        }
+    };
+    let band_pairs = Signal::derive(move || {
+        MetricKey::SPAN_BANDS
+            .iter()
+            .map(|&(k, lo, hi)| {
+                metric_pair(trf(lang.get(), Msg::SpanBand, &[&band_text(lo, hi)]), k)
+            })
+            .collect()
+    });
+    let staff_pairs = Signal::derive(move || {
+        vec![
+            metric_pair(t(Msg::OrganShort).to_string(), MetricKey::OrganStaff),
+            metric_pair(
+                t(Msg::FrontlineShort).to_string(),
+                MetricKey::StaffFrontline,
+            ),
+        ]
+    });
+    view! {
+        <h3 id="breakdown-title">{move || t(Msg::BreakdownTitle)}</h3>
+        <p class="hint">{move || t(Msg::BreakdownHint)}</p>
+        <div class="breakdowns">
+            <TallyTable state=state which="tier" phases=&["before", "after"] fields=STAFF_AND_UNITS
+                caption=Signal::derive(move || t(Msg::ByTier).to_string()) head=Msg::Tier rows=tiers/>
+            <TallyTable state=state which="kind" phases=&["before", "after"] fields=STAFF_AND_UNITS
+                caption=Signal::derive(move || t(Msg::ByKind).to_string()) head=Msg::KindOfUnit rows=kinds/>
+        </div>
+        <div class="charts">
+            <PairedBars chart="tiers" title=Signal::derive(move || t(Msg::ChartTiers).to_string()) phases=phases pairs=tier_pairs/>
+            <PairedBars chart="span-bands" title=Signal::derive(move || t(Msg::ChartBands).to_string()) phases=phases pairs=band_pairs/>
+            <PairedBars chart="organ-frontline" title=Signal::derive(move || t(Msg::ChartOrganFrontline).to_string()) phases=phases pairs=staff_pairs/>
+        </div>
+        <p class="hint">{move || t(Msg::ChartsText)}</p>
+        <details class="per-unit" data-panel="per-unit">
+            <summary>{move || trf(lang.get(), Msg::PerUnitTitle, &[&root_name()])}</summary>
+            <div class="breakdowns">
+                <TallyTable state=state which="unit" phases=&["before"] fields=STAFF_ONLY
+                    caption=Signal::derive(move || t(Msg::Before).to_string()) head=Msg::Unit rows=units_before/>
+                <TallyTable state=state which="unit" phases=&["after"] fields=STAFF_ONLY
+                    caption=Signal::derive(move || state.after_title(false)) head=Msg::Unit rows=units_after/>
+            </div>
         </details>
     }
 }
