@@ -274,7 +274,12 @@ pub fn format_number(v: f64, decimals: usize) -> String {
     if !v.is_finite() {
         return "—".to_string();
     }
-    let s = format!("{:.*}", decimals, v.abs());
+    // Whole numbers (most of what the app shows) skip float formatting.
+    let s = if v.fract() == 0.0 && v.abs() < 1e15 {
+        (v.abs() as u64).to_string()
+    } else {
+        format!("{:.*}", decimals, v.abs())
+    };
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
         None => (s.clone(), String::new()),

@@ -337,6 +337,9 @@ fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
     let focus = ctx.state.focus_unit;
     let first_y = PAD_Y + FONT;
     let orient = ctx.state.orient;
+    let w = Memo::new(move |_| geom.with(|g| g.w));
+    let cx = move || format!("{:.1}", w.get() / 2.0);
+    let has_below = Memo::new(move |_| geom.with(|g| g.below > 0));
     view! {
         <g
             class=class
@@ -372,17 +375,17 @@ fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
                 rx="4"
             ></rect>
             {move || {
+                // Rebuilt only when the text changes; the centre follows the width on its own.
                 let (lines, name_lines) = label.with(|l| (l.lines.clone(), l.name_lines));
-                let cx = geom.with(|g| g.w / 2.0);
                 view! {
-                    <text x=format!("{cx:.1}") text-anchor="middle">
+                    <text x=cx text-anchor="middle">
                         {lines
                             .into_iter()
                             .enumerate()
                             .map(|(i, l)| {
                                 let class = if i < name_lines { "name-line" } else { "staff-line" };
                                 view! {
-                                    <tspan x=format!("{cx:.1}") y=format!("{:.1}", first_y + i as f64 * LINE_HEIGHT) class=class>
+                                    <tspan x=cx y=format!("{:.1}", first_y + i as f64 * LINE_HEIGHT) class=class>
                                         {l}
                                     </tspan>
                                 }
@@ -393,28 +396,27 @@ fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
             }}
             {move || {
                 let glyph = change_glyph(change.get());
-                (!glyph.is_empty()).then(|| {
-                    let x = geom.with(|g| g.w);
-                    view! {
-                        <g class="mark" transform=format!("translate({x:.1},0)") aria-hidden="true">
-                            <circle r="8"></circle>
-                            <text y="4" text-anchor="middle">{glyph}</text>
-                        </g>
-                    }
+                (!glyph.is_empty()).then(|| view! {
+                    <g class="mark" transform=move || format!("translate({:.1},0)", w.get()) aria-hidden="true">
+                        <circle r="8"></circle>
+                        <text y="4" text-anchor="middle">{glyph}</text>
+                    </g>
                 })
             }}
             {move || {
-                let g = geom.get();
-                (g.below > 0).then(|| {
-                    let (x, y) = match orient.get() {
-                        Orient::TopDown => (g.w / 2.0, g.h),
-                        Orient::LeftRight => (g.w, g.h / 2.0),
-                    };
+                has_below.get().then(|| {
                     let id = toggle_id.clone();
                     view! {
                         <g
                             class="toggle"
-                            transform=format!("translate({x:.1},{y:.1})")
+                            transform=move || {
+                                let g = geom.get();
+                                let (x, y) = match orient.get() {
+                                    Orient::TopDown => (g.w / 2.0, g.h),
+                                    Orient::LeftRight => (g.w, g.h / 2.0),
+                                };
+                                format!("translate({x:.1},{y:.1})")
+                            }
                             aria-hidden="true"
                             on:click=move |ev| {
                                 ev.stop_propagation();
@@ -423,7 +425,7 @@ fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
                             on:pointerdown=|ev| ev.stop_propagation()
                         >
                             <circle r="7"></circle>
-                            <text y="4" text-anchor="middle">{if g.collapsed { "+" } else { "−" }}</text>
+                            <text y="4" text-anchor="middle">{move || if geom.with(|g| g.collapsed) { "+" } else { "−" }}</text>
                         </g>
                     }
                 })

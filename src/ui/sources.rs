@@ -166,12 +166,11 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let list = move || {
-        let l = lang.get();
-        entries
-            .get()
-            .into_iter()
-            .map(|(id, name, from)| {
+    // Keyed: an entry is rebuilt only when its text changes.
+    let item = move |(id, name, from): (String, String, Vec<String>)| {
+        let l = lang.get_untracked();
+        {
+            {
                 let shown: Vec<String> = from.iter().take(12).cloned().collect();
                 let more = from.len().saturating_sub(shown.len());
                 let sep = if l == Lang::Zh { "、" } else { ", " };
@@ -204,15 +203,17 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                         </button>
                     </li>
                 }
-            })
-            .collect_view()
+            }
+        }
     };
     view! {
         <Show when=move || entries.with(|e| !e.is_empty())>
             <details class="lineage" data-panel="lineage" open>
                 <summary>{move || tr(lang.get(), Msg::LineageTitle)}</summary>
                 <p class="hint">{move || tr(lang.get(), Msg::LineageHint)}</p>
-                <ul class="lineage-list">{list}</ul>
+                <ul class="lineage-list">
+                    <For each=move || entries.get() key=|e| e.clone() children=item/>
+                </ul>
             </details>
         </Show>
     }
