@@ -52,3 +52,108 @@ fn labels_fit_their_boxes_in_both_languages() {
         }
     }
 }
+
+use std::collections::HashSet;
+
+use reform_explorer::layout::diagram::{diagram_with, find, Diagram, Options, Orient};
+
+fn overlaps(d: &Diagram) -> Option<(String, String)> {
+    for (i, a) in d.nodes.iter().enumerate() {
+        for b in &d.nodes[i + 1..] {
+            let apart = a.x + a.w <= b.x + 1e-6
+                || b.x + b.w <= a.x + 1e-6
+                || a.y + a.h <= b.y + 1e-6
+                || b.y + b.h <= a.y + 1e-6;
+            if !apart {
+                return Some((a.id.clone(), b.id.clone()));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn both_orientations_draw_every_case_without_overlaps_and_deterministically() {
+    for c in CaseId::ALL {
+        for v in c.variants() {
+            let s = v.build(&v.defaults()).unwrap();
+            for org in [s.before(), s.after()] {
+                for orient in [Orient::TopDown, Orient::LeftRight] {
+                    for group in [true, false] {
+                        let opts = Options {
+                            lang: Lang::En,
+                            group,
+                            orient,
+                            collapsed: HashSet::new(),
+                        };
+                        let d = diagram_with(org, &opts);
+                        assert_eq!(overlaps(&d), None, "{}/{} {orient:?}", c.key(), v.key);
+                        assert_eq!(d, diagram_with(org, &opts));
+                        // Children sit beyond their parent along the tree's direction.
+                        for n in &d.nodes {
+                            if let Some(p) = n.parent.map(|p| &d.nodes[p]) {
+                                match orient {
+                                    Orient::TopDown => assert!(n.y >= p.y + p.h),
+                                    Orient::LeftRight => assert!(n.x >= p.x + p.w),
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn collapsing_hides_what_is_below_and_says_how_much() {
+    let v = CaseId::Daqing.variant("urban").unwrap();
+    let s = v.build(&v.defaults()).unwrap();
+    let full = diagram(s.after(), Lang::Zh, false);
+    let sb = full.node("nsb1").unwrap();
+    assert!(sb.below > 0 && !sb.collapsed);
+    let units_below = s
+        .after()
+        .walk()
+        .into_iter()
+        .find(|(_, u)| u.id == "nsb1")
+        .map(|(_, u)| u.walk().len() - 1)
+        .unwrap();
+    let opts = Options {
+        lang: Lang::Zh,
+        group: false,
+        orient: Orient::TopDown,
+        collapsed: ["nsb1".to_string()].into_iter().collect(),
+    };
+    let d = diagram_with(s.after(), &opts);
+    let n = d.node("nsb1").unwrap();
+    assert!(n.collapsed);
+    assert_eq!(n.hidden, units_below);
+    assert_eq!(d.nodes.len(), full.nodes.len() - units_below);
+    assert!(n.lines.iter().any(|l| l.contains(&units_below.to_string())));
+    // collapse_to keeps a diagram under a box budget by closing its deepest fitting level.
+    let close = full.collapse_to(100);
+    let opts = Options {
+        collapsed: close.into_iter().collect(),
+        ..opts
+    };
+    assert!(diagram_with(s.after(), &opts).nodes.len() <= 100);
+    assert!(full.collapse_to(full.nodes.len()).is_empty());
+}
+
+#[test]
+fn search_finds_units_in_either_language_with_their_path() {
+    let v = CaseId::Daqing.variant("urban").unwrap();
+    let s = v.build(&v.defaults()).unwrap();
+    let zh = find(s.after(), "分局3");
+    let en = find(s.after(), " sub-BUREAU 3 ");
+    assert!(zh.matches.contains(&"nsb3".to_string()), "{:?}", zh.matches);
+    assert!(en.matches.contains(&"nsb3".to_string()), "{:?}", en.matches);
+    // The path runs from the root to every match.
+    assert!(zh.path.contains(&s.after().id.to_string()));
+    for m in &zh.matches {
+        assert!(zh.path.contains(m));
+    }
+    assert!(find(s.after(), "   ").matches.is_empty());
+    assert!(find(s.after(), "no such unit").path.is_empty());
+}

@@ -144,6 +144,33 @@ impl Diagram {
             .filter_map(|i| Some((self.nodes[i].id.clone(), self.edge(i)?)))
             .collect()
     }
+    /// The boxes to collapse so that at most `max` boxes are drawn: every box that has
+    /// something below it on the deepest level that still fits. Empty if it fits already.
+    pub fn collapse_to(&self, max: usize) -> Vec<String> {
+        if self.nodes.len() <= max {
+            return Vec::new();
+        }
+        let depth = self.nodes.iter().map(|n| n.depth).max().unwrap_or(0);
+        let mut per_depth = vec![0usize; depth + 1];
+        for n in &self.nodes {
+            per_depth[n.depth] += 1;
+        }
+        // The deepest level d whose boxes (and all above) fit; its boxes close.
+        let mut total = 0;
+        let mut keep = 0;
+        for (d, c) in per_depth.iter().enumerate() {
+            total += c;
+            if total > max {
+                break;
+            }
+            keep = d;
+        }
+        self.nodes
+            .iter()
+            .filter(|n| n.depth == keep && n.below > 0 && !n.collapsed)
+            .map(|n| n.id.clone())
+            .collect()
+    }
     /// Box `i` and the boxes above it up to the root.
     pub fn path_to_root(&self, i: usize) -> Vec<usize> {
         let mut out = Vec::new();

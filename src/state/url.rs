@@ -365,6 +365,26 @@ mod tests {
     }
 
     #[test]
+    fn view_options_round_trip_and_bad_ones_are_named() {
+        let (s, n) = decode("?case=daqing&layout=lr&theme=projector");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!((s.orient, s.theme), (Orient::LeftRight, Theme::Projector));
+        let q = encode(&s);
+        assert!(
+            q.contains("layout=lr") && q.contains("theme=projector"),
+            "{q}"
+        );
+        assert_eq!(decode(&q).0, s);
+        // Defaults are not written.
+        let (d, _) = decode("?case=daqing");
+        assert!(!encode(&d).contains("layout") && !encode(&d).contains("theme"));
+        let (s, n) = decode("?case=daqing&layout=sideways&theme=neon");
+        assert_eq!((s.orient, s.theme), (Orient::TopDown, Theme::Auto));
+        assert_eq!(n.len(), 2);
+        assert!(n[0].message(Lang::En).contains("sideways"));
+    }
+
+    #[test]
     fn reads_case_lang_and_params() {
         let (s, n) = decode("?case=daqing&lang=en&staff=3000&group=0");
         assert!(n.is_empty(), "{n:?}");

@@ -9,7 +9,7 @@
 //!   and pinch zoom.
 //! - Each diagram has a text alternative: an outline of the tree with staff numbers.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -33,6 +33,9 @@ const DRAG_SLOP: f64 = 4.0;
 /// Canvas height limits (px).
 const MIN_CANVAS: f64 = 220.0;
 const MAX_CANVAS: f64 = 640.0;
+/// Above this many boxes in one diagram, the deepest levels start collapsed (the user can
+/// still open any box, or all of them).
+const MAX_BOXES: usize = 2500;
 /// Pixels one Shift+arrow press pans.
 const PAN_STEP: f64 = 80.0;
 
@@ -147,7 +150,7 @@ impl View {
     }
 }
 
-/// Where a box is and whether it can open: all that its `transform`, rectangle and toggle read.
+/// Where a box is and whether it can open: what its `transform`, rectangle and toggle read.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Geom {
     x: f64,
@@ -157,11 +160,12 @@ struct Geom {
     depth: usize,
     below: usize,
     collapsed: bool,
-    found: bool,
+    /// Where the collapse toggle sits (bottom centre top-down, right middle left-right).
+    toggle: (f64, f64),
 }
 
 impl Geom {
-    fn of(n: &DiagramNode) -> Geom {
+    fn of(n: &DiagramNode, orient: Orient) -> Geom {
         Geom {
             x: n.x,
             y: n.y,
@@ -170,42 +174,87 @@ impl Geom {
             depth: n.depth,
             below: n.below,
             collapsed: n.collapsed,
-            found: true,
+            toggle: match orient {
+                Orient::TopDown => (n.w / 2.0, n.h),
+                Orient::LeftRight => (n.w, n.h / 2.0),
+            },
         }
     }
 }
 
-/// What a box says.
+/// What a box says, and the class and label that follow from it.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Label {
     lines: Vec<String>,
     name_lines: usize,
     staff: u32,
     count: usize,
-    kind: Option<UnitKind>,
+    kind: &'static str,
+    change: Option<Change>,
     placeholder: bool,
-    ids: Vec<String>,
+    lang: Lang,
+    aria: String,
 }
 
 impl Label {
-    fn same(&self, n: &DiagramNode) -> bool {
-        self.lines == n.lines
-            && self.staff == n.staff
-            && self.count == n.count
-            && self.kind == Some(n.kind)
-            && self.placeholder == n.placeholder
-            && self.ids == n.ids
-    }
-    fn of(n: &DiagramNode) -> Label {
+    fn of(n: &DiagramNode, change: Change, lang: Lang) -> Label {
+        let mut aria = n.lines.join(" ");
+        if change != Change::Kept {
+            aria.push_str("; ");
+            aria.push_str(tr(lang, change_msg(change)));
+        }
         Label {
             lines: n.lines.clone(),
             name_lines: n.name_lines,
             staff: n.staff,
             count: n.count,
-            kind: Some(n.kind),
+            kind: n.kind.key(),
+            change: Some(change),
             placeholder: n.placeholder,
-            ids: n.ids.clone(),
+            lang,
+            aria,
         }
+    }
+    fn same(&self, n: &DiagramNode, change: Change, lang: Lang) -> bool {
+        self.change == Some(change)
+            && self.lang == lang
+            && self.staff == n.staff
+            && self.count == n.count
+            && self.kind == n.kind.key()
+            && self.placeholder == n.placeholder
+            && self.lines == n.lines
+    }
+    fn class(&self) -> String {
+        format!(
+            "node kind-{} chg-{}{}",
+            self.kind,
+            change_key(self.change.unwrap_or(Change::Kept)),
+            if self.placeholder { " placeholder" } else { "" }
+        )
+    }
+}
+
+/// Per-box states that come from outside the diagram (bit flags).
+const LIT: u8 = 1;
+const MATCH: u8 = 2;
+const ON_PATH: u8 = 4;
+const ACTIVE: u8 = 8;
+const TAB_STOP: u8 = 16;
+
+/// The signals one box reads. Only the sync pass writes them, and only when a value changed,
+/// so a box re-renders only for its own changes and no signal has thousands of subscribers.
+#[derive(Clone)]
+struct BoxSignals {
+    geom: ArcRwSignal<Geom>,
+    label: ArcRwSignal<Label>,
+    flags: ArcRwSignal<u8>,
+    /// Connector from the parent: path data and whether it is on a search path.
+    edge: ArcRwSignal<(String, bool)>,
+}
+
+fn set_if<T: PartialEq + Send + Sync + 'static>(s: &ArcRwSignal<T>, v: T) {
+    if s.with_untracked(|old| *old != v) {
+        s.set(v);
     }
 }
 
@@ -225,13 +274,6 @@ impl Ctx {
     fn found(&self) -> Memo<Found> {
         let (found, after) = (self.state.found, self.after);
         Memo::new(move |_| found.with(|(b, a)| if after { a.clone() } else { b.clone() }))
-    }
-    fn change_of(&self, id: &str) -> Option<Change> {
-        let after = self.after;
-        self.state.changes.with(|c| {
-            c.as_ref()
-                .and_then(|c| if after { &c.after } else { &c.before }.get(id).copied())
-        })
     }
     fn toggle(&self, id: &str) {
         let id = id.to_string();
@@ -253,113 +295,153 @@ impl Ctx {
     }
 }
 
-fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
-    let diagram = ctx.diagram;
-    let geom = {
-        let id = id.clone();
-        Memo::new_owning(move |old: Option<Geom>| {
-            let g = diagram.with(|d| d.as_ref().and_then(|d| d.node(&id)).map(Geom::of));
-            let g = g.unwrap_or_default();
-            let changed = old != Some(g);
-            (g, changed)
-        })
-    };
-    let label = {
-        let id = id.clone();
-        Memo::new_owning(move |old: Option<Label>| {
-            diagram.with(|d| match (d.as_ref().and_then(|d| d.node(&id)), old) {
-                (Some(n), Some(o)) if o.same(n) => (o, false),
-                (Some(n), _) => (Label::of(n), true),
-                (None, Some(o)) => (o, false),
-                (None, None) => (Label::default(), true),
-            })
-        })
-    };
-    let lang = ctx.state.lang;
-    let change = {
-        let id = id.clone();
-        Memo::new(move |_| ctx.change_of(&id).unwrap_or(Change::Kept))
-    };
-    let lit = move || {
-        ctx.highlight
-            .with(|h| !h.is_empty() && label.with(|l| l.ids.iter().any(|i| h.contains(i))))
-    };
-    let is_match = move || {
-        found.with(|f| {
-            !f.matches.is_empty() && label.with(|l| l.ids.iter().any(|i| f.matches.contains(i)))
-        })
-    };
-    let on_path = move || {
-        found.with(|f| {
-            !f.path.is_empty() && label.with(|l| l.ids.iter().any(|i| f.path.contains(i)))
-        })
-    };
-    let class = move || {
-        label.with(|l| {
-            let mut c = format!(
-                "node kind-{} chg-{}",
-                l.kind.map_or("", UnitKind::key),
-                change_key(change.get())
-            );
-            if l.placeholder {
-                c.push_str(" placeholder");
+/// Keeps one `BoxSignals` per box in step with the diagram and the states drawn on it, and
+/// returns the box ids in drawing order (parents first).
+fn sync_boxes(
+    ctx: Ctx,
+    found: Memo<Found>,
+) -> (
+    StoredValue<HashMap<String, BoxSignals>>,
+    RwSignal<Vec<String>>,
+) {
+    let store = StoredValue::new(HashMap::<String, BoxSignals>::new());
+    let ids = RwSignal::new(Vec::<String>::new());
+    let state = ctx.state;
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let orient = state.orient.get();
+        let active = ctx.active.get();
+        ctx.diagram.with(|d| {
+            let Some(d) = d.as_ref() else { return };
+            state.changes.with(|ch| {
+                let changes = ch
+                    .as_ref()
+                    .map(|c| if ctx.after { &c.after } else { &c.before });
+                found.with(|f| {
+                    ctx.highlight.with(|hl| {
+                        store.update_value(|store| {
+                            let mut seen = HashSet::with_capacity(d.nodes.len());
+                            for (i, n) in d.nodes.iter().enumerate() {
+                                let change = changes
+                                    .and_then(|c| c.get(&n.id).copied())
+                                    .unwrap_or(Change::Kept);
+                                let any = |set: &dyn Fn(&String) -> bool| n.ids.iter().any(set);
+                                let mut flags = 0;
+                                if !hl.is_empty() && any(&|i| hl.contains(i)) {
+                                    flags |= LIT;
+                                }
+                                if !f.matches.is_empty() && any(&|i| f.matches.contains(i)) {
+                                    flags |= MATCH;
+                                }
+                                if !f.path.is_empty() && any(&|i| f.path.contains(i)) {
+                                    flags |= ON_PATH;
+                                }
+                                match active.as_deref() {
+                                    Some(a) if a == n.id => flags |= ACTIVE | TAB_STOP,
+                                    None if i == 0 => flags |= TAB_STOP,
+                                    Some(a) if i == 0 && !d.index.contains_key(a) => {
+                                        flags |= TAB_STOP
+                                    }
+                                    _ => {}
+                                }
+                                let edge = (d.edge(i).unwrap_or_default(), f.path.contains(&n.id));
+                                let geom = Geom::of(n, orient);
+                                seen.insert(n.id.as_str());
+                                match store.get(&n.id) {
+                                    Some(b) => {
+                                        set_if(&b.geom, geom);
+                                        if !b.label.with_untracked(|l| l.same(n, change, lang)) {
+                                            b.label.set(Label::of(n, change, lang));
+                                        }
+                                        set_if(&b.flags, flags);
+                                        set_if(&b.edge, edge);
+                                    }
+                                    None => {
+                                        store.insert(
+                                            n.id.clone(),
+                                            BoxSignals {
+                                                geom: ArcRwSignal::new(geom),
+                                                label: ArcRwSignal::new(Label::of(n, change, lang)),
+                                                flags: ArcRwSignal::new(flags),
+                                                edge: ArcRwSignal::new(edge),
+                                            },
+                                        );
+                                    }
+                                }
+                            }
+                            store.retain(|id, _| seen.contains(id.as_str()));
+                        });
+                    });
+                });
+            });
+            let same = ids.with_untracked(|old| {
+                old.len() == d.nodes.len() && old.iter().zip(&d.nodes).all(|(a, n)| *a == n.id)
+            });
+            if !same {
+                ids.set(d.nodes.iter().map(|n| n.id.clone()).collect());
             }
-            c
-        })
-    };
-    let is_active = {
-        let id = id.clone();
-        move || ctx.active.with(|a| a.as_deref() == Some(id.as_str()))
-    };
-    let tab = {
-        let is_active = is_active.clone();
-        move || {
-            let root_default = ctx.active.with(Option::is_none) && geom.with(|g| g.depth == 0);
-            if is_active() || root_default {
-                "0"
-            } else {
-                "-1"
-            }
-        }
-    };
-    let aria = move || {
-        let l = lang.get();
-        let mut s = label.with(|lb| lb.lines.join(" "));
-        let c = change.get();
-        if c != Change::Kept {
-            s.push_str("; ");
-            s.push_str(tr(l, change_msg(c)));
-        }
-        s
+        });
+    });
+    (store, ids)
+}
+
+fn node_view(id: String, ctx: Ctx, sig: BoxSignals) -> impl IntoView {
+    let BoxSignals {
+        geom, label, flags, ..
+    } = sig;
+    let flag = |f: u8| {
+        let flags = flags.clone();
+        move || flags.with(|v| v & f != 0)
     };
     let (enter_id, focus_id, click_id, toggle_id) =
         (id.clone(), id.clone(), id.clone(), id.clone());
     let focus = ctx.state.focus_unit;
     let first_y = PAD_Y + FONT;
-    let orient = ctx.state.orient;
-    let w = Memo::new(move |_| geom.with(|g| g.w));
+    let g = geom.clone();
+    let w = Memo::new(move |_| g.with(|g| g.w));
     let cx = move || format!("{:.1}", w.get() / 2.0);
-    let has_below = Memo::new(move |_| geom.with(|g| g.below > 0));
+    let g = geom.clone();
+    let has_below = Memo::new(move |_| g.with(|g| g.below > 0));
+    let g = geom.clone();
+    let collapsed = Memo::new(move |_| g.with(|g| g.collapsed));
+    let g = geom.clone();
+    let depth = Memo::new(move |_| g.with(|g| g.depth));
+    let l = label.clone();
+    let glyph = Memo::new(move |_| l.with(|l| change_glyph(l.change.unwrap_or(Change::Kept))));
+    let lines = {
+        let l = label.clone();
+        Memo::new(move |_| l.with(|l| (l.lines.clone(), l.name_lines)))
+    };
+    let (l1, l2, l3, l4, l5, l6) = (
+        label.clone(),
+        label.clone(),
+        label.clone(),
+        label.clone(),
+        label.clone(),
+        label.clone(),
+    );
+    let (g1, g2, g3, g4) = (geom.clone(), geom.clone(), geom.clone(), geom.clone());
+    let tab = flags.clone();
     view! {
         <g
-            class=class
-            class:lineage=lit
-            class:match=is_match
-            class:on-path=on_path
-            class:active=is_active
-            class:collapsed=move || geom.with(|g| g.collapsed)
+            class=move || l1.with(Label::class)
+            class:lineage=flag(LIT)
+            class:match=flag(MATCH)
+            class:on-path=flag(ON_PATH)
+            class:active=flag(ACTIVE)
+            class:collapsed=move || collapsed.get()
             data-unit-id=id.clone()
-            data-staff=move || label.with(|l| l.staff.to_string())
-            data-count=move || label.with(|l| l.count.to_string())
-            data-kind=move || label.with(|l| l.kind.map_or("", UnitKind::key))
-            data-change=move || change_key(change.get())
-            data-depth=move || geom.with(|g| g.depth.to_string())
-            transform=move || geom.with(|g| format!("translate({:.1},{:.1})", g.x, g.y))
+            data-staff=move || l2.with(|l| l.staff.to_string())
+            data-count=move || l3.with(|l| l.count.to_string())
+            data-kind=move || l4.with(|l| l.kind)
+            data-change=move || l5.with(|l| change_key(l.change.unwrap_or(Change::Kept)))
+            data-depth=move || depth.get().to_string()
+            transform=move || g1.with(|g| format!("translate({:.1},{:.1})", g.x, g.y))
             role="treeitem"
-            aria-level=move || geom.with(|g| (g.depth + 1).to_string())
-            aria-expanded=move || geom.with(|g| (g.below > 0).then(|| (!g.collapsed).to_string()))
-            aria-label=aria
-            tabindex=tab
+            aria-level=move || (depth.get() + 1).to_string()
+            aria-expanded=move || has_below.get().then(|| (!collapsed.get()).to_string())
+            aria-label=move || l6.with(|l| l.aria.clone())
+            tabindex=move || if tab.with(|v| v & TAB_STOP != 0) { "0" } else { "-1" }
             on:mouseenter=move |_| focus.set(Some(enter_id.clone()))
             on:mouseleave=move |_| focus.set(None)
             on:focus=move |_| {
@@ -370,13 +452,13 @@ fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
             on:click=move |_| ctx.active.set(Some(click_id.clone()))
         >
             <rect
-                width=move || geom.with(|g| format!("{:.1}", g.w))
-                height=move || geom.with(|g| format!("{:.1}", g.h))
+                width=move || g2.with(|g| format!("{:.1}", g.w))
+                height=move || g3.with(|g| format!("{:.1}", g.h))
                 rx="4"
             ></rect>
             {move || {
                 // Rebuilt only when the text changes; the centre follows the width on its own.
-                let (lines, name_lines) = label.with(|l| (l.lines.clone(), l.name_lines));
+                let (lines, name_lines) = lines.get();
                 view! {
                     <text x=cx text-anchor="middle">
                         {lines
@@ -395,7 +477,7 @@ fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
                 }
             }}
             {move || {
-                let glyph = change_glyph(change.get());
+                let glyph = glyph.get();
                 (!glyph.is_empty()).then(|| view! {
                     <g class="mark" transform=move || format!("translate({:.1},0)", w.get()) aria-hidden="true">
                         <circle r="8"></circle>
@@ -406,17 +488,11 @@ fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
             {move || {
                 has_below.get().then(|| {
                     let id = toggle_id.clone();
+                    let g4 = g4.clone();
                     view! {
                         <g
                             class="toggle"
-                            transform=move || {
-                                let g = geom.get();
-                                let (x, y) = match orient.get() {
-                                    Orient::TopDown => (g.w / 2.0, g.h),
-                                    Orient::LeftRight => (g.w, g.h / 2.0),
-                                };
-                                format!("translate({x:.1},{y:.1})")
-                            }
+                            transform=move || g4.with(|g| format!("translate({:.1},{:.1})", g.toggle.0, g.toggle.1))
                             aria-hidden="true"
                             on:click=move |ev| {
                                 ev.stop_propagation();
@@ -425,7 +501,7 @@ fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
                             on:pointerdown=|ev| ev.stop_propagation()
                         >
                             <circle r="7"></circle>
-                            <text y="4" text-anchor="middle">{move || if geom.with(|g| g.collapsed) { "+" } else { "−" }}</text>
+                            <text y="4" text-anchor="middle">{move || if collapsed.get() { "+" } else { "−" }}</text>
                         </g>
                     }
                 })
@@ -434,20 +510,9 @@ fn node_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
     }
 }
 
-fn edge_view(id: String, ctx: Ctx, found: Memo<Found>) -> impl IntoView {
-    let diagram = ctx.diagram;
-    let d = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            diagram.with(|d| {
-                d.as_ref()
-                    .and_then(|d| d.edge(*d.index.get(&id)?))
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let on_path = move || found.with(|f| f.path.contains(&id));
-    view! { <path d=move || d.get() class:on-path=on_path></path> }
+fn edge_view(sig: BoxSignals) -> impl IntoView {
+    let (e1, e2) = (sig.edge.clone(), sig.edge);
+    view! { <path d=move || e1.with(|e| e.0.clone()) class:on-path=move || e2.with(|e| e.1)></path> }
 }
 
 /// The size of an element on screen, with a sensible guess before it is laid out.
@@ -759,26 +824,22 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
         moved.set(true);
     };
 
-    let node_ids = move || {
-        diagram.with(|d| {
+    let (boxes, ids) = sync_boxes(ctx, found);
+    // Very large trees start with their deepest levels collapsed, so the page stays responsive.
+    Effect::new(move |_| {
+        if state.allow_big.get() {
+            return;
+        }
+        let close = diagram.with(|d| {
             d.as_ref()
-                .map(|d| d.nodes.iter().map(|n| n.id.clone()).collect::<Vec<_>>())
+                .map(|d| d.collapse_to(MAX_BOXES))
                 .unwrap_or_default()
-        })
-    };
-    let edge_ids = move || {
-        diagram.with(|d| {
-            d.as_ref()
-                .map(|d| {
-                    d.nodes
-                        .iter()
-                        .filter(|n| n.parent.is_some())
-                        .map(|n| n.id.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+        });
+        if !close.is_empty() {
+            state.collapsed.update(|c| c.extend(close));
+        }
+    });
+    let signals_of = move |id: &String| boxes.with_value(|b| b.get(id).cloned());
     let outline_open = RwSignal::new(false);
     let after = ctx.after;
     let outline_view = move || {
@@ -821,9 +882,17 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
             >
                 <g class="viewport" transform=move || view_sig.get().transform()>
                     <g class="edges">
-                        <For each=edge_ids key=|id| id.clone() children=move |id| edge_view(id, ctx, found)/>
+                        <For
+                            each=move || ids.get().into_iter().skip(1)
+                            key=|id| id.clone()
+                            children=move |id| signals_of(&id).map(edge_view)
+                        />
                     </g>
-                    <For each=node_ids key=|id| id.clone() children=move |id| node_view(id, ctx, found)/>
+                    <For
+                        each=move || ids.get()
+                        key=|id| id.clone()
+                        children=move |id| signals_of(&id).map(|sig| node_view(id, ctx, sig))
+                    />
                 </g>
             </svg>
             <details class="outline" data-outline=phase on:toggle=move |ev| {
@@ -906,7 +975,10 @@ fn DiagramToolbar(state: AppState) -> impl IntoView {
                     })
                     .collect_view()}
             </span>
-            <button type="button" data-action="expand-all" on:click=move |_| state.collapsed.set(HashSet::new())>{move || t(Msg::ExpandAll)}</button>
+            <button type="button" data-action="expand-all" on:click=move |_| {
+                state.allow_big.set(true);
+                state.collapsed.set(HashSet::new());
+            }>{move || t(Msg::ExpandAll)}</button>
             <button type="button" data-action="collapse-all" on:click=move |_| top_levels()>{move || t(Msg::CollapseAll)}</button>
         </div>
     }

@@ -166,44 +166,65 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // Keyed: an entry is rebuilt only when its text changes.
-    let item = move |(id, name, from): (String, String, Vec<String>)| {
-        let l = lang.get_untracked();
-        {
-            {
-                let shown: Vec<String> = from.iter().take(12).cloned().collect();
-                let more = from.len().saturating_sub(shown.len());
-                let sep = if l == Lang::Zh { "、" } else { ", " };
-                let mut text = shown.join(sep);
-                if more > 0 {
-                    text.push_str(&trf(l, Msg::AndMore, &[&more.to_string()]));
-                }
-                let (id_enter, id_focus) = (id.clone(), id.clone());
-                let active = {
-                    let id = id.clone();
-                    move || state.focus_unit.with(|f| f.as_deref() == Some(id.as_str()))
+    // Keyed by unit id: an entry's element stays, and only its text follows the model.
+    let ids =
+        Memo::new(move |_| entries.with(|e| e.iter().map(|x| x.0.clone()).collect::<Vec<_>>()));
+    let index = Memo::new(move |_| {
+        ids.with(|ids| {
+            ids.iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect::<std::collections::HashMap<_, _>>()
+        })
+    });
+    let item = move |id: String| {
+        let row = {
+            let id = id.clone();
+            Memo::new(move |_| {
+                let l = lang.get();
+                let Some(i) = index.with(|ix| ix.get(&id).copied()) else {
+                    return Default::default();
                 };
-                view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="lineage-item"
-                            class:active=active
-                            data-lineage=id
-                            on:mouseenter=move |_| state.focus_unit.set(Some(id_enter.clone()))
-                            on:focus=move |_| state.focus_unit.set(Some(id_focus.clone()))
-                            on:mouseleave=move |_| state.focus_unit.set(None)
-                            on:blur=move |_| state.focus_unit.set(None)
-                        >
-                            <strong>{name}</strong>
-                            " ← "
-                            <span class="count">{trf(l, Msg::FormedFrom, &[&from.len().to_string()])}</span>
-                            " "
-                            <span class="from">{text}</span>
-                        </button>
-                    </li>
-                }
-            }
+                entries.with(|e| {
+                    let (_, name, from) = &e[i];
+                    let shown: Vec<&str> = from.iter().take(12).map(String::as_str).collect();
+                    let more = from.len().saturating_sub(shown.len());
+                    let mut text = shown.join(if l == Lang::Zh { "、" } else { ", " });
+                    if more > 0 {
+                        text.push_str(&trf(l, Msg::AndMore, &[&more.to_string()]));
+                    }
+                    (
+                        name.clone(),
+                        trf(l, Msg::FormedFrom, &[&from.len().to_string()]),
+                        text,
+                    )
+                })
+            })
+        };
+        let (id_enter, id_focus) = (id.clone(), id.clone());
+        let active = {
+            let id = id.clone();
+            move || state.focus_unit.with(|f| f.as_deref() == Some(id.as_str()))
+        };
+        view! {
+            <li>
+                <button
+                    type="button"
+                    class="lineage-item"
+                    class:active=active
+                    data-lineage=id
+                    on:mouseenter=move |_| state.focus_unit.set(Some(id_enter.clone()))
+                    on:focus=move |_| state.focus_unit.set(Some(id_focus.clone()))
+                    on:mouseleave=move |_| state.focus_unit.set(None)
+                    on:blur=move |_| state.focus_unit.set(None)
+                >
+                    <strong>{move || row.with(|r| r.0.clone())}</strong>
+                    " ← "
+                    <span class="count">{move || row.with(|r| r.1.clone())}</span>
+                    " "
+                    <span class="from">{move || row.with(|r| r.2.clone())}</span>
+                </button>
+            </li>
         }
     };
     view! {
@@ -212,7 +233,7 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                 <summary>{move || tr(lang.get(), Msg::LineageTitle)}</summary>
                 <p class="hint">{move || tr(lang.get(), Msg::LineageHint)}</p>
                 <ul class="lineage-list">
-                    <For each=move || entries.get() key=|e| e.clone() children=item/>
+                    <For each=move || ids.get() key=|id| id.clone() children=item/>
                 </ul>
             </details>
         </Show>

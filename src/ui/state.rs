@@ -41,6 +41,8 @@ pub struct AppState {
     pub theme: RwSignal<Theme>,
     /// Ids of the diagram boxes drawn without what is below them (both diagrams).
     pub collapsed: RwSignal<HashSet<String>>,
+    /// The user asked for every box to be drawn ("expand all"): no automatic collapse.
+    pub allow_big: RwSignal<bool>,
     /// What is typed in the unit search box.
     pub search: RwSignal<String>,
     /// Units whose name matches the search, and their ancestors: (before, after).
@@ -146,6 +148,7 @@ impl AppState {
             orient,
             theme: RwSignal::new(u.theme),
             collapsed,
+            allow_big: RwSignal::new(false),
             search,
             found,
             changes,
@@ -194,6 +197,7 @@ impl AppState {
         let p = v.defaults();
         self.focus_unit.set(None);
         self.collapsed.set(HashSet::new());
+        self.allow_big.set(false);
         self.raw.set(raw_of(&p));
         self.params.set(p);
         self.step.set(v.levers.len());
