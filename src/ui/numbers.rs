@@ -267,26 +267,24 @@ fn TallyTable(
         }
     };
     let row_view = move |key: String| {
-        let label = {
+        // One memo per row: cells subscribe to their row, not all to the whole table.
+        let row = {
             let key = key.clone();
-            move || rows.with(|r| r.iter().find(|x| x.key == key).map(|x| x.label.clone()))
+            Memo::new(move |_| rows.with(|r| r.iter().find(|x| x.key == key).cloned()))
         };
+        let label = move || row.with(|x| x.as_ref().map(|x| x.label.clone()));
         let cells = phases
             .iter()
             .flat_map(|&phase| fields.iter().map(move |&f| (phase, f)))
             .map(|(phase, f)| {
                 let key = key.clone();
-                let value = {
-                    let key = key.clone();
-                    move || {
-                        rows.with(|r| {
-                            r.iter().find(|x| x.key == key).map(|x| {
-                                f.of(if phase == "after" { &x.after } else { &x.before })
-                            })
-                        })
-                    }
+                let value = move || {
+                    row.with(|x| {
+                        x.as_ref()
+                            .map(|x| f.of(if phase == "after" { &x.after } else { &x.before }))
+                    })
                 };
-                let shown_value = value.clone();
+                let shown_value = value;
                 view! {
                     <td
                         class="num"
@@ -466,10 +464,11 @@ fn Breakdowns(state: AppState) -> impl IntoView {
         })
     };
 
+    let per_unit_open = RwSignal::new(false);
     // Charts: staff by tier, managing units by span band, headquarters and front line.
     let phases = Signal::derive(move || (t(Msg::Before).to_string(), state.after_title(false)));
     let staff_text = |v: u32| format_number(f64::from(v), 0);
-    let tier_pairs = Signal::derive(move || {
+    let tier_pairs = Memo::new(move |_| {
         tiers.with(|rows| {
             rows.iter()
                 .filter(|r| r.key != "total")
@@ -493,7 +492,7 @@ fn Breakdowns(state: AppState) -> impl IntoView {
             after_text: shown(k.format(), a),
         }
     };
-    let band_pairs = Signal::derive(move || {
+    let band_pairs = Memo::new(move |_| {
         MetricKey::SPAN_BANDS
             .iter()
             .map(|&(k, lo, hi)| {
@@ -501,7 +500,7 @@ fn Breakdowns(state: AppState) -> impl IntoView {
             })
             .collect()
     });
-    let staff_pairs = Signal::derive(move || {
+    let staff_pairs = Memo::new(move |_| {
         vec![
             metric_pair(t(Msg::OrganShort).to_string(), MetricKey::OrganStaff),
             metric_pair(
@@ -520,19 +519,29 @@ fn Breakdowns(state: AppState) -> impl IntoView {
                 caption=Signal::derive(move || t(Msg::ByKind).to_string()) head=Msg::KindOfUnit rows=kinds/>
         </div>
         <div class="charts">
-            <PairedBars chart="tiers" title=Signal::derive(move || t(Msg::ChartTiers).to_string()) phases=phases pairs=tier_pairs/>
-            <PairedBars chart="span-bands" title=Signal::derive(move || t(Msg::ChartBands).to_string()) phases=phases pairs=band_pairs/>
-            <PairedBars chart="organ-frontline" title=Signal::derive(move || t(Msg::ChartOrganFrontline).to_string()) phases=phases pairs=staff_pairs/>
+            <PairedBars chart="tiers" title=Signal::derive(move || t(Msg::ChartTiers).to_string()) phases=phases pairs=Signal::from(tier_pairs)/>
+            <PairedBars chart="span-bands" title=Signal::derive(move || t(Msg::ChartBands).to_string()) phases=phases pairs=Signal::from(band_pairs)/>
+            <PairedBars chart="organ-frontline" title=Signal::derive(move || t(Msg::ChartOrganFrontline).to_string()) phases=phases pairs=Signal::from(staff_pairs)/>
         </div>
         <p class="hint">{move || t(Msg::ChartsText)}</p>
-        <details class="per-unit" data-panel="per-unit">
+        <details class="per-unit" data-panel="per-unit" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let open = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                .is_some_and(|d| d.open());
+            per_unit_open.set(open);
+        }>
             <summary>{move || trf(lang.get(), Msg::PerUnitTitle, &[&root_name()])}</summary>
+            // Built only while open: a large city has hundreds of units directly below the top.
+            <Show when=move || per_unit_open.get()>
             <div class="breakdowns">
                 <TallyTable state=state which="unit" phases=&["before"] fields=STAFF_ONLY
                     caption=Signal::derive(move || t(Msg::Before).to_string()) head=Msg::Unit rows=units_before/>
                 <TallyTable state=state which="unit" phases=&["after"] fields=STAFF_ONLY
                     caption=Signal::derive(move || state.after_title(false)) head=Msg::Unit rows=units_after/>
             </div>
+            </Show>
         </details>
     }
 }
