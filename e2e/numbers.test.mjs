@@ -121,6 +121,8 @@ for (const key of ['daqing/urban', 'tianjin/binhai', 'zhejiang/nanhu', 'haidong/
     const last = model.levers.length;
     const { page, context, errors } = await open(browser, `${server.url}?case=${kase}&variant=${variant}&step=0`);
     try {
+      // The per-unit tables are built only while their panel is open.
+      await page.click('[data-panel="per-unit"] summary');
       for (let step = 0; step <= last; step++) {
         if (step > 0) await page.click('[data-action="step-next"]');
         await checkStep(page, key, model, step);
