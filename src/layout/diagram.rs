@@ -167,10 +167,10 @@ impl Builder<'_> {
         let idx = self.tree.push(parent, (w, h));
         let first = members[0];
         self.nodes.push(DiagramNode {
-            id: first.id.clone(),
+            id: first.id.to_string(),
             kind: first.kind,
             count: members.len(),
-            ids: members.iter().map(|u| u.id.clone()).collect(),
+            ids: members.iter().map(|u| u.id.to_string()).collect(),
             staff: members.iter().map(|u| u.staff_total().total()).sum(),
             placeholder: first.placeholder,
             lines,

@@ -1,7 +1,167 @@
 //! The organisation tree. Every count the app shows (tiers, layers, spans, staff) is computed
 //! from this tree by `metrics`; nothing structural is stored beside it.
 
+use std::borrow::Borrow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+use std::sync::Arc;
+
 use crate::i18n::{Name, Text};
+
+/// A unit id: shared text, cheap to clone, compared and hashed as the `str` it holds (so it
+/// compares with `&str` and `String`, and looks up `HashMap<&str, _>` keys). `Arc`, not `Rc`:
+/// the app keeps trees in memos, which must be `Send + Sync` (on wasm32 `Arc` costs what `Rc`
+/// does).
+#[derive(Clone, PartialOrd, Ord)]
+pub struct Id(Arc<str>);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Id {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq for Id {
+    fn eq(&self, other: &Id) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for Id {}
+
+impl Hash for Id {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Id {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Id> for str {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Id> for &str {
+    fn eq(&self, other: &Id) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Id> for String {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for Id {
+    fn from(s: &str) -> Id {
+        Id(Arc::from(s))
+    }
+}
+
+impl From<String> for Id {
+    fn from(s: String) -> Id {
+        Id(Arc::from(s))
+    }
+}
+
+impl From<&Id> for Id {
+    fn from(id: &Id) -> Id {
+        id.clone()
+    }
+}
+
+/// The baseline ids a unit was formed from (`Unit::from`): a shared list, cheap to clone, and
+/// no allocation when empty. Reads as a slice of `Id`s.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Ids(Option<Arc<[Id]>>);
+
+impl Deref for Ids {
+    type Target = [Id];
+    fn deref(&self) -> &[Id] {
+        self.0.as_deref().unwrap_or(&[])
+    }
+}
+
+impl From<Vec<Id>> for Ids {
+    fn from(ids: Vec<Id>) -> Ids {
+        Ids((!ids.is_empty()).then(|| Arc::from(ids)))
+    }
+}
+
+impl fmt::Debug for Ids {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T, const N: usize> PartialEq<[T; N]> for Ids
+where
+    Id: PartialEq<T>,
+{
+    fn eq(&self, other: &[T; N]) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<T> PartialEq<Vec<T>> for Ids
+where
+    Id: PartialEq<T>,
+{
+    fn eq(&self, other: &Vec<T>) -> bool {
+        self[..] == other[..]
+    }
+}
 
 /// What a unit is. Territorial kinds form the management tiers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,7 +274,7 @@ impl std::ops::Add for Staff {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
     /// Stable within a case: the same unit keeps its id when parameters change.
-    pub id: String,
+    pub id: Id,
     pub name: Name,
     /// The name of the class of unit ("分局", "Sub-bureau"), used when identical units are grouped.
     pub role: Text,
@@ -126,17 +286,17 @@ pub struct Unit {
     pub incidents: u64,
     pub branch: Option<Branch>,
     /// Ranks an order passes inside this unit, top down.
-    pub ranks: Vec<Rank>,
+    pub ranks: &'static [Rank],
     /// True when the sources do not name this unit and the model generated it.
     pub placeholder: bool,
     /// Lineage: ids of the baseline units this unit was formed from by a merge. Empty when the
     /// unit is itself a baseline unit (same id) or was created from nothing.
-    pub from: Vec<String>,
+    pub from: Ids,
     pub children: Vec<Unit>,
 }
 
 impl Unit {
-    pub fn new(id: impl Into<String>, name: Name, role: Text, kind: UnitKind) -> Self {
+    pub fn new(id: impl Into<Id>, name: Name, role: Text, kind: UnitKind) -> Self {
         Unit {
             id: id.into(),
             name,
@@ -146,9 +306,9 @@ impl Unit {
             residents: 0,
             incidents: 0,
             branch: None,
-            ranks: Vec::new(),
+            ranks: &[],
             placeholder: false,
-            from: Vec::new(),
+            from: Ids::default(),
             children: Vec::new(),
         }
     }
@@ -156,8 +316,8 @@ impl Unit {
         self.staff = staff;
         self
     }
-    pub fn with_ranks(mut self, ranks: &[Rank]) -> Self {
-        self.ranks = ranks.to_vec();
+    pub fn with_ranks(mut self, ranks: &'static [Rank]) -> Self {
+        self.ranks = ranks;
         self
     }
     pub fn with_residents(mut self, residents: u64) -> Self {
@@ -174,22 +334,28 @@ impl Unit {
     }
     /// Records that this unit was formed from `parts` (their own origins, in order, once each).
     pub fn formed_from<'a>(mut self, parts: impl IntoIterator<Item = &'a Unit>) -> Self {
+        let mut from = self.from.to_vec();
         for p in parts {
-            for o in p.origins() {
-                if !self.from.contains(&o) {
-                    self.from.push(o);
+            for o in p.origin_ids() {
+                if !from.contains(o) {
+                    from.push(o.clone());
                 }
             }
         }
+        self.from = Ids::from(from);
         self
     }
     /// The baseline ids this unit stands for: its lineage, or its own id.
-    pub fn origins(&self) -> Vec<String> {
+    pub fn origin_ids(&self) -> &[Id] {
         if self.from.is_empty() {
-            vec![self.id.clone()]
+            std::slice::from_ref(&self.id)
         } else {
-            self.from.clone()
+            &self.from
         }
+    }
+    /// `origin_ids` as strings.
+    pub fn origins(&self) -> Vec<String> {
+        self.origin_ids().iter().map(Id::to_string).collect()
     }
     pub fn placeholder(mut self) -> Self {
         self.placeholder = true;

@@ -582,7 +582,7 @@ fn municipal() -> Unit {
 }
 
 /// The internal units of a sub-bureau sharing `pool` staff, `organ` of them headquarters.
-fn internal_units(id: &str, n: usize, pool: u64, organ: u64, ranks: &[Rank]) -> Vec<Unit> {
+fn internal_units(id: &str, n: usize, pool: u64, organ: u64, ranks: &'static [Rank]) -> Vec<Unit> {
     let staff = split_evenly(pool, n);
     let organ = apportion(organ.min(pool), &staff);
     staff
@@ -772,10 +772,10 @@ fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 })
                 .collect();
             branch.staff = Staff::default();
-            branch.ranks.clear();
+            branch.ranks = &[];
         }
         for unit in sb.children.iter_mut() {
-            unit.ranks.clear();
+            unit.ranks = &[];
         }
     }
     Ok(org)
@@ -1151,8 +1151,8 @@ fn lever_abolish_town_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelE
             .collect();
         ensure(
             !operational.is_empty(),
-            format!("{}没有实战机构接收县城派出所的 {moved} 名警力。", county.name.zh),
-            format!("{} has no operational unit to take the {moved} officers of its county-town stations.", county.name.en),
+            format!("{}没有实战机构接收县城派出所的 {moved} 名警力。", county.name.zh()),
+            format!("{} has no operational unit to take the {moved} officers of its county-town stations.", county.name.en()),
         )?;
         for (k, add) in split_evenly(moved, operational.len())
             .into_iter()
@@ -1184,8 +1184,8 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
             .partition(|u| u.role == RURAL_STATION);
         if !stations.is_empty() && central_c[i] == 0 {
             return Err(err(
-                format!("{}有 {} 个农村派出所，却没有分到中心派出所：中心派出所至少要与县局一样多。", county.name.zh, stations.len()),
-                format!("{} has {} rural stations but no central station: there must be at least as many central stations as counties.", county.name.en, stations.len()),
+                format!("{}有 {} 个农村派出所，却没有分到中心派出所：中心派出所至少要与县局一样多。", county.name.zh(), stations.len()),
+                format!("{} has {} rural stations but no central station: there must be at least as many central stations as counties.", county.name.en(), stations.len()),
             ));
         }
         let mut kids = rest;

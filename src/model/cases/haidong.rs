@@ -866,10 +866,10 @@ fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .iter()
             .any(|&i| stations.get(i).is_some_and(|s| s.town));
         let name = if town {
-            Name {
-                zh: format!("{}{}（城关）", DISTRICT.zh, k + 1),
-                en: format!("{} {} (county town)", DISTRICT.en, k + 1),
-            }
+            Name::new(
+                format!("{}{}（城关）", DISTRICT.zh, k + 1),
+                format!("{} {} (county town)", DISTRICT.en, k + 1),
+            )
         } else {
             Name::numbered(DISTRICT, k + 1)
         };
@@ -996,16 +996,18 @@ fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         d.staff = Staff::new(0, to_u32(district_minimum(p) + add));
         // "“一把手”负责县府所在防区,其他局领导根据特长分别负责一个防区".
         let seat = d.children.iter().any(|s| s.role == TOWN_STATION);
-        if seat {
-            d.name.zh.push_str("·局长负责");
-            d.name.en.push_str(", headed by the chief");
+        d.name = if seat {
+            Name::new(
+                format!("{}·局长负责", d.name.zh()),
+                format!("{}, headed by the chief", d.name.en()),
+            )
         } else {
             other += 1;
-            d.name.zh.push_str(&format!("·局领导{other}负责"));
-            d.name
-                .en
-                .push_str(&format!(", headed by bureau leader {other}"));
-        }
+            Name::new(
+                format!("{}·局领导{other}负责", d.name.zh()),
+                format!("{}, headed by bureau leader {other}", d.name.en()),
+            )
+        };
     }
     Ok(org)
 }
@@ -1023,10 +1025,10 @@ fn site<'a>(stations: &[&'a Unit], key: impl Fn(&Unit) -> u64) -> Option<&'a Uni
 
 fn sited(t: Text, at: Option<&Unit>) -> Name {
     match at {
-        Some(s) => Name {
-            zh: format!("{}（设在{}）", t.zh, s.name.zh),
-            en: format!("{} (at {})", t.en, s.name.en),
-        },
+        Some(s) => Name::new(
+            format!("{}（设在{}）", t.zh, s.name.zh()),
+            format!("{} (at {})", t.en, s.name.en()),
+        ),
         None => Name::of(t),
     }
 }
@@ -1059,11 +1061,11 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             n > office + case_min,
             format!(
                 "{}只有 {n} 名编入的民警，不够综合指挥室 {office} 人、执法办案队至少 {case_min} 人和社区警务队至少 1 人。",
-                d.name.zh
+                d.name.zh()
             ),
             format!(
                 "{} has only {n} bound officers, not enough for a command room of {office}, a case team of at least {case_min} and a community team of at least 1.",
-                d.name.en
+                d.name.en()
             ),
         )?;
         let rest = n - office;

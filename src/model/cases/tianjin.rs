@@ -18,8 +18,8 @@ use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, split_evenly, Rank, Staff, Unit, UnitKind, CHIEF, DEPUTY_CHIEF, DEPUTY_STATION_HEAD,
-    OFFICER, SERGEANT, STATION_HEAD, TEAM_LEADER,
+    apportion, split_evenly, Id, Rank, Staff, Unit, UnitKind, CHIEF, DEPUTY_CHIEF,
+    DEPUTY_STATION_HEAD, OFFICER, SERGEANT, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
@@ -56,7 +56,7 @@ const DIVISION_HEAD: Rank = Rank(Text::new("处长", "division head"));
 const SECTION_HEAD: Rank = Rank(Text::new("科长", "section head"));
 const DEPUTY_DIVISION_HEAD: Rank = Rank(Text::new("副处长", "deputy division head"));
 
-fn unit(id: impl Into<String>, name: Name, role: Text, kind: UnitKind) -> Unit {
+fn unit(id: impl Into<Id>, name: Name, role: Text, kind: UnitKind) -> Unit {
     Unit::new(id, name, role, kind)
 }
 
@@ -424,12 +424,12 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
             community > 0 && case > 0,
             format!(
                 "{}（{size} 人）的{}没有警力：一线警力太少或比例为零。",
-                st.name.zh,
+                st.name.zh(),
                 if community == 0 { "社区警务队" } else { "执法办案队" }
             ),
             format!(
                 "{} ({size} officers) leaves its {} without officers: too few frontline officers or a zero share.",
-                st.name.en,
+                st.name.en(),
                 if community == 0 { "community team" } else { "case team" }
             ),
         )?;
@@ -476,23 +476,23 @@ fn lever_office_leads_teams(_p: &Params, mut org: Unit) -> Result<Unit, ModelErr
     for st in org.children.iter_mut().filter(|u| u.kind.is_station()) {
         ensure(
             st.staff.organ >= 2,
-            format!("{}只有一名所领导，无人担任指挥长。", st.name.zh),
+            format!("{}只有一名所领导，无人担任指挥长。", st.name.zh()),
             format!(
                 "{} has a single leader: nobody to serve as commander.",
-                st.name.en
+                st.name.en()
             ),
         )?;
         let mut kids = std::mem::take(&mut st.children).into_iter();
         let Some(mut office) = kids.next().filter(|u| u.kind == UnitKind::Office) else {
             return Err(err(
-                format!("{}没有情报指挥室。", st.name.zh),
-                format!("{} has no intelligence and command office.", st.name.en),
+                format!("{}没有情报指挥室。", st.name.zh()),
+                format!("{} has no intelligence and command office.", st.name.en()),
             ));
         };
         st.staff.organ -= 1;
-        st.ranks = vec![STATION_HEAD];
+        st.ranks = &[STATION_HEAD];
         office.staff.organ += 1;
-        office.ranks = vec![COMMANDER];
+        office.ranks = &[COMMANDER];
         office.children = kids.collect();
         st.children = vec![office];
     }
@@ -867,12 +867,12 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
             cut_here <= old.len() as u64,
             format!(
                 "{}只有 {} 个部门，却要裁撤 {cut_here} 个。",
-                sb.name.zh,
+                sb.name.zh(),
                 old.len()
             ),
             format!(
                 "{} has {} departments but {cut_here} are to be cut.",
-                sb.name.en,
+                sb.name.en(),
                 old.len()
             ),
         )?;
@@ -937,8 +937,11 @@ fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         let stations = sb.children.iter().filter(|c| c.kind.is_station()).count();
         ensure(
             stations > 0,
-            format!("{}没有派出所接收下沉的 {take} 名警力。", sb.name.zh),
-            format!("{} has no station to take its {take} officers.", sb.name.en),
+            format!("{}没有派出所接收下沉的 {take} 名警力。", sb.name.zh()),
+            format!(
+                "{} has no station to take its {take} officers.",
+                sb.name.en()
+            ),
         )?;
         // Take from every headquarters post below the sub-bureau, in proportion.
         let weights: Vec<u64> = sb

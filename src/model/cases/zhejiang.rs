@@ -100,10 +100,10 @@ fn remove_organ(org: &mut Unit, moved: u64) -> Result<(), ModelError> {
         .find(|u| u.kind == UnitKind::InternalUnit && u.staff_total().total() == 0)
     {
         return Err(err(
-            format!("下沉 {moved} 人后，{}将没有民警。", empty.name.zh),
+            format!("下沉 {moved} 人后，{}将没有民警。", empty.name.zh()),
             format!(
                 "Moving {moved} officers down would leave the {} with no one.",
-                empty.name.en
+                empty.name.en()
             ),
         ));
     }
@@ -775,10 +775,10 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
         .map(|s| {
             sub_unit(
                 format!("sq{s}"),
-                Name {
-                    zh: format!("派出所{s}{}", SQUAD.zh),
-                    en: format!("Station {s} {}", SQUAD.en.to_lowercase()),
-                },
+                Name::new(
+                    format!("派出所{s}{}", SQUAD.zh),
+                    format!("Station {s} {}", SQUAD.en.to_lowercase()),
+                ),
                 SQUAD,
                 UnitKind::Team,
                 Branch::Investigation,
@@ -986,11 +986,11 @@ fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
             taken <= own,
             format!(
                 "{}只有 {own} 名民警，不够抽出 {taken} 名专职社区民警。",
-                st.name.zh
+                st.name.zh()
             ),
             format!(
                 "{} has only {own} officers, too few to give {taken} dedicated community officers.",
-                st.name.en
+                st.name.en()
             ),
         )?;
         st.staff.frontline = to_u32(own - taken);
@@ -1039,10 +1039,10 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 let n = sq.id.trim_start_matches("sq");
                 sub_unit(
                     format!("dg{n}"),
-                    Name {
-                        zh: format!("派出所{n}{}", GROUP.zh),
-                        en: format!("Station {n} {}", GROUP.en.to_lowercase()),
-                    },
+                    Name::new(
+                        format!("派出所{n}{}", GROUP.zh),
+                        format!("Station {n} {}", GROUP.en.to_lowercase()),
+                    ),
                     GROUP,
                     UnitKind::Group,
                     Branch::Investigation,
