@@ -20,6 +20,62 @@ impl Id {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// The formatted id, written without an intermediate `String` (what `id!` calls).
+    pub fn from_args(args: fmt::Arguments<'_>) -> Id {
+        if let Some(s) = args.as_str() {
+            return Id(Arc::from(s));
+        }
+        let mut buf = IdBuf {
+            bytes: [0; 64],
+            len: 0,
+            long: None,
+        };
+        let _ = fmt::Write::write_fmt(&mut buf, args);
+        Id(Arc::from(buf.text()))
+    }
+}
+
+/// Formats a unit id like `format!`, without allocating twice: `id!("{}/t{}", parent, n)`.
+macro_rules! id {
+    ($($arg:tt)*) => {
+        $crate::model::org::Id::from_args(format_args!($($arg)*))
+    };
+}
+pub(crate) use id;
+
+/// A short id is written on the stack, a long one spills into a `String`.
+struct IdBuf {
+    bytes: [u8; 64],
+    len: usize,
+    long: Option<String>,
+}
+
+impl IdBuf {
+    fn text(&self) -> &str {
+        match &self.long {
+            Some(s) => s,
+            // Only whole `str`s are copied in, so this is always valid UTF-8.
+            None => std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
+impl fmt::Write for IdBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        if let Some(long) = &mut self.long {
+            long.push_str(s);
+        } else if let Some(dst) = self.bytes.get_mut(self.len..end) {
+            dst.copy_from_slice(s.as_bytes());
+            self.len = end;
+        } else {
+            let mut long = String::with_capacity(end);
+            long.push_str(self.text());
+            long.push_str(s);
+            self.long = Some(long);
+        }
+        Ok(())
+    }
 }
 
 impl Deref for Id {
@@ -137,6 +193,25 @@ impl From<Vec<Id>> for Ids {
     fn from(ids: Vec<Id>) -> Ids {
         Ids((!ids.is_empty()).then(|| Arc::from(ids)))
     }
+}
+
+impl Ids {
+    /// The baseline ids `parts` stand for (`Unit::origin_ids`), in order, once each.
+    pub fn of<'a>(parts: impl IntoIterator<Item = &'a Unit>) -> Ids {
+        union(Vec::new(), parts)
+    }
+}
+
+/// `ids` followed by the origins of `parts` not already among them.
+fn union<'a>(mut ids: Vec<Id>, parts: impl IntoIterator<Item = &'a Unit>) -> Ids {
+    for p in parts {
+        for o in p.origin_ids() {
+            if !ids.contains(o) {
+                ids.push(o.clone());
+            }
+        }
+    }
+    Ids::from(ids)
 }
 
 impl fmt::Debug for Ids {
@@ -334,15 +409,13 @@ impl Unit {
     }
     /// Records that this unit was formed from `parts` (their own origins, in order, once each).
     pub fn formed_from<'a>(mut self, parts: impl IntoIterator<Item = &'a Unit>) -> Self {
-        let mut from = self.from.to_vec();
-        for p in parts {
-            for o in p.origin_ids() {
-                if !from.contains(o) {
-                    from.push(o.clone());
-                }
-            }
-        }
-        self.from = Ids::from(from);
+        self.from = union(self.from.to_vec(), parts);
+        self
+    }
+    /// Sets the lineage to `from`: for several units formed from the same parts, compute
+    /// `Ids::of(parts)` once and give each a clone.
+    pub fn with_from(mut self, from: Ids) -> Self {
+        self.from = from;
         self
     }
     /// The baseline ids this unit stands for: its lineage, or its own id.
@@ -422,15 +495,19 @@ pub fn apportion(total: u64, weights: &[u64]) -> Vec<u64> {
         .map(|w| u128::from(*w) * u128::from(total))
         .collect();
     let mut parts: Vec<u64> = exact.iter().map(|e| (e / u128::from(sum)) as u64).collect();
+    let rest: Vec<u128> = exact.iter().map(|e| e % u128::from(sum)).collect();
     let mut left = total.saturating_sub(parts.iter().sum());
+    if left == 0 {
+        return parts;
+    }
     let mut order: Vec<usize> = (0..weights.len()).collect();
     // Largest remainder first; ties go to the earlier bucket, so the result is deterministic.
-    order.sort_by_key(|&i| std::cmp::Reverse(exact[i] % u128::from(sum)));
+    order.sort_by_key(|&i| std::cmp::Reverse(rest[i]));
     for i in order {
         if left == 0 {
             break;
         }
-        if exact[i] % u128::from(sum) > 0 {
+        if rest[i] > 0 {
             parts[i] += 1;
             left -= 1;
         }

@@ -10,8 +10,9 @@ use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, split_evenly, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF, DEPUTY_BRIGADE_HEAD,
-    DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT, SQUADRON_HEAD, STATION_HEAD, TEAM_LEADER,
+    apportion, id, split_evenly, Id, Ids, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
+    DEPUTY_BRIGADE_HEAD, DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT, SQUADRON_HEAD,
+    STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
@@ -526,7 +527,7 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
                     let s =
                         Staff::new(to_u32(unit_staff[k] - unit_front[k]), to_u32(unit_front[k]));
                     Unit::new(
-                        format!("sb{}/u{}", i + 1, j + 1),
+                        id!("sb{}/u{}", i + 1, j + 1),
                         Name::numbered(INTERNAL, j + 1),
                         INTERNAL,
                         UnitKind::InternalUnit,
@@ -541,7 +542,7 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
                 station_no += 1;
                 children.push(
                     Unit::new(
-                        format!("st{station_no}"),
+                        id!("st{station_no}"),
                         Name::numbered(STATION, station_no),
                         STATION,
                         UnitKind::Station,
@@ -556,7 +557,7 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
                 );
             }
             Unit::new(
-                format!("sb{}", i + 1),
+                id!("sb{}", i + 1),
                 Name::numbered(SUB_BUREAU, i + 1),
                 SUB_BUREAU,
                 UnitKind::SubBureau,
@@ -591,7 +592,7 @@ fn internal_units(id: &str, n: usize, pool: u64, organ: u64, ranks: &'static [Ra
         .enumerate()
         .map(|(j, (s, o))| {
             Unit::new(
-                format!("{id}/u{}", j + 1),
+                id!("{id}/u{}", j + 1),
                 Name::numbered(INTERNAL, j + 1),
                 INTERNAL,
                 UnitKind::InternalUnit,
@@ -670,7 +671,7 @@ fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
         .into_iter()
         .enumerate()
         .map(|(i, (lo, hi))| {
-            let id = format!("nsb{}", i + 1);
+            let id = id!("nsb{}", i + 1);
             let covered = old
                 .iter()
                 .filter(|(_, (a, b))| a < b && *a < hi && lo < *b)
@@ -712,32 +713,32 @@ fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             format!("警力不足：改革后每个分局只有 {s} 人，少于局领导和法制综合部门的 {organ_after} 人。"),
             format!("Not enough officers: each sub-bureau after has {s}, fewer than its {organ_after} leaders and department staff."),
         )?;
-        let old = std::mem::take(&mut sb.children);
+        let from = Ids::of(&std::mem::take(&mut sb.children));
         let per_branch = split_evenly(s - organ_after, branches);
         let mut children: Vec<Unit> = BRANCHES[..branches]
             .iter()
             .zip(per_branch)
             .map(|((key, name), front)| {
                 Unit::new(
-                    format!("{}/{key}", sb.id),
+                    id!("{}/{key}", sb.id),
                     Name::of(*name),
                     *name,
                     UnitKind::InternalUnit,
                 )
                 .with_staff(Staff::new(0, to_u32(front)))
                 .with_ranks(&BEFORE_UNIT_RANKS)
-                .formed_from(&old)
+                .with_from(from.clone())
             })
             .collect();
         children.push(
             Unit::new(
-                format!("{}/legal_admin", sb.id),
+                id!("{}/legal_admin", sb.id),
                 Name::of(LEGAL_ADMIN),
                 LEGAL_ADMIN,
                 UnitKind::InternalUnit,
             )
             .with_staff(Staff::new(to_u32(legal_admin), 0))
-            .formed_from(&old),
+            .with_from(from),
         );
         sb.staff = Staff::new(to_u32(leaders), 0);
         sb.children = children;
@@ -762,7 +763,7 @@ fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 .enumerate()
                 .map(|(t, s)| {
                     Unit::new(
-                        format!("{}/t{}", branch.id, t + 1),
+                        id!("{}/t{}", branch.id, t + 1),
                         Name::numbered(TEAM, t + 1),
                         TEAM,
                         UnitKind::Team,
@@ -996,7 +997,7 @@ fn station_staff(staff: u64, posts: u64) -> Staff {
 
 fn county_bureau(i: usize) -> Unit {
     Unit::new(
-        format!("c{}", i + 1),
+        id!("c{}", i + 1),
         Name::numbered(COUNTY_BUREAU, i + 1),
         COUNTY_BUREAU,
         UnitKind::CountyBureau,
@@ -1005,7 +1006,7 @@ fn county_bureau(i: usize) -> Unit {
     .placeholder()
 }
 
-fn county_unit(id: String, j: usize, staff: Staff) -> Unit {
+fn county_unit(id: Id, j: usize, staff: Staff) -> Unit {
     Unit::new(
         id,
         Name::numbered(INTERNAL, j + 1),
@@ -1017,7 +1018,7 @@ fn county_unit(id: String, j: usize, staff: Staff) -> Unit {
     .placeholder()
 }
 
-fn station(id: String, name: Text, kind: UnitKind, n: usize, staff: Staff) -> Unit {
+fn station(id: Id, name: Text, kind: UnitKind, n: usize, staff: Staff) -> Unit {
     Unit::new(id, Name::numbered(name, n), name, kind)
         .with_staff(staff)
         .with_ranks(&STATION_RANKS)
@@ -1042,7 +1043,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
             let mut kids: Vec<Unit> = (0..units_before)
                 .map(|j| {
                     county_unit(
-                        format!("c{}/u{}", i + 1, j + 1),
+                        id!("c{}/u{}", i + 1, j + 1),
                         j,
                         Staff::new(to_u32(unit_staff), 0),
                     )
@@ -1050,7 +1051,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
                 .collect();
             for t in 0..town {
                 kids.push(station(
-                    format!("c{}/ts{}", i + 1, t + 1),
+                    id!("c{}/ts{}", i + 1, t + 1),
                     TOWN_STATION,
                     UnitKind::Station,
                     t + 1,
@@ -1060,7 +1061,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
             for _ in 0..rural_c[i] {
                 rural_no += 1;
                 kids.push(station(
-                    format!("rs{rural_no}"),
+                    id!("rs{rural_no}"),
                     RURAL_STATION,
                     UnitKind::Station,
                     rural_no,
@@ -1110,7 +1111,7 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 } else {
                     Staff::new(0, to_u32(s))
                 };
-                county_unit(format!("{}/v{}", county.id, j + 1), j, staff).formed_from(&from)
+                county_unit(id!("{}/v{}", county.id, j + 1), j, staff).formed_from(&from)
             })
             .collect();
         kids.extend(rest);
@@ -1197,7 +1198,7 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
                 .sum();
             kids.push(
                 station(
-                    format!("cs{central_no}"),
+                    id!("cs{central_no}"),
                     CENTRAL_STATION,
                     UnitKind::CentralStation,
                     central_no,

@@ -15,8 +15,8 @@ use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    split_evenly, Branch, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF, DEPUTY_CHIEF, OFFICER,
-    STATION_HEAD, TEAM_LEADER,
+    id, split_evenly, Branch, Id, Ids, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
+    DEPUTY_CHIEF, OFFICER, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
@@ -798,8 +798,8 @@ fn station_unit(st: &Station) -> Unit {
     }
 }
 
-fn brigade_id(key: &str) -> String {
-    format!("cb/{key}")
+fn brigade_id(key: &str) -> Id {
+    id!("cb/{key}")
 }
 
 fn baseline(p: &Params) -> Result<Unit, ModelError> {
@@ -833,8 +833,8 @@ fn baseline(p: &Params) -> Result<Unit, ModelError> {
     .with_children(children))
 }
 
-fn district_id(k: usize) -> String {
-    format!("d{}", k + 1)
+fn district_id(k: usize) -> Id {
+    id!("d{}", k + 1)
 }
 
 /// 01 跨所设置防区: the stations are grouped into districts; the stations move into them as
@@ -1045,12 +1045,11 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .find(|g| g.id == s.id)
             .map_or(0, Station::communities)
     };
-    let brigades: Vec<Unit> = org
-        .children
-        .iter()
-        .filter(|u| u.kind == UnitKind::InternalUnit)
-        .cloned()
-        .collect();
+    let brigades = Ids::of(
+        org.children
+            .iter()
+            .filter(|u| u.kind == UnitKind::InternalUnit),
+    );
     for d in org
         .children
         .iter_mut()
@@ -1079,7 +1078,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         let community_at = site(&stations, communities);
         let units = vec![
             Unit::new(
-                format!("{}/office", d.id),
+                id!("{}/office", d.id),
                 sited(OFFICE, office_at),
                 OFFICE,
                 UnitKind::Office,
@@ -1088,7 +1087,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .with_ranks(&OFFICE_RANKS)
             .with_branch(Branch::Command),
             Unit::new(
-                format!("{}/case", d.id),
+                id!("{}/case", d.id),
                 sited(CASE_TEAM, case_at),
                 CASE_TEAM,
                 UnitKind::Team,
@@ -1097,7 +1096,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .with_ranks(&TEAM_RANKS)
             .with_branch(Branch::Investigation),
             Unit::new(
-                format!("{}/community", d.id),
+                id!("{}/community", d.id),
                 sited(COMMUNITY_TEAM, community_at),
                 COMMUNITY_TEAM,
                 UnitKind::Team,
@@ -1110,7 +1109,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         // brigades' bound officers are pooled, so each unit lists every brigade.
         let mut units: Vec<Unit> = units
             .into_iter()
-            .map(|u| u.formed_from(&brigades))
+            .map(|u| u.with_from(brigades.clone()))
             .collect();
         d.staff = Staff::default();
         units.extend(std::mem::take(&mut d.children));
