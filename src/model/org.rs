@@ -20,61 +20,105 @@ impl Id {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-    /// The formatted id, written without an intermediate `String` (what `id!` calls).
-    pub fn from_args(args: fmt::Arguments<'_>) -> Id {
-        if let Some(s) = args.as_str() {
-            return Id(Arc::from(s));
-        }
+    /// The pieces written one after another (what `id!` calls): one allocation, no `format!`.
+    pub fn from_parts(parts: &[&dyn IdPart]) -> Id {
         let mut buf = IdBuf {
             bytes: [0; 64],
             len: 0,
-            long: None,
+            long: Vec::new(),
         };
-        let _ = fmt::Write::write_fmt(&mut buf, args);
+        for p in parts {
+            p.put(&mut buf);
+        }
         Id(Arc::from(buf.text()))
     }
 }
 
-/// Formats a unit id like `format!`, without allocating twice: `id!("{}/t{}", parent, n)`.
+/// A unit id from text and numbers written one after another: `id![parent.id, "/t", n + 1]`.
 macro_rules! id {
-    ($($arg:tt)*) => {
-        $crate::model::org::Id::from_args(format_args!($($arg)*))
+    ($($part:expr),+ $(,)?) => {
+        $crate::model::org::Id::from_parts(&[$(&$part as &dyn $crate::model::org::IdPart),+])
     };
 }
 pub(crate) use id;
 
-/// A short id is written on the stack, a long one spills into a `String`.
-struct IdBuf {
-    bytes: [u8; 64],
-    len: usize,
-    long: Option<String>,
+/// A piece of an id (`id!`): text, an id, or a whole number in decimal.
+pub trait IdPart {
+    #[doc(hidden)]
+    fn put(&self, buf: &mut IdBuf);
 }
 
-impl IdBuf {
-    fn text(&self) -> &str {
-        match &self.long {
-            Some(s) => s,
-            // Only whole `str`s are copied in, so this is always valid UTF-8.
-            None => std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default(),
-        }
+impl<T: IdPart + ?Sized> IdPart for &T {
+    fn put(&self, buf: &mut IdBuf) {
+        (**self).put(buf);
     }
 }
 
-impl fmt::Write for IdBuf {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        if let Some(long) = &mut self.long {
-            long.push_str(s);
-        } else if let Some(dst) = self.bytes.get_mut(self.len..end) {
-            dst.copy_from_slice(s.as_bytes());
-            self.len = end;
-        } else {
-            let mut long = String::with_capacity(end);
-            long.push_str(self.text());
-            long.push_str(s);
-            self.long = Some(long);
+impl IdPart for str {
+    fn put(&self, buf: &mut IdBuf) {
+        buf.push(self.as_bytes());
+    }
+}
+
+impl IdPart for Id {
+    fn put(&self, buf: &mut IdBuf) {
+        buf.push(self.as_bytes());
+    }
+}
+
+impl IdPart for usize {
+    fn put(&self, buf: &mut IdBuf) {
+        (*self as u64).put(buf);
+    }
+}
+
+impl IdPart for u64 {
+    fn put(&self, buf: &mut IdBuf) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = *self;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
         }
-        Ok(())
+        buf.push(&digits[at..]);
+    }
+}
+
+/// An id being written: on the stack while short, spilled onto the heap when long.
+#[doc(hidden)]
+pub struct IdBuf {
+    bytes: [u8; 64],
+    len: usize,
+    long: Vec<u8>,
+}
+
+impl IdBuf {
+    /// Appends the bytes of a `str` or ASCII digits.
+    fn push(&mut self, b: &[u8]) {
+        let end = self.len + b.len();
+        if self.long.is_empty() {
+            if let Some(dst) = self.bytes.get_mut(self.len..end) {
+                dst.copy_from_slice(b);
+                self.len = end;
+                return;
+            }
+            self.long.extend_from_slice(&self.bytes[..self.len]);
+        }
+        self.long.extend_from_slice(b);
+    }
+    fn text(&self) -> &str {
+        let b = if self.long.is_empty() {
+            &self.bytes[..self.len]
+        } else {
+            &self.long
+        };
+        // Only whole `str`s and ASCII digits are pushed, so this is always valid UTF-8.
+        std::str::from_utf8(b).unwrap_or_default()
     }
 }
 
@@ -518,6 +562,21 @@ pub fn apportion(total: u64, weights: &[u64]) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_written_as_format_would() {
+        let parent = Id::from("sb12");
+        assert_eq!(id![parent, "/t", 0usize], "sb12/t0");
+        assert_eq!(id!["st", u64::MAX], format!("st{}", u64::MAX));
+        // Past the stack buffer, at once and halfway through.
+        let long = "长".repeat(30);
+        assert_eq!(id![long.as_str(), "/", 7usize], format!("{long}/7"));
+        let near = "y".repeat(60);
+        assert_eq!(id![near.as_str(), "/", 12345usize], format!("{near}/12345"));
+        assert_eq!(Id::from("a"), String::from("a"));
+        assert_eq!(Ids::from(vec![Id::from("a"), Id::from("b")]), ["a", "b"]);
+        assert!(Ids::from(Vec::new()).is_empty());
+    }
 
     #[test]
     fn apportion_conserves_and_respects_weights() {

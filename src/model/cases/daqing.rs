@@ -527,7 +527,7 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
                     let s =
                         Staff::new(to_u32(unit_staff[k] - unit_front[k]), to_u32(unit_front[k]));
                     Unit::new(
-                        id!("sb{}/u{}", i + 1, j + 1),
+                        id!["sb", i + 1, "/u", j + 1],
                         Name::numbered(INTERNAL, j + 1),
                         INTERNAL,
                         UnitKind::InternalUnit,
@@ -542,7 +542,7 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
                 station_no += 1;
                 children.push(
                     Unit::new(
-                        id!("st{station_no}"),
+                        id!["st", station_no],
                         Name::numbered(STATION, station_no),
                         STATION,
                         UnitKind::Station,
@@ -557,7 +557,7 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
                 );
             }
             Unit::new(
-                id!("sb{}", i + 1),
+                id!["sb", i + 1],
                 Name::numbered(SUB_BUREAU, i + 1),
                 SUB_BUREAU,
                 UnitKind::SubBureau,
@@ -592,7 +592,7 @@ fn internal_units(id: &str, n: usize, pool: u64, organ: u64, ranks: &'static [Ra
         .enumerate()
         .map(|(j, (s, o))| {
             Unit::new(
-                id!("{id}/u{}", j + 1),
+                id![id, "/u", j + 1],
                 Name::numbered(INTERNAL, j + 1),
                 INTERNAL,
                 UnitKind::InternalUnit,
@@ -671,7 +671,7 @@ fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
         .into_iter()
         .enumerate()
         .map(|(i, (lo, hi))| {
-            let id = id!("nsb{}", i + 1);
+            let id = id!["nsb", i + 1];
             let covered = old
                 .iter()
                 .filter(|(_, (a, b))| a < b && *a < hi && lo < *b)
@@ -720,7 +720,7 @@ fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .zip(per_branch)
             .map(|((key, name), front)| {
                 Unit::new(
-                    id!("{}/{key}", sb.id),
+                    id![sb.id, "/", key],
                     Name::of(*name),
                     *name,
                     UnitKind::InternalUnit,
@@ -732,7 +732,7 @@ fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .collect();
         children.push(
             Unit::new(
-                id!("{}/legal_admin", sb.id),
+                id![sb.id, "/legal_admin"],
                 Name::of(LEGAL_ADMIN),
                 LEGAL_ADMIN,
                 UnitKind::InternalUnit,
@@ -763,7 +763,7 @@ fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 .enumerate()
                 .map(|(t, s)| {
                     Unit::new(
-                        id!("{}/t{}", branch.id, t + 1),
+                        id![branch.id, "/t", t + 1],
                         Name::numbered(TEAM, t + 1),
                         TEAM,
                         UnitKind::Team,
@@ -997,7 +997,7 @@ fn station_staff(staff: u64, posts: u64) -> Staff {
 
 fn county_bureau(i: usize) -> Unit {
     Unit::new(
-        id!("c{}", i + 1),
+        id!["c", i + 1],
         Name::numbered(COUNTY_BUREAU, i + 1),
         COUNTY_BUREAU,
         UnitKind::CountyBureau,
@@ -1043,7 +1043,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
             let mut kids: Vec<Unit> = (0..units_before)
                 .map(|j| {
                     county_unit(
-                        id!("c{}/u{}", i + 1, j + 1),
+                        id!["c", i + 1, "/u", j + 1],
                         j,
                         Staff::new(to_u32(unit_staff), 0),
                     )
@@ -1051,7 +1051,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
                 .collect();
             for t in 0..town {
                 kids.push(station(
-                    id!("c{}/ts{}", i + 1, t + 1),
+                    id!["c", i + 1, "/ts", t + 1],
                     TOWN_STATION,
                     UnitKind::Station,
                     t + 1,
@@ -1061,7 +1061,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
             for _ in 0..rural_c[i] {
                 rural_no += 1;
                 kids.push(station(
-                    id!("rs{rural_no}"),
+                    id!["rs", rural_no],
                     RURAL_STATION,
                     UnitKind::Station,
                     rural_no,
@@ -1111,7 +1111,7 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 } else {
                     Staff::new(0, to_u32(s))
                 };
-                county_unit(id!("{}/v{}", county.id, j + 1), j, staff).formed_from(&from)
+                county_unit(id![county.id, "/v", j + 1], j, staff).formed_from(&from)
             })
             .collect();
         kids.extend(rest);
@@ -1198,7 +1198,7 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
                 .sum();
             kids.push(
                 station(
-                    id!("cs{central_no}"),
+                    id!["cs", central_no],
                     CENTRAL_STATION,
                     UnitKind::CentralStation,
                     central_no,

@@ -799,7 +799,7 @@ fn station_unit(st: &Station) -> Unit {
 }
 
 fn brigade_id(key: &str) -> Id {
-    id!("cb/{key}")
+    id!["cb/", key]
 }
 
 fn baseline(p: &Params) -> Result<Unit, ModelError> {
@@ -834,7 +834,7 @@ fn baseline(p: &Params) -> Result<Unit, ModelError> {
 }
 
 fn district_id(k: usize) -> Id {
-    id!("d{}", k + 1)
+    id!["d", k + 1]
 }
 
 /// 01 跨所设置防区: the stations are grouped into districts; the stations move into them as
@@ -1078,7 +1078,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         let community_at = site(&stations, communities);
         let units = vec![
             Unit::new(
-                id!("{}/office", d.id),
+                id![d.id, "/office"],
                 sited(OFFICE, office_at),
                 OFFICE,
                 UnitKind::Office,
@@ -1087,7 +1087,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .with_ranks(&OFFICE_RANKS)
             .with_branch(Branch::Command),
             Unit::new(
-                id!("{}/case", d.id),
+                id![d.id, "/case"],
                 sited(CASE_TEAM, case_at),
                 CASE_TEAM,
                 UnitKind::Team,
@@ -1096,7 +1096,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .with_ranks(&TEAM_RANKS)
             .with_branch(Branch::Investigation),
             Unit::new(
-                id!("{}/community", d.id),
+                id![d.id, "/community"],
                 sited(COMMUNITY_TEAM, community_at),
                 COMMUNITY_TEAM,
                 UnitKind::Team,

@@ -355,7 +355,7 @@ fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
         .into_iter()
         .enumerate()
         .map(|(i, size)| {
-            let id = id!("st{}", i + 1);
+            let id = id!["st", i + 1];
             let front = size - leaders - admin;
             let parts = apportion(front, &[cs, ks, 100 - cs - ks]);
             let staff = [
@@ -369,7 +369,7 @@ fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
                 .zip(staff)
                 .filter(|(_, s)| s.total() > 0)
                 .map(|((key, name), s)| {
-                    unit(id!("{id}/{key}"), Name::of(*name), DESK, UnitKind::Section)
+                    unit(id![id, "/", key], Name::of(*name), DESK, UnitKind::Section)
                         .with_staff(s)
                         .with_ranks(&DESK_RANKS)
                         .placeholder()
@@ -395,7 +395,7 @@ fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
 }
 
 fn desk<'a>(station: &'a Unit, key: &str) -> Option<&'a Unit> {
-    let id = id!("{}/{key}", station.id);
+    let id = id![station.id, "/", key];
     station.children.iter().find(|c| c.id == id)
 }
 
@@ -430,7 +430,7 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
         )?;
         let admin = desk(st, "admin");
         let office = unit(
-            id!("{}/command_office", st.id),
+            id![st.id, "/command_office"],
             Name::of(COMMAND_OFFICE),
             COMMAND_OFFICE,
             UnitKind::Office,
@@ -443,7 +443,7 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
             (UnitKind::Team, &TEAM_RANKS, [COMMUNITY_TEAM, CASE_TEAM])
         };
         let make = |key: &str, name: Text, staff: u64, from: [&str; 2]| {
-            let u = unit(id!("{}/{key}", st.id), Name::of(name), name, kind)
+            let u = unit(id![st.id, "/", key], Name::of(name), name, kind)
                 .with_staff(Staff::new(0, to_u32(staff)))
                 .with_ranks(ranks)
                 .formed_from(from.iter().filter_map(|k| desk(st, k)));
@@ -786,11 +786,11 @@ fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
     let mut station_no = 0usize;
     let children = (0..n)
         .map(|i| {
-            let id = id!("sb{}", i + 1);
+            let id = id!["sb", i + 1];
             let mut kids: Vec<Unit> = (0..depts)
                 .map(|j| {
                     unit(
-                        id!("{id}/d{}", j + 1),
+                        id![id, "/d", j + 1],
                         Name::numbered(DEPARTMENT, j + 1),
                         DEPARTMENT,
                         UnitKind::InternalUnit,
@@ -807,7 +807,7 @@ fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
                 station_no += 1;
                 kids.push(
                     unit(
-                        id!("st{station_no}"),
+                        id!["st", station_no],
                         Name::numbered(STATION, station_no),
                         STATION,
                         UnitKind::Station,
@@ -878,7 +878,7 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
         for (((key, name), group), c) in SYSTEMS.iter().zip(groups).zip(cut_per) {
             let keep = group.len().saturating_sub(c as usize);
             let system = unit(
-                id!("{}/{key}", sb.id),
+                id![sb.id, "/", key],
                 Name::of(*name),
                 SYSTEM_ROLE,
                 UnitKind::InternalUnit,
@@ -1160,7 +1160,7 @@ fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
                 .map(|_| {
                     station_no += 1;
                     unit(
-                        id!("st{station_no}"),
+                        id!["st", station_no],
                         Name::numbered(STATION, station_no),
                         STATION,
                         UnitKind::Station,
@@ -1171,7 +1171,7 @@ fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
                 })
                 .collect();
             unit(
-                id!("sb{}", i + 1),
+                id!["sb", i + 1],
                 Name::numbered(SUB_BUREAU, i + 1),
                 SUB_BUREAU,
                 UnitKind::SubBureau,
@@ -1431,7 +1431,7 @@ fn municipal_baseline(p: &Params) -> Result<Unit, ModelError> {
                 .map(|_| {
                     no += 1;
                     unit(
-                        id!("s{no}"),
+                        id!["s", no],
                         Name::numbered(SECTION_UNIT, no),
                         SECTION_UNIT,
                         UnitKind::Section,
@@ -1442,7 +1442,7 @@ fn municipal_baseline(p: &Params) -> Result<Unit, ModelError> {
                 })
                 .collect();
             unit(
-                id!("a{}", j + 1),
+                id!["a", j + 1],
                 Name::numbered(ATTACHED, j + 1),
                 ATTACHED,
                 UnitKind::InternalUnit,
@@ -1566,7 +1566,7 @@ fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                     .iter()
                     .fold(Staff::default(), |a, u| a + u.staff_total());
                 unit(
-                    id!("dv{no}"),
+                    id!["dv", no],
                     Name::numbered(DIVISION_UNIT, no),
                     DIVISION_UNIT,
                     UnitKind::Section,

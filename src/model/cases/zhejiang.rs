@@ -119,7 +119,7 @@ const STATION_RANKS: [Rank; 1] = [STATION_HEAD];
 
 fn station(n: usize, staff: u64) -> Unit {
     Unit::new(
-        id!("st{n}"),
+        id!["st", n],
         Name::numbered(STATION, n),
         STATION,
         UnitKind::Station,
@@ -752,7 +752,7 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
         let staff = Staff::new(to_u32(*s), 0);
         let unit = match NAMED_OLD.get(j) {
             Some((key, name, branch, _)) => nanhu_unit(
-                id!("o/{key}"),
+                id!["o/", key],
                 Name::of(*name),
                 UnitKind::InternalUnit,
                 *branch,
@@ -760,7 +760,7 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
             None => {
                 let n = j + 1 - NAMED_OLD.len();
                 nanhu_unit(
-                    id!("o/u{n}"),
+                    id!["o/u", n],
                     Name::numbered(INTERNAL, n),
                     UnitKind::InternalUnit,
                     None,
@@ -774,7 +774,7 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
     let squads: Vec<Unit> = (1..=stations)
         .map(|s| {
             sub_unit(
-                id!("sq{s}"),
+                id!["sq", s],
                 Name::new(
                     format!("派出所{s}{}", SQUAD.zh),
                     format!("Station {s} {}", SQUAD.en.to_lowercase()),
@@ -865,7 +865,7 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                     .zip(&s[1..])
                     .map(|((k, n, kind), s)| {
                         sub_unit(
-                            id!("supervision/{k}"),
+                            id!["supervision/", k],
                             Name::of(*n),
                             *n,
                             *kind,
@@ -880,10 +880,10 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 unit.staff = Staff::new(to_u32(s[0]), 0);
                 let mut kids: Vec<Unit> = CID_OFFICES
                     .iter()
-                    .map(|(k, n)| (id!("cid/{k}"), Name::of(*n), *n, UnitKind::Office, false))
+                    .map(|(k, n)| (id!["cid/", k], Name::of(*n), *n, UnitKind::Office, false))
                     .chain((1..=teams).map(|t| {
                         (
-                            id!("cid/t{t}"),
+                            id!["cid/t", t],
                             Name::numbered(SPECIALISED_TEAM, t),
                             SPECIALISED_TEAM,
                             UnitKind::Team,
@@ -962,7 +962,7 @@ fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
             taken += staff;
             kids.push(
                 Unit::new(
-                    id!("cr{room_no}"),
+                    id!["cr", room_no],
                     Name::numbered(ROOM, room_no),
                     ROOM,
                     UnitKind::CommunityRoom,
@@ -1030,7 +1030,7 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .map(|sq| {
                 let n = sq.id.trim_start_matches("sq");
                 sub_unit(
-                    id!("dg{n}"),
+                    id!["dg", n],
                     Name::new(
                         format!("派出所{n}{}", GROUP.zh),
                         format!("Station {n} {}", GROUP.en.to_lowercase()),
@@ -1047,7 +1047,7 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .collect();
         kids.push(
             sub_unit(
-                id!("area{}", k + 1),
+                id!["area", k + 1],
                 Name::numbered(AREA_TEAM, k + 1),
                 AREA_TEAM,
                 UnitKind::Team,
@@ -1328,7 +1328,7 @@ fn pujiang_baseline(p: &Params) -> Result<Unit, ModelError> {
         .enumerate()
         .map(|(j, s)| {
             Unit::new(
-                id!("o/u{}", j + 1),
+                id!["o/u", j + 1],
                 Name::numbered(INTERNAL, j + 1),
                 INTERNAL,
                 UnitKind::InternalUnit,
@@ -1370,7 +1370,7 @@ fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 .iter()
                 .fold(Staff::default(), |acc, u| acc + u.staff_total());
             Unit::new(
-                id!("u{}", j + 1),
+                id!["u", j + 1],
                 Name::numbered(MERGED, j + 1),
                 INTERNAL,
                 UnitKind::InternalUnit,
