@@ -364,6 +364,93 @@ pub const STATION_HEAD: Rank = Rank(Text::new("所长", "station head"));
 pub const DEPUTY_STATION_HEAD: Rank = Rank(Text::new("副所长", "deputy station head"));
 pub const TEAM_LEADER: Rank = Rank(Text::new("队长", "team leader"));
 
+/// The children of a unit, read and written like a `Vec<Unit>`. Copy on write: cloning a tree
+/// shares them, and the first mutable access to a shared list copies that one level (its units
+/// still share their own children). So every step of a scenario shares what its lever did not
+/// touch. An empty list allocates nothing.
+#[derive(Clone, Default)]
+pub struct Children(Option<Arc<Vec<Unit>>>);
+
+static NO_UNITS: Vec<Unit> = Vec::new();
+
+impl Children {
+    /// Mutable iteration; an empty list stays unallocated.
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, Unit> {
+        match &mut self.0 {
+            Some(units) => Arc::make_mut(units).iter_mut(),
+            None => [].iter_mut(),
+        }
+    }
+}
+
+impl Deref for Children {
+    type Target = Vec<Unit>;
+    fn deref(&self) -> &Vec<Unit> {
+        self.0.as_deref().unwrap_or(&NO_UNITS)
+    }
+}
+
+impl std::ops::DerefMut for Children {
+    fn deref_mut(&mut self) -> &mut Vec<Unit> {
+        Arc::make_mut(self.0.get_or_insert_with(Arc::default))
+    }
+}
+
+impl From<Vec<Unit>> for Children {
+    fn from(units: Vec<Unit>) -> Children {
+        Children((!units.is_empty()).then(|| Arc::new(units)))
+    }
+}
+
+impl FromIterator<Unit> for Children {
+    fn from_iter<I: IntoIterator<Item = Unit>>(iter: I) -> Children {
+        Children::from(iter.into_iter().collect::<Vec<Unit>>())
+    }
+}
+
+impl IntoIterator for Children {
+    type Item = Unit;
+    type IntoIter = std::vec::IntoIter<Unit>;
+    /// The units, moved out when no other tree shares them, else cloned.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0
+            .map(Arc::unwrap_or_clone)
+            .unwrap_or_default()
+            .into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Children {
+    type Item = &'a Unit;
+    type IntoIter = std::slice::Iter<'a, Unit>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Children {
+    type Item = &'a mut Unit;
+    type IntoIter = std::slice::IterMut<'a, Unit>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl PartialEq for Children {
+    fn eq(&self, other: &Children) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) if Arc::ptr_eq(a, b) => true,
+            _ => self[..] == other[..],
+        }
+    }
+}
+
+impl fmt::Debug for Children {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self[..], f)
+    }
+}
+
 /// Staff posted in a unit itself (not in its children).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Staff {
@@ -411,7 +498,7 @@ pub struct Unit {
     /// Lineage: ids of the baseline units this unit was formed from by a merge. Empty when the
     /// unit is itself a baseline unit (same id) or was created from nothing.
     pub from: Ids,
-    pub children: Vec<Unit>,
+    pub children: Children,
 }
 
 impl Unit {
@@ -428,7 +515,7 @@ impl Unit {
             ranks: &[],
             placeholder: false,
             from: Ids::default(),
-            children: Vec::new(),
+            children: Children::default(),
         }
     }
     pub fn with_staff(mut self, staff: Staff) -> Self {
@@ -479,7 +566,7 @@ impl Unit {
         self
     }
     pub fn with_children(mut self, children: Vec<Unit>) -> Self {
-        self.children = children;
+        self.children = Children::from(children);
         self
     }
 
@@ -576,6 +663,23 @@ mod tests {
         assert_eq!(Id::from("a"), String::from("a"));
         assert_eq!(Ids::from(vec![Id::from("a"), Id::from("b")]), ["a", "b"]);
         assert!(Ids::from(Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn children_are_copied_on_write() {
+        let u = |id: &str| Unit::new(id, Name::of(CHIEF.0), CHIEF.0, UnitKind::Team);
+        let before = u("r").with_children(vec![u("a").with_children(vec![u("a1")]), u("b")]);
+        let mut after = before.clone();
+        after.children[0].children[0].staff = Staff::new(1, 2);
+        after.children[1].children.push(u("b1"));
+        assert_eq!(before.children[0].children[0].staff, Staff::default());
+        assert!(before.children[1].children.is_empty());
+        assert_eq!(after.walk().len(), 5);
+        let moved: Vec<Unit> = after.children.clone().into_iter().collect();
+        assert_eq!(moved[..], after.children[..]);
+        assert_eq!(before.clone(), before);
+        assert_ne!(after, before);
+        assert_eq!(Children::from(Vec::new()), Children::default());
     }
 
     #[test]

@@ -741,7 +741,7 @@ fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .with_from(from),
         );
         sb.staff = Staff::new(to_u32(leaders), 0);
-        sb.children = children;
+        sb.children = children.into();
     }
     Ok(org)
 }
@@ -1115,7 +1115,7 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             })
             .collect();
         kids.extend(rest);
-        county.children = kids;
+        county.children = kids.into();
     }
     Ok(org)
 }
@@ -1132,7 +1132,7 @@ fn lever_abolish_town_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelE
             .iter()
             .map(|u| u64::from(u.staff_total().total()))
             .sum();
-        county.children = rest;
+        county.children = rest.into();
         if moved == 0 {
             continue;
         }
@@ -1207,7 +1207,7 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
                 .formed_from(&group),
             );
         }
-        county.children = kids;
+        county.children = kids.into();
     }
     Ok(org)
 }

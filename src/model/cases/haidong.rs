@@ -883,7 +883,7 @@ fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     children.extend(districts);
     // Any station the grouping did not place (none in practice) stays under the bureau.
     children.extend(units);
-    org.children = children;
+    org.children = children.into();
     Ok(org)
 }
 
@@ -1115,7 +1115,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         units.extend(std::mem::take(&mut d.children));
         // Stations first, then the room and the teams.
         units.rotate_left(3);
-        d.children = units;
+        d.children = units.into();
     }
     Ok(org)
 }

@@ -460,7 +460,7 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
             ["community", "patrol"],
         );
         let case_team = make("case_team", names[1], case, ["case", "patrol"]);
-        st.children = vec![office, community_team, case_team];
+        st.children = vec![office, community_team, case_team].into();
     }
     Ok(org)
 }
@@ -489,7 +489,7 @@ fn lever_office_leads_teams(_p: &Params, mut org: Unit) -> Result<Unit, ModelErr
         office.staff.organ += 1;
         office.ranks = &[COMMANDER];
         office.children = kids.collect();
-        st.children = vec![office];
+        st.children = vec![office].into();
     }
     Ok(org)
 }
@@ -900,7 +900,7 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
             kids.push(system.with_staff(own).with_children(sections));
         }
         kids.extend(rest);
-        sb.children = kids;
+        sb.children = kids.into();
     }
     Ok(org)
 }
@@ -1220,7 +1220,7 @@ fn lever_abolish_binhai_sub_bureaus(p: &Params, mut org: Unit) -> Result<Unit, M
     }
     org.staff.organ += to_u32(freed - to_stations);
     rest.extend(stations);
-    org.children = rest;
+    org.children = rest.into();
     Ok(org)
 }
 
@@ -1514,7 +1514,7 @@ fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<Unit, Model
             org.staff = org.staff + a.staff_total();
         }
     }
-    org.children = kept;
+    org.children = kept.into();
     Ok(org)
 }
 
@@ -1578,7 +1578,7 @@ fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             })
             .collect();
         kids.extend(rest);
-        au.children = kids;
+        au.children = kids.into();
     }
     Ok(org)
 }

@@ -789,7 +789,7 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
         })
         .collect();
     if let Some(brigade) = children.iter_mut().find(|u| u.id == "o/criminal_brigade") {
-        brigade.children = squads;
+        brigade.children = squads.into();
     }
     children.extend((1..=stations).map(|s| station(s, station_staff)));
     Ok(
@@ -902,7 +902,7 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                     })
                     .collect();
                 kids.append(&mut squads);
-                unit.children = kids;
+                unit.children = kids.into();
             }
             _ => {
                 ensure(
@@ -916,7 +916,7 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         children.push(unit);
     }
     children.extend(rest);
-    org.children = children;
+    org.children = children.into();
     Ok(org)
 }
 
@@ -1069,7 +1069,7 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         )
         .with_staff(Staff::new(0, to_u32(anti_gang))),
     );
-    cid.children = kids;
+    cid.children = kids.into();
     Ok(org)
 }
 
@@ -1382,7 +1382,7 @@ fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         })
         .collect();
     children.extend(rest);
-    org.children = children;
+    org.children = children.into();
     Ok(org)
 }
 
