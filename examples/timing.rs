@@ -2,13 +2,13 @@
 //! build all steps, metrics of every step, lineage, and both diagrams (the median of many runs).
 //! `cargo run --release --example timing`
 //!
-//! `cargo run --release --example timing -- daqing/urban 5000` builds only that variant, that
-//! many times (for a profiler, `perf record`), and prints the mean and the fastest batch of ten.
+//! `cargo run --release --example timing -- daqing/urban 5000 [build|metrics|lineage|diagrams]`
+//! runs one phase of one variant that many times (for a profiler, `perf record`).
 use std::time::Instant;
 
 use reform_explorer::i18n::Lang;
 use reform_explorer::layout::diagram::diagram;
-use reform_explorer::model::cases::CaseId;
+use reform_explorer::model::cases::{CaseId, Variant};
 use reform_explorer::model::lineage::Lineage;
 use reform_explorer::model::metrics::compute;
 
@@ -17,28 +17,53 @@ fn median(xs: &mut [f64]) -> f64 {
     xs.get(xs.len() / 2).copied().unwrap_or(0.0)
 }
 
+/// Runs one phase (build, metrics, lineage or diagrams) of `v` at its defaults `runs` times and
+/// prints the mean and the fastest batch of ten: the figure least disturbed by other work on the
+/// machine.
+fn profile(v: &Variant, runs: usize, phase: &str) {
+    let p = v.defaults();
+    let s = v.build(&p).expect("defaults build");
+    let once = || match phase {
+        "metrics" => {
+            std::hint::black_box(s.steps.iter().map(compute).collect::<Vec<_>>());
+        }
+        "lineage" => {
+            std::hint::black_box(Lineage::of(s.before(), s.after()));
+        }
+        "diagrams" => {
+            std::hint::black_box(diagram(s.before(), Lang::Zh, true));
+            std::hint::black_box(diagram(s.after(), Lang::Zh, true));
+        }
+        _ => {
+            std::hint::black_box(v.build(&p).expect("defaults build"));
+        }
+    };
+    let (mut all, mut best) = (0.0, f64::INFINITY);
+    for _ in 0..runs.div_ceil(10) {
+        let a = Instant::now();
+        for _ in 0..10 {
+            once();
+        }
+        let ms = a.elapsed().as_secs_f64() * 1000.0;
+        all += ms;
+        best = f64::min(best, ms / 10.0);
+    }
+    let mean = all / (runs.div_ceil(10) * 10) as f64;
+    println!(
+        "{}: {phase} {mean:.3} ms mean, {best:.3} ms best (of {runs})",
+        v.key
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(only) = args.first() {
         let runs: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(5000);
+        let phase = args.get(2).map_or("build", String::as_str);
         for c in CaseId::ALL {
             for v in c.variants() {
                 if format!("{}/{}", c.key(), v.key) == *only {
-                    let p = v.defaults();
-                    let (mut all, mut best) = (0.0, f64::INFINITY);
-                    // Batches of ten: the fastest batch is the figure least disturbed by other
-                    // work on the machine.
-                    for _ in 0..runs.div_ceil(10) {
-                        let a = Instant::now();
-                        for _ in 0..10 {
-                            std::hint::black_box(v.build(&p).expect("defaults build"));
-                        }
-                        let ms = a.elapsed().as_secs_f64() * 1000.0;
-                        all += ms;
-                        best = f64::min(best, ms / 10.0);
-                    }
-                    let mean = all / (runs.div_ceil(10) * 10) as f64;
-                    println!("{only}: build {mean:.3} ms mean, {best:.3} ms best (of {runs})");
+                    profile(v, runs, phase);
                 }
             }
         }
