@@ -173,28 +173,28 @@ struct Flat<'a> {
 }
 
 fn flatten(root: &Unit) -> Flat<'_> {
-    let walk = root.walk();
-    let n = walk.len();
-    let mut parent = vec![usize::MAX; n];
-    // In a depth-first walk a unit's parent is the nearest earlier unit one level up.
-    let mut open: Vec<usize> = Vec::new();
-    for (i, (d, _)) in walk.iter().enumerate() {
-        open.truncate(*d);
-        if let Some(&p) = open.last() {
-            parent[i] = p;
+    let (mut units, mut depth, mut parent) = (Vec::new(), Vec::new(), Vec::new());
+    // Depth first, parents before children (as `Unit::walk`), with each unit's parent.
+    let mut stack = vec![(0usize, usize::MAX, root)];
+    while let Some((d, p, u)) = stack.pop() {
+        let i = units.len();
+        units.push(u);
+        depth.push(d);
+        parent.push(p);
+        for c in u.children.iter().rev() {
+            stack.push((d + 1, i, c));
         }
-        open.push(i);
     }
-    let mut staff: Vec<Staff> = walk.iter().map(|(_, u)| u.staff).collect();
-    let mut incidents: Vec<u64> = walk.iter().map(|(_, u)| u.incidents).collect();
-    for i in (1..n).rev() {
+    let mut staff: Vec<Staff> = units.iter().map(|u| u.staff).collect();
+    let mut incidents: Vec<u64> = units.iter().map(|u| u.incidents).collect();
+    for i in (1..units.len()).rev() {
         let p = parent[i];
         staff[p] = staff[p] + staff[i];
         incidents[p] += incidents[i];
     }
     Flat {
-        depth: walk.iter().map(|(d, _)| *d).collect(),
-        units: walk.into_iter().map(|(_, u)| u).collect(),
+        units,
+        depth,
         staff,
         incidents,
     }
@@ -262,6 +262,19 @@ fn spread(xs: &[f64]) -> (f64, f64) {
     (cv, ratio)
 }
 
+/// Units of each kind a metric counts.
+#[derive(Default)]
+struct Tally {
+    county_bureaus: usize,
+    stations: usize,
+    internal_units: usize,
+    teams: usize,
+    sections: usize,
+    districts: usize,
+    community_rooms: usize,
+    groups: usize,
+}
+
 /// Computes every metric from the tree.
 pub fn compute(root: &Unit) -> Metrics {
     let flat = flatten(root);
@@ -292,35 +305,40 @@ pub fn compute(root: &Unit) -> Metrics {
         }
     }
 
-    let count = |k: UnitKind| units.iter().filter(|u| u.kind == k).count();
-    let total_of = |pred: &dyn Fn(&Unit) -> bool| -> (f64, usize) {
-        let mut sum = 0.0;
-        let mut n = 0;
-        for (i, u) in units.iter().enumerate() {
-            if pred(u) {
-                sum += f64::from(flat.staff[i].total());
-                n += 1;
+    // One pass for the counts and sums (in tree order, as the means need).
+    let mut n = Tally::default();
+    let (mut team_staff, mut sb_staff) = (0.0, 0.0);
+    let mut sub_bureaus: Vec<&Unit> = Vec::new();
+    let (mut units_with_internal, mut managers, mut span_sum, mut span_max) = (0, 0, 0, 0);
+    for (u, s) in units.iter().zip(&flat.staff) {
+        match u.kind {
+            UnitKind::Team => {
+                n.teams += 1;
+                team_staff += f64::from(s.total());
+            }
+            UnitKind::SubBureau => {
+                sb_staff += f64::from(s.total());
+                sub_bureaus.push(u);
+            }
+            UnitKind::CountyBureau => n.county_bureaus += 1,
+            UnitKind::Station | UnitKind::CentralStation => n.stations += 1,
+            UnitKind::InternalUnit => n.internal_units += 1,
+            UnitKind::Section => n.sections += 1,
+            UnitKind::District => n.districts += 1,
+            UnitKind::CommunityRoom => n.community_rooms += 1,
+            UnitKind::Group => n.groups += 1,
+            UnitKind::MunicipalBureau | UnitKind::Office => {}
+        }
+        let span = u.children.len();
+        if span > 0 {
+            managers += 1;
+            span_sum += span;
+            span_max = span_max.max(span);
+            if u.children.iter().any(|c| c.kind == UnitKind::InternalUnit) {
+                units_with_internal += 1;
             }
         }
-        (sum, n)
-    };
-    let sub_bureaus: Vec<&Unit> = units
-        .iter()
-        .copied()
-        .filter(|u| u.kind == UnitKind::SubBureau)
-        .collect();
-    let (team_staff, teams) = total_of(&|u| u.kind == UnitKind::Team);
-    let (sb_staff, _) = total_of(&|u| u.kind == UnitKind::SubBureau);
-    let internal_units = count(UnitKind::InternalUnit);
-    let units_with_internal = units
-        .iter()
-        .filter(|u| u.children.iter().any(|c| c.kind == UnitKind::InternalUnit))
-        .count();
-    let managers: Vec<usize> = units
-        .iter()
-        .map(|u| u.children.len())
-        .filter(|n| *n > 0)
-        .collect();
+    }
     let layers = flat.depth.iter().map(|d| d + 1).max().unwrap_or(0);
 
     // Staff in stations: the topmost station on each path holds its whole subtree.
@@ -347,20 +365,14 @@ pub fn compute(root: &Unit) -> Metrics {
         (MetricKey::ManagementTiers, tiers_max as f64),
         (MetricKey::CommandChain, chain_max as f64),
         (MetricKey::SubBureaus, sub_bureaus.len() as f64),
-        (
-            MetricKey::CountyBureaus,
-            count(UnitKind::CountyBureau) as f64,
-        ),
-        (
-            MetricKey::Stations,
-            (count(UnitKind::Station) + count(UnitKind::CentralStation)) as f64,
-        ),
+        (MetricKey::CountyBureaus, n.county_bureaus as f64),
+        (MetricKey::Stations, n.stations as f64),
         (
             MetricKey::InternalUnits,
-            mean(internal_units as f64, units_with_internal),
+            mean(n.internal_units as f64, units_with_internal),
         ),
-        (MetricKey::Teams, teams as f64),
-        (MetricKey::TeamSize, mean(team_staff, teams)),
+        (MetricKey::Teams, n.teams as f64),
+        (MetricKey::TeamSize, mean(team_staff, n.teams)),
         (
             MetricKey::StaffPerSubBureau,
             mean(sb_staff, sub_bureaus.len()),
@@ -374,18 +386,12 @@ pub fn compute(root: &Unit) -> Metrics {
             .round(),
         ),
         (MetricKey::Layers, layers as f64),
-        (
-            MetricKey::SpanAvg,
-            mean(managers.iter().sum::<usize>() as f64, managers.len()),
-        ),
-        (
-            MetricKey::SpanMax,
-            managers.iter().copied().max().unwrap_or(0) as f64,
-        ),
+        (MetricKey::SpanAvg, mean(span_sum as f64, managers)),
+        (MetricKey::SpanMax, span_max as f64),
         (MetricKey::UnitsTotal, units.len() as f64),
-        (MetricKey::SectionUnits, count(UnitKind::Section) as f64),
+        (MetricKey::SectionUnits, n.sections as f64),
         (MetricKey::StationShare, share(in_stations as f64)),
-        (MetricKey::Districts, count(UnitKind::District) as f64),
+        (MetricKey::Districts, n.districts as f64),
         (MetricKey::WorkloadSpread, cv),
         (MetricKey::WorkloadRatio, ratio),
         (
@@ -396,12 +402,9 @@ pub fn compute(root: &Unit) -> Metrics {
                 0.0
             },
         ),
-        (
-            MetricKey::CommunityRooms,
-            count(UnitKind::CommunityRoom) as f64,
-        ),
+        (MetricKey::CommunityRooms, n.community_rooms as f64),
         (MetricKey::InvestigationTiers, inv_max as f64),
-        (MetricKey::Groups, count(UnitKind::Group) as f64),
+        (MetricKey::Groups, n.groups as f64),
     ])
 }
 
