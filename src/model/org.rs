@@ -381,6 +381,26 @@ impl Children {
             None => [].iter_mut(),
         }
     }
+    /// Takes the units out, split into those that match `pred` and the rest, each in order.
+    /// Units another tree still shares are cloned one by one (their own children stay shared).
+    pub fn take_split(&mut self, pred: impl Fn(&Unit) -> bool) -> (Vec<Unit>, Vec<Unit>) {
+        let n = self.iter().filter(|u| pred(u)).count();
+        let mut yes = Vec::with_capacity(n);
+        let mut no = Vec::with_capacity(self.len() - n);
+        let mut put = |u: Unit| {
+            if pred(&u) {
+                yes.push(u);
+            } else {
+                no.push(u);
+            }
+        };
+        match self.0.take().map(Arc::try_unwrap) {
+            Some(Ok(units)) => units.into_iter().for_each(&mut put),
+            Some(Err(shared)) => shared.iter().cloned().for_each(&mut put),
+            None => {}
+        }
+        (yes, no)
+    }
 }
 
 impl Deref for Children {
@@ -680,6 +700,17 @@ mod tests {
         assert_eq!(before.clone(), before);
         assert_ne!(after, before);
         assert_eq!(Children::from(Vec::new()), Children::default());
+        // Split, shared with another tree or not: the same units, in order.
+        let mut shared = before.clone();
+        let (a, rest) = shared.children.take_split(|c| c.id == "a");
+        assert_eq!((a.len(), rest.len()), (1, 1));
+        assert_eq!((a[0].id.as_str(), rest[0].id.as_str()), ("a", "b"));
+        assert!(shared.children.is_empty() && before.children.len() == 2);
+        let kids: Vec<Unit> = before.children.to_vec();
+        let mut own = before;
+        let (none, all) = own.children.take_split(|_| false);
+        assert!(none.is_empty());
+        assert_eq!(all[..], kids[..]);
     }
 
     #[test]

@@ -1096,9 +1096,9 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         ),
     )?;
     for county in org.children.iter_mut() {
-        let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut county.children)
-            .into_iter()
-            .partition(|u| u.kind == UnitKind::InternalUnit);
+        let (old, rest): (Vec<Unit>, Vec<Unit>) = county
+            .children
+            .take_split(|u| u.kind == UnitKind::InternalUnit);
         let pool: u64 = old.iter().map(|u| u64::from(u.staff_total().total())).sum();
         let groups = runs(old, units_after);
         let mut kids: Vec<Unit> = split_evenly(pool, units_after)
@@ -1125,9 +1125,8 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 fn lever_abolish_town_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let organ_units = p.count("county_organ_units_after") as usize;
     for county in org.children.iter_mut() {
-        let (town, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut county.children)
-            .into_iter()
-            .partition(|u| u.role == TOWN_STATION);
+        let (town, rest): (Vec<Unit>, Vec<Unit>) =
+            county.children.take_split(|u| u.role == TOWN_STATION);
         let moved: u64 = town
             .iter()
             .map(|u| u64::from(u.staff_total().total()))
@@ -1180,9 +1179,8 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
     let central_c = split_evenly(central, org.children.len());
     let mut central_no = 0usize;
     for (i, county) in org.children.iter_mut().enumerate() {
-        let (stations, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut county.children)
-            .into_iter()
-            .partition(|u| u.role == RURAL_STATION);
+        let (stations, rest): (Vec<Unit>, Vec<Unit>) =
+            county.children.take_split(|u| u.role == RURAL_STATION);
         if !stations.is_empty() && central_c[i] == 0 {
             return Err(err(
                 format!("{}有 {} 个农村派出所，却没有分到中心派出所：中心派出所至少要与县局一样多。", county.name.zh(), stations.len()),

@@ -846,9 +846,8 @@ fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         p.count("max_districts") as usize,
         p.count("district_cap") as usize,
     )?;
-    let (mut units, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut org.children)
-        .into_iter()
-        .partition(|u| u.kind.is_station());
+    let (mut units, rest): (Vec<Unit>, Vec<Unit>) =
+        org.children.take_split(|u| u.kind.is_station());
     let mut districts = Vec::with_capacity(groups.len());
     for (k, group) in groups.iter().enumerate() {
         let mut members = Vec::with_capacity(group.len());

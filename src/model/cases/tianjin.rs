@@ -854,9 +854,8 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
     )?;
     let cuts = split_evenly(cut, n);
     for (i, sb) in org.children.iter_mut().enumerate() {
-        let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut sb.children)
-            .into_iter()
-            .partition(|u| u.kind == UnitKind::InternalUnit);
+        let (old, rest): (Vec<Unit>, Vec<Unit>) =
+            sb.children.take_split(|u| u.kind == UnitKind::InternalUnit);
         let cut_here = cuts.get(i).copied().unwrap_or(0);
         ensure(
             cut_here <= old.len() as u64,
@@ -1555,9 +1554,8 @@ fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let mut no = 0usize;
     for ((au, c), m) in org.children.iter_mut().zip(&counts).zip(more) {
         let parts = if *c > 0 { (1 + m) as usize } else { 0 };
-        let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut au.children)
-            .into_iter()
-            .partition(|u| u.kind == UnitKind::Section);
+        let (old, rest): (Vec<Unit>, Vec<Unit>) =
+            au.children.take_split(|u| u.kind == UnitKind::Section);
         let mut kids: Vec<Unit> = runs(old, parts)
             .into_iter()
             .map(|group| {

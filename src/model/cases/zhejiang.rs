@@ -817,9 +817,9 @@ fn posts(pool: u64, n: usize, name: &Text) -> Result<Vec<u64>, ModelError> {
 /// are those of its old units.
 fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let teams = p.count("specialised_teams") as usize;
-    let (mut old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut org.children)
-        .into_iter()
-        .partition(|u| u.kind == UnitKind::InternalUnit);
+    let (mut old, rest): (Vec<Unit>, Vec<Unit>) = org
+        .children
+        .take_split(|u| u.kind == UnitKind::InternalUnit);
     let mut squads = Vec::new();
     for u in old.iter_mut() {
         squads.append(&mut u.children);
@@ -1003,9 +1003,7 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             "There is no criminal investigation bureau.".to_string(),
         ));
     };
-    let (squads, mut kids): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut cid.children)
-        .into_iter()
-        .partition(|u| u.role == SQUAD);
+    let (squads, mut kids): (Vec<Unit>, Vec<Unit>) = cid.children.take_split(|u| u.role == SQUAD);
     let pool: u64 = squads
         .iter()
         .map(|u| u64::from(u.staff_total().total()))
@@ -1359,9 +1357,9 @@ fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         format!("改革后内设机构（{after}）多于改革前（{before}）：这不是合并。"),
         format!("More internal units after ({after}) than before ({before}): that is no merge."),
     )?;
-    let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut org.children)
-        .into_iter()
-        .partition(|u| u.kind == UnitKind::InternalUnit);
+    let (old, rest): (Vec<Unit>, Vec<Unit>) = org
+        .children
+        .take_split(|u| u.kind == UnitKind::InternalUnit);
     let mut children: Vec<Unit> = runs(old, after as usize)
         .into_iter()
         .enumerate()
