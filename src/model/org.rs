@@ -248,6 +248,9 @@ impl Ids {
 
 /// `ids` followed by the origins of `parts` not already among them.
 fn union<'a>(mut ids: Vec<Id>, parts: impl IntoIterator<Item = &'a Unit>) -> Ids {
+    let parts = parts.into_iter();
+    // Each part stands for at least one id.
+    ids.reserve(parts.size_hint().0);
     for p in parts {
         for o in p.origin_ids() {
             if !ids.contains(o) {

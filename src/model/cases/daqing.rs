@@ -521,22 +521,21 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
     let mut station_no = 0usize;
     let before_children: Vec<Unit> = (0..n_before)
         .map(|i| {
-            let mut children: Vec<Unit> = (0..units_before)
-                .map(|j| {
-                    let k = i * units_before + j;
-                    let s =
-                        Staff::new(to_u32(unit_staff[k] - unit_front[k]), to_u32(unit_front[k]));
-                    Unit::new(
-                        id!["sb", i + 1, "/u", j + 1],
-                        Name::numbered(INTERNAL, j + 1),
-                        INTERNAL,
-                        UnitKind::InternalUnit,
-                    )
-                    .with_staff(s)
-                    .with_ranks(&BEFORE_UNIT_RANKS)
-                    .placeholder()
-                })
-                .collect();
+            let mut children: Vec<Unit> =
+                Vec::with_capacity(units_before + stations_sb[i] as usize);
+            children.extend((0..units_before).map(|j| {
+                let k = i * units_before + j;
+                let s = Staff::new(to_u32(unit_staff[k] - unit_front[k]), to_u32(unit_front[k]));
+                Unit::new(
+                    id!["sb", i + 1, "/u", j + 1],
+                    Name::numbered(INTERNAL, j + 1),
+                    INTERNAL,
+                    UnitKind::InternalUnit,
+                )
+                .with_staff(s)
+                .with_ranks(&BEFORE_UNIT_RANKS)
+                .placeholder()
+            }));
             let st_res = split_evenly(residents_sb[i], stations_sb[i] as usize);
             for r in st_res {
                 station_no += 1;
@@ -715,21 +714,23 @@ fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         )?;
         let from = Ids::of(&std::mem::take(&mut sb.children));
         let per_branch = split_evenly(s - organ_after, branches);
-        let mut children: Vec<Unit> = BRANCHES[..branches]
-            .iter()
-            .zip(per_branch)
-            .map(|((key, name), front)| {
-                Unit::new(
-                    id![sb.id, "/", key],
-                    Name::of(*name),
-                    *name,
-                    UnitKind::InternalUnit,
-                )
-                .with_staff(Staff::new(0, to_u32(front)))
-                .with_ranks(&BEFORE_UNIT_RANKS)
-                .with_from(from.clone())
-            })
-            .collect();
+        let mut children: Vec<Unit> = Vec::with_capacity(branches + 1);
+        children.extend(
+            BRANCHES[..branches]
+                .iter()
+                .zip(per_branch)
+                .map(|((key, name), front)| {
+                    Unit::new(
+                        id![sb.id, "/", key],
+                        Name::of(*name),
+                        *name,
+                        UnitKind::InternalUnit,
+                    )
+                    .with_staff(Staff::new(0, to_u32(front)))
+                    .with_ranks(&BEFORE_UNIT_RANKS)
+                    .with_from(from.clone())
+                }),
+        );
         children.push(
             Unit::new(
                 id![sb.id, "/legal_admin"],
