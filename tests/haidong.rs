@@ -85,7 +85,7 @@ fn defaults_reproduce_the_sources_structure() {
         assert!(d.children.iter().all(|c| c.id != "s1"));
     }
     // "“一把手”负责县府所在防区": a label, not a move of staff.
-    assert!(town.name.zh.contains("局长负责"), "{}", town.name.zh);
+    assert!(town.name.zh().contains("局长负责"), "{}", town.name.zh());
     // Sixteen stations before and after; no tier is added (a district is not a tier).
     assert_eq!(b.get(K::Stations), 16.0);
     assert_eq!(a.get(K::Stations), 16.0);
@@ -107,12 +107,12 @@ fn defaults_reproduce_the_sources_structure() {
             .filter(|c| c.kind == UnitKind::Team)
             .collect();
         assert_eq!(teams.len(), 2);
-        assert!(teams[0].name.zh.starts_with("执法办案队"));
+        assert!(teams[0].name.zh().starts_with("执法办案队"));
         assert!(teams[0].staff.total() >= 3, "{}", teams[0].staff.total());
-        assert!(teams[1].name.zh.starts_with("社区警务队"));
+        assert!(teams[1].name.zh().starts_with("社区警务队"));
         assert!(teams[1].staff.total() >= 1);
         // Placement is recorded in the name: "执法办案队（设在农村派出所3）".
-        assert!(teams[0].name.zh.contains("设在"));
+        assert!(teams[0].name.zh().contains("设在"));
     }
     assert_eq!(b.get(K::Teams), 0.0);
     assert_eq!(a.get(K::Teams), 8.0);

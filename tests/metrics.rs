@@ -12,16 +12,8 @@ use reform_explorer::model::metrics::{
 use reform_explorer::model::org::{Staff, Unit, UnitKind};
 
 fn unit(id: &str, kind: UnitKind, organ: u32, frontline: u32) -> Unit {
-    Unit::new(
-        id,
-        Name {
-            zh: id.to_string(),
-            en: id.to_string(),
-        },
-        Text::new("", ""),
-        kind,
-    )
-    .with_staff(Staff::new(organ, frontline))
+    Unit::new(id, Name::new(id, id), Text::new("", ""), kind)
+        .with_staff(Staff::new(organ, frontline))
 }
 
 fn many(prefix: &str, n: usize, kind: UnitKind, organ: u32, frontline: u32) -> Vec<Unit> {
@@ -41,7 +33,7 @@ fn many(prefix: &str, n: usize, kind: UnitKind, organ: u32, frontline: u32) -> V
 /// ```
 fn small_tree() -> Unit {
     let mut stations = many("st", 13, UnitKind::Station, 1, 4);
-    stations[0].children = many("g", 4, UnitKind::Group, 0, 1);
+    stations[0].children = many("g", 4, UnitKind::Group, 0, 1).into();
     let i1 = unit("i1", UnitKind::InternalUnit, 5, 0).with_children(many(
         "sec",
         8,
@@ -151,7 +143,7 @@ fn breakdown_of_the_small_tree() {
     );
     assert_eq!(b.total, tally(31, 33, 76));
     assert_eq!(b.root_staff, Staff::new(10, 0));
-    assert_eq!(b.root_name.en, "m");
+    assert_eq!(b.root_name.en(), "m");
     let top: Vec<(&str, UnitKind, Staff)> = b
         .top
         .iter()

@@ -54,7 +54,7 @@ fn station_defaults_one_office_two_teams_or_two_groups() {
         assert_eq!(st.children.len(), 1, "{}", st.id);
         let office = &st.children[0];
         assert_eq!(office.kind, UnitKind::Office);
-        assert_eq!(office.name.zh, "情报指挥室");
+        assert_eq!(office.name.zh(), "情报指挥室");
         assert_eq!(office.ranks.len(), 1);
         let kinds: Vec<UnitKind> = office.children.iter().map(|u| u.kind).collect();
         if st.staff_total().total() < threshold {
@@ -63,8 +63,8 @@ fn station_defaults_one_office_two_teams_or_two_groups() {
         } else {
             large += 1;
             assert_eq!(kinds, [UnitKind::Team, UnitKind::Team], "{}", st.id);
-            assert_eq!(office.children[0].name.zh, "社区警务队");
-            assert_eq!(office.children[1].name.zh, "执法办案队");
+            assert_eq!(office.children[0].name.zh(), "社区警务队");
+            assert_eq!(office.children[1].name.zh(), "执法办案队");
         }
     }
     // Both forms show at the defaults.
@@ -121,7 +121,7 @@ fn sub_bureau_defaults_reproduce_the_source() {
             .children
             .iter()
             .filter(|u| u.kind == UnitKind::InternalUnit)
-            .map(|u| u.name.zh.as_str())
+            .map(|u| u.name.zh())
             .collect();
         assert_eq!(
             systems,
@@ -210,7 +210,7 @@ fn municipal_defaults_287_sections_into_92() {
         .walk()
         .iter()
         .filter(|(_, u)| u.kind == UnitKind::Section)
-        .all(|(_, u)| u.name.zh.starts_with("副处级机构")));
+        .all(|(_, u)| u.name.zh().starts_with("副处级机构")));
     // "優化調整40個市局直屬單位機構,撤銷13個直屬單位": 40 attached units, 13 abolished.
     assert_eq!(b.get(K::InternalUnits), 40.0);
     assert_eq!(compute(s.at(1)).get(K::InternalUnits), 27.0);

@@ -38,7 +38,7 @@ fn find<'a>(org: &'a Unit, id: &str) -> &'a Unit {
 }
 
 fn names(u: &Unit) -> Vec<&str> {
-    u.children.iter().map(|c| c.name.zh.as_str()).collect()
+    u.children.iter().map(|c| c.name.zh()).collect()
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn nanhu_defaults_reproduce_the_sources_structure() {
         .children
         .iter()
         .filter(|u| u.kind == UnitKind::InternalUnit)
-        .map(|u| u.name.zh.as_str())
+        .map(|u| u.name.zh())
         .collect();
     assert_eq!(
         top,
@@ -106,7 +106,7 @@ fn nanhu_defaults_reproduce_the_sources_structure() {
             .children
             .iter()
             .filter(|c| c.kind == UnitKind::Office)
-            .map(|c| c.name.zh.as_str())
+            .map(|c| c.name.zh())
             .collect();
         assert_eq!(offices, ["综合管理室", "专业研判室", "刑事科学技术室"]);
         assert_eq!(count(cid, "专业刑侦队"), 7);
@@ -135,7 +135,7 @@ fn nanhu_defaults_reproduce_the_sources_structure() {
             .before()
             .children
             .iter()
-            .find(|u| u.name.zh == name)
+            .find(|u| u.name.zh() == name)
             .expect("named old unit");
         assert!(cid.from.contains(&old.id), "{name}");
     }
@@ -455,7 +455,7 @@ fn every_unit_has_a_unique_id_and_placeholders_are_marked() {
             assert_eq!(ids.len(), n);
             assert!(n < 1_000, "{}: {n} units at defaults", v.key);
             for (_, u) in org.walk() {
-                if u.name.zh.starts_with("内设机构") {
+                if u.name.zh().starts_with("内设机构") {
                     assert!(u.placeholder, "{}", u.id);
                 }
             }

@@ -5,6 +5,8 @@
 mod en;
 mod zh;
 
+use std::sync::{Arc, OnceLock};
+
 use crate::model::metrics::MetricKey;
 
 /// A display language. Simplified Chinese is the default.
@@ -67,33 +69,94 @@ impl Text {
     }
 }
 
-/// A generated name in both languages (e.g. "分局 3" / "Sub-bureau 3").
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Name {
-    pub zh: String,
-    pub en: String,
+/// A unit's name in both languages (e.g. "分局 3" / "Sub-bureau 3"). Cheap to clone: a fixed
+/// text is two static strings, a numbered one is formatted only when first read, and any other
+/// name is shared.
+#[derive(Clone)]
+pub struct Name(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Fixed(Text),
+    /// The text followed by `n`, each language written on first `get`.
+    Numbered {
+        text: Text,
+        n: usize,
+        zh: OnceLock<Arc<str>>,
+        en: OnceLock<Arc<str>>,
+    },
+    Owned {
+        zh: Arc<str>,
+        en: Arc<str>,
+    },
 }
 
 impl Name {
+    /// A name from text in both languages.
+    pub fn new(zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Name {
+        Name(Repr::Owned {
+            zh: zh.into(),
+            en: en.into(),
+        })
+    }
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
+        match &self.0 {
+            Repr::Fixed(t) => t.get(lang),
+            Repr::Numbered { text, n, zh, en } => match lang {
+                Lang::Zh => zh.get_or_init(|| format!("{}{n}", text.zh).into()),
+                Lang::En => en.get_or_init(|| format!("{} {n}", text.en).into()),
+            },
+            Repr::Owned { zh, en } => match lang {
+                Lang::Zh => zh,
+                Lang::En => en,
+            },
         }
+    }
+    /// The Chinese name.
+    pub fn zh(&self) -> &str {
+        self.get(Lang::Zh)
+    }
+    /// The English name.
+    pub fn en(&self) -> &str {
+        self.get(Lang::En)
     }
     /// The fixed text as a name.
     pub fn of(t: Text) -> Name {
-        Name {
-            zh: t.zh.to_string(),
-            en: t.en.to_string(),
+        Name(Repr::Fixed(t))
+    }
+    /// The fixed text followed by a number: "分局3", "Sub-bureau 3".
+    pub fn numbered(t: Text, n: usize) -> Name {
+        Name(Repr::Numbered {
+            text: t,
+            n,
+            zh: OnceLock::new(),
+            en: OnceLock::new(),
+        })
+    }
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        match (&self.0, &other.0) {
+            (Repr::Fixed(a), Repr::Fixed(b)) => a == b,
+            (Repr::Numbered { text: a, n: m, .. }, Repr::Numbered { text: b, n, .. })
+                if m == n && a == b =>
+            {
+                true
+            }
+            _ => Lang::ALL.into_iter().all(|l| self.get(l) == other.get(l)),
         }
     }
-    /// The fixed text followed by a number: "分局 3", "Sub-bureau 3".
-    pub fn numbered(t: Text, n: usize) -> Name {
-        Name {
-            zh: format!("{}{}", t.zh, n),
-            en: format!("{} {}", t.en, n),
-        }
+}
+
+impl Eq for Name {}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Name")
+            .field("zh", &self.zh())
+            .field("en", &self.en())
+            .finish()
     }
 }
 

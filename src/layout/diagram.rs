@@ -348,10 +348,10 @@ impl Builder<'_> {
         };
         let idx = self.tree.push(parent, size);
         self.nodes.push(DiagramNode {
-            id: first.id.clone(),
+            id: first.id.to_string(),
             kind: first.kind,
             count: members.len(),
-            ids: members.iter().map(|u| u.id.clone()).collect(),
+            ids: members.iter().map(|u| u.id.to_string()).collect(),
             staff: members
                 .iter()
                 .map(|u| self.info(u).map_or(0, |i| i.staff))

@@ -1,9 +1,54 @@
 //! Unit lineage between the baseline and a later step: which old units each new unit was
 //! formed from, and what became of every old unit.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::model::org::{Unit, UnitKind};
+
+/// A map keyed by unit id, with a hash that is quick on short ids (an Fx-style multiply and
+/// rotate: ids are the model's own, so there is no adversary to resist).
+pub type IdMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<IdHasher>>;
+
+/// The hasher of `IdMap`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        let mut word = [0u8; 8];
+        for c in &mut chunks {
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+fn id_map<'a, V>(capacity: usize) -> IdMap<'a, V> {
+    IdMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
+}
 
 /// What happened to a baseline unit, or where a later unit came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,28 +80,22 @@ pub struct Lineage<'a> {
     pub formed: Vec<Formed<'a>>,
     /// For every unit id of either tree: its change (`before` ids: Kept, MergedInto or
     /// Abolished; `after` ids: Kept, Formed or New).
-    pub before: HashMap<&'a str, Change>,
-    pub after: HashMap<&'a str, Change>,
+    pub before: IdMap<'a, Change>,
+    pub after: IdMap<'a, Change>,
 }
 
 /// The baseline units in walk order, and where each id stands.
 struct Baseline<'a> {
     units: Vec<&'a Unit>,
-    index: HashMap<&'a str, usize>,
+    index: IdMap<'a, usize>,
 }
 
 impl<'a> Baseline<'a> {
     fn new(before: &'a Unit) -> Self {
         let units: Vec<&Unit> = before.walk().into_iter().map(|(_, u)| u).collect();
-        let index = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
+        let mut index = id_map(units.len());
+        index.extend(units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)));
         Baseline { units, index }
-    }
-    fn contains(&self, id: &str) -> bool {
-        self.index.contains_key(id)
     }
     /// Positions of the baseline units `u` was formed from, in baseline order, once each.
     fn sources(&self, u: &Unit) -> Vec<usize> {
@@ -102,39 +141,39 @@ pub fn formed<'a>(before: &'a Unit, after: &'a Unit) -> Vec<Formed<'a>> {
 impl<'a> Lineage<'a> {
     pub fn of(before: &'a Unit, after: &'a Unit) -> Self {
         let base = Baseline::new(before);
+        let walk = after.walk();
         let mut formed = Vec::new();
-        let mut after_change = HashMap::new();
-        let mut used: HashSet<usize> = HashSet::new();
-        let mut kept: HashSet<&str> = HashSet::new();
-        for (_, u) in after.walk() {
+        let mut after_change = id_map(walk.len());
+        // By baseline position: still there (same id, not formed), or gone into a later unit.
+        let mut kept = vec![false; base.units.len()];
+        let mut used = vec![false; base.units.len()];
+        for (_, u) in walk {
             let idx = base.sources(u);
             let change = if !idx.is_empty() {
-                used.extend(idx.iter().copied());
+                for &i in &idx {
+                    used[i] = true;
+                }
                 formed.push(base.formed(u, &idx));
                 Change::Formed
-            } else if u.from.is_empty() && base.contains(&u.id) {
-                kept.insert(u.id.as_str());
+            } else if let Some(&i) = base.index.get(u.id.as_str()).filter(|_| u.from.is_empty()) {
+                kept[i] = true;
                 Change::Kept
             } else {
                 Change::New
             };
             after_change.insert(u.id.as_str(), change);
         }
-        let before_change = base
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| {
-                let c = if kept.contains(u.id.as_str()) {
-                    Change::Kept
-                } else if used.contains(&i) {
-                    Change::MergedInto
-                } else {
-                    Change::Abolished
-                };
-                (u.id.as_str(), c)
-            })
-            .collect();
+        let mut before_change = id_map(base.units.len());
+        before_change.extend(base.units.iter().enumerate().map(|(i, u)| {
+            let c = if kept[i] {
+                Change::Kept
+            } else if used[i] {
+                Change::MergedInto
+            } else {
+                Change::Abolished
+            };
+            (u.id.as_str(), c)
+        }));
         Lineage {
             formed,
             before: before_change,

@@ -397,7 +397,7 @@ pub fn breakdown(root: &Unit) -> Breakdown {
         }
         if flat.depth[i] == 1 {
             top.push(TopUnit {
-                id: u.id.clone(),
+                id: u.id.to_string(),
                 name: u.name.clone(),
                 kind: u.kind,
                 staff: flat.staff[i],

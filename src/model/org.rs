@@ -1,7 +1,289 @@
 //! The organisation tree. Every count the app shows (tiers, layers, spans, staff) is computed
 //! from this tree by `metrics`; nothing structural is stored beside it.
 
+use std::borrow::Borrow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+use std::sync::Arc;
+
 use crate::i18n::{Name, Text};
+
+/// A unit id: shared text, cheap to clone, compared and hashed as the `str` it holds (so it
+/// compares with `&str` and `String`, and looks up `HashMap<&str, _>` keys). `Arc`, not `Rc`:
+/// the app keeps trees in memos, which must be `Send + Sync` (on wasm32 `Arc` costs what `Rc`
+/// does).
+#[derive(Clone, PartialOrd, Ord)]
+pub struct Id(Arc<str>);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The pieces written one after another (what `id!` calls): one allocation, no `format!`.
+    pub fn from_parts(parts: &[&dyn IdPart]) -> Id {
+        let mut buf = IdBuf {
+            bytes: [0; 64],
+            len: 0,
+            long: Vec::new(),
+        };
+        for p in parts {
+            p.put(&mut buf);
+        }
+        Id(Arc::from(buf.text()))
+    }
+}
+
+/// A unit id from text and numbers written one after another: `id![parent.id, "/t", n + 1]`.
+macro_rules! id {
+    ($($part:expr),+ $(,)?) => {
+        $crate::model::org::Id::from_parts(&[$(&$part as &dyn $crate::model::org::IdPart),+])
+    };
+}
+pub(crate) use id;
+
+/// A piece of an id (`id!`): text, an id, or a whole number in decimal.
+pub trait IdPart {
+    #[doc(hidden)]
+    fn put(&self, buf: &mut IdBuf);
+}
+
+impl<T: IdPart + ?Sized> IdPart for &T {
+    fn put(&self, buf: &mut IdBuf) {
+        (**self).put(buf);
+    }
+}
+
+impl IdPart for str {
+    fn put(&self, buf: &mut IdBuf) {
+        buf.push(self.as_bytes());
+    }
+}
+
+impl IdPart for Id {
+    fn put(&self, buf: &mut IdBuf) {
+        buf.push(self.as_bytes());
+    }
+}
+
+impl IdPart for usize {
+    fn put(&self, buf: &mut IdBuf) {
+        (*self as u64).put(buf);
+    }
+}
+
+impl IdPart for u64 {
+    fn put(&self, buf: &mut IdBuf) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = *self;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        buf.push(&digits[at..]);
+    }
+}
+
+/// An id being written: on the stack while short, spilled onto the heap when long.
+#[doc(hidden)]
+pub struct IdBuf {
+    bytes: [u8; 64],
+    len: usize,
+    long: Vec<u8>,
+}
+
+impl IdBuf {
+    /// Appends the bytes of a `str` or ASCII digits.
+    fn push(&mut self, b: &[u8]) {
+        let end = self.len + b.len();
+        if self.long.is_empty() {
+            if let Some(dst) = self.bytes.get_mut(self.len..end) {
+                dst.copy_from_slice(b);
+                self.len = end;
+                return;
+            }
+            self.long.extend_from_slice(&self.bytes[..self.len]);
+        }
+        self.long.extend_from_slice(b);
+    }
+    fn text(&self) -> &str {
+        let b = if self.long.is_empty() {
+            &self.bytes[..self.len]
+        } else {
+            &self.long
+        };
+        // Only whole `str`s and ASCII digits are pushed, so this is always valid UTF-8.
+        std::str::from_utf8(b).unwrap_or_default()
+    }
+}
+
+impl Deref for Id {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq for Id {
+    fn eq(&self, other: &Id) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for Id {}
+
+impl Hash for Id {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Id {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Id> for str {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Id> for &str {
+    fn eq(&self, other: &Id) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Id> for String {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for Id {
+    fn from(s: &str) -> Id {
+        Id(Arc::from(s))
+    }
+}
+
+impl From<String> for Id {
+    fn from(s: String) -> Id {
+        Id(Arc::from(s))
+    }
+}
+
+impl From<&Id> for Id {
+    fn from(id: &Id) -> Id {
+        id.clone()
+    }
+}
+
+/// The baseline ids a unit was formed from (`Unit::from`): a shared list, cheap to clone, and
+/// no allocation when empty. Reads as a slice of `Id`s.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Ids(Option<Arc<[Id]>>);
+
+impl Deref for Ids {
+    type Target = [Id];
+    fn deref(&self) -> &[Id] {
+        self.0.as_deref().unwrap_or(&[])
+    }
+}
+
+impl From<Vec<Id>> for Ids {
+    fn from(ids: Vec<Id>) -> Ids {
+        Ids((!ids.is_empty()).then(|| Arc::from(ids)))
+    }
+}
+
+impl Ids {
+    /// The baseline ids `parts` stand for (`Unit::origin_ids`), in order, once each.
+    pub fn of<'a>(parts: impl IntoIterator<Item = &'a Unit>) -> Ids {
+        union(Vec::new(), parts)
+    }
+}
+
+/// `ids` followed by the origins of `parts` not already among them.
+fn union<'a>(mut ids: Vec<Id>, parts: impl IntoIterator<Item = &'a Unit>) -> Ids {
+    let parts = parts.into_iter();
+    // Each part stands for at least one id.
+    ids.reserve(parts.size_hint().0);
+    for p in parts {
+        for o in p.origin_ids() {
+            if !ids.contains(o) {
+                ids.push(o.clone());
+            }
+        }
+    }
+    Ids::from(ids)
+}
+
+impl fmt::Debug for Ids {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T, const N: usize> PartialEq<[T; N]> for Ids
+where
+    Id: PartialEq<T>,
+{
+    fn eq(&self, other: &[T; N]) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<T> PartialEq<Vec<T>> for Ids
+where
+    Id: PartialEq<T>,
+{
+    fn eq(&self, other: &Vec<T>) -> bool {
+        self[..] == other[..]
+    }
+}
 
 /// What a unit is. Territorial kinds form the management tiers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -85,6 +367,113 @@ pub const STATION_HEAD: Rank = Rank(Text::new("所长", "station head"));
 pub const DEPUTY_STATION_HEAD: Rank = Rank(Text::new("副所长", "deputy station head"));
 pub const TEAM_LEADER: Rank = Rank(Text::new("队长", "team leader"));
 
+/// The children of a unit, read and written like a `Vec<Unit>`. Copy on write: cloning a tree
+/// shares them, and the first mutable access to a shared list copies that one level (its units
+/// still share their own children). So every step of a scenario shares what its lever did not
+/// touch. An empty list allocates nothing.
+#[derive(Clone, Default)]
+pub struct Children(Option<Arc<Vec<Unit>>>);
+
+static NO_UNITS: Vec<Unit> = Vec::new();
+
+impl Children {
+    /// Mutable iteration; an empty list stays unallocated.
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, Unit> {
+        match &mut self.0 {
+            Some(units) => Arc::make_mut(units).iter_mut(),
+            None => [].iter_mut(),
+        }
+    }
+    /// Takes the units out, split into those that match `pred` and the rest, each in order.
+    /// Units another tree still shares are cloned one by one (their own children stay shared).
+    pub fn take_split(&mut self, pred: impl Fn(&Unit) -> bool) -> (Vec<Unit>, Vec<Unit>) {
+        let n = self.iter().filter(|u| pred(u)).count();
+        let mut yes = Vec::with_capacity(n);
+        let mut no = Vec::with_capacity(self.len() - n);
+        let mut put = |u: Unit| {
+            if pred(&u) {
+                yes.push(u);
+            } else {
+                no.push(u);
+            }
+        };
+        match self.0.take().map(Arc::try_unwrap) {
+            Some(Ok(units)) => units.into_iter().for_each(&mut put),
+            Some(Err(shared)) => shared.iter().cloned().for_each(&mut put),
+            None => {}
+        }
+        (yes, no)
+    }
+}
+
+impl Deref for Children {
+    type Target = Vec<Unit>;
+    fn deref(&self) -> &Vec<Unit> {
+        self.0.as_deref().unwrap_or(&NO_UNITS)
+    }
+}
+
+impl std::ops::DerefMut for Children {
+    fn deref_mut(&mut self) -> &mut Vec<Unit> {
+        Arc::make_mut(self.0.get_or_insert_with(Arc::default))
+    }
+}
+
+impl From<Vec<Unit>> for Children {
+    fn from(units: Vec<Unit>) -> Children {
+        Children((!units.is_empty()).then(|| Arc::new(units)))
+    }
+}
+
+impl FromIterator<Unit> for Children {
+    fn from_iter<I: IntoIterator<Item = Unit>>(iter: I) -> Children {
+        Children::from(iter.into_iter().collect::<Vec<Unit>>())
+    }
+}
+
+impl IntoIterator for Children {
+    type Item = Unit;
+    type IntoIter = std::vec::IntoIter<Unit>;
+    /// The units, moved out when no other tree shares them, else cloned.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0
+            .map(Arc::unwrap_or_clone)
+            .unwrap_or_default()
+            .into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Children {
+    type Item = &'a Unit;
+    type IntoIter = std::slice::Iter<'a, Unit>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Children {
+    type Item = &'a mut Unit;
+    type IntoIter = std::slice::IterMut<'a, Unit>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl PartialEq for Children {
+    fn eq(&self, other: &Children) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) if Arc::ptr_eq(a, b) => true,
+            _ => self[..] == other[..],
+        }
+    }
+}
+
+impl fmt::Debug for Children {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self[..], f)
+    }
+}
+
 /// Staff posted in a unit itself (not in its children).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Staff {
@@ -114,7 +503,7 @@ impl std::ops::Add for Staff {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
     /// Stable within a case: the same unit keeps its id when parameters change.
-    pub id: String,
+    pub id: Id,
     pub name: Name,
     /// The name of the class of unit ("分局", "Sub-bureau"), used when identical units are grouped.
     pub role: Text,
@@ -126,17 +515,17 @@ pub struct Unit {
     pub incidents: u64,
     pub branch: Option<Branch>,
     /// Ranks an order passes inside this unit, top down.
-    pub ranks: Vec<Rank>,
+    pub ranks: &'static [Rank],
     /// True when the sources do not name this unit and the model generated it.
     pub placeholder: bool,
     /// Lineage: ids of the baseline units this unit was formed from by a merge. Empty when the
     /// unit is itself a baseline unit (same id) or was created from nothing.
-    pub from: Vec<String>,
-    pub children: Vec<Unit>,
+    pub from: Ids,
+    pub children: Children,
 }
 
 impl Unit {
-    pub fn new(id: impl Into<String>, name: Name, role: Text, kind: UnitKind) -> Self {
+    pub fn new(id: impl Into<Id>, name: Name, role: Text, kind: UnitKind) -> Self {
         Unit {
             id: id.into(),
             name,
@@ -146,18 +535,18 @@ impl Unit {
             residents: 0,
             incidents: 0,
             branch: None,
-            ranks: Vec::new(),
+            ranks: &[],
             placeholder: false,
-            from: Vec::new(),
-            children: Vec::new(),
+            from: Ids::default(),
+            children: Children::default(),
         }
     }
     pub fn with_staff(mut self, staff: Staff) -> Self {
         self.staff = staff;
         self
     }
-    pub fn with_ranks(mut self, ranks: &[Rank]) -> Self {
-        self.ranks = ranks.to_vec();
+    pub fn with_ranks(mut self, ranks: &'static [Rank]) -> Self {
+        self.ranks = ranks;
         self
     }
     pub fn with_residents(mut self, residents: u64) -> Self {
@@ -174,29 +563,33 @@ impl Unit {
     }
     /// Records that this unit was formed from `parts` (their own origins, in order, once each).
     pub fn formed_from<'a>(mut self, parts: impl IntoIterator<Item = &'a Unit>) -> Self {
-        for p in parts {
-            for o in p.origins() {
-                if !self.from.contains(&o) {
-                    self.from.push(o);
-                }
-            }
-        }
+        self.from = union(self.from.to_vec(), parts);
+        self
+    }
+    /// Sets the lineage to `from`: for several units formed from the same parts, compute
+    /// `Ids::of(parts)` once and give each a clone.
+    pub fn with_from(mut self, from: Ids) -> Self {
+        self.from = from;
         self
     }
     /// The baseline ids this unit stands for: its lineage, or its own id.
-    pub fn origins(&self) -> Vec<String> {
+    pub fn origin_ids(&self) -> &[Id] {
         if self.from.is_empty() {
-            vec![self.id.clone()]
+            std::slice::from_ref(&self.id)
         } else {
-            self.from.clone()
+            &self.from
         }
+    }
+    /// `origin_ids` as strings.
+    pub fn origins(&self) -> Vec<String> {
+        self.origin_ids().iter().map(Id::to_string).collect()
     }
     pub fn placeholder(mut self) -> Self {
         self.placeholder = true;
         self
     }
     pub fn with_children(mut self, children: Vec<Unit>) -> Self {
-        self.children = children;
+        self.children = Children::from(children);
         self
     }
 
@@ -256,15 +649,19 @@ pub fn apportion(total: u64, weights: &[u64]) -> Vec<u64> {
         .map(|w| u128::from(*w) * u128::from(total))
         .collect();
     let mut parts: Vec<u64> = exact.iter().map(|e| (e / u128::from(sum)) as u64).collect();
+    let rest: Vec<u128> = exact.iter().map(|e| e % u128::from(sum)).collect();
     let mut left = total.saturating_sub(parts.iter().sum());
+    if left == 0 {
+        return parts;
+    }
     let mut order: Vec<usize> = (0..weights.len()).collect();
     // Largest remainder first; ties go to the earlier bucket, so the result is deterministic.
-    order.sort_by_key(|&i| std::cmp::Reverse(exact[i] % u128::from(sum)));
+    order.sort_by_key(|&i| std::cmp::Reverse(rest[i]));
     for i in order {
         if left == 0 {
             break;
         }
-        if exact[i] % u128::from(sum) > 0 {
+        if rest[i] > 0 {
             parts[i] += 1;
             left -= 1;
         }
@@ -275,6 +672,49 @@ pub fn apportion(total: u64, weights: &[u64]) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_written_as_format_would() {
+        let parent = Id::from("sb12");
+        assert_eq!(id![parent, "/t", 0usize], "sb12/t0");
+        assert_eq!(id!["st", u64::MAX], format!("st{}", u64::MAX));
+        // Past the stack buffer, at once and halfway through.
+        let long = "长".repeat(30);
+        assert_eq!(id![long.as_str(), "/", 7usize], format!("{long}/7"));
+        let near = "y".repeat(60);
+        assert_eq!(id![near.as_str(), "/", 12345usize], format!("{near}/12345"));
+        assert_eq!(Id::from("a"), String::from("a"));
+        assert_eq!(Ids::from(vec![Id::from("a"), Id::from("b")]), ["a", "b"]);
+        assert!(Ids::from(Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn children_are_copied_on_write() {
+        let u = |id: &str| Unit::new(id, Name::of(CHIEF.0), CHIEF.0, UnitKind::Team);
+        let before = u("r").with_children(vec![u("a").with_children(vec![u("a1")]), u("b")]);
+        let mut after = before.clone();
+        after.children[0].children[0].staff = Staff::new(1, 2);
+        after.children[1].children.push(u("b1"));
+        assert_eq!(before.children[0].children[0].staff, Staff::default());
+        assert!(before.children[1].children.is_empty());
+        assert_eq!(after.walk().len(), 5);
+        let moved: Vec<Unit> = after.children.clone().into_iter().collect();
+        assert_eq!(moved[..], after.children[..]);
+        assert_eq!(before.clone(), before);
+        assert_ne!(after, before);
+        assert_eq!(Children::from(Vec::new()), Children::default());
+        // Split, shared with another tree or not: the same units, in order.
+        let mut shared = before.clone();
+        let (a, rest) = shared.children.take_split(|c| c.id == "a");
+        assert_eq!((a.len(), rest.len()), (1, 1));
+        assert_eq!((a[0].id.as_str(), rest[0].id.as_str()), ("a", "b"));
+        assert!(shared.children.is_empty() && before.children.len() == 2);
+        let kids: Vec<Unit> = before.children.to_vec();
+        let mut own = before;
+        let (none, all) = own.children.take_split(|_| false);
+        assert!(none.is_empty());
+        assert_eq!(all[..], kids[..]);
+    }
 
     #[test]
     fn apportion_conserves_and_respects_weights() {

@@ -159,7 +159,7 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                                 Some(p) => format!("{p} · {}", f.unit.name.get(l)),
                                 None => f.unit.name.get(l).to_string(),
                             };
-                            (f.unit.id.clone(), name, names)
+                            (f.unit.id.to_string(), name, names)
                         })
                         .collect::<Vec<_>>()
                 })

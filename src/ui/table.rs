@@ -147,7 +147,7 @@ fn work_rows(org: &Unit, lang: Lang) -> Vec<WorkRow> {
     work_units(org)
         .into_iter()
         .map(|w| WorkRow {
-            id: w.unit.id.clone(),
+            id: w.unit.id.to_string(),
             name: w.unit.name.get(lang).to_string(),
             staff: w.staff,
             incidents: w.incidents,

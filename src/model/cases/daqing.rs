@@ -10,8 +10,9 @@ use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, split_evenly, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF, DEPUTY_BRIGADE_HEAD,
-    DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT, SQUADRON_HEAD, STATION_HEAD, TEAM_LEADER,
+    apportion, id, split_evenly, Id, Ids, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
+    DEPUTY_BRIGADE_HEAD, DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT, SQUADRON_HEAD,
+    STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
@@ -520,28 +521,27 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
     let mut station_no = 0usize;
     let before_children: Vec<Unit> = (0..n_before)
         .map(|i| {
-            let mut children: Vec<Unit> = (0..units_before)
-                .map(|j| {
-                    let k = i * units_before + j;
-                    let s =
-                        Staff::new(to_u32(unit_staff[k] - unit_front[k]), to_u32(unit_front[k]));
-                    Unit::new(
-                        format!("sb{}/u{}", i + 1, j + 1),
-                        Name::numbered(INTERNAL, j + 1),
-                        INTERNAL,
-                        UnitKind::InternalUnit,
-                    )
-                    .with_staff(s)
-                    .with_ranks(&BEFORE_UNIT_RANKS)
-                    .placeholder()
-                })
-                .collect();
+            let mut children: Vec<Unit> =
+                Vec::with_capacity(units_before + stations_sb[i] as usize);
+            children.extend((0..units_before).map(|j| {
+                let k = i * units_before + j;
+                let s = Staff::new(to_u32(unit_staff[k] - unit_front[k]), to_u32(unit_front[k]));
+                Unit::new(
+                    id!["sb", i + 1, "/u", j + 1],
+                    Name::numbered(INTERNAL, j + 1),
+                    INTERNAL,
+                    UnitKind::InternalUnit,
+                )
+                .with_staff(s)
+                .with_ranks(&BEFORE_UNIT_RANKS)
+                .placeholder()
+            }));
             let st_res = split_evenly(residents_sb[i], stations_sb[i] as usize);
             for r in st_res {
                 station_no += 1;
                 children.push(
                     Unit::new(
-                        format!("st{station_no}"),
+                        id!["st", station_no],
                         Name::numbered(STATION, station_no),
                         STATION,
                         UnitKind::Station,
@@ -556,7 +556,7 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
                 );
             }
             Unit::new(
-                format!("sb{}", i + 1),
+                id!["sb", i + 1],
                 Name::numbered(SUB_BUREAU, i + 1),
                 SUB_BUREAU,
                 UnitKind::SubBureau,
@@ -582,7 +582,7 @@ fn municipal() -> Unit {
 }
 
 /// The internal units of a sub-bureau sharing `pool` staff, `organ` of them headquarters.
-fn internal_units(id: &str, n: usize, pool: u64, organ: u64, ranks: &[Rank]) -> Vec<Unit> {
+fn internal_units(id: &str, n: usize, pool: u64, organ: u64, ranks: &'static [Rank]) -> Vec<Unit> {
     let staff = split_evenly(pool, n);
     let organ = apportion(organ.min(pool), &staff);
     staff
@@ -591,7 +591,7 @@ fn internal_units(id: &str, n: usize, pool: u64, organ: u64, ranks: &[Rank]) -> 
         .enumerate()
         .map(|(j, (s, o))| {
             Unit::new(
-                format!("{id}/u{}", j + 1),
+                id![id, "/u", j + 1],
                 Name::numbered(INTERNAL, j + 1),
                 INTERNAL,
                 UnitKind::InternalUnit,
@@ -670,7 +670,7 @@ fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
         .into_iter()
         .enumerate()
         .map(|(i, (lo, hi))| {
-            let id = format!("nsb{}", i + 1);
+            let id = id!["nsb", i + 1];
             let covered = old
                 .iter()
                 .filter(|(_, (a, b))| a < b && *a < hi && lo < *b)
@@ -712,35 +712,37 @@ fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             format!("警力不足：改革后每个分局只有 {s} 人，少于局领导和法制综合部门的 {organ_after} 人。"),
             format!("Not enough officers: each sub-bureau after has {s}, fewer than its {organ_after} leaders and department staff."),
         )?;
-        let old = std::mem::take(&mut sb.children);
+        let from = Ids::of(&std::mem::take(&mut sb.children));
         let per_branch = split_evenly(s - organ_after, branches);
-        let mut children: Vec<Unit> = BRANCHES[..branches]
-            .iter()
-            .zip(per_branch)
-            .map(|((key, name), front)| {
-                Unit::new(
-                    format!("{}/{key}", sb.id),
-                    Name::of(*name),
-                    *name,
-                    UnitKind::InternalUnit,
-                )
-                .with_staff(Staff::new(0, to_u32(front)))
-                .with_ranks(&BEFORE_UNIT_RANKS)
-                .formed_from(&old)
-            })
-            .collect();
+        let mut children: Vec<Unit> = Vec::with_capacity(branches + 1);
+        children.extend(
+            BRANCHES[..branches]
+                .iter()
+                .zip(per_branch)
+                .map(|((key, name), front)| {
+                    Unit::new(
+                        id![sb.id, "/", key],
+                        Name::of(*name),
+                        *name,
+                        UnitKind::InternalUnit,
+                    )
+                    .with_staff(Staff::new(0, to_u32(front)))
+                    .with_ranks(&BEFORE_UNIT_RANKS)
+                    .with_from(from.clone())
+                }),
+        );
         children.push(
             Unit::new(
-                format!("{}/legal_admin", sb.id),
+                id![sb.id, "/legal_admin"],
                 Name::of(LEGAL_ADMIN),
                 LEGAL_ADMIN,
                 UnitKind::InternalUnit,
             )
             .with_staff(Staff::new(to_u32(legal_admin), 0))
-            .formed_from(&old),
+            .with_from(from),
         );
         sb.staff = Staff::new(to_u32(leaders), 0);
-        sb.children = children;
+        sb.children = children.into();
     }
     Ok(org)
 }
@@ -762,7 +764,7 @@ fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 .enumerate()
                 .map(|(t, s)| {
                     Unit::new(
-                        format!("{}/t{}", branch.id, t + 1),
+                        id![branch.id, "/t", t + 1],
                         Name::numbered(TEAM, t + 1),
                         TEAM,
                         UnitKind::Team,
@@ -772,10 +774,10 @@ fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 })
                 .collect();
             branch.staff = Staff::default();
-            branch.ranks.clear();
+            branch.ranks = &[];
         }
         for unit in sb.children.iter_mut() {
-            unit.ranks.clear();
+            unit.ranks = &[];
         }
     }
     Ok(org)
@@ -996,7 +998,7 @@ fn station_staff(staff: u64, posts: u64) -> Staff {
 
 fn county_bureau(i: usize) -> Unit {
     Unit::new(
-        format!("c{}", i + 1),
+        id!["c", i + 1],
         Name::numbered(COUNTY_BUREAU, i + 1),
         COUNTY_BUREAU,
         UnitKind::CountyBureau,
@@ -1005,7 +1007,7 @@ fn county_bureau(i: usize) -> Unit {
     .placeholder()
 }
 
-fn county_unit(id: String, j: usize, staff: Staff) -> Unit {
+fn county_unit(id: Id, j: usize, staff: Staff) -> Unit {
     Unit::new(
         id,
         Name::numbered(INTERNAL, j + 1),
@@ -1017,7 +1019,7 @@ fn county_unit(id: String, j: usize, staff: Staff) -> Unit {
     .placeholder()
 }
 
-fn station(id: String, name: Text, kind: UnitKind, n: usize, staff: Staff) -> Unit {
+fn station(id: Id, name: Text, kind: UnitKind, n: usize, staff: Staff) -> Unit {
     Unit::new(id, Name::numbered(name, n), name, kind)
         .with_staff(staff)
         .with_ranks(&STATION_RANKS)
@@ -1042,7 +1044,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
             let mut kids: Vec<Unit> = (0..units_before)
                 .map(|j| {
                     county_unit(
-                        format!("c{}/u{}", i + 1, j + 1),
+                        id!["c", i + 1, "/u", j + 1],
                         j,
                         Staff::new(to_u32(unit_staff), 0),
                     )
@@ -1050,7 +1052,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
                 .collect();
             for t in 0..town {
                 kids.push(station(
-                    format!("c{}/ts{}", i + 1, t + 1),
+                    id!["c", i + 1, "/ts", t + 1],
                     TOWN_STATION,
                     UnitKind::Station,
                     t + 1,
@@ -1060,7 +1062,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
             for _ in 0..rural_c[i] {
                 rural_no += 1;
                 kids.push(station(
-                    format!("rs{rural_no}"),
+                    id!["rs", rural_no],
                     RURAL_STATION,
                     UnitKind::Station,
                     rural_no,
@@ -1095,9 +1097,9 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         ),
     )?;
     for county in org.children.iter_mut() {
-        let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut county.children)
-            .into_iter()
-            .partition(|u| u.kind == UnitKind::InternalUnit);
+        let (old, rest): (Vec<Unit>, Vec<Unit>) = county
+            .children
+            .take_split(|u| u.kind == UnitKind::InternalUnit);
         let pool: u64 = old.iter().map(|u| u64::from(u.staff_total().total())).sum();
         let groups = runs(old, units_after);
         let mut kids: Vec<Unit> = split_evenly(pool, units_after)
@@ -1110,11 +1112,11 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 } else {
                     Staff::new(0, to_u32(s))
                 };
-                county_unit(format!("{}/v{}", county.id, j + 1), j, staff).formed_from(&from)
+                county_unit(id![county.id, "/v", j + 1], j, staff).formed_from(&from)
             })
             .collect();
         kids.extend(rest);
-        county.children = kids;
+        county.children = kids.into();
     }
     Ok(org)
 }
@@ -1124,14 +1126,13 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 fn lever_abolish_town_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let organ_units = p.count("county_organ_units_after") as usize;
     for county in org.children.iter_mut() {
-        let (town, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut county.children)
-            .into_iter()
-            .partition(|u| u.role == TOWN_STATION);
+        let (town, rest): (Vec<Unit>, Vec<Unit>) =
+            county.children.take_split(|u| u.role == TOWN_STATION);
         let moved: u64 = town
             .iter()
             .map(|u| u64::from(u.staff_total().total()))
             .sum();
-        county.children = rest;
+        county.children = rest.into();
         if moved == 0 {
             continue;
         }
@@ -1151,8 +1152,8 @@ fn lever_abolish_town_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelE
             .collect();
         ensure(
             !operational.is_empty(),
-            format!("{}没有实战机构接收县城派出所的 {moved} 名警力。", county.name.zh),
-            format!("{} has no operational unit to take the {moved} officers of its county-town stations.", county.name.en),
+            format!("{}没有实战机构接收县城派出所的 {moved} 名警力。", county.name.zh()),
+            format!("{} has no operational unit to take the {moved} officers of its county-town stations.", county.name.en()),
         )?;
         for (k, add) in split_evenly(moved, operational.len())
             .into_iter()
@@ -1179,13 +1180,12 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
     let central_c = split_evenly(central, org.children.len());
     let mut central_no = 0usize;
     for (i, county) in org.children.iter_mut().enumerate() {
-        let (stations, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut county.children)
-            .into_iter()
-            .partition(|u| u.role == RURAL_STATION);
+        let (stations, rest): (Vec<Unit>, Vec<Unit>) =
+            county.children.take_split(|u| u.role == RURAL_STATION);
         if !stations.is_empty() && central_c[i] == 0 {
             return Err(err(
-                format!("{}有 {} 个农村派出所，却没有分到中心派出所：中心派出所至少要与县局一样多。", county.name.zh, stations.len()),
-                format!("{} has {} rural stations but no central station: there must be at least as many central stations as counties.", county.name.en, stations.len()),
+                format!("{}有 {} 个农村派出所，却没有分到中心派出所：中心派出所至少要与县局一样多。", county.name.zh(), stations.len()),
+                format!("{} has {} rural stations but no central station: there must be at least as many central stations as counties.", county.name.en(), stations.len()),
             ));
         }
         let mut kids = rest;
@@ -1197,7 +1197,7 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
                 .sum();
             kids.push(
                 station(
-                    format!("cs{central_no}"),
+                    id!["cs", central_no],
                     CENTRAL_STATION,
                     UnitKind::CentralStation,
                     central_no,
@@ -1206,7 +1206,7 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
                 .formed_from(&group),
             );
         }
-        county.children = kids;
+        county.children = kids.into();
     }
     Ok(org)
 }

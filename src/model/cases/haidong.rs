@@ -15,8 +15,8 @@ use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    split_evenly, Branch, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF, DEPUTY_CHIEF, OFFICER,
-    STATION_HEAD, TEAM_LEADER,
+    id, split_evenly, Branch, Id, Ids, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
+    DEPUTY_CHIEF, OFFICER, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
@@ -798,8 +798,8 @@ fn station_unit(st: &Station) -> Unit {
     }
 }
 
-fn brigade_id(key: &str) -> String {
-    format!("cb/{key}")
+fn brigade_id(key: &str) -> Id {
+    id!["cb/", key]
 }
 
 fn baseline(p: &Params) -> Result<Unit, ModelError> {
@@ -833,8 +833,8 @@ fn baseline(p: &Params) -> Result<Unit, ModelError> {
     .with_children(children))
 }
 
-fn district_id(k: usize) -> String {
-    format!("d{}", k + 1)
+fn district_id(k: usize) -> Id {
+    id!["d", k + 1]
 }
 
 /// 01 跨所设置防区: the stations are grouped into districts; the stations move into them as
@@ -846,9 +846,8 @@ fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         p.count("max_districts") as usize,
         p.count("district_cap") as usize,
     )?;
-    let (mut units, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut org.children)
-        .into_iter()
-        .partition(|u| u.kind.is_station());
+    let (mut units, rest): (Vec<Unit>, Vec<Unit>) =
+        org.children.take_split(|u| u.kind.is_station());
     let mut districts = Vec::with_capacity(groups.len());
     for (k, group) in groups.iter().enumerate() {
         let mut members = Vec::with_capacity(group.len());
@@ -866,10 +865,10 @@ fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .iter()
             .any(|&i| stations.get(i).is_some_and(|s| s.town));
         let name = if town {
-            Name {
-                zh: format!("{}{}（城关）", DISTRICT.zh, k + 1),
-                en: format!("{} {} (county town)", DISTRICT.en, k + 1),
-            }
+            Name::new(
+                format!("{}{}（城关）", DISTRICT.zh, k + 1),
+                format!("{} {} (county town)", DISTRICT.en, k + 1),
+            )
         } else {
             Name::numbered(DISTRICT, k + 1)
         };
@@ -883,7 +882,7 @@ fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     children.extend(districts);
     // Any station the grouping did not place (none in practice) stays under the bureau.
     children.extend(units);
-    org.children = children;
+    org.children = children.into();
     Ok(org)
 }
 
@@ -996,16 +995,18 @@ fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         d.staff = Staff::new(0, to_u32(district_minimum(p) + add));
         // "“一把手”负责县府所在防区,其他局领导根据特长分别负责一个防区".
         let seat = d.children.iter().any(|s| s.role == TOWN_STATION);
-        if seat {
-            d.name.zh.push_str("·局长负责");
-            d.name.en.push_str(", headed by the chief");
+        d.name = if seat {
+            Name::new(
+                format!("{}·局长负责", d.name.zh()),
+                format!("{}, headed by the chief", d.name.en()),
+            )
         } else {
             other += 1;
-            d.name.zh.push_str(&format!("·局领导{other}负责"));
-            d.name
-                .en
-                .push_str(&format!(", headed by bureau leader {other}"));
-        }
+            Name::new(
+                format!("{}·局领导{other}负责", d.name.zh()),
+                format!("{}, headed by bureau leader {other}", d.name.en()),
+            )
+        };
     }
     Ok(org)
 }
@@ -1023,10 +1024,10 @@ fn site<'a>(stations: &[&'a Unit], key: impl Fn(&Unit) -> u64) -> Option<&'a Uni
 
 fn sited(t: Text, at: Option<&Unit>) -> Name {
     match at {
-        Some(s) => Name {
-            zh: format!("{}（设在{}）", t.zh, s.name.zh),
-            en: format!("{} (at {})", t.en, s.name.en),
-        },
+        Some(s) => Name::new(
+            format!("{}（设在{}）", t.zh, s.name.zh()),
+            format!("{} (at {})", t.en, s.name.en()),
+        ),
         None => Name::of(t),
     }
 }
@@ -1043,12 +1044,11 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .find(|g| g.id == s.id)
             .map_or(0, Station::communities)
     };
-    let brigades: Vec<Unit> = org
-        .children
-        .iter()
-        .filter(|u| u.kind == UnitKind::InternalUnit)
-        .cloned()
-        .collect();
+    let brigades = Ids::of(
+        org.children
+            .iter()
+            .filter(|u| u.kind == UnitKind::InternalUnit),
+    );
     for d in org
         .children
         .iter_mut()
@@ -1059,11 +1059,11 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             n > office + case_min,
             format!(
                 "{}只有 {n} 名编入的民警，不够综合指挥室 {office} 人、执法办案队至少 {case_min} 人和社区警务队至少 1 人。",
-                d.name.zh
+                d.name.zh()
             ),
             format!(
                 "{} has only {n} bound officers, not enough for a command room of {office}, a case team of at least {case_min} and a community team of at least 1.",
-                d.name.en
+                d.name.en()
             ),
         )?;
         let rest = n - office;
@@ -1077,7 +1077,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         let community_at = site(&stations, communities);
         let units = vec![
             Unit::new(
-                format!("{}/office", d.id),
+                id![d.id, "/office"],
                 sited(OFFICE, office_at),
                 OFFICE,
                 UnitKind::Office,
@@ -1086,7 +1086,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .with_ranks(&OFFICE_RANKS)
             .with_branch(Branch::Command),
             Unit::new(
-                format!("{}/case", d.id),
+                id![d.id, "/case"],
                 sited(CASE_TEAM, case_at),
                 CASE_TEAM,
                 UnitKind::Team,
@@ -1095,7 +1095,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .with_ranks(&TEAM_RANKS)
             .with_branch(Branch::Investigation),
             Unit::new(
-                format!("{}/community", d.id),
+                id![d.id, "/community"],
                 sited(COMMUNITY_TEAM, community_at),
                 COMMUNITY_TEAM,
                 UnitKind::Team,
@@ -1108,13 +1108,13 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         // brigades' bound officers are pooled, so each unit lists every brigade.
         let mut units: Vec<Unit> = units
             .into_iter()
-            .map(|u| u.formed_from(&brigades))
+            .map(|u| u.with_from(brigades.clone()))
             .collect();
         d.staff = Staff::default();
         units.extend(std::mem::take(&mut d.children));
         // Stations first, then the room and the teams.
         units.rotate_left(3);
-        d.children = units;
+        d.children = units.into();
     }
     Ok(org)
 }

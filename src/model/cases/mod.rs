@@ -163,14 +163,14 @@ pub struct ModelError(pub Name);
 
 impl ModelError {
     pub fn new(zh: String, en: String) -> Self {
-        ModelError(Name { zh, en })
+        ModelError(Name::new(zh, en))
     }
     /// The same error, prefixed with the measure it arose in.
     pub fn in_lever(self, lever: &Lever) -> Self {
-        ModelError(Name {
-            zh: format!("{}：{}", lever.name.zh, self.0.zh),
-            en: format!("{}: {}", lever.name.en, self.0.en),
-        })
+        ModelError(Name::new(
+            format!("{}：{}", lever.name.zh, self.0.zh()),
+            format!("{}: {}", lever.name.en, self.0.en()),
+        ))
     }
     pub fn message(&self, lang: Lang) -> &str {
         self.0.get(lang)

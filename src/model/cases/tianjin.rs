@@ -18,8 +18,8 @@ use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, split_evenly, Rank, Staff, Unit, UnitKind, CHIEF, DEPUTY_CHIEF, DEPUTY_STATION_HEAD,
-    OFFICER, SERGEANT, STATION_HEAD, TEAM_LEADER,
+    apportion, id, split_evenly, Id, Rank, Staff, Unit, UnitKind, CHIEF, DEPUTY_CHIEF,
+    DEPUTY_STATION_HEAD, OFFICER, SERGEANT, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
@@ -56,7 +56,7 @@ const DIVISION_HEAD: Rank = Rank(Text::new("处长", "division head"));
 const SECTION_HEAD: Rank = Rank(Text::new("科长", "section head"));
 const DEPUTY_DIVISION_HEAD: Rank = Rank(Text::new("副处长", "deputy division head"));
 
-fn unit(id: impl Into<String>, name: Name, role: Text, kind: UnitKind) -> Unit {
+fn unit(id: impl Into<Id>, name: Name, role: Text, kind: UnitKind) -> Unit {
     Unit::new(id, name, role, kind)
 }
 
@@ -355,7 +355,7 @@ fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
         .into_iter()
         .enumerate()
         .map(|(i, size)| {
-            let id = format!("st{}", i + 1);
+            let id = id!["st", i + 1];
             let front = size - leaders - admin;
             let parts = apportion(front, &[cs, ks, 100 - cs - ks]);
             let staff = [
@@ -369,15 +369,10 @@ fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
                 .zip(staff)
                 .filter(|(_, s)| s.total() > 0)
                 .map(|((key, name), s)| {
-                    unit(
-                        format!("{id}/{key}"),
-                        Name::of(*name),
-                        DESK,
-                        UnitKind::Section,
-                    )
-                    .with_staff(s)
-                    .with_ranks(&DESK_RANKS)
-                    .placeholder()
+                    unit(id![id, "/", key], Name::of(*name), DESK, UnitKind::Section)
+                        .with_staff(s)
+                        .with_ranks(&DESK_RANKS)
+                        .placeholder()
                 })
                 .collect();
             unit(
@@ -400,7 +395,7 @@ fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
 }
 
 fn desk<'a>(station: &'a Unit, key: &str) -> Option<&'a Unit> {
-    let id = format!("{}/{key}", station.id);
+    let id = id![station.id, "/", key];
     station.children.iter().find(|c| c.id == id)
 }
 
@@ -424,18 +419,18 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
             community > 0 && case > 0,
             format!(
                 "{}（{size} 人）的{}没有警力：一线警力太少或比例为零。",
-                st.name.zh,
+                st.name.zh(),
                 if community == 0 { "社区警务队" } else { "执法办案队" }
             ),
             format!(
                 "{} ({size} officers) leaves its {} without officers: too few frontline officers or a zero share.",
-                st.name.en,
+                st.name.en(),
                 if community == 0 { "community team" } else { "case team" }
             ),
         )?;
         let admin = desk(st, "admin");
         let office = unit(
-            format!("{}/command_office", st.id),
+            id![st.id, "/command_office"],
             Name::of(COMMAND_OFFICE),
             COMMAND_OFFICE,
             UnitKind::Office,
@@ -448,7 +443,7 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
             (UnitKind::Team, &TEAM_RANKS, [COMMUNITY_TEAM, CASE_TEAM])
         };
         let make = |key: &str, name: Text, staff: u64, from: [&str; 2]| {
-            let u = unit(format!("{}/{key}", st.id), Name::of(name), name, kind)
+            let u = unit(id![st.id, "/", key], Name::of(name), name, kind)
                 .with_staff(Staff::new(0, to_u32(staff)))
                 .with_ranks(ranks)
                 .formed_from(from.iter().filter_map(|k| desk(st, k)));
@@ -465,7 +460,7 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
             ["community", "patrol"],
         );
         let case_team = make("case_team", names[1], case, ["case", "patrol"]);
-        st.children = vec![office, community_team, case_team];
+        st.children = vec![office, community_team, case_team].into();
     }
     Ok(org)
 }
@@ -476,25 +471,25 @@ fn lever_office_leads_teams(_p: &Params, mut org: Unit) -> Result<Unit, ModelErr
     for st in org.children.iter_mut().filter(|u| u.kind.is_station()) {
         ensure(
             st.staff.organ >= 2,
-            format!("{}只有一名所领导，无人担任指挥长。", st.name.zh),
+            format!("{}只有一名所领导，无人担任指挥长。", st.name.zh()),
             format!(
                 "{} has a single leader: nobody to serve as commander.",
-                st.name.en
+                st.name.en()
             ),
         )?;
         let mut kids = std::mem::take(&mut st.children).into_iter();
         let Some(mut office) = kids.next().filter(|u| u.kind == UnitKind::Office) else {
             return Err(err(
-                format!("{}没有情报指挥室。", st.name.zh),
-                format!("{} has no intelligence and command office.", st.name.en),
+                format!("{}没有情报指挥室。", st.name.zh()),
+                format!("{} has no intelligence and command office.", st.name.en()),
             ));
         };
         st.staff.organ -= 1;
-        st.ranks = vec![STATION_HEAD];
+        st.ranks = &[STATION_HEAD];
         office.staff.organ += 1;
-        office.ranks = vec![COMMANDER];
+        office.ranks = &[COMMANDER];
         office.children = kids.collect();
-        st.children = vec![office];
+        st.children = vec![office].into();
     }
     Ok(org)
 }
@@ -791,11 +786,11 @@ fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
     let mut station_no = 0usize;
     let children = (0..n)
         .map(|i| {
-            let id = format!("sb{}", i + 1);
+            let id = id!["sb", i + 1];
             let mut kids: Vec<Unit> = (0..depts)
                 .map(|j| {
                     unit(
-                        format!("{id}/d{}", j + 1),
+                        id![id, "/d", j + 1],
                         Name::numbered(DEPARTMENT, j + 1),
                         DEPARTMENT,
                         UnitKind::InternalUnit,
@@ -812,7 +807,7 @@ fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
                 station_no += 1;
                 kids.push(
                     unit(
-                        format!("st{station_no}"),
+                        id!["st", station_no],
                         Name::numbered(STATION, station_no),
                         STATION,
                         UnitKind::Station,
@@ -859,20 +854,19 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
     )?;
     let cuts = split_evenly(cut, n);
     for (i, sb) in org.children.iter_mut().enumerate() {
-        let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut sb.children)
-            .into_iter()
-            .partition(|u| u.kind == UnitKind::InternalUnit);
+        let (old, rest): (Vec<Unit>, Vec<Unit>) =
+            sb.children.take_split(|u| u.kind == UnitKind::InternalUnit);
         let cut_here = cuts.get(i).copied().unwrap_or(0);
         ensure(
             cut_here <= old.len() as u64,
             format!(
                 "{}只有 {} 个部门，却要裁撤 {cut_here} 个。",
-                sb.name.zh,
+                sb.name.zh(),
                 old.len()
             ),
             format!(
                 "{} has {} departments but {cut_here} are to be cut.",
-                sb.name.en,
+                sb.name.en(),
                 old.len()
             ),
         )?;
@@ -883,7 +877,7 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
         for (((key, name), group), c) in SYSTEMS.iter().zip(groups).zip(cut_per) {
             let keep = group.len().saturating_sub(c as usize);
             let system = unit(
-                format!("{}/{key}", sb.id),
+                id![sb.id, "/", key],
                 Name::of(*name),
                 SYSTEM_ROLE,
                 UnitKind::InternalUnit,
@@ -905,7 +899,7 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
             kids.push(system.with_staff(own).with_children(sections));
         }
         kids.extend(rest);
-        sb.children = kids;
+        sb.children = kids.into();
     }
     Ok(org)
 }
@@ -937,8 +931,11 @@ fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         let stations = sb.children.iter().filter(|c| c.kind.is_station()).count();
         ensure(
             stations > 0,
-            format!("{}没有派出所接收下沉的 {take} 名警力。", sb.name.zh),
-            format!("{} has no station to take its {take} officers.", sb.name.en),
+            format!("{}没有派出所接收下沉的 {take} 名警力。", sb.name.zh()),
+            format!(
+                "{} has no station to take its {take} officers.",
+                sb.name.en()
+            ),
         )?;
         // Take from every headquarters post below the sub-bureau, in proportion.
         let weights: Vec<u64> = sb
@@ -1162,7 +1159,7 @@ fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
                 .map(|_| {
                     station_no += 1;
                     unit(
-                        format!("st{station_no}"),
+                        id!["st", station_no],
                         Name::numbered(STATION, station_no),
                         STATION,
                         UnitKind::Station,
@@ -1173,7 +1170,7 @@ fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
                 })
                 .collect();
             unit(
-                format!("sb{}", i + 1),
+                id!["sb", i + 1],
                 Name::numbered(SUB_BUREAU, i + 1),
                 SUB_BUREAU,
                 UnitKind::SubBureau,
@@ -1222,7 +1219,7 @@ fn lever_abolish_binhai_sub_bureaus(p: &Params, mut org: Unit) -> Result<Unit, M
     }
     org.staff.organ += to_u32(freed - to_stations);
     rest.extend(stations);
-    org.children = rest;
+    org.children = rest.into();
     Ok(org)
 }
 
@@ -1433,7 +1430,7 @@ fn municipal_baseline(p: &Params) -> Result<Unit, ModelError> {
                 .map(|_| {
                     no += 1;
                     unit(
-                        format!("s{no}"),
+                        id!["s", no],
                         Name::numbered(SECTION_UNIT, no),
                         SECTION_UNIT,
                         UnitKind::Section,
@@ -1444,7 +1441,7 @@ fn municipal_baseline(p: &Params) -> Result<Unit, ModelError> {
                 })
                 .collect();
             unit(
-                format!("a{}", j + 1),
+                id!["a", j + 1],
                 Name::numbered(ATTACHED, j + 1),
                 ATTACHED,
                 UnitKind::InternalUnit,
@@ -1516,7 +1513,7 @@ fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<Unit, Model
             org.staff = org.staff + a.staff_total();
         }
     }
-    org.children = kept;
+    org.children = kept.into();
     Ok(org)
 }
 
@@ -1557,9 +1554,8 @@ fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let mut no = 0usize;
     for ((au, c), m) in org.children.iter_mut().zip(&counts).zip(more) {
         let parts = if *c > 0 { (1 + m) as usize } else { 0 };
-        let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut au.children)
-            .into_iter()
-            .partition(|u| u.kind == UnitKind::Section);
+        let (old, rest): (Vec<Unit>, Vec<Unit>) =
+            au.children.take_split(|u| u.kind == UnitKind::Section);
         let mut kids: Vec<Unit> = runs(old, parts)
             .into_iter()
             .map(|group| {
@@ -1568,7 +1564,7 @@ fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                     .iter()
                     .fold(Staff::default(), |a, u| a + u.staff_total());
                 unit(
-                    format!("dv{no}"),
+                    id!["dv", no],
                     Name::numbered(DIVISION_UNIT, no),
                     DIVISION_UNIT,
                     UnitKind::Section,
@@ -1580,7 +1576,7 @@ fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             })
             .collect();
         kids.extend(rest);
-        au.children = kids;
+        au.children = kids.into();
     }
     Ok(org)
 }

@@ -13,7 +13,7 @@ use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, split_evenly, Branch, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
+    apportion, id, split_evenly, Branch, Id, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
     DEPUTY_CHIEF, OFFICER, SERGEANT, SQUADRON_HEAD, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
@@ -100,10 +100,10 @@ fn remove_organ(org: &mut Unit, moved: u64) -> Result<(), ModelError> {
         .find(|u| u.kind == UnitKind::InternalUnit && u.staff_total().total() == 0)
     {
         return Err(err(
-            format!("下沉 {moved} 人后，{}将没有民警。", empty.name.zh),
+            format!("下沉 {moved} 人后，{}将没有民警。", empty.name.zh()),
             format!(
                 "Moving {moved} officers down would leave the {} with no one.",
-                empty.name.en
+                empty.name.en()
             ),
         ));
     }
@@ -119,7 +119,7 @@ const STATION_RANKS: [Rank; 1] = [STATION_HEAD];
 
 fn station(n: usize, staff: u64) -> Unit {
     Unit::new(
-        format!("st{n}"),
+        id!["st", n],
         Name::numbered(STATION, n),
         STATION,
         UnitKind::Station,
@@ -711,13 +711,13 @@ const SUB_RANKS: [Rank; 1] = [TEAM_LEADER];
 /// trace.
 const MIN_NANHU_UNITS: u64 = (NAMED_OLD.len() + UNTRACED_NEW.len()) as u64;
 
-fn nanhu_unit(id: String, name: Name, kind: UnitKind, branch: Option<Branch>) -> Unit {
+fn nanhu_unit(id: Id, name: Name, kind: UnitKind, branch: Option<Branch>) -> Unit {
     let mut u = Unit::new(id, name, INTERNAL, kind);
     u.branch = branch;
     u
 }
 
-fn sub_unit(id: String, name: Name, role: Text, kind: UnitKind, branch: Branch) -> Unit {
+fn sub_unit(id: Id, name: Name, role: Text, kind: UnitKind, branch: Branch) -> Unit {
     Unit::new(id, name, role, kind)
         .with_branch(branch)
         .with_ranks(&SUB_RANKS)
@@ -752,7 +752,7 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
         let staff = Staff::new(to_u32(*s), 0);
         let unit = match NAMED_OLD.get(j) {
             Some((key, name, branch, _)) => nanhu_unit(
-                format!("o/{key}"),
+                id!["o/", key],
                 Name::of(*name),
                 UnitKind::InternalUnit,
                 *branch,
@@ -760,7 +760,7 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
             None => {
                 let n = j + 1 - NAMED_OLD.len();
                 nanhu_unit(
-                    format!("o/u{n}"),
+                    id!["o/u", n],
                     Name::numbered(INTERNAL, n),
                     UnitKind::InternalUnit,
                     None,
@@ -774,11 +774,11 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
     let squads: Vec<Unit> = (1..=stations)
         .map(|s| {
             sub_unit(
-                format!("sq{s}"),
-                Name {
-                    zh: format!("派出所{s}{}", SQUAD.zh),
-                    en: format!("Station {s} {}", SQUAD.en.to_lowercase()),
-                },
+                id!["sq", s],
+                Name::new(
+                    format!("派出所{s}{}", SQUAD.zh),
+                    format!("Station {s} {}", SQUAD.en.to_lowercase()),
+                ),
                 SQUAD,
                 UnitKind::Team,
                 Branch::Investigation,
@@ -789,7 +789,7 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
         })
         .collect();
     if let Some(brigade) = children.iter_mut().find(|u| u.id == "o/criminal_brigade") {
-        brigade.children = squads;
+        brigade.children = squads.into();
     }
     children.extend((1..=stations).map(|s| station(s, station_staff)));
     Ok(
@@ -817,9 +817,9 @@ fn posts(pool: u64, n: usize, name: &Text) -> Result<Vec<u64>, ModelError> {
 /// are those of its old units.
 fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let teams = p.count("specialised_teams") as usize;
-    let (mut old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut org.children)
-        .into_iter()
-        .partition(|u| u.kind == UnitKind::InternalUnit);
+    let (mut old, rest): (Vec<Unit>, Vec<Unit>) = org
+        .children
+        .take_split(|u| u.kind == UnitKind::InternalUnit);
     let mut squads = Vec::new();
     for u in old.iter_mut() {
         squads.append(&mut u.children);
@@ -831,7 +831,7 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     for u in named {
         let target = NAMED_OLD
             .iter()
-            .find(|(key, ..)| u.id == format!("o/{key}"))
+            .find(|(key, ..)| u.id.strip_prefix("o/") == Some(*key))
             .map(|(.., t)| *t);
         if let Some(slot) = parts.iter_mut().find(|(k, _)| Some(*k) == target) {
             slot.1.push(u);
@@ -849,7 +849,7 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     for ((key, name, branch), (_, from)) in NEW_UNITS.iter().zip(parts) {
         let pool: u64 = from.iter().map(|u| u64::from(u.staff_total().organ)).sum();
         let mut unit = nanhu_unit(
-            key.to_string(),
+            Id::from(*key),
             Name::of(*name),
             UnitKind::InternalUnit,
             *branch,
@@ -865,7 +865,7 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                     .zip(&s[1..])
                     .map(|((k, n, kind), s)| {
                         sub_unit(
-                            format!("supervision/{k}"),
+                            id!["supervision/", k],
                             Name::of(*n),
                             *n,
                             *kind,
@@ -880,18 +880,10 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 unit.staff = Staff::new(to_u32(s[0]), 0);
                 let mut kids: Vec<Unit> = CID_OFFICES
                     .iter()
-                    .map(|(k, n)| {
-                        (
-                            format!("cid/{k}"),
-                            Name::of(*n),
-                            *n,
-                            UnitKind::Office,
-                            false,
-                        )
-                    })
+                    .map(|(k, n)| (id!["cid/", k], Name::of(*n), *n, UnitKind::Office, false))
                     .chain((1..=teams).map(|t| {
                         (
-                            format!("cid/t{t}"),
+                            id!["cid/t", t],
                             Name::numbered(SPECIALISED_TEAM, t),
                             SPECIALISED_TEAM,
                             UnitKind::Team,
@@ -910,7 +902,7 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                     })
                     .collect();
                 kids.append(&mut squads);
-                unit.children = kids;
+                unit.children = kids.into();
             }
             _ => {
                 ensure(
@@ -924,7 +916,7 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         children.push(unit);
     }
     children.extend(rest);
-    org.children = children;
+    org.children = children.into();
     Ok(org)
 }
 
@@ -970,7 +962,7 @@ fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
             taken += staff;
             kids.push(
                 Unit::new(
-                    format!("cr{room_no}"),
+                    id!["cr", room_no],
                     Name::numbered(ROOM, room_no),
                     ROOM,
                     UnitKind::CommunityRoom,
@@ -986,11 +978,11 @@ fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
             taken <= own,
             format!(
                 "{}只有 {own} 名民警，不够抽出 {taken} 名专职社区民警。",
-                st.name.zh
+                st.name.zh()
             ),
             format!(
                 "{} has only {own} officers, too few to give {taken} dedicated community officers.",
-                st.name.en
+                st.name.en()
             ),
         )?;
         st.staff.frontline = to_u32(own - taken);
@@ -1011,9 +1003,7 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             "There is no criminal investigation bureau.".to_string(),
         ));
     };
-    let (squads, mut kids): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut cid.children)
-        .into_iter()
-        .partition(|u| u.role == SQUAD);
+    let (squads, mut kids): (Vec<Unit>, Vec<Unit>) = cid.children.take_split(|u| u.role == SQUAD);
     let pool: u64 = squads
         .iter()
         .map(|u| u64::from(u.staff_total().total()))
@@ -1038,11 +1028,11 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .map(|sq| {
                 let n = sq.id.trim_start_matches("sq");
                 sub_unit(
-                    format!("dg{n}"),
-                    Name {
-                        zh: format!("派出所{n}{}", GROUP.zh),
-                        en: format!("Station {n} {}", GROUP.en.to_lowercase()),
-                    },
+                    id!["dg", n],
+                    Name::new(
+                        format!("派出所{n}{}", GROUP.zh),
+                        format!("Station {n} {}", GROUP.en.to_lowercase()),
+                    ),
                     GROUP,
                     UnitKind::Group,
                     Branch::Investigation,
@@ -1055,7 +1045,7 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             .collect();
         kids.push(
             sub_unit(
-                format!("area{}", k + 1),
+                id!["area", k + 1],
                 Name::numbered(AREA_TEAM, k + 1),
                 AREA_TEAM,
                 UnitKind::Team,
@@ -1069,7 +1059,7 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     }
     kids.push(
         sub_unit(
-            "anti_gang".to_string(),
+            Id::from("anti_gang"),
             Name::of(ANTI_GANG),
             ANTI_GANG,
             UnitKind::Team,
@@ -1077,7 +1067,7 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         )
         .with_staff(Staff::new(0, to_u32(anti_gang))),
     );
-    cid.children = kids;
+    cid.children = kids.into();
     Ok(org)
 }
 
@@ -1336,7 +1326,7 @@ fn pujiang_baseline(p: &Params) -> Result<Unit, ModelError> {
         .enumerate()
         .map(|(j, s)| {
             Unit::new(
-                format!("o/u{}", j + 1),
+                id!["o/u", j + 1],
                 Name::numbered(INTERNAL, j + 1),
                 INTERNAL,
                 UnitKind::InternalUnit,
@@ -1367,9 +1357,9 @@ fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         format!("改革后内设机构（{after}）多于改革前（{before}）：这不是合并。"),
         format!("More internal units after ({after}) than before ({before}): that is no merge."),
     )?;
-    let (old, rest): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut org.children)
-        .into_iter()
-        .partition(|u| u.kind == UnitKind::InternalUnit);
+    let (old, rest): (Vec<Unit>, Vec<Unit>) = org
+        .children
+        .take_split(|u| u.kind == UnitKind::InternalUnit);
     let mut children: Vec<Unit> = runs(old, after as usize)
         .into_iter()
         .enumerate()
@@ -1378,7 +1368,7 @@ fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 .iter()
                 .fold(Staff::default(), |acc, u| acc + u.staff_total());
             Unit::new(
-                format!("u{}", j + 1),
+                id!["u", j + 1],
                 Name::numbered(MERGED, j + 1),
                 INTERNAL,
                 UnitKind::InternalUnit,
@@ -1390,7 +1380,7 @@ fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         })
         .collect();
     children.extend(rest);
-    org.children = children;
+    org.children = children.into();
     Ok(org)
 }
 
