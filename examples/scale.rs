@@ -30,9 +30,15 @@ fn main() {
         let set = [
             ("residents_per_sub_bureau", "20000".to_string()),
             ("population", (sub_bureaus * 20_000).to_string()),
-            ("staff", (sub_bureaus * 125).to_string()),
-            ("sub_bureaus_before", (sub_bureaus / 2).max(1).to_string()),
-            ("stations_before", (sub_bureaus * 7 / 2).to_string()),
+            ("staff", (sub_bureaus * 125).min(100_000).to_string()),
+            (
+                "sub_bureaus_before",
+                (sub_bureaus / 2).clamp(1, 200).to_string(),
+            ),
+            (
+                "stations_before",
+                (sub_bureaus * 7 / 2).min(2000).to_string(),
+            ),
         ];
         for (k, val) in &set {
             if let Err(e) = p.set_raw(k, val) {

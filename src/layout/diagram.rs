@@ -105,9 +105,9 @@ pub struct Diagram {
     pub height: f64,
     pub orient: Orient,
     /// Box position by id (the id of its first unit).
-    pub index: HashMap<String, usize>,
+    pub index: IdMap<usize>,
     /// Box position by the id of every unit it stands for.
-    pub by_unit: HashMap<String, usize>,
+    pub by_unit: IdMap<usize>,
 }
 
 impl Diagram {
@@ -196,15 +196,18 @@ struct Info {
     below: usize,
 }
 
-/// A hasher for pointer keys: one multiply, no SipHash rounds.
+/// A hasher for pointer keys (one multiply) and short strings (FNV-1a), no SipHash rounds.
 #[derive(Default)]
-struct PtrHasher(u64);
+pub struct PtrHasher(u64);
 
 impl Hasher for PtrHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
+        if self.0 == 0 {
+            self.0 = 0xcbf2_9ce4_8422_2325;
+        }
         for b in bytes {
             self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
         }
@@ -217,6 +220,9 @@ impl Hasher for PtrHasher {
 }
 
 type Infos = HashMap<*const Unit, Info, BuildHasherDefault<PtrHasher>>;
+
+/// A map keyed by unit id with a quick (FNV) hash: ids are short and not attacker-chosen.
+pub type IdMap<V> = HashMap<String, V, BuildHasherDefault<PtrHasher>>;
 
 fn summarise(u: &Unit, memo: &mut Infos) -> Info {
     let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -461,8 +467,8 @@ pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
         Orient::TopDown => (placed.width, placed.height),
         Orient::LeftRight => (placed.height, placed.width),
     };
-    let mut index = HashMap::with_capacity(nodes.len());
-    let mut by_unit = HashMap::with_capacity(nodes.len());
+    let mut index = IdMap::with_capacity_and_hasher(nodes.len(), Default::default());
+    let mut by_unit = IdMap::with_capacity_and_hasher(nodes.len(), Default::default());
     for (i, n) in nodes.iter().enumerate() {
         index.insert(n.id.clone(), i);
         for id in &n.ids {
