@@ -97,3 +97,18 @@ export async function settledUrl(page) {
   await page.waitForTimeout(400);
   return page.url();
 }
+
+/** Registers a server and a browser for a test file (with node:test's `before`/`after`) and
+ *  returns an object whose `server` and `browser` are set once the tests run. */
+export function useBrowser(before, after) {
+  const s = {};
+  before(async () => {
+    s.server = await serve();
+    s.browser = await launch();
+  });
+  after(async () => {
+    await s.browser?.close();
+    await s.server?.close();
+  });
+  return s;
+}

@@ -1,0 +1,193 @@
+// End-to-end for the diagram view: collapse, zoom and fit, search, keyboard navigation through
+// the tree, change marks against the change summary, the text outline, and colour contrast in
+// every theme.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, useBrowser } from './support.mjs';
+
+const env = useBrowser(before, after);
+
+const AFTER = '[data-phase="after"]';
+const BEFORE = '[data-phase="before"]';
+const boxes = (page, side) => page.locator(`${side} g.node`);
+
+async function withPage(query, fn) {
+  const { page, context, errors } = await open(env.browser, env.server.url + query);
+  try {
+    await fn(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+}
+
+test('collapsing a box hides what is below it and says how many; expanding restores them', async () => {
+  await withPage('?case=daqing&group=0', async (page) => {
+    const all = await boxes(page, AFTER).count();
+    const box = page.locator(`${AFTER} g.node[data-depth="1"][aria-expanded="true"]`).first();
+    const id = await box.getAttribute('data-unit-id');
+    await box.locator('g.toggle').click();
+    const it = page.locator(`${AFTER} g.node[data-unit-id="${id}"]`);
+    await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('aria-expanded') === 'false',
+      `${AFTER} g.node[data-unit-id="${id}"]`);
+    assert.match(await it.getAttribute('class'), /collapsed/);
+    const hidden = all - (await boxes(page, AFTER).count());
+    assert.ok(hidden > 0);
+    assert.match(await it.textContent(), new RegExp(`\\b${hidden}\\b`));
+    await it.locator('g.toggle').click();
+    await page.waitForFunction(([s, n]) => document.querySelectorAll(s).length === n, [`${AFTER} g.node`, all]);
+  });
+});
+
+test('zoom changes one transform; fit brings the drawing back inside', async () => {
+  await withPage('?case=daqing&group=0', async (page) => {
+    const svg = page.locator(`${AFTER} svg.diagram-svg`);
+    const z0 = Number(await svg.getAttribute('data-zoom'));
+    const records = await page.evaluate(async (side) => {
+      const seen = [];
+      const mo = new MutationObserver((ms) => ms.forEach((m) => seen.push(`${m.target.getAttribute('class')}|${m.attributeName}`)));
+      mo.observe(document.body, { subtree: true, attributes: true, childList: true });
+      document.querySelector(`${side} [data-action="zoom-in"]`).click();
+      await new Promise((r) => setTimeout(r, 50));
+      mo.disconnect();
+      return seen;
+    }, AFTER);
+    assert.ok(Number(await svg.getAttribute('data-zoom')) > z0);
+    assert.ok(records.length > 0 && records.every((r) => /^viewport\|transform$|^diagram-svg\|data-zoom$/.test(r)), records.join(', '));
+    await page.click(`${AFTER} [data-action="fit"]`);
+    await page.waitForFunction((s) => Number(document.querySelector(s).dataset.zoom) <= 1, `${AFTER} svg.diagram-svg`);
+    // Dragging pans: the viewport moves, the boxes do not.
+    const t0 = await page.getAttribute(`${AFTER} g.viewport`, 'transform');
+    const first = await page.getAttribute(`${AFTER} g.node`, 'transform');
+    const b = await svg.boundingBox();
+    await page.mouse.move(b.x + 20, b.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(b.x + 90, b.y + 60, { steps: 5 });
+    await page.mouse.up();
+    assert.notEqual(await page.getAttribute(`${AFTER} g.viewport`, 'transform'), t0);
+    assert.equal(await page.getAttribute(`${AFTER} g.node`, 'transform'), first);
+  });
+});
+
+test('search finds units in either language, marks the path and opens collapsed boxes', async () => {
+  await withPage('?case=daqing&lang=en', async (page) => {
+    await page.click('[data-action="collapse-all"]');
+    await page.waitForSelector(`${AFTER} g.node.collapsed`);
+    await page.fill('[data-action="search"]', 'team');
+    await page.waitForSelector(`${AFTER} g.node.match`);
+    const count = page.locator('[data-search-count]');
+    assert.ok(Number(await count.getAttribute('data-after')) > 0);
+    // The root is on the path, and no box on the path is collapsed.
+    assert.match(await page.getAttribute(`${AFTER} g.node[data-depth="0"]`, 'class'), /on-path/);
+    assert.equal(await page.locator(`${AFTER} g.node.on-path.collapsed`).count(), 0);
+    assert.ok((await page.locator(`${AFTER} g.edges path.on-path`).count()) > 0);
+    await page.fill('[data-action="search"]', '队');
+    await page.waitForSelector(`${AFTER} g.node.match`);
+    await page.fill('[data-action="search"]', 'zzqx');
+    await page.waitForSelector('[data-search-count="0"]');
+    assert.equal(await page.locator('g.node.match').count(), 0);
+  });
+});
+
+test('the keyboard moves through the tree, collapses and expands', async () => {
+  await withPage('?case=daqing', async (page) => {
+    const ids = await page.$$eval(`${AFTER} g.node`, (els) => els.map((e) => e.dataset.unitId));
+    const root = page.locator(`${AFTER} g.node[tabindex="0"]`);
+    assert.equal(await root.count(), 1, 'one tab stop');
+    await root.focus();
+    await page.keyboard.press('ArrowDown');
+    const active = () => page.$eval(`${AFTER} g.node.active`, (e) => e.dataset.unitId);
+    assert.equal(await active(), ids[1]);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.unitId), ids[1]);
+    await page.keyboard.press('ArrowLeft'); // open box: collapses
+    await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('aria-expanded') === 'false',
+      `${AFTER} g.node[data-unit-id="${ids[1]}"]`);
+    await page.keyboard.press('Enter'); // expands again
+    await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('aria-expanded') === 'true',
+      `${AFTER} g.node[data-unit-id="${ids[1]}"]`);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft'); // closed box: goes to the parent
+    assert.equal(await active(), ids[0]);
+    await page.keyboard.press('End'); // the last box drawn (the collapsed box hides its children)
+    const now = await page.$$eval(`${AFTER} g.node`, (els) => els.map((e) => e.dataset.unitId));
+    assert.equal(await active(), now.at(-1));
+    assert.ok(now.length < ids.length);
+  });
+});
+
+test('change marks on a merge agree with the change summary (Zhejiang: internal units merged)', async () => {
+  await withPage('?case=zhejiang', async (page) => {
+    const li = page.locator('.change-summary li[data-change-kind="internal_unit"]');
+    const n = async (a) => Number(await li.getAttribute(a));
+    const sum = (side, extra = '') => page.$$eval(`${side} g.node[data-kind="internal_unit"]${extra}`,
+      (els) => els.reduce((s, e) => s + Number(e.dataset.count), 0));
+    assert.equal(await sum(BEFORE), await n('data-before'));
+    assert.equal(await sum(AFTER), await n('data-after'));
+    assert.ok((await n('data-merged')) > 0);
+    assert.equal(await sum(BEFORE, '[data-change="merged"]'), await n('data-merged'));
+    assert.equal(await sum(AFTER, '[data-change="formed"]'), await n('data-formed'));
+    assert.ok((await n('data-after')) < (await n('data-before')));
+    // A merged box carries its glyph, not only a colour.
+    assert.ok((await page.locator(`${BEFORE} g.node[data-change="merged"] g.mark`).count()) > 0);
+  });
+});
+
+test('the text outline lists every unit with its staff', async () => {
+  await withPage('?case=tianjin&group=0', async (page) => {
+    const drawn = await boxes(page, AFTER).count();
+    await page.click(`details[data-outline="after"] summary`);
+    const items = page.locator('details[data-outline="after"] li[data-outline-unit]');
+    await items.first().waitFor();
+    assert.equal(await items.count(), drawn);
+    const rootStaff = Number(await page.getAttribute(`${AFTER} g.node[data-depth="0"]`, 'data-staff'));
+    const text = (await items.first().textContent()).replace(/,/g, '');
+    assert.ok(text.includes(String(rootStaff)), text.slice(0, 80));
+  });
+});
+
+// WCAG contrast of what the page really paints, per theme.
+for (const theme of ['light', 'dark', 'projector', 'auto-dark']) {
+  test(`colour contrast meets WCAG AA in the ${theme} theme`, async () => {
+    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&theme=${theme.replace('auto-dark', 'auto')}`);
+    try {
+      if (theme === 'auto-dark') await page.emulateMedia({ colorScheme: 'dark' });
+      const fails = await page.evaluate(() => {
+        const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+        const lum = (c) => {
+          const [r, g, b] = rgb(c).map((v) => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const ratio = (a, b) => {
+          const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+          return (x + 0.05) / (y + 0.05);
+        };
+        const out = [];
+        const check = (what, fg, bg) => {
+          const r = ratio(fg, bg);
+          if (r < 4.5) out.push(`${what}: ${r.toFixed(2)} (${fg} on ${bg})`);
+        };
+        const cs = (sel, prop) => {
+          const e = document.querySelector(sel);
+          return e ? getComputedStyle(e)[prop] : null;
+        };
+        const panel = cs('.diagrams', 'backgroundColor');
+        check('text on panel', cs('.diagrams', 'color'), panel);
+        check('muted text on panel', cs('.diagram-help', 'color'), panel);
+        check('top bar', cs('.topbar', 'color'), cs('.topbar', 'backgroundColor'));
+        for (const g of document.querySelectorAll('g.node')) {
+          const fill = getComputedStyle(g.querySelector('rect')).fill;
+          check(`${g.dataset.kind} name`, getComputedStyle(g.querySelector('.name-line')).fill, fill);
+          check(`${g.dataset.kind} staff`, getComputedStyle(g.querySelector('.staff-line')).fill, fill);
+        }
+        return [...new Set(out)];
+      });
+      assert.deepEqual(fails, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
