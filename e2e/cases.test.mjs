@@ -5,20 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, open, settledUrl } from './support.mjs';
+import { open, settledUrl, useBrowser } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser(before, after);
 
 async function shownMetrics(page, phase) {
   return page.$$eval(`[data-metric][data-phase="${phase}"]`, (els) =>
@@ -34,7 +25,7 @@ test('the expected figures cover all four cases', () => {
 for (const [key, model] of Object.entries(expected)) {
   const [kase, variant] = key.split('/');
   test(`${key}: every step from its URL shows the model's figures`, async () => {
-    const { page, context, errors } = await open(browser, `${server.url}?case=${kase}&variant=${variant}&step=0`);
+    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=${kase}&variant=${variant}&step=0`);
     try {
       assert.equal(await page.getAttribute(`[data-case="${kase}"]`, 'aria-pressed'), 'true');
       assert.equal(await page.getAttribute(`[data-variant="${variant}"]`, 'aria-pressed'), 'true');
@@ -54,7 +45,7 @@ for (const [key, model] of Object.entries(expected)) {
       assert.ok(await page.isDisabled('[data-action="step-next"]'));
       // A link to a middle step opens at that step.
       if (last > 1) {
-        await page.goto(`${server.url}?case=${kase}&variant=${variant}&step=1`);
+        await page.goto(`${env.server.url}?case=${kase}&variant=${variant}&step=1`);
         await page.waitForSelector('[data-step="1"][aria-current="step"]');
         assert.deepEqual(await shownMetrics(page, 'after'), model.steps[1]);
       }
@@ -72,7 +63,7 @@ for (const [key, model] of Object.entries(expected)) {
 }
 
 test('keyboard: arrow keys move between steps', async () => {
-  const { page, context, errors } = await open(browser, `${server.url}?case=daqing`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing`);
   try {
     await page.focus('[data-step][aria-current="step"]');
     await page.keyboard.press('ArrowLeft');
@@ -92,7 +83,7 @@ test('keyboard: arrow keys move between steps', async () => {
 });
 
 test('lineage: focusing a new unit highlights the old units it was formed from', async () => {
-  const { page, context, errors } = await open(browser, `${server.url}?case=daqing&group=0`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&group=0`);
   try {
     const item = page.locator('[data-lineage]').first();
     const id = await item.getAttribute('data-lineage');
@@ -112,7 +103,7 @@ test('lineage: focusing a new unit highlights the old units it was formed from',
 });
 
 test('case tabs and scope buttons switch the model and the URL', async () => {
-  const { page, context, errors } = await open(browser, `${server.url}?lang=en`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?lang=en`);
   try {
     for (const kase of ['zhejiang', 'tianjin', 'haidong', 'daqing']) {
       await page.click(`[data-case="${kase}"]`);
@@ -135,7 +126,7 @@ test('case tabs and scope buttons switch the model and the URL', async () => {
 test('Zhejiang: the slimming step says 89 officers went from headquarters to the front line', async () => {
   const model = expected['zhejiang/nanhu'];
   const step = model.levers.indexOf('slim_organs') + 1;
-  const { page, context, errors } = await open(browser, `${server.url}?case=zhejiang&step=${step}`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&step=${step}`);
   try {
     assert.equal(await page.getAttribute('.step-flow', 'data-flow-organ'), '-89');
     assert.equal(await page.getAttribute('.step-flow', 'data-flow-frontline'), '89');

@@ -1,23 +1,14 @@
 // End-to-end: the built dist/ served on loopback, driven in headless Chromium as a user would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, metric, settledUrl } from './support.mjs';
+import { open, metric, settledUrl, useBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser(before, after);
 
-const foreign = (requests) => requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+const foreign = (requests) => requests.filter((u) => !u.startsWith(env.server.url) && !u.startsWith('data:'));
 
 test('Daqing loads from its URL with the sourced defaults', async () => {
-  const { page, context, errors, requests } = await open(browser, `${server.url}?case=daqing`);
+  const { page, context, errors, requests } = await open(env.browser, `${env.server.url}?case=daqing`);
   try {
     assert.equal(await page.getAttribute('[data-case="daqing"]', 'aria-pressed'), 'true');
     assert.equal(await metric(page, 'sub_bureaus', 'before'), 10);
@@ -52,7 +43,7 @@ test('Daqing loads from its URL with the sourced defaults', async () => {
 });
 
 test('changing a parameter updates numbers and diagrams, and survives a reload', async () => {
-  const { page, context, errors } = await open(browser, `${server.url}?case=daqing`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing`);
   try {
     await page.fill('#param-staff', '3000');
     await page.waitForFunction(() =>
@@ -78,7 +69,7 @@ test('changing a parameter updates numbers and diagrams, and survives a reload',
 });
 
 test('bad input shows a message next to the field and keeps the last valid result', async () => {
-  const { page, context, errors } = await open(browser, `${server.url}?case=daqing`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing`);
   try {
     for (const [text, pattern] of [['abc', /abc/], ['', /数值/], ['-5', /50/], ['12.5', /整数/]]) {
       await page.fill('#param-staff', text);
@@ -106,7 +97,7 @@ test('bad input shows a message next to the field and keeps the last valid resul
 });
 
 test('a bad link is reported, not fatal', async () => {
-  const { page, context, errors } = await open(browser, `${server.url}?case=atlantis&staff=abc&bogus=1&lang=xx`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=atlantis&staff=abc&bogus=1&lang=xx`);
   try {
     const items = await page.$$eval('.url-notice li', (els) => els.map((e) => e.textContent));
     assert.equal(items.length, 4, items.join(' | '));
@@ -122,7 +113,7 @@ test('a bad link is reported, not fatal', async () => {
 });
 
 test('English, and the sources behind the defaults', async () => {
-  const { page, context, errors } = await open(browser, `${server.url}?case=daqing&lang=en&staff=2800`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en&staff=2800`);
   try {
     assert.equal(await page.textContent('h1'), 'Reform Explorer');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -144,7 +135,7 @@ test('English, and the sources behind the defaults', async () => {
 });
 
 test('the county scope: from its URL and by the scope switch', async () => {
-  const { page, context, errors } = await open(browser, `${server.url}?case=daqing&variant=county`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&variant=county`);
   try {
     assert.equal(await page.getAttribute('[data-variant="county"]', 'aria-pressed'), 'true');
     assert.equal(await metric(page, 'internal_units', 'before'), 30);

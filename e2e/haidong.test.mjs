@@ -1,23 +1,14 @@
 // End-to-end for Haidong's editable station table and the workload tables.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, metric, settledUrl } from './support.mjs';
+import { open, metric, settledUrl, useBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser(before, after);
 
 const cell = (row, field) => `[data-panel="rows"] input[data-row="${row}"][data-field="${field}"]`;
 
 test('editing a station changes the model, the URL and survives reload', async () => {
-  const { page, context, errors } = await open(browser, `${server.url}?case=haidong`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=haidong`);
   try {
     // Workload: stations before, districts after, incidents per officer on every row.
     const before = await page.locator('[data-workload="before"] [data-work-unit]').count();
@@ -57,7 +48,7 @@ test('editing a station changes the model, the URL and survives reload', async (
 });
 
 test('a bad row edit in a link becomes a notice', async () => {
-  const { page, context, errors } = await open(browser, `${server.url}?case=haidong&s2.staff=-5&s2.bogus=1`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=haidong&s2.staff=-5&s2.bogus=1`);
   try {
     const notice = await page.textContent('.url-notice');
     assert.match(notice, /s2\.staff/);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, open } from './support.mjs';
+import { open, useBrowser } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
 
@@ -13,16 +13,7 @@ const SPANS = ['layers', 'command_chain', 'span_avg', 'span_max', 'managers_rati
 const STAFF_AND_UNITS = ['organ', 'frontline', 'total', 'units'];
 const STAFF = ['organ', 'frontline', 'total'];
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser(before, after);
 
 /** The cells of breakdown `which` as { phase: { key: { field: value } } }, and the row order. */
 async function shownBreakdown(page, which) {
@@ -119,7 +110,7 @@ for (const key of ['daqing/urban', 'tianjin/binhai', 'zhejiang/nanhu', 'haidong/
   test(`${key}: spans, breakdowns and charts show the model's figures at every step`, async () => {
     assert.ok(model, `${key} is in the expected figures`);
     const last = model.levers.length;
-    const { page, context, errors } = await open(browser, `${server.url}?case=${kase}&variant=${variant}&step=0`);
+    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=${kase}&variant=${variant}&step=0`);
     try {
       // The per-unit tables are built only while their panel is open.
       await page.click('[data-panel="per-unit"] summary');
@@ -136,7 +127,7 @@ for (const key of ['daqing/urban', 'tianjin/binhai', 'zhejiang/nanhu', 'haidong/
 
 test('per-unit tables open, and rows are keyed: a parameter change keeps the row elements', async () => {
   const model = expected['daqing/urban'];
-  const { page, context, errors } = await open(browser, `${server.url}?case=daqing&lang=en`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
   try {
     const details = page.locator('[data-panel="per-unit"]');
     assert.ok(!(await page.isVisible('[data-panel="per-unit"] table')));

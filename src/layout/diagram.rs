@@ -138,12 +138,6 @@ impl Diagram {
             }
         })
     }
-    /// Elbow connectors parent → child as SVG path data, with the child's id as key.
-    pub fn edges(&self) -> Vec<(String, String)> {
-        (0..self.nodes.len())
-            .filter_map(|i| Some((self.nodes[i].id.clone(), self.edge(i)?)))
-            .collect()
-    }
     /// The boxes to collapse so that at most `max` boxes are drawn: every box that has
     /// something below it on the deepest level that still fits. Empty if it fits already.
     pub fn collapse_to(&self, max: usize) -> Vec<String> {
@@ -170,19 +164,6 @@ impl Diagram {
             .filter(|n| n.depth == keep && n.below > 0 && !n.collapsed)
             .map(|n| n.id.clone())
             .collect()
-    }
-    /// Box `i` and the boxes above it up to the root.
-    pub fn path_to_root(&self, i: usize) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut at = Some(i);
-        while let Some(j) = at {
-            if out.contains(&j) || j >= self.nodes.len() {
-                break;
-            }
-            out.push(j);
-            at = self.nodes[j].parent;
-        }
-        out
     }
 }
 

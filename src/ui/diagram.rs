@@ -276,12 +276,8 @@ impl Ctx {
         Memo::new(move |_| found.with(|(b, a)| if after { a.clone() } else { b.clone() }))
     }
     fn toggle(&self, id: &str) {
-        let id = id.to_string();
-        self.state.collapsed.update(|c| {
-            if !c.remove(&id) {
-                c.insert(id);
-            }
-        });
+        let closed = self.state.collapsed.with_untracked(|c| c.contains(id));
+        self.set_collapsed(id, !closed);
     }
     fn set_collapsed(&self, id: &str, closed: bool) {
         let id = id.to_string();
