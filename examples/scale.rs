@@ -2,8 +2,9 @@
 //! parameters (more residents, officers, sub-bureaus and stations) until the after tree has about
 //! 1,000, 5,000 and 20,000 units. For each size it times, median of several runs:
 //! build (baseline + every lever, every step kept), metrics of before and after, and the
-//! layout of both diagrams with every unit drawn (no grouping). Prints ms per 1,000 units so
-//! linear growth shows as a flat column.
+//! layout of both diagrams with every unit drawn (no grouping) and as the page first draws them
+//! (identical neighbours grouped, "队 ×6"). Prints ms per 1,000 units so linear growth shows as
+//! a flat column.
 //! `cargo run --release --example scale`
 use std::time::Instant;
 
@@ -22,7 +23,7 @@ fn main() {
         eprintln!("no Daqing urban variant");
         return;
     };
-    println!("target  sub-bureaus  units(before+after)  build ms  metrics ms  layout ms  total ms  ms per 1k units");
+    println!("target  sub-bureaus  units(before+after)  build ms  metrics ms  layout ms  total ms  ms per 1k units  | grouped: boxes  layout ms  total ms");
     for target in [1_000usize, 5_000, 20_000] {
         // About 23 units per sub-bureau after the reform at 125 officers each.
         let sub_bureaus = (target / 23).clamp(1, 1000);
@@ -47,8 +48,8 @@ fn main() {
             }
         }
         let runs = if target > 10_000 { 5 } else { 15 };
-        let (mut tb, mut tm, mut tl) = (vec![], vec![], vec![]);
-        let mut units = 0;
+        let (mut tb, mut tm, mut tl, mut tg) = (vec![], vec![], vec![], vec![]);
+        let (mut units, mut boxes) = (0, 0);
         for _ in 0..runs {
             let a = Instant::now();
             let s = match v.build(&p) {
@@ -66,17 +67,25 @@ fn main() {
                 diagram(s.after(), Lang::Zh, false),
             );
             let e = Instant::now();
+            let g = (
+                diagram(s.before(), Lang::Zh, true),
+                diagram(s.after(), Lang::Zh, true),
+            );
+            let f = Instant::now();
             units = d.0.nodes.len() + d.1.nodes.len();
-            std::hint::black_box((m, d));
+            boxes = g.0.nodes.len() + g.1.nodes.len();
+            std::hint::black_box((m, d, g));
+            tg.push((f - e).as_secs_f64() * 1e3);
             tb.push((b - a).as_secs_f64() * 1e3);
             tm.push((c - b).as_secs_f64() * 1e3);
             tl.push((e - c).as_secs_f64() * 1e3);
         }
-        let (b, m, l) = (median(tb), median(tm), median(tl));
+        let (b, m, l, g) = (median(tb), median(tm), median(tl), median(tg));
         let total = b + m + l;
         println!(
-            "{target:>6}  {sub_bureaus:>11}  {units:>19}  {b:>8.2}  {m:>10.2}  {l:>9.2}  {total:>8.2}  {:>15.3}",
-            total / units as f64 * 1000.0
+            "{target:>6}  {sub_bureaus:>11}  {units:>19}  {b:>8.2}  {m:>10.2}  {l:>9.2}  {total:>8.2}  {:>15.3}  | {boxes:>14}  {g:>9.2}  {:>8.2}",
+            total / units as f64 * 1000.0,
+            b + m + g
         );
     }
 }

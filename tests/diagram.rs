@@ -45,7 +45,7 @@ fn labels_fit_their_boxes_in_both_languages() {
     let s = v.build(&v.defaults()).unwrap();
     for lang in [Lang::Zh, Lang::En] {
         for n in diagram(s.after(), lang, true).nodes {
-            for l in &n.lines {
+            for l in n.lines.iter() {
                 let w = reform_explorer::layout::text::text_width(l, 13.0);
                 assert!(w <= n.w - 2.0 * 10.0 + 1e-6, "{l:?} overflows {}", n.w);
             }
@@ -65,7 +65,7 @@ fn overlaps(d: &Diagram) -> Option<(String, String)> {
                 || a.y + a.h <= b.y + 1e-6
                 || b.y + b.h <= a.y + 1e-6;
             if !apart {
-                return Some((a.id.clone(), b.id.clone()));
+                return Some((a.id.to_string(), b.id.to_string()));
             }
         }
     }

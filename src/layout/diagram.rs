@@ -11,11 +11,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::sync::Arc;
 
 use crate::i18n::{format_number, trf, Lang, Msg};
 use crate::layout::text::{text_width, wrap};
 use crate::layout::tidy::{tidy, Spacing, Tree};
-use crate::model::org::{Unit, UnitKind};
+use crate::model::org::{Id, Unit, UnitKind};
 
 pub const FONT: f64 = 13.0;
 pub const LINE_HEIGHT: f64 = 17.0;
@@ -68,17 +69,18 @@ pub struct Options {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiagramNode {
     /// The model id of the (first) unit the box stands for: the `data-unit-id` hook.
-    pub id: String,
+    pub id: Id,
     pub kind: UnitKind,
     /// How many units the box stands for (1 unless grouped).
     pub count: usize,
     /// The ids of all the units the box stands for.
-    pub ids: Vec<String>,
+    pub ids: Vec<Id>,
     /// Staff of the units and everything below them.
     pub staff: u32,
     pub placeholder: bool,
-    /// Label lines, already wrapped: the name first, then the staff.
-    pub lines: Vec<String>,
+    /// Label lines, already wrapped: the name first, then the staff. Shared: boxes with the
+    /// same name and staff (teams of one branch, say) share one wrapped label.
+    pub lines: Arc<[String]>,
     /// How many of `lines` are the name.
     pub name_lines: usize,
     pub x: f64,
@@ -104,16 +106,18 @@ pub struct Diagram {
     pub width: f64,
     pub height: f64,
     pub orient: Orient,
-    /// Box position by id (the id of its first unit).
-    pub index: IdMap<usize>,
     /// Box position by the id of every unit it stands for.
     pub by_unit: IdMap<usize>,
 }
 
 impl Diagram {
+    /// The position of the box with this id (the id of its first unit).
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.box_of(id).filter(|&i| self.nodes[i].id == id)
+    }
     /// The box with this id.
     pub fn node(&self, id: &str) -> Option<&DiagramNode> {
-        self.index.get(id).and_then(|&i| self.nodes.get(i))
+        self.index_of(id).map(|i| &self.nodes[i])
     }
     /// The box that draws the unit with this id (its own box or its group's).
     pub fn box_of(&self, unit_id: &str) -> Option<usize> {
@@ -162,7 +166,7 @@ impl Diagram {
         self.nodes
             .iter()
             .filter(|n| n.depth == keep && n.below > 0 && !n.collapsed)
-            .map(|n| n.id.clone())
+            .map(|n| n.id.to_string())
             .collect()
     }
 }
@@ -194,7 +198,8 @@ impl Hasher for PtrHasher {
         }
     }
     fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64)
+        // Folded into what is there (a tuple key hashes every field), not written over it.
+        self.0 = (self.0 ^ n as u64)
             .wrapping_mul(0x9e37_79b9_7f4a_7c15)
             .rotate_left(29);
     }
@@ -203,10 +208,12 @@ impl Hasher for PtrHasher {
 type Infos = HashMap<*const Unit, Info, BuildHasherDefault<PtrHasher>>;
 
 /// A map keyed by unit id with a quick (FNV) hash: ids are short and not attacker-chosen.
-pub type IdMap<V> = HashMap<String, V, BuildHasherDefault<PtrHasher>>;
+pub type IdMap<V> = HashMap<Id, V, BuildHasherDefault<PtrHasher>>;
 
 fn summarise(u: &Unit, memo: &mut Infos) -> Info {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // FNV over a handful of bytes: the signature only tells shapes apart for grouping, and
+    // SipHash's rounds cost more than the rest of this pass.
+    let mut h = PtrHasher::default();
     u.kind.hash(&mut h);
     u.role.en.hash(&mut h);
     u.placeholder.hash(&mut h);
@@ -244,35 +251,67 @@ fn runs<'a>(units: &'a [Unit], memo: &Infos, group: bool) -> Vec<Vec<&'a Unit>> 
     out
 }
 
-struct Builder<'m> {
+/// A box's label before the "hidden below" line: its name (or class), how many units it
+/// stands for and their smallest and largest staff.
+type LabelKey<'u> = (&'u str, usize, u32, u32);
+
+/// A wrapped label: its lines, how many are the name, and the widest line's width.
+#[derive(Clone)]
+struct Wrapped {
+    lines: Arc<[String]>,
+    name_lines: usize,
+    width: f64,
+}
+
+struct Builder<'m, 'u> {
     memo: &'m Infos,
     opts: &'m Options,
     tree: Tree,
     nodes: Vec<DiagramNode>,
+    /// Labels already wrapped: most boxes of a big tree repeat a few (队1 · 6 人 …).
+    labels: HashMap<LabelKey<'u>, Wrapped, BuildHasherDefault<PtrHasher>>,
 }
 
-impl Builder<'_> {
+impl<'u> Builder<'_, 'u> {
     fn info(&self, u: &Unit) -> Option<Info> {
         self.memo.get(&(u as *const Unit)).copied()
     }
 
-    /// The wrapped label and how many of its lines are the name.
-    fn label(&self, members: &[&Unit]) -> (Vec<String>, usize) {
+    /// The label of a box for `members`, wrapped once per distinct name and staff.
+    fn wrapped(&mut self, members: &[&'u Unit]) -> Wrapped {
         let first = members[0];
-        let staff: Vec<u32> = members
-            .iter()
-            .map(|u| self.info(u).map_or(0, |i| i.staff))
-            .collect();
-        let (mn, mx) = (
-            staff.iter().copied().min().unwrap_or(0),
-            staff.iter().copied().max().unwrap_or(0),
-        );
+        let (mut mn, mut mx) = (u32::MAX, 0);
+        for u in members {
+            let s = self.info(u).map_or(0, |i| i.staff);
+            mn = mn.min(s);
+            mx = mx.max(s);
+        }
         let lang = self.opts.lang;
-        let name = if members.len() == 1 {
-            first.name.get(lang).to_string()
+        let name: &'u str = if members.len() == 1 {
+            first.name.get(lang)
         } else {
-            first.role.get(lang).to_string()
+            first.role.get(lang)
         };
+        let key = (name, members.len(), mn, mx);
+        if let Some(w) = self.labels.get(&key) {
+            return w.clone();
+        }
+        let (lines, name_lines) = self.label(name, members.len(), mn, mx);
+        let w = Wrapped {
+            width: lines
+                .iter()
+                .map(|l| text_width(l, FONT))
+                .fold(0.0, f64::max),
+            lines: lines.into(),
+            name_lines,
+        };
+        self.labels.insert(key, w.clone());
+        w
+    }
+
+    /// The wrapped label and how many of its lines are the name.
+    fn label(&self, name: &str, count: usize, mn: u32, mx: u32) -> (Vec<String>, usize) {
+        let lang = self.opts.lang;
         let per = if mn == mx {
             format_number(f64::from(mn), 0)
         } else {
@@ -282,27 +321,31 @@ impl Builder<'_> {
                 format_number(f64::from(mx), 0)
             )
         };
-        let staff_line = if members.len() == 1 {
+        let staff_line = if count == 1 {
             trf(lang, Msg::StaffSuffix, &[&per])
         } else {
-            trf(lang, Msg::EachSuffix, &[&members.len().to_string(), &per])
+            trf(lang, Msg::EachSuffix, &[&count.to_string(), &per])
         };
         let max = match self.opts.orient {
             Orient::TopDown => MAX_TEXT_WIDTH,
             Orient::LeftRight => MAX_TEXT_WIDTH_LR,
         };
-        let mut lines = wrap(&name, max, FONT);
+        let mut lines = wrap(name, max, FONT);
         let name_lines = lines.len();
         lines.extend(wrap(&staff_line, max, FONT));
         (lines, name_lines)
     }
 
     /// Adds a box for `members` and, recursively, boxes for their children.
-    fn add(&mut self, members: Vec<&Unit>, parent: Option<usize>, depth: usize) {
-        let (mut lines, name_lines) = self.label(&members);
+    fn add(&mut self, members: Vec<&'u Unit>, parent: Option<usize>, depth: usize) {
+        let Wrapped {
+            mut lines,
+            name_lines,
+            width: mut text_w,
+        } = self.wrapped(&members);
         let first = members[0];
         // Children runs line up across members because members share a signature.
-        let per_member: Vec<Vec<Vec<&Unit>>> = members
+        let per_member: Vec<Vec<Vec<&'u Unit>>> = members
             .iter()
             .map(|m| runs(&m.children, self.memo, self.opts.group))
             .collect();
@@ -317,16 +360,10 @@ impl Builder<'_> {
             0
         };
         if collapsed {
-            lines.push(trf(
-                self.opts.lang,
-                Msg::HiddenBelow,
-                &[&hidden.to_string()],
-            ));
+            let more = trf(self.opts.lang, Msg::HiddenBelow, &[&hidden.to_string()]);
+            text_w = text_w.max(text_width(&more, FONT));
+            lines = lines.iter().cloned().chain([more]).collect();
         }
-        let text_w = lines
-            .iter()
-            .map(|l| text_width(l, FONT))
-            .fold(0.0, f64::max);
         let w = (text_w + 2.0 * PAD_X).max(MIN_BOX_WIDTH).ceil();
         let h = lines.len() as f64 * LINE_HEIGHT + 2.0 * PAD_Y;
         let size = match self.opts.orient {
@@ -335,10 +372,10 @@ impl Builder<'_> {
         };
         let idx = self.tree.push(parent, size);
         self.nodes.push(DiagramNode {
-            id: first.id.to_string(),
+            id: first.id.clone(),
             kind: first.kind,
             count: members.len(),
-            ids: members.iter().map(|u| u.id.to_string()).collect(),
+            ids: members.iter().map(|u| u.id.clone()).collect(),
             staff: members
                 .iter()
                 .map(|u| self.info(u).map_or(0, |i| i.staff))
@@ -360,7 +397,7 @@ impl Builder<'_> {
             return;
         }
         for j in 0..n_runs {
-            let merged: Vec<&Unit> = per_member
+            let merged: Vec<&'u Unit> = per_member
                 .iter()
                 .filter_map(|r| r.get(j))
                 .flatten()
@@ -430,6 +467,7 @@ pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
         opts,
         tree: Tree::default(),
         nodes: Vec::new(),
+        labels: HashMap::default(),
     };
     b.add(vec![root], None, 0);
     let spacing = match opts.orient {
@@ -448,10 +486,8 @@ pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
         Orient::TopDown => (placed.width, placed.height),
         Orient::LeftRight => (placed.height, placed.width),
     };
-    let mut index = IdMap::with_capacity_and_hasher(nodes.len(), Default::default());
     let mut by_unit = IdMap::with_capacity_and_hasher(nodes.len(), Default::default());
     for (i, n) in nodes.iter().enumerate() {
-        index.insert(n.id.clone(), i);
         for id in &n.ids {
             by_unit.insert(id.clone(), i);
         }
@@ -461,7 +497,6 @@ pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
         width,
         height,
         orient: opts.orient,
-        index,
         by_unit,
     }
 }

@@ -10,6 +10,7 @@
 //! - Each diagram has a text alternative: an outline of the tree with staff numbers.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
 use crate::layout::diagram::{Diagram, DiagramNode, Found, Orient, FONT, LINE_HEIGHT, PAD_Y};
 use crate::model::lineage::{Change, Changes};
 use crate::model::metrics::MetricKey;
-use crate::model::org::{Unit, UnitKind};
+use crate::model::org::{Id, Unit, UnitKind};
 use crate::ui::state::AppState;
 
 /// Space around the drawing when fitted.
@@ -185,7 +186,7 @@ impl Geom {
 /// What a box says, and the class and label that follow from it.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Label {
-    lines: Vec<String>,
+    lines: Arc<[String]>,
     name_lines: usize,
     staff: u32,
     count: usize,
@@ -296,12 +297,9 @@ impl Ctx {
 fn sync_boxes(
     ctx: Ctx,
     found: Memo<Found>,
-) -> (
-    StoredValue<HashMap<String, BoxSignals>>,
-    RwSignal<Vec<String>>,
-) {
-    let store = StoredValue::new(HashMap::<String, BoxSignals>::new());
-    let ids = RwSignal::new(Vec::<String>::new());
+) -> (StoredValue<HashMap<Id, BoxSignals>>, RwSignal<Vec<Id>>) {
+    let store = StoredValue::new(HashMap::<Id, BoxSignals>::new());
+    let ids = RwSignal::new(Vec::<Id>::new());
     let state = ctx.state;
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -319,14 +317,16 @@ fn sync_boxes(
                             let mut seen = HashSet::with_capacity(d.nodes.len());
                             for (i, n) in d.nodes.iter().enumerate() {
                                 let change = changes
-                                    .and_then(|c| c.get(&n.id).copied())
+                                    .and_then(|c| c.get(n.id.as_str()).copied())
                                     .unwrap_or(Change::Kept);
-                                let any = |set: &dyn Fn(&String) -> bool| n.ids.iter().any(set);
+                                let any = |set: &dyn Fn(&str) -> bool| n.ids.iter().any(|i| set(i));
                                 let mut flags = 0;
-                                if !hl.is_empty() && any(&|i| hl.contains(i)) {
+                                if !hl.is_empty() && any(&|i| hl.iter().any(|h| h == i)) {
                                     flags |= LIT;
                                 }
-                                if !f.matches.is_empty() && any(&|i| f.matches.contains(i)) {
+                                if !f.matches.is_empty()
+                                    && any(&|i| f.matches.iter().any(|m| m == i))
+                                {
                                     flags |= MATCH;
                                 }
                                 if !f.path.is_empty() && any(&|i| f.path.contains(i)) {
@@ -335,15 +335,18 @@ fn sync_boxes(
                                 match active.as_deref() {
                                     Some(a) if a == n.id => flags |= ACTIVE | TAB_STOP,
                                     None if i == 0 => flags |= TAB_STOP,
-                                    Some(a) if i == 0 && !d.index.contains_key(a) => {
+                                    Some(a) if i == 0 && d.index_of(a).is_none() => {
                                         flags |= TAB_STOP
                                     }
                                     _ => {}
                                 }
-                                let edge = (d.edge(i).unwrap_or_default(), f.path.contains(&n.id));
+                                let edge = (
+                                    d.edge(i).unwrap_or_default(),
+                                    f.path.contains(n.id.as_str()),
+                                );
                                 let geom = Geom::of(n, orient);
                                 seen.insert(n.id.as_str());
-                                match store.get(&n.id) {
+                                match store.get(n.id.as_str()) {
                                     Some(b) => {
                                         set_if(&b.geom, geom);
                                         if !b.label.with_untracked(|l| l.same(n, change, lang)) {
@@ -458,7 +461,8 @@ fn node_view(id: String, ctx: Ctx, sig: BoxSignals) -> impl IntoView {
                 view! {
                     <text x=cx text-anchor="middle">
                         {lines
-                            .into_iter()
+                            .iter()
+                            .cloned()
                             .enumerate()
                             .map(|(i, l)| {
                                 let class = if i < name_lines { "name-line" } else { "staff-line" };
@@ -694,10 +698,7 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
         let active = ctx.active.get_untracked();
         let step = diagram.with_untracked(|d| {
             let d = d.as_ref()?;
-            let i = active
-                .as_deref()
-                .and_then(|a| d.index.get(a).copied())
-                .unwrap_or(0);
+            let i = active.as_deref().and_then(|a| d.index_of(a)).unwrap_or(0);
             let n = d.nodes.get(i)?;
             let first_child = || d.nodes.iter().position(|c| c.parent == Some(i));
             // (box to move to, collapse change)
@@ -714,8 +715,8 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                 _ => return None,
             };
             Some((
-                n.id.clone(),
-                r.0.and_then(|j| d.nodes.get(j)).map(|m| m.id.clone()),
+                n.id.to_string(),
+                r.0.and_then(|j| d.nodes.get(j)).map(|m| m.id.to_string()),
                 r.1,
             ))
         });
@@ -835,7 +836,7 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
             state.collapsed.update(|c| c.extend(close));
         }
     });
-    let signals_of = move |id: &String| boxes.with_value(|b| b.get(id).cloned());
+    let signals_of = move |id: &str| boxes.with_value(|b| b.get(id).cloned());
     let outline_open = RwSignal::new(false);
     let after = ctx.after;
     let outline_view = move || {
@@ -887,7 +888,7 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                     <For
                         each=move || ids.get()
                         key=|id| id.clone()
-                        children=move |id| signals_of(&id).map(|sig| node_view(id, ctx, sig))
+                        children=move |id| signals_of(&id).map(|sig| node_view(id.to_string(), ctx, sig))
                     />
                 </g>
             </svg>
@@ -937,7 +938,7 @@ fn DiagramToolbar(state: AppState) -> impl IntoView {
             d.with_untracked(|d| {
                 if let Some(d) = d {
                     for n in d.nodes.iter().filter(|n| n.depth == 1 && n.below > 0) {
-                        ids.insert(n.id.clone());
+                        ids.insert(n.id.to_string());
                     }
                 }
             });

@@ -61,7 +61,14 @@ fn ParamRow(state: AppState, index: usize, spec: ParamSpec) -> impl IntoView {
         format_number(spec.max, 3)
     );
     view! {
-        <div class="param" class:invalid=move || error.get().is_some() data-param=spec.key>
+        <div
+            class="param"
+            class:invalid=move || error.get().is_some()
+            data-param=spec.key
+            data-min=spec.format(spec.min)
+            data-max=spec.format(spec.max)
+            data-step=spec.format(spec.step)
+        >
             <label for=id.clone()>{move || spec.label.get(lang.get())}</label>
             <div class="param-input">
                 <input

@@ -65,6 +65,9 @@ pub fn RowTable(state: AppState) -> impl IntoView {
                                     class:edited=edited
                                     data-row=row
                                     data-field=spec.key
+                                    data-min=spec.format(spec.min)
+                                    data-max=spec.format(spec.max)
+                                    data-step=spec.format(spec.step)
                                     aria-label=label
                                     prop:value=spec.format(v)
                                     on:change=move |ev| {
