@@ -35,8 +35,8 @@ console.log(`TOTAL dist/\t${raw}\t${gz}\t(${(gz / 1024).toFixed(1)} KiB gzip)`);
 // Time from a parameter change to the last DOM mutation it causes: Leptos applies updates in
 // microtasks after the input event, so every mutation lands before the next macrotask. Each run
 // toggles one parameter between two valid values, so every run really changes the model.
-async function timeChanges(page, key, values, n) {
-  return page.evaluate(async ({ key, values, n }) => {
+async function timeChanges(page, key, values, n, allowNone = false) {
+  return page.evaluate(async ({ key, values, n, allowNone }) => {
     const input = document.querySelector(`#param-${key}`);
     const out = [];
     for (let i = 0; i < n; i++) {
@@ -48,12 +48,12 @@ async function timeChanges(page, key, values, n) {
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => setTimeout(r, 0));
       mo.disconnect();
-      if (last < 0) throw new Error(`no DOM change after ${key}=${values[i % 2]}`);
-      out.push(last - t0);
+      if (last < 0 && !allowNone) throw new Error(`no DOM change after ${key}=${values[i % 2]}`);
+      if (last >= 0) out.push(last - t0);
       await new Promise((r) => requestAnimationFrame(() => r()));
     }
     return out;
-  }, { key, values, n });
+  }, { key, values, n, allowNone });
 }
 
 function stats(times) {
@@ -62,15 +62,20 @@ function stats(times) {
   return `median ${q(0.5).toFixed(2)} ms, p90 ${q(0.9).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`;
 }
 
-/** The first parameter of the page with a second valid value one step away. */
-async function firstParam(page) {
-  return page.evaluate(() => {
-    const input = document.querySelector('[data-param] input');
-    const key = input.id.replace(/^param-/, '');
+/** Every parameter of the page, each with a second valid value one step away (data-step,
+ *  within data-min..data-max). */
+async function allParams(page) {
+  return page.evaluate(() => Array.from(document.querySelectorAll('[data-param]')).map((p) => {
+    const input = p.querySelector('input');
     const v = Number(input.value);
-    return { key, values: [String(v + 1), String(v)] };
-  });
+    const step = Number(p.dataset.step) || 1;
+    const next = v + step <= Number(p.dataset.max) ? v + step : v - step;
+    const fmt = (x) => String(Math.round(x * 1e6) / 1e6);
+    return { key: p.dataset.param, values: [fmt(next), fmt(v)] };
+  }));
 }
+
+const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 
 const server = await serve();
 const browser = await launch();
@@ -80,10 +85,22 @@ try {
   for (const cv of Object.keys(cases)) {
     const [c, v] = cv.split('/');
     const { page, errors } = await open(browser, `${server.url}?case=${c}&variant=${v}`);
-    const { key, values } = await firstParam(page);
+    const params = await allParams(page);
     const nodes = await page.locator('.diagram .node').count();
+    const { key, values } = params[0];
     const t = await timeChanges(page, key, values, runs);
+    // Every parameter, a few runs each: the median over all of them and the slowest one.
+    const per = [];
+    const every = [];
+    for (const p of params) {
+      // A step may change nothing on the page (a value the model rounds away): not timed.
+      const tp = await timeChanges(page, p.key, p.values, Math.max(6, Math.round(runs / 4)), true);
+      every.push(...tp);
+      if (tp.length) per.push([p.key, median(tp)]);
+    }
+    per.sort((a, b) => b[1] - a[1]);
     console.log(`  ${cv.padEnd(20)} ${key}=${values.join('<->')} (${nodes} boxes): ${stats(t)}${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
+    console.log(`  ${''.padEnd(20)} all ${params.length} parameters: median ${median(every).toFixed(2)} ms; slowest ${per[0][0]} ${per[0][1].toFixed(2)} ms, ${per[1] ? `${per[1][0]} ${per[1][1].toFixed(2)} ms` : ''}`);
     await page.close();
   }
   // A large city with every unit drawn on its own: about 2,000 boxes in the two diagrams.

@@ -81,7 +81,10 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
         keys.into_iter()
             .map(|k| {
                 let f = k.format();
-                let value = move |after: bool| metric_value(state, k, after);
+                // One memo per row: the row's cells re-run only when its figures change, and
+                // the scenario has one subscriber per row instead of one per cell.
+                let pair = Memo::new(move |_| (metric_value(state, k, false), metric_value(state, k, true)));
+                let value = move |after: bool| pair.with(|(b, a)| if after { *a } else { *b });
                 let reported = variant.reported_for(k).copied();
                 view! {
                     <tr data-row=k.key()>
