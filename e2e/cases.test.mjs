@@ -5,16 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, settledUrl, useBrowser } from './support.mjs';
+import { open, settledUrl, shownMetrics, useBrowser } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
 
 const env = useBrowser(before, after);
-
-async function shownMetrics(page, phase) {
-  return page.$$eval(`[data-metric][data-phase="${phase}"]`, (els) =>
-    Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
-}
 
 test('the expected figures cover all four cases', () => {
   const cases = new Set(Object.keys(expected).map((k) => k.split('/')[0]));

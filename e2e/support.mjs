@@ -70,10 +70,13 @@ export async function launch() {
 
 /**
  * Opens `url` in a new page and waits for the app to render. Console errors, page errors and
- * requests are recorded on the returned object for the tests to check.
+ * requests are recorded on the returned object for the tests to check. With `offline`, the
+ * page has no network at all.
  */
-export async function open(browser, url, { viewport = { width: 1400, height: 1000 } } = {}) {
+export async function open(browser, url, { viewport = { width: 1400, height: 1000 }, offline = false } = {}) {
   const context = await browser.newContext({ viewport });
+  // Offline: the browser's network is cut (requests are still recorded, and fail).
+  if (offline) await context.setOffline(true);
   const page = await context.newPage();
   const errors = [];
   const requests = [];
@@ -83,6 +86,12 @@ export async function open(browser, url, { viewport = { width: 1400, height: 100
   await page.goto(url);
   await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]', { timeout: 20000 });
   return { page, context, errors, requests };
+}
+
+/** Every `data-metric` cell of one phase ("before" or "after") as { key: value }. */
+export async function shownMetrics(page, phase) {
+  return page.$$eval(`[data-metric][data-phase="${phase}"]`, (els) =>
+    Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
 }
 
 /** The `data-value` of a metric cell as a number. */

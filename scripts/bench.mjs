@@ -23,14 +23,24 @@ async function files(dir) {
 let raw = 0;
 let gz = 0;
 console.log('file\traw bytes\tgzip bytes');
+const OFFLINE = 'reform-explorer.html';
+let offline = null;
 for (const f of (await files(DIST)).sort()) {
   const body = await readFile(f);
   const g = gzipSync(body, { level: 9 }).length;
+  const name = f.slice(DIST.length + 1);
+  if (name === OFFLINE) {
+    offline = [body.length, g];
+    continue;
+  }
   raw += body.length;
   gz += g;
-  console.log(`${f.slice(DIST.length + 1)}\t${body.length}\t${g}`);
+  console.log(`${name}\t${body.length}\t${g}`);
 }
-console.log(`TOTAL dist/\t${raw}\t${gz}\t(${(gz / 1024).toFixed(1)} KiB gzip)`);
+console.log(`TOTAL dist/ (the hosted site)\t${raw}\t${gz}\t(${(gz / 1024).toFixed(1)} KiB gzip)`);
+console.log(offline
+  ? `offline copy ${OFFLINE}\t${offline[0]}\t${offline[1]}\t(${(offline[0] / 1024).toFixed(1)} KiB as handed out)`
+  : `offline copy ${OFFLINE}: missing (build with trunk first)`);
 
 // Time from a parameter change to the last DOM mutation it causes: Leptos applies updates in
 // microtasks after the input event, so every mutation lands before the next macrotask. Each run

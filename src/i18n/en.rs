@@ -165,6 +165,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::ReportedOnly => "Effects the sources report (not computed by the model)",
         Msg::ReportedNote => "“Reported” figures come from the source documents, for comparison only; “Model” figures are computed from the parameters.",
         Msg::HowComputed => "How this is computed",
+        Msg::OfflineCopy => "This is the offline copy (one file, no server needed), built on {0}, version {1}. Links copied from it open the same view on the hosted explorer.",
         Msg::Footer => "Data: public documents in the shared sources; every value without a source is labelled as a modelling assumption.",
         Msg::Notes => "Model notes",
         Msg::PanicTitle => "Internal error",

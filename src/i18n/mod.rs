@@ -226,6 +226,8 @@ pub enum Msg {
     ReportedNote,
     HowComputed,
     Footer,
+    /// {0}: build date, {1}: version.
+    OfflineCopy,
     Notes,
     PanicTitle,
     PanicBody,

@@ -169,6 +169,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::ReportedOnly => "资料报告的成效（模型未计算）",
         Msg::ReportedNote => "“资料报告”列是来源文件中的数字，仅供对照；“模型”列由参数计算得出。",
         Msg::HowComputed => "计算方法",
+        Msg::OfflineCopy => "这是离线版（单个文件，无需服务器），构建于 {0}，版本 {1}。从这里复制的链接在网上版中打开同一视图。",
         Msg::Footer => "数据来源：共享资料中的公开文件；未注明来源的数值均标为建模假设。",
         Msg::Notes => "模型说明",
         Msg::PanicTitle => "出现内部错误",

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{tr, Lang, Msg};
+use crate::i18n::{tr, trf, Lang, Msg};
 use crate::model::cases::CaseId;
 use crate::state::url::Theme;
 use crate::ui::diagram::DiagramPanel;
@@ -36,6 +36,19 @@ fn replace_url(query: &str) {
             Some(&format!("{path}{query}{hash}")),
         );
     }
+}
+
+/// The build date and version when this page is the single-file offline copy
+/// (`scripts/standalone.mjs` writes them into a meta tag).
+fn offline_copy() -> Option<(String, String)> {
+    let meta = web_sys::window()?
+        .document()?
+        .query_selector(r#"meta[name="reform-explorer-offline"]"#)
+        .ok()??;
+    Some((
+        meta.get_attribute("data-date").unwrap_or_default(),
+        meta.get_attribute("data-version").unwrap_or_default(),
+    ))
 }
 
 #[component]
@@ -213,7 +226,17 @@ pub fn App() -> impl IntoView {
                 </div>
             </section>
         </main>
-        <footer class="footer">{move || t(Msg::Footer)}</footer>
+        <footer class="footer">
+            <p>{move || t(Msg::Footer)}</p>
+            {offline_copy().map(|(date, version)| {
+                let hook = version.clone();
+                view! {
+                    <p class="offline-copy" data-offline=hook>
+                        {move || trf(lang.get(), Msg::OfflineCopy, &[&date, &version])}
+                    </p>
+                }
+            })}
+        </footer>
     }
 }
 

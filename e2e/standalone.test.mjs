@@ -1,0 +1,97 @@
+// The single-file offline copy (dist/reform-explorer.html, written by scripts/standalone.mjs
+// after every Trunk build) opened as a trainer would: double-clicked, from a file:// URL, with
+// the browser's network cut. It must run the same checks as the hosted build: every figure
+// the model computes (target/e2e-expected.json) at every step, parameter changes, the address
+// bar as the state across a reload, the language switch, no console error, and no request at
+// all beyond the file itself.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { DIST, open, metric, settledUrl, shownMetrics, useBrowser } from './support.mjs';
+
+const FILE = join(DIST, 'reform-explorer.html');
+const FILE_URL = pathToFileURL(FILE).href;
+const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
+
+const env = useBrowser(before, after);
+
+/** Requests other than the offline file itself (data: URIs never leave the page). */
+const foreign = (requests) => requests.filter((u) => !u.startsWith(FILE_URL) && !u.startsWith('data:'));
+
+test('the offline copy is one file that refers to no other', () => {
+  const html = readFileSync(FILE, 'utf8');
+  const size = statSync(FILE).size;
+  console.log(`offline copy: ${FILE} ${size} bytes`);
+  assert.ok(size > 100_000, `only ${size} bytes`);
+  assert.equal(html.match(/(?:src|href)="(?!data:|#)[^"]*"/), null);
+  assert.doesNotMatch(html, /<link rel="stylesheet"/);
+  assert.match(html, /<meta name="reform-explorer-offline" data-date="[^"]+" data-version="[^"]+">/);
+});
+
+for (const key of ['daqing/urban', 'haidong/county']) {
+  const [kase, variant] = key.split('/');
+  const model = expected[key];
+  test(`offline copy from file://, no network: ${key} shows the model's figures at every step`, async () => {
+    const { page, context, errors, requests } = await open(env.browser, `${FILE_URL}?case=${kase}&variant=${variant}&step=0`, { offline: true });
+    try {
+      for (let step = 0; step <= model.levers.length; step++) {
+        if (step > 0) await page.click('[data-action="step-next"]');
+        await page.waitForSelector(`[data-step="${step}"][aria-current="step"]`);
+        assert.deepEqual(await shownMetrics(page, 'before'), model.steps[0], `${key} before`);
+        assert.deepEqual(await shownMetrics(page, 'after'), model.steps[step], `${key} step ${step}`);
+      }
+      assert.ok((await page.locator('figure.diagram[data-phase="after"] g.node').count()) > 0);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(foreign(requests), []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('offline copy: parameters, the address bar across a reload, language, and a link for the hosted site', async () => {
+  const { page, context, errors, requests } = await open(env.browser, `${FILE_URL}?case=daqing`, { offline: true });
+  try {
+    // The footer says what this is.
+    const line = page.locator('.offline-copy');
+    assert.match(await line.textContent(), /离线版/);
+    assert.match(await line.getAttribute('data-offline'), /^\d+\.\d+\.\d+/);
+
+    await page.fill('#param-staff', '3000');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-metric="staff_total"][data-phase="after"]')?.dataset.value === '3000');
+    assert.equal(await metric(page, 'staff_per_sub_bureau'), 150);
+    const url = await settledUrl(page);
+    assert.ok(url.startsWith(FILE_URL), url);
+    assert.match(url, /staff=3000/);
+
+    await page.reload();
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
+    assert.equal(await metric(page, 'staff_total'), 3000);
+    const figures = await shownMetrics(page, 'after');
+
+    await page.click('[data-lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await line.textContent(), /offline copy/);
+    assert.equal(await metric(page, 'staff_total'), 3000);
+    const query = new URL(await settledUrl(page)).search;
+    assert.match(query, /lang=en/);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreign(requests), []);
+
+    // The same query on the hosted build shows the same view.
+    const hosted = await open(env.browser, `${env.server.url}${query}`);
+    try {
+      assert.deepEqual(await shownMetrics(hosted.page, 'after'), figures);
+      assert.equal(await hosted.page.getAttribute('html', 'lang'), 'en');
+      assert.equal(await hosted.page.locator('.offline-copy').count(), 0);
+      assert.deepEqual(hosted.errors, []);
+    } finally {
+      await hosted.context.close();
+    }
+  } finally {
+    await context.close();
+  }
+});

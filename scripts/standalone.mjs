@@ -1,0 +1,116 @@
+// Writes the offline copy: one self-contained HTML file (reform-explorer.html) beside the built
+// index.html, which runs by double-click from file:// (a USB stick, a laptop with no server).
+// Trunk runs it after every build (Trunk.toml, post_build hook, in its staging folder); by hand:
+//   node scripts/standalone.mjs [dir]        (default: $TRUNK_STAGING_DIR, else dist)
+//
+// What changes against index.html: the style sheets are inlined, the favicon becomes a data
+// URI, the wasm-bindgen glue is inlined into the module script (its `export`s dropped), and the
+// wasm is inlined gzip-compressed as base64, unpacked with DecompressionStream and instantiated
+// from bytes (no fetch, which file:// forbids). A meta tag tells the app it is the offline copy
+// and when and from what it was built; the date is the commit's, so the same commit gives the
+// same file. Anything unexpected in Trunk's output stops the script with a message (and so the
+// build): a half-made offline copy is worse than none.
+import { readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+export const OUT_NAME = 'reform-explorer.html';
+
+function fail(msg) {
+  console.error(`standalone: ${msg}`);
+  process.exit(1);
+}
+
+/** The version and build date shown in the footer: Cargo's version and the commit, dated by
+ *  the commit (not the clock), so rebuilding a commit reproduces the file. */
+async function buildInfo(root) {
+  const cargo = await readFile(join(root, 'Cargo.toml'), 'utf8');
+  const version = (cargo.match(/^version\s*=\s*"([^"]+)"/m) || [])[1] || '0';
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return '';
+    }
+  };
+  const commit = git('rev-parse', '--short=10', 'HEAD');
+  const date = git('log', '-1', '--format=%cs') || process.env.BUILD_DATE || 'unknown';
+  return { version: commit ? `${version}+${commit}` : version, date };
+}
+
+const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The single file for the built site in `dir`. */
+export async function standalone(dir, root = process.cwd()) {
+  let html = await readFile(join(dir, 'index.html'), 'utf8');
+
+  // Style sheets, inlined in order.
+  const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g)];
+  if (sheets.length === 0) fail('no style sheet links in index.html');
+  for (const [tag, href] of sheets) {
+    const css = await readFile(join(dir, href), 'utf8');
+    if (/<\/style/i.test(css)) fail(`${href} contains </style>`);
+    html = html.replace(tag, () => `<style>\n${css}\n</style>`);
+  }
+
+  // The favicon as a data URI.
+  html = html.replace(/<link rel="icon" href="([^"]+)" type="([^"]+)">/, (tag, href, type) => {
+    return `<link rel="icon" href="data:${type};base64,__ICON__${href}">`;
+  });
+  const icon = html.match(/__ICON__([^"]+)"/);
+  if (icon) {
+    const body = await readFile(join(dir, icon[1]));
+    html = html.replace(`__ICON__${icon[1]}`, body.toString('base64'));
+  }
+
+  // Preloads point at files the single file does not need.
+  html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+
+  // The module script: glue inlined, wasm from bytes.
+  const script = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+  if (!script) fail('no module script in index.html');
+  const glueFile = (script[1].match(/from '\.\/([^']+\.js)'/) || [])[1];
+  const wasmFile = (script[1].match(/module_or_path: '\.\/([^']+\.wasm)'/) || [])[1];
+  if (!glueFile || !wasmFile) fail('the module script does not name its glue and wasm files');
+  let glue = await readFile(join(dir, glueFile), 'utf8');
+  if (/^\s*import\s/m.test(glue)) fail(`${glueFile} imports other files (snippets?): not handled`);
+  glue = glue.replace(/^export \{[^}]*\};?\s*$/m, '').replace(/^export (?=(?:async )?(?:class|function|const|let|var)\b)/gm, '');
+  if (/^\s*export\b/m.test(glue)) fail(`${glueFile} has an export this script does not know`);
+  if (!/\b__wbg_init\b/.test(glue)) fail(`${glueFile} has no __wbg_init`);
+  if (/<\/script/i.test(glue)) fail(`${glueFile} contains </script>`);
+  const wasm = await readFile(join(dir, wasmFile));
+  const packed = gzipSync(wasm, { level: 9 }).toString('base64');
+  // Names of our own are prefixed: the glue declares `wasm` and others at its top level.
+  const boot = `
+${glue}
+const __offline_packed = "${packed}";
+async function __offline_bytes() {
+  const gz = Uint8Array.from(atob(__offline_packed), (c) => c.charCodeAt(0));
+  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).arrayBuffer();
+}
+const __offline_wasm = await __wbg_init({ module_or_path: await __offline_bytes() });
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __offline_wasm } }));
+`;
+  if (/\b__offline_/.test(glue)) fail(`${glueFile} uses the __offline_ prefix`);
+  html = html.replace(script[0], () => `<script type="module">${boot}</script>`);
+
+  // Tell the app what it is.
+  const info = await buildInfo(root);
+  const meta = `<meta name="reform-explorer-offline" data-date="${attr(info.date)}" data-version="${attr(info.version)}">`;
+  html = html.replace(/<head>/, () => `<head>\n  ${meta}`);
+
+  // Nothing may still point at another file.
+  const left = html.match(/(?:src|href)="(?!data:|#)[^"]+"/);
+  if (left) fail(`still refers to a file: ${left[0]}`);
+  return { html, info, wasmBytes: wasm.length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
+  const root = process.env.TRUNK_SOURCE_DIR || process.cwd();
+  const { html, info } = await standalone(dir, root);
+  await writeFile(join(dir, OUT_NAME), html);
+  console.log(`standalone: wrote ${join(dir, OUT_NAME)} (${Buffer.byteLength(html)} bytes; version ${info.version}, built ${info.date})`);
+}
