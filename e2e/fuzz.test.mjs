@@ -47,7 +47,7 @@ function runBatch({ rng, first, count }) {
   const valid = (el, now) => {
     const min = Number(el.dataset.min);
     const max = Number(el.dataset.max);
-    const step = Number(el.dataset.step) || 1;
+    const step = Number(el.dataset.stepSize) || 1;
     const r = rand();
     if (r < 0.1) return String(min);
     if (r < 0.2) return String(max);

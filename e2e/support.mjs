@@ -73,8 +73,8 @@ export async function launch() {
  * requests are recorded on the returned object for the tests to check. With `offline`, the
  * page has no network at all.
  */
-export async function open(browser, url, { viewport = { width: 1400, height: 1000 }, offline = false } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function open(browser, url, { viewport = { width: 1400, height: 1000 }, offline = false, permissions = [] } = {}) {
+  const context = await browser.newContext({ viewport, permissions });
   // Offline: the browser's network is cut (requests are still recorded, and fail).
   if (offline) await context.setOffline(true);
   const page = await context.newPage();

@@ -23,7 +23,7 @@ fn main() {
         eprintln!("no Daqing urban variant");
         return;
     };
-    println!("target  sub-bureaus  units(before+after)  build ms  metrics ms  layout ms  total ms  ms per 1k units  | grouped: boxes  layout ms  total ms");
+    println!("target  sub-bureaus      units(before+after)  build ms  metrics ms  layout ms  total ms  ms per 1k units  | grouped: boxes  layout ms  total ms");
     for target in [1_000usize, 5_000, 20_000] {
         // About 23 units per sub-bureau after the reform at 125 officers each.
         let sub_bureaus = (target / 23).clamp(1, 1000);
@@ -49,7 +49,7 @@ fn main() {
         }
         let runs = if target > 10_000 { 5 } else { 15 };
         let (mut tb, mut tm, mut tl, mut tg) = (vec![], vec![], vec![], vec![]);
-        let (mut units, mut boxes) = (0, 0);
+        let (mut units, mut boxes, mut split) = (0, 0, String::new());
         for _ in 0..runs {
             let a = Instant::now();
             let s = match v.build(&p) {
@@ -73,6 +73,7 @@ fn main() {
             );
             let f = Instant::now();
             units = d.0.nodes.len() + d.1.nodes.len();
+            split = format!("{}+{}", d.0.nodes.len(), d.1.nodes.len());
             boxes = g.0.nodes.len() + g.1.nodes.len();
             std::hint::black_box((m, d, g));
             tg.push((f - e).as_secs_f64() * 1e3);
@@ -83,7 +84,8 @@ fn main() {
         let (b, m, l, g) = (median(tb), median(tm), median(tl), median(tg));
         let total = b + m + l;
         println!(
-            "{target:>6}  {sub_bureaus:>11}  {units:>19}  {b:>8.2}  {m:>10.2}  {l:>9.2}  {total:>8.2}  {:>15.3}  | {boxes:>14}  {g:>9.2}  {:>8.2}",
+            "{target:>6}  {sub_bureaus:>11}  {:>23}  {b:>8.2}  {m:>10.2}  {l:>9.2}  {total:>8.2}  {:>15.3}  | {boxes:>14}  {g:>9.2}  {:>8.2}",
+            format!("{units} = {split}"),
             total / units as f64 * 1000.0,
             b + m + g
         );

@@ -72,13 +72,13 @@ function stats(times) {
   return `median ${q(0.5).toFixed(2)} ms, p90 ${q(0.9).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`;
 }
 
-/** Every parameter of the page, each with a second valid value one step away (data-step,
+/** Every parameter of the page, each with a second valid value one step away (data-step-size,
  *  within data-min..data-max). */
 async function allParams(page) {
   return page.evaluate(() => Array.from(document.querySelectorAll('[data-param]')).map((p) => {
     const input = p.querySelector('input');
     const v = Number(input.value);
-    const step = Number(p.dataset.step) || 1;
+    const step = Number(p.dataset.stepSize) || 1;
     const next = v + step <= Number(p.dataset.max) ? v + step : v - step;
     const fmt = (x) => String(Math.round(x * 1e6) / 1e6);
     return { key: p.dataset.param, values: [fmt(next), fmt(v)] };

@@ -2,11 +2,18 @@
 //!
 //! `decode` is total: unknown keys, unknown cases and bad values become `Notice`s and fall back
 //! to defaults; whatever else in the query is good is still used.
+//!
+//! The format is versioned: `encode` writes `v=` [`URL_VERSION`]. A link without `v` is from
+//! before versioning and reads the same way (the keys have not changed since); a link from a
+//! newer version is read as far as this one understands, with a notice.
 
 use crate::i18n::{trf, Lang, Msg};
 use crate::layout::diagram::Orient;
 use crate::model::cases::CaseId;
 use crate::model::params::ParamError;
+
+/// The version of the query format that `encode` writes.
+pub const URL_VERSION: u32 = 1;
 
 /// What the query selects. Parameter values are kept as the raw, validated text.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +33,8 @@ pub struct UrlState {
     pub step: Option<usize>,
     /// Valid table-row edits (`s3.staff=12`): row number, field key, raw value; sorted.
     pub edits: Vec<(usize, String, String)>,
+    /// Embedded in another page (`embed=1`): diagrams and numbers only.
+    pub embed: bool,
 }
 
 /// The colour theme: the system's light or dark by default, or one chosen.
@@ -65,7 +74,10 @@ pub enum Notice {
     UnknownLang(String),
     /// A step number the variant does not have.
     BadStep(String),
-    /// A view option (`theme`, `layout`) with a value it does not take.
+    /// A link written by a newer version of the app (`v` above [`URL_VERSION`]) or a `v`
+    /// that is not a version number.
+    NewerFormat(String),
+    /// A view option (`theme`, `layout`, `embed`) with a value it does not take.
     BadOption {
         key: String,
         value: String,
@@ -86,6 +98,9 @@ impl Notice {
             Notice::UnknownVariant(v) => trf(lang, Msg::UrlUnknownVariant, &[v]),
             Notice::UnknownLang(v) => trf(lang, Msg::UrlUnknownLang, &[v]),
             Notice::BadStep(v) => trf(lang, Msg::UrlBadStep, &[v]),
+            Notice::NewerFormat(v) => {
+                trf(lang, Msg::UrlNewerFormat, &[v, &URL_VERSION.to_string()])
+            }
             Notice::BadOption { key, value } => trf(lang, Msg::UrlBadOption, &[key, value]),
             Notice::BadValue { key, value, error } => {
                 trf(lang, Msg::UrlBadValue, &[key, value, &error.message(lang)])
@@ -234,6 +249,13 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
     let theme = option("theme", &|v| Theme::from_key(v).is_some())
         .and_then(|v| Theme::from_key(&v))
         .unwrap_or_default();
+    let embed = option("embed", &|v| matches!(v, "0" | "1")).is_some_and(|v| v == "1");
+    if let Some(v) = last("v") {
+        match v.trim().parse::<u32>() {
+            Ok(n) if n <= URL_VERSION => {}
+            _ => notices.push(Notice::NewerFormat(v)),
+        }
+    }
     let found = case.variant(&variant);
     let specs = found.map_or(&[][..], |v| v.specs);
     let row_specs = found.map_or(&[][..], |v| v.row_specs);
@@ -255,7 +277,7 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
     for (k, v) in &pairs {
         if matches!(
             k.as_str(),
-            "case" | "variant" | "lang" | "group" | "step" | "layout" | "theme"
+            "case" | "variant" | "lang" | "group" | "step" | "layout" | "theme" | "v" | "embed"
         ) {
             continue;
         }
@@ -310,6 +332,7 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             params,
             step,
             edits,
+            embed,
         },
         notices,
     )
@@ -320,7 +343,11 @@ pub fn encode(state: &UrlState) -> String {
     let mut parts = vec![
         format!("case={}", state.case.key()),
         format!("variant={}", percent_encode(&state.variant)),
+        format!("v={URL_VERSION}"),
     ];
+    if state.embed {
+        parts.push("embed=1".to_string());
+    }
     if state.lang != Lang::default() {
         parts.push(format!("lang={}", state.lang.code()));
     }
@@ -352,6 +379,35 @@ pub fn encode(state: &UrlState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_carry_their_format_version_and_older_and_newer_ones_still_open() {
+        let (s, n) = decode("?case=daqing&staff=3000");
+        assert!(n.is_empty(), "{n:?}");
+        let q = encode(&s);
+        assert!(q.contains(&format!("v={URL_VERSION}")), "{q}");
+        // A link from before versioning reads exactly as the same link with v=1.
+        assert_eq!(decode("?case=daqing&staff=3000&v=1").0, s);
+        // A newer link: what this version knows is still used, and the user is told.
+        let (s2, n2) = decode("?case=daqing&staff=3000&v=7");
+        assert_eq!(s2.params, s.params);
+        assert_eq!(n2, vec![Notice::NewerFormat("7".into())]);
+        assert!(n2[0].message(Lang::En).contains('7'));
+        assert_eq!(decode("?v=abc").1, vec![Notice::NewerFormat("abc".into())]);
+    }
+
+    #[test]
+    fn embed_mode_round_trips() {
+        let (s, n) = decode("?case=zhejiang&embed=1");
+        assert!(n.is_empty() && s.embed, "{n:?}");
+        assert!(encode(&s).contains("embed=1"));
+        assert_eq!(decode(&encode(&s)).0, s);
+        assert!(!decode("?case=zhejiang").0.embed);
+        assert!(!encode(&decode("?case=zhejiang").0).contains("embed"));
+        let (s, n) = decode("?embed=yes");
+        assert!(!s.embed);
+        assert_eq!(n.len(), 1);
+    }
 
     #[test]
     fn empty_query_gives_defaults() {

@@ -10,6 +10,7 @@ use crate::state::url::Theme;
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::params_panel::ParamsPanel;
+use crate::ui::share::{EmbedView, ShareMenu};
 use crate::ui::sources::{LineagePanel, SourcesPanel};
 use crate::ui::state::AppState;
 use crate::ui::steps::StepControl;
@@ -108,6 +109,9 @@ pub fn App() -> impl IntoView {
 
     let t = move |m: Msg| tr(lang.get(), m);
 
+    if state.embed {
+        return view! { <EmbedView state=state/> }.into_any();
+    }
     view! {
         <header class="topbar">
             <div class="brand">
@@ -165,6 +169,7 @@ pub fn App() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            <ShareMenu state=state/>
             <div class="lang" role="group" aria-label=move || t(Msg::Language)>
                 {Lang::ALL
                     .into_iter()
@@ -238,6 +243,7 @@ pub fn App() -> impl IntoView {
             })}
         </footer>
     }
+    .into_any()
 }
 
 #[component]

@@ -7,6 +7,7 @@ mod diagram;
 mod numbers;
 mod panic;
 mod params_panel;
+mod share;
 mod sources;
 mod state;
 mod steps;

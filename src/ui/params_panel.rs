@@ -67,7 +67,7 @@ fn ParamRow(state: AppState, index: usize, spec: ParamSpec) -> impl IntoView {
             data-param=spec.key
             data-min=spec.format(spec.min)
             data-max=spec.format(spec.max)
-            data-step=spec.format(spec.step)
+            data-step-size=spec.format(spec.step)
         >
             <label for=id.clone()>{move || spec.label.get(lang.get())}</label>
             <div class="param-input">

@@ -63,6 +63,8 @@ pub struct AppState {
     pub shown: Memo<Option<Shown>>,
     pub diagram_before: Memo<Option<Diagram>>,
     pub diagram_after: Memo<Option<Diagram>>,
+    /// Embedded in another page (`?embed=1`): diagrams and numbers only. Fixed for the page.
+    pub embed: bool,
 }
 
 fn raw_of(p: &Params) -> Vec<String> {
@@ -161,6 +163,7 @@ impl AppState {
             shown,
             diagram_before: diagram_of(false),
             diagram_after: diagram_of(true),
+            embed: u.embed,
         }
     }
 
@@ -241,7 +244,14 @@ impl AppState {
 
     /// The URL query for the current state (valid values only).
     pub fn query(&self) -> String {
+        self.query_with(self.embed)
+    }
+
+    /// The query for the current state, embedded or not (the embed snippet and the "open in
+    /// the full explorer" link).
+    pub fn query_with(&self, embed: bool) -> String {
         url::encode(&UrlState {
+            embed,
             case: self.case.get(),
             variant: self.variant.get().key.to_string(),
             lang: self.lang.get(),

@@ -67,7 +67,7 @@ pub fn RowTable(state: AppState) -> impl IntoView {
                                     data-field=spec.key
                                     data-min=spec.format(spec.min)
                                     data-max=spec.format(spec.max)
-                                    data-step=spec.format(spec.step)
+                                    data-step-size=spec.format(spec.step)
                                     aria-label=label
                                     prop:value=spec.format(v)
                                     on:change=move |ev| {

@@ -1,0 +1,126 @@
+// Sharing: the link is the state (copied with the button, it reopens the same view), links of
+// other format versions, the embed snippet, and the embedded page (`?embed=1`: diagrams and
+// numbers only, a link back, and its height posted to the page around it).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, settledUrl, shownMetrics, useBrowser } from './support.mjs';
+
+const env = useBrowser(before, after);
+
+test('copy link puts the whole state on the clipboard, and the link reopens the same view', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&lang=en`, {
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  try {
+    await page.fill('#param-stations', '15');
+    await page.click('[data-step="1"]');
+    await page.selectOption('select[data-action="theme"]', 'dark');
+    await page.click('[data-orient="lr"]');
+    await page.click('[data-panel="share"] summary');
+    await page.click('[data-action="copy-link"]');
+    await page.waitForSelector('[data-action="copy-link"] + [data-copied="true"]');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(link, await page.inputValue('[data-share="link"]'));
+    const q = new URL(link).searchParams;
+    assert.equal(q.get('stations'), '15');
+    assert.equal(q.get('step'), '1');
+    assert.equal(q.get('theme'), 'dark');
+    assert.equal(q.get('layout'), 'lr');
+    assert.equal(q.get('lang'), 'en');
+    assert.equal(q.get('v'), '1');
+    assert.equal(q.get('embed'), null);
+    // The address bar says the same.
+    assert.equal(new URL(await settledUrl(page)).search, new URL(link).search);
+    const figures = [await shownMetrics(page, 'before'), await shownMetrics(page, 'after')];
+
+    const again = await open(env.browser, link);
+    try {
+      assert.deepEqual([await shownMetrics(again.page, 'before'), await shownMetrics(again.page, 'after')], figures);
+      assert.equal(await again.page.getAttribute('[data-step="1"]', 'aria-current'), 'step');
+      assert.equal(await again.page.getAttribute('html', 'data-theme'), 'dark');
+      assert.equal(await again.page.locator('.url-notice').count(), 0);
+      assert.deepEqual(again.errors, []);
+    } finally {
+      await again.context.close();
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('links without a version open as before; a newer format is named in a dismissible notice', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&staff=3000&lang=en`);
+  try {
+    assert.equal(await page.getAttribute('[data-metric="staff_total"][data-phase="after"]', 'data-value'), '3000');
+    assert.equal(await page.locator('.url-notice').count(), 0);
+    await page.goto(`${env.server.url}?case=daqing&staff=3000&lang=en&v=9`);
+    await page.waitForSelector('.url-notice');
+    assert.match(await page.textContent('.url-notice'), /newer version/);
+    assert.equal(await page.getAttribute('[data-metric="staff_total"][data-phase="after"]', 'data-value'), '3000');
+    await page.click('.url-notice .dismiss');
+    assert.equal(await page.locator('.url-notice').count(), 0);
+    // The rewritten address is in this version's format.
+    assert.match(await settledUrl(page), /[?&]v=1(&|$)/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the embed snippet frames this view with embed=1', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&step=2`);
+  try {
+    await page.click('[data-panel="share"] summary');
+    const snippet = await page.inputValue('[data-share="embed"]');
+    const src = snippet.match(/<iframe src="([^"]+)"/)[1].replace(/&amp;/g, '&');
+    const q = new URL(src).searchParams;
+    assert.equal(q.get('embed'), '1');
+    assert.equal(q.get('case'), 'zhejiang');
+    assert.equal(q.get('step'), '2');
+    assert.match(snippet, /reform-explorer:height/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('embedded: diagrams and numbers only, a link back, and the height posted to the parent page', async () => {
+  const src = `${env.server.url}?case=zhejiang&variant=nanhu&step=2&embed=1`;
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&step=2`);
+  try {
+    const full = [await shownMetrics(page, 'before'), await shownMetrics(page, 'after')];
+    // A briefing page around the embed, on another origin (about:blank), using the snippet's listener.
+    await page.setContent(`<!doctype html><body style="margin:0"><script>
+      window.heights = [];
+      addEventListener('message', (e) => {
+        if (!e.data || e.data.type !== 'reform-explorer:height') return;
+        window.heights.push(e.data.height);
+        for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px';
+      });
+    </script><iframe src="${src}" style="width:900px;height:300px;border:0"></iframe></body>`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-metric="staff_total"][data-phase="after"]').waitFor();
+    await page.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 300);
+    const framed = page.frames().find((f) => f.url().includes('embed=1'));
+    assert.deepEqual([await shownMetrics(framed, 'before'), await shownMetrics(framed, 'after')], full);
+    assert.equal(await frame.locator('figure.diagram').count(), 2);
+    assert.equal(await frame.locator('[data-embed="1"]').count(), 1);
+    assert.equal(await frame.locator('.params, nav.cases, [data-panel="sources"], [data-panel="share"]').count(), 0);
+    const back = new URL(await frame.locator('[data-action="open-full"]').getAttribute('href'));
+    assert.equal(back.searchParams.get('embed'), null);
+    assert.equal(back.searchParams.get('case'), 'zhejiang');
+    assert.equal(back.searchParams.get('step'), '2');
+    // The iframe took the height the page asked for, and the page fits it: no inner scrollbar.
+    const h = await page.evaluate(() => window.heights.at(-1));
+    assert.equal(await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height), h);
+    assert.ok(await framed.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1));
+    // A change of size inside is posted again.
+    const before = await page.evaluate(() => window.heights.length);
+    await frame.locator('[data-action="collapse-all"]').click();
+    await page.waitForFunction((n) => window.heights.length > n, before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
