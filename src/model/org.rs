@@ -307,6 +307,23 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
+    /// The kind's name, as the legend, the change summary and the tables say it.
+    pub fn name(self) -> Text {
+        match self {
+            UnitKind::MunicipalBureau => Text::new("市局", "Municipal bureau"),
+            UnitKind::SubBureau => Text::new("分局", "Sub-bureau"),
+            UnitKind::CountyBureau => Text::new("县局", "County bureau"),
+            UnitKind::Station => Text::new("派出所", "Police station"),
+            UnitKind::CentralStation => Text::new("中心派出所", "Central station"),
+            UnitKind::District => Text::new("防区", "District"),
+            UnitKind::InternalUnit => Text::new("内设机构", "Internal unit"),
+            UnitKind::Section => Text::new("科室（科级／处级）", "Section"),
+            UnitKind::Office => Text::new("指挥室", "Command office"),
+            UnitKind::Group => Text::new("组", "Group"),
+            UnitKind::CommunityRoom => Text::new("社区警务室", "Community police room"),
+            UnitKind::Team => Text::new("队", "Team"),
+        }
+    }
     /// Territorial units are the management tiers (市局-分局-派出所 = 3 tiers).
     pub fn is_territorial(self) -> bool {
         matches!(

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
+use crate::i18n::{format_number, tr, trf, Lang, Msg};
 use crate::layout::diagram::{Diagram, DiagramNode, Found, Orient, FONT, LINE_HEIGHT, PAD_Y};
 use crate::model::lineage::{Change, Changes};
 use crate::model::metrics::MetricKey;
@@ -39,23 +39,6 @@ const MAX_CANVAS: f64 = 640.0;
 const MAX_BOXES: usize = 2500;
 /// Pixels one Shift+arrow press pans.
 const PAN_STEP: f64 = 80.0;
-
-pub(crate) fn kind_name(k: UnitKind) -> Text {
-    match k {
-        UnitKind::MunicipalBureau => Text::new("市局", "Municipal bureau"),
-        UnitKind::SubBureau => Text::new("分局", "Sub-bureau"),
-        UnitKind::CountyBureau => Text::new("县局", "County bureau"),
-        UnitKind::Station => Text::new("派出所", "Police station"),
-        UnitKind::CentralStation => Text::new("中心派出所", "Central station"),
-        UnitKind::District => Text::new("防区", "District"),
-        UnitKind::InternalUnit => Text::new("内设机构", "Internal unit"),
-        UnitKind::Section => Text::new("科室（科级／处级）", "Section"),
-        UnitKind::Office => Text::new("指挥室", "Command office"),
-        UnitKind::Group => Text::new("组", "Group"),
-        UnitKind::CommunityRoom => Text::new("社区警务室", "Community police room"),
-        UnitKind::Team => Text::new("队", "Team"),
-    }
-}
 
 fn change_key(c: Change) -> &'static str {
     match c {
@@ -851,6 +834,36 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
         })
     };
     let label = move || trf(lang.get(), Msg::DiagramLabel, &[&title.get()]);
+    // Downloads of this diagram, as drawn: the whole drawing, the theme's colours.
+    let export_failed = RwSignal::new(false);
+    let export = move |png: bool| {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let el: web_sys::Element = svg.into();
+        let Some((w, h)) = diagram.with_untracked(|d| d.as_ref().map(|d| (d.width, d.height)))
+        else {
+            return;
+        };
+        let step = if after { state.step.get_untracked() } else { 0 };
+        let name = crate::state::export::file_name(
+            state.variant.get_untracked(),
+            state.case.get_untracked().key(),
+            step,
+            state.last_step(),
+            if png { "png" } else { "svg" },
+        );
+        match crate::ui::export::svg_document(&el, w, h) {
+            Ok(doc) if png => {
+                crate::ui::export::download_png(name, doc, w, h, move || export_failed.set(true))
+            }
+            Ok(doc) => {
+                let ok = crate::ui::export::download_text(&name, "image/svg+xml", &doc).is_ok();
+                export_failed.set(!ok);
+            }
+            Err(_) => export_failed.set(true),
+        }
+    };
     view! {
         <figure class="diagram" data-phase=phase>
             <figcaption>
@@ -861,6 +874,11 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                     <button type="button" data-action="fit" on:click=move |_| fit()>{move || tr(lang.get(), Msg::FitView)}</button>
                     <button type="button" data-action="reset-view" on:click=move |_| reset()>{move || tr(lang.get(), Msg::ResetView)}</button>
                 </span>
+                <span class="export-controls" role="group" aria-label=move || tr(lang.get(), Msg::Export)>
+                    <button type="button" data-export="svg" on:click=move |_| export(false)>"SVG"</button>
+                    <button type="button" data-export="png" on:click=move |_| export(true)>"PNG"</button>
+                </span>
+                <span class="error" role="alert">{move || export_failed.get().then(|| tr(lang.get(), Msg::ExportFailed))}</span>
             </figcaption>
             <svg
                 node_ref=svg_ref
@@ -1027,7 +1045,7 @@ fn ChangeSummary(state: AppState) -> impl IntoView {
                                                 data-formed=k.formed.to_string()
                                                 data-new=k.new.to_string()
                                             >
-                                                <strong>{trf(l, Msg::ChangeSummary, &[kind_name(k.kind).get(l), &k.before.to_string(), &k.after.to_string()])}</strong>
+                                                <strong>{trf(l, Msg::ChangeSummary, &[k.kind.name().get(l), &k.before.to_string(), &k.after.to_string()])}</strong>
                                                 " " {parts.join(l.list_separator())}
                                             </li>
                                         }
@@ -1129,7 +1147,7 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
                         .map(|k| view! {
                             <span class=format!("legend-item kind-{}", k.key())>
                                 <span class="swatch"></span>
-                                {kind_name(k).get(lang.get())}
+                                {k.name().get(lang.get())}
                             </span>
                         })
                         .collect_view()

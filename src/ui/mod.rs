@@ -4,6 +4,7 @@
 mod app;
 mod charts;
 mod diagram;
+mod export;
 mod numbers;
 mod panic;
 mod params_panel;

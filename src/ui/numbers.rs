@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg};
 use crate::model::cases::Reported;
 use crate::model::metrics::{breakdown, paired, Breakdown, Format, MetricKey, Tally};
+use crate::state::export::{file_name, numbers_csv};
 use crate::ui::charts::{Pair, PairedBars};
-use crate::ui::diagram::kind_name;
 use crate::ui::params_panel::SourceNote;
 use crate::ui::state::AppState;
 
@@ -125,6 +125,26 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
     }
 }
 
+/// Offers the numbers of the view on screen as a CSV file.
+fn download_csv(state: AppState) {
+    let step = state.step.get_untracked();
+    let variant = state.variant.get_untracked();
+    let csv = state.shown.with_untracked(|s| {
+        s.as_ref()
+            .map(|s| numbers_csv(variant, &s.scenario, step, state.lang.get_untracked()))
+    });
+    if let Some(csv) = csv {
+        let name = file_name(
+            variant,
+            state.case.get_untracked().key(),
+            step,
+            variant.levers.len(),
+            "csv",
+        );
+        let _ = crate::ui::export::download_text(&name, "text/csv;charset=utf-8", &csv);
+    }
+}
+
 #[component]
 pub fn Numbers(state: AppState) -> impl IntoView {
     let lang = state.lang;
@@ -151,7 +171,10 @@ pub fn Numbers(state: AppState) -> impl IntoView {
     };
     view! {
         <section class="numbers" aria-labelledby="numbers-title">
-            <h2 id="numbers-title">{move || t(Msg::Numbers)}</h2>
+            <div class="numbers-head">
+                <h2 id="numbers-title">{move || t(Msg::Numbers)}</h2>
+                <button type="button" data-export="csv" on:click=move |_| download_csv(state)>{move || t(Msg::ExportCsv)}</button>
+            </div>
             <MetricTable state=state spans=false/>
             <p class="hint">{move || t(Msg::ReportedNote)}</p>
             <Show when=move || state.variant.get().reported.iter().any(|r| r.metric.is_none())>
@@ -403,7 +426,7 @@ fn Breakdowns(state: AppState) -> impl IntoView {
                 .into_iter()
                 .map(|(kind, before, after)| Row {
                     key: kind.key().to_string(),
-                    label: kind_name(kind).get(l).to_string(),
+                    label: kind.name().get(l).to_string(),
                     before,
                     after,
                 })
