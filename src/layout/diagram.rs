@@ -98,6 +98,85 @@ pub struct DiagramNode {
     pub hidden: usize,
 }
 
+/// An elbow connector: from the parent's edge, along to the bend, across, and on to the child.
+/// Plain numbers, so that a connector that did not move is found equal without formatting it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Edge {
+    pub orient: Orient,
+    pub from: (f64, f64),
+    /// Where the connector turns: a y (top-down) or an x (left to right).
+    pub bend: f64,
+    pub to: (f64, f64),
+}
+
+impl Edge {
+    /// SVG path data ("M100.0 40.0V57.0H30.0V74.0").
+    pub fn path(&self) -> String {
+        let mut s = String::with_capacity(40);
+        let mut put = |c: char, v: f64| {
+            s.push(c);
+            push_1dp(&mut s, v);
+        };
+        let ((px, py), (cx, cy)) = (self.from, self.to);
+        match self.orient {
+            Orient::TopDown => {
+                put('M', px);
+                put(' ', py);
+                put('V', self.bend);
+                put('H', cx);
+                put('V', cy);
+            }
+            Orient::LeftRight => {
+                put('M', px);
+                put(' ', py);
+                put('H', self.bend);
+                put('V', cy);
+                put('H', cx);
+            }
+        }
+        s
+    }
+}
+
+/// Appends `v` with one decimal ("12.5", "-3.0"), as `{:.1}` would but without the float
+/// formatting machinery (which is slow in wasm and runs for every box of a big diagram).
+/// Non-finite values are written as 0.
+pub fn push_1dp(out: &mut String, v: f64) {
+    let t = (v * 10.0).round();
+    if !t.is_finite() || t.abs() >= 9.0e17 {
+        out.push_str("0.0");
+        return;
+    }
+    let t = t as i64;
+    if t < 0 {
+        out.push('-');
+    }
+    let a = t.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut n = 0;
+    let mut whole = a / 10;
+    loop {
+        digits[n] = b'0' + (whole % 10) as u8;
+        n += 1;
+        whole /= 10;
+        if whole == 0 {
+            break;
+        }
+    }
+    for d in digits[..n].iter().rev() {
+        out.push(*d as char);
+    }
+    out.push('.');
+    out.push((b'0' + (a % 10) as u8) as char);
+}
+
+/// `v` with one decimal (see [`push_1dp`]).
+pub fn fmt_1dp(v: f64) -> String {
+    let mut s = String::with_capacity(8);
+    push_1dp(&mut s, v);
+    s
+}
+
 /// A laid-out diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagram {
@@ -123,22 +202,28 @@ impl Diagram {
     pub fn box_of(&self, unit_id: &str) -> Option<usize> {
         self.by_unit.get(unit_id).copied()
     }
-    /// The elbow connector from box `i`'s parent to box `i`, as SVG path data.
-    pub fn edge(&self, i: usize) -> Option<String> {
+    /// The elbow connector from box `i`'s parent to box `i`.
+    pub fn edge(&self, i: usize) -> Option<Edge> {
         let n = self.nodes.get(i)?;
         let p = self.nodes.get(n.parent?)?;
         Some(match self.orient {
             Orient::TopDown => {
-                let (px, py) = (p.x + p.w / 2.0, p.y + p.h);
                 let (cx, cy) = (n.x + n.w / 2.0, n.y);
-                let my = cy - SPACING.y / 2.0;
-                format!("M{px:.1} {py:.1}V{my:.1}H{cx:.1}V{cy:.1}")
+                Edge {
+                    orient: Orient::TopDown,
+                    from: (p.x + p.w / 2.0, p.y + p.h),
+                    bend: cy - SPACING.y / 2.0,
+                    to: (cx, cy),
+                }
             }
             Orient::LeftRight => {
-                let (px, py) = (p.x + p.w, p.y + p.h / 2.0);
                 let (cx, cy) = (n.x, n.y + n.h / 2.0);
-                let mx = cx - SPACING_LR.y / 2.0;
-                format!("M{px:.1} {py:.1}H{mx:.1}V{cy:.1}H{cx:.1}")
+                Edge {
+                    orient: Orient::LeftRight,
+                    from: (p.x + p.w, p.y + p.h / 2.0),
+                    bend: cx - SPACING_LR.y / 2.0,
+                    to: (cx, cy),
+                }
             }
         })
     }
@@ -498,5 +583,45 @@ pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
         height,
         orient: opts.orient,
         by_unit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_decimal_matches_the_formatter() {
+        for v in [
+            0.0,
+            1.0,
+            12.34,
+            99.96,
+            123456.78,
+            -3.0,
+            -0.5,
+            7.05,
+            1e6 + 0.3,
+        ] {
+            let mine = fmt_1dp(v);
+            let std = format!("{v:.1}");
+            // Ties may round either way (the formatter rounds the exact binary value); both
+            // are within 0.05 of v.
+            assert!(
+                (mine.parse::<f64>().unwrap() - v).abs() <= 0.05 + 1e-9,
+                "{v}: {mine}"
+            );
+            if ((v * 10.0).fract().abs() - 0.5).abs() > 1e-6 {
+                assert_eq!(mine, std, "{v}");
+            }
+        }
+        assert_eq!(fmt_1dp(f64::NAN), "0.0");
+        let e = Edge {
+            orient: Orient::TopDown,
+            from: (10.0, 20.25),
+            bend: 37.0,
+            to: (3.5, 54.0),
+        };
+        assert_eq!(e.path(), "M10.0 20.3V37.0H3.5V54.0");
     }
 }

@@ -18,7 +18,9 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{format_number, tr, trf, Lang, Msg};
-use crate::layout::diagram::{Diagram, DiagramNode, Found, Orient, FONT, LINE_HEIGHT, PAD_Y};
+use crate::layout::diagram::{
+    fmt_1dp, Diagram, DiagramNode, Edge, Found, Orient, FONT, LINE_HEIGHT, PAD_Y,
+};
 use crate::model::lineage::{Change, Changes};
 use crate::model::metrics::MetricKey;
 use crate::model::org::{Id, Unit, UnitKind};
@@ -233,7 +235,7 @@ struct BoxSignals {
     label: ArcRwSignal<Label>,
     flags: ArcRwSignal<u8>,
     /// Connector from the parent: path data and whether it is on a search path.
-    edge: ArcRwSignal<(String, bool)>,
+    edge: ArcRwSignal<(Edge, bool)>,
 }
 
 fn set_if<T: PartialEq + Send + Sync + 'static>(s: &ArcRwSignal<T>, v: T) {
@@ -381,7 +383,7 @@ fn node_view(id: String, ctx: Ctx, sig: BoxSignals) -> impl IntoView {
     let first_y = PAD_Y + FONT;
     let g = geom.clone();
     let w = Memo::new(move |_| g.with(|g| g.w));
-    let cx = move || format!("{:.1}", w.get() / 2.0);
+    let cx = move || fmt_1dp(w.get() / 2.0);
     let g = geom.clone();
     let has_below = Memo::new(move |_| g.with(|g| g.below > 0));
     let g = geom.clone();
@@ -418,7 +420,7 @@ fn node_view(id: String, ctx: Ctx, sig: BoxSignals) -> impl IntoView {
             data-kind=move || l4.with(|l| l.kind)
             data-change=move || l5.with(|l| change_key(l.change.unwrap_or(Change::Kept)))
             data-depth=move || depth.get().to_string()
-            transform=move || g1.with(|g| format!("translate({:.1},{:.1})", g.x, g.y))
+            transform=move || g1.with(|g| format!("translate({},{})", fmt_1dp(g.x), fmt_1dp(g.y)))
             role="treeitem"
             aria-level=move || (depth.get() + 1).to_string()
             aria-expanded=move || has_below.get().then(|| (!collapsed.get()).to_string())
@@ -434,8 +436,8 @@ fn node_view(id: String, ctx: Ctx, sig: BoxSignals) -> impl IntoView {
             on:click=move |_| ctx.active.set(Some(click_id.clone()))
         >
             <rect
-                width=move || g2.with(|g| format!("{:.1}", g.w))
-                height=move || g3.with(|g| format!("{:.1}", g.h))
+                width=move || g2.with(|g| fmt_1dp(g.w))
+                height=move || g3.with(|g| fmt_1dp(g.h))
                 rx="4"
             ></rect>
             {move || {
@@ -450,7 +452,7 @@ fn node_view(id: String, ctx: Ctx, sig: BoxSignals) -> impl IntoView {
                             .map(|(i, l)| {
                                 let class = if i < name_lines { "name-line" } else { "staff-line" };
                                 view! {
-                                    <tspan x=cx y=format!("{:.1}", first_y + i as f64 * LINE_HEIGHT) class=class>
+                                    <tspan x=cx y=fmt_1dp(first_y + i as f64 * LINE_HEIGHT) class=class>
                                         {l}
                                     </tspan>
                                 }
@@ -462,7 +464,7 @@ fn node_view(id: String, ctx: Ctx, sig: BoxSignals) -> impl IntoView {
             {move || {
                 let glyph = glyph.get();
                 (!glyph.is_empty()).then(|| view! {
-                    <g class="mark" transform=move || format!("translate({:.1},0)", w.get()) aria-hidden="true">
+                    <g class="mark" transform=move || format!("translate({},0)", fmt_1dp(w.get())) aria-hidden="true">
                         <circle r="8"></circle>
                         <text y="4" text-anchor="middle">{glyph}</text>
                     </g>
@@ -475,7 +477,7 @@ fn node_view(id: String, ctx: Ctx, sig: BoxSignals) -> impl IntoView {
                     view! {
                         <g
                             class="toggle"
-                            transform=move || g4.with(|g| format!("translate({:.1},{:.1})", g.toggle.0, g.toggle.1))
+                            transform=move || g4.with(|g| format!("translate({},{})", fmt_1dp(g.toggle.0), fmt_1dp(g.toggle.1)))
                             aria-hidden="true"
                             on:click=move |ev| {
                                 ev.stop_propagation();
@@ -495,7 +497,7 @@ fn node_view(id: String, ctx: Ctx, sig: BoxSignals) -> impl IntoView {
 
 fn edge_view(sig: BoxSignals) -> impl IntoView {
     let (e1, e2) = (sig.edge.clone(), sig.edge);
-    view! { <path d=move || e1.with(|e| e.0.clone()) class:on-path=move || e2.with(|e| e.1)></path> }
+    view! { <path d=move || e1.with(|e| e.0.path()) class:on-path=move || e2.with(|e| e.1)></path> }
 }
 
 /// The size of an element on screen, with a sensible guess before it is laid out.
