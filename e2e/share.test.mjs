@@ -90,8 +90,10 @@ test('embedded: diagrams and numbers only, a link back, and the height posted to
   const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&step=2`);
   try {
     const full = [await shownMetrics(page, 'before'), await shownMetrics(page, 'after')];
-    // A briefing page around the embed, on another origin (about:blank), using the snippet's listener.
-    await page.setContent(`<!doctype html><body style="margin:0"><script>
+    // A briefing page around the embed, on another origin (a fresh about:blank page, without
+    // the explorer's policy), using the snippet's listener.
+    const briefing = await context.newPage();
+    await briefing.setContent(`<!doctype html><body style="margin:0"><script>
       window.heights = [];
       addEventListener('message', (e) => {
         if (!e.data || e.data.type !== 'reform-explorer:height') return;
@@ -99,10 +101,10 @@ test('embedded: diagrams and numbers only, a link back, and the height posted to
         for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px';
       });
     </script><iframe src="${src}" style="width:900px;height:300px;border:0"></iframe></body>`);
-    const frame = page.frameLocator('iframe');
+    const frame = briefing.frameLocator('iframe');
     await frame.locator('[data-metric="staff_total"][data-phase="after"]').waitFor();
-    await page.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 300);
-    const framed = page.frames().find((f) => f.url().includes('embed=1'));
+    await briefing.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 300);
+    const framed = briefing.frames().find((f) => f.url().includes('embed=1'));
     assert.deepEqual([await shownMetrics(framed, 'before'), await shownMetrics(framed, 'after')], full);
     assert.equal(await frame.locator('figure.diagram').count(), 2);
     assert.equal(await frame.locator('[data-embed="1"]').count(), 1);
@@ -112,13 +114,13 @@ test('embedded: diagrams and numbers only, a link back, and the height posted to
     assert.equal(back.searchParams.get('case'), 'zhejiang');
     assert.equal(back.searchParams.get('step'), '2');
     // The iframe took the height the page asked for, and the page fits it: no inner scrollbar.
-    const h = await page.evaluate(() => window.heights.at(-1));
-    assert.equal(await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height), h);
+    const h = await briefing.evaluate(() => window.heights.at(-1));
+    assert.equal(await briefing.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height), h);
     assert.ok(await framed.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1));
     // A change of size inside is posted again.
-    const before = await page.evaluate(() => window.heights.length);
+    const before = await briefing.evaluate(() => window.heights.length);
     await frame.locator('[data-action="collapse-all"]').click();
-    await page.waitForFunction((n) => window.heights.length > n, before);
+    await briefing.waitForFunction((n) => window.heights.length > n, before);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

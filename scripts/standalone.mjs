@@ -1,5 +1,6 @@
 // Writes the offline copy: one self-contained HTML file (reform-explorer.html) beside the built
-// index.html, which runs by double-click from file:// (a USB stick, a laptop with no server).
+// index.html, which runs by double-click from file:// (a USB stick, a laptop with no server),
+// and gives both pages their Content-Security-Policy (`withCsp`).
 // Trunk runs it after every build (Trunk.toml, post_build hook, in its staging folder); by hand:
 //   node scripts/standalone.mjs [dir]        (default: $TRUNK_STAGING_DIR, else dist)
 //
@@ -11,11 +12,39 @@
 // same file. Anything unexpected in Trunk's output stops the script with a message (and so the
 // build): a half-made offline copy is worse than none.
 import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 export const OUT_NAME = 'reform-explorer.html';
+
+const CSP_META = /\s*<meta http-equiv="Content-Security-Policy"[^>]*>/;
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** `html` with a Content-Security-Policy meta tag first in its head: only the page's own origin,
+ *  plus what the page itself needs and nothing wider: 'wasm-unsafe-eval' (WebAssembly), the
+ *  hashes of its own inline scripts and style blocks (Trunk's bootstrap script; the offline
+ *  copy's inlined styles and code), data: images (the inlined favicon and the PNG export, which
+ *  draws the diagram from a data URI). */
+export function withCsp(html) {
+  html = html.replace(CSP_META, '');
+  const scripts = [...html.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval'${scripts.map((h) => ` ${h}`).join('')}`,
+    `style-src 'self'${styles.map((h) => ` ${h}`).join('')}`,
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  if (!/<meta charset="utf-8">/.test(html)) fail('no <meta charset="utf-8"> to put the policy after');
+  return html.replace(/<meta charset="utf-8">/, (m) => `${m}\n  ${meta}`);
+}
 
 function fail(msg) {
   console.error(`standalone: ${msg}`);
@@ -43,7 +72,7 @@ const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</
 
 /** The single file for the built site in `dir`. */
 export async function standalone(dir, root = process.cwd()) {
-  let html = await readFile(join(dir, 'index.html'), 'utf8');
+  let html = (await readFile(join(dir, 'index.html'), 'utf8')).replace(CSP_META, '');
 
   // Style sheets, inlined in order.
   const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g)];
@@ -104,7 +133,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __off
   // Nothing may still point at another file.
   const left = html.match(/(?:src|href)="(?!data:|#)[^"]+"/);
   if (left) fail(`still refers to a file: ${left[0]}`);
-  return { html, info, wasmBytes: wasm.length };
+  return { html: withCsp(html), info, wasmBytes: wasm.length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -112,5 +141,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.env.TRUNK_SOURCE_DIR || process.cwd();
   const { html, info } = await standalone(dir, root);
   await writeFile(join(dir, OUT_NAME), html);
+  // The hosted page gets its policy too (after the offline copy was made from it).
+  const index = join(dir, 'index.html');
+  await writeFile(index, withCsp(await readFile(index, 'utf8')));
   console.log(`standalone: wrote ${join(dir, OUT_NAME)} (${Buffer.byteLength(html)} bytes; version ${info.version}, built ${info.date})`);
 }
