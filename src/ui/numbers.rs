@@ -26,7 +26,7 @@ fn change(format: Format, before: f64, after: f64, lang: Lang) -> String {
     let sign = if d > 0.0 { "+" } else { "" };
     match format {
         Format::Share => {
-            let pp = if lang == Lang::Zh {
+            let pp = if lang.is_chinese() {
                 "个百分点"
             } else {
                 " pp"

@@ -189,7 +189,7 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                     let (_, name, from) = &e[i];
                     let shown: Vec<&str> = from.iter().take(12).map(String::as_str).collect();
                     let more = from.len().saturating_sub(shown.len());
-                    let mut text = shown.join(if l == Lang::Zh { "、" } else { ", " });
+                    let mut text = shown.join(if l.is_chinese() { "、" } else { ", " });
                     if more > 0 {
                         text.push_str(&trf(l, Msg::AndMore, &[&more.to_string()]));
                     }

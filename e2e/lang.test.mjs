@@ -1,0 +1,66 @@
+// Three languages switched at run time without losing state: Simplified Chinese (default),
+// Traditional Chinese (converted from the Simplified text by generated tables) and English.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, settledUrl, shownMetrics, useBrowser } from './support.mjs';
+
+const env = useBrowser(before, after);
+
+// Characters the Simplified page shows that Traditional writes otherwise.
+const SIMPLIFIED_ONLY = /[览级队区务机关线层数设较员处组织构图结调]/;
+
+const visible = (page) => page.evaluate(() =>
+  ['.topbar', '.params', '.step-control, .steps', '.diagrams', '.numbers']
+    .flatMap((s) => [...document.querySelectorAll(s)])
+    .map((e) => e.innerText)
+    .join('\n'));
+
+test('switching to Traditional Chinese and English keeps the state', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&staff=3000&step=1`);
+  try {
+    const figures = [await shownMetrics(page, 'before'), await shownMetrics(page, 'after')];
+    assert.match(await visible(page), SIMPLIFIED_ONLY);
+    assert.equal(await page.locator('[data-lang]').count(), 3);
+
+    await page.click('[data-lang="zh-Hant"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    assert.equal(await page.title(), '公安改革模型瀏覽器');
+    const hant = await visible(page);
+    assert.doesNotMatch(hant, SIMPLIFIED_ONLY, hant.match(new RegExp(`.{0,10}${SIMPLIFIED_ONLY.source}.{0,10}`))?.[0]);
+    assert.match(hant, /機關警力/);
+    assert.deepEqual([await shownMetrics(page, 'before'), await shownMetrics(page, 'after')], figures);
+    assert.equal(await page.getAttribute('[data-step="1"]', 'aria-current'), 'step');
+    const q = new URL(await settledUrl(page)).searchParams;
+    assert.equal(q.get('lang'), 'zh-Hant');
+    assert.equal(q.get('staff'), '3000');
+    assert.equal(q.get('step'), '1');
+
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    assert.deepEqual([await shownMetrics(page, 'before'), await shownMetrics(page, 'after')], figures);
+
+    await page.click('[data-lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await page.textContent('.topbar h1'), /Reform Explorer/);
+    await page.click('[data-lang="zh-Hans"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    assert.deepEqual([await shownMetrics(page, 'before'), await shownMetrics(page, 'after')], figures);
+    assert.equal(new URL(await settledUrl(page)).searchParams.get('lang'), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('?lang= takes zh-Hans, zh-Hant, en and common spellings (zh-TW, zh-CN)', async () => {
+  for (const [code, lang] of [['zh-TW', 'zh-Hant'], ['zh-Hant', 'zh-Hant'], ['zh-CN', 'zh-Hans'], ['en', 'en']]) {
+    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=haidong&lang=${code}`);
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), lang, code);
+      assert.equal(await page.locator('.url-notice').count(), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
