@@ -10,6 +10,7 @@ use crate::state::url::Theme;
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::params_panel::ParamsPanel;
+use crate::ui::saved::SavedPanel;
 use crate::ui::share::{EmbedView, ShareMenu};
 use crate::ui::sources::{LineagePanel, SourcesPanel};
 use crate::ui::state::AppState;
@@ -226,6 +227,7 @@ pub fn App() -> impl IntoView {
                 <RowTable state=state/>
                 <Numbers state=state/>
                 <WorkloadTable state=state/>
+                <SavedPanel state=state/>
                 <SourcesPanel state=state/>
                 <Notes state=state/>
                 </div>

@@ -8,6 +8,7 @@ mod export;
 mod numbers;
 mod panic;
 mod params_panel;
+mod saved;
 mod share;
 mod sources;
 mod state;

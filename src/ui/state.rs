@@ -67,6 +67,21 @@ pub struct AppState {
     pub embed: bool,
 }
 
+/// The variant's defaults with what a link (or a saved scenario) sets.
+fn params_of(variant: &'static Variant, u: &UrlState) -> Params {
+    let mut params = variant.defaults();
+    for (k, v) in &u.params {
+        // decode only passes values that parse, so this cannot fail; ignore if it does.
+        let _ = params.set_raw(k, v);
+    }
+    for (row, field, v) in &u.edits {
+        if let Some(spec) = variant.row_specs.iter().find(|s| s.key == field) {
+            let _ = params.set_edit(*row, spec, v);
+        }
+    }
+    params
+}
+
 fn raw_of(p: &Params) -> Vec<String> {
     p.specs().iter().map(|s| s.format(p.get(s.key))).collect()
 }
@@ -80,16 +95,7 @@ impl AppState {
             .variant(&u.variant)
             .or_else(|| CaseId::default().variants().first())
             .unwrap_or(&crate::model::cases::daqing::VARIANTS[0]);
-        let mut params = variant.defaults();
-        for (k, v) in &u.params {
-            // decode only passes values that parse, so this cannot fail; ignore if it does.
-            let _ = params.set_raw(k, v);
-        }
-        for (row, field, v) in &u.edits {
-            if let Some(spec) = variant.row_specs.iter().find(|s| s.key == field) {
-                let _ = params.set_edit(*row, spec, v);
-            }
-        }
+        let params = params_of(variant, &u);
         let raw = RwSignal::new(raw_of(&params));
         let params = RwSignal::new(params);
         let step = RwSignal::new(u.step.unwrap_or(variant.levers.len()));
@@ -250,8 +256,35 @@ impl AppState {
     /// The query for the current state, embedded or not (the embed snippet and the "open in
     /// the full explorer" link).
     pub fn query_with(&self, embed: bool) -> String {
-        url::encode(&UrlState {
-            embed,
+        let mut u = self.url_state();
+        u.embed = embed;
+        url::encode(&u)
+    }
+
+    /// Shows a saved or imported scenario (a decoded link's state) in place.
+    pub fn apply(&self, u: &UrlState) {
+        let Some(v) = u.case.variant(&u.variant) else {
+            return;
+        };
+        let p = params_of(v, u);
+        self.focus_unit.set(None);
+        self.collapsed.set(HashSet::new());
+        self.allow_big.set(false);
+        self.case.set(u.case);
+        self.raw.set(raw_of(&p));
+        self.params.set(p);
+        self.step.set(u.step.unwrap_or(v.levers.len()));
+        self.variant.set(v);
+        self.lang.set(u.lang);
+        self.group.set(u.group);
+        self.orient.set(u.orient);
+        self.theme.set(u.theme);
+    }
+
+    /// The current state as a link would carry it (valid values only). Reactive.
+    pub fn url_state(&self) -> UrlState {
+        UrlState {
+            embed: self.embed,
             case: self.case.get(),
             variant: self.variant.get().key.to_string(),
             lang: self.lang.get(),
@@ -271,6 +304,6 @@ impl AppState {
                     .map(|(r, f, v)| (*r, f.to_string(), crate::i18n::plain_number(*v)))
                     .collect()
             }),
-        })
+        }
     }
 }
