@@ -22,4 +22,35 @@ pub use panic::install_panic_panel;
 pub fn start() {
     install_panic_panel();
     leptos::mount::mount_to_body(App);
+    register_service_worker();
+}
+
+/// Registers `sw.js` (written next to index.html by every build) so that the app works offline
+/// after the first visit. Only over http(s): a page opened from file:// (the offline copy) has
+/// no service worker, and skips this without an error. A refusal is ignored: the app works
+/// online as before.
+fn register_service_worker() {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(w) = web_sys::window() else { return };
+    let protocol = w.location().protocol().unwrap_or_default();
+    if protocol != "http:" && protocol != "https:" {
+        return;
+    }
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
+    let Some(sw) = get(&w, "navigator")
+        .and_then(|n| get(&n, "serviceWorker"))
+        .filter(|s| !s.is_undefined() && !s.is_null())
+    else {
+        return;
+    };
+    let Some(register) = get(&sw, "register").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else {
+        return;
+    };
+    if let Ok(p) = register.call1(&sw, &JsValue::from_str("./sw.js")) {
+        if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+            let ignore = wasm_bindgen::prelude::Closure::once(|_: JsValue| {});
+            let _ = p.catch(&ignore);
+            ignore.forget();
+        }
+    }
 }
