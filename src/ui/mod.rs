@@ -43,7 +43,8 @@ fn register_service_worker() {
     else {
         return;
     };
-    let Some(register) = get(&sw, "register").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else {
+    let Some(register) = get(&sw, "register").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
         return;
     };
     if let Ok(p) = register.call1(&sw, &JsValue::from_str("./sw.js")) {
