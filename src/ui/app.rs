@@ -53,6 +53,39 @@ fn offline_copy() -> Option<(String, String)> {
     ))
 }
 
+/// A printout carries the sources: the panel opens for printing and closes again after if it
+/// was closed.
+fn open_sources_for_print() {
+    let Some(w) = web_sys::window() else { return };
+    let was_open = std::rc::Rc::new(std::cell::Cell::new(true));
+    let details = || {
+        web_sys::window()?
+            .document()?
+            .query_selector(r#"details[data-panel="sources"]"#)
+            .ok()??
+            .dyn_into::<web_sys::HtmlDetailsElement>()
+            .ok()
+    };
+    let before = {
+        let was_open = was_open.clone();
+        Closure::<dyn Fn()>::new(move || {
+            if let Some(d) = details() {
+                was_open.set(d.open());
+                d.set_open(true);
+            }
+        })
+    };
+    let after = Closure::<dyn Fn()>::new(move || {
+        if let Some(d) = details() {
+            d.set_open(was_open.get());
+        }
+    });
+    let _ = w.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
+    let _ = w.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+    before.forget(); // live as long as the page
+    after.forget();
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::from_query(&location_search());
@@ -113,6 +146,7 @@ pub fn App() -> impl IntoView {
     if state.embed {
         return view! { <EmbedView state=state/> }.into_any();
     }
+    open_sources_for_print();
     view! {
         <header class="topbar">
             <div class="brand">
