@@ -1,0 +1,72 @@
+// The link is the state: random valid states reached through the page (seeded: case, scope,
+// parameters within their ranges, step, language, theme, layout), and the address the page
+// writes reopens each one with exactly the same figures.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, settledUrl, shownMetrics, useBrowser } from './support.mjs';
+
+const env = useBrowser(before, after);
+const SEED = Number(process.env.URL_SEED || 7);
+const STATES = 12;
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test(`${STATES} random states (seed ${SEED}) reopen from their links with the same figures`, async () => {
+  const rand = rng(SEED);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const { page, context, errors } = await open(env.browser, `${env.server.url}`);
+  try {
+    for (let i = 0; i < STATES; i++) {
+      await page.click(`[data-case="${pick(['daqing', 'zhejiang', 'tianjin', 'haidong'])}"]`);
+      const variants = await page.$$eval('[data-variant]', (els) => els.map((e) => e.dataset.variant));
+      await page.click(`[data-variant="${pick(variants)}"]`);
+      const specs = await page.$$eval('[data-param]', (els) => els.map((e) => ({
+        key: e.dataset.param, min: Number(e.dataset.min), max: Number(e.dataset.max), step: Number(e.dataset.stepSize),
+      })));
+      for (let k = 0; k < 3; k++) {
+        const s = pick(specs);
+        const n = Math.floor((s.max - s.min) / s.step);
+        // Near the low end of wide ranges, as in the native property tests.
+        const v = s.min + Math.floor(rand() ** 3 * n) * s.step;
+        await page.fill(`#param-${s.key}`, String(Math.round(v * 1e6) / 1e6));
+      }
+      const steps = await page.$$eval('[data-step]', (els) => els.map((e) => e.dataset.step));
+      await page.click(`[data-step="${pick(steps)}"]`);
+      await page.click(`[data-lang="${pick(['zh-Hans', 'zh-Hant', 'en'])}"]`);
+      await page.selectOption('select[data-action="theme"]', pick(['auto', 'light', 'dark', 'projector']));
+      await page.click(`[data-orient="${pick(['td', 'lr'])}"]`);
+      const figures = [await shownMetrics(page, 'before'), await shownMetrics(page, 'after')];
+      const step = await page.getAttribute('[aria-current="step"]', 'data-step');
+      const link = await settledUrl(page);
+
+      // A state the model cannot build shows its reason (and, on the page it was reached on, the
+      // last result that built); its link reopens the same reason.
+      const modelError = await page.locator('[data-model-error]').count();
+
+      const again = await open(env.browser, link);
+      try {
+        assert.equal(await again.page.locator('[data-model-error]').count(), modelError, link);
+        if (!modelError) {
+          assert.deepEqual([await shownMetrics(again.page, 'before'), await shownMetrics(again.page, 'after')], figures, link);
+        }
+        assert.equal(await again.page.getAttribute('[aria-current="step"]', 'data-step'), step, link);
+        assert.equal(await again.page.locator('.url-notice').count(), 0, link);
+        assert.equal(await again.page.url(), link);
+        assert.deepEqual(again.errors, []);
+      } finally {
+        await again.context.close();
+      }
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
