@@ -95,3 +95,34 @@ test('offline copy: parameters, the address bar across a reload, language, and a
     await context.close();
   }
 });
+
+test('offline copy: downloads and saved scenarios work from file://, and no service worker is registered', async () => {
+  const { page, context, errors, requests } = await open(env.browser, `${FILE_URL}?case=zhejiang&lang=en`, { offline: true });
+  try {
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
+    assert.match(csv.suggestedFilename(), /\.csv$/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('figure.diagram[data-phase="after"] [data-export="png"]')]);
+    assert.match(png.suggestedFilename(), /\.png$/);
+    await page.evaluate(() => { document.querySelector('[data-panel="saved"]').open = true; });
+    await page.fill('[data-action="saved-name"]', 'USB stick');
+    await page.click('[data-action="save-scenario"]');
+    await page.waitForSelector('[data-saved-status="good"]');
+    await page.reload();
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
+    await page.evaluate(() => { document.querySelector('[data-panel="saved"]').open = true; });
+    assert.deepEqual(await page.$$eval('.saved-name', (els) => els.map((e) => e.textContent)), ['USB stick']);
+    // file:// cannot have a service worker at all (the browser says so); the app did not try.
+    assert.equal(await page.evaluate(async () => {
+      try {
+        return (await navigator.serviceWorker.getRegistrations()).length;
+      } catch {
+        return 0;
+      }
+    }), 0);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreign(requests), []);
+  } finally {
+    await context.close();
+  }
+});
+
