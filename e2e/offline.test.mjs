@@ -4,6 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, serve, launch, metric } from './support.mjs';
 
@@ -67,3 +69,45 @@ test('after one visit the app opens and works with the network off, from a sub-p
     await context.close();
   }
 });
+
+test('a new build replaces the cache: the new worker takes over and the old cache is deleted', async () => {
+  // A copy of the build, so that "a new build" can be made by changing it.
+  const root = await mkdtemp(join(tmpdir(), 'site-'));
+  await cp(DIST, root, { recursive: true });
+  const site = await serve(root, '/app/');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const controlled = () => page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+    return caches.keys();
+  });
+  try {
+    await page.goto(`${site.url}?case=daqing`);
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
+    const first = await controlled();
+    const old = readFileSync(join(root, 'sw.js'), 'utf8').match(/const CACHE = "([^"]+)"/)[1];
+    assert.deepEqual(first, [old]);
+    // The next build: another cache name (as a change to any file gives).
+    const sw = await readFile(join(root, 'sw.js'), 'utf8');
+    await writeFile(join(root, 'sw.js'), sw.replace(old, 'reform-explorer-0000000000000001'));
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      await reg.update();
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    });
+    await page.waitForFunction(async () => {
+      const keys = await caches.keys();
+      return keys.length === 1 && keys[0] === 'reform-explorer-0000000000000001';
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]', { timeout: 20000 });
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
