@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::i18n::{tr, Msg};
+use crate::i18n::{tr, Lang, Msg};
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::numbers::Numbers;
 use crate::ui::state::AppState;
@@ -96,6 +96,48 @@ enum Copied {
     Failed,
 }
 
+/// A read-only field with a copy button and what became of the last copy.
+#[component]
+fn CopyField(
+    lang: RwSignal<Lang>,
+    /// `share-<kind>` is the field's id, `data-share=<kind>` its hook, `copy-<kind>` the button's.
+    kind: &'static str,
+    rows: u32,
+    label: Msg,
+    button: Msg,
+    text: Memo<String>,
+) -> impl IntoView {
+    let t = move |m: Msg| tr(lang.get(), m);
+    let id = format!("share-{kind}");
+    let copied = RwSignal::new(Copied::No);
+    let copy = {
+        let id = id.clone();
+        move |_| {
+            let id = id.clone();
+            copy_text(text.get_untracked(), move |ok| {
+                copied.set(if ok { Copied::Yes } else { Copied::Failed });
+                if !ok {
+                    select_field(&id);
+                }
+            });
+        }
+    };
+    view! {
+        <label for=id.clone()>{move || t(label)}</label>
+        <textarea id=id readonly rows=rows.to_string() data-share=kind prop:value=move || text.get()></textarea>
+        <p class="share-actions">
+            <button type="button" data-action=format!("copy-{kind}") on:click=copy>{move || t(button)}</button>
+            <span role="status" data-copied=move || (copied.get() == Copied::Yes).to_string()>
+                {move || match copied.get() {
+                    Copied::No => "",
+                    Copied::Yes => t(Msg::Copied),
+                    Copied::Failed => t(Msg::CopyByHand),
+                }}
+            </span>
+        </p>
+    }
+}
+
 /// "Share" in the top bar: the page's link and the embed snippet, each with a copy button.
 #[component]
 pub fn ShareMenu(state: AppState) -> impl IntoView {
@@ -106,41 +148,12 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
         let src = format!("{}{}", page_base(), state.query_with(true));
         embed_snippet(&src, tr(lang.get(), Msg::EmbedFrameTitle))
     });
-    let link_copied = RwSignal::new(Copied::No);
-    let snippet_copied = RwSignal::new(Copied::No);
-    let status = move |c: Copied| match c {
-        Copied::No => "",
-        Copied::Yes => tr(lang.get(), Msg::Copied),
-        Copied::Failed => tr(lang.get(), Msg::CopyByHand),
-    };
-    let copy = move |text: String, flag: RwSignal<Copied>, field: &'static str| {
-        copy_text(text, move |ok| {
-            flag.set(if ok { Copied::Yes } else { Copied::Failed });
-            if !ok {
-                select_field(field);
-            }
-        });
-    };
     view! {
         <details class="share" data-panel="share">
             <summary>{move || t(Msg::Share)}</summary>
             <div class="share-body">
-                <label for="share-link">{move || t(Msg::LinkLabel)}</label>
-                <textarea id="share-link" readonly rows="2" data-share="link" prop:value=move || link.get()></textarea>
-                <p class="share-actions">
-                    <button type="button" data-action="copy-link" on:click=move |_| copy(link.get_untracked(), link_copied, "share-link")>
-                        {move || t(Msg::CopyLink)}
-                    </button>
-                    <span role="status" data-copied=move || (link_copied.get() == Copied::Yes).to_string()>{move || status(link_copied.get())}</span>
-                </p>
-                <label for="share-embed">{move || t(Msg::EmbedLabel)}</label>
-                <textarea id="share-embed" readonly rows="7" data-share="embed" prop:value=move || snippet.get()></textarea>
-                <p class="share-actions">
-                    <button type="button" data-action="copy-embed" on:click=move |_| copy(snippet.get_untracked(), snippet_copied, "share-embed")>
-                        {move || t(Msg::CopySnippet)}
-                    </button>
-                    <span role="status" data-copied=move || (snippet_copied.get() == Copied::Yes).to_string()>{move || status(snippet_copied.get())}</span>
-                </p>
+                <CopyField lang=lang kind="link" rows=2 label=Msg::LinkLabel button=Msg::CopyLink text=link/>
+                <CopyField lang=lang kind="embed" rows=7 label=Msg::EmbedLabel button=Msg::CopySnippet text=snippet/>
                 <p class="hint">{move || t(Msg::EmbedHint)}</p>
             </div>
         </details>
