@@ -218,6 +218,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::SaveScenario => "Save",
         Msg::ExportScenario => "Download this scenario (JSON)",
         Msg::ImportScenario => "Import a scenario file (JSON): ",
+        Msg::NothingToShow => "Nothing can be drawn until they can: change a value named above, or Reset to defaults.",
         Msg::Footer => "Data: public documents in the shared sources; every value without a source is labelled as a modelling assumption.",
         Msg::Notes => "Model notes",
         Msg::PanicTitle => "Internal error",

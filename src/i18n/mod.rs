@@ -263,6 +263,7 @@ pub enum Msg {
     Footer,
     /// {0}: build date, {1}: version.
     OfflineCopy,
+    NothingToShow,
     StorageUnavailable,
     StorageRestored,
     StorageUnreadable,

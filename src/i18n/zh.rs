@@ -222,6 +222,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::SaveScenario => "保存",
         Msg::ExportScenario => "下载当前方案（JSON）",
         Msg::ImportScenario => "导入方案文件（JSON）：",
+        Msg::NothingToShow => "在参数可以建模之前无法绘图：请修改上面提到的数值，或恢复默认值。",
         Msg::Footer => "数据来源：共享资料中的公开文件；未注明来源的数值均标为建模假设。",
         Msg::Notes => "模型说明",
         Msg::PanicTitle => "出现内部错误",

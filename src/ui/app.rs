@@ -317,7 +317,8 @@ fn ModelErrorBanner(state: AppState) -> impl IntoView {
                     " "
                     <span>{e.message(lang.get()).to_string()}</span>
                     " "
-                    <span>{tr(lang.get(), Msg::KeepingLastResult)}</span>
+                    // A link opened with such values has no earlier result to keep.
+                    <span>{tr(lang.get(), if state.shown.with(Option::is_some) { Msg::KeepingLastResult } else { Msg::NothingToShow })}</span>
                 </div>
             }
         })
