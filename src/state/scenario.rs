@@ -213,20 +213,7 @@ pub fn from_value(v: &Value) -> Result<Saved, Vec<Problem>> {
             for (k, x) in m {
                 match text_of(x) {
                     // Only parameter keys here: a "case" in params is not the case.
-                    Some(_)
-                        if matches!(
-                            k.as_str(),
-                            "case"
-                                | "variant"
-                                | "lang"
-                                | "group"
-                                | "step"
-                                | "layout"
-                                | "theme"
-                                | "v"
-                                | "embed"
-                        ) =>
-                    {
+                    Some(_) if url::STATE_KEYS.contains(&k.as_str()) => {
                         problems.push(Problem::Value(Notice::UnknownKey(format!("params.{k}"))))
                     }
                     Some(t) => pairs.push((k.clone(), t)),

@@ -15,6 +15,11 @@ use crate::model::params::ParamError;
 /// The version of the query format that `encode` writes.
 pub const URL_VERSION: u32 = 1;
 
+/// The keys that say what to show, not a parameter's value.
+pub const STATE_KEYS: &[&str] = &[
+    "case", "variant", "lang", "group", "step", "layout", "theme", "v", "embed",
+];
+
 /// What the query selects. Parameter values are kept as the raw, validated text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UrlState {
@@ -275,10 +280,7 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
     let mut params: Vec<(String, String)> = Vec::new();
     let mut edits: Vec<(usize, String, String)> = Vec::new();
     for (k, v) in &pairs {
-        if matches!(
-            k.as_str(),
-            "case" | "variant" | "lang" | "group" | "step" | "layout" | "theme" | "v" | "embed"
-        ) {
+        if STATE_KEYS.contains(&k.as_str()) {
             continue;
         }
         // A table-row edit: s<row>.<field>.
