@@ -73,8 +73,14 @@ fn persist(list: &[Saved]) -> Result<(), Status> {
         .map_err(|_| Status::Full)
 }
 
+/// Offers `saved` as a JSON file, named after its own case, scope and step.
 fn download_json(state: AppState, saved: &Saved) {
-    let v = state.variant.get_untracked();
+    // A decoded state always names one of its case's variants; the current one is a fallback.
+    let v = saved
+        .state
+        .case
+        .variant(&saved.state.variant)
+        .unwrap_or_else(|| state.variant.get_untracked());
     let name = file_name(
         v,
         saved.state.case.key(),
