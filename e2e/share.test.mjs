@@ -17,6 +17,8 @@ test('copy link puts the whole state on the clipboard, and the link reopens the 
     await page.selectOption('select[data-action="theme"]', 'dark');
     await page.click('[data-orient="lr"]');
     await page.click('[data-panel="share"] summary');
+    // The menu fills its fields once it is open (the toggle event follows the click).
+    await page.waitForFunction(() => document.querySelector('[data-share="link"]').value !== '');
     await page.click('[data-action="copy-link"]');
     await page.waitForSelector('[data-action="copy-link"] + [data-copied="true"]');
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -72,6 +74,8 @@ test('the embed snippet frames this view with embed=1', async () => {
   const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&step=2`);
   try {
     await page.click('[data-panel="share"] summary');
+    // The menu fills its fields once it is open (the toggle event follows the click).
+    await page.waitForFunction(() => document.querySelector('[data-share="link"]').value !== '');
     const snippet = await page.inputValue('[data-share="embed"]');
     const src = snippet.match(/<iframe src="([^"]+)"/)[1].replace(/&amp;/g, '&');
     const q = new URL(src).searchParams;

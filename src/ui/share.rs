@@ -143,13 +143,32 @@ fn CopyField(
 pub fn ShareMenu(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let t = move |m: Msg| tr(lang.get(), m);
-    let link = Memo::new(move |_| format!("{}{}", page_base(), state.query_with(false)));
-    let snippet = Memo::new(move |_| {
-        let src = format!("{}{}", page_base(), state.query_with(true));
-        embed_snippet(&src, tr(lang.get(), Msg::EmbedFrameTitle))
+    // Built only while the menu is open: closed, a parameter change costs it nothing.
+    let open = RwSignal::new(false);
+    let link = Memo::new(move |_| {
+        if open.get() {
+            format!("{}{}", page_base(), state.query_with(false))
+        } else {
+            String::new()
+        }
     });
+    let snippet = Memo::new(move |_| {
+        if open.get() {
+            let src = format!("{}{}", page_base(), state.query_with(true));
+            embed_snippet(&src, tr(lang.get(), Msg::EmbedFrameTitle))
+        } else {
+            String::new()
+        }
+    });
+    let on_toggle = move |ev: web_sys::Event| {
+        let is_open = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        open.set(is_open);
+    };
     view! {
-        <details class="share" data-panel="share">
+        <details class="share" data-panel="share" on:toggle=on_toggle>
             <summary>{move || t(Msg::Share)}</summary>
             <div class="share-body">
                 <CopyField lang=lang kind="link" rows=2 label=Msg::LinkLabel button=Msg::CopyLink text=link/>
