@@ -31,6 +31,8 @@ test(`${STATES} random states (seed ${SEED}) reopen from their links with the sa
       const specs = await page.$$eval('[data-param]', (els) => els.map((e) => ({
         key: e.dataset.param, min: Number(e.dataset.min), max: Number(e.dataset.max), step: Number(e.dataset.stepSize),
       })));
+      // The planning models' inputs may be folded away; a user opens them to type.
+      await page.$$eval('details[data-param-group]', (ds) => ds.forEach((d) => { d.open = true; }));
       for (let k = 0; k < 3; k++) {
         const s = pick(specs);
         const n = Math.floor((s.max - s.min) / s.step);

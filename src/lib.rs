@@ -1,5 +1,6 @@
 //! Reform Explorer: public-security reform models in the browser. See ARCHITECTURE.md.
 
+pub mod analysis;
 pub mod i18n;
 pub mod layout;
 pub mod model;

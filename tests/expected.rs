@@ -2,14 +2,18 @@
 //! `target/e2e-expected.json`, so the end-to-end tests can check that the page shows exactly what
 //! the model computes (the README's test command runs this before the browser tests). Each
 //! variant has `steps` (every metric the page shows, per step) and `breakdowns` (staff and units
-//! by tier, by kind and per unit directly under the root, per step).
+//! by tier, by kind and per unit directly under the root, per step), `response` (the response
+//! estimate's parts per step, or null) and `workload` (officers needed per work unit, per step).
 
 use std::fmt::Write;
 
+use reform_explorer::analysis::response::{estimate, Patrol};
+use reform_explorer::analysis::workload::Method;
 use reform_explorer::i18n::plain_number;
-use reform_explorer::model::cases::CaseId;
-use reform_explorer::model::metrics::{breakdown, compute, MetricKey, Tally};
+use reform_explorer::model::cases::{CaseId, Scenario};
+use reform_explorer::model::metrics::{breakdown, compute, work_units, MetricKey, Tally};
 use reform_explorer::model::org::Unit;
+use reform_explorer::model::params::Params;
 
 #[test]
 fn write_expected_figures_for_the_browser_tests() {
@@ -42,6 +46,19 @@ fn write_expected_figures_for_the_browser_tests() {
             json.push_str("],\"breakdowns\":[");
             let breakdowns: Vec<String> = scenario.steps.iter().map(breakdown_json).collect();
             json.push_str(&breakdowns.join(","));
+            json.push_str("],\"response\":[");
+            let p = v.defaults();
+            let response: Vec<String> = (0..scenario.steps.len())
+                .map(|step| response_json(&p, &scenario, step))
+                .collect();
+            json.push_str(&response.join(","));
+            json.push_str("],\"workload\":[");
+            let workload: Vec<String> = scenario
+                .steps
+                .iter()
+                .map(|org| workload_json(&p, org))
+                .collect();
+            json.push_str(&workload.join(","));
             json.push_str("]}");
         }
     }
@@ -50,6 +67,51 @@ fn write_expected_figures_for_the_browser_tests() {
     std::fs::create_dir_all(&dir).expect("target dir");
     std::fs::write(dir.join("e2e-expected.json"), &json).expect("write expected figures");
     assert!(json.contains("daqing/urban"));
+}
+
+/// The response estimate's parts at `step` as the panel's `data-response` cells carry them
+/// (`null` without an estimate).
+fn response_json(p: &Params, s: &Scenario, step: usize) -> String {
+    let Some(patrol) = Patrol::of(p) else {
+        return "null".into();
+    };
+    let m = compute(s.at(step));
+    let x = patrol.inputs(
+        m.get(MetricKey::StaffTotal),
+        m.get(MetricKey::CommandChain),
+        step,
+    );
+    match estimate(&x) {
+        Ok(e) => format!(
+            "{{\"cars\":\"{}\",\"utilisation\":\"{}\",\"dispatch\":\"{}\",\"wait\":\"{}\",\"distance\":\"{}\",\"travel\":\"{}\",\"total\":\"{}\"}}",
+            plain_number(x.cars),
+            plain_number(e.utilisation),
+            plain_number(x.dispatch_min),
+            plain_number(e.wait_min),
+            plain_number(e.distance_km),
+            plain_number(e.travel_min),
+            plain_number(e.total_min)
+        ),
+        Err(_) => "null".into(),
+    }
+}
+
+/// Officers needed by the workload method per work unit (`data-needed`), `{}` without it.
+fn workload_json(p: &Params, org: &Unit) -> String {
+    let Some(method) = Method::of(p) else {
+        return "{}".into();
+    };
+    let cells: Vec<String> = work_units(org)
+        .iter()
+        .map(|w| {
+            format!(
+                "\"{}\":\"{}\"",
+                w.unit.id,
+                plain_number(method.need(w.incidents, w.staff).needed)
+            )
+        })
+        .collect();
+    format!("{{{}}}", cells.join(","))
 }
 
 /// One row: `{"key":…,"organ":…,"frontline":…,"total":…,"units":…}`.

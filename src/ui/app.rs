@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{tr, trf, Lang, Msg};
 use crate::model::cases::CaseId;
 use crate::state::url::Theme;
+use crate::ui::analysis::ResponsePanel;
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::params_panel::ParamsPanel;
@@ -260,6 +261,7 @@ pub fn App() -> impl IntoView {
                 <div class="side-col">
                 <RowTable state=state/>
                 <Numbers state=state/>
+                <ResponsePanel state=state/>
                 <WorkloadTable state=state/>
                 <SavedPanel state=state/>
                 <SourcesPanel state=state/>

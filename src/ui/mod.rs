@@ -1,6 +1,7 @@
 //! Leptos components. They display what `model` and `layout` compute; they compute no domain
 //! number themselves. State lives in a few signals in `AppState`; the rest is derived.
 
+mod analysis;
 mod app;
 mod charts;
 mod diagram;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::analysis::is_analysis_key;
 use crate::i18n::{format_number, tr, trf, Lang, Msg};
 use crate::model::params::ParamSpec;
 use crate::model::source::Source;
@@ -128,14 +129,35 @@ pub fn ParamsPanel(state: AppState) -> impl IntoView {
                 </label>
                 {groups
                     .into_iter()
-                    .map(|(g, items)| view! {
-                        <fieldset>
-                            <legend>{move || g.get(lang.get())}</legend>
-                            {items
-                                .into_iter()
-                                .map(|(i, s)| view! { <ParamRow state=state index=i spec=s/> })
-                                .collect_view()}
-                        </fieldset>
+                    .map(|(g, items)| {
+                        let analysis = items.iter().all(|(_, s)| is_analysis_key(s.key));
+                        let fieldset = view! {
+                            <fieldset>
+                                <legend>{move || g.get(lang.get())}</legend>
+                                {items
+                                    .iter()
+                                    .map(|(i, s)| view! { <ParamRow state=state index=*i spec=*s/> })
+                                    .collect_view()}
+                            </fieldset>
+                        };
+                        if !analysis {
+                            return fieldset.into_any();
+                        }
+                        // The planning models' inputs fold away unless they are in use: a case
+                        // with patrol by default, or a value the user changed.
+                        let open = state.params.with_untracked(|p| {
+                            items.iter().any(|(_, s)| {
+                                (s.key.starts_with("rt_cars") && s.default > 0.0)
+                                    || p.get(s.key) != s.default
+                            })
+                        });
+                        view! {
+                            <details class="param-group" data-param-group="analysis" open=open>
+                                <summary>{move || g.get(lang.get())}</summary>
+                                {fieldset}
+                            </details>
+                        }
+                        .into_any()
                     })
                     .collect_view()}
             </aside>

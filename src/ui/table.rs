@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_number, tr, trf, Lang, Msg};
+use crate::analysis::workload::Method;
+use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
 use crate::model::metrics::work_units;
 use crate::model::org::Unit;
 use crate::ui::state::AppState;
@@ -144,9 +145,11 @@ struct WorkRow {
     staff: u32,
     incidents: u64,
     per: Option<f64>,
+    /// Officers the workload method says the unit needs (when the variant has its parameters).
+    needed: Option<f64>,
 }
 
-fn work_rows(org: &Unit, lang: Lang) -> Vec<WorkRow> {
+fn work_rows(org: &Unit, lang: Lang, method: Option<Method>) -> Vec<WorkRow> {
     work_units(org)
         .into_iter()
         .map(|w| WorkRow {
@@ -155,9 +158,16 @@ fn work_rows(org: &Unit, lang: Lang) -> Vec<WorkRow> {
             staff: w.staff,
             incidents: w.incidents,
             per: w.per_officer(),
+            needed: method.map(|m| m.need(w.incidents, w.staff).needed),
         })
         .collect()
 }
+
+const T_NEEDED: Text = Text::new("按工作量应配", "Needed by workload");
+const T_NEEDED_HINT: Text = Text::new(
+    "“按工作量应配”用按工作量测算警力的方法（Wilson & Weiss 2012，美国司法部 COPS 办公室）：应配警力 = 年警情 × 每起处置时间 × 每起出警人数 ÷ 用于处警的时间比例 ÷ 每人每年可用工时。参数在“按工作量测算警力”一组，都是模型假设。它只计处警，不计社区、防范等其他工作。",
+    "“Needed by workload” is the workload-based staffing method (Wilson & Weiss 2012, US DOJ COPS Office): officers needed = incidents a year × time per incident × officers per incident ÷ share of time on incidents ÷ hours an officer is available a year. Its inputs are in the “Workload-based staffing” group, all modelling assumptions. It counts incidents only, not community or prevention work.",
+);
 
 #[component]
 pub fn WorkloadTable(state: AppState) -> impl IntoView {
@@ -165,14 +175,15 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
     let tables = Memo::new(move |_| {
         let l = lang.get();
         let step = state.step.get();
+        let method = state.params.with(Method::of);
         state.shown.with(|s| {
             let s = s.as_ref()?;
             // Only organisations with incidents have a workload to show.
-            let before = work_rows(s.scenario.before(), l);
+            let before = work_rows(s.scenario.before(), l, method);
             if before.iter().all(|r| r.incidents == 0) {
                 return None;
             }
-            Some((before, work_rows(s.scenario.at(step), l)))
+            Some((before, work_rows(s.scenario.at(step), l, method)))
         })
     });
     let has_incidents = move || tables.with(Option::is_some);
@@ -188,6 +199,7 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
             tr(l, Msg::Before).to_string()
         };
         let phase = if after { "after" } else { "before" };
+        let with_needed = rows.iter().any(|r| r.needed.is_some());
         view! {
             <div class="table-scroll">
                 <table data-workload=phase>
@@ -198,6 +210,7 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
                             <th scope="col" class="num">{tr(l, Msg::Staff)}</th>
                             <th scope="col" class="num">{tr(l, Msg::Incidents)}</th>
                             <th scope="col" class="num">{tr(l, Msg::PerOfficer)}</th>
+                            {with_needed.then(|| view! { <th scope="col" class="num">{T_NEEDED.get(l)}</th> })}
                         </tr>
                     </thead>
                     <tbody>
@@ -211,6 +224,12 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
                                     <td class="num" data-per-officer=r.per.map(crate::i18n::plain_number).unwrap_or_default()>
                                         {r.per.map(|v| format_number(v, 1)).unwrap_or_else(|| "—".into())}
                                     </td>
+                                    {r.needed.map(|n| view! {
+                                        <td class="num" class:short=(n > f64::from(r.staff)) data-needed=crate::i18n::plain_number(n)>
+                                            {format_number(n, 1)}
+                                            {(n > f64::from(r.staff)).then(|| view! { <span class="short-mark" aria-hidden="true">" ▲"</span> })}
+                                        </td>
+                                    })}
                                 </tr>
                             })
                             .collect_view()}
@@ -224,6 +243,9 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
             <section class="workload" aria-labelledby="workload-title">
                 <h2 id="workload-title">{move || tr(lang.get(), Msg::WorkloadTitle)}</h2>
                 <p class="hint">{move || tr(lang.get(), Msg::WorkloadHint)}</p>
+                <Show when=move || state.params.with(|p| Method::of(p).is_some())>
+                    <p class="hint" data-how="workload">{move || T_NEEDED_HINT.get(lang.get())}</p>
+                </Show>
                 <div class="workload-pair">
                     {move || table(false)}
                     {move || table(true)}

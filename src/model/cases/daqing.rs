@@ -4,6 +4,7 @@
 //! tiers) become sub-bureaus sized by residents and staff, each with three police branches and
 //! one department, the branches organised in pairs and teams (two tiers).
 
+use crate::analysis::{join, response};
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Reported, Variant};
@@ -253,7 +254,7 @@ pub const URBAN_REPORTED: &[Reported] = &[
     },
     Reported {
         metric: None,
-        label: Text::new("平均出警反应时间", "Average response time"),
+        label: response::REPORTED_LABEL,
         unit: Text::new("分钟", "min"),
         before: Some(15.0),
         after: Some(9.0),
@@ -391,11 +392,17 @@ const COUNTY_LEVERS: &[Lever] = &[
     },
 ];
 
+const ALL_URBAN_SPECS: &[ParamSpec] = &join::<
+    { URBAN_SPECS.len() + response::SPECS_CALIBRATED.len() },
+>(URBAN_SPECS, response::SPECS_CALIBRATED);
+const ALL_COUNTY_SPECS: &[ParamSpec] =
+    &join::<{ COUNTY_SPECS.len() + response::SPECS_OFF.len() }>(COUNTY_SPECS, response::SPECS_OFF);
+
 pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "urban",
         name: Text::new("城区（分局与派出所）", "Urban (sub-bureaus and stations)"),
-        specs: URBAN_SPECS,
+        specs: ALL_URBAN_SPECS,
         row_specs: &[],
         baseline: urban_baseline,
         levers: URBAN_LEVERS,
@@ -406,7 +413,7 @@ pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "county",
         name: Text::new("县局与农村派出所", "County bureaus and rural stations"),
-        specs: COUNTY_SPECS,
+        specs: ALL_COUNTY_SPECS,
         row_specs: &[],
         baseline: county_baseline,
         levers: COUNTY_LEVERS,

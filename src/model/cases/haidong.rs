@@ -9,6 +9,7 @@
 //! district, and forms a command office, a case-handling team and a community policing team per
 //! district. Stations themselves do not change.
 
+use crate::analysis::{join, response, workload};
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Reported, Variant};
@@ -385,10 +386,17 @@ const LEVERS: &[Lever] = &[
     },
 ];
 
+const ANALYSIS_SPECS: &[ParamSpec] = &join::<{ response::SPECS_OFF.len() + workload::SPECS.len() }>(
+    response::SPECS_OFF,
+    workload::SPECS,
+);
+const ALL_SPECS: &[ParamSpec] =
+    &join::<{ SPECS.len() + ANALYSIS_SPECS.len() }>(SPECS, ANALYSIS_SPECS);
+
 pub const VARIANTS: &[Variant] = &[Variant {
     key: "county",
     name: Text::new("一个县（区）", "One county"),
-    specs: SPECS,
+    specs: ALL_SPECS,
     row_specs: ROW_SPECS,
     baseline,
     levers: LEVERS,

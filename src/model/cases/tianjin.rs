@@ -11,6 +11,7 @@
 //! - `municipal`: the municipal bureau's directly attached units: 13 abolished, 287 section-level
 //!   units merged into 92 deputy-division-level units.
 
+use crate::analysis::{join, response};
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit;
 use crate::model::cases::kit::*;
@@ -1583,6 +1584,19 @@ fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 
 // =============================================================================================
 
+const ALL_STATION_SPECS: &[ParamSpec] = &join::<{ STATION_SPECS.len() + response::SPECS_OFF.len() }>(
+    STATION_SPECS,
+    response::SPECS_OFF,
+);
+const ALL_SUB_BUREAU_SPECS: &[ParamSpec] = &join::<
+    { SUB_BUREAU_SPECS.len() + response::SPECS_OFF.len() },
+>(SUB_BUREAU_SPECS, response::SPECS_OFF);
+const ALL_BINHAI_SPECS: &[ParamSpec] =
+    &join::<{ BINHAI_SPECS.len() + response::SPECS_OFF.len() }>(BINHAI_SPECS, response::SPECS_OFF);
+const ALL_MUNICIPAL_SPECS: &[ParamSpec] = &join::<
+    { MUNICIPAL_SPECS.len() + response::SPECS_OFF.len() },
+>(MUNICIPAL_SPECS, response::SPECS_OFF);
+
 pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "station",
@@ -1590,7 +1604,7 @@ pub const VARIANTS: &[Variant] = &[
             "派出所：一室两队（两组）",
             "Police station: one office, two teams",
         ),
-        specs: STATION_SPECS,
+        specs: ALL_STATION_SPECS,
         row_specs: &[],
         baseline: station_baseline,
         levers: STATION_LEVERS,
@@ -1604,7 +1618,7 @@ pub const VARIANTS: &[Variant] = &[
             "属地分局：大部制与警力下沉",
             "Sub-bureaus: big departments, officers moved down",
         ),
-        specs: SUB_BUREAU_SPECS,
+        specs: ALL_SUB_BUREAU_SPECS,
         row_specs: &[],
         baseline: sub_bureau_baseline,
         levers: SUB_BUREAU_LEVERS,
@@ -1618,7 +1632,7 @@ pub const VARIANTS: &[Variant] = &[
             "滨海新区：三级变两级",
             "Binhai New Area: three tiers to two",
         ),
-        specs: BINHAI_SPECS,
+        specs: ALL_BINHAI_SPECS,
         row_specs: &[],
         baseline: binhai_baseline,
         levers: BINHAI_LEVERS,
@@ -1632,7 +1646,7 @@ pub const VARIANTS: &[Variant] = &[
             "市局机关：直属单位与科级机构",
             "Municipal organs: attached units and sections",
         ),
-        specs: MUNICIPAL_SPECS,
+        specs: ALL_MUNICIPAL_SPECS,
         row_specs: &[],
         baseline: municipal_baseline,
         levers: MUNICIPAL_LEVERS,

@@ -7,6 +7,7 @@
 //! units become 8 and the organ and police-type departments lose 23.2 % of their staff to the
 //! front line.
 
+use crate::analysis::{join, response};
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Reported, Variant};
@@ -1408,11 +1409,18 @@ fn lever_pujiang_sink(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     Ok(org)
 }
 
+const ALL_NANHU_SPECS: &[ParamSpec] =
+    &join::<{ NANHU_SPECS.len() + response::SPECS_OFF.len() }>(NANHU_SPECS, response::SPECS_OFF);
+const ALL_PUJIANG_SPECS: &[ParamSpec] = &join::<{ PUJIANG_SPECS.len() + response::SPECS_OFF.len() }>(
+    PUJIANG_SPECS,
+    response::SPECS_OFF,
+);
+
 pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "nanhu",
         name: Text::new("嘉兴市公安局南湖分局", "Jiaxing Nanhu sub-bureau"),
-        specs: NANHU_SPECS,
+        specs: ALL_NANHU_SPECS,
         row_specs: &[],
         baseline: nanhu_baseline,
         levers: NANHU_LEVERS,
@@ -1423,7 +1431,7 @@ pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "pujiang",
         name: Text::new("浦江县公安局", "Pujiang county bureau"),
-        specs: PUJIANG_SPECS,
+        specs: ALL_PUJIANG_SPECS,
         row_specs: &[],
         baseline: pujiang_baseline,
         levers: PUJIANG_LEVERS,

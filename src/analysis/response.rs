@@ -1,0 +1,466 @@
+//! Response time from patrol: a queue for the cars' availability (Erlang C, M/M/c), the
+//! square-root law for the distance to the nearest free car, a speed for the travel time and a
+//! dispatch delay that grows with the command chain an order passes.
+//!
+//! E[response] = dispatch + E[wait for a free car] + E[distance] ÷ speed, with
+//! - offered load a = λ·s (calls per minute × minutes per call, in erlangs), c cars on duty;
+//! - P(wait) = Erlang C(c, a), E[wait] = P(wait) · s ÷ (c − a) (needs a < c);
+//! - E[distance] = k · √(A ÷ (c − a)): Kolesar and Blum's law with the expected number of free
+//!   cars in place of n;
+//! - dispatch = call taking + relay per level × (command chain − 1).
+
+use crate::i18n::Text;
+use crate::model::cases::{Reported, Variant};
+use crate::model::params::{ParamSpec, Params};
+use crate::model::source::Source;
+
+/// The label of a reported response time (`Reported::label`), so the response panel finds the
+/// source's figures to show beside the model's.
+pub const REPORTED_LABEL: Text = Text::new("平均出警反应时间", "Average response time");
+
+/// The reported response times of a variant, if its sources give any.
+pub fn reported(v: &Variant) -> Option<&'static Reported> {
+    v.reported
+        .iter()
+        .find(|r| r.metric.is_none() && r.label == REPORTED_LABEL)
+}
+
+/// What one estimate needs, every value in its own unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Inputs {
+    /// Area patrolled, km².
+    pub area_km2: f64,
+    /// Patrol cars on the street at a time.
+    pub cars: f64,
+    pub calls_per_hour: f64,
+    /// Time a car is busy with one call, minutes (travel and on scene).
+    pub minutes_per_call: f64,
+    pub speed_kmh: f64,
+    /// Minutes from the call to a car being sent.
+    pub dispatch_min: f64,
+    /// The square-root law's constant.
+    pub k: f64,
+}
+
+/// One estimate and its parts (minutes unless named otherwise).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Estimate {
+    /// Offered load a (erlangs): the mean number of cars busy.
+    pub load: f64,
+    /// a ÷ c.
+    pub utilisation: f64,
+    /// Erlang C: the chance that a call finds every car busy.
+    pub p_wait: f64,
+    pub wait_min: f64,
+    /// c − a.
+    pub free_cars: f64,
+    pub distance_km: f64,
+    pub travel_min: f64,
+    pub dispatch_min: f64,
+    pub total_min: f64,
+}
+
+/// Why there is no estimate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NoEstimate {
+    /// No patrol cars on duty (the case has no patrol, or the user set none).
+    NoPatrol,
+    /// Calls keep more cars busy than there are (a ≥ c): the queue grows without bound.
+    Saturated { load: f64, cars: f64 },
+}
+
+/// Erlang C: the probability that an arrival waits in an M/M/c queue with offered load `a`
+/// erlangs and `c` servers (`c` rounded down to whole servers); 1 when `a ≥ c`.
+pub fn erlang_c(c: f64, a: f64) -> f64 {
+    let c = c.floor();
+    if c < 1.0 || a >= c {
+        return 1.0;
+    }
+    if a <= 0.0 {
+        return 0.0;
+    }
+    // Erlang B by the stable recursion B(k) = a·B(k−1) ÷ (k + a·B(k−1)), then C from B.
+    let mut b = 1.0;
+    let mut k = 1.0;
+    while k <= c {
+        b = a * b / (k + a * b);
+        k += 1.0;
+    }
+    c * b / (c - a * (1.0 - b))
+}
+
+/// The estimate for `x`, or why there is none.
+pub fn estimate(x: &Inputs) -> Result<Estimate, NoEstimate> {
+    let cars = x.cars.floor();
+    if cars < 1.0 {
+        return Err(NoEstimate::NoPatrol);
+    }
+    let load = x.calls_per_hour / 60.0 * x.minutes_per_call;
+    if load >= cars {
+        return Err(NoEstimate::Saturated { load, cars });
+    }
+    let p_wait = erlang_c(cars, load);
+    let free_cars = cars - load;
+    let wait_min = p_wait * x.minutes_per_call / free_cars;
+    let distance_km = x.k * (x.area_km2 / free_cars).sqrt();
+    let travel_min = distance_km / x.speed_kmh * 60.0;
+    Ok(Estimate {
+        load,
+        utilisation: load / cars,
+        p_wait,
+        wait_min,
+        free_cars,
+        distance_km,
+        travel_min,
+        dispatch_min: x.dispatch_min,
+        total_min: x.dispatch_min + wait_min + travel_min,
+    })
+}
+
+/// The estimate for every whole number of cars from the fewest that can keep up to `max_cars`:
+/// `(cars, minutes)`, for the chart of response time against patrol cars.
+pub fn curve(x: &Inputs, max_cars: u32) -> Vec<(u32, f64)> {
+    let load = x.calls_per_hour / 60.0 * x.minutes_per_call;
+    let first = (load.floor() as u32).saturating_add(1).max(1);
+    (first..=max_cars.max(first))
+        .filter_map(|c| {
+            estimate(&Inputs {
+                cars: f64::from(c),
+                ..*x
+            })
+            .ok()
+            .map(|e| (c, e.total_min))
+        })
+        .collect()
+}
+
+/// The patrol side of a variant's parameters (the `rt_` keys); see `SPECS_CALIBRATED`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Patrol {
+    pub area_km2: f64,
+    /// Patrol cars per 100 officers before the reform and once it starts.
+    pub cars_per_100_before: f64,
+    pub cars_per_100_after: f64,
+    /// Share (0–1) of the cars on the street at any time.
+    pub on_duty: f64,
+    pub calls_per_hour: f64,
+    pub minutes_per_call: f64,
+    pub speed_kmh: f64,
+    pub call_taking_min: f64,
+    pub relay_min: f64,
+    pub k: f64,
+}
+
+impl Patrol {
+    /// The patrol parameters of `p`; `None` when the variant has none.
+    pub fn of(p: &Params) -> Option<Patrol> {
+        if !p.specs().iter().any(|s| s.key == "rt_area") {
+            return None;
+        }
+        Some(Patrol {
+            area_km2: p.get("rt_area"),
+            cars_per_100_before: p.get("rt_cars_before"),
+            cars_per_100_after: p.get("rt_cars_after"),
+            on_duty: p.get("rt_on_duty") / 100.0,
+            calls_per_hour: p.get("rt_calls"),
+            minutes_per_call: p.get("rt_call_min"),
+            speed_kmh: p.get("rt_speed"),
+            call_taking_min: p.get("rt_call_taking"),
+            relay_min: p.get("rt_relay"),
+            k: p.get("rt_k"),
+        })
+    }
+    /// Cars per 100 officers at `step` (the baseline is step 0; the reform's standard holds from
+    /// its first measure on).
+    pub fn cars_per_100(&self, step: usize) -> f64 {
+        if step == 0 {
+            self.cars_per_100_before
+        } else {
+            self.cars_per_100_after
+        }
+    }
+    /// The estimate's inputs for an organisation with `officers` staff and a command chain of
+    /// `chain` ranks, at `step`.
+    pub fn inputs(&self, officers: f64, chain: f64, step: usize) -> Inputs {
+        let relays = (chain - 1.0).max(0.0);
+        Inputs {
+            area_km2: self.area_km2,
+            cars: (officers * self.cars_per_100(step) / 100.0 * self.on_duty).floor(),
+            calls_per_hour: self.calls_per_hour,
+            minutes_per_call: self.minutes_per_call,
+            speed_kmh: self.speed_kmh,
+            dispatch_min: self.call_taking_min + self.relay_min * relays,
+            k: self.k,
+        }
+    }
+}
+
+const G: Text = Text::new("出警反应时间估算（模型）", "Response time estimate (model)");
+
+const fn rt(
+    key: &'static str,
+    label: Text,
+    unit: Text,
+    range: (f64, f64, f64),
+    default: f64,
+    source: Source,
+) -> ParamSpec {
+    ParamSpec {
+        key,
+        label,
+        unit,
+        group: G,
+        min: range.0,
+        max: range.1,
+        step: range.2,
+        default,
+        integer: false,
+        source,
+    }
+}
+
+const PER_100: Text = Text::new("台/百人", "per 100 officers");
+
+const A_AREA: Source = Source::assumption(
+    "资料未给出巡逻面积；假设城区约 400 平方公里（校准到资料的 15 → 9 分钟）",
+    "The sources give no patrolled area; assumed about 400 km² of urban area (calibrated to the reported 15 → 9 minutes)",
+);
+const A_ON_DUTY: Source = Source::assumption(
+    "资料只说“全天候开展辖区巡逻”；假设任一时刻一半警车在路面（另一半轮休、保养或在处置以外的勤务）",
+    "The source says only that patrol runs round the clock; assumed half the cars are on the street at any time (the rest off shift, in maintenance or on other duties)",
+);
+const A_CALLS: Source = Source::assumption(
+    "资料未给出警情数量；假设平均每小时 20 起需出警的警情（约每年 17.5 万起）",
+    "The sources give no call volume; assumed 20 calls a car must attend per hour on average (about 175,000 a year)",
+);
+const A_CALL_MIN: Source = Source::assumption(
+    "资料未给出；假设一辆警车处置一起警情平均占用 40 分钟（含途中和现场）",
+    "Not in the sources; assumed a car is busy 40 minutes per call on average (travel and on scene)",
+);
+const A_SPEED: Source = Source::assumption(
+    "资料未给出；假设城区出警平均车速 25 公里/小时",
+    "Not in the sources; assumed an average urban response speed of 25 km/h",
+);
+const A_TAKING: Source = Source::assumption(
+    "资料未给出；假设接警、派警的固定用时 3 分钟",
+    "Not in the sources; assumed 3 minutes to take a call and send a car, whatever the structure",
+);
+const A_RELAY: Source = Source::assumption(
+    "资料说层次减少“大大提高警令传递速度”但未给出用时；假设警令每经过一个层次多用 0.5 分钟",
+    "The source says the shorter chain “greatly speeds up orders” without a time; assumed each rank an order passes adds half a minute",
+);
+const A_K: Source = Source::assumption(
+    "不是资料的数：平方根定律的常数；直角路网、车辆均匀分布时约为 0.63（Larson & Odoni 1981）",
+    "Not from the sources: the square-root law's constant, about 0.63 for a right-angle street grid with cars spread evenly (Larson & Odoni 1981)",
+);
+
+/// The patrol parameters calibrated to Daqing's urban area (the reported 15 → 9 minutes).
+pub const SPECS_CALIBRATED: &[ParamSpec] = &[
+    rt(
+        "rt_area",
+        Text::new("巡逻面积", "Area patrolled"),
+        Text::new("平方公里", "km²"),
+        (1.0, 100_000.0, 1.0),
+        400.0,
+        A_AREA,
+    ),
+    rt(
+        "rt_cars_before",
+        Text::new("改革前每百名民警警车", "Patrol cars per 100 officers before"),
+        PER_100,
+        (0.0, 50.0, 0.1),
+        2.0,
+        Source::assumption(
+            "资料只给出改革后的标准（百名民警 4 台）；假设改革前为一半，警车停在所里、接警后才出动",
+            "The source gives only the new standard (4 per 100 officers); assumed half that before, with cars kept at the stations until a call came",
+        ),
+    ),
+    rt(
+        "rt_cars_after",
+        Text::new("改革后每百名民警警车", "Patrol cars per 100 officers after"),
+        PER_100,
+        (0.0, 50.0, 0.1),
+        4.0,
+        Source::seed("000", "按照城区百名民警4台警车巡逻标准"),
+    ),
+    rt(
+        "rt_on_duty",
+        Text::new("同时在路面的警车比例", "Share of cars on the street"),
+        Text::new("%", "%"),
+        (1.0, 100.0, 1.0),
+        50.0,
+        A_ON_DUTY,
+    ),
+    rt(
+        "rt_calls",
+        Text::new("每小时需出警的警情", "Calls to attend per hour"),
+        Text::new("起/小时", "calls/h"),
+        (0.0, 10_000.0, 0.5),
+        20.0,
+        A_CALLS,
+    ),
+    rt(
+        "rt_call_min",
+        Text::new("每起警情占用警车时间", "Car time per call"),
+        Text::new("分钟", "min"),
+        (1.0, 600.0, 1.0),
+        40.0,
+        A_CALL_MIN,
+    ),
+    rt(
+        "rt_speed",
+        Text::new("出警车速", "Response speed"),
+        Text::new("公里/小时", "km/h"),
+        (5.0, 120.0, 1.0),
+        25.0,
+        A_SPEED,
+    ),
+    rt(
+        "rt_call_taking",
+        Text::new("接警派警用时", "Call taking and dispatch"),
+        Text::new("分钟", "min"),
+        (0.0, 60.0, 0.5),
+        3.0,
+        A_TAKING,
+    ),
+    rt(
+        "rt_relay",
+        Text::new("警令每过一个层次的用时", "Time per rank an order passes"),
+        Text::new("分钟", "min"),
+        (0.0, 10.0, 0.1),
+        0.5,
+        A_RELAY,
+    ),
+    rt(
+        "rt_k",
+        Text::new("平方根定律常数 k", "Square-root law constant k"),
+        Text::new("", ""),
+        (0.1, 2.0, 0.01),
+        0.63,
+        A_K,
+    ),
+];
+
+const A_NO_PATROL: Source = Source::assumption(
+    "本案例资料没有讲巡逻；默认 0（不估算）。填入警车数即可估算",
+    "This case's source says nothing of patrol; 0 by default (no estimate). Enter cars to estimate",
+);
+
+/// The same parameters for a case whose source has no patrol: no cars unless the user sets
+/// some; the other values are the calibrated ones.
+pub const SPECS_OFF: &[ParamSpec] = &[
+    SPECS_CALIBRATED[0],
+    ParamSpec {
+        default: 0.0,
+        source: A_NO_PATROL,
+        ..SPECS_CALIBRATED[1]
+    },
+    ParamSpec {
+        default: 0.0,
+        source: A_NO_PATROL,
+        ..SPECS_CALIBRATED[2]
+    },
+    SPECS_CALIBRATED[3],
+    SPECS_CALIBRATED[4],
+    SPECS_CALIBRATED[5],
+    SPECS_CALIBRATED[6],
+    SPECS_CALIBRATED[7],
+    SPECS_CALIBRATED[8],
+    SPECS_CALIBRATED[9],
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, eps: f64) -> bool {
+        (a - b).abs() <= eps
+    }
+
+    #[test]
+    fn erlang_c_against_hand_worked_values() {
+        // c = 1: P(wait) = ρ.
+        assert!(close(erlang_c(1.0, 0.3), 0.3, 1e-12));
+        // c = 2, a = 1: B(2) = 0.2, C = 2·0.2 ÷ (2 − 0.8) = 1/3.
+        assert!(close(erlang_c(2.0, 1.0), 1.0 / 3.0, 1e-12));
+        // c = 3, a = 2: B(3) = (8/6) ÷ (1 + 2 + 2 + 8/6) = 4/19, C = 3·(4/19) ÷ (3 − 2·15/19) = 4/9.
+        assert!(close(erlang_c(3.0, 2.0), 4.0 / 9.0, 1e-12));
+        assert_eq!(erlang_c(3.0, 3.0), 1.0);
+        assert_eq!(erlang_c(0.0, 0.5), 1.0);
+        assert_eq!(erlang_c(5.0, 0.0), 0.0);
+    }
+
+    #[test]
+    fn estimate_against_a_hand_worked_case() {
+        // 10 cars, 6 calls an hour of 30 minutes: a = 3, free 7; 100 km², k = 0.5:
+        // distance 0.5·√(100/7) = 1.8898 km, at 30 km/h 3.7796 min.
+        let x = Inputs {
+            area_km2: 100.0,
+            cars: 10.0,
+            calls_per_hour: 6.0,
+            minutes_per_call: 30.0,
+            speed_kmh: 30.0,
+            dispatch_min: 2.0,
+            k: 0.5,
+        };
+        let e = estimate(&x).expect("estimate");
+        assert!(close(e.load, 3.0, 1e-12));
+        assert!(close(e.free_cars, 7.0, 1e-12));
+        assert!(close(e.distance_km, 1.889_822_365, 1e-8));
+        assert!(close(e.travel_min, 3.779_644_73, 1e-7));
+        assert!(close(e.wait_min, e.p_wait * 30.0 / 7.0, 1e-12));
+        assert!(e.p_wait > 0.0 && e.p_wait < 0.01, "{}", e.p_wait);
+        assert!(close(e.total_min, 2.0 + e.wait_min + e.travel_min, 1e-12));
+        assert_eq!(
+            estimate(&Inputs { cars: 3.0, ..x }),
+            Err(NoEstimate::Saturated {
+                load: 3.0,
+                cars: 3.0
+            })
+        );
+        assert_eq!(
+            estimate(&Inputs { cars: 0.5, ..x }),
+            Err(NoEstimate::NoPatrol)
+        );
+    }
+
+    #[test]
+    fn more_cars_never_raise_the_estimate() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 10_000) as f64 / 10_000.0
+        };
+        for _ in 0..500 {
+            let x = Inputs {
+                area_km2: 1.0 + next() * 2000.0,
+                cars: 1.0,
+                calls_per_hour: next() * 60.0,
+                minutes_per_call: 5.0 + next() * 90.0,
+                speed_kmh: 5.0 + next() * 80.0,
+                dispatch_min: next() * 10.0,
+                k: 0.1 + next(),
+            };
+            let c = curve(&x, 200);
+            assert!(!c.is_empty());
+            for w in c.windows(2) {
+                assert!(w[1].1 <= w[0].1 + 1e-9, "{:?} {:?}", w, x);
+            }
+        }
+    }
+
+    #[test]
+    fn the_off_specs_differ_only_in_cars() {
+        assert_eq!(SPECS_OFF.len(), SPECS_CALIBRATED.len());
+        for (a, b) in SPECS_OFF.iter().zip(SPECS_CALIBRATED) {
+            assert_eq!(a.key, b.key);
+            if a.key.starts_with("rt_cars") {
+                assert_eq!(a.default, 0.0);
+            } else {
+                assert_eq!(a, b);
+            }
+        }
+    }
+}
