@@ -144,6 +144,13 @@ impl Name {
             },
         }
     }
+    /// The fixed text and number of a numbered name (`Name::numbered`), without formatting it.
+    pub fn as_numbered(&self) -> Option<(Text, usize)> {
+        match &self.0 {
+            Repr::Numbered { text, n, .. } => Some((*text, *n)),
+            _ => None,
+        }
+    }
     /// The Chinese name.
     pub fn zh(&self) -> &str {
         self.get(Lang::Zh)

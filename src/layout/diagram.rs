@@ -16,6 +16,7 @@ use std::sync::Arc;
 use crate::i18n::{format_number, trf, Lang, Msg};
 use crate::layout::text::{text_width, wrap};
 use crate::layout::tidy::{tidy, Spacing, Tree};
+use crate::model::lineage::IdHasher;
 use crate::model::org::{Id, Unit, UnitKind};
 
 pub const FONT: f64 = 13.0;
@@ -256,11 +257,16 @@ impl Diagram {
     }
 }
 
-/// What the builder needs of every unit, computed in one bottom-up pass: its shape for
-/// grouping (its class and the distinct shapes of its children in order, ignoring how many of
-/// each and their staff), its staff with everything below it, and how many units are below it.
-#[derive(Clone, Copy)]
-struct Info {
+/// Every unit of the tree in one list, breadth first, so that the children of a unit are one
+/// contiguous range of it; with what the builder needs of each, computed bottom up: its shape
+/// for grouping (its class and the distinct shapes of its children in order, ignoring how many
+/// of each and their staff), its staff with everything below it, and how many units are below
+/// it. Plain indices instead of a map keyed by unit.
+struct Flat<'u> {
+    unit: &'u Unit,
+    /// The unit's children are `first..first + len`.
+    first: usize,
+    len: usize,
     sig: u64,
     staff: u32,
     below: usize,
@@ -290,55 +296,97 @@ impl Hasher for PtrHasher {
     }
 }
 
-type Infos = HashMap<*const Unit, Info, BuildHasherDefault<PtrHasher>>;
+/// A map keyed by unit id with a quick hash (a word at a time): ids are short and not
+/// attacker-chosen.
+pub type IdMap<V> = HashMap<Id, V, BuildHasherDefault<IdHasher>>;
 
-/// A map keyed by unit id with a quick (FNV) hash: ids are short and not attacker-chosen.
-pub type IdMap<V> = HashMap<Id, V, BuildHasherDefault<PtrHasher>>;
+/// What a unit's signature starts with: its kind, role (by address) and placeholder flag.
+type Class = (UnitKind, *const u8, usize, bool);
 
-fn summarise(u: &Unit, memo: &mut Infos) -> Info {
-    // FNV over a handful of bytes: the signature only tells shapes apart for grouping, and
-    // SipHash's rounds cost more than the rest of this pass.
-    let mut h = PtrHasher::default();
-    u.kind.hash(&mut h);
-    u.role.en.hash(&mut h);
-    u.placeholder.hash(&mut h);
-    let mut staff = u.staff.total();
-    let mut below = 0;
-    let mut last = None;
-    for c in &u.children {
-        let i = summarise(c, memo);
-        staff += i.staff;
-        below += 1 + i.below;
-        if last != Some(i.sig) {
-            i.sig.hash(&mut h);
-            last = Some(i.sig);
-        }
-    }
-    let info = Info {
-        sig: h.finish(),
-        staff,
-        below,
+/// A map with a quick hash (a word at a time) for the builder's small keys.
+type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// The units of the tree under `root`, breadth first, summarised (see [`Flat`]).
+fn flatten(root: &Unit) -> Vec<Flat<'_>> {
+    let leaf = |unit| Flat {
+        unit,
+        first: 0,
+        len: 0,
+        sig: 0,
+        staff: 0,
+        below: 0,
     };
-    memo.insert(u as *const Unit, info);
-    info
+    let mut flat = vec![leaf(root)];
+    let mut i = 0;
+    while let Some(f) = flat.get(i) {
+        let u = f.unit;
+        let first = flat.len();
+        flat.extend(u.children.iter().map(leaf));
+        flat[i].first = first;
+        flat[i].len = u.children.len();
+        i += 1;
+    }
+    // Children come after their parent, so one backward pass sees every child first. The
+    // signature's start (class, role, placeholder) repeats along a run of siblings: kept.
+    let mut start: Option<(Class, u64)> = None;
+    for i in (0..flat.len()).rev() {
+        let (head, tail) = flat.split_at_mut(i + 1);
+        let f = &mut head[i];
+        let u = f.unit;
+        let class = (u.kind, u.role.en.as_ptr(), u.role.en.len(), u.placeholder);
+        // FNV over a handful of bytes: the signature only tells shapes apart for grouping,
+        // and SipHash's rounds cost more than the rest of this pass.
+        let mut h = match start {
+            Some((c, state)) if c == class => PtrHasher(state),
+            _ => {
+                let mut h = PtrHasher::default();
+                u.kind.hash(&mut h);
+                u.role.en.hash(&mut h);
+                u.placeholder.hash(&mut h);
+                start = Some((class, h.0));
+                h
+            }
+        };
+        let mut staff = u.staff.total();
+        let mut below = 0;
+        let mut last = None;
+        let at = f.first - (i + 1);
+        for c in &tail[at..at + f.len] {
+            staff += c.staff;
+            below += 1 + c.below;
+            if last != Some(c.sig) {
+                c.sig.hash(&mut h);
+                last = Some(c.sig);
+            }
+        }
+        f.sig = h.finish();
+        f.staff = staff;
+        f.below = below;
+    }
+    flat
 }
 
-/// Consecutive runs of units with the same signature (or one run per unit without grouping).
-fn runs<'a>(units: &'a [Unit], memo: &Infos, group: bool) -> Vec<Vec<&'a Unit>> {
-    let mut out: Vec<Vec<&Unit>> = Vec::new();
-    let sig = |u: &Unit| memo.get(&(u as *const Unit)).map_or(0, |i| i.sig);
-    for u in units {
-        match out.last_mut() {
-            Some(run) if group && run.first().map(|f| sig(f)) == Some(sig(u)) => run.push(u),
-            _ => out.push(vec![u]),
-        }
+/// The end of the run of siblings starting at `at` (children end at `end`): the next unit
+/// alone without grouping, else every following unit with the same signature.
+fn run_end(flat: &[Flat], at: usize, end: usize, group: bool) -> usize {
+    if !group {
+        return at + 1;
     }
-    out
+    let sig = flat[at].sig;
+    (at + 1..end).find(|&k| flat[k].sig != sig).unwrap_or(end)
+}
+
+/// A box's name as a label key, without formatting it: a numbered name by its fixed text (the
+/// address of the language's text, which fixes the text) and number, any other by its text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum NameKey<'u> {
+    Text(&'u str),
+    Numbered(*const u8, usize, usize),
 }
 
 /// A box's label before the "hidden below" line: its name (or class), how many units it
 /// stands for and their smallest and largest staff.
-type LabelKey<'u> = (&'u str, usize, u32, u32);
+type LabelKey<'u> = (NameKey<'u>, usize, u32, u32);
 
 /// A wrapped label: its lines, how many are the name, and the widest line's width.
 #[derive(Clone)]
@@ -348,45 +396,68 @@ struct Wrapped {
     width: f64,
 }
 
+/// Wrapped lines and the widest one's width.
+struct Lines {
+    lines: Vec<String>,
+    width: f64,
+}
+
 struct Builder<'m, 'u> {
-    memo: &'m Infos,
+    flat: &'m [Flat<'u>],
     opts: &'m Options,
     tree: Tree,
     nodes: Vec<DiagramNode>,
+    by_unit: IdMap<usize>,
     /// Labels already wrapped: most boxes of a big tree repeat a few (队1 · 6 人 …).
-    labels: HashMap<LabelKey<'u>, Wrapped, BuildHasherDefault<PtrHasher>>,
+    labels: QuickMap<LabelKey<'u>, Wrapped>,
+    /// Staff lines already wrapped, by count and smallest and largest staff.
+    staff_lines: QuickMap<(usize, u32, u32), Lines>,
 }
 
 impl<'u> Builder<'_, 'u> {
-    fn info(&self, u: &Unit) -> Option<Info> {
-        self.memo.get(&(u as *const Unit)).copied()
-    }
-
-    /// The label of a box for `members`, wrapped once per distinct name and staff.
-    fn wrapped(&mut self, members: &[&'u Unit]) -> Wrapped {
-        let first = members[0];
+    /// The label of a box for `members` (ranges of `flat`, `count` units in all), wrapped once
+    /// per distinct name and staff.
+    fn wrapped(&mut self, members: &[(usize, usize)], count: usize) -> Wrapped {
+        let flat = self.flat;
+        let first = flat[members[0].0].unit;
         let (mut mn, mut mx) = (u32::MAX, 0);
-        for u in members {
-            let s = self.info(u).map_or(0, |i| i.staff);
-            mn = mn.min(s);
-            mx = mx.max(s);
+        for &(s, e) in members {
+            for f in &flat[s..e] {
+                mn = mn.min(f.staff);
+                mx = mx.max(f.staff);
+            }
         }
         let lang = self.opts.lang;
-        let name: &'u str = if members.len() == 1 {
-            first.name.get(lang)
-        } else {
-            first.role.get(lang)
+        let name_key = match (count, first.name.as_numbered()) {
+            (1, Some((text, n))) => {
+                let t = match lang {
+                    Lang::En => text.en,
+                    Lang::Zh | Lang::ZhHant => text.zh,
+                };
+                NameKey::Numbered(t.as_ptr(), t.len(), n)
+            }
+            (1, None) => NameKey::Text(first.name.get(lang)),
+            _ => NameKey::Text(first.role.get(lang)),
         };
-        let key = (name, members.len(), mn, mx);
+        let key = (name_key, count, mn, mx);
         if let Some(w) = self.labels.get(&key) {
             return w.clone();
         }
-        let (lines, name_lines) = self.label(name, members.len(), mn, mx);
+        let name: &str = match name_key {
+            NameKey::Text(t) => t,
+            NameKey::Numbered(..) => first.name.get(lang),
+        };
+        let max = self.max_text_width();
+        let mut lines = wrap(name, max, FONT);
+        let name_lines = lines.len();
+        let name_w = lines
+            .iter()
+            .map(|l| text_width(l, FONT))
+            .fold(0.0, f64::max);
+        let staff = self.staff_lines(count, mn, mx);
+        lines.extend(staff.lines.iter().cloned());
         let w = Wrapped {
-            width: lines
-                .iter()
-                .map(|l| text_width(l, FONT))
-                .fold(0.0, f64::max),
+            width: name_w.max(staff.width),
             lines: lines.into(),
             name_lines,
         };
@@ -394,53 +465,77 @@ impl<'u> Builder<'_, 'u> {
         w
     }
 
-    /// The wrapped label and how many of its lines are the name.
-    fn label(&self, name: &str, count: usize, mn: u32, mx: u32) -> (Vec<String>, usize) {
-        let lang = self.opts.lang;
-        let per = if mn == mx {
-            format_number(f64::from(mn), 0)
-        } else {
-            format!(
-                "{}–{}",
-                format_number(f64::from(mn), 0),
-                format_number(f64::from(mx), 0)
-            )
-        };
-        let staff_line = if count == 1 {
-            trf(lang, Msg::StaffSuffix, &[&per])
-        } else {
-            trf(lang, Msg::EachSuffix, &[&count.to_string(), &per])
-        };
-        let max = match self.opts.orient {
+    fn max_text_width(&self) -> f64 {
+        match self.opts.orient {
             Orient::TopDown => MAX_TEXT_WIDTH,
             Orient::LeftRight => MAX_TEXT_WIDTH_LR,
-        };
-        let mut lines = wrap(name, max, FONT);
-        let name_lines = lines.len();
-        lines.extend(wrap(&staff_line, max, FONT));
-        (lines, name_lines)
+        }
     }
 
-    /// Adds a box for `members` and, recursively, boxes for their children.
-    fn add(&mut self, members: Vec<&'u Unit>, parent: Option<usize>, depth: usize) {
+    /// The wrapped staff line of a box for `count` units of `mn` to `mx` staff, and its
+    /// widest line's width.
+    fn staff_lines(&mut self, count: usize, mn: u32, mx: u32) -> &Lines {
+        let lang = self.opts.lang;
+        let max = self.max_text_width();
+        self.staff_lines.entry((count, mn, mx)).or_insert_with(|| {
+            let per = if mn == mx {
+                format_number(f64::from(mn), 0)
+            } else {
+                format!(
+                    "{}–{}",
+                    format_number(f64::from(mn), 0),
+                    format_number(f64::from(mx), 0)
+                )
+            };
+            let staff_line = if count == 1 {
+                trf(lang, Msg::StaffSuffix, &[&per])
+            } else {
+                trf(lang, Msg::EachSuffix, &[&count.to_string(), &per])
+            };
+            let lines = wrap(&staff_line, max, FONT);
+            let width = lines
+                .iter()
+                .map(|l| text_width(l, FONT))
+                .fold(0.0, f64::max);
+            Lines { lines, width }
+        })
+    }
+
+    /// The number of runs the children of `f` form (see [`run_end`]).
+    fn runs_of(&self, f: &Flat) -> usize {
+        if !self.opts.group {
+            return f.len;
+        }
+        let (mut at, end, mut n) = (f.first, f.first + f.len, 0);
+        while at < end {
+            at = run_end(self.flat, at, end, true);
+            n += 1;
+        }
+        n
+    }
+
+    /// Adds a box for `members` (ranges of `flat`) and, recursively, boxes for their children.
+    fn add(&mut self, members: &[(usize, usize)], parent: Option<usize>, depth: usize) {
+        let flat = self.flat;
+        let count: usize = members.iter().map(|(s, e)| e - s).sum();
+        let Some(&(first_at, _)) = members.first() else {
+            return;
+        };
+        let units = || members.iter().flat_map(|&(s, e)| &flat[s..e]);
         let Wrapped {
             mut lines,
             name_lines,
             width: mut text_w,
-        } = self.wrapped(&members);
-        let first = members[0];
+        } = self.wrapped(members, count);
+        let head = &flat[first_at];
+        let first = head.unit;
         // Children runs line up across members because members share a signature.
-        let per_member: Vec<Vec<Vec<&'u Unit>>> = members
-            .iter()
-            .map(|m| runs(&m.children, self.memo, self.opts.group))
-            .collect();
-        let n_runs = per_member.first().map_or(0, Vec::len);
-        let collapsed = n_runs > 0 && self.opts.collapsed.contains(&*first.id);
+        let n_runs = self.runs_of(head);
+        let collapsed = n_runs > 0
+            && !self.opts.collapsed.is_empty()
+            && self.opts.collapsed.contains(&*first.id);
         let hidden = if collapsed {
-            members
-                .iter()
-                .map(|m| self.info(m).map_or(0, |i| i.below))
-                .sum()
+            units().map(|f| f.below).sum()
         } else {
             0
         };
@@ -456,15 +551,17 @@ impl<'u> Builder<'_, 'u> {
             Orient::LeftRight => (h, w),
         };
         let idx = self.tree.push(parent, size);
+        let mut ids = Vec::with_capacity(count);
+        for f in units() {
+            ids.push(f.unit.id.clone());
+            self.by_unit.insert(f.unit.id.clone(), idx);
+        }
         self.nodes.push(DiagramNode {
             id: first.id.clone(),
             kind: first.kind,
-            count: members.len(),
-            ids: members.iter().map(|u| u.id.clone()).collect(),
-            staff: members
-                .iter()
-                .map(|u| self.info(u).map_or(0, |i| i.staff))
-                .sum(),
+            count,
+            ids,
+            staff: units().map(|f| f.staff).sum(),
             placeholder: first.placeholder,
             lines,
             name_lines,
@@ -481,15 +578,36 @@ impl<'u> Builder<'_, 'u> {
         if collapsed {
             return;
         }
+        let group = self.opts.group;
+        if count == 1 {
+            let (mut at, end) = (head.first, head.first + head.len);
+            while at < end {
+                let next = run_end(flat, at, end, group);
+                self.add(&[(at, next)], Some(idx), depth + 1);
+                at = next;
+            }
+            return;
+        }
+        // Each member's runs, one list after another; member k's are `runs[bounds[k]..bounds[k + 1]]`.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut bounds = Vec::with_capacity(count + 1);
+        for f in units() {
+            bounds.push(runs.len());
+            let (mut at, end) = (f.first, f.first + f.len);
+            while at < end {
+                let next = run_end(flat, at, end, group);
+                runs.push((at, next));
+                at = next;
+            }
+        }
+        bounds.push(runs.len());
         for j in 0..n_runs {
-            let merged: Vec<&'u Unit> = per_member
-                .iter()
-                .filter_map(|r| r.get(j))
-                .flatten()
-                .copied()
+            let merged: Vec<(usize, usize)> = bounds
+                .windows(2)
+                .filter_map(|b| runs[b[0]..b[1]].get(j).copied())
                 .collect();
             if !merged.is_empty() {
-                self.add(merged, Some(idx), depth + 1);
+                self.add(&merged, Some(idx), depth + 1);
             }
         }
     }
@@ -545,16 +663,18 @@ pub fn diagram(root: &Unit, lang: Lang, group: bool) -> Diagram {
 
 /// Lays out the diagram of `root` as `opts` say.
 pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
-    let mut memo = Infos::default();
-    summarise(root, &mut memo);
+    let flat = flatten(root);
     let mut b = Builder {
-        memo: &memo,
+        flat: &flat,
         opts,
         tree: Tree::default(),
-        nodes: Vec::new(),
-        labels: HashMap::default(),
+        // Without grouping (and nothing collapsed) there is a box for every unit.
+        nodes: Vec::with_capacity(if opts.group { 0 } else { flat.len() }),
+        by_unit: IdMap::with_capacity_and_hasher(flat.len(), Default::default()),
+        labels: QuickMap::default(),
+        staff_lines: QuickMap::default(),
     };
-    b.add(vec![root], None, 0);
+    b.add(&[(0, 1)], None, 0);
     let spacing = match opts.orient {
         Orient::TopDown => SPACING,
         Orient::LeftRight => SPACING_LR,
@@ -571,18 +691,12 @@ pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
         Orient::TopDown => (placed.width, placed.height),
         Orient::LeftRight => (placed.height, placed.width),
     };
-    let mut by_unit = IdMap::with_capacity_and_hasher(nodes.len(), Default::default());
-    for (i, n) in nodes.iter().enumerate() {
-        for id in &n.ids {
-            by_unit.insert(id.clone(), i);
-        }
-    }
     Diagram {
         nodes,
         width,
         height,
         orient: opts.orient,
-        by_unit,
+        by_unit: b.by_unit,
     }
 }
 

@@ -80,9 +80,9 @@ impl Contour {
             .map(|d| self.real(d).1 - other.real(d).0)
             .fold(f64::NEG_INFINITY, f64::max)
     }
-    /// The union of `self` and `other` moved right by `shift`. Costs the shorter contour's
-    /// length: the shorter one is folded into the longer one.
-    fn merge(self, mut other: Contour, shift: f64) -> Contour {
+    /// The union of `self` and `other` moved right by `shift`, and the shorter one emptied (to
+    /// reuse its storage). Costs the shorter contour's length: it is folded into the longer one.
+    fn merge(self, mut other: Contour, shift: f64) -> (Contour, Contour) {
         other.off += shift;
         let (mut big, small) = if other.levels.len() > self.levels.len() {
             (other, self)
@@ -93,7 +93,10 @@ impl Contour {
             let (a, b) = (big.real(d), small.real(d));
             big.levels[d] = (a.0.min(b.0) - big.off, a.1.max(b.1) - big.off);
         }
-        big
+        let mut freed = small;
+        freed.levels.clear();
+        freed.off = 0.0;
+        (big, freed)
     }
 }
 
@@ -126,35 +129,50 @@ pub fn tidy(tree: &Tree, spacing: Spacing) -> Placement {
             }
         }
     }
-    let kids = |i: usize| -> Vec<usize> {
-        tree.children[i]
-            .iter()
-            .copied()
-            .filter(|&c| c < n && depth[c] == depth[i] + 1 && seen[c])
-            .collect()
-    };
+    // Each node's children that the walk reached from it, in order, all in one list: node i's
+    // are `kids[kid_at[i]..kid_at[i + 1]]`.
+    let mut kid_at = Vec::with_capacity(n + 1);
+    let mut kids = Vec::with_capacity(n);
+    for (i, ch) in tree.children.iter().enumerate() {
+        kid_at.push(kids.len());
+        kids.extend(
+            ch.iter()
+                .copied()
+                .filter(|&c| c < n && depth[c] == depth[i] + 1 && seen[c]),
+        );
+    }
+    kid_at.push(kids.len());
+    let kids_of = |i: usize| &kids[kid_at[i]..kid_at[i + 1]];
 
-    // Bottom up: contours and offsets of children relative to their parent's centre.
+    // Bottom up: contours and offsets of children relative to their parent's centre. A merge
+    // leaves the shorter contour empty; its storage is kept for the next leaf.
     let mut contour: Vec<Contour> = (0..n).map(|_| Contour::default()).collect();
+    let mut spare: Vec<Contour> = Vec::new();
     let mut rel = vec![0.0f64; n];
+    let mut pos: Vec<f64> = Vec::new();
     for &i in order.iter().rev() {
         let half = tree.sizes[i].0.max(0.0) / 2.0;
-        let ch = kids(i);
-        let mut acc = Contour::default();
+        let ch = kids_of(i);
+        let mut acc;
         if let Some((&first, rest)) = ch.split_first() {
             acc = std::mem::take(&mut contour[first]);
-            let mut pos = vec![0.0f64; ch.len()];
-            for (j, &c) in rest.iter().enumerate() {
+            pos.clear();
+            pos.push(0.0);
+            for &c in rest {
                 let cc = std::mem::take(&mut contour[c]);
                 let shift = acc.gap_to(&cc) + spacing.x;
-                pos[j + 1] = shift;
-                acc = acc.merge(cc, shift);
+                pos.push(shift);
+                let (merged, freed) = acc.merge(cc, shift);
+                acc = merged;
+                spare.push(freed);
             }
             let mid = (pos[0] + pos[pos.len() - 1]) / 2.0;
             for (j, &c) in ch.iter().enumerate() {
                 rel[c] = pos[j] - mid;
             }
             acc.off -= mid;
+        } else {
+            acc = spare.pop().unwrap_or_default();
         }
         acc.push_top(-half, half);
         contour[i] = acc;
@@ -174,7 +192,7 @@ pub fn tidy(tree: &Tree, spacing: Spacing) -> Placement {
     // Top down: absolute centres, then shift so the leftmost edge is at 0.
     let mut cx = vec![0.0f64; n];
     for &i in &order {
-        for c in kids(i) {
+        for &c in kids_of(i) {
             cx[c] = cx[i] + rel[c];
         }
     }

@@ -38,6 +38,12 @@ impl Hasher for IdHasher {
     fn write_u8(&mut self, i: u8) {
         self.add(u64::from(i));
     }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }

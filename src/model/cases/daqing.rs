@@ -673,15 +673,29 @@ fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
     let organ_pool = u64::from(staff.organ).saturating_sub(leader_posts);
     let unit_pools: Vec<u64> = staff_after.iter().map(|s| s - leaders).collect();
     let organ_parts = apportion(organ_pool.min(unit_pools.iter().sum()), &unit_pools);
-    let children = intervals(&residents_after)
+    // The old units whose area overlaps each new area, in the order of `old`. New areas are
+    // consecutive, so those an old area overlaps are a run of them: found from the first one
+    // that ends after it starts, not by testing every pair.
+    let areas = intervals(&residents_after);
+    let mut covers: Vec<Vec<&Unit>> = vec![Vec::new(); areas.len()];
+    for &(u, (a, b)) in &old {
+        if a >= b {
+            continue;
+        }
+        let from = areas.partition_point(|&(_, hi)| hi <= a);
+        for (k, &(lo, _)) in areas.iter().enumerate().skip(from) {
+            if lo >= b {
+                break;
+            }
+            covers[k].push(u);
+        }
+    }
+    let children = areas
         .into_iter()
+        .zip(covers)
         .enumerate()
-        .map(|(i, (lo, hi))| {
+        .map(|(i, ((lo, hi), covered))| {
             let id = id!["nsb", i + 1];
-            let covered = old
-                .iter()
-                .filter(|(_, (a, b))| a < b && *a < hi && lo < *b)
-                .map(|(u, _)| *u);
             Unit::new(
                 id.clone(),
                 Name::numbered(SUB_BUREAU, i + 1),
