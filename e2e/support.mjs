@@ -71,9 +71,10 @@ export async function launch() {
 /**
  * Opens `url` in a new page and waits for the app to render. Console errors, page errors and
  * requests are recorded on the returned object for the tests to check. With `offline`, the
- * page has no network at all.
+ * page has no network at all. `ready` is what shows once the page is drawn (by default the case
+ * page's staff total).
  */
-export async function open(browser, url, { viewport = { width: 1400, height: 1000 }, offline = false, permissions = [] } = {}) {
+export async function open(browser, url, { viewport = { width: 1400, height: 1000 }, offline = false, permissions = [], ready = '[data-metric="staff_total"][data-phase="after"]' } = {}) {
   const context = await browser.newContext({ viewport, permissions });
   // Offline: the browser's network is cut (requests are still recorded, and fail).
   if (offline) await context.setOffline(true);
@@ -84,7 +85,7 @@ export async function open(browser, url, { viewport = { width: 1400, height: 100
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
-  await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]', { timeout: 20000 });
+  await page.waitForSelector(ready, { timeout: 20000 });
   return { page, context, errors, requests };
 }
 

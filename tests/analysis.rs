@@ -119,3 +119,113 @@ fn more_patrol_cars_per_100_never_slow_the_response() {
     assert_eq!(patrol.cars_per_100(0), 2.0);
     assert_eq!(patrol.cars_per_100(3), 4.0);
 }
+
+mod common;
+use common::Rng;
+use reform_explorer::analysis::compare::{apply, cell, Cell, City, Figure, FIGURES, MODELS};
+use reform_explorer::model::metrics::MetricKey;
+
+#[test]
+fn one_city_four_models_over_random_cities() {
+    let mut rng = Rng::new(20261202);
+    let (mut built, mut tried) = (0, 0);
+    for _ in 0..150 {
+        let mut p = City::defaults();
+        for spec in p.specs() {
+            // Log-uniform over each range, so small and large cities both appear.
+            let lo = spec.min.max(1.0);
+            let v = (lo.ln() + rng.unit() * (spec.max.ln() - lo.ln())).exp();
+            let v = spec.min + ((v - spec.min) / spec.step).round() * spec.step;
+            assert!(p
+                .set_raw(spec.key, &spec.format(v.clamp(spec.min, spec.max)))
+                .is_ok());
+        }
+        let city = City::of(&p);
+        let all = apply(&city);
+        assert_eq!(all.len(), MODELS.len());
+        for a in &all {
+            tried += 1;
+            // Every value given to a model is valid for it, and a capped one says what the
+            // city asked for.
+            for f in &a.fed {
+                let spec = a
+                    .params
+                    .specs()
+                    .iter()
+                    .find(|s| s.key == f.key)
+                    .expect("spec");
+                assert!(
+                    f.value >= spec.min && f.value <= spec.max,
+                    "{}: {}",
+                    f.key,
+                    f.value
+                );
+                assert_eq!(a.params.get(f.key), f.value);
+                if let Some(w) = f.wanted {
+                    assert!(w < spec.min || w > spec.max, "{} {w}", f.key);
+                }
+            }
+            let Ok(s) = &a.result else { continue };
+            built += 1;
+            // A model that takes every station holds no more officers than the city.
+            let staff = f64::from(s.before().staff_total().total());
+            assert!(
+                staff <= city.officers * 1.05 + 50.0,
+                "{}: {staff} of {}",
+                a.variant.key,
+                city.officers
+            );
+            for f in FIGURES {
+                match cell(a, f) {
+                    Cell::Value { before, after } => {
+                        assert!(before.is_finite() && after.is_finite())
+                    }
+                    Cell::NotModelled(_) => assert!(matches!(
+                        f,
+                        Figure::ResponseTime | Figure::Metric(MetricKey::WorkloadSpread)
+                    )),
+                    Cell::Failed(_) => panic!("built but failed"),
+                }
+            }
+        }
+    }
+    // Most random cities can be modelled by most models (the rest say why).
+    println!("{built} of {tried} model runs built");
+    assert!(built * 10 >= tried * 6, "{built} of {tried}");
+}
+
+#[test]
+fn the_compared_daqing_model_is_the_case_at_the_city_of_its_defaults() {
+    // The default city is Daqing's urban area as the Daqing model takes it: its column is the
+    // Daqing case at its own defaults.
+    let all = apply(&City::of(&City::defaults()));
+    let d = all
+        .iter()
+        .find(|a| a.case == CaseId::Daqing)
+        .expect("daqing");
+    let v = variant(CaseId::Daqing, "urban");
+    assert_eq!(d.params, v.defaults());
+    assert_eq!(d.result, v.build(&v.defaults()));
+    match cell(d, Figure::ResponseTime) {
+        Cell::Value { before, after } => {
+            assert_eq!(Some(before), minutes(v, &v.defaults(), 0));
+            assert_eq!(Some(after), minutes(v, &v.defaults(), 3));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Honest about limits: a reform without a patrol or chain change has no effect on the
+    // response time, and the models without incidents have no workload spread.
+    for a in &all {
+        if a.case == CaseId::Zhejiang {
+            assert!(
+                matches!(cell(a, Figure::ResponseTime), Cell::Value { before, after } if before == after)
+            );
+        }
+        if a.case != CaseId::Haidong {
+            assert!(matches!(
+                cell(a, Figure::Metric(MetricKey::WorkloadSpread)),
+                Cell::NotModelled(_)
+            ));
+        }
+    }
+}

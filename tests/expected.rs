@@ -7,6 +7,7 @@
 
 use std::fmt::Write;
 
+use reform_explorer::analysis::compare::{apply, cell, Cell, City, FIGURES};
 use reform_explorer::analysis::response::{estimate, Patrol};
 use reform_explorer::analysis::workload::Method;
 use reform_explorer::i18n::plain_number;
@@ -67,6 +68,42 @@ fn write_expected_figures_for_the_browser_tests() {
     std::fs::create_dir_all(&dir).expect("target dir");
     std::fs::write(dir.join("e2e-expected.json"), &json).expect("write expected figures");
     assert!(json.contains("daqing/urban"));
+}
+
+/// The comparison at the default city, as its cells carry it (`data-before`, `data-after`, or
+/// `data-effect="not-modelled"`), to `target/e2e-compare.json`.
+#[test]
+fn write_the_comparison_at_the_default_city() {
+    let all = apply(&City::of(&City::defaults()));
+    let models: Vec<String> = all
+        .iter()
+        .map(|a| {
+            let cells: Vec<String> = FIGURES
+                .iter()
+                .map(|f| {
+                    let v = match cell(a, *f) {
+                        Cell::Value { before, after } => {
+                            format!("[\"{}\",\"{}\"]", plain_number(before), plain_number(after))
+                        }
+                        Cell::NotModelled(_) => "\"not-modelled\"".into(),
+                        Cell::Failed(_) => "\"failed\"".into(),
+                    };
+                    format!("\"{}\":{v}", f.key())
+                })
+                .collect();
+            format!(
+                "\"{}\":{{\"variant\":\"{}\",\"cells\":{{{}}}}}",
+                a.case.key(),
+                a.variant.key,
+                cells.join(",")
+            )
+        })
+        .collect();
+    let json = format!("{{{}}}", models.join(","));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    std::fs::create_dir_all(&dir).expect("target dir");
+    std::fs::write(dir.join("e2e-compare.json"), &json).expect("write the comparison");
+    assert!(json.contains("haidong"));
 }
 
 /// The response estimate's parts at `step` as the panel's `data-response` cells carry them

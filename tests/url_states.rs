@@ -6,11 +6,12 @@
 mod common;
 
 use common::{random_params, Rng};
+use reform_explorer::analysis::compare::CITY_SPECS;
 use reform_explorer::i18n::Lang;
 use reform_explorer::layout::diagram::Orient;
 use reform_explorer::model::cases::CaseId;
 use reform_explorer::state::scenario::{from_json, to_json, Saved};
-use reform_explorer::state::url::{decode, encode, Theme, UrlState};
+use reform_explorer::state::url::{decode, encode, Theme, UrlState, View};
 
 const PER_VARIANT: usize = 600;
 
@@ -61,6 +62,20 @@ fn random_valid_states_round_trip_through_links_and_files() {
                         })
                         .collect(),
                     embed: rng.unit() < 0.1,
+                    view: if rng.unit() < 0.2 {
+                        View::Compare
+                    } else {
+                        View::Case
+                    },
+                    recipe: None,
+                    city: CITY_SPECS
+                        .iter()
+                        .filter_map(|spec| {
+                            let steps = ((spec.max - spec.min) / spec.step).floor() as u64;
+                            let value = spec.min + rng.range(0, steps.min(500)) as f64 * spec.step;
+                            (rng.unit() < 0.3).then(|| (spec.key.to_string(), spec.format(value)))
+                        })
+                        .collect(),
                 };
                 let link = encode(&state);
                 let (back, notices) = decode(&link);

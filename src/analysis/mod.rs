@@ -3,6 +3,7 @@
 //! appended to a variant's own (`with`), so they live in the same URL, panel, saved scenarios
 //! and sources list; every one is a labelled assumption unless a source gives it.
 
+pub mod compare;
 pub mod response;
 pub mod workload;
 

@@ -10,6 +10,7 @@
 //! - dispatch = call taking + relay per level × (command chain − 1).
 
 use crate::i18n::Text;
+use crate::model::cases::kit::spec;
 use crate::model::cases::{Reported, Variant};
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
@@ -206,16 +207,8 @@ const fn rt(
     source: Source,
 ) -> ParamSpec {
     ParamSpec {
-        key,
-        label,
-        unit,
-        group: G,
-        min: range.0,
-        max: range.1,
-        step: range.2,
-        default,
         integer: false,
-        source,
+        ..spec(key, label, unit, G, range, default, source)
     }
 }
 

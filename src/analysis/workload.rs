@@ -3,6 +3,7 @@
 //! calls ÷ the hours an officer is available in a year.
 
 use crate::i18n::Text;
+use crate::model::cases::kit::spec;
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
 
@@ -86,16 +87,8 @@ const fn wl(
     source: Source,
 ) -> ParamSpec {
     ParamSpec {
-        key,
-        label,
-        unit,
-        group: G,
-        min: range.0,
-        max: range.1,
-        step: range.2,
-        default,
         integer: false,
-        source,
+        ..spec(key, label, unit, G, range, default, source)
     }
 }
 

@@ -4,6 +4,7 @@ use crate::model::metrics::MetricKey;
 
 pub fn tr(m: Msg) -> &'static str {
     match m {
+        Msg::UrlBadRecipe => "“{0}” is not a baseline or measure the composer knows; it is ignored.",
         Msg::UrlBadOption => "“{0}={1}” is not one of the options; the default is used.",
         Msg::HiddenBelow => "{0} units below (collapsed)",
         Msg::ViewControls => "View",

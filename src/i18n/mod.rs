@@ -361,6 +361,7 @@ pub enum Msg {
     WorkloadHint,
     // Diagram view, search, change marks, themes
     UrlBadOption,
+    UrlBadRecipe,
     HiddenBelow,
     ViewControls,
     ZoomIn,

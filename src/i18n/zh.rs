@@ -4,6 +4,7 @@ use crate::model::metrics::MetricKey;
 
 pub fn tr(m: Msg) -> &'static str {
     match m {
+        Msg::UrlBadRecipe => "“{0}” 不是可用的自组改革（基线或措施），已忽略。",
         Msg::UrlBadOption => "“{0}={1}” 不是可用的选项，已使用默认值。",
         Msg::HiddenBelow => "下设 {0} 个单位（已收起）",
         Msg::ViewControls => "视图",

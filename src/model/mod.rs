@@ -2,6 +2,7 @@
 //! No leptos, web-sys or browser types here: everything compiles and is tested natively.
 
 pub mod cases;
+pub mod compose;
 pub mod lever;
 pub mod lineage;
 pub mod metrics;

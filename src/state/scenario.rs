@@ -81,7 +81,13 @@ fn s(v: &str) -> Value {
 /// The scenario as a JSON value.
 pub fn to_value(saved: &Saved) -> Value {
     let st = &saved.state;
-    let params = st.params.iter().map(|(k, v)| (k.clone(), s(v))).collect();
+    // The compared city's values are parameters too (their `city_` keys tell them apart).
+    let params = st
+        .params
+        .iter()
+        .chain(&st.city)
+        .map(|(k, v)| (k.clone(), s(v)))
+        .collect();
     let edits = st
         .edits
         .iter()
@@ -110,10 +116,23 @@ pub fn to_value(saved: &Saved) -> Value {
                 ("group".into(), Value::Bool(st.group)),
                 ("layout".into(), s(st.orient.key())),
                 ("theme".into(), s(st.theme.key())),
+                ("page".into(), s(st.view.key())),
             ]),
         ),
         ("params".into(), Value::Object(params)),
         ("edits".into(), Value::Array(edits)),
+        (
+            "recipe".into(),
+            st.recipe.as_ref().map_or(Value::Null, |r| {
+                Value::Object(vec![
+                    ("base".into(), s(&r.base.key())),
+                    (
+                        "levers".into(),
+                        Value::Array(r.steps.iter().map(|x| s(&x.key())).collect()),
+                    ),
+                ])
+            }),
+        ),
     ])
 }
 
@@ -193,7 +212,7 @@ pub fn from_value(v: &Value) -> Result<Saved, Vec<Problem>> {
                 }
                 Some(other) => problems.push(wrong("view.group", "true/false", other)),
             }
-            for (k, q) in [("layout", "layout"), ("theme", "theme")] {
+            for (k, q) in [("layout", "layout"), ("theme", "theme"), ("page", "view")] {
                 match view.get(k) {
                     None => {}
                     Some(Value::String(t)) => pairs.push((q.into(), t.clone())),
@@ -222,6 +241,42 @@ pub fn from_value(v: &Value) -> Result<Saved, Vec<Problem>> {
             }
         }
         Some(other) => problems.push(wrong("params", "an object", other)),
+    }
+    match v.get("recipe") {
+        None | Some(Value::Null) => {}
+        Some(r @ Value::Object(_)) => {
+            match r.get("base") {
+                Some(Value::String(b)) => pairs.push(("base".into(), b.clone())),
+                Some(other) => problems.push(wrong("recipe.base", "a string", other)),
+                None => problems.push(Problem::Missing("recipe.base")),
+            }
+            match r.get("levers") {
+                None | Some(Value::Null) => {}
+                Some(Value::Array(a)) if a.len() > crate::model::compose::MAX_STEPS => problems
+                    .push(Problem::TooMany {
+                        field: "recipe.levers",
+                        max: crate::model::compose::MAX_STEPS,
+                    }),
+                Some(Value::Array(a)) => {
+                    let mut keys = Vec::new();
+                    for (i, x) in a.iter().enumerate() {
+                        match x {
+                            Value::String(k) if !k.contains(',') => keys.push(k.clone()),
+                            other => problems.push(wrong(
+                                &format!("recipe.levers[{i}]"),
+                                "a string",
+                                other,
+                            )),
+                        }
+                    }
+                    if !keys.is_empty() {
+                        pairs.push(("levers".into(), keys.join(",")));
+                    }
+                }
+                Some(other) => problems.push(wrong("recipe.levers", "a list", other)),
+            }
+        }
+        Some(other) => problems.push(wrong("recipe", "an object", other)),
     }
     match v.get("edits") {
         None | Some(Value::Null) => {}

@@ -7,9 +7,11 @@
 //! before versioning and reads the same way (the keys have not changed since); a link from a
 //! newer version is read as far as this one understands, with a notice.
 
+use crate::analysis::compare::CITY_SPECS;
 use crate::i18n::{trf, Lang, Msg};
 use crate::layout::diagram::Orient;
 use crate::model::cases::CaseId;
+use crate::model::compose::{Recipe, RecipeError, Scope};
 use crate::model::params::ParamError;
 
 /// The version of the query format that `encode` writes.
@@ -17,8 +19,34 @@ pub const URL_VERSION: u32 = 1;
 
 /// The keys that say what to show, not a parameter's value.
 pub const STATE_KEYS: &[&str] = &[
-    "case", "variant", "lang", "group", "step", "layout", "theme", "v", "embed",
+    "case", "variant", "lang", "group", "step", "layout", "theme", "v", "embed", "view", "base",
+    "levers",
 ];
+
+/// The page shown: one case's model, or one city under all four models (`view=compare`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Case,
+    Compare,
+    /// The user's own reform (`view=compose&base=…&levers=…`).
+    Compose,
+}
+
+impl View {
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Case => "case",
+            View::Compare => "compare",
+            View::Compose => "compose",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<View> {
+        [View::Case, View::Compare, View::Compose]
+            .into_iter()
+            .find(|v| v.key() == k)
+    }
+}
 
 /// What the query selects. Parameter values are kept as the raw, validated text.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +68,13 @@ pub struct UrlState {
     pub edits: Vec<(usize, String, String)>,
     /// Embedded in another page (`embed=1`): diagrams and numbers only.
     pub embed: bool,
+    pub view: View,
+    /// The composed reform (`base`, `levers`); kept whichever page is shown. With
+    /// `view=compose` the parameters are the composed variant's (`daqing.urban.staff`).
+    pub recipe: Option<Recipe>,
+    /// Valid values of the compared city (`city_…`, see `analysis::compare::CITY_SPECS`), in
+    /// query order; kept whichever page is shown.
+    pub city: Vec<(String, String)>,
 }
 
 /// The colour theme: the system's light or dark by default, or one chosen.
@@ -83,6 +118,8 @@ pub enum Notice {
     /// that is not a version number.
     NewerFormat(String),
     /// A view option (`theme`, `layout`, `embed`) with a value it does not take.
+    /// A composed reform's `base` or `levers` that cannot be read.
+    BadRecipe(String),
     BadOption {
         key: String,
         value: String,
@@ -107,6 +144,7 @@ impl Notice {
                 trf(lang, Msg::UrlNewerFormat, &[v, &URL_VERSION.to_string()])
             }
             Notice::BadOption { key, value } => trf(lang, Msg::UrlBadOption, &[key, value]),
+            Notice::BadRecipe(v) => trf(lang, Msg::UrlBadRecipe, &[v]),
             Notice::BadValue { key, value, error } => {
                 trf(lang, Msg::UrlBadValue, &[key, value, &error.message(lang)])
             }
@@ -117,7 +155,7 @@ impl Notice {
 /// Keys longer than this, values longer than this, and queries with more pairs than this are
 /// cut short: a link is not a place for megabytes.
 const MAX_KEY: usize = 64;
-const MAX_VALUE: usize = 256;
+const MAX_VALUE: usize = 1024;
 const MAX_PAIRS: usize = 200;
 /// Table rows a link may edit.
 pub const MAX_ROWS: usize = 200;
@@ -255,13 +293,42 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         .and_then(|v| Theme::from_key(&v))
         .unwrap_or_default();
     let embed = option("embed", &|v| matches!(v, "0" | "1")).is_some_and(|v| v == "1");
+    let view = option("view", &|v| View::from_key(v).is_some())
+        .and_then(|v| View::from_key(&v))
+        .unwrap_or_default();
     if let Some(v) = last("v") {
         match v.trim().parse::<u32>() {
             Ok(n) if n <= URL_VERSION => {}
             _ => notices.push(Notice::NewerFormat(v)),
         }
     }
-    let found = case.variant(&variant);
+    let recipe = match last("base") {
+        None => None,
+        Some(b) => match Recipe::parse(&b, &last("levers").unwrap_or_default()) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                notices.push(Notice::BadRecipe(match e {
+                    RecipeError::UnknownBase(x) | RecipeError::UnknownLever(x) => x,
+                    RecipeError::TooManyLevers(n) => format!("> {n}"),
+                }));
+                None
+            }
+        },
+    };
+    if recipe.is_none() && last("base").is_none() && last("levers").is_some() {
+        notices.push(Notice::BadRecipe("levers".into()));
+    }
+    // The composer without a recipe starts from the case's own reform.
+    let recipe = match (view, recipe) {
+        (View::Compose, None) => case
+            .variant(&variant)
+            .map(|variant| Recipe::of_case(Scope { case, variant })),
+        (_, r) => r,
+    };
+    let found = match (&recipe, view) {
+        (Some(r), View::Compose) => Some(r.variant()),
+        _ => case.variant(&variant),
+    };
     let specs = found.map_or(&[][..], |v| v.specs);
     let row_specs = found.map_or(&[][..], |v| v.row_specs);
     let levers = found.map_or(0, |v| v.levers.len());
@@ -279,8 +346,23 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
 
     let mut params: Vec<(String, String)> = Vec::new();
     let mut edits: Vec<(usize, String, String)> = Vec::new();
+    let mut city: Vec<(String, String)> = Vec::new();
     for (k, v) in &pairs {
         if STATE_KEYS.contains(&k.as_str()) {
+            continue;
+        }
+        if let Some(spec) = CITY_SPECS.iter().find(|s| s.key == k) {
+            match spec.parse(v) {
+                Ok(_) => {
+                    city.retain(|(ck, _)| ck != k);
+                    city.push((k.clone(), v.trim().to_string()));
+                }
+                Err(error) => notices.push(Notice::BadValue {
+                    key: k.clone(),
+                    value: v.clone(),
+                    error,
+                }),
+            }
             continue;
         }
         // A table-row edit: s<row>.<field>.
@@ -335,6 +417,9 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             step,
             edits,
             embed,
+            view,
+            recipe,
+            city,
         },
         notices,
     )
@@ -349,6 +434,15 @@ pub fn encode(state: &UrlState) -> String {
     ];
     if state.embed {
         parts.push("embed=1".to_string());
+    }
+    if state.view != View::default() {
+        parts.push(format!("view={}", state.view.key()));
+    }
+    if let Some(r) = &state.recipe {
+        parts.push(format!("base={}", percent_encode(&r.base.key())));
+        if !r.steps.is_empty() {
+            parts.push(format!("levers={}", percent_encode(&r.levers_key())));
+        }
     }
     if state.lang != Lang::default() {
         parts.push(format!("lang={}", state.lang.code()));
@@ -374,6 +468,9 @@ pub fn encode(state: &UrlState) -> String {
             percent_encode(field),
             percent_encode(v)
         ));
+    }
+    for (k, v) in &state.city {
+        parts.push(format!("{}={}", percent_encode(k), percent_encode(v)));
     }
     format!("?{}", parts.join("&"))
 }
@@ -521,6 +618,24 @@ mod tests {
     }
 
     /// A fuzz-style sweep: random byte strings never panic the decoder.
+    #[test]
+    fn the_comparison_page_and_its_city() {
+        let (u, n) = decode("?view=compare&city_stations=40&city_area=1e9&case=tianjin");
+        assert_eq!(u.view, View::Compare);
+        assert_eq!(u.case, CaseId::Tianjin);
+        assert_eq!(
+            u.city,
+            vec![("city_stations".to_string(), "40".to_string())]
+        );
+        assert!(matches!(&n[..], [Notice::BadValue { key, .. }] if key == "city_area"));
+        let back = encode(&u);
+        assert!(back.contains("view=compare") && back.contains("city_stations=40"));
+        assert_eq!(decode(&back).0, u);
+        let (u, n) = decode("?view=elsewhere");
+        assert_eq!(u.view, View::Case);
+        assert_eq!(n.len(), 1);
+    }
+
     #[test]
     fn decoder_is_total_on_random_input() {
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;

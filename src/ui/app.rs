@@ -6,8 +6,10 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, trf, Lang, Msg};
 use crate::model::cases::CaseId;
-use crate::state::url::Theme;
+use crate::state::url::{Theme, View};
 use crate::ui::analysis::ResponsePanel;
+use crate::ui::compare::{ComparePage, CompareTab};
+use crate::ui::composer::{ComposeTab, Composer};
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::params_panel::ParamsPanel;
@@ -158,7 +160,7 @@ pub fn App() -> impl IntoView {
                 {CaseId::ALL
                     .into_iter()
                     .map(|c| {
-                        let active = move || state.case.get() == c;
+                        let active = move || state.view.get() == View::Case && state.case.get() == c;
                         view! {
                             <button
                                 type="button"
@@ -178,6 +180,8 @@ pub fn App() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <CompareTab state=state/>
+                <ComposeTab state=state/>
             </nav>
             <label class="theme">
                 <span>{move || t(Msg::Theme)}</span>
@@ -223,11 +227,17 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <UrlNotices state=state/>
-        <main class="layout">
+        <Show when=move || state.view.get() == View::Compare>
+            <ComparePage state=state/>
+        </Show>
+        <main class="layout" class:hidden-view=move || state.view.get() == View::Compare>
             <ParamsPanel state=state/>
             <section class="content">
                 <div class="main-col">
-                <div class="scope" role="group" aria-label=move || t(Msg::Variant)>
+                <Show when=move || state.view.get() == View::Compose>
+                    <Composer state=state/>
+                </Show>
+                <div class="scope" class:hidden-view=move || state.view.get() == View::Compose role="group" aria-label=move || t(Msg::Variant)>
                     <span class="scope-label">{move || t(Msg::Variant)} ":"</span>
                     {move || {
                         state

@@ -4,6 +4,8 @@
 mod analysis;
 mod app;
 mod charts;
+mod compare;
+mod composer;
 mod diagram;
 mod export;
 mod numbers;

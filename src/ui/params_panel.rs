@@ -33,17 +33,39 @@ pub fn SourceNote(source: Source, lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
+/// One parameter's input: a case parameter (`#param-<key>` in `[data-param]`), or with `city` one
+/// of the compared city's (`#city-<key>` in `[data-city]`).
 #[component]
-fn ParamRow(state: AppState, index: usize, spec: ParamSpec) -> impl IntoView {
+pub(crate) fn ParamRow(
+    state: AppState,
+    index: usize,
+    spec: ParamSpec,
+    #[prop(optional)] city: bool,
+) -> impl IntoView {
     let lang = state.lang;
-    let id = format!("param-{}", spec.key);
-    let err_id = format!("param-{}-error", spec.key);
-    let error = Memo::new(move |_| state.error(index));
-    let value = move || {
-        state
-            .raw
-            .with(|r| r.get(index).cloned().unwrap_or_default())
+    let prefix = if city { "city" } else { "param" };
+    let id = format!("{prefix}-{}", spec.key);
+    let err_id = format!("{prefix}-{}-error", spec.key);
+    let error = Memo::new(move |_| {
+        if city {
+            state.city_error(index)
+        } else {
+            state.error(index)
+        }
+    });
+    let (raw, params) = if city {
+        (state.city_raw, state.city)
+    } else {
+        (state.raw, state.params)
     };
+    let input = move |text: String| {
+        if city {
+            state.city_input(index, text)
+        } else {
+            state.input(index, text)
+        }
+    };
+    let value = move || raw.with(|r| r.get(index).cloned().unwrap_or_default());
     // Arrow keys step the value, as on a number field.
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let dir = match ev.key().as_str() {
@@ -52,9 +74,9 @@ fn ParamRow(state: AppState, index: usize, spec: ParamSpec) -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
-        let current = state.params.with_untracked(|p| p.get(spec.key));
+        let current = params.with_untracked(|p| p.get(spec.key));
         let next = (current + dir * spec.step).clamp(spec.min, spec.max);
-        state.input(index, spec.format(next));
+        input(spec.format(next));
     };
     let range = format!(
         "{} – {}",
@@ -65,7 +87,8 @@ fn ParamRow(state: AppState, index: usize, spec: ParamSpec) -> impl IntoView {
         <div
             class="param"
             class:invalid=move || error.get().is_some()
-            data-param=spec.key
+            data-param=(!city).then_some(spec.key)
+            data-city=city.then_some(spec.key)
             data-min=spec.format(spec.min)
             data-max=spec.format(spec.max)
             data-step-size=spec.format(spec.step)
@@ -81,7 +104,7 @@ fn ParamRow(state: AppState, index: usize, spec: ParamSpec) -> impl IntoView {
                     prop:value=value
                     aria-invalid=move || error.get().is_some().to_string()
                     aria-describedby=err_id.clone()
-                    on:input=move |ev| state.input(index, event_target_value(&ev))
+                    on:input=move |ev| input(event_target_value(&ev))
                     on:keydown=on_key
                 />
                 <span class="unit">{move || spec.unit.get(lang.get())}</span>

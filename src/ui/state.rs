@@ -4,13 +4,15 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use crate::analysis::compare::{self, Applied, City};
 use crate::i18n::{tr, trf, Lang, Msg};
 use crate::layout::diagram::{diagram_with, find, Diagram, Found, Options, Orient};
 use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
+use crate::model::compose::{Recipe, Scope};
 use crate::model::lineage::Changes;
 use crate::model::metrics::{compute, Metrics};
 use crate::model::params::{ParamError, Params};
-use crate::state::url::{self, Notice, Theme, UrlState};
+use crate::state::url::{self, Notice, Theme, UrlState, View};
 
 /// A scenario that built, with the metrics of every step.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +67,27 @@ pub struct AppState {
     pub diagram_after: Memo<Option<Diagram>>,
     /// Embedded in another page (`?embed=1`): diagrams and numbers only. Fixed for the page.
     pub embed: bool,
+    /// One case's model, or one city under all four (`?view=compare`).
+    pub view: RwSignal<View>,
+    /// The compared city's values (always valid) and what is typed in each of its inputs.
+    pub city: RwSignal<Params>,
+    pub city_raw: RwSignal<Vec<String>>,
+    /// The four models applied to the city; computed only while the comparison is shown.
+    pub compared: Memo<Vec<Applied>>,
+    /// The user's composed reform, once they open the composer (kept when they leave it).
+    pub recipe: RwSignal<Option<Recipe>>,
+}
+
+/// The variant a link shows: the composed one on the composer page, else the case's scope.
+fn variant_of(u: &UrlState) -> &'static Variant {
+    match (&u.recipe, u.view) {
+        (Some(r), View::Compose) => r.variant(),
+        _ => u
+            .case
+            .variant(&u.variant)
+            .or_else(|| CaseId::default().variants().first())
+            .unwrap_or(&crate::model::cases::daqing::VARIANTS[0]),
+    }
 }
 
 /// The variant's defaults with what a link (or a saved scenario) sets.
@@ -82,6 +105,37 @@ fn params_of(variant: &'static Variant, u: &UrlState) -> Params {
     params
 }
 
+/// The city's defaults with what a link sets.
+fn city_of(u: &UrlState) -> Params {
+    let mut p = City::defaults();
+    for (k, v) in &u.city {
+        let _ = p.set_raw(k, v);
+    }
+    p
+}
+
+/// Keeps `text` as what is typed in input `i` of a parameter list; a valid value is taken.
+fn type_into(raw: RwSignal<Vec<String>>, params: RwSignal<Params>, i: usize, text: String) {
+    raw.update(|r| {
+        if let Some(slot) = r.get_mut(i) {
+            *slot = text.clone();
+        }
+    });
+    let key = params.with_untracked(|p| p.specs().get(i).map(|s| s.key));
+    if let Some(key) = key {
+        let mut p = params.get_untracked();
+        if p.set_raw(key, &text).is_ok() {
+            params.set(p);
+        }
+    }
+}
+
+/// Why what is typed in input `i` is not valid, if it is not. Reactive.
+fn error_in(raw: RwSignal<Vec<String>>, params: RwSignal<Params>, i: usize) -> Option<ParamError> {
+    let spec = params.with(|p| p.specs().get(i).copied())?;
+    raw.with(|r| r.get(i).and_then(|t| spec.parse(t).err()))
+}
+
 fn raw_of(p: &Params) -> Vec<String> {
     p.specs().iter().map(|s| s.format(p.get(s.key))).collect()
 }
@@ -90,11 +144,7 @@ impl AppState {
     /// State from a URL query; its notices are kept for the user to read.
     pub fn from_query(query: &str) -> Self {
         let (u, notices) = url::decode(query);
-        let variant = u
-            .case
-            .variant(&u.variant)
-            .or_else(|| CaseId::default().variants().first())
-            .unwrap_or(&crate::model::cases::daqing::VARIANTS[0]);
+        let variant = variant_of(&u);
         let params = params_of(variant, &u);
         let raw = RwSignal::new(raw_of(&params));
         let params = RwSignal::new(params);
@@ -148,7 +198,21 @@ impl AppState {
                 shown.with(|s| s.as_ref().map(|s| diagram_with(s.scenario.at(at), &opts)))
             })
         };
+        let city = RwSignal::new(city_of(&u));
+        let view = RwSignal::new(u.view);
+        let compared = Memo::new(move |_| {
+            if view.get() == View::Compare {
+                compare::apply(&City::of(&city.get()))
+            } else {
+                Vec::new()
+            }
+        });
         AppState {
+            recipe: RwSignal::new(u.recipe.clone()),
+            view,
+            city_raw: RwSignal::new(raw_of(&city.get_untracked())),
+            city,
+            compared,
             case: RwSignal::new(u.case),
             variant,
             lang,
@@ -175,27 +239,83 @@ impl AppState {
 
     /// Records what was typed in input `i`; a valid value updates the model at once.
     pub fn input(&self, i: usize, text: String) {
-        self.raw.update(|r| {
-            if let Some(slot) = r.get_mut(i) {
-                *slot = text.clone();
-            }
+        type_into(self.raw, self.params, i, text);
+    }
+
+    /// Records what was typed in city input `i`; a valid value updates the comparison.
+    pub fn city_input(&self, i: usize, text: String) {
+        type_into(self.city_raw, self.city, i, text);
+    }
+
+    /// The error for city input `i`, if what is typed there is not valid.
+    pub fn city_error(&self, i: usize) -> Option<ParamError> {
+        error_in(self.city_raw, self.city, i)
+    }
+
+    /// Opens the composer: the recipe kept from before, or the shown case's own reform with the
+    /// values on screen.
+    pub fn open_composer(&self) {
+        let recipe = self.recipe.get_untracked().unwrap_or_else(|| {
+            let (case, variant) = (self.case.get_untracked(), self.variant.get_untracked());
+            Recipe::of_case(Scope { case, variant })
         });
-        let key = self
-            .params
-            .with_untracked(|p| p.specs().get(i).map(|s| s.key));
-        if let Some(key) = key {
-            let mut p = self.params.get_untracked();
-            if p.set_raw(key, &text).is_ok() {
-                self.params.set(p);
+        self.set_recipe(recipe);
+        self.view.set(View::Compose);
+    }
+
+    /// Shows `recipe`, keeping every value the user set that the new parameter list still has
+    /// (a case's own value carries over to its prefixed key).
+    pub fn set_recipe(&self, recipe: Recipe) {
+        let v = recipe.variant();
+        let old = self.params.get_untracked();
+        let from = self.variant.get_untracked();
+        let own_prefix = (from.composed.is_none())
+            .then(|| format!("{}.{}.", self.case.get_untracked().key(), from.key));
+        let mut p = v.defaults();
+        for spec in v.specs {
+            let same = old.specs().iter().find(|s| s.key == spec.key);
+            let own = own_prefix.as_deref().and_then(|pre| {
+                let k = spec.key.strip_prefix(pre)?;
+                old.specs().iter().find(|s| s.key == k)
+            });
+            if let Some(s) = same.or(own) {
+                let _ = p.set_raw(spec.key, &s.format(old.get(s.key)));
             }
         }
+        if std::ptr::eq(v.row_specs, from.row_specs) {
+            for (row, field, value) in old.edits() {
+                if let Some(spec) = v.row_specs.iter().find(|s| s.key == *field) {
+                    let _ = p.set_edit(*row, spec, &spec.format(*value));
+                }
+            }
+        }
+        self.focus_unit.set(None);
+        self.collapsed.set(HashSet::new());
+        self.allow_big.set(false);
+        self.raw.set(raw_of(&p));
+        self.params.set(p);
+        self.step.set(v.levers.len());
+        self.variant.set(v);
+        self.recipe.set(Some(recipe));
+    }
+
+    /// Opens one compared model in the case view, with the parameters the city gave it.
+    pub fn open_applied(&self, a: &Applied) {
+        let p = a.params.clone();
+        self.focus_unit.set(None);
+        self.collapsed.set(HashSet::new());
+        self.allow_big.set(false);
+        self.case.set(a.case);
+        self.raw.set(raw_of(&p));
+        self.params.set(p);
+        self.step.set(a.variant.levers.len());
+        self.variant.set(a.variant);
+        self.view.set(View::Case);
     }
 
     /// The error for input `i`, if what is typed there is not valid.
     pub fn error(&self, i: usize) -> Option<ParamError> {
-        let spec = self.params.with(|p| p.specs().get(i).copied())?;
-        self.raw
-            .with(|r| r.get(i).and_then(|t| spec.parse(t).err()))
+        error_in(self.raw, self.params, i)
     }
 
     /// Switches to another scope of the case, with that scope's defaults, at its final step.
@@ -213,8 +333,9 @@ impl AppState {
         self.variant.set(v);
     }
 
-    /// Switches to another case, at its first scope.
+    /// Switches to a case's page, at the case's first scope.
     pub fn set_case(&self, c: CaseId) {
+        self.view.set(View::Case);
         if let Some(v) = c.variants().first() {
             self.case.set(c);
             self.set_variant(v);
@@ -263,9 +384,7 @@ impl AppState {
 
     /// Shows a saved or imported scenario (a decoded link's state) in place.
     pub fn apply(&self, u: &UrlState) {
-        let Some(v) = u.case.variant(&u.variant) else {
-            return;
-        };
+        let v = variant_of(u);
         let p = params_of(v, u);
         self.focus_unit.set(None);
         self.collapsed.set(HashSet::new());
@@ -279,12 +398,49 @@ impl AppState {
         self.group.set(u.group);
         self.orient.set(u.orient);
         self.theme.set(u.theme);
+        let city = city_of(u);
+        self.city_raw.set(raw_of(&city));
+        self.city.set(city);
+        self.recipe.set(u.recipe.clone());
+        self.view.set(u.view);
     }
 
     /// The current state as a link would carry it (valid values only). Reactive.
     pub fn url_state(&self) -> UrlState {
+        let view = self.view.get();
+        let composed = self.variant.with(|v| v.composed.is_some());
+        let recipe = self.recipe.get();
+        // The case page's own state, written unless it is a composed reform seen from the
+        // comparison page (a link there reopens the comparison; the case page then starts
+        // from its defaults).
+        let keep = !(composed && view != View::Compose);
+        let (case, variant) = match (&recipe, composed) {
+            (Some(r), true) => (r.base.case, r.base.variant.key.to_string()),
+            _ => (self.case.get(), self.variant.get().key.to_string()),
+        };
+        let mut u = self.url_state_raw();
+        u.case = case;
+        u.variant = variant;
+        u.recipe = recipe;
+        if !keep {
+            u.params.clear();
+            u.edits.clear();
+            u.step = None;
+        }
+        u
+    }
+
+    fn url_state_raw(&self) -> UrlState {
         UrlState {
+            recipe: None,
             embed: self.embed,
+            view: self.view.get(),
+            city: self.city.with(|p| {
+                p.changed()
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect()
+            }),
             case: self.case.get(),
             variant: self.variant.get().key.to_string(),
             lang: self.lang.get(),

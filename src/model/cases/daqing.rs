@@ -409,6 +409,7 @@ pub const VARIANTS: &[Variant] = &[
         metrics: URBAN_METRICS,
         reported: URBAN_REPORTED,
         notes: URBAN_NOTES,
+        composed: None,
     },
     Variant {
         key: "county",
@@ -420,6 +421,7 @@ pub const VARIANTS: &[Variant] = &[
         metrics: COUNTY_METRICS,
         reported: COUNTY_REPORTED,
         notes: COUNTY_NOTES,
+        composed: None,
     },
 ];
 

@@ -403,6 +403,7 @@ pub const VARIANTS: &[Variant] = &[Variant {
     metrics: METRICS,
     reported: REPORTED,
     notes: NOTES,
+    composed: None,
 }];
 
 // ---------------------------------------------------------------------------------------------

@@ -207,6 +207,9 @@ pub struct Variant {
     pub reported: &'static [Reported],
     /// How the model works and what it leaves out, for the notes panel.
     pub notes: &'static [Text],
+    /// For a reform composed by the user (`model::compose`): how each lever gets its own
+    /// scope's parameters. `None` for the cases' own scopes.
+    pub composed: Option<&'static crate::model::compose::Composed>,
 }
 
 impl Variant {
@@ -215,6 +218,9 @@ impl Variant {
     }
     /// The baseline and the organisation after each lever in turn.
     pub fn build(&self, p: &Params) -> Result<Scenario, ModelError> {
+        if let Some(c) = self.composed {
+            return c.build(self, p);
+        }
         let mut steps = Vec::with_capacity(self.levers.len() + 1);
         let mut org = (self.baseline)(p)?;
         for lever in self.levers {

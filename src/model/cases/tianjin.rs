@@ -1611,6 +1611,7 @@ pub const VARIANTS: &[Variant] = &[
         metrics: STATION_METRICS,
         reported: STATION_REPORTED,
         notes: STATION_NOTES,
+        composed: None,
     },
     Variant {
         key: "sub_bureau",
@@ -1625,6 +1626,7 @@ pub const VARIANTS: &[Variant] = &[
         metrics: SUB_BUREAU_METRICS,
         reported: SUB_BUREAU_REPORTED,
         notes: SUB_BUREAU_NOTES,
+        composed: None,
     },
     Variant {
         key: "binhai",
@@ -1639,6 +1641,7 @@ pub const VARIANTS: &[Variant] = &[
         metrics: BINHAI_METRICS,
         reported: BINHAI_REPORTED,
         notes: BINHAI_NOTES,
+        composed: None,
     },
     Variant {
         key: "municipal",
@@ -1653,6 +1656,7 @@ pub const VARIANTS: &[Variant] = &[
         metrics: MUNICIPAL_METRICS,
         reported: MUNICIPAL_REPORTED,
         notes: MUNICIPAL_NOTES,
+        composed: None,
     },
 ];
 

@@ -1427,6 +1427,7 @@ pub const VARIANTS: &[Variant] = &[
         metrics: NANHU_METRICS,
         reported: NANHU_REPORTED,
         notes: NANHU_NOTES,
+        composed: None,
     },
     Variant {
         key: "pujiang",
@@ -1438,5 +1439,6 @@ pub const VARIANTS: &[Variant] = &[
         metrics: PUJIANG_METRICS,
         reported: PUJIANG_REPORTED,
         notes: PUJIANG_NOTES,
+        composed: None,
     },
 ];

@@ -1,0 +1,295 @@
+//! Compose your own reform: a baseline from any case's scope and an ordered list of levers from
+//! any of them. The result is a `Variant` like the cases' own, so everything that shows a case
+//! (steps, sources, diagrams, numbers, links, saved files, exports) shows it too.
+//!
+//! Each lever reads the parameters of the scope it comes from, and the baseline those of its own
+//! scope: the composed variant's parameter list is every scope's list once, each key prefixed by
+//! its scope (`daqing.urban.staff`), and `build` hands each part its own values. Composed
+//! variants are made once per recipe and kept for the page's life (their lists are `'static`
+//! like the cases'; a session makes a handful).
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use crate::analysis::{is_analysis_key, response};
+use crate::i18n::Text;
+use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
+use crate::model::lever::Lever;
+use crate::model::metrics::MetricKey;
+use crate::model::params::{ParamSpec, Params};
+
+/// A case's scope: where a baseline or a lever comes from.
+#[derive(Clone, Copy, Debug)]
+pub struct Scope {
+    pub case: CaseId,
+    pub variant: &'static Variant,
+}
+
+impl PartialEq for Scope {
+    fn eq(&self, o: &Self) -> bool {
+        self.case == o.case && std::ptr::eq(self.variant, o.variant)
+    }
+}
+
+impl Scope {
+    /// `daqing.urban`.
+    pub fn key(&self) -> String {
+        format!("{}.{}", self.case.key(), self.variant.key)
+    }
+    pub fn parse(s: &str) -> Option<Scope> {
+        let (c, v) = s.trim().split_once('.')?;
+        let case = CaseId::from_key(c)?;
+        Some(Scope {
+            case,
+            variant: case.variant(v)?,
+        })
+    }
+    /// Every scope of every case.
+    pub fn all() -> Vec<Scope> {
+        CaseId::ALL
+            .iter()
+            .flat_map(|&case| {
+                case.variants()
+                    .iter()
+                    .map(move |variant| Scope { case, variant })
+            })
+            .collect()
+    }
+}
+
+/// One lever of a recipe: a scope and the index of one of its levers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step {
+    pub scope: Scope,
+    pub lever: usize,
+}
+
+impl Step {
+    pub fn lever(&self) -> Option<&'static Lever> {
+        self.scope.variant.levers.get(self.lever)
+    }
+    /// `daqing.urban.fewer_tiers`.
+    pub fn key(&self) -> String {
+        let lever = self.lever().map_or("", |l| l.key);
+        format!("{}.{lever}", self.scope.key())
+    }
+    pub fn parse(s: &str) -> Option<Step> {
+        let (scope, lever) = s.trim().rsplit_once('.')?;
+        let scope = Scope::parse(scope)?;
+        let lever = scope.variant.levers.iter().position(|l| l.key == lever)?;
+        Some(Step { scope, lever })
+    }
+}
+
+/// A baseline and the levers to apply to it, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recipe {
+    pub base: Scope,
+    pub steps: Vec<Step>,
+}
+
+/// Why a recipe in a link could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecipeError {
+    UnknownBase(String),
+    UnknownLever(String),
+    TooManyLevers(usize),
+}
+
+/// More levers than any case has, many times over; a link with more is refused.
+pub const MAX_STEPS: usize = 24;
+
+impl Recipe {
+    /// A case's own reform as a recipe: its baseline and its levers.
+    pub fn of_case(scope: Scope) -> Recipe {
+        Recipe {
+            base: scope,
+            steps: (0..scope.variant.levers.len())
+                .map(|lever| Step { scope, lever })
+                .collect(),
+        }
+    }
+    /// The levers as a link writes them: `daqing.urban.fewer_tiers,tianjin.station.one_office_two_teams`.
+    pub fn levers_key(&self) -> String {
+        self.steps
+            .iter()
+            .map(Step::key)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+    /// Reads `base` (a scope) and `levers` (as `levers_key` writes them; empty for none).
+    pub fn parse(base: &str, levers: &str) -> Result<Recipe, RecipeError> {
+        let base = Scope::parse(base).ok_or_else(|| RecipeError::UnknownBase(short(base)))?;
+        let mut steps = Vec::new();
+        for item in levers.split(',').filter(|s| !s.trim().is_empty()) {
+            if steps.len() == MAX_STEPS {
+                return Err(RecipeError::TooManyLevers(MAX_STEPS));
+            }
+            steps.push(Step::parse(item).ok_or_else(|| RecipeError::UnknownLever(short(item)))?);
+        }
+        Ok(Recipe { base, steps })
+    }
+    /// The scopes whose parameters the recipe reads: the baseline's, then each lever's scope
+    /// in order of first use.
+    pub fn parts(&self) -> Vec<Scope> {
+        let mut parts = vec![self.base];
+        for s in &self.steps {
+            if !parts.contains(&s.scope) {
+                parts.push(s.scope);
+            }
+        }
+        parts
+    }
+    /// The composed variant (made once per recipe).
+    pub fn variant(&self) -> &'static Variant {
+        static CACHE: OnceLock<Mutex<HashMap<String, &'static Variant>>> = OnceLock::new();
+        let key = format!("{}:{}", self.base.key(), self.levers_key());
+        let cache = CACHE.get_or_init(Default::default);
+        let Ok(mut map) = cache.lock() else {
+            return leak(self.make());
+        };
+        map.entry(key).or_insert_with(|| leak(self.make()))
+    }
+
+    fn make(&self) -> Variant {
+        let parts = self.parts();
+        let mut specs: Vec<ParamSpec> = Vec::new();
+        for scope in &parts {
+            let prefix = scope.key();
+            let case_name = scope.case.name();
+            for s in scope
+                .variant
+                .specs
+                .iter()
+                .filter(|s| !is_analysis_key(s.key))
+            {
+                specs.push(ParamSpec {
+                    key: leak_str(format!("{prefix}.{}", s.key)),
+                    group: Text::new(
+                        leak_str(format!("{} · {}", case_name.zh, s.group.zh)),
+                        leak_str(format!("{} · {}", case_name.en, s.group.en)),
+                    ),
+                    ..*s
+                });
+            }
+        }
+        // The response estimate is available as in every case (no cars unless set).
+        specs.extend_from_slice(response::SPECS_OFF);
+        let levers: Vec<Lever> = self.steps.iter().filter_map(Step::lever).copied().collect();
+        let lever_parts: Vec<usize> = self
+            .steps
+            .iter()
+            .filter(|s| s.lever().is_some())
+            .map(|s| parts.iter().position(|p| *p == s.scope).unwrap_or(0))
+            .collect();
+        let mut metrics: Vec<MetricKey> = Vec::new();
+        for scope in &parts {
+            for m in scope.variant.metrics {
+                if !metrics.contains(m) {
+                    metrics.push(*m);
+                }
+            }
+        }
+        let base = self.base.variant;
+        Variant {
+            key: "composed",
+            name: Text::new(
+                leak_str(format!(
+                    "自组：{} 的基线 + {} 项措施",
+                    base.name.zh,
+                    levers.len()
+                )),
+                leak_str(format!(
+                    "Composed: {} baseline + {} measures",
+                    base.name.en,
+                    levers.len()
+                )),
+            ),
+            specs: leak_slice(specs),
+            row_specs: base.row_specs,
+            baseline: base.baseline,
+            levers: leak_slice(levers),
+            metrics: leak_slice(metrics),
+            reported: &[],
+            notes: &[COMPOSED_NOTE],
+            composed: Some(Box::leak(Box::new(Composed { parts, lever_parts }))),
+        }
+    }
+}
+
+const COMPOSED_NOTE: Text = Text::new(
+    "自组的改革：每项措施按它所属案例的参数运行（参数组名前标有案例），作用在上一步的组织上。为另一个案例的组织写的措施可能找不到要改的单位（这一步就没有变化），或者说明为什么做不了。资料报告的数字只属于原案例，这里不列。",
+    "A composed reform: each measure runs with the parameters of the case it comes from (their groups are prefixed with the case) on the organisation the previous step left. A measure written for another case's organisation may find nothing to change (the step then changes nothing) or say why it cannot apply. Figures the sources report belong to their own cases and are not shown here.",
+);
+
+/// How a composed variant hands each part its own parameters.
+#[derive(Debug)]
+pub struct Composed {
+    /// The scopes whose parameters it holds (the baseline's first).
+    pub parts: Vec<Scope>,
+    /// For each lever, the index of its scope in `parts`.
+    pub lever_parts: Vec<usize>,
+}
+
+impl Composed {
+    /// Part `i`'s own parameters, read from the composed set (row edits go to the baseline).
+    pub fn part_params(&self, p: &Params, i: usize) -> Params {
+        let Some(scope) = self.parts.get(i) else {
+            return p.clone();
+        };
+        let mut own = scope.variant.defaults();
+        let prefix = scope.key();
+        for s in scope
+            .variant
+            .specs
+            .iter()
+            .filter(|s| !is_analysis_key(s.key))
+        {
+            let key = format!("{prefix}.{}", s.key);
+            if let Some(spec) = p.specs().iter().find(|x| x.key == key) {
+                let _ = own.set_raw(s.key, &spec.format(p.get(spec.key)));
+            }
+        }
+        if i == 0 {
+            for (row, field, v) in p.edits() {
+                if let Some(spec) = scope.variant.row_specs.iter().find(|s| s.key == *field) {
+                    let _ = own.set_edit(*row, spec, &spec.format(*v));
+                }
+            }
+        }
+        own
+    }
+
+    pub fn build(&self, v: &Variant, p: &Params) -> Result<Scenario, ModelError> {
+        let own: Vec<Params> = (0..self.parts.len())
+            .map(|i| self.part_params(p, i))
+            .collect();
+        let mut steps = Vec::with_capacity(v.levers.len() + 1);
+        let mut org = (v.baseline)(&own[0])?;
+        for (lever, part) in v.levers.iter().zip(&self.lever_parts) {
+            let next = lever
+                .apply(&own[*part], org.clone())
+                .map_err(|e| e.in_lever(lever))?;
+            steps.push(org);
+            org = next;
+        }
+        steps.push(org);
+        Ok(Scenario { steps })
+    }
+}
+
+fn short(s: &str) -> String {
+    s.trim().chars().take(60).collect()
+}
+
+fn leak<T>(v: T) -> &'static T {
+    Box::leak(Box::new(v))
+}
+
+fn leak_str(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn leak_slice<T>(v: Vec<T>) -> &'static [T] {
+    Box::leak(v.into_boxed_slice())
+}

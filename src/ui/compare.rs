@@ -1,0 +1,235 @@
+//! "One city, four models" (`?view=compare`): the city's inputs, the same figures from each
+//! case's model applied to it (`analysis::compare`), what each model was given, and a way to open
+//! any of them with the city's values in the case view.
+
+use leptos::prelude::*;
+
+use crate::analysis::compare::{cell, Applied, Cell, Figure, FIGURES};
+use crate::i18n::{format_number, plain_number, Lang, Text};
+use crate::model::metrics::Format;
+use crate::ui::params_panel::ParamRow;
+use crate::ui::state::AppState;
+
+const T_TITLE: Text = Text::new("一个城市，四种模式", "One city, four models");
+const T_HINT: Text = Text::new(
+    "输入一个城市的情况，四个案例的改革模型都用在它上面，比较同样的数字（改革前 → 改革后）。每个模型只改变它的改革改变的东西：“无影响”表示这项改革在模型里不改变这个数，“模型未涉及”表示模型算不出它。每个模型得到了哪些值、怎么从城市推出来的，见各列下面的说明。",
+    "Describe a city once and every case's reform model is applied to it; the same figures are compared (before → after). Each model changes only what its reform changes: “no effect” means the reform does not change that figure in the model, “not modelled” that the model cannot compute it. What each model was given, and how it follows from the city, is listed under the table.",
+);
+const T_FIGURE: Text = Text::new("指标", "Figure");
+const T_OFFICERS: Text = Text::new("模型里的民警", "Officers in the model");
+const T_RESPONSE: Text = Text::new(
+    "出警反应时间（估算，分钟）",
+    "Response time (estimate, min)",
+);
+const T_NO_EFFECT: Text = Text::new("无影响", "no effect");
+const T_NOT_MODELLED: Text = Text::new("模型未涉及", "not modelled");
+const T_FAILED: Text = Text::new(
+    "这个模型用不了这个城市：",
+    "This model cannot take this city: ",
+);
+const T_FED: Text = Text::new("这个模型得到的值", "What this model was given");
+const T_CAPPED: Text = Text::new(
+    "（城市要 {0}，超出参数范围，取边界值）",
+    " (the city asks for {0}, outside the parameter's range, so the bound)",
+);
+const T_OPEN: Text = Text::new("用这些值打开这个模型", "Open this model with these values");
+const T_CITY: Text = Text::new("这个城市", "The city");
+const T_LIMITS: Text = Text::new(
+    "局限：四个模型各管一个层面（大庆：全市城区；浙江：一个县局；天津：派出所内部；海东：县里的派出所与防区），所以“模型里的民警”可能少于城市的；出警时间按城市的面积、警情和警车估算，只有大庆的改革增加警车，其余只通过指挥层次起作用；工作量离散只在单位带警情数的模型（海东）里有。",
+    "Limits: each model covers one level (Daqing: a city's urban area; Zhejiang: one county bureau; Tianjin: inside the stations; Haidong: a county's stations and districts), so “officers in the model” can be fewer than the city's; response time uses the city's area, incidents and cars, and only Daqing's reform adds cars (the others act through the command chain alone); workload spread exists only where the model's units carry incidents (Haidong).",
+);
+
+fn figure_label(f: Figure, l: Lang) -> String {
+    match f {
+        Figure::Officers => T_OFFICERS.get(l).to_string(),
+        Figure::ResponseTime => T_RESPONSE.get(l).to_string(),
+        Figure::Metric(k) => crate::i18n::tr(l, crate::i18n::Msg::MetricName(k)).to_string(),
+    }
+}
+
+fn write(f: Figure, v: f64) -> String {
+    let format = match f {
+        Figure::Metric(k) => k.format(),
+        Figure::ResponseTime => Format::Decimal,
+        Figure::Officers => Format::Count,
+    };
+    match format {
+        Format::Count => format_number(v, 0),
+        Format::Decimal => format_number(v, 1),
+        Format::Share => format!("{}%", format_number(v * 100.0, 1)),
+        Format::Ratio => format_number(v, 2),
+    }
+}
+
+#[component]
+pub fn ComparePage(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |x: Text| x.get(lang.get());
+    view! {
+        <main class="layout compare-layout" data-page="compare">
+            <aside class="params" aria-labelledby="city-title">
+                <h2 id="city-title">{move || t(T_CITY)}</h2>
+                <CityInputs state=state/>
+            </aside>
+            <section class="content compare" aria-labelledby="compare-title">
+                <h2 id="compare-title">{move || t(T_TITLE)}</h2>
+                <p class="hint">{move || t(T_HINT)}</p>
+                {move || {
+                    let l = lang.get();
+                    let all = state.compared.get();
+                    view! {
+                        <CompareTable all=all.clone() lang=l/>
+                        <p class="hint">{T_LIMITS.get(l)}</p>
+                        <div class="fed-list">
+                            {all.into_iter().map(|a| view! { <FedList state=state a=a lang=l/> }).collect_view()}
+                        </div>
+                    }
+                }}
+            </section>
+        </main>
+    }
+}
+
+#[component]
+fn CityInputs(state: AppState) -> impl IntoView {
+    let specs = state.city.with_untracked(|p| p.specs());
+    specs
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| view! { <ParamRow state=state index=i spec=*spec city=true/> })
+        .collect_view()
+}
+
+#[component]
+fn CompareTable(all: Vec<Applied>, lang: Lang) -> impl IntoView {
+    let l = lang;
+    let head = all
+        .iter()
+        .map(|a| {
+            view! {
+                <th scope="col" data-compare-case=a.case.key()>
+                    <span class="case-name">{a.case.name().get(l)}</span>
+                    <small>{a.variant.name.get(l)}</small>
+                </th>
+            }
+        })
+        .collect_view();
+    let failed = all
+        .iter()
+        .filter_map(|a| {
+            a.result
+                .as_ref()
+                .err()
+                .map(|e| (a.case, e.message(l).to_string()))
+        })
+        .map(|(c, msg)| {
+            view! {
+                <p class="notice bad" data-compare-failed=c.key()>
+                    <strong>{c.name().get(l)}</strong>": "{T_FAILED.get(l)}{msg}
+                </p>
+            }
+        })
+        .collect_view();
+    let rows = FIGURES
+        .iter()
+        .map(|&f| {
+            let cells = all
+                .iter()
+                .map(|a| match cell(a, f) {
+                    Cell::Value { before, after } => {
+                        let same = before == after;
+                        view! {
+                            <td class="num" class:no-effect=same data-compare=f.key() data-case=a.case.key()
+                                data-before=plain_number(before) data-after=plain_number(after)
+                                data-effect=if same { "none" } else { "changed" }>
+                                {if same {
+                                    view! { {write(f, before)} " " <small class="no-effect-mark">"(" {T_NO_EFFECT.get(l)} ")"</small> }.into_any()
+                                } else {
+                                    view! { {write(f, before)} " → " <strong>{write(f, after)}</strong> }.into_any()
+                                }}
+                            </td>
+                        }
+                        .into_any()
+                    }
+                    Cell::NotModelled(why) => view! {
+                        <td class="num not-modelled" data-compare=f.key() data-case=a.case.key() data-effect="not-modelled" title=why.get(l)>
+                            {T_NOT_MODELLED.get(l)}
+                            <span class="why">{why.get(l)}</span>
+                        </td>
+                    }
+                    .into_any(),
+                    Cell::Failed(_) => view! {
+                        <td class="num" data-compare=f.key() data-case=a.case.key() data-effect="failed">"—"</td>
+                    }
+                    .into_any(),
+                })
+                .collect_view();
+            view! {
+                <tr data-figure=f.key()>
+                    <th scope="row">{figure_label(f, l)}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        {failed}
+        <div class="table-scroll">
+            <table class="compare-table">
+                <thead><tr><th scope="col">{T_FIGURE.get(l)}</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn FedList(state: AppState, a: Applied, lang: Lang) -> impl IntoView {
+    let l = lang;
+    let specs = a.params.specs();
+    let items = a
+        .fed
+        .iter()
+        .map(|f| {
+            let label = specs
+                .iter()
+                .find(|s| s.key == f.key)
+                .map(|s| (s.label.get(l), s.unit.get(l)))
+                .unwrap_or((f.key, ""));
+            let capped = f
+                .wanted
+                .map(|w| T_CAPPED.get(l).replace("{0}", &format_number(w, 1)));
+            view! {
+                <li data-fed=f.key>
+                    <span class="label">{label.0}</span>": "
+                    <strong>{format_number(f.value, 2)}</strong>" "{label.1}
+                    {capped.map(|c| view! { <span class="capped" data-capped="1">{c}</span> })}
+                    " ← "<span class="how">{f.how.get(l)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let case = a.case;
+    let open = move |_| state.open_applied(&a);
+    view! {
+        <details class="fed" data-fed-case=case.key()>
+            <summary>{case.name().get(l)} " · " {T_FED.get(l)}</summary>
+            <ul>{items}</ul>
+            <button type="button" data-action="open-compared" data-case=case.key() on:click=open>{T_OPEN.get(l)}</button>
+        </details>
+    }
+}
+
+/// The button in the case tabs that opens the comparison.
+#[component]
+pub fn CompareTab(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let active = move || state.view.get() == crate::state::url::View::Compare;
+    view! {
+        <button type="button" class="case-tab compare-tab" class:active=active data-view="compare"
+            aria-pressed=move || active().to_string()
+            on:click=move |_| state.view.set(crate::state::url::View::Compare)>
+            <span>{move || T_TITLE.get(lang.get())}</span>
+        </button>
+    }
+}

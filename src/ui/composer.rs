@@ -1,0 +1,152 @@
+//! The composer (`?view=compose`): pick a baseline from any case's scope, then add, remove and
+//! reorder levers from all four cases. The result shows on the case page below it like any
+//! case (steps, diagrams, numbers, sources, link, saved files, exports).
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::model::compose::{Recipe, Scope, Step};
+use crate::state::url::View;
+use crate::ui::state::AppState;
+
+const T_TITLE: Text = Text::new("自己组合改革", "Compose your own reform");
+const T_HINT: Text = Text::new(
+    "选一个基线（任一案例的改革前组织），再从四个案例里添加、删除、调整措施的顺序。每项措施用它所属案例的参数（参数面板里按案例分组）。为别的组织写的措施可能什么也不改，或者说明为什么做不了。",
+    "Pick a baseline (any case's organisation before its reform), then add, remove and reorder measures from all four cases. Each measure uses the parameters of its own case (grouped by case in the parameter panel). A measure written for another organisation may change nothing, or say why it cannot apply.",
+);
+const T_BASE: Text = Text::new("基线", "Baseline");
+const T_LEVERS: Text = Text::new("措施（按顺序）", "Measures, in order");
+const T_NONE: Text = Text::new(
+    "还没有措施：基线就是结果。",
+    "No measures yet: the baseline is the result.",
+);
+const T_ADD: Text = Text::new("添加措施…", "Add a measure…");
+const T_UP: Text = Text::new("上移", "Move up");
+const T_DOWN: Text = Text::new("下移", "Move down");
+const T_REMOVE: Text = Text::new("删除", "Remove");
+const T_OWN: Text = Text::new(
+    "换成基线所属案例自己的措施",
+    "Use the baseline case's own measures",
+);
+
+fn scope_name(s: Scope, l: Lang) -> String {
+    format!("{} · {}", s.case.name().get(l), s.variant.name.get(l))
+}
+
+/// The button in the case tabs that opens the composer.
+#[component]
+pub fn ComposeTab(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let active = move || state.view.get() == View::Compose;
+    view! {
+        <button type="button" class="case-tab compose-tab" class:active=active data-view="compose"
+            aria-pressed=move || active().to_string()
+            on:click=move |_| state.open_composer()>
+            <span>{move || T_TITLE.get(lang.get())}</span>
+        </button>
+    }
+}
+
+#[component]
+pub fn Composer(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let change = move |f: &dyn Fn(&mut Recipe)| {
+        if let Some(mut r) = state.recipe.get_untracked() {
+            f(&mut r);
+            state.set_recipe(r);
+        }
+    };
+    move || {
+        let l = lang.get();
+        let Some(recipe) = state.recipe.get() else {
+            return ().into_any();
+        };
+        let scopes = Scope::all();
+        let base_key = recipe.base.key();
+        let n = recipe.steps.len();
+        let items = recipe
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let name = step.lever().map(|x| x.name.get(l)).unwrap_or("?");
+                view! {
+                    <li data-compose-step=i data-lever-key=step.key()>
+                        <span class="lever-name"><small>{step.scope.case.name().get(l)}</small>" "{name}</span>
+                        <span class="lever-actions">
+                            <button type="button" data-action="lever-up" data-index=i disabled=i == 0
+                                aria-label=format!("{} {}", T_UP.get(l), name)
+                                on:click=move |_| change(&|r: &mut Recipe| r.steps.swap(i - 1, i))>"↑"</button>
+                            <button type="button" data-action="lever-down" data-index=i disabled=i + 1 == n
+                                aria-label=format!("{} {}", T_DOWN.get(l), name)
+                                on:click=move |_| change(&|r: &mut Recipe| r.steps.swap(i, i + 1))>"↓"</button>
+                            <button type="button" data-action="lever-remove" data-index=i
+                                aria-label=format!("{} {}", T_REMOVE.get(l), name)
+                                on:click=move |_| change(&|r: &mut Recipe| { r.steps.remove(i); })>"×"</button>
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view();
+        let base_options = scopes
+            .iter()
+            .map(|s| {
+                let k = s.key();
+                view! { <option value=k.clone() selected=k == base_key>{scope_name(*s, l)}</option> }
+            })
+            .collect_view();
+        let add_options = scopes
+            .iter()
+            .map(|s| {
+                let levers = (0..s.variant.levers.len())
+                    .map(|lever| {
+                        let step = Step { scope: *s, lever };
+                        let name = step.lever().map(|x| x.name.get(l)).unwrap_or("?");
+                        view! { <option value=step.key()>{name.to_string()}</option> }
+                    })
+                    .collect_view();
+                view! { <optgroup label=scope_name(*s, l)>{levers}</optgroup> }
+            })
+            .collect_view();
+        view! {
+            <section class="composer" data-panel="composer" aria-labelledby="composer-title">
+                <h2 id="composer-title">{T_TITLE.get(l)}</h2>
+                <p class="hint">{T_HINT.get(l)}</p>
+                <label class="compose-base">
+                    <span>{T_BASE.get(l)}</span>
+                    <select data-action="compose-base" on:change=move |ev| {
+                        if let Some(b) = Scope::parse(&event_target_value(&ev)) {
+                            change(&|r: &mut Recipe| r.base = b);
+                        }
+                    }>{base_options}</select>
+                </label>
+                <h3>{T_LEVERS.get(l)}</h3>
+                {if n == 0 {
+                    view! { <p class="hint" data-compose-empty="1">{T_NONE.get(l)}</p> }.into_any()
+                } else {
+                    view! { <ol class="compose-steps">{items}</ol> }.into_any()
+                }}
+                <div class="compose-add">
+                    <select data-action="compose-add" aria-label=T_ADD.get(l) on:change=move |ev| {
+                        if let Some(s) = Step::parse(&event_target_value(&ev)) {
+                            change(&|r: &mut Recipe| {
+                                if r.steps.len() < crate::model::compose::MAX_STEPS {
+                                    r.steps.push(s);
+                                }
+                            });
+                        }
+                    }>
+                        <option value="" selected=true>{T_ADD.get(l)}</option>
+                        {add_options}
+                    </select>
+                    <button type="button" data-action="compose-own" on:click=move |_| {
+                        if let Some(r) = state.recipe.get_untracked() {
+                            state.set_recipe(Recipe::of_case(r.base));
+                        }
+                    }>{T_OWN.get(l)}</button>
+                </div>
+            </section>
+        }
+        .into_any()
+    }
+}
