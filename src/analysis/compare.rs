@@ -5,6 +5,8 @@
 //! proportions at its defaults (computed from its default organisation, not typed in), and every
 //! such step is listed (`Fed`). Values outside a parameter's range are capped, and say so.
 
+use std::sync::OnceLock;
+
 use crate::analysis::response::{self, NoEstimate, Patrol};
 use crate::i18n::Text;
 use crate::model::cases::kit::spec;
@@ -155,6 +157,9 @@ pub struct Applied {
     /// city has): the patrol cars are counted on them, since a model may hold only some of
     /// them in its organisation (Tianjin's stations).
     pub city_officers: f64,
+    /// The metrics of the baseline and of the final organisation, computed once (every figure
+    /// of the comparison reads them).
+    pub metrics: Option<(Metrics, Metrics)>,
 }
 
 impl PartialEq for Applied {
@@ -320,7 +325,8 @@ fn daqing(v: &'static Variant, c: &City) -> Feeder {
 
 fn zhejiang(v: &'static Variant, c: &City) -> Feeder {
     let mut f = Feeder::new(v, c);
-    let (total, _) = default_staff(v);
+    static DEFAULT: OnceLock<(f64, f64)> = OnceLock::new();
+    let (total, _) = *DEFAULT.get_or_init(|| default_staff(v));
     let share = f.default("organ_staff_before") / total.max(1.0);
     let (stations, c) = f.stations(c);
     let c = &c;
@@ -360,10 +366,13 @@ fn tianjin(v: &'static Variant, c: &City) -> Feeder {
     let mut f = Feeder::new(v, c);
     // The station model covers the stations only: their share of the officers is the one the
     // Tianjin sub-bureau model has before its reform (computed from its default tree).
-    let share = CaseId::Tianjin
-        .variant("sub_bureau")
-        .and_then(|sb| sb.build(&sb.defaults()).ok())
-        .map_or(0.4, |s| compute(s.before()).get(MetricKey::StationShare));
+    static SHARE: OnceLock<f64> = OnceLock::new();
+    let share = *SHARE.get_or_init(|| {
+        CaseId::Tianjin
+            .variant("sub_bureau")
+            .and_then(|sb| sb.build(&sb.defaults()).ok())
+            .map_or(0.4, |s| compute(s.before()).get(MetricKey::StationShare))
+    });
     let (stations, c) = f.stations(c);
     let c = &c;
     let mean = c.officers * share / stations.max(1.0);
@@ -387,7 +396,8 @@ fn tianjin(v: &'static Variant, c: &City) -> Feeder {
 
 fn haidong(v: &'static Variant, c: &City) -> Feeder {
     let mut f = Feeder::new(v, c);
-    let (total, in_stations) = default_staff(v);
+    static DEFAULT: OnceLock<(f64, f64)> = OnceLock::new();
+    let (total, in_stations) = *DEFAULT.get_or_init(|| default_staff(v));
     let d_n = f.default("stations");
     let (n, c) = f.stations(c);
     let c = &c;
@@ -495,10 +505,14 @@ pub fn apply(city: &City) -> Vec<Applied> {
             Some(Applied {
                 case: *case,
                 variant: v,
-                result,
                 params: f.params,
                 fed: f.fed,
                 city_officers: f.officers,
+                metrics: result
+                    .as_ref()
+                    .ok()
+                    .map(|s| (compute(s.before()), compute(s.after()))),
+                result,
             })
         })
         .collect()
@@ -573,7 +587,9 @@ pub fn cell(a: &Applied, figure: Figure) -> Cell {
         Err(e) => return Cell::Failed(e.clone()),
     };
     let last = s.steps.len() - 1;
-    let (mb, ma) = (compute(s.before()), compute(s.after()));
+    let Some((mb, ma)) = &a.metrics else {
+        return Cell::NotModelled(NO_ESTIMATE);
+    };
     match figure {
         Figure::Officers => Cell::Value {
             before: mb.get(MetricKey::StaffTotal),
@@ -588,8 +604,7 @@ pub fn cell(a: &Applied, figure: Figure) -> Cell {
             before: mb.get(k),
             after: ma.get(k),
         },
-        Figure::ResponseTime => match (response_minutes(a, &mb, 0), response_minutes(a, &ma, last))
-        {
+        Figure::ResponseTime => match (response_minutes(a, mb, 0), response_minutes(a, ma, last)) {
             (Some(before), Some(after)) => Cell::Value { before, after },
             _ => Cell::NotModelled(NO_ESTIMATE),
         },

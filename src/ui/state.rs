@@ -289,27 +289,15 @@ impl AppState {
                 }
             }
         }
-        self.focus_unit.set(None);
-        self.collapsed.set(HashSet::new());
-        self.allow_big.set(false);
-        self.raw.set(raw_of(&p));
-        self.params.set(p);
-        self.step.set(v.levers.len());
-        self.variant.set(v);
+        self.show(v, p, v.levers.len());
         self.recipe.set(Some(recipe));
     }
 
     /// Opens one compared model in the case view, with the parameters the city gave it.
     pub fn open_applied(&self, a: &Applied) {
         let p = a.params.clone();
-        self.focus_unit.set(None);
-        self.collapsed.set(HashSet::new());
-        self.allow_big.set(false);
         self.case.set(a.case);
-        self.raw.set(raw_of(&p));
-        self.params.set(p);
-        self.step.set(a.variant.levers.len());
-        self.variant.set(a.variant);
+        self.show(a.variant, p, a.variant.levers.len());
         self.view.set(View::Case);
     }
 
@@ -324,12 +312,18 @@ impl AppState {
             return;
         }
         let p = v.defaults();
+        self.show(v, p, v.levers.len());
+    }
+
+    /// Shows variant `v` with parameters `p` at `step`, with the view state that belongs to
+    /// one organisation (highlight, collapsed boxes, "expand all") cleared.
+    fn show(&self, v: &'static Variant, p: Params, step: usize) {
         self.focus_unit.set(None);
         self.collapsed.set(HashSet::new());
         self.allow_big.set(false);
         self.raw.set(raw_of(&p));
         self.params.set(p);
-        self.step.set(v.levers.len());
+        self.step.set(step);
         self.variant.set(v);
     }
 
@@ -386,14 +380,8 @@ impl AppState {
     pub fn apply(&self, u: &UrlState) {
         let v = variant_of(u);
         let p = params_of(v, u);
-        self.focus_unit.set(None);
-        self.collapsed.set(HashSet::new());
-        self.allow_big.set(false);
         self.case.set(u.case);
-        self.raw.set(raw_of(&p));
-        self.params.set(p);
-        self.step.set(u.step.unwrap_or(v.levers.len()));
-        self.variant.set(v);
+        self.show(v, p, u.step.unwrap_or(v.levers.len()));
         self.lang.set(u.lang);
         self.group.set(u.group);
         self.orient.set(u.orient);
