@@ -128,7 +128,12 @@ pub fn Composer(state: AppState) -> impl IntoView {
                 }}
                 <div class="compose-add">
                     <select data-action="compose-add" aria-label=T_ADD.get(l) on:change=move |ev| {
-                        if let Some(s) = Step::parse(&event_target_value(&ev)) {
+                        // The panel is rebuilt in place, so the menu is put back to its
+                        // prompt by hand: ready for the next pick, even of the same measure.
+                        let menu = event_target::<web_sys::HtmlSelectElement>(&ev);
+                        let picked = menu.value();
+                        menu.set_value("");
+                        if let Some(s) = Step::parse(&picked) {
                             change(&|r: &mut Recipe| {
                                 if r.steps.len() < crate::model::compose::MAX_STEPS {
                                     r.steps.push(s);

@@ -1,0 +1,201 @@
+// End-to-end for "compose your own reform" (?view=compose): a baseline plus levers added,
+// removed and reordered in the composer; a case's own lever list, built lever by lever, shows
+// exactly the case's figures at every step (written natively by tests/expected.rs to
+// target/e2e-expected.json); the recipe and its namespaced parameters survive a link, a reload
+// and a scenario file; a lever from another case is a step like any other, with its source.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { open, shownMetrics, metric, settledUrl, useBrowser } from './support.mjs';
+
+const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
+const env = useBrowser(before, after);
+const READY = { ready: '[data-panel="composer"]' };
+
+const levers = (page) => page.$$eval('[data-compose-step]', (ls) => ls.map((l) => l.dataset.leverKey));
+const lastStep = (page) => page.$$eval('[data-step]', (ss) => Math.max(...ss.map((s) => Number(s.dataset.step))));
+const query = async (page) => new URL(await settledUrl(page)).searchParams;
+
+async function waitLevers(page, n) {
+  await page.waitForFunction((k) => document.querySelectorAll('[data-compose-step]').length === k
+    && (k > 0 || document.querySelector('[data-compose-empty]')), n);
+}
+
+async function goToStep(page, step) {
+  await page.click(`[data-step="${step}"]`);
+  await page.waitForSelector(`[data-step="${step}"][aria-current="step"]`);
+}
+
+for (const key of ['daqing/urban', 'haidong/county']) {
+  const scope = key.replace('/', '.');
+  const model = expected[key];
+  test(`${scope}: built lever by lever in the composer, the case's own list gives the case's figures`, async () => {
+    const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compose&lang=en&base=${scope}&levers=`, READY);
+    try {
+      assert.equal(await page.getAttribute('[data-view="compose"]', 'aria-pressed'), 'true');
+      assert.equal(await page.inputValue('[data-action="compose-base"]'), scope);
+      await waitLevers(page, 0);
+      // No levers: the baseline is the result.
+      assert.equal(await lastStep(page), 0);
+      assert.deepEqual(await shownMetrics(page, 'after'), model.steps[0]);
+
+      for (const [i, lever] of model.levers.entries()) {
+        await page.selectOption('[data-action="compose-add"]', `${scope}.${lever}`);
+        await waitLevers(page, i + 1);
+        // The add menu is ready for the next pick.
+        assert.equal(await page.inputValue('[data-action="compose-add"]'), '');
+      }
+      assert.deepEqual(await levers(page), model.levers.map((l) => `${scope}.${l}`));
+      assert.equal(await lastStep(page), model.levers.length);
+      for (let step = 0; step <= model.levers.length; step++) {
+        await goToStep(page, step);
+        assert.deepEqual(await shownMetrics(page, 'before'), model.steps[0], `${scope} before`);
+        assert.deepEqual(await shownMetrics(page, 'after'), model.steps[step], `${scope} step ${step}`);
+        if (step > 0) {
+          // Each step names its lever and quotes its source, as a case's steps do.
+          assert.equal(await page.getAttribute('.step-summary', 'data-lever'), model.levers[step - 1]);
+        }
+      }
+
+      const q = await query(page);
+      assert.equal(q.get('view'), 'compose');
+      assert.equal(q.get('base'), scope);
+      assert.equal(q.get('levers'), model.levers.map((l) => `${scope}.${l}`).join(','));
+      const again = await open(env.browser, await settledUrl(page), READY);
+      try {
+        assert.deepEqual(await levers(again.page), await levers(page));
+        assert.deepEqual(await shownMetrics(again.page, 'after'), await shownMetrics(page, 'after'));
+      } finally {
+        await again.context.close();
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('reorder and remove levers, mix cases, and go back to the case\'s own list', async () => {
+  const own = expected['daqing/urban'].levers.map((l) => `daqing.urban.${l}`);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compose&lang=en`, READY);
+  try {
+    assert.deepEqual(await levers(page), own);
+    // A lever from another case becomes a step like any other.
+    const tianjin = `tianjin.station.${expected['tianjin/station'].levers[0]}`;
+    await page.selectOption('[data-action="compose-add"]', tianjin);
+    await waitLevers(page, 4);
+    assert.deepEqual(await levers(page), [...own, tianjin]);
+    assert.equal(await lastStep(page), 4);
+    assert.ok(await page.isDisabled('[data-compose-step="3"] [data-action="lever-down"]'));
+    assert.ok(await page.isDisabled('[data-compose-step="0"] [data-action="lever-up"]'));
+
+    // Move it to the front with the keyboard: focus its ↑ and press Enter three times.
+    for (let i = 3; i > 0; i--) {
+      await page.focus(`[data-compose-step="${i}"] [data-action="lever-up"]`);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(([k, j]) => document.querySelector(`[data-compose-step="${j}"]`)?.dataset.leverKey === k, [tianjin, i - 1]);
+    }
+    assert.deepEqual(await levers(page), [tianjin, ...own]);
+    assert.equal((await query(page)).get('levers'), [tianjin, ...own].join(','));
+    await goToStep(page, 1);
+    assert.equal(await page.getAttribute('.step-summary', 'data-lever'), expected['tianjin/station'].levers[0]);
+    // The sources panel lists the borrowed lever's quote too.
+    assert.ok(await page.locator(`[data-lever-source="${expected['tianjin/station'].levers[0]}"]`).count() > 0);
+
+    // Down again, then remove it: the case is back, figure for figure.
+    await page.click('[data-compose-step="0"] [data-action="lever-down"]');
+    await page.waitForFunction((k) => document.querySelector('[data-compose-step="1"]')?.dataset.leverKey === k, tianjin);
+    await page.click('[data-compose-step="1"] [data-action="lever-remove"]');
+    await waitLevers(page, 3);
+    assert.deepEqual(await levers(page), own);
+    await goToStep(page, 3);
+    assert.deepEqual(await shownMetrics(page, 'after'), expected['daqing/urban'].steps[3]);
+
+    // Another baseline keeps the levers; "own measures" replaces them with the baseline's.
+    await page.selectOption('[data-action="compose-base"]', 'tianjin.station');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('base') === 'tianjin.station');
+    assert.deepEqual(await levers(page), own);
+    await page.click('[data-action="compose-own"]');
+    await waitLevers(page, expected['tianjin/station'].levers.length);
+    assert.deepEqual(await levers(page), expected['tianjin/station'].levers.map((l) => `tianjin.station.${l}`));
+    const last = expected['tianjin/station'].levers.length;
+    await goToStep(page, last);
+    assert.deepEqual(await shownMetrics(page, 'after'), expected['tianjin/station'].steps[last]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a lever's own parameters, the recipe and its values survive a reload and a scenario file", async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'compose-'));
+  const recipe = 'levers=daqing.urban.fewer_tiers,tianjin.station.' + expected['tianjin/station'].levers[0];
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compose&lang=en&base=daqing.urban&${recipe}`, READY);
+  try {
+    await waitLevers(page, 2);
+    // Parameters are grouped by the case they belong to, their keys prefixed with its scope.
+    const before = await metric(page, 'staff_total', 'before');
+    await page.fill('#param-daqing\\.urban\\.staff', String(before + 500));
+    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), before + 500);
+    const q = await query(page);
+    assert.equal(q.get('daqing.urban.staff'), String(before + 500));
+    const figures = [await shownMetrics(page, 'before'), await shownMetrics(page, 'after')];
+    const shown = await levers(page);
+
+    await page.reload();
+    await page.waitForSelector('[data-panel="composer"]');
+    await waitLevers(page, 2);
+    assert.deepEqual(await levers(page), shown);
+    assert.deepEqual([await shownMetrics(page, 'before'), await shownMetrics(page, 'after')], figures);
+    assert.equal(await page.inputValue('#param-daqing\\.urban\\.staff'), String(before + 500));
+
+    await page.evaluate(() => { document.querySelector('[data-panel="saved"]').open = true; });
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-scenario"]')]);
+    const file = join(dir, 'mine.json');
+    await writeFile(file, await readFile(await dl.path()));
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    assert.equal(json.format, 'reform-explorer-scenario');
+    assert.deepEqual(json.recipe, { base: 'daqing.urban', levers: shown });
+    assert.equal(json.params['daqing.urban.staff'], String(before + 500));
+
+    // Somewhere else, then import: the composed reform opens with its values.
+    await page.click('[data-case="zhejiang"]');
+    await page.waitForSelector('[data-case="zhejiang"][aria-pressed="true"]');
+    assert.equal(await page.locator('[data-panel="composer"]').count(), 0);
+    await page.setInputFiles('[data-action="import-scenario"]', file);
+    await page.waitForSelector('[data-saved-status="good"]');
+    await page.waitForSelector('[data-view="compose"][aria-pressed="true"]');
+    await waitLevers(page, 2);
+    assert.deepEqual(await levers(page), shown);
+    assert.deepEqual([await shownMetrics(page, 'before'), await shownMetrics(page, 'after')], figures);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a bad recipe in a link is named, a lever that cannot apply says why, and the page still works', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compose&lang=en&base=daqing.urban&levers=daqing.urban.fewer_tiers,nowhere.lever`,
+    { ready: '.url-notice' });
+  try {
+    assert.match(await page.textContent('.url-notice'), /nowhere\.lever/);
+    // The link's recipe is ignored: the composer starts from the case on screen.
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
+    await page.click('[data-view="compose"]');
+    await page.waitForSelector('[data-panel="composer"]');
+    // Haidong's districts need rural stations a Daqing baseline does not have: the step
+    // refuses with a reason instead of drawing something wrong.
+    await page.selectOption('[data-action="compose-add"]', `haidong.county.${expected['haidong/county'].levers[0]}`);
+    await page.waitForSelector('[data-model-error]');
+    assert.ok((await page.textContent('[data-model-error]')).trim().length > 20);
+    await page.click('[data-compose-step="3"] [data-action="lever-remove"]');
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
+    assert.equal(await page.locator('[data-model-error]').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
