@@ -1,6 +1,6 @@
 //! The diagram of a model tree: grouping keeps every unit and every officer accounted for.
 
-use reform_explorer::i18n::Lang;
+use reform_explorer::i18n::{format_number, Lang};
 use reform_explorer::layout::diagram::diagram;
 use reform_explorer::model::cases::CaseId;
 
@@ -156,4 +156,85 @@ fn search_finds_units_in_either_language_with_their_path() {
     }
     assert!(find(s.after(), "   ").matches.is_empty());
     assert!(find(s.after(), "no such unit").path.is_empty());
+}
+
+/// Haidong's stations (before) and districts (after) show their incidents per officer on their
+/// boxes, the same figure the workload table computes; a grouped box shows its range; boxes
+/// of other kinds show none.
+#[test]
+fn workload_units_show_incidents_per_officer_on_their_boxes() {
+    use reform_explorer::model::metrics::work_units;
+    let v = CaseId::Haidong.variant("county").unwrap();
+    let s = v.build(&v.defaults()).unwrap();
+    // The figure before "incidents per officer" (the line may wrap).
+    let per = |n: &reform_explorer::layout::diagram::DiagramNode| {
+        let text = n.lines[n.name_lines..].join(" ");
+        let head = text.strip_suffix(" incidents per officer")?;
+        Some(head.rsplit(" staff ").next().unwrap_or(head).to_string())
+    };
+    for org in [s.before(), s.after()] {
+        let work = work_units(org);
+        assert!(work.len() > 3);
+        let d = diagram(org, Lang::En, false);
+        for w in &work {
+            let node = d.node(&w.unit.id).expect("box");
+            let want = format_number(w.per_officer().unwrap(), 1);
+            assert_eq!(per(node).as_deref(), Some(want.as_str()), "{}", w.unit.id);
+        }
+        let shown = d.nodes.iter().filter(|n| per(n).is_some()).count();
+        // Stations inside districts show theirs too; nothing else does.
+        let stations_or_districts = d
+            .nodes
+            .iter()
+            .filter(|n| {
+                n.kind.is_station() || n.kind == reform_explorer::model::org::UnitKind::District
+            })
+            .count();
+        assert!(shown >= work.len() && shown <= stations_or_districts);
+        assert!(
+            per(&d.nodes[0]).is_none(),
+            "the bureau has no workload line"
+        );
+    }
+    // Zh says it too; a grouped box of several stations gives the lowest and highest.
+    let d = diagram(s.before(), Lang::Zh, true);
+    assert!(d
+        .nodes
+        .iter()
+        .any(|n| n.lines.iter().any(|l| l.starts_with("人均警情 "))));
+    let grouped: Vec<_> = d
+        .nodes
+        .iter()
+        .filter(|n| n.count > 1 && n.kind.is_station())
+        .collect();
+    assert!(!grouped.is_empty(), "rural stations group");
+    for n in grouped {
+        let line = n
+            .lines
+            .iter()
+            .find(|l| l.starts_with("人均警情 "))
+            .expect("range");
+        let rates: Vec<f64> = n
+            .ids
+            .iter()
+            .map(|id| {
+                let u = s
+                    .before()
+                    .walk()
+                    .into_iter()
+                    .find(|(_, u)| u.id == *id)
+                    .unwrap()
+                    .1;
+                (u.incidents_per_officer().unwrap() * 10.0).round() / 10.0
+            })
+            .collect();
+        let lo = rates.iter().copied().fold(f64::MAX, f64::min);
+        let hi = rates.iter().copied().fold(0.0, f64::max);
+        let want = if lo == hi {
+            format_number(lo, 1)
+        } else {
+            format!("{}–{}", format_number(lo, 1), format_number(hi, 1))
+        };
+        assert_eq!(line, &format!("人均警情 {want}"));
+    }
 }

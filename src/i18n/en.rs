@@ -164,6 +164,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::GroupIdentical => "Group identical units",
         Msg::StaffSuffix => "{0} staff",
         Msg::EachSuffix => "×{0}, {1} staff each",
+        Msg::PerOfficerLine => "{0} incidents per officer",
         Msg::ReportedOnly => "Effects the sources report (not computed by the model)",
         Msg::ReportedNote => "“Reported” figures come from the source documents, for comparison only; “Model” figures are computed from the parameters.",
         Msg::HowComputed => "How this is computed",

@@ -264,6 +264,8 @@ pub enum Msg {
     GroupIdentical,
     StaffSuffix,
     EachSuffix,
+    /// Incidents per officer on a diagram box: {0} a number or a range.
+    PerOfficerLine,
     ReportedOnly,
     ReportedNote,
     HowComputed,

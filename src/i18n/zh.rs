@@ -168,6 +168,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::GroupIdentical => "合并显示同类单位",
         Msg::StaffSuffix => "{0} 人",
         Msg::EachSuffix => "×{0}，每个 {1} 人",
+        Msg::PerOfficerLine => "人均警情 {0}",
         Msg::ReportedOnly => "资料报告的成效（模型未计算）",
         Msg::ReportedNote => "“资料报告”列是来源文件中的数字，仅供对照；“模型”列由参数计算得出。",
         Msg::HowComputed => "计算方法",

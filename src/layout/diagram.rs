@@ -17,7 +17,7 @@ use crate::i18n::{format_number, trf, Lang, Msg};
 use crate::layout::text::{text_width, wrap};
 use crate::layout::tidy::{tidy, Spacing, Tree};
 use crate::model::lineage::IdHasher;
-use crate::model::org::{Id, Unit, UnitKind};
+use crate::model::org::{per_officer, Id, Unit, UnitKind};
 
 pub const FONT: f64 = 13.0;
 pub const LINE_HEIGHT: f64 = 17.0;
@@ -269,6 +269,8 @@ struct Flat<'u> {
     len: usize,
     sig: u64,
     staff: u32,
+    /// Incidents of the unit and everything below it.
+    incidents: u64,
     below: usize,
 }
 
@@ -314,6 +316,7 @@ fn flatten(root: &Unit) -> Vec<Flat<'_>> {
         len: 0,
         sig: 0,
         staff: 0,
+        incidents: 0,
         below: 0,
     };
     let mut flat = vec![leaf(root)];
@@ -348,11 +351,13 @@ fn flatten(root: &Unit) -> Vec<Flat<'_>> {
             }
         };
         let mut staff = u.staff.total();
+        let mut incidents = u.incidents;
         let mut below = 0;
         let mut last = None;
         let at = f.first - (i + 1);
         for c in &tail[at..at + f.len] {
             staff += c.staff;
+            incidents += c.incidents;
             below += 1 + c.below;
             if last != Some(c.sig) {
                 c.sig.hash(&mut h);
@@ -361,6 +366,7 @@ fn flatten(root: &Unit) -> Vec<Flat<'_>> {
         }
         f.sig = h.finish();
         f.staff = staff;
+        f.incidents = incidents;
         f.below = below;
     }
     flat
@@ -385,8 +391,9 @@ enum NameKey<'u> {
 }
 
 /// A box's label before the "hidden below" line: its name (or class), how many units it
-/// stands for and their smallest and largest staff.
-type LabelKey<'u> = (NameKey<'u>, usize, u32, u32);
+/// stands for, their smallest and largest staff, and their lowest and highest incidents per
+/// officer in tenths (stations and districts with incidents only).
+type LabelKey<'u> = (NameKey<'u>, usize, u32, u32, Option<(u64, u64)>);
 
 /// A wrapped label: its lines, how many are the name, and the widest line's width.
 #[derive(Clone)]
@@ -421,10 +428,15 @@ impl<'u> Builder<'_, 'u> {
         let flat = self.flat;
         let first = flat[members[0].0].unit;
         let (mut mn, mut mx) = (u32::MAX, 0);
+        let mut rate: Option<(u64, u64)> = None;
         for &(s, e) in members {
             for f in &flat[s..e] {
                 mn = mn.min(f.staff);
                 mx = mx.max(f.staff);
+                if let Some(r) = per_officer(f.unit.kind, f.incidents, f.staff) {
+                    let t = (r * 10.0).round() as u64;
+                    rate = Some(rate.map_or((t, t), |(a, b)| (a.min(t), b.max(t))));
+                }
             }
         }
         let lang = self.opts.lang;
@@ -439,7 +451,7 @@ impl<'u> Builder<'_, 'u> {
             (1, None) => NameKey::Text(first.name.get(lang)),
             _ => NameKey::Text(first.role.get(lang)),
         };
-        let key = (name_key, count, mn, mx);
+        let key = (name_key, count, mn, mx, rate);
         if let Some(w) = self.labels.get(&key) {
             return w.clone();
         }
@@ -456,8 +468,21 @@ impl<'u> Builder<'_, 'u> {
             .fold(0.0, f64::max);
         let staff = self.staff_lines(count, mn, mx);
         lines.extend(staff.lines.iter().cloned());
+        let mut width = name_w.max(staff.width);
+        if let Some((lo, hi)) = rate {
+            let tenths = |t: u64| format_number(t as f64 / 10.0, 1);
+            let per = if lo == hi {
+                tenths(lo)
+            } else {
+                format!("{}–{}", tenths(lo), tenths(hi))
+            };
+            for l in wrap(&trf(lang, Msg::PerOfficerLine, &[&per]), max, FONT) {
+                width = width.max(text_width(&l, FONT));
+                lines.push(l);
+            }
+        }
         let w = Wrapped {
-            width: name_w.max(staff.width),
+            width,
             lines: lines.into(),
             name_lines,
         };

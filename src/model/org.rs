@@ -306,6 +306,17 @@ pub enum UnitKind {
     CommunityRoom,
 }
 
+/// Incidents per officer of a unit of `kind` with `incidents` and `staff` in its subtree: only
+/// stations and districts (the units whose workload Haidong's reform compares) with both.
+pub fn per_officer(kind: UnitKind, incidents: u64, staff: u32) -> Option<f64> {
+    (matches!(
+        kind,
+        UnitKind::Station | UnitKind::CentralStation | UnitKind::District
+    ) && incidents > 0
+        && staff > 0)
+        .then(|| incidents as f64 / f64::from(staff))
+}
+
 impl UnitKind {
     /// The kind's name, as the legend, the change summary and the tables say it.
     pub fn name(self) -> Text {
@@ -615,6 +626,20 @@ impl Unit {
         self.children
             .iter()
             .fold(self.staff, |acc, c| acc + c.staff_total())
+    }
+
+    /// Incidents in this unit's area and its children's.
+    pub fn incidents_total(&self) -> u64 {
+        self.children
+            .iter()
+            .fold(self.incidents, |acc, c| acc + c.incidents_total())
+    }
+
+    /// Incidents per officer of a unit whose workload is compared (a station or a district,
+    /// with incidents and staff below it); `None` for any other unit.
+    pub fn incidents_per_officer(&self) -> Option<f64> {
+        let staff = self.staff_total().total();
+        per_officer(self.kind, self.incidents_total(), staff)
     }
 
     /// A figure of the unit by the key a table column uses: "staff" (the unit and everything

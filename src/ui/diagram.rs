@@ -514,11 +514,12 @@ fn client_size(svg: &web_sys::Element) -> (f64, f64) {
 /// The outline of a tree as nested lists: the diagram's text alternative.
 fn outline(u: &Unit, lang: Lang) -> AnyView {
     let staff = format_number(f64::from(u.staff_total().total()), 0);
-    let text = format!(
-        "{}（{}）",
-        u.name.get(lang),
-        trf(lang, Msg::StaffSuffix, &[&staff])
-    );
+    let mut figures = trf(lang, Msg::StaffSuffix, &[&staff]);
+    if let Some(r) = u.incidents_per_officer() {
+        figures.push_str(if lang.is_chinese() { "，" } else { ", " });
+        figures.push_str(&trf(lang, Msg::PerOfficerLine, &[&format_number(r, 1)]));
+    }
+    let text = format!("{}（{}）", u.name.get(lang), figures);
     let kids = (!u.children.is_empty()).then(|| {
         view! { <ul>{u.children.iter().map(|c| outline(c, lang)).collect_view()}</ul> }
     });
