@@ -152,6 +152,25 @@ test("a lever's own parameters, the recipe and its values survive a reload and a
     assert.deepEqual([await shownMetrics(page, 'before'), await shownMetrics(page, 'after')], figures);
     assert.equal(await page.inputValue('#param-daqing\\.urban\\.staff'), String(before + 500));
 
+    // Seen from the comparison page, a link still holds the composed reform and its values.
+    await page.click('[data-view="compare"]');
+    await page.waitForSelector('[data-page="compare"] [data-compare]');
+    const fromCompare = await settledUrl(page);
+    assert.equal(new URL(fromCompare).searchParams.get('daqing.urban.staff'), String(before + 500));
+    const there = await open(env.browser, fromCompare, { ready: '[data-page="compare"] [data-compare]' });
+    try {
+      await there.page.click('[data-view="compose"]');
+      await waitLevers(there.page, 2);
+      assert.deepEqual(await levers(there.page), shown);
+      assert.equal(await there.page.inputValue('#param-daqing\\.urban\\.staff'), String(before + 500));
+      assert.deepEqual([await shownMetrics(there.page, 'before'), await shownMetrics(there.page, 'after')], figures);
+      assert.deepEqual(there.errors, []);
+    } finally {
+      await there.context.close();
+    }
+    await page.click('[data-view="compose"]');
+    await waitLevers(page, 2);
+
     await page.evaluate(() => { document.querySelector('[data-panel="saved"]').open = true; });
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-scenario"]')]);
     const file = join(dir, 'mine.json');

@@ -10,7 +10,7 @@
 use crate::analysis::compare::CITY_SPECS;
 use crate::i18n::{trf, Lang, Msg};
 use crate::layout::diagram::Orient;
-use crate::model::cases::CaseId;
+use crate::model::cases::{CaseId, Variant};
 use crate::model::compose::{Recipe, RecipeError, Scope};
 use crate::model::params::ParamError;
 
@@ -325,10 +325,13 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             .map(|variant| Recipe::of_case(Scope { case, variant })),
         (_, r) => r,
     };
-    let found = match (&recipe, view) {
-        (Some(r), View::Compose) => Some(r.variant()),
-        _ => case.variant(&variant),
-    };
+    let found = page_variant(
+        case,
+        &variant,
+        view,
+        recipe.as_ref(),
+        pairs.iter().map(|(k, _)| k.as_str()),
+    );
     let specs = found.map_or(&[][..], |v| v.specs);
     let row_specs = found.map_or(&[][..], |v| v.row_specs);
     let levers = found.map_or(0, |v| v.levers.len());
@@ -423,6 +426,30 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         },
         notices,
     )
+}
+
+/// The variant a link's values belong to: the composed reform on the composer page; on the
+/// comparison page, the composed reform too when the link has a value only it has (its keys
+/// carry a scope prefix), so that the composer opened from there keeps them; else the case's
+/// scope `variant`.
+pub fn page_variant<'k>(
+    case: CaseId,
+    variant: &str,
+    view: View,
+    recipe: Option<&Recipe>,
+    mut keys: impl Iterator<Item = &'k str>,
+) -> Option<&'static Variant> {
+    let own = case.variant(variant);
+    let has = |v: &Variant, k: &str| v.specs.iter().any(|s| s.key == k);
+    match (recipe, view) {
+        (Some(r), View::Compose) => Some(r.variant()),
+        (Some(r), View::Compare)
+            if keys.any(|k| !own.is_some_and(|o| has(o, k)) && has(r.variant(), k)) =>
+        {
+            Some(r.variant())
+        }
+        _ => own,
+    }
 }
 
 /// Writes a query for the state: case and variant always, the rest only when not default.
@@ -634,6 +661,27 @@ mod tests {
         let (u, n) = decode("?view=elsewhere");
         assert_eq!(u.view, View::Case);
         assert_eq!(n.len(), 1);
+    }
+
+    #[test]
+    fn a_comparison_link_keeps_the_values_of_the_page_below_it() {
+        let recipe = "view=compare&base=daqing.urban&levers=daqing.urban.fewer_tiers";
+        // A composed reform's values (prefixed keys) are kept, and so is a case's.
+        for (q, key) in [
+            (
+                format!("?{recipe}&daqing.urban.staff=3000"),
+                "daqing.urban.staff",
+            ),
+            (format!("?{recipe}&staff=3000"), "staff"),
+        ] {
+            let (u, n) = decode(&q);
+            assert!(n.is_empty(), "{q}: {n:?}");
+            assert_eq!(u.params, vec![(key.to_string(), "3000".to_string())]);
+            assert_eq!(decode(&encode(&u)).0, u);
+        }
+        // Without a recipe a prefixed key is unknown.
+        let (_, n) = decode("?view=compare&daqing.urban.staff=3000");
+        assert_eq!(n, vec![Notice::UnknownKey("daqing.urban.staff".into())]);
     }
 
     #[test]

@@ -79,15 +79,17 @@ pub struct AppState {
 }
 
 /// The variant a link shows: the composed one on the composer page, else the case's scope.
+/// The variant a link shows (see [`crate::state::url::page_variant`]).
 fn variant_of(u: &UrlState) -> &'static Variant {
-    match (&u.recipe, u.view) {
-        (Some(r), View::Compose) => r.variant(),
-        _ => u
-            .case
-            .variant(&u.variant)
-            .or_else(|| CaseId::default().variants().first())
-            .unwrap_or(&crate::model::cases::daqing::VARIANTS[0]),
-    }
+    crate::state::url::page_variant(
+        u.case,
+        &u.variant,
+        u.view,
+        u.recipe.as_ref(),
+        u.params.iter().map(|(k, _)| k.as_str()),
+    )
+    .or_else(|| CaseId::default().variants().first())
+    .unwrap_or(&crate::model::cases::daqing::VARIANTS[0])
 }
 
 /// The variant's defaults with what a link (or a saved scenario) sets.
@@ -395,13 +397,8 @@ impl AppState {
 
     /// The current state as a link would carry it (valid values only). Reactive.
     pub fn url_state(&self) -> UrlState {
-        let view = self.view.get();
         let composed = self.variant.with(|v| v.composed.is_some());
         let recipe = self.recipe.get();
-        // The case page's own state, written unless it is a composed reform seen from the
-        // comparison page (a link there reopens the comparison; the case page then starts
-        // from its defaults).
-        let keep = !(composed && view != View::Compose);
         let (case, variant) = match (&recipe, composed) {
             (Some(r), true) => (r.base.case, r.base.variant.key.to_string()),
             _ => (self.case.get(), self.variant.get().key.to_string()),
@@ -410,11 +407,6 @@ impl AppState {
         u.case = case;
         u.variant = variant;
         u.recipe = recipe;
-        if !keep {
-            u.params.clear();
-            u.edits.clear();
-            u.step = None;
-        }
         u
     }
 
