@@ -215,7 +215,7 @@ fn workload_units_show_incidents_per_officer_on_their_boxes() {
             .find(|l| l.starts_with("人均警情 "))
             .expect("range");
         let rates: Vec<f64> = n
-            .ids
+            .ids()
             .iter()
             .map(|id| {
                 let u = s

@@ -74,8 +74,9 @@ pub struct DiagramNode {
     pub kind: UnitKind,
     /// How many units the box stands for (1 unless grouped).
     pub count: usize,
-    /// The ids of all the units the box stands for.
-    pub ids: Vec<Id>,
+    /// The ids of the units a grouped box stands for; empty for a box of one unit (its `id`):
+    /// see [`DiagramNode::ids`]. One allocation fewer per box.
+    members: Vec<Id>,
     /// Staff of the units and everything below them.
     pub staff: u32,
     pub placeholder: bool,
@@ -186,8 +187,30 @@ pub struct Diagram {
     pub width: f64,
     pub height: f64,
     pub orient: Orient,
-    /// Box position by the id of every unit it stands for.
-    pub by_unit: IdMap<usize>,
+    /// Box position by the id of every unit it stands for, built on first use (a search or a
+    /// focus asks for it, a parameter change does not).
+    by_unit: ByUnit,
+}
+
+/// The lazily built unit → box map. Derived from the boxes, so it takes no part in equality.
+#[derive(Clone, Debug, Default)]
+struct ByUnit(std::sync::OnceLock<IdMap<usize>>);
+
+impl PartialEq for ByUnit {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl DiagramNode {
+    /// The ids of all the units the box stands for.
+    pub fn ids(&self) -> &[Id] {
+        if self.members.is_empty() {
+            std::slice::from_ref(&self.id)
+        } else {
+            &self.members
+        }
+    }
 }
 
 impl Diagram {
@@ -201,7 +224,16 @@ impl Diagram {
     }
     /// The box that draws the unit with this id (its own box or its group's).
     pub fn box_of(&self, unit_id: &str) -> Option<usize> {
-        self.by_unit.get(unit_id).copied()
+        let map = self.by_unit.0.get_or_init(|| {
+            let mut m = IdMap::with_capacity_and_hasher(self.nodes.len(), Default::default());
+            for (i, n) in self.nodes.iter().enumerate() {
+                for id in n.ids() {
+                    m.insert(id.clone(), i);
+                }
+            }
+            m
+        });
+        map.get(unit_id).copied()
     }
     /// The elbow connector from box `i`'s parent to box `i`.
     pub fn edge(&self, i: usize) -> Option<Edge> {
@@ -414,7 +446,6 @@ struct Builder<'m, 'u> {
     opts: &'m Options,
     tree: Tree,
     nodes: Vec<DiagramNode>,
-    by_unit: IdMap<usize>,
     /// Labels already wrapped: most boxes of a big tree repeat a few (队1 · 6 人 …).
     labels: QuickMap<LabelKey<'u>, Wrapped>,
     /// Staff lines already wrapped, by count and smallest and largest staff.
@@ -576,16 +607,16 @@ impl<'u> Builder<'_, 'u> {
             Orient::LeftRight => (h, w),
         };
         let idx = self.tree.push(parent, size);
-        let mut ids = Vec::with_capacity(count);
-        for f in units() {
-            ids.push(f.unit.id.clone());
-            self.by_unit.insert(f.unit.id.clone(), idx);
-        }
+        let members = if count > 1 {
+            units().map(|f| f.unit.id.clone()).collect()
+        } else {
+            Vec::new()
+        };
         self.nodes.push(DiagramNode {
             id: first.id.clone(),
             kind: first.kind,
             count,
-            ids,
+            members,
             staff: units().map(|f| f.staff).sum(),
             placeholder: first.placeholder,
             lines,
@@ -695,7 +726,6 @@ pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
         tree: Tree::default(),
         // Without grouping (and nothing collapsed) there is a box for every unit.
         nodes: Vec::with_capacity(if opts.group { 0 } else { flat.len() }),
-        by_unit: IdMap::with_capacity_and_hasher(flat.len(), Default::default()),
         labels: QuickMap::default(),
         staff_lines: QuickMap::default(),
     };
@@ -721,7 +751,7 @@ pub fn diagram_with(root: &Unit, opts: &Options) -> Diagram {
         width,
         height,
         orient: opts.orient,
-        by_unit: b.by_unit,
+        by_unit: ByUnit::default(),
     }
 }
 

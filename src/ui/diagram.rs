@@ -304,7 +304,8 @@ fn sync_boxes(
                                 let change = changes
                                     .and_then(|c| c.get(n.id.as_str()).copied())
                                     .unwrap_or(Change::Kept);
-                                let any = |set: &dyn Fn(&str) -> bool| n.ids.iter().any(|i| set(i));
+                                let any =
+                                    |set: &dyn Fn(&str) -> bool| n.ids().iter().any(|i| set(i));
                                 let mut flags = 0;
                                 if !hl.is_empty() && any(&|i| hl.iter().any(|h| h == i)) {
                                     flags |= LIT;

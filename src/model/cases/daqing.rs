@@ -477,7 +477,7 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
     let station_front = p.count("station_frontline");
     let leaders = p.count("leaders");
 
-    ensure(
+    ensure!(
         station_front <= station_staff,
         format!("每个派出所的一线警力（{station_front}）多于派出所警力（{station_staff}）。"),
         format!("Frontline staff per station ({station_front}) exceed staff per station ({station_staff})."),
@@ -634,7 +634,7 @@ fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
     let units_before = p.count("internal_units_before") as usize;
     let std_min = p.count("staff_standard_min");
     let std_max = p.count("staff_standard_max");
-    ensure(
+    ensure!(
         std_min <= std_max,
         format!("警力标准下限（{std_min}）大于上限（{std_max}）。"),
         format!(
@@ -666,7 +666,7 @@ fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
     let residents_after = split_evenly(at, n_after);
     let staff_after = split_evenly(total, n_after);
     let leader_posts = leaders * n_after as u64;
-    ensure(
+    ensure!(
         staff_after.iter().all(|s| *s >= leaders),
         format!("警力不足：改革后每个分局至少需要 {leaders} 名局领导。"),
         format!("Not enough officers: each new sub-bureau needs its {leaders} leaders."),
@@ -730,7 +730,7 @@ fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let organ_after = leaders + legal_admin;
     for sb in org.children.iter_mut() {
         let s = u64::from(sb.staff_total().total());
-        ensure(
+        ensure!(
             s >= organ_after,
             format!("警力不足：改革后每个分局只有 {s} 人，少于局领导和法制综合部门的 {organ_after} 人。"),
             format!("Not enough officers: each sub-bureau after has {s}, fewer than its {organ_after} leaders and department staff."),
@@ -1107,12 +1107,12 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let units_after = p.count("county_units_after") as usize;
     let organ_units = p.count("county_organ_units_after") as usize;
     let units_before = p.count("county_units_before") as usize;
-    ensure(
+    ensure!(
         units_after <= units_before,
         format!("改革后的内设机构（{units_after}）多于改革前（{units_before}）：整合只能减少机构。"),
         format!("More internal units after ({units_after}) than before ({units_before}): a merge can only reduce them."),
     )?;
-    ensure(
+    ensure!(
         organ_units <= units_after,
         format!("机关机构数（{organ_units}）多于改革后的内设机构数（{units_after}）。"),
         format!(
@@ -1173,7 +1173,7 @@ fn lever_abolish_town_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelE
             })
             .map(|(i, _)| i)
             .collect();
-        ensure(
+        ensure!(
             !operational.is_empty(),
             format!("{}没有实战机构接收县城派出所的 {moved} 名警力。", county.name.zh()),
             format!("{} has no operational unit to take the {moved} officers of its county-town stations.", county.name.en()),
@@ -1195,7 +1195,7 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
     let rural = p.count("rural_stations_before");
     let central = p.count("central_stations_after");
     let posts = p.count("station_command_posts");
-    ensure(
+    ensure!(
         central <= rural,
         format!("中心派出所（{central}）多于合并前的农村派出所（{rural}）。"),
         format!("More central stations ({central}) than rural stations to merge ({rural})."),

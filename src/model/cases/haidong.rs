@@ -740,7 +740,7 @@ pub fn group_districts(
         .collect();
     let town_districts = usize::from(!town.is_empty());
     if !clusters.is_empty() {
-        ensure(
+        ensure!(
             max_districts > town_districts,
             format!(
                 "防区上限为 {max_districts} 个，只够城关派出所单设的防区，农村派出所无处可分：请把“每县防区上限”至少设为 {}。",
@@ -753,7 +753,7 @@ pub fn group_districts(
         )?;
     }
     let max_rural = max_districts.saturating_sub(town_districts);
-    ensure(
+    ensure!(
         cap >= 1,
         "每个防区至多派出所数不能为 0。".to_string(),
         "Stations per district at most cannot be 0.".to_string(),
@@ -953,7 +953,7 @@ fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         .iter()
         .filter(|u| u.kind == UnitKind::District)
         .count();
-    ensure(
+    ensure!(
         n as u64 <= leaders,
         format!("有 {n} 个防区，却只有 {leaders} 名局领导：每个防区要由一名局领导负责。请增加局领导或降低防区上限。"),
         format!("There are {n} districts but only {leaders} bureau leaders: each district needs a leader in charge. Add leaders or lower the district limit."),
@@ -970,7 +970,7 @@ fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         bound_total += take;
     }
     let need = district_minimum(p) * n as u64;
-    ensure(
+    ensure!(
         bound_total >= need,
         format!(
             "编入防区的警种民警只有 {bound_total} 人，{n} 个防区的综合指挥室、执法办案队和社区警务队至少需要 {need} 人。请提高警种大队警力或编入比例，或降低防区上限、指挥室人数或办案队最少人数。"
@@ -1064,7 +1064,7 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         .filter(|u| u.kind == UnitKind::District)
     {
         let n = u64::from(d.staff.total());
-        ensure(
+        ensure!(
             n > office + case_min,
             format!(
                 "{}只有 {n} 名编入的民警，不够综合指挥室 {office} 人、执法办案队至少 {case_min} 人和社区警务队至少 1 人。",

@@ -71,14 +71,18 @@ pub fn err(zh: String, en: String) -> ModelError {
     ModelError::new(zh, en)
 }
 
-/// A cross-parameter check: `Err` with the message in both languages unless `ok`.
-pub fn ensure(ok: bool, zh: String, en: String) -> Result<(), ModelError> {
-    if ok {
-        Ok(())
-    } else {
-        Err(err(zh, en))
-    }
+/// A cross-parameter check: `Err` with the message in both languages unless `ok`. A macro so
+/// that the messages are only formatted when the check fails (some run once per unit).
+macro_rules! ensure {
+    ($ok:expr, $zh:expr, $en:expr $(,)?) => {
+        if $ok {
+            Ok::<(), $crate::model::cases::ModelError>(())
+        } else {
+            Err($crate::model::cases::kit::err($zh, $en))
+        }
+    };
 }
+pub(crate) use ensure;
 
 /// A count as `u32`, saturating (unit staff fields are `u32`).
 pub fn to_u32(v: u64) -> u32 {

@@ -331,17 +331,17 @@ fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
     let leaders = p.count("station_leaders");
     let admin = p.count("admin_staff");
     let (cs, ks) = (p.count("community_share"), p.count("case_share"));
-    ensure(
+    ensure!(
         min <= max,
         format!("最小派出所的警力（{min}）大于最大派出所的警力（{max}）。"),
         format!("The smallest station ({min}) is larger than the largest ({max})."),
     )?;
-    ensure(
+    ensure!(
         cs + ks <= 100,
         format!("社区民警（{cs}%）与办案民警（{ks}%）的比例之和超过 100%。"),
         format!("Community ({cs}%) and case ({ks}%) shares add up to more than 100%."),
     )?;
-    ensure(
+    ensure!(
         min >= leaders + admin,
         format!(
             "最小派出所只有 {min} 人，少于所领导和内勤的 {} 人。",
@@ -416,7 +416,7 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
         let community = frontline("community") + patrol_c;
         let case = frontline("case") + patrol - patrol_c;
         let small = size < threshold;
-        ensure(
+        ensure!(
             community > 0 && case > 0,
             format!(
                 "{}（{size} 人）的{}没有警力：一线警力太少或比例为零。",
@@ -470,7 +470,7 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
 /// placed under the office.
 fn lever_office_leads_teams(_p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     for st in org.children.iter_mut().filter(|u| u.kind.is_station()) {
-        ensure(
+        ensure!(
             st.staff.organ >= 2,
             format!("{}只有一名所领导，无人担任指挥长。", st.name.zh()),
             format!(
@@ -778,7 +778,7 @@ fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
     let stations = p.count("stations_per_sub_bureau") as usize;
     let st_staff = p.count("sb_station_staff");
     let st_leaders = p.count("sb_station_leaders");
-    ensure(
+    ensure!(
         st_leaders <= st_staff,
         format!("派出所的所领导和内勤（{st_leaders}）多于派出所警力（{st_staff}）。"),
         format!("Station leaders and admin ({st_leaders}) exceed station staff ({st_staff})."),
@@ -848,7 +848,7 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
         .flat_map(|sb| &sb.children)
         .filter(|u| u.kind == UnitKind::InternalUnit)
         .count() as u64;
-    ensure(
+    ensure!(
         cut <= depts,
         format!("裁撤的内设机构（{cut}）多于各分局部门总数（{depts}）。"),
         format!("More internal units cut ({cut}) than departments in all sub-bureaus ({depts})."),
@@ -858,7 +858,7 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
         let (old, rest): (Vec<Unit>, Vec<Unit>) =
             sb.children.take_split(|u| u.kind == UnitKind::InternalUnit);
         let cut_here = cuts.get(i).copied().unwrap_or(0);
-        ensure(
+        ensure!(
             cut_here <= old.len() as u64,
             format!(
                 "{}只有 {} 个部门，却要裁撤 {cut_here} 个。",
@@ -919,7 +919,7 @@ fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     }
     let pools: Vec<u64> = org.children.iter().map(organ_below).collect();
     let pool: u64 = pools.iter().sum();
-    ensure(
+    ensure!(
         moved <= pool,
         format!("要下沉 {moved} 名机关警力，而分局的部门只有 {pool} 个机关岗位。"),
         format!("{moved} officers are to move down but the sub-bureaus' departments hold only {pool} headquarters posts."),
@@ -930,7 +930,7 @@ fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             continue;
         }
         let stations = sb.children.iter().filter(|c| c.kind.is_station()).count();
-        ensure(
+        ensure!(
             stations > 0,
             format!("{}没有派出所接收下沉的 {take} 名警力。", sb.name.zh()),
             format!(
@@ -1139,12 +1139,12 @@ fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
     let stations = p.count("binhai_stations");
     let st_staff = p.count("binhai_station_staff");
     let st_leaders = p.count("binhai_station_leaders");
-    ensure(
+    ensure!(
         st_leaders <= st_staff,
         format!("派出所的所领导和内勤（{st_leaders}）多于派出所警力（{st_staff}）。"),
         format!("Station leaders and admin ({st_leaders}) exceed station staff ({st_staff})."),
     )?;
-    ensure(
+    ensure!(
         n > 0 || stations == 0,
         format!("没有分局，{stations} 个派出所无处隶属。"),
         format!("No sub-bureau for the {stations} stations to belong to."),
@@ -1417,7 +1417,7 @@ fn municipal_baseline(p: &Params) -> Result<Unit, ModelError> {
     let sections = p.count("sections_before");
     let s_staff = to_u32(p.count("section_staff"));
     let leaders = to_u32(p.count("attached_unit_leaders"));
-    ensure(
+    ensure!(
         n > 0 || sections == 0,
         format!("没有直属单位，{sections} 个科级机构无处设置。"),
         format!("No attached unit to hold the {sections} sections."),
@@ -1473,13 +1473,13 @@ fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<Unit, Model
     let k = p.count("attached_abolished") as usize;
     let units = std::mem::take(&mut org.children);
     let n = units.len();
-    ensure(
+    ensure!(
         k <= n,
         format!("撤销的直属单位（{k}）多于直属单位（{n}）。"),
         format!("More attached units abolished ({k}) than there are ({n})."),
     )?;
     let has_sections = units.iter().any(|u| !u.children.is_empty());
-    ensure(
+    ensure!(
         k < n || !has_sections || n == 0,
         "直属单位全部撤销，科级机构无处并入。".to_string(),
         "Every attached unit is abolished, leaving the sections nowhere to go.".to_string(),
@@ -1540,12 +1540,12 @@ fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         .collect();
     let total: u64 = counts.iter().sum();
     let holders = counts.iter().filter(|c| **c > 0).count() as u64;
-    ensure(
+    ensure!(
         target <= total,
         format!("副处级机构（{target}）多于被整合的科级机构（{total}）。"),
         format!("More deputy-division-level units ({target}) than sections to merge ({total})."),
     )?;
-    ensure(
+    ensure!(
         target >= holders,
         format!("副处级机构（{target}）少于设有科级机构的直属单位（{holders}）：每个单位至少需要一个。"),
         format!("Fewer deputy-division-level units ({target}) than attached units with sections ({holders}): each needs at least one."),

@@ -85,7 +85,7 @@ fn remove_organ(org: &mut Unit, moved: u64) -> Result<(), ModelError> {
     let mut weights = Vec::new();
     organ_below(org, &mut weights);
     let pool: u64 = weights.iter().sum();
-    ensure(
+    ensure!(
         moved <= pool,
         format!("要下沉 {moved} 名机关民警，而局领导以外的机关只有 {pool} 人。"),
         format!(
@@ -731,7 +731,7 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
     let stations = p.count("stations") as usize;
     let station_staff = p.count("station_staff");
     let squad_staff = p.count("squad_staff");
-    ensure(
+    ensure!(
         units_before >= MIN_NANHU_UNITS,
         format!(
             "改革前至少要有 {MIN_NANHU_UNITS} 个内设机构：资料点名的 15 个，外加并入政治处、警令处、警务保障处、国内安全保卫局、治安管理局、交通管理局的各至少 1 个。"
@@ -740,7 +740,7 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
             "At least {MIN_NANHU_UNITS} internal units are needed before: the 15 the source names, plus at least one each for the political department, command office, logistics office, domestic security, public order and traffic bureaus."
         ),
     )?;
-    ensure(
+    ensure!(
         organ >= units_before,
         format!("机关警力（{organ}）少于内设机构数（{units_before}）：每个机构至少 1 人。"),
         format!(
@@ -803,7 +803,7 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
 
 /// Splits `pool` among a unit's own posts and its `n` sub-units (own posts first).
 fn posts(pool: u64, n: usize, name: &Text) -> Result<Vec<u64>, ModelError> {
-    ensure(
+    ensure!(
         pool > n as u64,
         format!("{}只有 {pool} 人，不够设局领导以下 {} 个岗位（本级和每个下设单位至少 1 人）。", name.zh, n + 1),
         format!(
@@ -906,7 +906,7 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
                 unit.children = kids.into();
             }
             _ => {
-                ensure(
+                ensure!(
                     pool > 0,
                     format!("{}没有警力。", name.zh),
                     format!("The {} has no officers.", name.en),
@@ -926,14 +926,14 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let rooms = p.count("community_rooms");
     let officers = p.count("community_officers");
-    ensure(
+    ensure!(
         officers >= rooms,
         format!("专职社区民警（{officers}）少于社区警务室（{rooms}）：每个警务室至少一名。"),
         format!(
             "Fewer dedicated community officers ({officers}) than community rooms ({rooms}): each room needs one."
         ),
     )?;
-    ensure(
+    ensure!(
         rooms > 0 || officers == 0,
         format!("有 {officers} 名专职社区民警，却没有社区警务室。"),
         format!("{officers} dedicated community officers but no community room."),
@@ -945,7 +945,7 @@ fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
         .filter(|(_, u)| u.kind.is_station())
         .map(|(i, _)| i)
         .collect();
-    ensure(
+    ensure!(
         rooms == 0 || !stations.is_empty(),
         format!("没有派出所可以设立 {rooms} 个社区警务室。"),
         format!("There is no station to host {rooms} community rooms."),
@@ -975,7 +975,7 @@ fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
             );
         }
         let own = u64::from(st.staff.frontline);
-        ensure(
+        ensure!(
             taken <= own,
             format!(
                 "{}只有 {own} 名民警，不够抽出 {taken} 名专职社区民警。",
@@ -1010,7 +1010,7 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         .map(|u| u64::from(u.staff_total().total()))
         .sum();
     let need = squads.len() as u64 * group_staff + anti_gang;
-    ensure(
+    ensure!(
         pool >= need,
         format!(
             "派出所刑侦中队共 {pool} 人，不够组成 {} 个刑侦探组（每组 {group_staff} 人）和 {anti_gang} 人的打黑除恶专业队。",
@@ -1097,7 +1097,7 @@ fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         .filter(|(_, u)| u.kind.is_station())
         .map(|(i, _)| i)
         .collect();
-    ensure(
+    ensure!(
         moved == 0 || !area.is_empty() || !stations.is_empty(),
         format!("没有片区刑侦队或派出所接收下沉的 {moved} 名民警。"),
         format!("There is no area team or station to take the {moved} officers moved down."),
@@ -1315,7 +1315,7 @@ fn pujiang_baseline(p: &Params) -> Result<Unit, ModelError> {
     let leaders = p.count("leaders");
     let stations = p.count("stations") as usize;
     let station_staff = p.count("station_staff");
-    ensure(
+    ensure!(
         organ >= units,
         format!("机关警种部门警力（{organ}）少于内设机构数（{units}）：每个机构至少 1 人。"),
         format!(
@@ -1353,7 +1353,7 @@ fn pujiang_baseline(p: &Params) -> Result<Unit, ModelError> {
 fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let before = p.count("internal_units_before");
     let after = p.count("internal_units_after");
-    ensure(
+    ensure!(
         after <= before,
         format!("改革后内设机构（{after}）多于改革前（{before}）：这不是合并。"),
         format!("More internal units after ({after}) than before ({before}): that is no merge."),
@@ -1395,7 +1395,7 @@ fn lever_pujiang_sink(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         .filter(|(_, u)| u.kind.is_station())
         .map(|(i, _)| i)
         .collect();
-    ensure(
+    ensure!(
         moved == 0 || !stations.is_empty(),
         format!("没有派出所接收下沉的 {moved} 名民警。"),
         format!("There is no station to take the {moved} officers moved down."),
