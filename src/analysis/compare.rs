@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use crate::analysis::response::{self, NoEstimate, Patrol};
 use crate::i18n::Text;
-use crate::model::cases::kit::spec;
+use crate::model::cases::kit::{decimal, spec};
 use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
 use crate::model::metrics::{compute, MetricKey, Metrics};
 use crate::model::org::UnitKind;
@@ -83,9 +83,7 @@ pub const CITY_SPECS: &[ParamSpec] = &[
             "By default the assumption of Daqing's response estimate (20 an hour × 8,760 hours)",
         ),
     ),
-    ParamSpec {
-        integer: false,
-        ..city(
+    decimal(city(
             "city_cars",
             Text::new("每百名民警警车（现在）", "Patrol cars per 100 officers (now)"),
             Text::new("台/百人", "per 100 officers"),
@@ -95,8 +93,7 @@ pub const CITY_SPECS: &[ParamSpec] = &[
                 "默认取大庆出警估算中改革前的假设",
                 "By default the pre-reform assumption of Daqing's response estimate",
             ),
-        )
-    },
+        )),
 ];
 
 /// The city, read from its parameters.

@@ -10,7 +10,7 @@
 //! - dispatch = call taking + relay per level × (command chain − 1).
 
 use crate::i18n::Text;
-use crate::model::cases::kit::spec;
+use crate::model::cases::kit::{decimal, spec};
 use crate::model::cases::{Reported, Variant};
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
@@ -206,10 +206,7 @@ const fn rt(
     default: f64,
     source: Source,
 ) -> ParamSpec {
-    ParamSpec {
-        integer: false,
-        ..spec(key, label, unit, G, range, default, source)
-    }
+    decimal(spec(key, label, unit, G, range, default, source))
 }
 
 const PER_100: Text = Text::new("台/百人", "per 100 officers");

@@ -3,7 +3,7 @@
 //! calls ÷ the hours an officer is available in a year.
 
 use crate::i18n::Text;
-use crate::model::cases::kit::spec;
+use crate::model::cases::kit::{decimal, spec};
 use crate::model::params::{ParamSpec, Params};
 use crate::model::source::Source;
 
@@ -86,10 +86,7 @@ const fn wl(
     default: f64,
     source: Source,
 ) -> ParamSpec {
-    ParamSpec {
-        integer: false,
-        ..spec(key, label, unit, G, range, default, source)
-    }
+    decimal(spec(key, label, unit, G, range, default, source))
 }
 
 /// The method's parameters, every one an assumption (the sources give none).

@@ -517,7 +517,7 @@ fn outline(u: &Unit, lang: Lang) -> AnyView {
     let staff = format_number(f64::from(u.staff_total().total()), 0);
     let mut figures = trf(lang, Msg::StaffSuffix, &[&staff]);
     if let Some(r) = u.incidents_per_officer() {
-        figures.push_str(if lang.is_chinese() { "，" } else { ", " });
+        figures.push_str(lang.list_separator());
         figures.push_str(&trf(lang, Msg::PerOfficerLine, &[&format_number(r, 1)]));
     }
     let text = format!("{}（{}）", u.name.get(lang), figures);

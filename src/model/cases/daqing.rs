@@ -100,9 +100,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         20.0,
         Source::seed("000", Q_UNITS),
     ),
-    ParamSpec {
-        integer: false,
-        ..spec(
+    decimal(spec(
             "frontline_share_before",
             Text::new("改革前一线警力比例", "Frontline share before"),
             PCT,
@@ -110,8 +108,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
             (1.0, 99.0, 0.1),
             48.5,
             Source::seed("001", Q_FRONTLINE),
-        )
-    },
+        )),
     spec(
         "station_staff",
         Text::new("每个派出所警力（改革前）", "Staff per station before"),

@@ -37,6 +37,14 @@ pub const fn spec(
     }
 }
 
+/// `s` taking decimals (a share, a rate, minutes) instead of whole numbers.
+pub const fn decimal(s: ParamSpec) -> ParamSpec {
+    ParamSpec {
+        integer: false,
+        ..s
+    }
+}
+
 /// A reported before → after figure that a metric computes too.
 pub const fn reported(metric: MetricKey, before: f64, after: f64, source: Source) -> Reported {
     Reported {

@@ -49,10 +49,15 @@ const fn pct_spec(
     default: f64,
     source: Source,
 ) -> ParamSpec {
-    ParamSpec {
-        integer: false,
-        ..spec(key, label, PCT, group, (0.0, 100.0, 0.1), default, source)
-    }
+    decimal(spec(
+        key,
+        label,
+        PCT,
+        group,
+        (0.0, 100.0, 0.1),
+        default,
+        source,
+    ))
 }
 
 /// `total × pct / 100`, rounded to whole officers.
