@@ -5,7 +5,8 @@
 //! layout of both diagrams with every unit drawn (no grouping) and as the page first draws them
 //! (identical neighbours grouped, "队 ×6"). Prints ms per 1,000 units so linear growth shows as
 //! a flat column.
-//! `cargo run --release --example scale`
+//! `cargo run --release --example scale` (opt-level "z", the size profile the wasm is built
+//! with) or `cargo run --profile native --example scale` (opt-level 3).
 use std::time::Instant;
 
 use reform_explorer::i18n::Lang;

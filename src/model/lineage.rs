@@ -4,11 +4,14 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::model::org::{Unit, UnitKind};
+use crate::model::org::{Id, Unit, UnitKind};
 
 /// A map keyed by unit id, with a hash that is quick on short ids (an Fx-style multiply and
 /// rotate: ids are the model's own, so there is no adversary to resist).
 pub type IdMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<IdHasher>>;
+
+/// A map keyed by owned unit ids (shared, so a key costs no allocation), with `IdMap`'s hash.
+pub type OwnedIdMap<V> = HashMap<Id, V, BuildHasherDefault<IdHasher>>;
 
 /// The hasher of `IdMap`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -90,6 +93,13 @@ pub struct Lineage<'a> {
     pub after: IdMap<'a, Change>,
 }
 
+/// The positions `Baseline::sources` found last, and for which lineage list.
+#[derive(Default)]
+struct SourceCache {
+    key: Option<(*const Id, usize)>,
+    idx: Vec<usize>,
+}
+
 /// The baseline units in walk order, and where each id stands.
 struct Baseline<'a> {
     units: Vec<&'a Unit>,
@@ -104,15 +114,22 @@ impl<'a> Baseline<'a> {
         Baseline { units, index }
     }
     /// Positions of the baseline units `u` was formed from, in baseline order, once each.
-    fn sources(&self, u: &Unit) -> Vec<usize> {
-        let mut idx: Vec<usize> = u
-            .from
-            .iter()
-            .filter_map(|id| self.index.get(id.as_str()).copied())
-            .collect();
-        idx.sort_unstable();
-        idx.dedup();
-        idx
+    /// Siblings formed from the same parts share one lineage list (`Unit::with_from`): the
+    /// last list's positions are kept in `last` and reused for the same list.
+    fn sources<'c>(&self, u: &Unit, last: &'c mut SourceCache) -> &'c [usize] {
+        let key = (u.from.as_ptr(), u.from.len());
+        if last.key != Some(key) {
+            last.key = Some(key);
+            last.idx.clear();
+            last.idx.extend(
+                u.from
+                    .iter()
+                    .filter_map(|id| self.index.get(id.as_str()).copied()),
+            );
+            last.idx.sort_unstable();
+            last.idx.dedup();
+        }
+        &last.idx
     }
     fn formed(&self, unit: &'a Unit, idx: &[usize]) -> Formed<'a> {
         Formed {
@@ -135,11 +152,12 @@ pub fn formed<'a>(before: &'a Unit, after: &'a Unit) -> Vec<Formed<'a>> {
         return Vec::new();
     }
     let base = Baseline::new(before);
+    let mut last = SourceCache::default();
     formed_units
         .into_iter()
         .filter_map(|u| {
-            let idx = base.sources(u);
-            (!idx.is_empty()).then(|| base.formed(u, &idx))
+            let idx = base.sources(u, &mut last);
+            (!idx.is_empty()).then(|| base.formed(u, idx))
         })
         .collect()
 }
@@ -153,13 +171,14 @@ impl<'a> Lineage<'a> {
         // By baseline position: still there (same id, not formed), or gone into a later unit.
         let mut kept = vec![false; base.units.len()];
         let mut used = vec![false; base.units.len()];
+        let mut last = SourceCache::default();
         for (_, u) in walk {
-            let idx = base.sources(u);
+            let idx = base.sources(u, &mut last);
             let change = if !idx.is_empty() {
-                for &i in &idx {
+                for &i in idx {
                     used[i] = true;
                 }
-                formed.push(base.formed(u, &idx));
+                formed.push(base.formed(u, idx));
                 Change::Formed
             } else if let Some(&i) = base.index.get(u.id.as_str()).filter(|_| u.from.is_empty()) {
                 kept[i] = true;
@@ -210,8 +229,8 @@ pub struct KindChange {
 /// per kind (for the summary "内设机构 32 → 9").
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Changes {
-    pub before: HashMap<String, Change>,
-    pub after: HashMap<String, Change>,
+    pub before: OwnedIdMap<Change>,
+    pub after: OwnedIdMap<Change>,
     /// Kinds in order, only those present in either tree.
     pub by_kind: Vec<KindChange>,
 }
@@ -243,7 +262,8 @@ impl Changes {
     pub fn of(before: &Unit, after: &Unit) -> Changes {
         let l = Lineage::of(before, after);
         let mut by_kind: Vec<KindChange> = Vec::new();
-        let mut out_before = HashMap::with_capacity(l.before.len());
+        let mut out_before =
+            OwnedIdMap::with_capacity_and_hasher(l.before.len(), BuildHasherDefault::default());
         for (_, u) in before.walk() {
             let c = l.before.get(&*u.id).copied().unwrap_or(Change::Abolished);
             let k = KindChange::entry(&mut by_kind, u.kind);
@@ -253,9 +273,10 @@ impl Changes {
                 Change::MergedInto => k.merged += 1,
                 _ => k.abolished += 1,
             }
-            out_before.insert(u.id.to_string(), c);
+            out_before.insert(u.id.clone(), c);
         }
-        let mut out_after = HashMap::with_capacity(l.after.len());
+        let mut out_after =
+            OwnedIdMap::with_capacity_and_hasher(l.after.len(), BuildHasherDefault::default());
         for (_, u) in after.walk() {
             let c = l.after.get(&*u.id).copied().unwrap_or(Change::New);
             let k = KindChange::entry(&mut by_kind, u.kind);
@@ -265,7 +286,7 @@ impl Changes {
                 Change::New => k.new += 1,
                 _ => {}
             }
-            out_after.insert(u.id.to_string(), c);
+            out_after.insert(u.id.clone(), c);
         }
         by_kind.sort_by_key(|k| k.kind);
         Changes {

@@ -46,18 +46,15 @@ pub(crate) fn ParamRow(
     let prefix = if city { "city" } else { "param" };
     let id = format!("{prefix}-{}", spec.key);
     let err_id = format!("{prefix}-{}-error", spec.key);
-    let error = Memo::new(move |_| {
-        if city {
-            state.city_error(index)
-        } else {
-            state.error(index)
-        }
-    });
     let (raw, params) = if city {
         (state.city_raw, state.city)
     } else {
         (state.raw, state.params)
     };
+    // This row's text, as its own memo: typing in one row re-runs only that row's value and
+    // error, not those of every row.
+    let text = Memo::new(move |_| raw.with(|r| r.get(index).cloned().unwrap_or_default()));
+    let error = Memo::new(move |_| text.with(|t| spec.parse(t).err()));
     let input = move |text: String| {
         if city {
             state.city_input(index, text)
@@ -65,7 +62,7 @@ pub(crate) fn ParamRow(
             state.input(index, text)
         }
     };
-    let value = move || raw.with(|r| r.get(index).cloned().unwrap_or_default());
+    let value = move || text.get();
     // Arrow keys step the value, as on a number field.
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let dir = match ev.key().as_str() {

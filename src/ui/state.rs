@@ -11,7 +11,7 @@ use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
 use crate::model::compose::{Recipe, Scope};
 use crate::model::lineage::Changes;
 use crate::model::metrics::{compute, Metrics};
-use crate::model::params::{ParamError, Params};
+use crate::model::params::Params;
 use crate::state::url::{self, Notice, Theme, UrlState, View};
 
 /// A scenario that built, with the metrics of every step.
@@ -132,12 +132,6 @@ fn type_into(raw: RwSignal<Vec<String>>, params: RwSignal<Params>, i: usize, tex
     }
 }
 
-/// Why what is typed in input `i` is not valid, if it is not. Reactive.
-fn error_in(raw: RwSignal<Vec<String>>, params: RwSignal<Params>, i: usize) -> Option<ParamError> {
-    let spec = params.with(|p| p.specs().get(i).copied())?;
-    raw.with(|r| r.get(i).and_then(|t| spec.parse(t).err()))
-}
-
 fn raw_of(p: &Params) -> Vec<String> {
     p.specs().iter().map(|s| s.format(p.get(s.key))).collect()
 }
@@ -249,11 +243,6 @@ impl AppState {
         type_into(self.city_raw, self.city, i, text);
     }
 
-    /// The error for city input `i`, if what is typed there is not valid.
-    pub fn city_error(&self, i: usize) -> Option<ParamError> {
-        error_in(self.city_raw, self.city, i)
-    }
-
     /// Opens the composer: the recipe kept from before, or the shown case's own reform with the
     /// values on screen.
     pub fn open_composer(&self) {
@@ -301,11 +290,6 @@ impl AppState {
         self.case.set(a.case);
         self.show(a.variant, p, a.variant.levers.len());
         self.view.set(View::Case);
-    }
-
-    /// The error for input `i`, if what is typed there is not valid.
-    pub fn error(&self, i: usize) -> Option<ParamError> {
-        error_in(self.raw, self.params, i)
     }
 
     /// Switches to another scope of the case, with that scope's defaults, at its final step.
