@@ -16,7 +16,7 @@ use std::sync::Arc;
 use crate::i18n::{format_number, trf, Lang, Msg};
 use crate::layout::text::{text_width, wrap};
 use crate::layout::tidy::{tidy, Spacing, Tree};
-use crate::model::lineage::IdHasher;
+use crate::model::lineage::{IdHasher, OwnedIdMap as IdMap};
 use crate::model::org::{per_officer, Id, Unit, UnitKind};
 
 pub const FONT: f64 = 13.0;
@@ -329,10 +329,6 @@ impl Hasher for PtrHasher {
             .rotate_left(29);
     }
 }
-
-/// A map keyed by unit id with a quick hash (a word at a time): ids are short and not
-/// attacker-chosen.
-pub type IdMap<V> = HashMap<Id, V, BuildHasherDefault<IdHasher>>;
 
 /// What a unit's signature starts with: its kind, role (by address) and placeholder flag.
 type Class = (UnitKind, *const u8, usize, bool);

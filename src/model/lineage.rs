@@ -55,8 +55,9 @@ impl Hasher for IdHasher {
     }
 }
 
-fn id_map<'a, V>(capacity: usize) -> IdMap<'a, V> {
-    IdMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
+/// An empty `IdMap` or `OwnedIdMap` with room for `capacity` ids.
+fn id_map<K, V>(capacity: usize) -> HashMap<K, V, BuildHasherDefault<IdHasher>> {
+    HashMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
 }
 
 /// What happened to a baseline unit, or where a later unit came from.
@@ -262,8 +263,7 @@ impl Changes {
     pub fn of(before: &Unit, after: &Unit) -> Changes {
         let l = Lineage::of(before, after);
         let mut by_kind: Vec<KindChange> = Vec::new();
-        let mut out_before =
-            OwnedIdMap::with_capacity_and_hasher(l.before.len(), BuildHasherDefault::default());
+        let mut out_before: OwnedIdMap<Change> = id_map(l.before.len());
         for (_, u) in before.walk() {
             let c = l.before.get(&*u.id).copied().unwrap_or(Change::Abolished);
             let k = KindChange::entry(&mut by_kind, u.kind);
@@ -275,8 +275,7 @@ impl Changes {
             }
             out_before.insert(u.id.clone(), c);
         }
-        let mut out_after =
-            OwnedIdMap::with_capacity_and_hasher(l.after.len(), BuildHasherDefault::default());
+        let mut out_after: OwnedIdMap<Change> = id_map(l.after.len());
         for (_, u) in after.walk() {
             let c = l.after.get(&*u.id).copied().unwrap_or(Change::New);
             let k = KindChange::entry(&mut by_kind, u.kind);
