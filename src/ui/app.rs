@@ -321,8 +321,10 @@ fn UrlNotices(state: AppState) -> impl IntoView {
 #[component]
 fn ModelErrorBanner(state: AppState) -> impl IntoView {
     let lang = state.lang;
+    // The error alone: the banner's view does not follow every new scenario.
+    let error = Memo::new(move |_| state.built.with(|b| b.as_ref().err().cloned()));
     move || {
-        state.built.get().err().map(|e| {
+        error.get().map(|e| {
             view! {
                 <div class="notice model-error" role="alert" data-model-error="1">
                     <strong>{tr(lang.get(), Msg::ModelErrorTitle)}</strong>

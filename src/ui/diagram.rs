@@ -24,6 +24,7 @@ use crate::layout::diagram::{
 use crate::model::lineage::{Change, Changes};
 use crate::model::metrics::MetricKey;
 use crate::model::org::{Id, Unit, UnitKind};
+use crate::ui::cells::set_if;
 use crate::ui::state::AppState;
 
 /// Space around the drawing when fitted.
@@ -236,12 +237,6 @@ struct BoxSignals {
     flags: ArcRwSignal<u8>,
     /// Connector from the parent: path data and whether it is on a search path.
     edge: ArcRwSignal<(Edge, bool)>,
-}
-
-fn set_if<T: PartialEq + Send + Sync + 'static>(s: &ArcRwSignal<T>, v: T) {
-    if s.with_untracked(|old| *old != v) {
-        s.set(v);
-    }
 }
 
 /// What one diagram shares with its boxes.

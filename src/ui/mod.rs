@@ -3,6 +3,7 @@
 
 mod analysis;
 mod app;
+mod cells;
 mod charts;
 mod compare;
 mod composer;

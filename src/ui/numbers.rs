@@ -1,14 +1,17 @@
 //! The numbers: each metric before and after, its change, and the figure the sources report.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg};
 use crate::model::cases::Reported;
 use crate::model::metrics::{breakdown, paired, Breakdown, Format, MetricKey, Tally};
 use crate::state::export::{file_name, numbers_csv};
+use crate::ui::cells::Cells;
 use crate::ui::charts::{Pair, PairedBars};
 use crate::ui::params_panel::SourceNote;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Shown};
 
 /// A value as shown: shares as percentages, means with one decimal.
 fn shown(format: Format, v: f64) -> String {
@@ -44,17 +47,10 @@ pub(crate) fn reported_text(r: &Reported, format: Format) -> String {
     format!("{} → {}", one(r.before), one(r.after))
 }
 
-/// The metric of `k` before and at the current step (NaN while nothing has built). Reactive.
-fn metric_value(state: AppState, k: MetricKey, after: bool) -> f64 {
-    let step = state.step.get();
-    state.shown.with(|s| {
-        s.as_ref().map_or(f64::NAN, |s| {
-            if after {
-                s.at(step).get(k)
-            } else {
-                s.before().get(k)
-            }
-        })
+/// The metric of `k` before and at `step` (NaN while nothing has built).
+fn pair_of(shown: &Option<Shown>, step: usize, k: MetricKey) -> (f64, f64) {
+    shown.as_ref().map_or((f64::NAN, f64::NAN), |s| {
+        (s.before().get(k), s.at(step).get(k))
     })
 }
 
@@ -63,6 +59,15 @@ fn metric_value(state: AppState, k: MetricKey, after: bool) -> f64 {
 fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
     let lang = state.lang;
     let t = move |m: Msg| tr(lang.get(), m);
+    // One sync pass writes each row's (before, after) pair; a row's cells read only their pair,
+    // so a parameter change wakes the rows whose figures change and no other.
+    let cells = Cells::<MetricKey, (f64, f64)>::new();
+    Effect::new(move |_| {
+        let step = state.step.get();
+        state
+            .shown
+            .with(|s| cells.sync(|&k| Some(pair_of(s, step, k))));
+    });
     // Rows are built per scope and language; the cells follow the numbers on their own, so a
     // parameter change touches only the text and attributes that change.
     let rows = move || {
@@ -81,9 +86,10 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
         keys.into_iter()
             .map(|k| {
                 let f = k.format();
-                // One memo per row: the row's cells re-run only when its figures change, and
-                // the scenario has one subscriber per row instead of one per cell.
-                let pair = Memo::new(move |_| (metric_value(state, k, false), metric_value(state, k, true)));
+                let pair = cells.cell(&k, || {
+                    let step = state.step.get_untracked();
+                    state.shown.with_untracked(|s| pair_of(s, step, k))
+                });
                 let value = move |after: bool| pair.with(|(b, a)| if after { *a } else { *b });
                 let reported = variant.reported_for(k).copied();
                 view! {
@@ -251,7 +257,7 @@ const STAFF_ONLY: &[Field] = &[Field::Organ, Field::Frontline, Field::Total];
 
 /// One row of a breakdown table: a tier, a kind of unit or a unit, before and at the current
 /// step (a table of one phase leaves the other at zero).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Row {
     key: String,
     label: String,
@@ -285,6 +291,15 @@ fn TallyTable(
 ) -> impl IntoView {
     let lang = state.lang;
     let keys = move || rows.with(|r| r.iter().map(|r| r.key.clone()).collect::<Vec<_>>());
+    // One sync pass writes each row's cell; a row's cells read only their row.
+    let cells = Cells::<String, Row>::new();
+    Effect::new(move |_| {
+        rows.with(|r| {
+            let by_key: HashMap<&str, &Row> = r.iter().map(|x| (x.key.as_str(), x)).collect();
+            cells.retain(|k| by_key.contains_key(k.as_str()));
+            cells.sync_ref(|k| by_key.get(k.as_str()).copied());
+        })
+    });
     let phase_title = move |phase: &str| {
         if phase == "after" {
             state.after_title(false)
@@ -293,12 +308,11 @@ fn TallyTable(
         }
     };
     let row_view = move |key: String| {
-        // One memo per row: cells subscribe to their row, not all to the whole table.
-        let row = {
-            let key = key.clone();
-            Memo::new(move |_| rows.with(|r| r.iter().find(|x| x.key == key).cloned()))
-        };
-        let label = move || row.with(|x| x.as_ref().map(|x| x.label.clone()));
+        let row = cells.cell(&key, || {
+            rows.with_untracked(|r| r.iter().find(|x| x.key == key).cloned())
+                .unwrap_or_default()
+        });
+        let label = move || row.with(|x| x.label.clone());
         let cells = phases
             .iter()
             .flat_map(|&phase| fields.iter().map(move |&f| (phase, f)))
@@ -306,8 +320,11 @@ fn TallyTable(
                 let key = key.clone();
                 let value = move || {
                     row.with(|x| {
-                        x.as_ref()
-                            .map(|x| f.of(if phase == "after" { &x.after } else { &x.before }))
+                        f.of(if phase == "after" {
+                            &x.after
+                        } else {
+                            &x.before
+                        })
                     })
                 };
                 let shown_value = value;
@@ -318,9 +335,9 @@ fn TallyTable(
                         data-key=key
                         data-phase=phase
                         data-field=f.key()
-                        data-value=move || value().map(|v| v.to_string()).unwrap_or_default()
+                        data-value=move || value().to_string()
                     >
-                        {move || shown_value().map(|v| format_number(f64::from(v), 0)).unwrap_or_default()}
+                        {move || format_number(f64::from(shown_value()), 0)}
                     </td>
                 }
             })
@@ -509,7 +526,8 @@ fn Breakdowns(state: AppState) -> impl IntoView {
         })
     });
     let metric_pair = move |label: String, k: MetricKey| {
-        let (b, a) = (metric_value(state, k, false), metric_value(state, k, true));
+        let step = state.step.get();
+        let (b, a) = state.shown.with(|s| pair_of(s, step, k));
         Pair {
             label,
             before: b,

@@ -53,7 +53,10 @@ pub(crate) fn ParamRow(
     };
     // This row's text, as its own memo: typing in one row re-runs only that row's value and
     // error, not those of every row.
-    let text = Memo::new(move |_| raw.with(|r| r.get(index).cloned().unwrap_or_default()));
+    let text = Memo::new(move |_| {
+        raw.with(|r| r.get(index).map(|t| t.get()))
+            .unwrap_or_default()
+    });
     let error = Memo::new(move |_| text.with(|t| spec.parse(t).err()));
     let input = move |text: String| {
         if city {

@@ -11,6 +11,7 @@ use crate::model::lineage::formed;
 use crate::model::org::Unit;
 use crate::model::params::ParamSpec;
 use crate::model::source::Source;
+use crate::ui::cells::Cells;
 use crate::ui::params_panel::SourceNote;
 use crate::ui::state::AppState;
 
@@ -159,7 +160,15 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                                 Some(p) => format!("{p} · {}", f.unit.name.get(l)),
                                 None => f.unit.name.get(l).to_string(),
                             };
-                            (f.unit.id.to_string(), name, names)
+                            let shown: Vec<&str> =
+                                names.iter().take(12).map(String::as_str).collect();
+                            let more = names.len().saturating_sub(shown.len());
+                            let mut text = shown.join(if l.is_chinese() { "、" } else { ", " });
+                            if more > 0 {
+                                text.push_str(&trf(l, Msg::AndMore, &[&more.to_string()]));
+                            }
+                            let count = trf(l, Msg::FormedFrom, &[&names.len().to_string()]);
+                            (f.unit.id.to_string(), (name, count, text))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -169,38 +178,25 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
     // Keyed by unit id: an entry's element stays, and only its text follows the model.
     let ids =
         Memo::new(move |_| entries.with(|e| e.iter().map(|x| x.0.clone()).collect::<Vec<_>>()));
-    let index = Memo::new(move |_| {
-        ids.with(|ids| {
-            ids.iter()
-                .enumerate()
-                .map(|(i, id)| (id.clone(), i))
-                .collect::<std::collections::HashMap<_, _>>()
+    // One sync pass writes each entry's texts; an entry reads only its own.
+    let cells = Cells::<String, (String, String, String)>::new();
+    Effect::new(move |_| {
+        entries.with(|e| {
+            let by_id: HashMap<&str, &(String, String, String)> =
+                e.iter().map(|(id, texts)| (id.as_str(), texts)).collect();
+            cells.retain(|k| by_id.contains_key(k.as_str()));
+            cells.sync_ref(|k| by_id.get(k.as_str()).copied());
         })
     });
     let item = move |id: String| {
-        let row = {
-            let id = id.clone();
-            Memo::new(move |_| {
-                let l = lang.get();
-                let Some(i) = index.with(|ix| ix.get(&id).copied()) else {
-                    return Default::default();
-                };
-                entries.with(|e| {
-                    let (_, name, from) = &e[i];
-                    let shown: Vec<&str> = from.iter().take(12).map(String::as_str).collect();
-                    let more = from.len().saturating_sub(shown.len());
-                    let mut text = shown.join(if l.is_chinese() { "、" } else { ", " });
-                    if more > 0 {
-                        text.push_str(&trf(l, Msg::AndMore, &[&more.to_string()]));
-                    }
-                    (
-                        name.clone(),
-                        trf(l, Msg::FormedFrom, &[&from.len().to_string()]),
-                        text,
-                    )
-                })
+        let row = cells.cell(&id, || {
+            entries.with_untracked(|e| {
+                e.iter()
+                    .find(|(x, _)| *x == id)
+                    .map(|(_, texts)| texts.clone())
+                    .unwrap_or_default()
             })
-        };
+        });
         let (id_enter, id_focus) = (id.clone(), id.clone());
         let active = {
             let id = id.clone();

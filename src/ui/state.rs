@@ -1,6 +1,8 @@
 //! The app's signals and what is derived from them.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
@@ -13,22 +15,43 @@ use crate::model::lineage::Changes;
 use crate::model::metrics::{compute, Metrics};
 use crate::model::params::Params;
 use crate::state::url::{self, Notice, Theme, UrlState, View};
+use crate::ui::cells::set_if;
 
-/// A scenario that built, with the metrics of every step.
-#[derive(Clone, Debug, PartialEq)]
+/// A scenario that built, with the metrics of its steps (each computed when first read: the
+/// page reads the baseline and the step on screen).
+#[derive(Clone, Debug)]
 pub struct Shown {
     pub scenario: Scenario,
-    /// `metrics[i]`: the organisation after `i` levers.
-    pub metrics: Vec<Metrics>,
+    /// `metrics[i]`: the organisation after `i` levers. Shared by clones.
+    metrics: Arc<[OnceLock<Metrics>]>,
+    /// Which build this is. Two values are the same result exactly when they come from the same
+    /// build, so comparing them costs nothing (the `built` memo has already compared the
+    /// scenarios, and a new build is a new scenario).
+    build: u64,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        self.build == other.build
+    }
 }
 
 impl Shown {
+    pub fn new(scenario: Scenario) -> Self {
+        static BUILDS: AtomicU64 = AtomicU64::new(0);
+        Shown {
+            metrics: scenario.steps.iter().map(|_| OnceLock::new()).collect(),
+            scenario,
+            build: BUILDS.fetch_add(1, Ordering::Relaxed),
+        }
+    }
     pub fn before(&self) -> &Metrics {
-        &self.metrics[0]
+        self.at(0)
     }
     /// The metrics at `step` (clamped to the last step).
     pub fn at(&self, step: usize) -> &Metrics {
-        &self.metrics[step.min(self.metrics.len() - 1)]
+        let i = step.min(self.metrics.len().saturating_sub(1));
+        self.metrics[i].get_or_init(|| compute(self.scenario.at(i)))
     }
 }
 
@@ -55,8 +78,9 @@ pub struct AppState {
     pub step: RwSignal<usize>,
     /// The unit whose lineage is highlighted (hover or focus on a diagram box or list item).
     pub focus_unit: RwSignal<Option<String>>,
-    /// What is typed in each parameter input, by spec index.
-    pub raw: RwSignal<Vec<String>>,
+    /// What is typed in each parameter input, by spec index: one signal per input, so typing
+    /// in one wakes only that input (the list is replaced when the parameter set is).
+    pub raw: RwSignal<Typed>,
     /// The last valid value of every parameter.
     pub params: RwSignal<Params>,
     pub notices: RwSignal<Vec<Notice>>,
@@ -71,7 +95,7 @@ pub struct AppState {
     pub view: RwSignal<View>,
     /// The compared city's values (always valid) and what is typed in each of its inputs.
     pub city: RwSignal<Params>,
-    pub city_raw: RwSignal<Vec<String>>,
+    pub city_raw: RwSignal<Typed>,
     /// The four models applied to the city; computed only while the comparison is shown.
     pub compared: Memo<Vec<Applied>>,
     /// The user's composed reform, once they open the composer (kept when they leave it).
@@ -116,11 +140,14 @@ fn city_of(u: &UrlState) -> Params {
     p
 }
 
+/// What is typed in each input of a parameter list, one signal per input.
+pub type Typed = Vec<ArcRwSignal<String>>;
+
 /// Keeps `text` as what is typed in input `i` of a parameter list; a valid value is taken.
-fn type_into(raw: RwSignal<Vec<String>>, params: RwSignal<Params>, i: usize, text: String) {
-    raw.update(|r| {
-        if let Some(slot) = r.get_mut(i) {
-            *slot = text.clone();
+fn type_into(raw: RwSignal<Typed>, params: RwSignal<Params>, i: usize, text: String) {
+    raw.with_untracked(|r| {
+        if let Some(slot) = r.get(i) {
+            set_if(slot, text.clone());
         }
     });
     let key = params.with_untracked(|p| p.specs().get(i).map(|s| s.key));
@@ -132,8 +159,11 @@ fn type_into(raw: RwSignal<Vec<String>>, params: RwSignal<Params>, i: usize, tex
     }
 }
 
-fn raw_of(p: &Params) -> Vec<String> {
-    p.specs().iter().map(|s| s.format(p.get(s.key))).collect()
+fn raw_of(p: &Params) -> Typed {
+    p.specs()
+        .iter()
+        .map(|s| ArcRwSignal::new(s.format(p.get(s.key))))
+        .collect()
 }
 
 impl AppState {
@@ -148,10 +178,7 @@ impl AppState {
         let variant = RwSignal::new(variant);
         let built = Memo::new(move |_| variant.get().build(&params.get()));
         let shown = Memo::new(move |prev: Option<&Option<Shown>>| match built.get() {
-            Ok(scenario) => Some(Shown {
-                metrics: scenario.steps.iter().map(compute).collect(),
-                scenario,
-            }),
+            Ok(scenario) => Some(Shown::new(scenario)),
             Err(_) => prev.cloned().flatten(),
         });
         let lang = RwSignal::new(u.lang);

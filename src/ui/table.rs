@@ -179,6 +179,9 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
         state.shown.with(|s| {
             let s = s.as_ref()?;
             // Only organisations with incidents have a workload to show.
+            if s.scenario.before().incidents_total() == 0 {
+                return None;
+            }
             let before = work_rows(s.scenario.before(), l, method);
             if before.iter().all(|r| r.incidents == 0) {
                 return None;
