@@ -1,5 +1,6 @@
-//! Native timing of the pure work behind one parameter change, per case variant at defaults:
-//! build all steps, metrics of every step, lineage, and both diagrams (the median of many runs).
+//! Native timing of the pure work behind one parameter change, per case variant at defaults, as
+//! the page does it: build all steps, metrics of the baseline and the final step, the change
+//! marks and the lineage list, and both diagrams (the median of many runs).
 //! `cargo run --release --example timing`
 //!
 //! `cargo run --release --example timing -- daqing/urban 5000 [build|metrics|lineage|diagrams]`
@@ -9,7 +10,7 @@ use std::time::Instant;
 use reform_explorer::i18n::Lang;
 use reform_explorer::layout::diagram::diagram;
 use reform_explorer::model::cases::{CaseId, Variant};
-use reform_explorer::model::lineage::Lineage;
+use reform_explorer::model::lineage::{formed, Changes};
 use reform_explorer::model::metrics::compute;
 
 fn median(xs: &mut [f64]) -> f64 {
@@ -25,10 +26,11 @@ fn profile(v: &Variant, runs: usize, phase: &str) {
     let s = v.build(&p).expect("defaults build");
     let once = || match phase {
         "metrics" => {
-            std::hint::black_box(s.steps.iter().map(compute).collect::<Vec<_>>());
+            std::hint::black_box((compute(s.before()), compute(s.after())));
         }
         "lineage" => {
-            std::hint::black_box(Lineage::of(s.before(), s.after()));
+            std::hint::black_box(Changes::of(s.before(), s.after()));
+            std::hint::black_box(formed(s.before(), s.after()));
         }
         "diagrams" => {
             std::hint::black_box(diagram(s.before(), Lang::Zh, true));
@@ -79,15 +81,20 @@ fn main() {
                 let a = Instant::now();
                 let s = v.build(&p).expect("defaults build");
                 let b = Instant::now();
-                let m: Vec<_> = s.steps.iter().map(compute).collect();
+                // What the page computes: metrics of the baseline and the step on screen, the
+                // change marks and the lineage list.
+                let m = (compute(s.before()), compute(s.after()));
                 let c2 = Instant::now();
-                let l = Lineage::of(s.before(), s.after());
+                let l = (
+                    Changes::of(s.before(), s.after()),
+                    formed(s.before(), s.after()),
+                );
                 let d = Instant::now();
                 let d1 = diagram(s.before(), Lang::Zh, true);
                 let d2 = diagram(s.after(), Lang::Zh, true);
                 let e = Instant::now();
                 units = s.steps.iter().map(|o| o.walk().len()).max().unwrap_or(0);
-                std::hint::black_box((m, l.formed.len(), d1.nodes.len(), d2.nodes.len()));
+                std::hint::black_box((m, l, d1.nodes.len(), d2.nodes.len()));
                 for (i, (x, y)) in [(a, b), (b, c2), (c2, d), (d, e)].into_iter().enumerate() {
                     t[i].push((y - x).as_secs_f64() * 1000.0);
                 }

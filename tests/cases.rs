@@ -201,3 +201,106 @@ fn every_spec_is_read_by_the_model() {
         }
     }
 }
+
+/// The change marks (`Changes::of`, one pass into owned maps) classify every unit of both trees
+/// exactly as `Lineage::of` does, and count them per kind, for every variant and step, at the
+/// defaults and at random parameters.
+#[test]
+fn change_marks_agree_with_the_lineage() {
+    use reform_explorer::model::lineage::{Change, Changes, Lineage};
+    let mut rng = common::Rng::new(0x11e4);
+    for (c, v) in variants() {
+        let mut sets = vec![v.defaults()];
+        sets.extend((0..20).map(|_| common::random_params(v, &mut rng)));
+        for p in sets {
+            let Ok(s) = v.build(&p) else { continue };
+            for (i, step) in s.steps.iter().enumerate() {
+                let at = format!("{}/{} step {i}", c.key(), v.key);
+                let l = Lineage::of(s.before(), step);
+                let ch = Changes::of(s.before(), step);
+                assert_eq!(ch.before.len(), l.before.len(), "{at}");
+                assert_eq!(ch.after.len(), l.after.len(), "{at}");
+                for (id, c) in &l.before {
+                    assert_eq!(ch.before.get(*id), Some(c), "{at}: {id}");
+                }
+                for (id, c) in &l.after {
+                    assert_eq!(ch.after.get(*id), Some(c), "{at}: {id}");
+                }
+                let count = |m: &[Change], which: &dyn Fn(Change) -> bool| {
+                    m.iter().filter(|c| which(**c)).count()
+                };
+                let before: Vec<Change> = l.before.values().copied().collect();
+                let after: Vec<Change> = l.after.values().copied().collect();
+                let sum = |f: &dyn Fn(&reform_explorer::model::lineage::KindChange) -> usize| {
+                    ch.by_kind.iter().map(f).sum::<usize>()
+                };
+                assert_eq!(sum(&|k| k.before), before.len(), "{at}");
+                assert_eq!(sum(&|k| k.after), after.len(), "{at}");
+                assert_eq!(
+                    sum(&|k| k.kept),
+                    count(&before, &|c| c == Change::Kept),
+                    "{at}"
+                );
+                assert_eq!(
+                    sum(&|k| k.merged),
+                    count(&before, &|c| c == Change::MergedInto),
+                    "{at}"
+                );
+                assert_eq!(
+                    sum(&|k| k.abolished),
+                    count(&before, &|c| c == Change::Abolished),
+                    "{at}"
+                );
+                assert_eq!(
+                    sum(&|k| k.formed),
+                    count(&after, &|c| c == Change::Formed),
+                    "{at}"
+                );
+                assert_eq!(
+                    sum(&|k| k.new),
+                    count(&after, &|c| c == Change::New),
+                    "{at}"
+                );
+            }
+        }
+    }
+}
+
+/// The page builds the organisation from `Params::model_input` (the planning models' values put
+/// back to their defaults), so those values must not change any scenario: checked for every
+/// analysis parameter of every variant at its bounds and at random values, on top of the
+/// defaults and of random model parameters.
+#[test]
+fn analysis_values_change_no_organisation() {
+    let mut rng = common::Rng::new(0xa7a1);
+    for (c, v) in variants() {
+        let mut bases = vec![v.defaults()];
+        bases.extend((0..10).map(|_| common::random_params(v, &mut rng)));
+        for base in bases {
+            let model = base.model_input(is_analysis_key);
+            let expected = v.build(&model);
+            for s in v.specs.iter().filter(|s| is_analysis_key(s.key)) {
+                for x in [s.min, s.max, s.min + (s.max - s.min) * rng.unit()] {
+                    let mut p = base.clone();
+                    assert!(p.set_raw(s.key, &s.format(x)).is_ok());
+                    assert_eq!(p.model_input(is_analysis_key), model);
+                    assert_eq!(
+                        v.build(&p),
+                        expected,
+                        "{}/{}: {} = {x} changes the organisation",
+                        c.key(),
+                        v.key,
+                        s.key
+                    );
+                }
+            }
+            // Model values do change the model input.
+            for s in v.specs.iter().filter(|s| !is_analysis_key(s.key)) {
+                let mut p = base.clone();
+                let other = if p.get(s.key) == s.min { s.max } else { s.min };
+                assert!(p.set_raw(s.key, &s.format(other)).is_ok());
+                assert_ne!(p.model_input(is_analysis_key), model, "{}", s.key);
+            }
+        }
+    }
+}

@@ -140,6 +140,47 @@ impl<'a> Baseline<'a> {
     }
 }
 
+/// Walks `after` against the baseline and calls `each(unit, change, sources)` for every later
+/// unit (`sources`: the baseline positions a formed unit came from); returns the change of
+/// every baseline unit, by baseline position.
+fn classify<'a>(
+    base: &Baseline<'a>,
+    after: &'a Unit,
+    mut each: impl FnMut(&'a Unit, Change, &[usize]),
+) -> Vec<Change> {
+    let n = base.units.len();
+    // By baseline position: still there (same id, not formed), or gone into a later unit.
+    let mut kept = vec![false; n];
+    let mut used = vec![false; n];
+    let mut last = SourceCache::default();
+    for (_, u) in after.walk() {
+        let idx = base.sources(u, &mut last);
+        let change = if !idx.is_empty() {
+            for &i in idx {
+                used[i] = true;
+            }
+            Change::Formed
+        } else if let Some(&i) = base.index.get(u.id.as_str()).filter(|_| u.from.is_empty()) {
+            kept[i] = true;
+            Change::Kept
+        } else {
+            Change::New
+        };
+        each(u, change, idx);
+    }
+    (0..n)
+        .map(|i| {
+            if kept[i] {
+                Change::Kept
+            } else if used[i] {
+                Change::MergedInto
+            } else {
+                Change::Abolished
+            }
+        })
+        .collect()
+}
+
 /// Only the later units formed from baseline units (what the lineage list shows): cheaper than
 /// `Lineage::of`, which also classifies every id.
 pub fn formed<'a>(before: &'a Unit, after: &'a Unit) -> Vec<Formed<'a>> {
@@ -166,40 +207,21 @@ pub fn formed<'a>(before: &'a Unit, after: &'a Unit) -> Vec<Formed<'a>> {
 impl<'a> Lineage<'a> {
     pub fn of(before: &'a Unit, after: &'a Unit) -> Self {
         let base = Baseline::new(before);
-        let walk = after.walk();
         let mut formed = Vec::new();
-        let mut after_change = id_map(walk.len());
-        // By baseline position: still there (same id, not formed), or gone into a later unit.
-        let mut kept = vec![false; base.units.len()];
-        let mut used = vec![false; base.units.len()];
-        let mut last = SourceCache::default();
-        for (_, u) in walk {
-            let idx = base.sources(u, &mut last);
-            let change = if !idx.is_empty() {
-                for &i in idx {
-                    used[i] = true;
-                }
+        let mut after_change = id_map(base.units.len());
+        let before = classify(&base, after, |u, change, idx| {
+            if change == Change::Formed {
                 formed.push(base.formed(u, idx));
-                Change::Formed
-            } else if let Some(&i) = base.index.get(u.id.as_str()).filter(|_| u.from.is_empty()) {
-                kept[i] = true;
-                Change::Kept
-            } else {
-                Change::New
-            };
+            }
             after_change.insert(u.id.as_str(), change);
-        }
+        });
         let mut before_change = id_map(base.units.len());
-        before_change.extend(base.units.iter().enumerate().map(|(i, u)| {
-            let c = if kept[i] {
-                Change::Kept
-            } else if used[i] {
-                Change::MergedInto
-            } else {
-                Change::Abolished
-            };
-            (u.id.as_str(), c)
-        }));
+        before_change.extend(
+            base.units
+                .iter()
+                .zip(before)
+                .map(|(u, c)| (u.id.as_str(), c)),
+        );
         Lineage {
             formed,
             before: before_change,
@@ -260,24 +282,13 @@ impl KindChange {
 }
 
 impl Changes {
+    /// The same classification as [`Lineage::of`], made in one walk of each tree straight into
+    /// the owned maps and the counts (no borrowed maps, no second walk).
     pub fn of(before: &Unit, after: &Unit) -> Changes {
-        let l = Lineage::of(before, after);
+        let base = Baseline::new(before);
         let mut by_kind: Vec<KindChange> = Vec::new();
-        let mut out_before: OwnedIdMap<Change> = id_map(l.before.len());
-        for (_, u) in before.walk() {
-            let c = l.before.get(&*u.id).copied().unwrap_or(Change::Abolished);
-            let k = KindChange::entry(&mut by_kind, u.kind);
-            k.before += 1;
-            match c {
-                Change::Kept => k.kept += 1,
-                Change::MergedInto => k.merged += 1,
-                _ => k.abolished += 1,
-            }
-            out_before.insert(u.id.clone(), c);
-        }
-        let mut out_after: OwnedIdMap<Change> = id_map(l.after.len());
-        for (_, u) in after.walk() {
-            let c = l.after.get(&*u.id).copied().unwrap_or(Change::New);
+        let mut out_after: OwnedIdMap<Change> = id_map(base.units.len());
+        let changes = classify(&base, after, |u, c, _| {
             let k = KindChange::entry(&mut by_kind, u.kind);
             k.after += 1;
             match c {
@@ -286,6 +297,17 @@ impl Changes {
                 _ => {}
             }
             out_after.insert(u.id.clone(), c);
+        });
+        let mut out_before: OwnedIdMap<Change> = id_map(base.units.len());
+        for (u, c) in base.units.iter().zip(changes) {
+            let k = KindChange::entry(&mut by_kind, u.kind);
+            k.before += 1;
+            match c {
+                Change::Kept => k.kept += 1,
+                Change::MergedInto => k.merged += 1,
+                _ => k.abolished += 1,
+            }
+            out_before.insert(u.id.clone(), c);
         }
         by_kind.sort_by_key(|k| k.kind);
         Changes {

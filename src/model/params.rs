@@ -112,6 +112,22 @@ impl Params {
             edits: Vec::new(),
         }
     }
+    /// The same set with the values of the keys `skip` names put back to their defaults: with
+    /// `analysis::is_analysis_key`, what the organisation is built from (the planning models'
+    /// values change estimates, not the organisation; tests/cases.rs checks it), so two sets
+    /// with the same model input build the same scenario.
+    pub fn model_input(&self, skip: impl Fn(&str) -> bool) -> Params {
+        Params {
+            specs: self.specs,
+            values: self
+                .specs
+                .iter()
+                .zip(&self.values)
+                .map(|(s, v)| if skip(s.key) { s.default } else { *v })
+                .collect(),
+            edits: self.edits.clone(),
+        }
+    }
     /// The user's value for `field` of table row `row` (from 1), if they edited it.
     pub fn edit(&self, row: usize, field: &str) -> Option<f64> {
         self.edits

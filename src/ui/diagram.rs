@@ -597,7 +597,10 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
         let (cw, _) = size_of();
         let k = ((cw - 2.0 * MARGIN) / w.max(1.0)).min(1.0);
         let ch = (h * k + 2.0 * MARGIN).clamp(MIN_CANVAS, MAX_CANVAS);
-        canvas_h.set(ch);
+        // Written only when they change: most parameter changes leave the drawing's size.
+        if canvas_h.get_untracked() != ch {
+            canvas_h.set(ch);
+        }
         match target {
             Some(b) => {
                 let v = view_sig.get_untracked();
@@ -605,7 +608,12 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                 view_sig.set(v.reveal(b, cw, ch));
                 moved.set(true);
             }
-            None if !moved.get_untracked() => view_sig.set(View::fit(w, h, cw, ch)),
+            None if !moved.get_untracked() => {
+                let v = View::fit(w, h, cw, ch);
+                if view_sig.get_untracked() != v {
+                    view_sig.set(v);
+                }
+            }
             None => {}
         }
     });
@@ -1002,16 +1010,22 @@ fn DiagramToolbar(state: AppState) -> impl IntoView {
 #[component]
 fn ChangeSummary(state: AppState) -> impl IntoView {
     let lang = state.lang;
+    // The counts alone, compared: most parameter changes leave them as they were.
+    let by_kind = Memo::new(move |_| {
+        state.changes.with(|c| {
+            c.as_ref().map(|c: &Changes| {
+                c.by_kind
+                    .iter()
+                    .filter(|k| k.before != k.after || k.kept != k.before || k.kept != k.after)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     move || {
         let l = lang.get();
-        state.changes.with(|c| {
-            let c: &Changes = c.as_ref()?;
-            let rows: Vec<_> = c
-                .by_kind
-                .iter()
-                .filter(|k| k.before != k.after || k.kept != k.before || k.kept != k.after)
-                .cloned()
-                .collect();
+        by_kind.with(|rows| {
+            let rows = rows.clone()?;
             let n = rows.len();
             Some(view! {
                 <div class="change-summary" data-changes=n.to_string()>

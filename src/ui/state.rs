@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 use leptos::prelude::*;
 
 use crate::analysis::compare::{self, Applied, City};
+use crate::analysis::is_analysis_key;
 use crate::i18n::{tr, trf, Lang, Msg};
 use crate::layout::diagram::{diagram_with, find, Diagram, Found, Options, Orient};
 use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
@@ -176,7 +177,15 @@ impl AppState {
         let params = RwSignal::new(params);
         let step = RwSignal::new(u.step.unwrap_or(variant.levers.len()));
         let variant = RwSignal::new(variant);
-        let built = Memo::new(move |_| variant.get().build(&params.get()));
+        // What the organisation is built from: the parameters less the planning models' own
+        // (response time, workload), compared cheaply, so that those rebuild nothing.
+        let model_input = Memo::new(move |_| params.with(|p| p.model_input(is_analysis_key)));
+        // Not compared with the last value: a new model input is a new scenario (a deep
+        // comparison of two organisations would cost about as much as building one).
+        let built = Memo::new_with_compare(
+            move |_| model_input.with(|p| variant.get().build(p)),
+            |_, _| true,
+        );
         let shown = Memo::new(move |prev: Option<&Option<Shown>>| match built.get() {
             Ok(scenario) => Some(Shown::new(scenario)),
             Err(_) => prev.cloned().flatten(),
@@ -196,13 +205,19 @@ impl AppState {
                 _ => Default::default(),
             })
         });
-        let changes = Memo::new(move |_| {
-            let at = step.get();
-            shown.with(|s| {
-                s.as_ref()
-                    .map(|s| Changes::of(s.scenario.before(), s.scenario.at(at)))
-            })
-        });
+        // Not compared with the last value: comparing two maps of every unit costs as much as
+        // making them, and its readers (the boxes' sync pass, which follows the new diagram
+        // anyway, and the summary, which reads only the counts) compare what they use.
+        let changes = Memo::new_with_compare(
+            move |_| {
+                let at = step.get();
+                shown.with(|s| {
+                    s.as_ref()
+                        .map(|s| Changes::of(s.scenario.before(), s.scenario.at(at)))
+                })
+            },
+            |_, _| true,
+        );
         let diagram_of = move |after: bool| {
             Memo::new(move |_| {
                 let at = if after { step.get() } else { 0 };

@@ -74,6 +74,33 @@ pub fn StepControl(state: AppState) -> impl IntoView {
             })
             .collect_view()
     };
+    // Where staff went in the step on screen: its own memo, so that a new scenario rewrites the
+    // two numbers and the sentence, not the whole detail (built per step and language).
+    let flow = Memo::new(move |_| {
+        let step = state.step.get();
+        state
+            .shown
+            .with(|s| s.as_ref().map(|s| s.scenario.flow(step)))
+            .unwrap_or_default()
+    });
+    let flow_text = move || {
+        let l = lang.get();
+        let flow = flow.get();
+        match flow.moved_down() {
+            Some(0) => tr(l, Msg::FlowNone).to_string(),
+            Some(m) if m > 0 => trf(l, Msg::FlowDown, &[&format_number(m as f64, 0)]),
+            Some(m) => trf(l, Msg::FlowUp, &[&format_number(-m as f64, 0)]),
+            None => trf(
+                l,
+                Msg::FlowNet,
+                &[
+                    &signed(flow.organ),
+                    &signed(flow.frontline),
+                    &signed(flow.net()),
+                ],
+            ),
+        }
+    };
     let detail = move || {
         let l = lang.get();
         let step = state.step.get();
@@ -83,34 +110,18 @@ pub fn StepControl(state: AppState) -> impl IntoView {
                 <p class="step-summary">{tr(l, Msg::BaselineSummary)}</p>
             }
             .into_any(),
-            Some(lever) => {
-                let flow = state
-                    .shown
-                    .with(|s| s.as_ref().map(|s| s.scenario.flow(step)))
-                    .unwrap_or_default();
-                let flow_text = match flow.moved_down() {
-                    Some(0) => tr(l, Msg::FlowNone).to_string(),
-                    Some(m) if m > 0 => trf(l, Msg::FlowDown, &[&format_number(m as f64, 0)]),
-                    Some(m) => trf(l, Msg::FlowUp, &[&format_number(-m as f64, 0)]),
-                    None => trf(
-                        l,
-                        Msg::FlowNet,
-                        &[
-                            &signed(flow.organ),
-                            &signed(flow.frontline),
-                            &signed(flow.net()),
-                        ],
-                    ),
-                };
-                view! {
-                    <p class="step-summary" data-lever=lever.key>{lever.summary.get(l)}</p>
-                    <p class="step-flow" data-flow-organ=flow.organ.to_string() data-flow-frontline=flow.frontline.to_string()>
-                        <strong>{tr(l, Msg::StaffFlow)}</strong> " " {flow_text}
-                    </p>
-                    <SourceNote source=lever.source lang=lang/>
-                }
-                .into_any()
+            Some(lever) => view! {
+                <p class="step-summary" data-lever=lever.key>{lever.summary.get(l)}</p>
+                <p
+                    class="step-flow"
+                    data-flow-organ=move || flow.get().organ.to_string()
+                    data-flow-frontline=move || flow.get().frontline.to_string()
+                >
+                    <strong>{tr(l, Msg::StaffFlow)}</strong> " " {flow_text}
+                </p>
+                <SourceNote source=lever.source lang=lang/>
             }
+            .into_any(),
         }
     };
     view! {
