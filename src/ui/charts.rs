@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::cells::Cells;
+
 /// One group of a paired bar chart: its label, the two values (for the bar lengths) and the two
 /// values as the page writes them.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,51 +46,77 @@ pub fn PairedBars(
     #[prop(into)] phases: Signal<(String, String)>,
     #[prop(into)] pairs: Signal<Vec<Pair>>,
 ) -> impl IntoView {
-    let height = move || pairs.with(|p| p.len() as f64 * GROUP_H);
-    let bars = move || {
-        let (before_label, after_label) = phases.get();
-        pairs.with(|pairs| {
-            let max = pairs
-                .iter()
-                .flat_map(|p| [p.before, p.after])
-                .fold(0.0f64, f64::max);
-            pairs
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let y0 = i as f64 * GROUP_H;
-                    let bar = |j: usize, v: f64, text: &str, phase: &'static str, label: &str| {
-                        let y = y0 + LABEL_H + j as f64 * (BAR_H + BAR_GAP);
-                        let len = bar_length(v, max);
-                        let text_y = format!("{:.1}", y + BAR_H - 2.0);
-                        view! {
-                            <text class="phase" x="0" y=text_y.clone()>{label.to_string()}</text>
-                            <rect
-                                class=format!("bar {phase}")
-                                data-phase=phase
-                                x=format!("{PHASE_W:.1}")
-                                y=format!("{y:.1}")
-                                width=format!("{len:.1}")
-                                height=format!("{BAR_H:.1}")
-                            ></rect>
-                            <text class="value" x=format!("{:.1}", PHASE_W + len + 4.0) y=text_y>
-                                {text.to_string()}
-                            </text>
-                        }
-                    };
-                    view! {
-                        <g class="group">
-                            <text class="group-label" x="0" y=format!("{:.1}", y0 + LABEL_H - 4.0)>
-                                {p.label.clone()}
-                            </text>
-                            {bar(0, p.before, &p.before_text, "before", &before_label)}
-                            {bar(1, p.after, &p.after_text, "after", &after_label)}
-                        </g>
-                    }
-                })
-                .collect_view()
-        })
+    let count = Memo::new(move |_| pairs.with(Vec::len));
+    let height = move || count.get() as f64 * GROUP_H;
+    // One sync pass writes each group's pair and the longest value (bar lengths are relative
+    // to it); a group's bars and texts follow their own cell only.
+    let cells = Cells::<usize, (Pair, f64)>::new();
+    let longest = |pairs: &[Pair]| {
+        pairs
+            .iter()
+            .flat_map(|p| [p.before, p.after])
+            .fold(0.0f64, f64::max)
     };
+    Effect::new(move |_| {
+        pairs.with(|p| {
+            let max = longest(p);
+            cells.sync(|&i| p.get(i).map(|x| (x.clone(), max)));
+        })
+    });
+    let group = move |i: usize| {
+        let cell = cells.cell(&i, || {
+            pairs
+                .with_untracked(|p| {
+                    let max = longest(p);
+                    p.get(i).cloned().map(|x| (x, max))
+                })
+                .unwrap_or_else(|| {
+                    let empty = Pair {
+                        label: String::new(),
+                        before: 0.0,
+                        after: 0.0,
+                        before_text: String::new(),
+                        after_text: String::new(),
+                    };
+                    (empty, 0.0)
+                })
+        });
+        let y0 = i as f64 * GROUP_H;
+        let bar = move |j: usize, phase: &'static str| {
+            let after = j == 1;
+            let y = y0 + LABEL_H + j as f64 * (BAR_H + BAR_GAP);
+            let len = move || {
+                cell.with(|(p, max)| bar_length(if after { p.after } else { p.before }, *max))
+            };
+            let text_y = format!("{:.1}", y + BAR_H - 2.0);
+            view! {
+                <text class="phase" x="0" y=text_y.clone()>
+                    {move || phases.with(|(b, a)| if after { a.clone() } else { b.clone() })}
+                </text>
+                <rect
+                    class=format!("bar {phase}")
+                    data-phase=phase
+                    x=format!("{PHASE_W:.1}")
+                    y=format!("{y:.1}")
+                    width=move || format!("{:.1}", len())
+                    height=format!("{BAR_H:.1}")
+                ></rect>
+                <text class="value" x=move || format!("{:.1}", PHASE_W + len() + 4.0) y=text_y>
+                    {move || cell.with(|(p, _)| if after { p.after_text.clone() } else { p.before_text.clone() })}
+                </text>
+            }
+        };
+        view! {
+            <g class="group">
+                <text class="group-label" x="0" y=format!("{:.1}", y0 + LABEL_H - 4.0)>
+                    {move || cell.with(|(p, _)| p.label.clone())}
+                </text>
+                {bar(0, "before")}
+                {bar(1, "after")}
+            </g>
+        }
+    };
+    let bars = move || view! { <For each=move || 0..count.get() key=|i| *i children=group/> };
     view! {
         <figure class="chart" data-chart=chart>
             <figcaption>{move || title.get()}</figcaption>

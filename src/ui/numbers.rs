@@ -290,7 +290,9 @@ fn TallyTable(
     rows: Memo<Vec<Row>>,
 ) -> impl IntoView {
     let lang = state.lang;
-    let keys = move || rows.with(|r| r.iter().map(|r| r.key.clone()).collect::<Vec<_>>());
+    // The row keys as a memo: the keyed list re-runs only when rows come or go.
+    let keys =
+        Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.key.clone()).collect::<Vec<_>>()));
     // One sync pass writes each row's cell; a row's cells read only their row.
     let cells = Cells::<String, Row>::new();
     Effect::new(move |_| {
@@ -376,7 +378,7 @@ fn TallyTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=keys key=|k| k.clone() children=row_view/>
+                    <For each=move || keys.get() key=|k| k.clone() children=row_view/>
                 </tbody>
             </table>
         </div>
