@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { serve, launch, open } from '../e2e/support.mjs';
+import { allParams, timeChanges } from './measure.mjs';
 
 const [dirA, dirB] = [process.argv[2] || 'target/dist-base', process.argv[3] || 'dist'];
 const rounds = Number(process.argv[4] || 3);
@@ -13,32 +14,9 @@ const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 
 /** Times every parameter of the page `runs` times (toggling between two valid values). */
 async function timeAll(page, runs) {
-  return page.evaluate(async (runs) => {
-    const params = Array.from(document.querySelectorAll('[data-param]')).map((p) => {
-      const input = p.querySelector('input');
-      const v = Number(input.value);
-      const step = Number(p.dataset.stepSize) || 1;
-      const next = v + step <= Number(p.dataset.max) ? v + step : v - step;
-      const fmt = (x) => String(Math.round(x * 1e6) / 1e6);
-      return { input, values: [fmt(next), fmt(v)] };
-    });
-    const out = [];
-    for (const { input, values } of params) {
-      for (let i = 0; i < runs; i++) {
-        let last = -1;
-        const mo = new MutationObserver(() => { last = performance.now(); });
-        mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-        const t0 = performance.now();
-        input.value = values[i % 2];
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 0));
-        mo.disconnect();
-        if (last >= 0) out.push(last - t0);
-        await new Promise((r) => requestAnimationFrame(() => r()));
-      }
-    }
-    return out;
-  }, runs);
+  const out = [];
+  for (const p of await allParams(page)) out.push(...(await timeChanges(page, p.key, p.values, runs, true)));
+  return out;
 }
 
 const servers = [await serve(resolve(dirA)), await serve(resolve(dirB))];

@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, open, DIST } from '../e2e/support.mjs';
+import { allParams, timeChanges } from './measure.mjs';
 
 const runs = Number(process.argv[2] || 60);
 
@@ -42,47 +43,10 @@ console.log(offline
   ? `offline copy ${OFFLINE}\t${offline[0]}\t${offline[1]}\t(${(offline[0] / 1024).toFixed(1)} KiB as handed out)`
   : `offline copy ${OFFLINE}: missing (build with trunk first)`);
 
-// Time from a parameter change to the last DOM mutation it causes: Leptos applies updates in
-// microtasks after the input event, so every mutation lands before the next macrotask. Each run
-// toggles one parameter between two valid values, so every run really changes the model.
-async function timeChanges(page, key, values, n, allowNone = false) {
-  return page.evaluate(async ({ key, values, n, allowNone }) => {
-    const input = document.querySelector(`#param-${key}`);
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      let last = -1;
-      const mo = new MutationObserver(() => { last = performance.now(); });
-      mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-      const t0 = performance.now();
-      input.value = values[i % 2];
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 0));
-      mo.disconnect();
-      if (last < 0 && !allowNone) throw new Error(`no DOM change after ${key}=${values[i % 2]}`);
-      if (last >= 0) out.push(last - t0);
-      await new Promise((r) => requestAnimationFrame(() => r()));
-    }
-    return out;
-  }, { key, values, n, allowNone });
-}
-
 function stats(times) {
   times.sort((a, b) => a - b);
   const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
   return `median ${q(0.5).toFixed(2)} ms, p90 ${q(0.9).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`;
-}
-
-/** Every parameter of the page, each with a second valid value one step away (data-step-size,
- *  within data-min..data-max). */
-async function allParams(page) {
-  return page.evaluate(() => Array.from(document.querySelectorAll('[data-param]')).map((p) => {
-    const input = p.querySelector('input');
-    const v = Number(input.value);
-    const step = Number(p.dataset.stepSize) || 1;
-    const next = v + step <= Number(p.dataset.max) ? v + step : v - step;
-    const fmt = (x) => String(Math.round(x * 1e6) / 1e6);
-    return { key: p.dataset.param, values: [fmt(next), fmt(v)] };
-  }));
 }
 
 const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
