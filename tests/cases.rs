@@ -304,3 +304,63 @@ fn analysis_values_change_no_organisation() {
         }
     }
 }
+
+/// The page remakes the change marks only when `lineage::shape` of a tree changes: two steps
+/// with the same shape (against the same baseline shape) must get the same marks. Checked over
+/// pairs of random parameter sets that differ in one value (which often leaves the shape), and
+/// a structural change must change the shape.
+#[test]
+fn same_shape_same_change_marks() {
+    use reform_explorer::model::lineage::{shape, Changes};
+    let mut rng = common::Rng::new(0x5a9e);
+    let mut same = 0;
+    for (c, v) in variants() {
+        for _ in 0..30 {
+            let p = common::random_params(v, &mut rng);
+            let mut q = p.clone();
+            let s = &v.specs[rng.range(0, v.specs.len() as u64 - 1) as usize];
+            let x = s.min + (s.max - s.min) * rng.unit();
+            assert!(q.set_raw(s.key, &s.format(x)).is_ok());
+            let (Ok(a), Ok(b)) = (v.build(&p), v.build(&q)) else {
+                continue;
+            };
+            for i in 0..a.steps.len().min(b.steps.len()) {
+                let ka = (shape(a.before()), shape(a.at(i)));
+                let kb = (shape(b.before()), shape(b.at(i)));
+                let (ca, cb) = (
+                    Changes::of(a.before(), a.at(i)),
+                    Changes::of(b.before(), b.at(i)),
+                );
+                if ka == kb {
+                    same += 1;
+                    assert_eq!(ca, cb, "{}/{} step {i}: {} = {x}", c.key(), v.key, s.key);
+                } else {
+                    // Different shapes: at least the trees differ in ids, kinds, lineage or shape.
+                    let ids = |u: &reform_explorer::model::org::Unit| {
+                        u.walk()
+                            .iter()
+                            .map(|(d, u)| (*d, u.id.to_string(), u.kind, u.from.len()))
+                            .collect::<Vec<_>>()
+                    };
+                    assert!(
+                        ids(a.before()) != ids(b.before()) || ids(a.at(i)) != ids(b.at(i)),
+                        "{}/{}: shapes differ for the same structure",
+                        c.key(),
+                        v.key
+                    );
+                }
+            }
+        }
+    }
+    assert!(same > 100, "too few same-shape pairs to test ({same})");
+    // A structural change: one more sub-bureau in Daqing's city.
+    let v = CaseId::Daqing.variant("urban").expect("daqing urban");
+    let a = v.build(&v.defaults()).expect("defaults");
+    let mut p = v.defaults();
+    let n = p.get("sub_bureaus_before");
+    assert!(p
+        .set_raw("sub_bureaus_before", &format!("{}", n + 1.0))
+        .is_ok());
+    let b = v.build(&p).expect("one more");
+    assert_ne!(shape(a.before()), shape(b.before()));
+}

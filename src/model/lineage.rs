@@ -140,6 +140,29 @@ impl<'a> Baseline<'a> {
     }
 }
 
+/// A fingerprint of what the change marks are made of: every unit's id, kind and lineage list
+/// and the tree's shape, in walk order (staff, names and everything else left out). Two trees
+/// with the same shape get the same marks against the same baseline (`tests/cases.rs`), so the
+/// page remakes them only when a shape changes.
+pub fn shape(root: &Unit) -> u64 {
+    use std::hash::Hash;
+    let mut h = IdHasher::default();
+    let mut stack = vec![root];
+    while let Some(u) = stack.pop() {
+        h.write(u.id.as_str().as_bytes());
+        u.kind.hash(&mut h);
+        h.write_usize(u.from.len());
+        for id in u.from.iter() {
+            h.write(id.as_str().as_bytes());
+        }
+        h.write_usize(u.children.len());
+        for c in u.children.iter().rev() {
+            stack.push(c);
+        }
+    }
+    h.finish()
+}
+
 /// Walks `after` against the baseline and calls `each(unit, change, sources)` for every later
 /// unit (`sources`: the baseline positions a formed unit came from); returns the change of
 /// every baseline unit, by baseline position.

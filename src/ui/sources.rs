@@ -236,13 +236,16 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
     }
 }
 
-/// The parent's name of every unit two or more levels down (children of the root need none).
+/// The parent's name of every formed unit (one with a lineage list) two or more levels down
+/// (children of the root need none).
 fn parent_names(root: &Unit, lang: Lang) -> HashMap<&str, &str> {
     let mut out = HashMap::new();
     let mut stack: Vec<&Unit> = root.children.iter().collect();
     while let Some(u) = stack.pop() {
         for c in &u.children {
-            out.insert(c.id.as_str(), u.name.get(lang));
+            if !c.from.is_empty() {
+                out.insert(c.id.as_str(), u.name.get(lang));
+            }
             stack.push(c);
         }
     }

@@ -12,7 +12,7 @@ use crate::i18n::{tr, trf, Lang, Msg};
 use crate::layout::diagram::{diagram_with, find, Diagram, Found, Options, Orient};
 use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
 use crate::model::compose::{Recipe, Scope};
-use crate::model::lineage::Changes;
+use crate::model::lineage::{shape, Changes};
 use crate::model::metrics::{compute, Metrics};
 use crate::model::params::Params;
 use crate::state::url::{self, Notice, Theme, UrlState, View};
@@ -205,13 +205,22 @@ impl AppState {
                 _ => Default::default(),
             })
         });
-        // Not compared with the last value: comparing two maps of every unit costs as much as
-        // making them, and its readers (the boxes' sync pass, which follows the new diagram
-        // anyway, and the summary, which reads only the counts) compare what they use.
+        // The shape of both trees (ids, kinds, lineage lists): all the change marks depend on,
+        // cheap to make and to compare, so that a change of staff alone remakes no marks.
+        let shapes = Memo::new(move |_| {
+            let at = step.get();
+            shown.with(|s| {
+                s.as_ref()
+                    .map(|s| (shape(s.scenario.before()), shape(s.scenario.at(at))))
+            })
+        });
+        // Remade when a shape changes, and then not compared with the last value: comparing
+        // two maps of every unit costs as much as making them.
         let changes = Memo::new_with_compare(
             move |_| {
-                let at = step.get();
-                shown.with(|s| {
+                shapes.track();
+                let at = step.get_untracked();
+                shown.with_untracked(|s| {
                     s.as_ref()
                         .map(|s| Changes::of(s.scenario.before(), s.scenario.at(at)))
                 })
