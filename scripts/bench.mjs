@@ -56,6 +56,7 @@ const browser = await launch();
 try {
   const cases = JSON.parse(await readFile('target/e2e-expected.json', 'utf8'));
   console.log(`parameter change -> last DOM mutation (${runs} runs each, headless Chromium)`);
+  const worst = [];
   for (const cv of Object.keys(cases)) {
     const [c, v] = cv.split('/');
     const { page, errors } = await open(browser, `${server.url}?case=${c}&variant=${v}`);
@@ -73,6 +74,7 @@ try {
       if (tp.length) per.push([p.key, median(tp)]);
     }
     per.sort((a, b) => b[1] - a[1]);
+    worst.push([cv, median(every)]);
     console.log(`  ${cv.padEnd(20)} ${key}=${values.join('<->')} (${nodes} boxes): ${stats(t)}${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
     console.log(`  ${''.padEnd(20)} all ${params.length} parameters: median ${median(every).toFixed(2)} ms; slowest ${per[0][0]} ${per[0][1].toFixed(2)} ms, ${per[1] ? `${per[1][0]} ${per[1][1].toFixed(2)} ms` : ''}`);
     await page.close();
@@ -82,6 +84,7 @@ try {
   const { page, errors } = await open(browser, server.url + big);
   const nodes = await page.locator('.diagram .node').count();
   const t = await timeChanges(page, "staff", ["8010", "8000"], runs);
+  const bigMedian = median(t);
   console.log(`  large city ${big} (${nodes} boxes): ${stats(t)}${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
   // A view change (zoom) touches one transform.
   const zoom = await page.evaluate(async () => {
@@ -95,6 +98,9 @@ try {
     return { ms: performance.now() - t0, changed };
   });
   console.log(`  zoom in on the large city: ${zoom.ms.toFixed(2)} ms, ${zoom.changed} DOM mutation records`);
+  // The issue's targets, against this run's figures (a benchmark reports; it does not fail).
+  worst.sort((a, b) => b[1] - a[1]);
+  console.log(`targets: all-parameter median <= 4 ms for every variant: ${worst[0][1] <= 4 ? 'met' : 'MISSED'} (slowest ${worst[0][0]} ${worst[0][1].toFixed(2)} ms); large city <= 16 ms: ${bigMedian <= 16 ? 'met' : 'MISSED'} (${bigMedian.toFixed(2)} ms)`);
 } finally {
   await browser.close();
   await server.close();
