@@ -334,6 +334,15 @@ fn same_shape_same_change_marks() {
                 if ka == kb {
                     same += 1;
                     assert_eq!(ca, cb, "{}/{} step {i}: {} = {x}", c.key(), v.key, s.key);
+                    // The lineage list too: the same entries, names and parents' names.
+                    assert_eq!(
+                        lineage_texts(a.before(), a.at(i)),
+                        lineage_texts(b.before(), b.at(i)),
+                        "{}/{} step {i}: {} = {x}",
+                        c.key(),
+                        v.key,
+                        s.key
+                    );
                 } else {
                     // Different shapes: at least the trees differ in ids, kinds, lineage or shape.
                     let ids = |u: &reform_explorer::model::org::Unit| {
@@ -363,4 +372,34 @@ fn same_shape_same_change_marks() {
         .is_ok());
     let b = v.build(&p).expect("one more");
     assert_ne!(shape(a.before()), shape(b.before()));
+}
+
+/// What the lineage list shows, in both languages: each formed unit's id, name and parent's
+/// name, and the names of the units it was formed from.
+fn lineage_texts(
+    before: &reform_explorer::model::org::Unit,
+    after: &reform_explorer::model::org::Unit,
+) -> Vec<(String, Vec<String>)> {
+    use reform_explorer::i18n::Lang;
+    use reform_explorer::model::lineage::formed;
+    let mut parents = std::collections::HashMap::new();
+    for (_, u) in after.walk() {
+        for c in u.children.iter() {
+            parents.insert(c.id.to_string(), u);
+        }
+    }
+    formed(before, after)
+        .iter()
+        .map(|f| {
+            let mut texts = Vec::new();
+            for l in [Lang::Zh, Lang::En] {
+                texts.push(f.unit.name.get(l).to_string());
+                if let Some(p) = parents.get(f.unit.id.as_str()) {
+                    texts.push(p.name.get(l).to_string());
+                }
+                texts.extend(f.from.iter().map(|u| u.name.get(l).to_string()));
+            }
+            (f.unit.id.to_string(), texts)
+        })
+        .collect()
 }

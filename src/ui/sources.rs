@@ -142,10 +142,13 @@ fn source_text(source: Source, l: Lang) -> impl IntoView {
 #[component]
 pub fn LineagePanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
+    // Remade when the shape of either tree changes (or the language or step): a change of
+    // staff alone leaves every entry as it was (tests/cases.rs: same shapes, same entries).
     let entries = Memo::new(move |_| {
         let l = lang.get();
         let step = state.step.get();
-        state.shown.with(|s| {
+        state.shapes.track();
+        state.shown.with_untracked(|s| {
             s.as_ref()
                 .map(|s| {
                     let org = s.scenario.at(step);

@@ -75,6 +75,9 @@ pub struct AppState {
     pub found: Memo<(Found, Found)>,
     /// What became of every unit between the baseline and the step shown.
     pub changes: Memo<Option<Changes>>,
+    /// `lineage::shape` of the baseline and of the step shown: what the change marks and the
+    /// lineage list depend on (ids, kinds, lineage lists, the tree's shape).
+    pub shapes: Memo<Option<(u64, u64)>>,
     /// The step shown as "after": 0 = baseline, `levers.len()` = final.
     pub step: RwSignal<usize>,
     /// The unit whose lineage is highlighted (hover or focus on a diagram box or list item).
@@ -271,6 +274,7 @@ impl AppState {
             search,
             found,
             changes,
+            shapes,
             step,
             focus_unit: RwSignal::new(None),
             raw,
