@@ -226,41 +226,25 @@ fn change_marks_agree_with_the_lineage() {
                 for (id, c) in &l.after {
                     assert_eq!(ch.after.get(*id), Some(c), "{at}: {id}");
                 }
-                let count = |m: &[Change], which: &dyn Fn(Change) -> bool| {
-                    m.iter().filter(|c| which(**c)).count()
-                };
                 let before: Vec<Change> = l.before.values().copied().collect();
                 let after: Vec<Change> = l.after.values().copied().collect();
-                let sum = |f: &dyn Fn(&reform_explorer::model::lineage::KindChange) -> usize| {
+                let sum = |f: fn(&reform_explorer::model::lineage::KindChange) -> usize| {
                     ch.by_kind.iter().map(f).sum::<usize>()
                 };
-                assert_eq!(sum(&|k| k.before), before.len(), "{at}");
-                assert_eq!(sum(&|k| k.after), after.len(), "{at}");
-                assert_eq!(
-                    sum(&|k| k.kept),
-                    count(&before, &|c| c == Change::Kept),
-                    "{at}"
-                );
-                assert_eq!(
-                    sum(&|k| k.merged),
-                    count(&before, &|c| c == Change::MergedInto),
-                    "{at}"
-                );
-                assert_eq!(
-                    sum(&|k| k.abolished),
-                    count(&before, &|c| c == Change::Abolished),
-                    "{at}"
-                );
-                assert_eq!(
-                    sum(&|k| k.formed),
-                    count(&after, &|c| c == Change::Formed),
-                    "{at}"
-                );
-                assert_eq!(
-                    sum(&|k| k.new),
-                    count(&after, &|c| c == Change::New),
-                    "{at}"
-                );
+                assert_eq!(sum(|k| k.before), before.len(), "{at}");
+                assert_eq!(sum(|k| k.after), after.len(), "{at}");
+                // Each count per kind, summed, against the units of that change on its side.
+                let counts: [(usize, &[Change], Change); 5] = [
+                    (sum(|k| k.kept), &before, Change::Kept),
+                    (sum(|k| k.merged), &before, Change::MergedInto),
+                    (sum(|k| k.abolished), &before, Change::Abolished),
+                    (sum(|k| k.formed), &after, Change::Formed),
+                    (sum(|k| k.new), &after, Change::New),
+                ];
+                for (n, side, change) in counts {
+                    let expected = side.iter().filter(|c| **c == change).count();
+                    assert_eq!(n, expected, "{at}: {change:?}");
+                }
             }
         }
     }

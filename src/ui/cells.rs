@@ -6,6 +6,7 @@
 //! effect reads the big memo, compares each row's new value with what its cell holds, and writes
 //! only the cells that differ: a change wakes the sync pass and the cells that really change.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -56,27 +57,14 @@ where
         }
     }
 
-    /// Writes the value of every key that has a cell: `value(key)` gives the new value, or
-    /// `None` to leave the cell as it is. Only cells whose value changes wake their readers.
-    pub fn sync(&self, mut value: impl FnMut(&K) -> Option<V>) {
+    /// Writes the value of every key that has a cell: `value(key)` gives the new value (owned
+    /// or borrowed from a table), or `None` to leave the cell as it is. A value is cloned into
+    /// its cell, and the cell's readers woken, only when it differs from what the cell holds.
+    pub fn sync<B: Borrow<V>>(&self, mut value: impl FnMut(&K) -> Option<B>) {
         self.0.with_value(|m| {
             for (k, cell) in m {
                 if let Some(v) = value(k) {
-                    set_if(cell, v);
-                }
-            }
-        });
-    }
-
-    /// Like [`Cells::sync`] with values borrowed from a table: a value is cloned only when it
-    /// changes.
-    pub fn sync_ref<'a>(&self, mut value: impl FnMut(&K) -> Option<&'a V>)
-    where
-        V: 'a,
-    {
-        self.0.with_value(|m| {
-            for (k, cell) in m {
-                if let Some(v) = value(k) {
+                    let v = v.borrow();
                     if cell.with_untracked(|old| old != v) {
                         cell.set(v.clone());
                     }
@@ -85,9 +73,17 @@ where
         });
     }
 
-    /// Drops the cells whose key `keep` refuses (rows that are gone).
-    pub fn retain(&self, mut keep: impl FnMut(&K) -> bool) {
-        self.0.update_value(|m| m.retain(|k, _| keep(k)));
+    /// Follows a table of rows keyed by `K`: drops the cells of rows that are gone and writes
+    /// the others (rows still to be drawn get their cell from [`Cells::cell`]).
+    pub fn sync_table<'a>(&self, rows: impl IntoIterator<Item = (&'a K, &'a V)>)
+    where
+        K: 'a,
+        V: 'a,
+    {
+        let by_key: HashMap<&K, &V> = rows.into_iter().collect();
+        self.0
+            .update_value(|m| m.retain(|k, _| by_key.contains_key(k)));
+        self.sync(|k| by_key.get(k).copied());
     }
 }
 

@@ -8,7 +8,7 @@ use crate::ui::cells::Cells;
 
 /// One group of a paired bar chart: its label, the two values (for the bar lengths) and the two
 /// values as the page writes them.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Pair {
     pub label: String,
     pub before: f64,
@@ -70,16 +70,7 @@ pub fn PairedBars(
                     let max = longest(p);
                     p.get(i).cloned().map(|x| (x, max))
                 })
-                .unwrap_or_else(|| {
-                    let empty = Pair {
-                        label: String::new(),
-                        before: 0.0,
-                        after: 0.0,
-                        before_text: String::new(),
-                        after_text: String::new(),
-                    };
-                    (empty, 0.0)
-                })
+                .unwrap_or_default()
         });
         let y0 = i as f64 * GROUP_H;
         let bar = move |j: usize, phase: &'static str| {

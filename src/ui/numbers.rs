@@ -1,7 +1,5 @@
 //! The numbers: each metric before and after, its change, and the figure the sources report.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg};
@@ -295,13 +293,7 @@ fn TallyTable(
         Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.key.clone()).collect::<Vec<_>>()));
     // One sync pass writes each row's cell; a row's cells read only their row.
     let cells = Cells::<String, Row>::new();
-    Effect::new(move |_| {
-        rows.with(|r| {
-            let by_key: HashMap<&str, &Row> = r.iter().map(|x| (x.key.as_str(), x)).collect();
-            cells.retain(|k| by_key.contains_key(k.as_str()));
-            cells.sync_ref(|k| by_key.get(k.as_str()).copied());
-        })
-    });
+    Effect::new(move |_| rows.with(|r| cells.sync_table(r.iter().map(|x| (&x.key, x)))));
     let phase_title = move |phase: &str| {
         if phase == "after" {
             state.after_title(false)

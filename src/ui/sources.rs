@@ -184,12 +184,7 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
     // One sync pass writes each entry's texts; an entry reads only its own.
     let cells = Cells::<String, (String, String, String)>::new();
     Effect::new(move |_| {
-        entries.with(|e| {
-            let by_id: HashMap<&str, &(String, String, String)> =
-                e.iter().map(|(id, texts)| (id.as_str(), texts)).collect();
-            cells.retain(|k| by_id.contains_key(k.as_str()));
-            cells.sync_ref(|k| by_id.get(k.as_str()).copied());
-        })
+        entries.with(|e| cells.sync_table(e.iter().map(|(id, texts)| (id, texts))))
     });
     let item = move |id: String| {
         let row = cells.cell(&id, || {

@@ -26,8 +26,8 @@ pub struct Shown {
     /// `metrics[i]`: the organisation after `i` levers. Shared by clones.
     metrics: Arc<[OnceLock<Metrics>]>,
     /// Which build this is. Two values are the same result exactly when they come from the same
-    /// build, so comparing them costs nothing (the `built` memo has already compared the
-    /// scenarios, and a new build is a new scenario).
+    /// build, so comparing them costs nothing (`built` runs only for a new model input, and a
+    /// new build is a new scenario).
     build: u64,
 }
 
