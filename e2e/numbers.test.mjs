@@ -132,7 +132,9 @@ test('per-unit tables open, and rows are keyed: a parameter change keeps the row
     const details = page.locator('[data-panel="per-unit"]');
     assert.ok(!(await page.isVisible('[data-panel="per-unit"] table')));
     await details.locator('summary').click();
-    assert.ok(await page.isVisible('[data-panel="per-unit"] table'));
+    // The tables are built on the details' toggle event, a task after the click: wait for them
+    // (waitForSelector fails the test if they never show).
+    await page.waitForSelector('[data-panel="per-unit"] table', { state: 'visible' });
     const summary = await details.locator('summary').textContent();
     assert.match(summary, /directly under/);
     assert.match(await page.textContent('[data-breakdown-table="tier"] caption'), /management tier/);
