@@ -9,31 +9,8 @@ pub mod workload;
 
 use crate::model::cases::Scenario;
 use crate::model::metrics::{compute, MetricKey};
-use crate::model::params::{ParamSpec, Params};
-
-/// `a` then `b` as one array, for a variant's spec list (`N` must be their total length).
-pub const fn join<const N: usize>(a: &[ParamSpec], b: &[ParamSpec]) -> [ParamSpec; N] {
-    assert!(a.len() + b.len() == N, "join: wrong length");
-    assert!(!a.is_empty() || !b.is_empty(), "join: nothing to join");
-    let first = if a.is_empty() { b[0] } else { a[0] };
-    let mut out = [first; N];
-    let mut i = 0;
-    while i < a.len() {
-        out[i] = a[i];
-        i += 1;
-    }
-    let mut j = 0;
-    while j < b.len() {
-        out[a.len() + j] = b[j];
-        j += 1;
-    }
-    out
-}
-
-/// True for the keys of the analysis parameters (they change estimates, not the organisation).
-pub fn is_analysis_key(key: &str) -> bool {
-    key.starts_with("rt_") || key.starts_with("wl_")
-}
+use crate::model::params::Params;
+pub use crate::model::planning::{is_analysis_key, join};
 
 /// The response-time estimate at `step` of a scenario built from `p`: `None` when the variant
 /// has no patrol parameters.

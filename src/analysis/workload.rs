@@ -2,10 +2,8 @@
 //! needed = Σ calls × hours per call × officers per call ÷ the target share of their time on
 //! calls ÷ the hours an officer is available in a year.
 
-use crate::i18n::Text;
-use crate::model::cases::kit::{decimal, spec};
-use crate::model::params::{ParamSpec, Params};
-use crate::model::source::Source;
+use crate::model::params::Params;
+pub use crate::model::planning::WORKLOAD_SPECS as SPECS;
 
 /// The method's constants.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -72,70 +70,6 @@ impl Method {
         }
     }
 }
-
-const G: Text = Text::new(
-    "按工作量测算警力（模型）",
-    "Workload-based staffing (model)",
-);
-
-const fn wl(
-    key: &'static str,
-    label: Text,
-    unit: Text,
-    range: (f64, f64, f64),
-    default: f64,
-    source: Source,
-) -> ParamSpec {
-    decimal(spec(key, label, unit, G, range, default, source))
-}
-
-/// The method's parameters, every one an assumption (the sources give none).
-pub const SPECS: &[ParamSpec] = &[
-    wl(
-        "wl_minutes",
-        Text::new("每起警情的处置时间", "Time per incident"),
-        Text::new("分钟", "min"),
-        (1.0, 1_440.0, 1.0),
-        90.0,
-        Source::assumption(
-            "资料未给出；假设每起警情平均处置 90 分钟（途中、现场、录入）。方法见 Wilson & Weiss 2012（美国司法部 COPS 办公室）",
-            "Not in the sources; assumed 90 minutes per incident (travel, scene, report). Method: Wilson & Weiss 2012 (US DOJ COPS Office)",
-        ),
-    ),
-    wl(
-        "wl_officers",
-        Text::new("每起警情出警人数", "Officers per incident"),
-        Text::new("人", "officers"),
-        (1.0, 10.0, 0.1),
-        2.0,
-        Source::assumption(
-            "资料未给出；假设两人出警（与“二人一组”的搭档制一致）",
-            "Not in the sources; assumed two officers per incident (as in the pairs of “二人一组”)",
-        ),
-    ),
-    wl(
-        "wl_share",
-        Text::new("用于处警的时间比例", "Share of time on incidents"),
-        Text::new("%", "%"),
-        (1.0, 100.0, 1.0),
-        33.0,
-        Source::assumption(
-            "不是资料的数：按工作量测算时常用的目标，约三分之一时间处警，其余用于社区、防范和内务",
-            "Not from the sources: a common target in workload staffing, about a third of the time on incidents and the rest on community work, prevention and administration",
-        ),
-    ),
-    wl(
-        "wl_hours",
-        Text::new("每名民警每年可用工时", "Hours an officer is available a year"),
-        Text::new("小时", "h"),
-        (100.0, 4_000.0, 10.0),
-        1_700.0,
-        Source::assumption(
-            "资料未给出；假设每年约 1700 小时（扣除休假、培训等）",
-            "Not in the sources; assumed about 1,700 hours a year (after leave, training and the like)",
-        ),
-    ),
-];
 
 #[cfg(test)]
 mod tests {

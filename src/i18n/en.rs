@@ -1,6 +1,5 @@
 //! English.
 use super::Msg;
-use crate::model::metrics::MetricKey;
 
 pub fn tr(m: Msg) -> &'static str {
     match m {
@@ -39,41 +38,6 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::Expand => "Expand",
         Msg::Collapse => "Collapse",
         Msg::ShowEach => "Show each unit (no grouping)",
-        Msg::MetricName(k) => match k {
-            MetricKey::StaffTotal => "Staff in all",
-            MetricKey::StaffFrontline => "Frontline staff",
-            MetricKey::FrontlineShare => "Frontline share",
-            MetricKey::ManagementTiers => "Management tiers",
-            MetricKey::CommandChain => "Command chain (ranks)",
-            MetricKey::SubBureaus => "Sub-bureaus",
-            MetricKey::CountyBureaus => "County bureaus",
-            MetricKey::Stations => "Police stations",
-            MetricKey::InternalUnits => "Internal units per unit (mean)",
-            MetricKey::Teams => "Teams",
-            MetricKey::TeamSize => "Officers per team (mean)",
-            MetricKey::StaffPerSubBureau => "Staff per sub-bureau (mean)",
-            MetricKey::ResidentsPerSubBureau => "Residents per sub-bureau (mean)",
-            MetricKey::Layers => "Layers",
-            MetricKey::SpanAvg => "Span of control (mean)",
-            MetricKey::SpanMax => "Span of control (max)",
-            MetricKey::UnitsTotal => "Units in all",
-            MetricKey::OrganStaff => "Headquarters (organ) staff",
-            MetricKey::SectionUnits => "Section-level (or division-level) units",
-            MetricKey::StationShare => "Share of staff in police stations",
-            MetricKey::Districts => "Districts",
-            MetricKey::WorkloadSpread => "Spread of incidents per officer (coefficient of variation)",
-            MetricKey::WorkloadRatio => "Incidents per officer, highest ÷ lowest",
-            MetricKey::IncidentsPerOfficer => "Incidents per officer",
-            MetricKey::CommunityRooms => "Community police rooms",
-            MetricKey::InvestigationTiers => "Investigation tiers",
-            MetricKey::Groups => "Groups",
-            MetricKey::ManagersRatio => "Managing units ÷ all units",
-            MetricKey::SpanBand1 => "Managing units with a span of 1",
-            MetricKey::SpanBand2To3 => "Managing units with a span of 2–3",
-            MetricKey::SpanBand4To7 => "Managing units with a span of 4–7",
-            MetricKey::SpanBand8To12 => "Managing units with a span of 8–12",
-            MetricKey::SpanBand13Plus => "Managing units with a span of 13 or more",
-        },
         Msg::Steps => "Reform steps",
         Msg::Baseline => "Baseline (before)",
         Msg::BaselineSummary => "The organisation before the reform: the “after” diagram equals the baseline. Choose a measure to see the structure and numbers up to that step.",

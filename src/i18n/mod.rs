@@ -13,8 +13,6 @@ pub use hant::to_hant;
 
 use std::sync::{Arc, OnceLock};
 
-use crate::model::metrics::MetricKey;
-
 /// A display language. Simplified Chinese is the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -397,8 +395,6 @@ pub enum Msg {
     Expand,
     Collapse,
     ShowEach,
-    /// The name of a metric.
-    MetricName(MetricKey),
 }
 
 /// The UI string for `msg` in `lang`.

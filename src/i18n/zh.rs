@@ -1,6 +1,5 @@
 //! 简体中文 (the default language).
 use super::Msg;
-use crate::model::metrics::MetricKey;
 
 pub fn tr(m: Msg) -> &'static str {
     match m {
@@ -39,41 +38,6 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::Expand => "展开",
         Msg::Collapse => "收起",
         Msg::ShowEach => "逐个显示（不合并同类）",
-        Msg::MetricName(k) => match k {
-            MetricKey::StaffTotal => "警力总数",
-            MetricKey::StaffFrontline => "一线警力",
-            MetricKey::FrontlineShare => "一线警力比例",
-            MetricKey::ManagementTiers => "管理层级",
-            MetricKey::CommandChain => "指挥层次",
-            MetricKey::SubBureaus => "分局数",
-            MetricKey::CountyBureaus => "县局数",
-            MetricKey::Stations => "派出所数",
-            MetricKey::InternalUnits => "每个单位的内设机构（平均）",
-            MetricKey::Teams => "战斗队数",
-            MetricKey::TeamSize => "每队人数（平均）",
-            MetricKey::StaffPerSubBureau => "每个分局警力（平均）",
-            MetricKey::ResidentsPerSubBureau => "每个分局辖区人口（平均）",
-            MetricKey::Layers => "组织层数",
-            MetricKey::SpanAvg => "平均管理幅度",
-            MetricKey::SpanMax => "最大管理幅度",
-            MetricKey::UnitsTotal => "单位总数",
-            MetricKey::OrganStaff => "机关警力",
-            MetricKey::SectionUnits => "科级（或处级）机构数",
-            MetricKey::StationShare => "派出所警力占比",
-            MetricKey::Districts => "防区数",
-            MetricKey::WorkloadSpread => "人均警情的离散系数",
-            MetricKey::WorkloadRatio => "人均警情 最高 ÷ 最低",
-            MetricKey::IncidentsPerOfficer => "人均警情（件/人）",
-            MetricKey::CommunityRooms => "社区警务室",
-            MetricKey::InvestigationTiers => "刑侦层级",
-            MetricKey::Groups => "组数",
-            MetricKey::ManagersRatio => "管理单位占全部单位的比例",
-            MetricKey::SpanBand1 => "管理幅度为 1 的管理单位占比",
-            MetricKey::SpanBand2To3 => "管理幅度 2–3 的管理单位占比",
-            MetricKey::SpanBand4To7 => "管理幅度 4–7 的管理单位占比",
-            MetricKey::SpanBand8To12 => "管理幅度 8–12 的管理单位占比",
-            MetricKey::SpanBand13Plus => "管理幅度 13 及以上的管理单位占比",
-        },
         Msg::Steps => "改革步骤",
         Msg::Baseline => "改革前（基线）",
         Msg::BaselineSummary => {

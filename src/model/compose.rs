@@ -11,12 +11,12 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use crate::analysis::{is_analysis_key, response};
 use crate::i18n::Text;
 use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::params::{ParamSpec, Params};
+use crate::model::planning::{is_analysis_key, RESPONSE_OFF};
 
 /// A case's scope: where a baseline or a lever comes from.
 #[derive(Clone, Copy, Debug)]
@@ -174,7 +174,7 @@ impl Recipe {
             }
         }
         // The response estimate is available as in every case (no cars unless set).
-        specs.extend_from_slice(response::SPECS_OFF);
+        specs.extend_from_slice(RESPONSE_OFF);
         let levers: Vec<Lever> = self.steps.iter().filter_map(Step::lever).copied().collect();
         let lever_parts: Vec<usize> = self
             .steps

@@ -1,6 +1,6 @@
 //! Numbers computed from an organisation tree. The UI displays these; it computes none itself.
 
-use crate::i18n::Name;
+use crate::i18n::{Name, Text};
 use crate::model::org::{Branch, Staff, Unit, UnitKind};
 
 /// A metric the app can show. `key()` is the `data-metric` hook.
@@ -55,6 +55,82 @@ pub enum Format {
 }
 
 impl MetricKey {
+    /// The metric's name, as tables, the CSV and the sources list say it.
+    pub fn label(self) -> Text {
+        match self {
+            MetricKey::StaffTotal => Text::new("警力总数", "Staff in all"),
+            MetricKey::StaffFrontline => Text::new("一线警力", "Frontline staff"),
+            MetricKey::FrontlineShare => Text::new("一线警力比例", "Frontline share"),
+            MetricKey::ManagementTiers => Text::new("管理层级", "Management tiers"),
+            MetricKey::CommandChain => Text::new("指挥层次", "Command chain (ranks)"),
+            MetricKey::SubBureaus => Text::new("分局数", "Sub-bureaus"),
+            MetricKey::CountyBureaus => Text::new("县局数", "County bureaus"),
+            MetricKey::Stations => Text::new("派出所数", "Police stations"),
+            MetricKey::InternalUnits => Text::new(
+                "每个单位的内设机构（平均）",
+                "Internal units per unit (mean)",
+            ),
+            MetricKey::Teams => Text::new("战斗队数", "Teams"),
+            MetricKey::TeamSize => Text::new("每队人数（平均）", "Officers per team (mean)"),
+            MetricKey::StaffPerSubBureau => {
+                Text::new("每个分局警力（平均）", "Staff per sub-bureau (mean)")
+            }
+            MetricKey::ResidentsPerSubBureau => Text::new(
+                "每个分局辖区人口（平均）",
+                "Residents per sub-bureau (mean)",
+            ),
+            MetricKey::Layers => Text::new("组织层数", "Layers"),
+            MetricKey::SpanAvg => Text::new("平均管理幅度", "Span of control (mean)"),
+            MetricKey::SpanMax => Text::new("最大管理幅度", "Span of control (max)"),
+            MetricKey::UnitsTotal => Text::new("单位总数", "Units in all"),
+            MetricKey::OrganStaff => Text::new("机关警力", "Headquarters (organ) staff"),
+            MetricKey::SectionUnits => Text::new(
+                "科级（或处级）机构数",
+                "Section-level (or division-level) units",
+            ),
+            MetricKey::StationShare => {
+                Text::new("派出所警力占比", "Share of staff in police stations")
+            }
+            MetricKey::Districts => Text::new("防区数", "Districts"),
+            MetricKey::WorkloadSpread => Text::new(
+                "人均警情的离散系数",
+                "Spread of incidents per officer (coefficient of variation)",
+            ),
+            MetricKey::WorkloadRatio => Text::new(
+                "人均警情 最高 ÷ 最低",
+                "Incidents per officer, highest ÷ lowest",
+            ),
+            MetricKey::IncidentsPerOfficer => {
+                Text::new("人均警情（件/人）", "Incidents per officer")
+            }
+            MetricKey::CommunityRooms => Text::new("社区警务室", "Community police rooms"),
+            MetricKey::InvestigationTiers => Text::new("刑侦层级", "Investigation tiers"),
+            MetricKey::Groups => Text::new("组数", "Groups"),
+            MetricKey::ManagersRatio => {
+                Text::new("管理单位占全部单位的比例", "Managing units ÷ all units")
+            }
+            MetricKey::SpanBand1 => Text::new(
+                "管理幅度为 1 的管理单位占比",
+                "Managing units with a span of 1",
+            ),
+            MetricKey::SpanBand2To3 => Text::new(
+                "管理幅度 2–3 的管理单位占比",
+                "Managing units with a span of 2–3",
+            ),
+            MetricKey::SpanBand4To7 => Text::new(
+                "管理幅度 4–7 的管理单位占比",
+                "Managing units with a span of 4–7",
+            ),
+            MetricKey::SpanBand8To12 => Text::new(
+                "管理幅度 8–12 的管理单位占比",
+                "Managing units with a span of 8–12",
+            ),
+            MetricKey::SpanBand13Plus => Text::new(
+                "管理幅度 13 及以上的管理单位占比",
+                "Managing units with a span of 13 or more",
+            ),
+        }
+    }
     pub const ALL: [MetricKey; 33] = [
         MetricKey::StaffTotal,
         MetricKey::OrganStaff,

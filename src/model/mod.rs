@@ -8,4 +8,5 @@ pub mod lineage;
 pub mod metrics;
 pub mod org;
 pub mod params;
+pub mod planning;
 pub mod source;

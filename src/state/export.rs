@@ -59,7 +59,7 @@ pub fn numbers_csv(variant: &Variant, scenario: &Scenario, step: usize, lang: La
             &[
                 "metric".into(),
                 k.key().into(),
-                tr(lang, Msg::MetricName(k)).into(),
+                k.label().get(lang).into(),
                 plain_number(b),
                 plain_number(a),
                 plain_number(a - b),

@@ -43,7 +43,7 @@ fn figure_label(f: Figure, l: Lang) -> String {
     match f {
         Figure::Officers => T_OFFICERS.get(l).to_string(),
         Figure::ResponseTime => T_RESPONSE.get(l).to_string(),
-        Figure::Metric(k) => crate::i18n::tr(l, crate::i18n::Msg::MetricName(k)).to_string(),
+        Figure::Metric(k) => k.label().get(l).to_string(),
     }
 }
 

@@ -92,7 +92,7 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
                 let reported = variant.reported_for(k).copied();
                 view! {
                     <tr data-row=k.key()>
-                        <th scope="row">{tr(l, Msg::MetricName(k))}</th>
+                        <th scope="row">{k.label().get(l)}</th>
                         <td class="num" data-metric=k.key() data-phase="before" data-value=move || plain_number(value(false))>
                             {move || shown(f, value(false))}
                         </td>

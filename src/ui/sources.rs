@@ -71,7 +71,7 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
             .iter()
             .map(|r| {
                 let label = match r.metric {
-                    Some(k) => tr(l, Msg::MetricName(k)).to_string(),
+                    Some(k) => k.label().get(l).to_string(),
                     None => r.label.get(l).to_string(),
                 };
                 let f = r

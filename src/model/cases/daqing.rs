@@ -4,7 +4,6 @@
 //! tiers) become sub-bureaus sized by residents and staff, each with three police branches and
 //! one department, the branches organised in pairs and teams (two tiers).
 
-use crate::analysis::{join, response};
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Reported, Variant};
@@ -16,6 +15,7 @@ use crate::model::org::{
     STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
+use crate::model::planning::{join, RESPONSE_CALIBRATED, RESPONSE_OFF, RESPONSE_REPORTED};
 use crate::model::source::Source;
 
 const Q_MERGE: &str = "把市区10个公安分局和70个派出所合并,重新设置为20个公安分局";
@@ -251,7 +251,7 @@ pub const URBAN_REPORTED: &[Reported] = &[
     },
     Reported {
         metric: None,
-        label: response::REPORTED_LABEL,
+        label: RESPONSE_REPORTED,
         unit: Text::new("分钟", "min"),
         before: Some(15.0),
         after: Some(9.0),
@@ -389,11 +389,10 @@ const COUNTY_LEVERS: &[Lever] = &[
     },
 ];
 
-const ALL_URBAN_SPECS: &[ParamSpec] = &join::<
-    { URBAN_SPECS.len() + response::SPECS_CALIBRATED.len() },
->(URBAN_SPECS, response::SPECS_CALIBRATED);
+const ALL_URBAN_SPECS: &[ParamSpec] =
+    &join::<{ URBAN_SPECS.len() + RESPONSE_CALIBRATED.len() }>(URBAN_SPECS, RESPONSE_CALIBRATED);
 const ALL_COUNTY_SPECS: &[ParamSpec] =
-    &join::<{ COUNTY_SPECS.len() + response::SPECS_OFF.len() }>(COUNTY_SPECS, response::SPECS_OFF);
+    &join::<{ COUNTY_SPECS.len() + RESPONSE_OFF.len() }>(COUNTY_SPECS, RESPONSE_OFF);
 
 pub const VARIANTS: &[Variant] = &[
     Variant {

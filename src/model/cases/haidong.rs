@@ -9,7 +9,6 @@
 //! district, and forms a command office, a case-handling team and a community policing team per
 //! district. Stations themselves do not change.
 
-use crate::analysis::{join, response, workload};
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Reported, Variant};
@@ -20,6 +19,7 @@ use crate::model::org::{
     DEPUTY_CHIEF, OFFICER, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
+use crate::model::planning::{join, RESPONSE_OFF, WORKLOAD_SPECS};
 use crate::model::source::Source;
 
 // Quotes from seed 004, verbatim (public so that the tests can check the ones only the notes
@@ -386,10 +386,8 @@ const LEVERS: &[Lever] = &[
     },
 ];
 
-const ANALYSIS_SPECS: &[ParamSpec] = &join::<{ response::SPECS_OFF.len() + workload::SPECS.len() }>(
-    response::SPECS_OFF,
-    workload::SPECS,
-);
+const ANALYSIS_SPECS: &[ParamSpec] =
+    &join::<{ RESPONSE_OFF.len() + WORKLOAD_SPECS.len() }>(RESPONSE_OFF, WORKLOAD_SPECS);
 const ALL_SPECS: &[ParamSpec] =
     &join::<{ SPECS.len() + ANALYSIS_SPECS.len() }>(SPECS, ANALYSIS_SPECS);
 

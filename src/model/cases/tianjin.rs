@@ -11,7 +11,6 @@
 //! - `municipal`: the municipal bureau's directly attached units: 13 abolished, 287 section-level
 //!   units merged into 92 deputy-division-level units.
 
-use crate::analysis::{join, response};
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit;
 use crate::model::cases::kit::*;
@@ -23,6 +22,7 @@ use crate::model::org::{
     DEPUTY_STATION_HEAD, OFFICER, SERGEANT, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
+use crate::model::planning::{join, RESPONSE_OFF};
 use crate::model::source::Source;
 
 const DOC: &str = "003";
@@ -1584,18 +1584,14 @@ fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 
 // =============================================================================================
 
-const ALL_STATION_SPECS: &[ParamSpec] = &join::<{ STATION_SPECS.len() + response::SPECS_OFF.len() }>(
-    STATION_SPECS,
-    response::SPECS_OFF,
-);
-const ALL_SUB_BUREAU_SPECS: &[ParamSpec] = &join::<
-    { SUB_BUREAU_SPECS.len() + response::SPECS_OFF.len() },
->(SUB_BUREAU_SPECS, response::SPECS_OFF);
+const ALL_STATION_SPECS: &[ParamSpec] =
+    &join::<{ STATION_SPECS.len() + RESPONSE_OFF.len() }>(STATION_SPECS, RESPONSE_OFF);
+const ALL_SUB_BUREAU_SPECS: &[ParamSpec] =
+    &join::<{ SUB_BUREAU_SPECS.len() + RESPONSE_OFF.len() }>(SUB_BUREAU_SPECS, RESPONSE_OFF);
 const ALL_BINHAI_SPECS: &[ParamSpec] =
-    &join::<{ BINHAI_SPECS.len() + response::SPECS_OFF.len() }>(BINHAI_SPECS, response::SPECS_OFF);
-const ALL_MUNICIPAL_SPECS: &[ParamSpec] = &join::<
-    { MUNICIPAL_SPECS.len() + response::SPECS_OFF.len() },
->(MUNICIPAL_SPECS, response::SPECS_OFF);
+    &join::<{ BINHAI_SPECS.len() + RESPONSE_OFF.len() }>(BINHAI_SPECS, RESPONSE_OFF);
+const ALL_MUNICIPAL_SPECS: &[ParamSpec] =
+    &join::<{ MUNICIPAL_SPECS.len() + RESPONSE_OFF.len() }>(MUNICIPAL_SPECS, RESPONSE_OFF);
 
 pub const VARIANTS: &[Variant] = &[
     Variant {

@@ -7,7 +7,6 @@
 //! units become 8 and the organ and police-type departments lose 23.2 % of their staff to the
 //! front line.
 
-use crate::analysis::{join, response};
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Reported, Variant};
@@ -18,6 +17,7 @@ use crate::model::org::{
     DEPUTY_CHIEF, OFFICER, SERGEANT, SQUADRON_HEAD, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
+use crate::model::planning::{join, RESPONSE_OFF};
 use crate::model::source::Source;
 
 const DOC: &str = "002";
@@ -1415,11 +1415,9 @@ fn lever_pujiang_sink(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 }
 
 const ALL_NANHU_SPECS: &[ParamSpec] =
-    &join::<{ NANHU_SPECS.len() + response::SPECS_OFF.len() }>(NANHU_SPECS, response::SPECS_OFF);
-const ALL_PUJIANG_SPECS: &[ParamSpec] = &join::<{ PUJIANG_SPECS.len() + response::SPECS_OFF.len() }>(
-    PUJIANG_SPECS,
-    response::SPECS_OFF,
-);
+    &join::<{ NANHU_SPECS.len() + RESPONSE_OFF.len() }>(NANHU_SPECS, RESPONSE_OFF);
+const ALL_PUJIANG_SPECS: &[ParamSpec] =
+    &join::<{ PUJIANG_SPECS.len() + RESPONSE_OFF.len() }>(PUJIANG_SPECS, RESPONSE_OFF);
 
 pub const VARIANTS: &[Variant] = &[
     Variant {
