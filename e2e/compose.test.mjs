@@ -218,3 +218,44 @@ test('a bad recipe in a link is named, a lever that cannot apply says why, and t
     await context.close();
   }
 });
+
+// A measure that finds nothing to act on says so on its step, naming what it looks for; one
+// that changes the organisation does not. The pairs come from the model's own matrix
+// (tests/expected.rs writes target/e2e-matrix.json), so no pair is hard-coded here.
+const matrix = JSON.parse(readFileSync(new URL('../target/e2e-matrix.json', import.meta.url), 'utf8'));
+
+test('a measure with nothing to act on says what it looks for; one that acts does not', async () => {
+  const idle = matrix.find((m) => m.effect === 'idle');
+  const changed = matrix.find((m) => m.effect === 'changed' && m.base !== m.lever.split('.').slice(0, 2).join('.'));
+  assert.ok(idle && changed, 'the matrix has an idle and a changing pair');
+  for (const [pair, isIdle] of [[idle, true], [changed, false]]) {
+    const url = `${env.server.url}?view=compose&lang=en&base=${pair.base}&levers=${pair.lever}`;
+    const { page, context, errors } = await open(env.browser, url, READY);
+    try {
+      await waitLevers(page, 1);
+      await goToStep(page, 1);
+      const short = pair.lever.split('.').pop();
+      assert.equal(await page.getAttribute('.step-summary', 'data-lever'), short);
+      if (isIdle) {
+        await page.waitForSelector(`[data-idle="${short}"]`);
+        const note = await page.textContent(`[data-idle="${short}"]`);
+        assert.ok(note.includes(pair.needs), `${pair.lever} on ${pair.base}: "${note}" names "${pair.needs}"`);
+        assert.equal(await page.$$eval('[data-idle-mark]', (ms) => ms.map((m) => m.dataset.idleMark).join()), '1');
+        // The "after" diagram is the baseline: every figure equal.
+        assert.deepEqual(await shownMetrics(page, 'after'), await shownMetrics(page, 'before'));
+      } else {
+        assert.equal(await page.$('[data-idle]'), null, `${pair.lever} on ${pair.base} acts`);
+        assert.equal(await page.$('[data-idle-mark]'), null);
+        assert.notDeepEqual(await shownMetrics(page, 'after'), await shownMetrics(page, 'before'));
+      }
+      // In Chinese too.
+      await page.click('[data-lang="zh-Hans"]');
+      if (isIdle) {
+        await page.waitForFunction((s) => /它需要/.test(document.querySelector(`[data-idle="${s}"]`)?.textContent || ''), short);
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

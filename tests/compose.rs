@@ -8,7 +8,9 @@ use std::collections::HashSet;
 
 use common::{random_params, Rng};
 use reform_explorer::analysis::is_analysis_key;
-use reform_explorer::model::compose::{Recipe, RecipeError, Scope, Step, MAX_STEPS};
+use reform_explorer::model::compose::{
+    effect, Effect, Recipe, RecipeError, Scope, Step, MAX_STEPS,
+};
 use reform_explorer::model::params::Params;
 
 /// `p` (a scope's own parameters) as the composed variant of `recipe` holds them.
@@ -133,4 +135,59 @@ fn any_baseline_with_any_lever_builds_or_says_why() {
     }
     println!("{ok} single-lever compositions built, {refused} refused with a reason");
     assert!(ok > 0);
+}
+
+#[test]
+fn every_measure_on_every_organisation_changes_a_figure_or_says_what_it_did_not_find() {
+    let scopes = Scope::all();
+    let mut counts = std::collections::BTreeMap::new();
+    for scope in &scopes {
+        for (lever, l) in scope.variant.levers.iter().enumerate() {
+            // What it looks for is said in both languages.
+            assert!(
+                !l.needs.zh.trim().is_empty() && !l.needs.en.trim().is_empty(),
+                "{}.{} says what it needs",
+                scope.key(),
+                l.key
+            );
+            for base in &scopes {
+                let step = Step {
+                    scope: *scope,
+                    lever,
+                };
+                let e = effect(*base, step);
+                // Never silent: a step that changes the organisation changes a figure, and one
+                // that does not is reported idle (the page then shows `needs`).
+                assert_ne!(e, Effect::Unshown, "{} on {}", step.key(), base.key());
+                if let Effect::Refused(err) = &e {
+                    assert!(!err.message(reform_explorer::i18n::Lang::En).is_empty());
+                }
+                *counts.entry(e.key()).or_insert(0) += 1;
+            }
+        }
+    }
+    println!("{counts:?}");
+    // Every kind of cell the page must handle occurs (so the e2e test has one of each).
+    assert!(counts.contains_key("changed") && counts.contains_key("idle"));
+}
+
+#[test]
+fn an_idle_step_is_exactly_an_unchanged_organisation() {
+    // Haidong's "two teams, one office" acts on districts with officers bound to them: on the
+    // Daqing urban organisation (no districts) it finds nothing, and the scenario says so.
+    let base = Scope::parse("daqing.urban").expect("scope");
+    let step = Step::parse("haidong.county.two_teams_one_office").expect("step");
+    let v = Recipe {
+        base,
+        steps: vec![step],
+    }
+    .variant();
+    let s = v.build(&v.defaults()).expect("builds");
+    assert_eq!(s.steps[0], s.steps[1]);
+    assert!(s.idle(1) && !s.idle(0) && !s.idle(2));
+    assert_eq!(effect(base, step), Effect::Idle);
+    // A case's own first step changes its organisation: not idle.
+    let own = Scope::parse("daqing.urban").expect("scope");
+    let built = own.variant.build(&own.variant.defaults()).expect("builds");
+    assert!(!built.idle(1));
 }

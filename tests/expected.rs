@@ -12,6 +12,7 @@ use reform_explorer::analysis::response::{estimate, Patrol};
 use reform_explorer::analysis::workload::Method;
 use reform_explorer::i18n::plain_number;
 use reform_explorer::model::cases::{CaseId, Scenario};
+use reform_explorer::model::compose::{effect, Scope, Step};
 use reform_explorer::model::metrics::{breakdown, compute, work_units, MetricKey, Tally};
 use reform_explorer::model::org::Unit;
 use reform_explorer::model::params::Params;
@@ -68,6 +69,37 @@ fn write_expected_figures_for_the_browser_tests() {
     std::fs::create_dir_all(&dir).expect("target dir");
     std::fs::write(dir.join("e2e-expected.json"), &json).expect("write expected figures");
     assert!(json.contains("daqing/urban"));
+}
+
+/// The matrix of measures × organisations (`compose::effect`) to `target/e2e-matrix.json`:
+/// `[{"base": scope, "lever": step key, "effect": "changed|idle|refused", "needs": English}]`,
+/// so that the composer's end-to-end test picks an idle and a changing pair from the model.
+#[test]
+fn write_the_matrix_of_measures_and_organisations() {
+    let scopes = Scope::all();
+    let mut rows = Vec::new();
+    for scope in &scopes {
+        for (lever, l) in scope.variant.levers.iter().enumerate() {
+            let step = Step {
+                scope: *scope,
+                lever,
+            };
+            for base in &scopes {
+                rows.push(format!(
+                    "{{\"base\":\"{}\",\"lever\":\"{}\",\"effect\":\"{}\",\"needs\":\"{}\"}}",
+                    base.key(),
+                    step.key(),
+                    effect(*base, step).key(),
+                    l.needs.en.replace('\\', "\\\\").replace('"', "\\\"")
+                ));
+            }
+        }
+    }
+    let json = format!("[{}]", rows.join(","));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    std::fs::create_dir_all(&dir).expect("target dir");
+    std::fs::write(dir.join("e2e-matrix.json"), &json).expect("write the matrix");
+    assert!(json.contains("\"idle\""));
 }
 
 /// The comparison at the default city, as its cells carry it (`data-before`, `data-after`, or

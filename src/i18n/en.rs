@@ -44,6 +44,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::PrevStep => "‹ Previous",
         Msg::NextStep => "Next ›",
         Msg::StaffFlow => "Where staff went in this step:",
+        Msg::StepIdle => "This step changes nothing: the organisation has nothing this measure acts on. It looks for: {0}",
+        Msg::StepIdleMark => "no effect",
         Msg::FlowNone => "No change in the total or the headquarters/frontline split.",
         Msg::FlowDown => "Headquarters → front line: {0} (total unchanged).",
         Msg::FlowUp => "Front line → headquarters: {0} (total unchanged).",

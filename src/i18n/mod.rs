@@ -336,6 +336,10 @@ pub enum Msg {
     NextStep,
     StaffFlow,
     FlowNone,
+    /// A step whose measure found nothing to act on: {0} is what it looks for.
+    StepIdle,
+    /// The mark on such a step's button.
+    StepIdleMark,
     FlowDown,
     FlowUp,
     FlowNet,

@@ -46,6 +46,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::PrevStep => "‹ 上一步",
         Msg::NextStep => "下一步 ›",
         Msg::StaffFlow => "本步警力去向：",
+        Msg::StepIdle => "这一步没有改变组织：这个组织里没有这项措施作用的单位。它需要：{0}",
+        Msg::StepIdleMark => "无作用",
         Msg::FlowNone => "警力总数和机关／一线构成都不变。",
         Msg::FlowDown => "机关 → 一线：{0} 人（总数不变）。",
         Msg::FlowUp => "一线 → 机关：{0} 人（总数不变）。",

@@ -14,7 +14,7 @@ use std::sync::{Mutex, OnceLock};
 use crate::i18n::Text;
 use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
 use crate::model::lever::Lever;
-use crate::model::metrics::MetricKey;
+use crate::model::metrics::{compute, MetricKey};
 use crate::model::params::{ParamSpec, Params};
 use crate::model::planning::{is_analysis_key, RESPONSE_OFF};
 
@@ -218,8 +218,8 @@ impl Recipe {
 }
 
 const COMPOSED_NOTE: Text = Text::new(
-    "自组的改革：每项措施按它所属案例的参数运行（参数组名前标有案例），作用在上一步的组织上。为另一个案例的组织写的措施可能找不到要改的单位（这一步就没有变化），或者说明为什么做不了。资料报告的数字只属于原案例，这里不列。",
-    "A composed reform: each measure runs with the parameters of the case it comes from (their groups are prefixed with the case) on the organisation the previous step left. A measure written for another case's organisation may find nothing to change (the step then changes nothing) or say why it cannot apply. Figures the sources report belong to their own cases and are not shown here.",
+    "自组的改革：每项措施按它所属案例的参数运行（参数组名前标有案例），作用在上一步的组织上。为另一个案例的组织写的措施可能找不到要改的单位（这一步就不改变组织，并说明它需要什么样的单位），或者说明为什么做不了。资料报告的数字只属于原案例，这里不列。",
+    "A composed reform: each measure runs with the parameters of the case it comes from (their groups are prefixed with the case) on the organisation the previous step left. A measure written for another case's organisation may find nothing to act on (the step then changes nothing and says what the measure looks for) or say why it cannot apply. Figures the sources report belong to their own cases and are not shown here.",
 );
 
 /// How a composed variant hands each part its own parameters.
@@ -275,6 +275,49 @@ impl Composed {
         }
         steps.push(org);
         Ok(Scenario { steps })
+    }
+}
+
+/// What one measure does to one organisation: a cell of the matrix of measures × organisations.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// A figure the page shows changes.
+    Changed,
+    /// The organisation is left as it was: the measure found nothing to act on, and the step
+    /// says what it looks for (`Lever::needs`).
+    Idle,
+    /// The organisation changed but no figure the page shows did (a measure should never do
+    /// this silently; `tests/compose.rs` checks that none does).
+    Unshown,
+    /// The measure says why it cannot apply.
+    Refused(ModelError),
+}
+
+impl Effect {
+    /// `changed`, `idle`, `unshown`, `refused`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Effect::Changed => "changed",
+            Effect::Idle => "idle",
+            Effect::Unshown => "unshown",
+            Effect::Refused(_) => "refused",
+        }
+    }
+}
+
+/// The effect of `step`'s lever, at its own scope's defaults, on `base`'s "before" organisation
+/// at its defaults.
+pub fn effect(base: Scope, step: Step) -> Effect {
+    let v = Recipe {
+        base,
+        steps: vec![step],
+    }
+    .variant();
+    match v.build(&v.defaults()) {
+        Err(e) => Effect::Refused(e),
+        Ok(s) if s.idle(1) => Effect::Idle,
+        Ok(s) if compute(s.before()) != compute(s.after()) => Effect::Changed,
+        Ok(_) => Effect::Unshown,
     }
 }
 

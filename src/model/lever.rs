@@ -17,6 +17,9 @@ pub struct Lever {
     pub name: Text,
     /// What the lever does to the organisation in this model, in one or two sentences.
     pub summary: Text,
+    /// What the measure acts on, as a user reads it ("sub-bureaus with police stations under
+    /// them"); shown when a step finds none of it in the organisation (`Scenario::idle`).
+    pub needs: Text,
     /// The phrase the lever models.
     pub source: Source,
     /// False when the lever adds or removes staff on purpose; the UI then shows the difference.

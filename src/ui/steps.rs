@@ -41,6 +41,19 @@ pub fn StepControl(state: AppState) -> impl IntoView {
         ev.prevent_default();
         focus_step(go(d));
     };
+    // Steps whose measure found nothing to act on (their organisation equals the one before).
+    let idle = Memo::new(move |_| {
+        state
+            .shown
+            .with(|s| {
+                s.as_ref().map(|s| {
+                    (1..s.scenario.steps.len())
+                        .filter(|&i| s.scenario.idle(i))
+                        .collect::<Vec<usize>>()
+                })
+            })
+            .unwrap_or_default()
+    });
     let items = move || {
         let v = state.variant.get();
         let l = lang.get();
@@ -68,6 +81,15 @@ pub fn StepControl(state: AppState) -> impl IntoView {
                         >
                             <span class="step-no">{i}</span>
                             <span class="step-name">{name}</span>
+                            {move || {
+                                idle.with(|d| d.contains(&i)).then(|| {
+                                    view! {
+                                        <span class="step-idle-mark" data-idle-mark=i>
+                                            {tr(lang.get(), Msg::StepIdleMark)}
+                                        </span>
+                                    }
+                                })
+                            }}
                         </button>
                     </li>
                 }
@@ -112,6 +134,15 @@ pub fn StepControl(state: AppState) -> impl IntoView {
             .into_any(),
             Some(lever) => view! {
                 <p class="step-summary" data-lever=lever.key>{lever.summary.get(l)}</p>
+                {move || {
+                    idle.with(|d| d.contains(&step)).then(|| {
+                        view! {
+                            <p class="step-idle" role="note" data-idle=lever.key>
+                                {trf(lang.get(), Msg::StepIdle, &[lever.needs.get(lang.get())])}
+                            </p>
+                        }
+                    })
+                }}
                 <p
                     class="step-flow"
                     data-flow-organ=move || flow.get().organ.to_string()

@@ -320,6 +320,10 @@ const URBAN_NOTES: &[Text] = &[
 const URBAN_LEVERS: &[Lever] = &[
     Lever {
         key: "fewer_tiers",
+        needs: Text::new(
+            "本局直接下辖的分局及其下的派出所（按辖区人口重新划分）",
+            "Sub-bureaus under the top bureau and the police stations under them (re-drawn by residents)",
+        ),
         name: Text::new("二是 减少层次", "Measure 2: fewer tiers"),
         summary: Text::new(
             "分局和派出所合并，按辖区人口和警力标准重新设置分局；派出所一级撤销，分局直接带警。",
@@ -331,6 +335,10 @@ const URBAN_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "merge_units",
+        needs: Text::new(
+            "本局直接下辖的分局及其内设机构",
+            "Sub-bureaus under the top bureau and their internal units",
+        ),
         name: Text::new("三是 整合机构", "Measure 3: merged units"),
         summary: Text::new(
             "每个分局的内设机构合并为三个警种和一个部门；局领导和法制综合部门为机关，其余警力进入警种。",
@@ -342,6 +350,10 @@ const URBAN_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "pairs_and_teams",
+        needs: Text::new(
+            "分局内有一线民警的警种（法制综合部门除外）",
+            "Police branches inside sub-bureaus with frontline officers (not the legal-admin department)",
+        ),
         name: Text::new("四是 优化组合", "Measure 4: pairs and teams"),
         summary: Text::new(
             "警种内实行“二人一组、三组一队”；大队长、副大队长、中队长、警长的层次取消，指挥层次为局长、副局长、队长。",
@@ -356,6 +368,10 @@ const URBAN_LEVERS: &[Lever] = &[
 const COUNTY_LEVERS: &[Lever] = &[
     Lever {
         key: "county_units",
+        needs: Text::new(
+            "本局直接下辖的县局及其内设机构",
+            "County bureaus under the top bureau and their internal units",
+        ),
         name: Text::new("三是 整合机构：县局", "Measure 3: county bureau units"),
         summary: Text::new(
             "县局内设机构由约 30 个整合为 8 个，职能由指导转为实战；按顺序合并（资料未说明哪些机构合在一起）。",
@@ -367,6 +383,10 @@ const COUNTY_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "abolish_town_stations",
+        needs: Text::new(
+            "县局下的城关派出所，以及县局中接收其警力的实战机构",
+            "County-town stations under county bureaus, and the county bureau's operational units to take their officers",
+        ),
         name: Text::new("三是 撤销县城派出所", "Measure 3: county-town stations abolished"),
         summary: Text::new(
             "撤销县城内的全部派出所，其警力并入县局的实战机构。",
@@ -378,6 +398,10 @@ const COUNTY_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "central_stations",
+        needs: Text::new(
+            "县局下的农村派出所",
+            "Rural stations under county bureaus",
+        ),
         name: Text::new("三是 合并农村派出所", "Measure 3: rural stations merged"),
         summary: Text::new(
             "相邻的农村派出所合并为中心派出所，警力不变，每个中心所只保留一套指挥和内勤岗位。",

@@ -353,6 +353,10 @@ const NOTES: &[Text] = &[
 const LEVERS: &[Lever] = &[
     Lever {
         key: "districts",
+        needs: Text::new(
+            "本局直接下辖的派出所，带有位置、相邻关系和警情（目前只认识海东模型生成的派出所）",
+            "Police stations under the top bureau with their location, neighbours and incidents (for now only those the Haidong model generates)",
+        ),
         name: Text::new("01 跨所设置防区", "01 Districts across stations"),
         summary: Text::new(
             "位置相邻、警情相近的农村派出所组成防区（派出所本身不合并，防区数不超过上限），城关派出所单设一个防区；派出所原样进入防区。",
@@ -364,6 +368,10 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         key: "responsibility",
+        needs: Text::new(
+            "本局直接下辖的防区，以及向防区抽调民警的警种大队",
+            "Districts under the top bureau, and the branch brigades that bind officers to them",
+        ),
         name: Text::new("02 条块分工明责", "02 Responsibility by district"),
         summary: Text::new(
             "每个防区由一名局领导负责（局长负责城关防区）；各警种大队按比例抽出民警编入防区，先补足各防区两队一室的最低人数，其余逐人派往人均警情最多的防区。",
@@ -375,6 +383,10 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         key: "two_teams_one_office",
+        needs: Text::new(
+            "已编入警种民警的防区（由“条块分工明责”一步编入）",
+            "Districts with officers bound to them (by the responsibility step)",
+        ),
         name: Text::new("04 做强“两队一室”", "04 Two teams and one office"),
         summary: Text::new(
             "编入防区的民警组成综合指挥室、执法办案队（至少 3 名队员）和社区警务队，分别设在防区内的派出所。",

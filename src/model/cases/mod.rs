@@ -148,6 +148,12 @@ impl Scenario {
     pub fn at(&self, step: usize) -> &Unit {
         &self.steps[step.min(self.steps.len() - 1)]
     }
+    /// True when lever `i` (1-based) left the organisation exactly as it found it: the measure
+    /// found nothing to act on (`Lever::needs` says what it looks for). False for the baseline.
+    /// Cheap: a lever that touched nothing shares the whole tree with the step before it.
+    pub fn idle(&self, i: usize) -> bool {
+        i > 0 && i < self.steps.len() && self.steps[i] == self.steps[i - 1]
+    }
     /// Where staff went in step `i` (1-based: lever `i`); zero for the baseline.
     pub fn flow(&self, i: usize) -> StaffFlow {
         if i == 0 || i >= self.steps.len() {

@@ -265,6 +265,10 @@ const STATION_NOTES: &[Text] = &[
 const STATION_LEVERS: &[Lever] = &[
     Lever {
         key: "one_office_two_teams",
+        needs: Text::new(
+            "本局直接下辖、设有内勤、社区、办案和巡逻岗位的派出所",
+            "Police stations under the top bureau with admin, community, case and patrol desks",
+        ),
         name: Text::new(
             "聚焦提质增效：一室两队（两组）",
             "Focus 2: one office, two teams (two groups)",
@@ -279,6 +283,10 @@ const STATION_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "office_leads_teams",
+        needs: Text::new(
+            "设有情报指挥室（由“一室两队”一步设立）且至少有两名所领导的派出所",
+            "Police stations with an intelligence and command office (set up by the one-office-two-teams step) and at least two leaders",
+        ),
         name: Text::new(
             "聚焦提质增效：指挥长负责制、一室引领",
             "Focus 2: a commander in charge, the office leads",
@@ -716,6 +724,10 @@ const SUB_BUREAU_NOTES: &[Text] = &[
 const SUB_BUREAU_LEVERS: &[Lever] = &[
     Lever {
         key: "big_departments",
+        needs: Text::new(
+            "本局直接下辖的分局及其部门（内设机构）",
+            "Sub-bureaus under the top bureau and their departments (internal units)",
+        ),
         name: Text::new(
             "聚焦精简高效：压减层级（大部制）",
             "Focus 1: fewer tiers (big departments)",
@@ -730,6 +742,10 @@ const SUB_BUREAU_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "sink_staff",
+        needs: Text::new(
+            "分局中派出所以外的机关岗位，以及分局下接收下沉警力的派出所",
+            "Headquarters posts of sub-bureaus outside their stations, and the stations under them to take the officers moved down",
+        ),
         name: Text::new("聚焦精简高效：下沉警力", "Focus 1: officers moved down"),
         summary: Text::new(
             "机关警力从分局的部门和体系抽出，充实到派出所一线。",
@@ -1117,6 +1133,10 @@ const BINHAI_NOTES: &[Text] = &[
 
 const BINHAI_LEVERS: &[Lever] = &[Lever {
     key: "abolish_binhai_sub_bureaus",
+    needs: Text::new(
+        "本局直接下辖的分局",
+        "Sub-bureaus under the top bureau",
+    ),
     name: Text::new(
         "聚焦精简高效：压减层级（滨海新区）",
         "Focus 1: fewer tiers (Binhai New Area)",
@@ -1380,6 +1400,10 @@ const MUNICIPAL_NOTES: &[Text] = &[
 const MUNICIPAL_LEVERS: &[Lever] = &[
     Lever {
         key: "abolish_attached_units",
+        needs: Text::new(
+            "本局直接下辖的直属单位",
+            "Attached units under the top bureau",
+        ),
         name: Text::new(
             "聚焦精简高效：精简机关（撤销直属单位）",
             "Focus 1: leaner headquarters (attached units abolished)",
@@ -1394,6 +1418,10 @@ const MUNICIPAL_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "merge_sections",
+        needs: Text::new(
+            "直属单位内的科级机构（科室）",
+            "Section-level units inside the attached units",
+        ),
         name: Text::new(
             "聚焦精简高效：精简机关（科级整合为副处级）",
             "Focus 1: leaner headquarters (sections into deputy-division units)",

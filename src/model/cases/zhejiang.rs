@@ -450,6 +450,10 @@ const NANHU_NOTES: &[Text] = &[
 const NANHU_LEVERS: &[Lever] = &[
     Lever {
         key: "merge_units",
+        needs: Text::new(
+            "本局直接下辖的内设机构（资料点名的 15 个机构和其余机构）",
+            "Internal units under the top bureau (the 15 the source names and the others)",
+        ),
         name: Text::new("整合内设机构", "Merged internal units"),
         summary: Text::new(
             "32 个内设机构整合为 1 个监督部门、3 个综合部门、4 个执法执勤部门和 1 个直属部门；监督中心下设“三室两队”，刑事犯罪侦查局下设三个室和专业刑侦队，刑侦中队随刑侦大队并入该局。",
@@ -461,6 +465,10 @@ const NANHU_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "community_rooms",
+        needs: Text::new(
+            "本局直接下辖、有一线民警的派出所",
+            "Police stations under the top bureau with frontline officers of their own",
+        ),
         name: Text::new(
             "第一步 派出所去全职化",
             "Step 1: stations de-generalised",
@@ -475,6 +483,10 @@ const NANHU_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "three_tiers",
+        needs: Text::new(
+            "整合机构后的刑事犯罪侦查局及其下的派出所刑侦中队",
+            "The criminal investigation bureau formed by merging units, with station investigation squadrons under it",
+        ),
         name: Text::new(
             "第二步 改刑事打处二元机制为三级架构",
             "Step 2: investigation in three tiers",
@@ -489,6 +501,10 @@ const NANHU_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "slim_organs",
+        needs: Text::new(
+            "本局领导以下各单位的机关岗位，以及接收下沉民警的片区刑侦队或派出所",
+            "Headquarters posts below the top bureau's leaders, and area investigation teams or police stations to take the officers moved down",
+        ),
         name: Text::new(
             "第三步 机关“瘦身”下沉警力",
             "Step 3: slimmer headquarters, staff moved down",
@@ -1288,6 +1304,10 @@ const PUJIANG_NOTES: &[Text] = &[
 const PUJIANG_LEVERS: &[Lever] = &[
     Lever {
         key: "merge_units",
+        needs: Text::new(
+            "本局直接下辖的内设机构",
+            "Internal units under the top bureau",
+        ),
         name: Text::new("内设机构精简合并", "Internal units merged"),
         summary: Text::new(
             "26 个内设机构按顺序合并为 8 个，每个新机构的警力为并入机构之和。",
@@ -1299,6 +1319,10 @@ const PUJIANG_LEVERS: &[Lever] = &[
     },
     Lever {
         key: "sink_staff",
+        needs: Text::new(
+            "本局领导以下各单位的机关岗位，以及接收下沉民警的派出所",
+            "Headquarters posts below the top bureau's leaders, and police stations under it to take the officers moved down",
+        ),
         name: Text::new("机关警力下沉", "Staff moved to the front line"),
         summary: Text::new(
             "机关警种部门警力减少 23.2%，按比例从各机构抽出，全部充实到派出所。",
