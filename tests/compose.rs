@@ -191,3 +191,54 @@ fn an_idle_step_is_exactly_an_unchanged_organisation() {
     let built = own.variant.build(&own.variant.defaults()).expect("builds");
     assert!(!built.idle(1));
 }
+
+#[test]
+fn a_measure_that_keeps_staff_keeps_it_on_every_organisation() {
+    let scopes = Scope::all();
+    let mut broken = Vec::new();
+    for scope in &scopes {
+        for (lever, l) in scope.variant.levers.iter().enumerate() {
+            if !l.conserves_staff {
+                continue;
+            }
+            for base in &scopes {
+                let step = Step {
+                    scope: *scope,
+                    lever,
+                };
+                let v = Recipe {
+                    base: *base,
+                    steps: vec![step],
+                }
+                .variant();
+                if let Ok(s) = v.build(&v.defaults()) {
+                    let (a, b) = (
+                        s.before().staff_total().total(),
+                        s.after().staff_total().total(),
+                    );
+                    if a != b {
+                        broken.push(format!("{} on {}: {a} → {b}", step.key(), base.key()));
+                    }
+                    // A unit a measure makes holds officers or units (never an empty box).
+                    let empty = s
+                        .after()
+                        .walk()
+                        .iter()
+                        .filter(|(_, u)| {
+                            u.staff_total().total() == 0
+                                && !s.before().walk().iter().any(|(_, b)| b.id == u.id)
+                        })
+                        .count();
+                    if empty > 0 {
+                        broken.push(format!(
+                            "{} on {}: {empty} new empty units",
+                            step.key(),
+                            base.key()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}

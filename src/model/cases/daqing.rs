@@ -661,7 +661,11 @@ fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
             "The staffing standard's lower bound ({std_min}) is above its upper bound ({std_max})."
         ),
     )?;
-    let staff = org.staff_total();
+    // The staff below the top bureau (its own posts stay with it).
+    let staff = org
+        .children
+        .iter()
+        .fold(Staff::default(), |acc, c| acc + c.staff_total());
     let total = u64::from(staff.total());
     let n_after = sub_bureaus_after(
         population,
@@ -794,30 +798,41 @@ fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 /// and sergeant ranks go, leaving chief → deputy chief → team leader.
 fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let team_size = p.count("pair_size") * p.count("pairs_per_team");
-    for sb in org.children.iter_mut() {
-        for branch in sb.children.iter_mut().filter(|b| b.role != LEGAL_ADMIN) {
+    // It acts on the units under the top bureau that have internal units (the sub-bureaus):
+    // each internal unit's own frontline officers (the police branches'; the legal-admin
+    // department has none) form teams, and the ranks between the chief and the team leader go.
+    // Headquarters posts and units already under a branch stay where they are.
+    for sb in org
+        .children
+        .iter_mut()
+        .filter(|sb| sb.children.iter().any(|u| u.kind == UnitKind::InternalUnit))
+    {
+        for branch in sb
+            .children
+            .iter_mut()
+            .filter(|b| b.kind == UnitKind::InternalUnit && b.staff.frontline > 0)
+        {
             let front = u64::from(branch.staff.frontline);
-            let teams = if front == 0 {
-                0
-            } else {
-                (front / team_size.max(1)).max(1) as usize
-            };
-            branch.children = split_evenly(front, teams)
-                .into_iter()
-                .enumerate()
-                .map(|(t, s)| {
-                    Unit::new(
-                        id![branch.id, "/t", t + 1],
-                        Name::numbered(TEAM, t + 1),
-                        TEAM,
-                        UnitKind::Team,
-                    )
-                    .with_staff(Staff::new(0, to_u32(s)))
-                    .with_ranks(&[TEAM_LEADER])
-                })
-                .collect();
-            branch.staff = Staff::default();
-            branch.ranks = &[];
+            let teams = (front / team_size.max(1)).max(1) as usize;
+            let id = branch.id.clone();
+            branch
+                .children
+                .extend(
+                    split_evenly(front, teams)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(t, s)| {
+                            Unit::new(
+                                id![id, "/t", t + 1],
+                                Name::numbered(TEAM, t + 1),
+                                TEAM,
+                                UnitKind::Team,
+                            )
+                            .with_staff(Staff::new(0, to_u32(s)))
+                            .with_ranks(&[TEAM_LEADER])
+                        }),
+                );
+            branch.staff.frontline = 0;
         }
         for unit in sb.children.iter_mut() {
             unit.ranks = &[];
@@ -1139,7 +1154,11 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             "Headquarters units ({organ_units}) exceed the internal units after ({units_after})."
         ),
     )?;
-    for county in org.children.iter_mut() {
+    for county in org
+        .children
+        .iter_mut()
+        .filter(|c| c.children.iter().any(|u| u.kind == UnitKind::InternalUnit))
+    {
         let (old, rest): (Vec<Unit>, Vec<Unit>) = county
             .children
             .take_split(|u| u.kind == UnitKind::InternalUnit);
@@ -1220,9 +1239,20 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
         format!("中心派出所（{central}）多于合并前的农村派出所（{rural}）。"),
         format!("More central stations ({central}) than rural stations to merge ({rural})."),
     )?;
-    let central_c = split_evenly(central, org.children.len());
+    // Only counties with rural stations share the central stations (a county without any has
+    // nothing to merge; with none anywhere the step finds nothing to act on).
+    let with_rural = |c: &Unit| c.children.iter().any(|u| u.role == RURAL_STATION);
+    let central_c = split_evenly(
+        central,
+        org.children.iter().filter(|c| with_rural(c)).count(),
+    );
     let mut central_no = 0usize;
-    for (i, county) in org.children.iter_mut().enumerate() {
+    for (i, county) in org
+        .children
+        .iter_mut()
+        .filter(|c| with_rural(c))
+        .enumerate()
+    {
         let (stations, rest): (Vec<Unit>, Vec<Unit>) =
             county.children.take_split(|u| u.role == RURAL_STATION);
         if !stations.is_empty() && central_c[i] == 0 {

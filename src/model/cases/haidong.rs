@@ -963,6 +963,10 @@ fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         .iter()
         .filter(|u| u.kind == UnitKind::District)
         .count();
+    if n == 0 {
+        // No districts to bind officers to: nothing to act on (the step says so).
+        return Ok(org);
+    }
     ensure!(
         n as u64 <= leaders,
         format!("有 {n} 个防区，却只有 {leaders} 名局领导：每个防区要由一名局领导负责。请增加局领导或降低防区上限。"),

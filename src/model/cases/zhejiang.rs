@@ -1387,6 +1387,14 @@ fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         format!("改革后内设机构（{after}）多于改革前（{before}）：这不是合并。"),
         format!("More internal units after ({after}) than before ({before}): that is no merge."),
     )?;
+    if !org
+        .children
+        .iter()
+        .any(|u| u.kind == UnitKind::InternalUnit)
+    {
+        // No internal units to merge: nothing to act on (the step says so).
+        return Ok(org);
+    }
     let (old, rest): (Vec<Unit>, Vec<Unit>) = org
         .children
         .take_split(|u| u.kind == UnitKind::InternalUnit);
