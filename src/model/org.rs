@@ -368,6 +368,19 @@ impl UnitKind {
     }
 }
 
+/// Where a station serves, where the sources tell them apart: the county town (城关) or the
+/// countryside (农村). Measures that act on one or the other (Daqing's county-town stations
+/// abolished, rural stations merged) recognise them by this, not by their names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Setting {
+    #[default]
+    Unspecified,
+    /// In the county town (城关派出所).
+    CountyTown,
+    /// In the countryside (农村派出所).
+    Rural,
+}
+
 /// The line of work a unit belongs to, where it matters to a metric (e.g. the investigation
 /// chain: 刑侦大队 → 片区刑侦队 → 派出所刑侦探组).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -542,6 +555,8 @@ pub struct Unit {
     /// Incidents a year in the unit's area (警情; only where a case models workload, else 0).
     pub incidents: u64,
     pub branch: Option<Branch>,
+    /// Where a station serves (county town or countryside), where the sources say.
+    pub setting: Setting,
     /// Ranks an order passes inside this unit, top down.
     pub ranks: &'static [Rank],
     /// True when the sources do not name this unit and the model generated it.
@@ -563,6 +578,7 @@ impl Unit {
             residents: 0,
             incidents: 0,
             branch: None,
+            setting: Setting::Unspecified,
             ranks: &[],
             placeholder: false,
             from: Ids::default(),
@@ -588,6 +604,19 @@ impl Unit {
     pub fn with_branch(mut self, branch: Branch) -> Self {
         self.branch = Some(branch);
         self
+    }
+    pub fn with_setting(mut self, setting: Setting) -> Self {
+        self.setting = setting;
+        self
+    }
+    /// A station of the county town (城关派出所).
+    pub fn is_county_town_station(&self) -> bool {
+        self.kind.is_station() && self.setting == Setting::CountyTown
+    }
+    /// A station of the countryside (农村派出所; not a central station, which rural stations
+    /// merge into).
+    pub fn is_rural_station(&self) -> bool {
+        self.kind == UnitKind::Station && self.setting == Setting::Rural
     }
     /// Records that this unit was formed from `parts` (their own origins, in order, once each).
     pub fn formed_from<'a>(mut self, parts: impl IntoIterator<Item = &'a Unit>) -> Self {

@@ -10,9 +10,9 @@ use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, id, split_evenly, Id, Ids, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
-    DEPUTY_BRIGADE_HEAD, DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT, SQUADRON_HEAD,
-    STATION_HEAD, TEAM_LEADER,
+    apportion, id, split_evenly, Id, Ids, Rank, Setting, Staff, Unit, UnitKind, BRIGADE_HEAD,
+    CHIEF, DEPUTY_BRIGADE_HEAD, DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT,
+    SQUADRON_HEAD, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
 use crate::model::planning::{join, RESPONSE_CALIBRATED, RESPONSE_OFF, RESPONSE_REPORTED};
@@ -384,8 +384,8 @@ const COUNTY_LEVERS: &[Lever] = &[
     Lever {
         key: "abolish_town_stations",
         needs: Text::new(
-            "县局下的城关派出所，以及县局中接收其警力的实战机构",
-            "County-town stations under county bureaus, and the county bureau's operational units to take their officers",
+            "县局下的城关派出所，以及县局中接收其警力的实战机构（只有一线岗位的内设机构）",
+            "County-town stations under county bureaus, and the county bureau's operational units (internal units with frontline posts only) to take their officers",
         ),
         name: Text::new("三是 撤销县城派出所", "Measure 3: county-town stations abolished"),
         summary: Text::new(
@@ -1077,8 +1077,9 @@ fn county_unit(id: Id, j: usize, staff: Staff) -> Unit {
     .placeholder()
 }
 
-fn station(id: Id, name: Text, kind: UnitKind, n: usize, staff: Staff) -> Unit {
+fn station(id: Id, name: Text, kind: UnitKind, setting: Setting, n: usize, staff: Staff) -> Unit {
     Unit::new(id, Name::numbered(name, n), name, kind)
+        .with_setting(setting)
         .with_staff(staff)
         .with_ranks(&STATION_RANKS)
         .placeholder()
@@ -1113,6 +1114,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
                     id!["c", i + 1, "/ts", t + 1],
                     TOWN_STATION,
                     UnitKind::Station,
+                    Setting::CountyTown,
                     t + 1,
                     station_staff(town_staff, posts),
                 ));
@@ -1123,6 +1125,7 @@ fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
                     id!["rs", rural_no],
                     RURAL_STATION,
                     UnitKind::Station,
+                    Setting::Rural,
                     rural_no,
                     station_staff(rural_staff, posts),
                 ));
@@ -1185,11 +1188,10 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 
 /// 三是 (county towns): every station inside the county town is abolished; its officers join
 /// the county bureau's operational units.
-fn lever_abolish_town_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let organ_units = p.count("county_organ_units_after") as usize;
+fn lever_abolish_town_stations(_: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     for county in org.children.iter_mut() {
         let (town, rest): (Vec<Unit>, Vec<Unit>) =
-            county.children.take_split(|u| u.role == TOWN_STATION);
+            county.children.take_split(Unit::is_county_town_station);
         let moved: u64 = town
             .iter()
             .map(|u| u64::from(u.staff_total().total()))
@@ -1203,12 +1205,9 @@ fn lever_abolish_town_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelE
             .iter()
             .enumerate()
             .filter(|(_, u)| {
-                // New units are "<county>/v<j>"; the first `organ_units` stay headquarters.
-                u.kind == UnitKind::InternalUnit
-                    && u.id
-                        .rsplit_once("/v")
-                        .and_then(|(_, j)| j.parse::<usize>().ok())
-                        .is_some_and(|j| j > organ_units)
+                // Operational units: internal units whose posts are frontline posts (after the
+                // county units' merge, every unit past the headquarters ones).
+                u.kind == UnitKind::InternalUnit && u.staff.organ == 0 && u.staff.frontline > 0
             })
             .map(|(i, _)| i)
             .collect();
@@ -1241,7 +1240,7 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
     )?;
     // Only counties with rural stations share the central stations (a county without any has
     // nothing to merge; with none anywhere the step finds nothing to act on).
-    let with_rural = |c: &Unit| c.children.iter().any(|u| u.role == RURAL_STATION);
+    let with_rural = |c: &Unit| c.children.iter().any(Unit::is_rural_station);
     let central_c = split_evenly(
         central,
         org.children.iter().filter(|c| with_rural(c)).count(),
@@ -1254,7 +1253,7 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
         .enumerate()
     {
         let (stations, rest): (Vec<Unit>, Vec<Unit>) =
-            county.children.take_split(|u| u.role == RURAL_STATION);
+            county.children.take_split(Unit::is_rural_station);
         if !stations.is_empty() && central_c[i] == 0 {
             return Err(err(
                 format!("{}有 {} 个农村派出所，却没有分到中心派出所：中心派出所至少要与县局一样多。", county.name.zh(), stations.len()),
@@ -1273,6 +1272,7 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
                     id!["cs", central_no],
                     CENTRAL_STATION,
                     UnitKind::CentralStation,
+                    Setting::Rural,
                     central_no,
                     station_staff(staff, posts),
                 )

@@ -15,7 +15,7 @@ use crate::model::cases::{ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    id, split_evenly, Branch, Id, Ids, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
+    id, split_evenly, Branch, Id, Ids, Rank, Setting, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
     DEPUTY_CHIEF, OFFICER, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
@@ -804,7 +804,13 @@ fn station_unit(st: &Station) -> Unit {
     } else {
         (Name::numbered(RURAL_STATION, st.row), RURAL_STATION)
     };
+    let setting = if st.town {
+        Setting::CountyTown
+    } else {
+        Setting::Rural
+    };
     let u = Unit::new(st.id.clone(), name, role, UnitKind::Station)
+        .with_setting(setting)
         // Stations are grassroots units: all their officers count as frontline (基层警力).
         .with_staff(Staff::new(0, st.staff))
         .with_ranks(&STATION_RANKS)
@@ -1017,7 +1023,7 @@ fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         let add = shares.get(k).copied().unwrap_or(0);
         d.staff = Staff::new(0, to_u32(district_minimum(p) + add));
         // "“一把手”负责县府所在防区,其他局领导根据特长分别负责一个防区".
-        let seat = d.children.iter().any(|s| s.role == TOWN_STATION);
+        let seat = d.children.iter().any(Unit::is_county_town_station);
         d.name = if seat {
             Name::new(
                 format!("{}·局长负责", d.name.zh()),

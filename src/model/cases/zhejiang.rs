@@ -484,8 +484,8 @@ const NANHU_LEVERS: &[Lever] = &[
     Lever {
         key: "three_tiers",
         needs: Text::new(
-            "整合机构后的刑事犯罪侦查局及其下的派出所刑侦中队",
-            "The criminal investigation bureau formed by merging units, with station investigation squadrons under it",
+            "本局直接下辖、其下设有派出所刑侦中队（由中队长带领的刑侦队）的内设机构",
+            "An internal unit under the top bureau with station investigation squadrons (investigation teams led by a squadron head) under it",
         ),
         name: Text::new(
             "第二步 改刑事打处二元机制为三级架构",
@@ -737,6 +737,30 @@ fn nanhu_unit(id: Id, name: Name, kind: UnitKind, branch: Option<Branch>) -> Uni
     let mut u = Unit::new(id, name, INTERNAL, kind);
     u.branch = branch;
     u
+}
+
+/// A station investigation squadron (派出所刑侦中队): a team of the investigation branch led by
+/// a squadron head.
+fn is_squad(u: &Unit) -> bool {
+    u.kind == UnitKind::Team
+        && u.branch == Some(Branch::Investigation)
+        && u.ranks.first() == Some(&SQUADRON_HEAD)
+}
+
+/// An area investigation team (片区刑侦队): a team of the investigation branch with detective
+/// groups under it.
+fn is_area_team(u: &Unit) -> bool {
+    u.kind == UnitKind::Team
+        && u.branch == Some(Branch::Investigation)
+        && u.children.iter().any(|g| g.kind == UnitKind::Group)
+}
+
+/// The position, among the units directly under the top bureau, of the internal unit that
+/// leads the investigation line: the first holding units that `holds` recognises.
+fn investigation_unit(org: &Unit, holds: fn(&Unit) -> bool) -> Option<usize> {
+    org.children
+        .iter()
+        .position(|u| u.kind == UnitKind::InternalUnit && u.children.iter().any(holds))
 }
 
 fn sub_unit(id: Id, name: Name, role: Text, kind: UnitKind, branch: Branch) -> Unit {
@@ -1019,13 +1043,13 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let per = (p.count("stations_per_area_team") as usize).max(1);
     let group_staff = p.count("group_staff");
     let anti_gang = p.count("anti_gang_staff");
-    let Some(cid) = org.children.iter_mut().find(|u| u.id == "cid") else {
+    let Some(cid) = investigation_unit(&org, is_squad).and_then(|i| org.children.get_mut(i)) else {
         return Err(err(
             "没有刑事犯罪侦查局。".to_string(),
             "There is no criminal investigation bureau.".to_string(),
         ));
     };
-    let (squads, mut kids): (Vec<Unit>, Vec<Unit>) = cid.children.take_split(|u| u.role == SQUAD);
+    let (squads, mut kids): (Vec<Unit>, Vec<Unit>) = cid.children.take_split(is_squad);
     let pool: u64 = squads
         .iter()
         .map(|u| u64::from(u.staff_total().total()))
@@ -1047,8 +1071,10 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     for (k, (chunk, s)) in chunks.iter().zip(area_staff).enumerate() {
         let groups: Vec<Unit> = chunk
             .iter()
-            .map(|sq| {
-                let n = sq.id.trim_start_matches("sq");
+            .enumerate()
+            .map(|(j, sq)| {
+                // Squadrons are numbered by their station, in order.
+                let n = k * per + j + 1;
                 sub_unit(
                     id!["dg", n],
                     Name::new(
@@ -1098,15 +1124,14 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
 fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let moved = share_of(p.count("organ_staff_before"), p.get("organ_share_moved"));
     let to_area_share = p.get("moved_to_investigation");
-    let area: Vec<usize> = org
-        .children
-        .iter()
-        .find(|u| u.id == "cid")
+    let cid = investigation_unit(&org, is_area_team);
+    let area: Vec<usize> = cid
+        .and_then(|i| org.children.get(i))
         .map(|cid| {
             cid.children
                 .iter()
                 .enumerate()
-                .filter(|(_, u)| u.role == AREA_TEAM)
+                .filter(|(_, u)| is_area_team(u))
                 .map(|(i, _)| i)
                 .collect()
         })
@@ -1131,7 +1156,7 @@ fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     } else {
         share_of(moved, to_area_share)
     };
-    if let Some(cid) = org.children.iter_mut().find(|u| u.id == "cid") {
+    if let Some(cid) = cid.and_then(|i| org.children.get_mut(i)) {
         for (i, s) in area.iter().zip(split_evenly(to_area, area.len())) {
             if let Some(t) = cid.children.get_mut(*i) {
                 t.staff.frontline += to_u32(s);
