@@ -8,9 +8,9 @@
 use std::sync::OnceLock;
 
 use crate::analysis::response::{self, NoEstimate, Patrol};
-use crate::i18n::Text;
+use crate::i18n::{Msg, Text};
 use crate::model::cases::kit::{decimal, spec};
-use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
+use crate::model::cases::{Arg, CaseId, ModelError, Scenario, Variant};
 use crate::model::metrics::{compute, MetricKey, Metrics};
 use crate::model::org::UnitKind;
 use crate::model::params::{ParamSpec, Params};
@@ -477,8 +477,8 @@ fn too_few_officers(s: &Scenario, officers: f64) -> Result<Scenario, ModelError>
     if staff > officers * 1.05 + 10.0 {
         let (need, have) = (format!("{staff:.0}"), format!("{officers:.0}"));
         return Err(ModelError::new(
-            format!("按这个模型的最小单位配置需要 {need} 名民警，这个城市只有 {have} 名。"),
-            format!("Staffed at this model's smallest units it needs {need} officers; the city has {have}."),
+            Msg::ErrCompare01,
+            vec![Arg::plain(need), Arg::plain(have)],
         ));
     }
     Ok(s.clone())

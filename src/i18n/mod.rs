@@ -336,6 +336,115 @@ pub enum Msg {
     NextStep,
     StaffFlow,
     FlowNone,
+    /// A model error in a measure: {0} the measure, {1} the error.
+    ErrInLever,
+    // Why a set of parameters cannot be modelled (`ModelError`), per case.
+    /// Frontline staff per station ({0}) exceed staff per station ({1}).
+    ErrDaqing01,
+    /// Not enough officers: each sub-bureau before needs at least {0} (leaders, stations and one per internal unit) but has {1}.
+    ErrDaqing02,
+    /// With these stations and units the frontline share before must be between {0}% and {1}%.
+    ErrDaqing03,
+    /// The staffing standard's lower bound ({0}) is above its upper bound ({1}).
+    ErrDaqing04,
+    /// Not enough officers: each new sub-bureau needs its {0} leaders.
+    ErrDaqing05,
+    /// Not enough officers: each sub-bureau after has {0}, fewer than its {1} leaders and department staff.
+    ErrDaqing06,
+    /// More internal units after ({0}) than before ({1}): a merge can only reduce them.
+    ErrDaqing07,
+    /// Headquarters units ({0}) exceed the internal units after ({1}).
+    ErrDaqing08,
+    /// {0} has no operational unit to take the {1} officers of its county-town stations.
+    ErrDaqing09,
+    /// More central stations ({0}) than rural stations to merge ({1}).
+    ErrDaqing10,
+    /// {0} has {1} rural stations but no central station: there must be at least as many central stations as counties.
+    ErrDaqing11,
+    /// {0} headquarters officers are to move down, but the headquarters below the leaders have only {1}.
+    ErrZhejiang01,
+    /// Moving {0} officers down would leave the {1} with no one.
+    ErrZhejiang02,
+    /// At least {0} internal units are needed before: the 15 the source names, plus at least one each for the political department, command office, logistics office, domestic security, public order and traffic bureaus.
+    ErrZhejiang03,
+    /// Headquarters staff ({0}) are fewer than the internal units ({1}): each unit needs at least one.
+    ErrZhejiang04,
+    /// The {3} has only {1} officers, too few for its own post and {4} sub-units (at least one each).
+    ErrZhejiang05,
+    /// The {1} has no officers.
+    ErrZhejiang06,
+    /// Fewer dedicated community officers ({0}) than community rooms ({1}): each room needs one.
+    ErrZhejiang07,
+    /// {0} dedicated community officers but no community room.
+    ErrZhejiang08,
+    /// There is no station to host {0} community rooms.
+    ErrZhejiang09,
+    /// {0} has only {1} officers, too few to give {2} dedicated community officers.
+    ErrZhejiang10,
+    /// There is no criminal investigation bureau.
+    ErrZhejiang11,
+    /// The station squadrons have {0} officers, too few for {1} detective groups of {2} and an anti-gang team of {3}.
+    ErrZhejiang12,
+    /// There is no area team or station to take the {0} officers moved down.
+    ErrZhejiang13,
+    /// Department staff ({0}) are fewer than the internal units ({1}): each unit needs at least one.
+    ErrZhejiang14,
+    /// More internal units after ({0}) than before ({1}): that is no merge.
+    ErrZhejiang15,
+    /// There is no station to take the {0} officers moved down.
+    ErrZhejiang16,
+    /// The smallest station ({0}) is larger than the largest ({1}).
+    ErrTianjin01,
+    /// Community ({0}%) and case ({1}%) shares add up to more than 100%.
+    ErrTianjin02,
+    /// The smallest station has {0} officers, fewer than its {1} leaders and admin staff.
+    ErrTianjin03,
+    /// {0} ({1} officers) leaves its {2} without officers: too few frontline officers or a zero share.
+    ErrTianjin04,
+    /// {0} has a single leader: nobody to serve as commander.
+    ErrTianjin05,
+    /// {0} has no intelligence and command office.
+    ErrTianjin06,
+    /// Station leaders and admin ({0}) exceed station staff ({1}).
+    ErrTianjin07,
+    /// More internal units cut ({0}) than departments in all sub-bureaus ({1}).
+    ErrTianjin08,
+    /// {0} has {1} departments but {2} are to be cut.
+    ErrTianjin09,
+    /// {0} officers are to move down but the sub-bureaus' departments hold only {1} headquarters posts.
+    ErrTianjin10,
+    /// {0} has no station to take its {1} officers.
+    ErrTianjin11,
+    /// Station leaders and admin ({0}) exceed station staff ({1}).
+    ErrTianjin12,
+    /// No sub-bureau for the {0} stations to belong to.
+    ErrTianjin13,
+    /// No attached unit to hold the {0} sections.
+    ErrTianjin14,
+    /// More attached units abolished ({0}) than there are ({1}).
+    ErrTianjin15,
+    /// Every attached unit is abolished, leaving the sections nowhere to go.
+    ErrTianjin16,
+    /// More deputy-division-level units ({0}) than sections to merge ({1}).
+    ErrTianjin17,
+    /// Fewer deputy-division-level units ({0}) than attached units with sections ({1}): each needs at least one.
+    ErrTianjin18,
+    /// A limit of {0} district(s) leaves none for the rural stations once the county-town station has its own: set “districts per county at most” to {1} or more.
+    ErrHaidong01,
+    /// Stations per district at most cannot be 0.
+    ErrHaidong02,
+    /// {0} rural stations cannot be grouped into at most {1} rural districts: every further merge of adjacent groups would exceed {2} stations per district. Raise “stations per district at most” or “districts per county at most”.
+    ErrHaidong03,
+    /// Station {0} is missing.
+    ErrHaidong04,
+    /// There are {0} districts but only {1} bureau leaders: each district needs a leader in charge. Add leaders or lower the district limit.
+    ErrHaidong05,
+    /// Only {0} brigade officers are bound to districts, but the command rooms and teams of {1} districts need at least {2}. Raise brigade staff or the bound share, or lower the district limit, room staff or case-team minimum.
+    ErrHaidong06,
+    /// {0} has only {1} bound officers, not enough for a command room of {2}, a case team of at least {3} and a community team of at least 1.
+    ErrHaidong07,
+    /// Staffed at this model's smallest units it needs {0} officers; the city has {1}.
+    ErrCompare01,
     /// A step whose measure found nothing to act on: {0} is what it looks for.
     StepIdle,
     /// The mark on such a step's button.

@@ -4,9 +4,9 @@
 //! tiers) become sub-bureaus sized by residents and staff, each with three police branches and
 //! one department, the branches organised in pairs and teams (two tiers).
 
-use crate::i18n::{Name, Text};
+use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{ModelError, Reported, Variant};
+use crate::model::cases::{Arg, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -499,8 +499,8 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
 
     ensure!(
         station_front <= station_staff,
-        format!("每个派出所的一线警力（{station_front}）多于派出所警力（{station_staff}）。"),
-        format!("Frontline staff per station ({station_front}) exceed staff per station ({station_staff})."),
+        Msg::ErrDaqing01,
+        vec![Arg::plain(station_front), Arg::plain(station_staff)]
     )?;
 
     // Before: staff of each sub-bureau, then its stations and leaders, the rest in its units.
@@ -510,15 +510,9 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
         .map(|i| leaders + stations_sb[i] * station_staff + units_before as u64)
         .collect::<Vec<_>>();
     if let Some(i) = (0..n_before).find(|&i| staff_sb[i] < need[i]) {
-        return Err(err(
-            format!(
-                "警力不足：改革前每个分局至少需要 {} 人（局领导、派出所和每个内设机构至少 1 人），而只有 {} 人。",
-                need[i], staff_sb[i]
-            ),
-            format!(
-                "Not enough officers: each sub-bureau before needs at least {} (leaders, stations and one per internal unit) but has {}.",
-                need[i], staff_sb[i]
-            ),
+        return Err(ModelError::new(
+            Msg::ErrDaqing02,
+            vec![Arg::plain(need[i]), Arg::plain(staff_sb[i])],
         ));
     }
     let unit_staff: Vec<u64> = (0..n_before)
@@ -535,13 +529,12 @@ fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
     if frontline < station_frontline_all || frontline - station_frontline_all > units_total {
         let lo = station_frontline_all as f64 / staff.max(1) as f64 * 100.0;
         let hi = (station_frontline_all + units_total) as f64 / staff.max(1) as f64 * 100.0;
-        return Err(err(
-            format!(
-                "改革前一线警力比例须在 {lo:.1}% 到 {hi:.1}% 之间（派出所一线人数和机构编制决定）。"
-            ),
-            format!(
-                "With these stations and units the frontline share before must be between {lo:.1}% and {hi:.1}%."
-            ),
+        return Err(ModelError::new(
+            Msg::ErrDaqing03,
+            vec![
+                Arg::Plain(format!("{:.1}", lo)),
+                Arg::Plain(format!("{:.1}", hi)),
+            ],
         ));
     }
     let unit_front = apportion(frontline - station_frontline_all, &unit_staff);
@@ -656,10 +649,8 @@ fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
     let std_max = p.count("staff_standard_max");
     ensure!(
         std_min <= std_max,
-        format!("警力标准下限（{std_min}）大于上限（{std_max}）。"),
-        format!(
-            "The staffing standard's lower bound ({std_min}) is above its upper bound ({std_max})."
-        ),
+        Msg::ErrDaqing04,
+        vec![Arg::plain(std_min), Arg::plain(std_max)]
     )?;
     // The staff below the top bureau (its own posts stay with it).
     let staff = org
@@ -692,8 +683,8 @@ fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
     let leader_posts = leaders * n_after as u64;
     ensure!(
         staff_after.iter().all(|s| *s >= leaders),
-        format!("警力不足：改革后每个分局至少需要 {leaders} 名局领导。"),
-        format!("Not enough officers: each new sub-bureau needs its {leaders} leaders."),
+        Msg::ErrDaqing05,
+        vec![Arg::plain(leaders)]
     )?;
     // Headquarters posts other than leaders stay headquarters posts until the units merge.
     let organ_pool = u64::from(staff.organ).saturating_sub(leader_posts);
@@ -756,8 +747,8 @@ fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         let s = u64::from(sb.staff_total().total());
         ensure!(
             s >= organ_after,
-            format!("警力不足：改革后每个分局只有 {s} 人，少于局领导和法制综合部门的 {organ_after} 人。"),
-            format!("Not enough officers: each sub-bureau after has {s}, fewer than its {organ_after} leaders and department staff."),
+            Msg::ErrDaqing06,
+            vec![Arg::plain(s), Arg::plain(organ_after)]
         )?;
         let from = Ids::of(&std::mem::take(&mut sb.children));
         let per_branch = split_evenly(s - organ_after, branches);
@@ -1147,15 +1138,13 @@ fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let units_before = p.count("county_units_before") as usize;
     ensure!(
         units_after <= units_before,
-        format!("改革后的内设机构（{units_after}）多于改革前（{units_before}）：整合只能减少机构。"),
-        format!("More internal units after ({units_after}) than before ({units_before}): a merge can only reduce them."),
+        Msg::ErrDaqing07,
+        vec![Arg::plain(units_after), Arg::plain(units_before)]
     )?;
     ensure!(
         organ_units <= units_after,
-        format!("机关机构数（{organ_units}）多于改革后的内设机构数（{units_after}）。"),
-        format!(
-            "Headquarters units ({organ_units}) exceed the internal units after ({units_after})."
-        ),
+        Msg::ErrDaqing08,
+        vec![Arg::plain(organ_units), Arg::plain(units_after)]
     )?;
     for county in org
         .children
@@ -1213,8 +1202,8 @@ fn lever_abolish_town_stations(_: &Params, mut org: Unit) -> Result<Unit, ModelE
             .collect();
         ensure!(
             !operational.is_empty(),
-            format!("{}没有实战机构接收县城派出所的 {moved} 名警力。", county.name.zh()),
-            format!("{} has no operational unit to take the {moved} officers of its county-town stations.", county.name.en()),
+            Msg::ErrDaqing09,
+            vec![Arg::name(&county.name), Arg::plain(moved)]
         )?;
         for (k, add) in split_evenly(moved, operational.len())
             .into_iter()
@@ -1235,8 +1224,8 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
     let posts = p.count("station_command_posts");
     ensure!(
         central <= rural,
-        format!("中心派出所（{central}）多于合并前的农村派出所（{rural}）。"),
-        format!("More central stations ({central}) than rural stations to merge ({rural})."),
+        Msg::ErrDaqing10,
+        vec![Arg::plain(central), Arg::plain(rural)]
     )?;
     // Only counties with rural stations share the central stations (a county without any has
     // nothing to merge; with none anywhere the step finds nothing to act on).
@@ -1255,9 +1244,9 @@ fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
         let (stations, rest): (Vec<Unit>, Vec<Unit>) =
             county.children.take_split(Unit::is_rural_station);
         if !stations.is_empty() && central_c[i] == 0 {
-            return Err(err(
-                format!("{}有 {} 个农村派出所，却没有分到中心派出所：中心派出所至少要与县局一样多。", county.name.zh(), stations.len()),
-                format!("{} has {} rural stations but no central station: there must be at least as many central stations as counties.", county.name.en(), stations.len()),
+            return Err(ModelError::new(
+                Msg::ErrDaqing11,
+                vec![Arg::name(&county.name), Arg::plain(stations.len())],
             ));
         }
         let mut kids = rest;

@@ -9,9 +9,9 @@
 //! district, and forms a command office, a case-handling team and a community policing team per
 //! district. Stations themselves do not change.
 
-use crate::i18n::{Name, Text};
+use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{ModelError, Reported, Variant};
+use crate::model::cases::{Arg, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -752,32 +752,18 @@ pub fn group_districts(
     if !clusters.is_empty() {
         ensure!(
             max_districts > town_districts,
-            format!(
-                "防区上限为 {max_districts} 个，只够城关派出所单设的防区，农村派出所无处可分：请把“每县防区上限”至少设为 {}。",
-                town_districts + 1
-            ),
-            format!(
-                "A limit of {max_districts} district(s) leaves none for the rural stations once the county-town station has its own: set “districts per county at most” to {} or more.",
-                town_districts + 1
-            ),
+            Msg::ErrHaidong01,
+            vec![Arg::plain(max_districts), Arg::plain(town_districts + 1)]
         )?;
     }
     let max_rural = max_districts.saturating_sub(town_districts);
-    ensure!(
-        cap >= 1,
-        "每个防区至多派出所数不能为 0。".to_string(),
-        "Stations per district at most cannot be 0.".to_string(),
-    )?;
+    ensure!(cap >= 1, Msg::ErrHaidong02, vec![])?;
     while clusters.len() > max_rural {
         let Some((a, b)) = best_merge(&clusters, &adj, cap, false) else {
             let rural = stations.len() - town.len();
-            return Err(err(
-                format!(
-                    "{rural} 个农村派出所无法合并成至多 {max_rural} 个农村防区：相邻的组再合并就会超过每个防区至多 {cap} 个所。请提高“每个防区至多派出所数”或“每县防区上限”。"
-                ),
-                format!(
-                    "{rural} rural stations cannot be grouped into at most {max_rural} rural districts: every further merge of adjacent groups would exceed {cap} stations per district. Raise “stations per district at most” or “districts per county at most”."
-                ),
+            return Err(ModelError::new(
+                Msg::ErrHaidong03,
+                vec![Arg::plain(rural), Arg::plain(max_rural), Arg::plain(cap)],
             ));
         };
         merge(&mut clusters, a, b);
@@ -879,10 +865,7 @@ fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         for &i in group {
             let id = stations.get(i).map(|s| s.id.as_str()).unwrap_or("");
             let Some(pos) = units.iter().position(|u| u.id == id) else {
-                return Err(err(
-                    format!("找不到派出所 {id}。"),
-                    format!("Station {id} is missing."),
-                ));
+                return Err(ModelError::new(Msg::ErrHaidong04, vec![Arg::plain(id)]));
             };
             members.push(units.remove(pos));
         }
@@ -975,8 +958,8 @@ fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     }
     ensure!(
         n as u64 <= leaders,
-        format!("有 {n} 个防区，却只有 {leaders} 名局领导：每个防区要由一名局领导负责。请增加局领导或降低防区上限。"),
-        format!("There are {n} districts but only {leaders} bureau leaders: each district needs a leader in charge. Add leaders or lower the district limit."),
+        Msg::ErrHaidong05,
+        vec![Arg::plain(n), Arg::plain(leaders)]
     )?;
     // The bound officers, taken from the brigades in turn.
     let mut bound_total = 0u64;
@@ -992,12 +975,8 @@ fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let need = district_minimum(p) * n as u64;
     ensure!(
         bound_total >= need,
-        format!(
-            "编入防区的警种民警只有 {bound_total} 人，{n} 个防区的综合指挥室、执法办案队和社区警务队至少需要 {need} 人。请提高警种大队警力或编入比例，或降低防区上限、指挥室人数或办案队最少人数。"
-        ),
-        format!(
-            "Only {bound_total} brigade officers are bound to districts, but the command rooms and teams of {n} districts need at least {need}. Raise brigade staff or the bound share, or lower the district limit, room staff or case-team minimum."
-        ),
+        Msg::ErrHaidong06,
+        vec![Arg::plain(bound_total), Arg::plain(n), Arg::plain(need)]
     )?;
     let districts: Vec<&Unit> = org
         .children
@@ -1086,14 +1065,13 @@ fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         let n = u64::from(d.staff.total());
         ensure!(
             n > office + case_min,
-            format!(
-                "{}只有 {n} 名编入的民警，不够综合指挥室 {office} 人、执法办案队至少 {case_min} 人和社区警务队至少 1 人。",
-                d.name.zh()
-            ),
-            format!(
-                "{} has only {n} bound officers, not enough for a command room of {office}, a case team of at least {case_min} and a community team of at least 1.",
-                d.name.en()
-            ),
+            Msg::ErrHaidong07,
+            vec![
+                Arg::name(&d.name),
+                Arg::plain(n),
+                Arg::plain(office),
+                Arg::plain(case_min)
+            ]
         )?;
         let rest = n - office;
         let case = case_min.max(rest.div_ceil(2)).min(rest - 1);

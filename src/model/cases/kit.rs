@@ -2,7 +2,7 @@
 //! measure, bilingual errors, and order-preserving splits.
 
 use crate::i18n::Text;
-use crate::model::cases::{ModelError, Reported};
+use crate::model::cases::Reported;
 use crate::model::metrics::MetricKey;
 use crate::model::org::split_evenly;
 use crate::model::params::ParamSpec;
@@ -75,18 +75,14 @@ pub const fn effect(
     }
 }
 
-pub fn err(zh: String, en: String) -> ModelError {
-    ModelError::new(zh, en)
-}
-
-/// A cross-parameter check: `Err` with the message in both languages unless `ok`. A macro so
-/// that the messages are only formatted when the check fails (some run once per unit).
+/// A cross-parameter check: `Err` with the message `msg` and its values unless `ok`. A macro
+/// so that the values are only made when the check fails (some run once per unit).
 macro_rules! ensure {
-    ($ok:expr, $zh:expr, $en:expr $(,)?) => {
+    ($ok:expr, $msg:expr, $args:expr $(,)?) => {
         if $ok {
             Ok::<(), $crate::model::cases::ModelError>(())
         } else {
-            Err($crate::model::cases::kit::err($zh, $en))
+            Err($crate::model::cases::ModelError::new($msg, $args))
         }
     };
 }

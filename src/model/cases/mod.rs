@@ -9,7 +9,7 @@ pub(crate) mod kit;
 pub mod tianjin;
 pub mod zhejiang;
 
-use crate::i18n::{Lang, Name, Text};
+use crate::i18n::{trf, Lang, Msg, Name, Text};
 use crate::model::lever::{Lever, StaffFlow};
 use crate::model::metrics::MetricKey;
 use crate::model::org::Unit;
@@ -163,23 +163,66 @@ impl Scenario {
     }
 }
 
-/// Why a set of (individually valid) parameters cannot be modelled.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ModelError(pub Name);
+/// Why a set of (individually valid) parameters cannot be modelled: data, like `ParamError`.
+/// The message is a `Msg` whose text each language's table holds, with its values in order;
+/// `i18n` renders it in the page's language (`message`). The model writes no sentences.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelError {
+    pub msg: Msg,
+    pub args: Vec<Arg>,
+    /// The measure it arose in (`in_lever`), named before the message.
+    pub lever: Option<Text>,
+}
+
+/// A value in a `ModelError`'s message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// The same in every language (a number as the model writes it).
+    Plain(String),
+    Text(Text),
+    /// A unit's name.
+    Name(Name),
+}
+
+impl Arg {
+    pub fn plain(v: impl std::fmt::Display) -> Arg {
+        Arg::Plain(v.to_string())
+    }
+    pub fn name(n: &Name) -> Arg {
+        Arg::Name(n.clone())
+    }
+    fn get(&self, lang: Lang) -> &str {
+        match self {
+            Arg::Plain(s) => s,
+            Arg::Text(t) => t.get(lang),
+            Arg::Name(n) => n.get(lang),
+        }
+    }
+}
 
 impl ModelError {
-    pub fn new(zh: String, en: String) -> Self {
-        ModelError(Name::new(zh, en))
+    pub fn new(msg: Msg, args: Vec<Arg>) -> Self {
+        ModelError {
+            msg,
+            args,
+            lever: None,
+        }
     }
-    /// The same error, prefixed with the measure it arose in.
+    /// The same error, with the measure it arose in.
     pub fn in_lever(self, lever: &Lever) -> Self {
-        ModelError(Name::new(
-            format!("{}：{}", lever.name.zh, self.0.zh()),
-            format!("{}: {}", lever.name.en, self.0.en()),
-        ))
+        ModelError {
+            lever: Some(lever.name),
+            ..self
+        }
     }
-    pub fn message(&self, lang: Lang) -> &str {
-        self.0.get(lang)
+    /// The message in `lang`, after the measure's name when it arose in one.
+    pub fn message(&self, lang: Lang) -> String {
+        let args: Vec<&str> = self.args.iter().map(|a| a.get(lang)).collect();
+        let body = trf(lang, self.msg, &args);
+        match self.lever {
+            Some(l) => trf(lang, Msg::ErrInLever, &[l.get(lang), &body]),
+            None => body,
+        }
     }
 }
 

@@ -11,10 +11,10 @@
 //! - `municipal`: the municipal bureau's directly attached units: 13 abolished, 287 section-level
 //!   units merged into 92 deputy-division-level units.
 
-use crate::i18n::{Name, Text};
+use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit;
 use crate::model::cases::kit::*;
-use crate::model::cases::{ModelError, Reported, Variant};
+use crate::model::cases::{Arg, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -341,24 +341,18 @@ fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
     let (cs, ks) = (p.count("community_share"), p.count("case_share"));
     ensure!(
         min <= max,
-        format!("最小派出所的警力（{min}）大于最大派出所的警力（{max}）。"),
-        format!("The smallest station ({min}) is larger than the largest ({max})."),
+        Msg::ErrTianjin01,
+        vec![Arg::plain(min), Arg::plain(max)]
     )?;
     ensure!(
         cs + ks <= 100,
-        format!("社区民警（{cs}%）与办案民警（{ks}%）的比例之和超过 100%。"),
-        format!("Community ({cs}%) and case ({ks}%) shares add up to more than 100%."),
+        Msg::ErrTianjin02,
+        vec![Arg::plain(cs), Arg::plain(ks)]
     )?;
     ensure!(
         min >= leaders + admin,
-        format!(
-            "最小派出所只有 {min} 人，少于所领导和内勤的 {} 人。",
-            leaders + admin
-        ),
-        format!(
-            "The smallest station has {min} officers, fewer than its {} leaders and admin staff.",
-            leaders + admin
-        ),
+        Msg::ErrTianjin03,
+        vec![Arg::plain(min), Arg::plain(leaders + admin)]
     )?;
     let stations = station_sizes(n, min, max)
         .into_iter()
@@ -426,16 +420,16 @@ fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
         let small = size < threshold;
         ensure!(
             community > 0 && case > 0,
-            format!(
-                "{}（{size} 人）的{}没有警力：一线警力太少或比例为零。",
-                st.name.zh(),
-                if community == 0 { "社区警务队" } else { "执法办案队" }
-            ),
-            format!(
-                "{} ({size} officers) leaves its {} without officers: too few frontline officers or a zero share.",
-                st.name.en(),
-                if community == 0 { "community team" } else { "case team" }
-            ),
+            Msg::ErrTianjin04,
+            vec![
+                Arg::name(&st.name),
+                Arg::plain(size),
+                Arg::Text(if community == 0 {
+                    Text::new("社区警务队", "community team")
+                } else {
+                    Text::new("执法办案队", "case team")
+                })
+            ]
         )?;
         let admin = desk(st, "admin");
         let office = unit(
@@ -480,17 +474,14 @@ fn lever_office_leads_teams(_p: &Params, mut org: Unit) -> Result<Unit, ModelErr
     for st in org.children.iter_mut().filter(|u| u.kind.is_station()) {
         ensure!(
             st.staff.organ >= 2,
-            format!("{}只有一名所领导，无人担任指挥长。", st.name.zh()),
-            format!(
-                "{} has a single leader: nobody to serve as commander.",
-                st.name.en()
-            ),
+            Msg::ErrTianjin05,
+            vec![Arg::name(&st.name)]
         )?;
         let mut kids = std::mem::take(&mut st.children).into_iter();
         let Some(mut office) = kids.next().filter(|u| u.kind == UnitKind::Office) else {
-            return Err(err(
-                format!("{}没有情报指挥室。", st.name.zh()),
-                format!("{} has no intelligence and command office.", st.name.en()),
+            return Err(ModelError::new(
+                Msg::ErrTianjin06,
+                vec![Arg::name(&st.name)],
             ));
         };
         st.staff.organ -= 1;
@@ -796,8 +787,8 @@ fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
     let st_leaders = p.count("sb_station_leaders");
     ensure!(
         st_leaders <= st_staff,
-        format!("派出所的所领导和内勤（{st_leaders}）多于派出所警力（{st_staff}）。"),
-        format!("Station leaders and admin ({st_leaders}) exceed station staff ({st_staff})."),
+        Msg::ErrTianjin07,
+        vec![Arg::plain(st_leaders), Arg::plain(st_staff)]
     )?;
     let dept_organ = (dept_staff * organ_pct + 50) / 100;
     let mut station_no = 0usize;
@@ -866,8 +857,8 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
         .count() as u64;
     ensure!(
         cut <= depts,
-        format!("裁撤的内设机构（{cut}）多于各分局部门总数（{depts}）。"),
-        format!("More internal units cut ({cut}) than departments in all sub-bureaus ({depts})."),
+        Msg::ErrTianjin08,
+        vec![Arg::plain(cut), Arg::plain(depts)]
     )?;
     let cuts = split_evenly(cut, n);
     for (i, sb) in org.children.iter_mut().enumerate() {
@@ -876,16 +867,12 @@ fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
         let cut_here = cuts.get(i).copied().unwrap_or(0);
         ensure!(
             cut_here <= old.len() as u64,
-            format!(
-                "{}只有 {} 个部门，却要裁撤 {cut_here} 个。",
-                sb.name.zh(),
-                old.len()
-            ),
-            format!(
-                "{} has {} departments but {cut_here} are to be cut.",
-                sb.name.en(),
-                old.len()
-            ),
+            Msg::ErrTianjin09,
+            vec![
+                Arg::name(&sb.name),
+                Arg::plain(old.len()),
+                Arg::plain(cut_here)
+            ]
         )?;
         let groups = runs(old, systems);
         let lens: Vec<u64> = groups.iter().map(|g| g.len() as u64).collect();
@@ -937,8 +924,8 @@ fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let pool: u64 = pools.iter().sum();
     ensure!(
         moved <= pool,
-        format!("要下沉 {moved} 名机关警力，而分局的部门只有 {pool} 个机关岗位。"),
-        format!("{moved} officers are to move down but the sub-bureaus' departments hold only {pool} headquarters posts."),
+        Msg::ErrTianjin10,
+        vec![Arg::plain(moved), Arg::plain(pool)]
     )?;
     let takes = apportion(moved, &pools);
     for (sb, take) in org.children.iter_mut().zip(takes) {
@@ -948,11 +935,8 @@ fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         let stations = sb.children.iter().filter(|c| c.kind.is_station()).count();
         ensure!(
             stations > 0,
-            format!("{}没有派出所接收下沉的 {take} 名警力。", sb.name.zh()),
-            format!(
-                "{} has no station to take its {take} officers.",
-                sb.name.en()
-            ),
+            Msg::ErrTianjin11,
+            vec![Arg::name(&sb.name), Arg::plain(take)]
         )?;
         // Take from every headquarters post below the sub-bureau, in proportion.
         let weights: Vec<u64> = sb
@@ -1161,13 +1145,13 @@ fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
     let st_leaders = p.count("binhai_station_leaders");
     ensure!(
         st_leaders <= st_staff,
-        format!("派出所的所领导和内勤（{st_leaders}）多于派出所警力（{st_staff}）。"),
-        format!("Station leaders and admin ({st_leaders}) exceed station staff ({st_staff})."),
+        Msg::ErrTianjin12,
+        vec![Arg::plain(st_leaders), Arg::plain(st_staff)]
     )?;
     ensure!(
         n > 0 || stations == 0,
-        format!("没有分局，{stations} 个派出所无处隶属。"),
-        format!("No sub-bureau for the {stations} stations to belong to."),
+        Msg::ErrTianjin13,
+        vec![Arg::plain(stations)]
     )?;
     let sb_staff = to_u32(p.count("binhai_sub_bureau_staff"));
     let station_staff = Staff::new(to_u32(st_leaders), to_u32(st_staff - st_leaders));
@@ -1447,8 +1431,8 @@ fn municipal_baseline(p: &Params) -> Result<Unit, ModelError> {
     let leaders = to_u32(p.count("attached_unit_leaders"));
     ensure!(
         n > 0 || sections == 0,
-        format!("没有直属单位，{sections} 个科级机构无处设置。"),
-        format!("No attached unit to hold the {sections} sections."),
+        Msg::ErrTianjin14,
+        vec![Arg::plain(sections)]
     )?;
     let mut no = 0usize;
     let children = split_evenly(sections, n)
@@ -1503,15 +1487,11 @@ fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<Unit, Model
     let n = units.len();
     ensure!(
         k <= n,
-        format!("撤销的直属单位（{k}）多于直属单位（{n}）。"),
-        format!("More attached units abolished ({k}) than there are ({n})."),
+        Msg::ErrTianjin15,
+        vec![Arg::plain(k), Arg::plain(n)]
     )?;
     let has_sections = units.iter().any(|u| !u.children.is_empty());
-    ensure!(
-        k < n || !has_sections || n == 0,
-        "直属单位全部撤销，科级机构无处并入。".to_string(),
-        "Every attached unit is abolished, leaving the sections nowhere to go.".to_string(),
-    )?;
+    ensure!(k < n || !has_sections || n == 0, Msg::ErrTianjin16, vec![])?;
     let gone = abolished_indices(n, k);
     let mut kept: Vec<Unit> = Vec::new();
     // Units abolished before any kept unit wait for the first kept one.
@@ -1570,13 +1550,13 @@ fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let holders = counts.iter().filter(|c| **c > 0).count() as u64;
     ensure!(
         target <= total,
-        format!("副处级机构（{target}）多于被整合的科级机构（{total}）。"),
-        format!("More deputy-division-level units ({target}) than sections to merge ({total})."),
+        Msg::ErrTianjin17,
+        vec![Arg::plain(target), Arg::plain(total)]
     )?;
     ensure!(
         target >= holders,
-        format!("副处级机构（{target}）少于设有科级机构的直属单位（{holders}）：每个单位至少需要一个。"),
-        format!("Fewer deputy-division-level units ({target}) than attached units with sections ({holders}): each needs at least one."),
+        Msg::ErrTianjin18,
+        vec![Arg::plain(target), Arg::plain(holders)]
     )?;
     let extra: Vec<u64> = counts.iter().map(|c| c.saturating_sub(1)).collect();
     let more = apportion(target - holders, &extra);

@@ -7,9 +7,9 @@
 //! units become 8 and the organ and police-type departments lose 23.2 % of their staff to the
 //! front line.
 
-use crate::i18n::{Name, Text};
+use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{ModelError, Reported, Variant};
+use crate::model::cases::{Arg, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -92,10 +92,8 @@ fn remove_organ(org: &mut Unit, moved: u64) -> Result<(), ModelError> {
     let pool: u64 = weights.iter().sum();
     ensure!(
         moved <= pool,
-        format!("要下沉 {moved} 名机关民警，而局领导以外的机关只有 {pool} 人。"),
-        format!(
-            "{moved} headquarters officers are to move down, but the headquarters below the leaders have only {pool}."
-        ),
+        Msg::ErrZhejiang01,
+        vec![Arg::plain(moved), Arg::plain(pool)]
     )?;
     let parts = apportion(moved, &weights);
     take_organ(org, &mut parts.into_iter());
@@ -105,12 +103,9 @@ fn remove_organ(org: &mut Unit, moved: u64) -> Result<(), ModelError> {
         .iter()
         .find(|u| u.kind == UnitKind::InternalUnit && u.staff_total().total() == 0)
     {
-        return Err(err(
-            format!("下沉 {moved} 人后，{}将没有民警。", empty.name.zh()),
-            format!(
-                "Moving {moved} officers down would leave the {} with no one.",
-                empty.name.en()
-            ),
+        return Err(ModelError::new(
+            Msg::ErrZhejiang02,
+            vec![Arg::plain(moved), Arg::name(&empty.name)],
         ));
     }
     Ok(())
@@ -778,19 +773,13 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
     let squad_staff = p.count("squad_staff");
     ensure!(
         units_before >= MIN_NANHU_UNITS,
-        format!(
-            "改革前至少要有 {MIN_NANHU_UNITS} 个内设机构：资料点名的 15 个，外加并入政治处、警令处、警务保障处、国内安全保卫局、治安管理局、交通管理局的各至少 1 个。"
-        ),
-        format!(
-            "At least {MIN_NANHU_UNITS} internal units are needed before: the 15 the source names, plus at least one each for the political department, command office, logistics office, domestic security, public order and traffic bureaus."
-        ),
+        Msg::ErrZhejiang03,
+        vec![Arg::plain(MIN_NANHU_UNITS)]
     )?;
     ensure!(
         organ >= units_before,
-        format!("机关警力（{organ}）少于内设机构数（{units_before}）：每个机构至少 1 人。"),
-        format!(
-            "Headquarters staff ({organ}) are fewer than the internal units ({units_before}): each unit needs at least one."
-        ),
+        Msg::ErrZhejiang04,
+        vec![Arg::plain(organ), Arg::plain(units_before)]
     )?;
     let unit_staff = split_evenly(organ, units_before as usize);
     let mut children: Vec<Unit> = Vec::with_capacity(units_before as usize + stations);
@@ -850,11 +839,14 @@ fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
 fn posts(pool: u64, n: usize, name: &Text) -> Result<Vec<u64>, ModelError> {
     ensure!(
         pool > n as u64,
-        format!("{}只有 {pool} 人，不够设局领导以下 {} 个岗位（本级和每个下设单位至少 1 人）。", name.zh, n + 1),
-        format!(
-            "The {} has only {pool} officers, too few for its own post and {n} sub-units (at least one each).",
-            name.en
-        ),
+        Msg::ErrZhejiang05,
+        vec![
+            Arg::plain(name.zh),
+            Arg::plain(pool),
+            Arg::plain(n + 1),
+            Arg::plain(name.en),
+            Arg::plain(n)
+        ]
     )?;
     Ok(split_evenly(pool, n + 1))
 }
@@ -953,8 +945,8 @@ fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
             _ => {
                 ensure!(
                     pool > 0,
-                    format!("{}没有警力。", name.zh),
-                    format!("The {} has no officers.", name.en),
+                    Msg::ErrZhejiang06,
+                    vec![Arg::plain(name.zh), Arg::plain(name.en)]
                 )?;
                 unit.staff = Staff::new(to_u32(pool), 0);
             }
@@ -973,15 +965,13 @@ fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
     let officers = p.count("community_officers");
     ensure!(
         officers >= rooms,
-        format!("专职社区民警（{officers}）少于社区警务室（{rooms}）：每个警务室至少一名。"),
-        format!(
-            "Fewer dedicated community officers ({officers}) than community rooms ({rooms}): each room needs one."
-        ),
+        Msg::ErrZhejiang07,
+        vec![Arg::plain(officers), Arg::plain(rooms)]
     )?;
     ensure!(
         rooms > 0 || officers == 0,
-        format!("有 {officers} 名专职社区民警，却没有社区警务室。"),
-        format!("{officers} dedicated community officers but no community room."),
+        Msg::ErrZhejiang08,
+        vec![Arg::plain(officers)]
     )?;
     let stations: Vec<usize> = org
         .children
@@ -992,8 +982,8 @@ fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
         .collect();
     ensure!(
         rooms == 0 || !stations.is_empty(),
-        format!("没有派出所可以设立 {rooms} 个社区警务室。"),
-        format!("There is no station to host {rooms} community rooms."),
+        Msg::ErrZhejiang09,
+        vec![Arg::plain(rooms)]
     )?;
     let per_room = split_evenly(officers, rooms as usize);
     let per_station = split_evenly(rooms, stations.len());
@@ -1022,14 +1012,8 @@ fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> 
         let own = u64::from(st.staff.frontline);
         ensure!(
             taken <= own,
-            format!(
-                "{}只有 {own} 名民警，不够抽出 {taken} 名专职社区民警。",
-                st.name.zh()
-            ),
-            format!(
-                "{} has only {own} officers, too few to give {taken} dedicated community officers.",
-                st.name.en()
-            ),
+            Msg::ErrZhejiang10,
+            vec![Arg::name(&st.name), Arg::plain(own), Arg::plain(taken)]
         )?;
         st.staff.frontline = to_u32(own - taken);
         st.children.extend(kids);
@@ -1044,10 +1028,7 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let group_staff = p.count("group_staff");
     let anti_gang = p.count("anti_gang_staff");
     let Some(cid) = investigation_unit(&org, is_squad).and_then(|i| org.children.get_mut(i)) else {
-        return Err(err(
-            "没有刑事犯罪侦查局。".to_string(),
-            "There is no criminal investigation bureau.".to_string(),
-        ));
+        return Err(ModelError::new(Msg::ErrZhejiang11, vec![]));
     };
     let (squads, mut kids): (Vec<Unit>, Vec<Unit>) = cid.children.take_split(is_squad);
     let pool: u64 = squads
@@ -1057,14 +1038,13 @@ fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let need = squads.len() as u64 * group_staff + anti_gang;
     ensure!(
         pool >= need,
-        format!(
-            "派出所刑侦中队共 {pool} 人，不够组成 {} 个刑侦探组（每组 {group_staff} 人）和 {anti_gang} 人的打黑除恶专业队。",
-            squads.len()
-        ),
-        format!(
-            "The station squadrons have {pool} officers, too few for {} detective groups of {group_staff} and an anti-gang team of {anti_gang}.",
-            squads.len()
-        ),
+        Msg::ErrZhejiang12,
+        vec![
+            Arg::plain(pool),
+            Arg::plain(squads.len()),
+            Arg::plain(group_staff),
+            Arg::plain(anti_gang)
+        ]
     )?;
     let chunks: Vec<&[Unit]> = squads.chunks(per).collect();
     let area_staff = split_evenly(pool - need, chunks.len());
@@ -1145,8 +1125,8 @@ fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         .collect();
     ensure!(
         moved == 0 || !area.is_empty() || !stations.is_empty(),
-        format!("没有片区刑侦队或派出所接收下沉的 {moved} 名民警。"),
-        format!("There is no area team or station to take the {moved} officers moved down."),
+        Msg::ErrZhejiang13,
+        vec![Arg::plain(moved)]
     )?;
     remove_organ(&mut org, moved)?;
     let to_area = if area.is_empty() {
@@ -1371,10 +1351,8 @@ fn pujiang_baseline(p: &Params) -> Result<Unit, ModelError> {
     let station_staff = p.count("station_staff");
     ensure!(
         organ >= units,
-        format!("机关警种部门警力（{organ}）少于内设机构数（{units}）：每个机构至少 1 人。"),
-        format!(
-            "Department staff ({organ}) are fewer than the internal units ({units}): each unit needs at least one."
-        ),
+        Msg::ErrZhejiang14,
+        vec![Arg::plain(organ), Arg::plain(units)]
     )?;
     let mut children: Vec<Unit> = split_evenly(organ, units as usize)
         .into_iter()
@@ -1409,8 +1387,8 @@ fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let after = p.count("internal_units_after");
     ensure!(
         after <= before,
-        format!("改革后内设机构（{after}）多于改革前（{before}）：这不是合并。"),
-        format!("More internal units after ({after}) than before ({before}): that is no merge."),
+        Msg::ErrZhejiang15,
+        vec![Arg::plain(after), Arg::plain(before)]
     )?;
     if !org
         .children
@@ -1459,8 +1437,8 @@ fn lever_pujiang_sink(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
         .collect();
     ensure!(
         moved == 0 || !stations.is_empty(),
-        format!("没有派出所接收下沉的 {moved} 名民警。"),
-        format!("There is no station to take the {moved} officers moved down."),
+        Msg::ErrZhejiang16,
+        vec![Arg::plain(moved)]
     )?;
     remove_organ(&mut org, moved)?;
     for (i, s) in stations.iter().zip(split_evenly(moved, stations.len())) {
