@@ -93,7 +93,6 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::ErrHaidong01 => "A limit of {0} district(s) leaves none for the rural stations once the county-town station has its own: set “districts per county at most” to {1} or more.",
         Msg::ErrHaidong02 => "Stations per district at most cannot be 0.",
         Msg::ErrHaidong03 => "{0} rural stations cannot be grouped into at most {1} rural districts: every further merge of adjacent groups would exceed {2} stations per district. Raise “stations per district at most” or “districts per county at most”.",
-        Msg::ErrHaidong04 => "Station {0} is missing.",
         Msg::ErrHaidong05 => "There are {0} districts but only {1} bureau leaders: each district needs a leader in charge. Add leaders or lower the district limit.",
         Msg::ErrHaidong06 => "Only {0} brigade officers are bound to districts, but the command rooms and teams of {1} districts need at least {2}. Raise brigade staff or the bound share, or lower the district limit, room staff or case-team minimum.",
         Msg::ErrHaidong07 => "{0} has only {1} bound officers, not enough for a command room of {2}, a case team of at least {3} and a community team of at least 1.",

@@ -435,8 +435,6 @@ pub enum Msg {
     ErrHaidong02,
     /// {0} rural stations cannot be grouped into at most {1} rural districts: every further merge of adjacent groups would exceed {2} stations per district. Raise “stations per district at most” or “districts per county at most”.
     ErrHaidong03,
-    /// Station {0} is missing.
-    ErrHaidong04,
     /// There are {0} districts but only {1} bureau leaders: each district needs a leader in charge. Add leaders or lower the district limit.
     ErrHaidong05,
     /// Only {0} brigade officers are bound to districts, but the command rooms and teams of {1} districts need at least {2}. Raise brigade staff or the bound share, or lower the district limit, room staff or case-team minimum.

@@ -557,6 +557,9 @@ pub struct Unit {
     pub branch: Option<Branch>,
     /// Where a station serves (county town or countryside), where the sources say.
     pub setting: Setting,
+    /// The ids of the units whose areas border this one's, where known (stations on a map);
+    /// empty otherwise. Measures that group neighbouring units (Haidong's districts) read it.
+    pub neighbours: Ids,
     /// Ranks an order passes inside this unit, top down.
     pub ranks: &'static [Rank],
     /// True when the sources do not name this unit and the model generated it.
@@ -579,6 +582,7 @@ impl Unit {
             incidents: 0,
             branch: None,
             setting: Setting::Unspecified,
+            neighbours: Ids::default(),
             ranks: &[],
             placeholder: false,
             from: Ids::default(),
@@ -603,6 +607,10 @@ impl Unit {
     }
     pub fn with_branch(mut self, branch: Branch) -> Self {
         self.branch = Some(branch);
+        self
+    }
+    pub fn with_neighbours(mut self, neighbours: Ids) -> Self {
+        self.neighbours = neighbours;
         self
     }
     pub fn with_setting(mut self, setting: Setting) -> Self {

@@ -354,8 +354,8 @@ const LEVERS: &[Lever] = &[
     Lever {
         key: "districts",
         needs: Text::new(
-            "本局直接下辖的派出所，带有位置、相邻关系和警情（目前只认识海东模型生成的派出所）",
-            "Police stations under the top bureau with their location, neighbours and incidents (for now only those the Haidong model generates)",
+            "本局直接下辖、知道相邻派出所（地图）和警情的派出所",
+            "Police stations under the top bureau whose neighbours (a map) and incidents are known",
         ),
         name: Text::new("01 跨所设置防区", "01 Districts across stations"),
         summary: Text::new(
@@ -739,13 +739,24 @@ pub fn group_districts(
     max_districts: usize,
     cap: usize,
 ) -> Result<Vec<Vec<usize>>, ModelError> {
-    let adj = adjacency(stations);
-    let town: Vec<usize> = (0..stations.len()).filter(|&i| stations[i].town).collect();
-    let mut clusters: Vec<Cluster> = (0..stations.len())
-        .filter(|&i| !stations[i].town)
+    let sites: Vec<(bool, u64)> = stations.iter().map(|s| (s.town, s.incidents)).collect();
+    group_sites(&sites, &adjacency(stations), max_districts, cap)
+}
+
+/// `group_districts` on any stations: each a (county town?, incidents a year) with its
+/// neighbours' indices in `adj`.
+pub fn group_sites(
+    sites: &[(bool, u64)],
+    adj: &[Vec<usize>],
+    max_districts: usize,
+    cap: usize,
+) -> Result<Vec<Vec<usize>>, ModelError> {
+    let town: Vec<usize> = (0..sites.len()).filter(|&i| sites[i].0).collect();
+    let mut clusters: Vec<Cluster> = (0..sites.len())
+        .filter(|&i| !sites[i].0)
         .map(|i| Cluster {
             members: vec![i],
-            incidents: u128::from(stations[i].incidents),
+            incidents: u128::from(sites[i].1),
         })
         .collect();
     let town_districts = usize::from(!town.is_empty());
@@ -759,8 +770,8 @@ pub fn group_districts(
     let max_rural = max_districts.saturating_sub(town_districts);
     ensure!(cap >= 1, Msg::ErrHaidong02, vec![])?;
     while clusters.len() > max_rural {
-        let Some((a, b)) = best_merge(&clusters, &adj, cap, false) else {
-            let rural = stations.len() - town.len();
+        let Some((a, b)) = best_merge(&clusters, adj, cap, false) else {
+            let rural = sites.len() - town.len();
             return Err(ModelError::new(
                 Msg::ErrHaidong03,
                 vec![Arg::plain(rural), Arg::plain(max_rural), Arg::plain(cap)],
@@ -770,7 +781,7 @@ pub fn group_districts(
     }
     // "若干个所": a rural station left on its own joins its most similar neighbouring district
     // while the cap allows (the count only falls).
-    while let Some((a, b)) = best_merge(&clusters, &adj, cap, true) {
+    while let Some((a, b)) = best_merge(&clusters, adj, cap, true) {
         merge(&mut clusters, a, b);
     }
     let mut out = Vec::with_capacity(clusters.len() + 1);
@@ -830,7 +841,16 @@ fn baseline(p: &Params) -> Result<Unit, ModelError> {
             .with_ranks(&BRIGADE_RANKS)
         })
         .collect();
-    children.extend(stations.iter().map(station_unit));
+    // Each station knows its neighbours (the stations whose grid cells share a side).
+    let adj = adjacency(&stations);
+    children.extend(stations.iter().zip(&adj).map(|(st, ns)| {
+        let ids: Vec<Id> = ns
+            .iter()
+            .filter_map(|&j| stations.get(j))
+            .map(|s| Id::from(s.id.as_str()))
+            .collect();
+        station_unit(st).with_neighbours(Ids::from(ids))
+    }));
     Ok(Unit::new(
         "cb",
         Name::of(COUNTY_BUREAU),
@@ -851,27 +871,46 @@ fn district_id(k: usize) -> Id {
 /// 01 跨所设置防区: the stations are grouped into districts; the stations move into them as
 /// they are.
 fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let stations = county_stations(p);
-    let groups = group_districts(
-        &stations,
+    // The stations under the top bureau, with their incidents and neighbours as the tree has
+    // them (edits included). Without a map (no station knows its neighbours) and no
+    // county-town station to form its own district, there is nothing to group.
+    let (units, rest): (Vec<Unit>, Vec<Unit>) = org.children.take_split(|u| u.kind.is_station());
+    if !units
+        .iter()
+        .any(|u| !u.neighbours.is_empty() || u.is_county_town_station())
+    {
+        let mut children = rest;
+        children.extend(units);
+        org.children = children.into();
+        return Ok(org);
+    }
+    let sites: Vec<(bool, u64)> = units
+        .iter()
+        .map(|u| (u.is_county_town_station(), u.incidents_total()))
+        .collect();
+    let adj: Vec<Vec<usize>> = units
+        .iter()
+        .map(|u| {
+            u.neighbours
+                .iter()
+                .filter_map(|n| units.iter().position(|v| v.id == *n))
+                .collect()
+        })
+        .collect();
+    let groups = group_sites(
+        &sites,
+        &adj,
         p.count("max_districts") as usize,
         p.count("district_cap") as usize,
     )?;
-    let (mut units, rest): (Vec<Unit>, Vec<Unit>) =
-        org.children.take_split(|u| u.kind.is_station());
+    let mut slots: Vec<Option<Unit>> = units.into_iter().map(Some).collect();
     let mut districts = Vec::with_capacity(groups.len());
     for (k, group) in groups.iter().enumerate() {
-        let mut members = Vec::with_capacity(group.len());
-        for &i in group {
-            let id = stations.get(i).map(|s| s.id.as_str()).unwrap_or("");
-            let Some(pos) = units.iter().position(|u| u.id == id) else {
-                return Err(ModelError::new(Msg::ErrHaidong04, vec![Arg::plain(id)]));
-            };
-            members.push(units.remove(pos));
-        }
-        let town = group
+        let town = group.iter().any(|&i| sites.get(i).is_some_and(|s| s.0));
+        let members: Vec<Unit> = group
             .iter()
-            .any(|&i| stations.get(i).is_some_and(|s| s.town));
+            .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+            .collect();
         let name = if town {
             Name::new(
                 format!("{}{}（城关）", DISTRICT.zh, k + 1),
@@ -889,7 +928,7 @@ fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let mut children = rest;
     children.extend(districts);
     // Any station the grouping did not place (none in practice) stays under the bureau.
-    children.extend(units);
+    children.extend(slots.into_iter().flatten());
     org.children = children.into();
     Ok(org)
 }
