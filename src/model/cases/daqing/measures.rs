@@ -1,0 +1,608 @@
+//! The daqing case's baseline and measures (its data is in `mod.rs`).
+
+use super::*;
+
+/// Number of sub-bureaus after the reform: by residents, kept inside the staffing standard
+/// when that is possible.
+pub fn sub_bureaus_after(population: u64, per: u64, staff: u64, min: u64, max: u64) -> u64 {
+    let by_population = ((population as f64 / per.max(1) as f64).round() as u64).max(1);
+    let lo = staff.div_ceil(max.max(1)).max(1);
+    let hi = staff / min.max(1);
+    if lo <= hi {
+        by_population.clamp(lo, hi)
+    } else {
+        by_population
+    }
+}
+
+pub(super) fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let population = p.count("population");
+    let staff = p.count("staff");
+    let n_before = p.count("sub_bureaus_before") as usize;
+    let n_stations = p.count("stations_before");
+    let units_before = p.count("internal_units_before") as usize;
+    let share_before = p.get("frontline_share_before") / 100.0;
+    let station_staff = p.count("station_staff");
+    let station_front = p.count("station_frontline");
+    let leaders = p.count("leaders");
+
+    ensure!(
+        station_front <= station_staff,
+        Msg::ErrDaqing01,
+        vec![Arg::plain(station_front), Arg::plain(station_staff)]
+    )?;
+
+    // Before: staff of each sub-bureau, then its stations and leaders, the rest in its units.
+    let staff_sb = split_evenly(staff, n_before);
+    let stations_sb = split_evenly(n_stations, n_before);
+    let need = (0..n_before)
+        .map(|i| leaders + stations_sb[i] * station_staff + units_before as u64)
+        .collect::<Vec<_>>();
+    if let Some(i) = (0..n_before).find(|&i| staff_sb[i] < need[i]) {
+        return Err(ModelError::new(
+            Msg::ErrDaqing02,
+            vec![Arg::plain(need[i]), Arg::plain(staff_sb[i])],
+        ));
+    }
+    let unit_staff: Vec<u64> = (0..n_before)
+        .flat_map(|i| {
+            split_evenly(
+                staff_sb[i] - leaders - stations_sb[i] * station_staff,
+                units_before,
+            )
+        })
+        .collect();
+    let frontline = (staff as f64 * share_before).round() as u64;
+    let station_frontline_all = n_stations * station_front;
+    let units_total: u64 = unit_staff.iter().sum();
+    if frontline < station_frontline_all || frontline - station_frontline_all > units_total {
+        let lo = station_frontline_all as f64 / staff.max(1) as f64 * 100.0;
+        let hi = (station_frontline_all + units_total) as f64 / staff.max(1) as f64 * 100.0;
+        return Err(ModelError::new(
+            Msg::ErrDaqing03,
+            vec![
+                Arg::Plain(format!("{:.1}", lo)),
+                Arg::Plain(format!("{:.1}", hi)),
+            ],
+        ));
+    }
+    let unit_front = apportion(frontline - station_frontline_all, &unit_staff);
+    let residents_sb = split_evenly(population, n_before);
+
+    let mut station_no = 0usize;
+    let before_children: Vec<Unit> = (0..n_before)
+        .map(|i| {
+            let mut children: Vec<Unit> =
+                Vec::with_capacity(units_before + stations_sb[i] as usize);
+            children.extend((0..units_before).map(|j| {
+                let k = i * units_before + j;
+                let s = Staff::new(to_u32(unit_staff[k] - unit_front[k]), to_u32(unit_front[k]));
+                Unit::new(
+                    id!["sb", i + 1, "/u", j + 1],
+                    Name::numbered(INTERNAL, j + 1),
+                    INTERNAL,
+                    UnitKind::InternalUnit,
+                )
+                .with_staff(s)
+                .with_ranks(&BEFORE_UNIT_RANKS)
+                .placeholder()
+            }));
+            let st_res = split_evenly(residents_sb[i], stations_sb[i] as usize);
+            for r in st_res {
+                station_no += 1;
+                children.push(
+                    Unit::new(
+                        id!["st", station_no],
+                        Name::numbered(STATION, station_no),
+                        STATION,
+                        UnitKind::Station,
+                    )
+                    .with_staff(Staff::new(
+                        to_u32(station_staff - station_front),
+                        to_u32(station_front),
+                    ))
+                    .with_ranks(&STATION_RANKS)
+                    .with_residents(r)
+                    .placeholder(),
+                );
+            }
+            Unit::new(
+                id!["sb", i + 1],
+                Name::numbered(SUB_BUREAU, i + 1),
+                SUB_BUREAU,
+                UnitKind::SubBureau,
+            )
+            .with_staff(Staff::new(to_u32(leaders), 0))
+            .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
+            .with_residents(residents_sb[i])
+            .placeholder()
+            .with_children(children)
+        })
+        .collect();
+
+    Ok(municipal().with_children(before_children))
+}
+
+pub(super) fn municipal() -> Unit {
+    Unit::new(
+        "m",
+        Name::of(MUNICIPAL),
+        MUNICIPAL_ROLE,
+        UnitKind::MunicipalBureau,
+    )
+}
+
+/// The internal units of a sub-bureau sharing `pool` staff, `organ` of them headquarters.
+pub(super) fn internal_units(
+    id: &str,
+    n: usize,
+    pool: u64,
+    organ: u64,
+    ranks: &'static [Rank],
+) -> Vec<Unit> {
+    let staff = split_evenly(pool, n);
+    let organ = apportion(organ.min(pool), &staff);
+    staff
+        .iter()
+        .zip(organ)
+        .enumerate()
+        .map(|(j, (s, o))| {
+            Unit::new(
+                id![id, "/u", j + 1],
+                Name::numbered(INTERNAL, j + 1),
+                INTERNAL,
+                UnitKind::InternalUnit,
+            )
+            .with_staff(Staff::new(to_u32(o), to_u32(s - o)))
+            .with_ranks(ranks)
+            .placeholder()
+        })
+        .collect()
+}
+
+/// Half-open intervals `[start, end)` of consecutive lengths.
+pub(super) fn intervals(lengths: &[u64]) -> Vec<(u64, u64)> {
+    let mut at = 0;
+    lengths
+        .iter()
+        .map(|l| {
+            let iv = (at, at + l);
+            at += l;
+            iv
+        })
+        .collect()
+}
+
+/// 二是 减少层次: the sub-bureaus and stations become new sub-bureaus sized by residents and the
+/// staffing standard. Each new sub-bureau is formed from the old sub-bureaus and stations whose
+/// areas it covers (residents are laid out in order, so areas are contiguous runs).
+pub(super) fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
+    let population = p.count("population");
+    let leaders = p.count("leaders");
+    let units_before = p.count("internal_units_before") as usize;
+    let std_min = p.count("staff_standard_min");
+    let std_max = p.count("staff_standard_max");
+    ensure!(
+        std_min <= std_max,
+        Msg::ErrDaqing04,
+        vec![Arg::plain(std_min), Arg::plain(std_max)]
+    )?;
+    // The staff below the top bureau (its own posts stay with it).
+    let staff = org
+        .children
+        .iter()
+        .fold(Staff::default(), |acc, c| acc + c.staff_total());
+    let total = u64::from(staff.total());
+    let n_after = sub_bureaus_after(
+        population,
+        p.count("residents_per_sub_bureau"),
+        total,
+        std_min,
+        std_max,
+    ) as usize;
+    // Old areas: each sub-bureau's residents in order, its stations' residents inside it.
+    let mut old: Vec<(&Unit, (u64, u64))> = Vec::new();
+    let mut at = 0u64;
+    for sb in &org.children {
+        let span = (at, at + sb.residents);
+        old.push((sb, span));
+        let mut st_at = at;
+        for st in sb.children.iter().filter(|c| c.kind.is_station()) {
+            old.push((st, (st_at, st_at + st.residents)));
+            st_at += st.residents;
+        }
+        at += sb.residents;
+    }
+    let residents_after = split_evenly(at, n_after);
+    let staff_after = split_evenly(total, n_after);
+    let leader_posts = leaders * n_after as u64;
+    ensure!(
+        staff_after.iter().all(|s| *s >= leaders),
+        Msg::ErrDaqing05,
+        vec![Arg::plain(leaders)]
+    )?;
+    // Headquarters posts other than leaders stay headquarters posts until the units merge.
+    let organ_pool = u64::from(staff.organ).saturating_sub(leader_posts);
+    let unit_pools: Vec<u64> = staff_after.iter().map(|s| s - leaders).collect();
+    let organ_parts = apportion(organ_pool.min(unit_pools.iter().sum()), &unit_pools);
+    // The old units whose area overlaps each new area, in the order of `old`. New areas are
+    // consecutive, so those an old area overlaps are a run of them: found from the first one
+    // that ends after it starts, not by testing every pair.
+    let areas = intervals(&residents_after);
+    let mut covers: Vec<Vec<&Unit>> = vec![Vec::new(); areas.len()];
+    for &(u, (a, b)) in &old {
+        if a >= b {
+            continue;
+        }
+        let from = areas.partition_point(|&(_, hi)| hi <= a);
+        for (k, &(lo, _)) in areas.iter().enumerate().skip(from) {
+            if lo >= b {
+                break;
+            }
+            covers[k].push(u);
+        }
+    }
+    let children = areas
+        .into_iter()
+        .zip(covers)
+        .enumerate()
+        .map(|(i, ((lo, hi), covered))| {
+            let id = id!["nsb", i + 1];
+            Unit::new(
+                id.clone(),
+                Name::numbered(SUB_BUREAU, i + 1),
+                SUB_BUREAU,
+                UnitKind::SubBureau,
+            )
+            .with_staff(Staff::new(to_u32(leaders), 0))
+            .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
+            .with_residents(hi - lo)
+            .placeholder()
+            .formed_from(covered)
+            .with_children(internal_units(
+                &id,
+                units_before,
+                unit_pools[i],
+                organ_parts[i],
+                &BEFORE_UNIT_RANKS,
+            ))
+        })
+        .collect();
+    Ok(org.with_children(children))
+}
+
+/// 三是 整合机构: in every sub-bureau the internal units merge into three police branches and
+/// one department; leaders and the department are headquarters, the branches frontline.
+pub(super) fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let leaders = p.count("leaders");
+    let branches = (p.count("branches_after") as usize).clamp(1, BRANCHES.len());
+    let legal_admin = p.count("legal_admin_staff");
+    let organ_after = leaders + legal_admin;
+    for sb in org.children.iter_mut() {
+        let s = u64::from(sb.staff_total().total());
+        ensure!(
+            s >= organ_after,
+            Msg::ErrDaqing06,
+            vec![Arg::plain(s), Arg::plain(organ_after)]
+        )?;
+        let from = Ids::of(&std::mem::take(&mut sb.children));
+        let per_branch = split_evenly(s - organ_after, branches);
+        let mut children: Vec<Unit> = Vec::with_capacity(branches + 1);
+        children.extend(
+            BRANCHES[..branches]
+                .iter()
+                .zip(per_branch)
+                .map(|((key, name), front)| {
+                    Unit::new(
+                        id![sb.id, "/", key],
+                        Name::of(*name),
+                        *name,
+                        UnitKind::InternalUnit,
+                    )
+                    .with_staff(Staff::new(0, to_u32(front)))
+                    .with_ranks(&BEFORE_UNIT_RANKS)
+                    .with_from(from.clone())
+                }),
+        );
+        children.push(
+            Unit::new(
+                id![sb.id, "/legal_admin"],
+                Name::of(LEGAL_ADMIN),
+                LEGAL_ADMIN,
+                UnitKind::InternalUnit,
+            )
+            .with_staff(Staff::new(to_u32(legal_admin), 0))
+            .with_from(from),
+        );
+        sb.staff = Staff::new(to_u32(leaders), 0);
+        sb.children = children.into();
+    }
+    Ok(org)
+}
+
+/// 四是 优化组合: each branch's officers form pairs and teams of pairs; the brigade, squadron
+/// and sergeant ranks go, leaving chief → deputy chief → team leader.
+pub(super) fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let team_size = p.count("pair_size") * p.count("pairs_per_team");
+    // It acts on the units under the top bureau that have internal units (the sub-bureaus):
+    // each internal unit's own frontline officers (the police branches'; the legal-admin
+    // department has none) form teams, and the ranks between the chief and the team leader go.
+    // Headquarters posts and units already under a branch stay where they are.
+    for sb in org
+        .children
+        .iter_mut()
+        .filter(|sb| sb.children.iter().any(|u| u.kind == UnitKind::InternalUnit))
+    {
+        for branch in sb
+            .children
+            .iter_mut()
+            .filter(|b| b.kind == UnitKind::InternalUnit && b.staff.frontline > 0)
+        {
+            let front = u64::from(branch.staff.frontline);
+            let teams = (front / team_size.max(1)).max(1) as usize;
+            let id = branch.id.clone();
+            branch
+                .children
+                .extend(
+                    split_evenly(front, teams)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(t, s)| {
+                            Unit::new(
+                                id![id, "/t", t + 1],
+                                Name::numbered(TEAM, t + 1),
+                                TEAM,
+                                UnitKind::Team,
+                            )
+                            .with_staff(Staff::new(0, to_u32(s)))
+                            .with_ranks(&[TEAM_LEADER])
+                        }),
+                );
+            branch.staff.frontline = 0;
+        }
+        for unit in sb.children.iter_mut() {
+            unit.ranks = &[];
+        }
+    }
+    Ok(org)
+}
+
+pub(super) fn station_staff(staff: u64, posts: u64) -> Staff {
+    let organ = posts.min(staff);
+    Staff::new(to_u32(organ), to_u32(staff - organ))
+}
+
+pub(super) fn county_bureau(i: usize) -> Unit {
+    Unit::new(
+        id!["c", i + 1],
+        Name::numbered(COUNTY_BUREAU, i + 1),
+        COUNTY_BUREAU,
+        UnitKind::CountyBureau,
+    )
+    .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
+    .placeholder()
+}
+
+pub(super) fn county_unit(id: Id, j: usize, staff: Staff) -> Unit {
+    Unit::new(
+        id,
+        Name::numbered(INTERNAL, j + 1),
+        INTERNAL,
+        UnitKind::InternalUnit,
+    )
+    .with_staff(staff)
+    .with_ranks(&BEFORE_UNIT_RANKS)
+    .placeholder()
+}
+
+pub(super) fn station(
+    id: Id,
+    name: Text,
+    kind: UnitKind,
+    setting: Setting,
+    n: usize,
+    staff: Staff,
+) -> Unit {
+    Unit::new(id, Name::numbered(name, n), name, kind)
+        .with_setting(setting)
+        .with_staff(staff)
+        .with_ranks(&STATION_RANKS)
+        .placeholder()
+}
+
+pub(super) fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let counties = p.count("county_bureaus") as usize;
+    let units_before = p.count("county_units_before") as usize;
+    let unit_staff = p.count("county_unit_staff");
+    let town = p.count("town_stations") as usize;
+    let town_staff = p.count("town_station_staff");
+    let rural = p.count("rural_stations_before");
+    let rural_staff = p.count("rural_station_staff");
+    let posts = p.count("station_command_posts");
+    let leaders = p.count("leaders");
+    let rural_c = split_evenly(rural, counties);
+    let mut rural_no = 0usize;
+    let children = (0..counties)
+        .map(|i| {
+            // Guidance units (headquarters), county-town stations, rural stations.
+            let mut kids: Vec<Unit> = (0..units_before)
+                .map(|j| {
+                    county_unit(
+                        id!["c", i + 1, "/u", j + 1],
+                        j,
+                        Staff::new(to_u32(unit_staff), 0),
+                    )
+                })
+                .collect();
+            for t in 0..town {
+                kids.push(station(
+                    id!["c", i + 1, "/ts", t + 1],
+                    TOWN_STATION,
+                    UnitKind::Station,
+                    Setting::CountyTown,
+                    t + 1,
+                    station_staff(town_staff, posts),
+                ));
+            }
+            for _ in 0..rural_c[i] {
+                rural_no += 1;
+                kids.push(station(
+                    id!["rs", rural_no],
+                    RURAL_STATION,
+                    UnitKind::Station,
+                    Setting::Rural,
+                    rural_no,
+                    station_staff(rural_staff, posts),
+                ));
+            }
+            county_bureau(i)
+                .with_staff(Staff::new(to_u32(leaders), 0))
+                .with_children(kids)
+        })
+        .collect();
+    Ok(municipal().with_children(children))
+}
+
+/// 三是 (county bureaus): the guidance units merge into fewer units that operate; all but the
+/// headquarters units count as frontline. Which old units went into which new one the source
+/// does not say: the model merges them in order.
+pub(super) fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let units_after = p.count("county_units_after") as usize;
+    let organ_units = p.count("county_organ_units_after") as usize;
+    let units_before = p.count("county_units_before") as usize;
+    ensure!(
+        units_after <= units_before,
+        Msg::ErrDaqing07,
+        vec![Arg::plain(units_after), Arg::plain(units_before)]
+    )?;
+    ensure!(
+        organ_units <= units_after,
+        Msg::ErrDaqing08,
+        vec![Arg::plain(organ_units), Arg::plain(units_after)]
+    )?;
+    for county in org
+        .children
+        .iter_mut()
+        .filter(|c| c.children.iter().any(|u| u.kind == UnitKind::InternalUnit))
+    {
+        let (old, rest): (Vec<Unit>, Vec<Unit>) = county
+            .children
+            .take_split(|u| u.kind == UnitKind::InternalUnit);
+        let pool: u64 = old.iter().map(|u| u64::from(u.staff_total().total())).sum();
+        let groups = runs(old, units_after);
+        let mut kids: Vec<Unit> = split_evenly(pool, units_after)
+            .into_iter()
+            .zip(groups)
+            .enumerate()
+            .map(|(j, (s, from))| {
+                let staff = if j < organ_units {
+                    Staff::new(to_u32(s), 0)
+                } else {
+                    Staff::new(0, to_u32(s))
+                };
+                county_unit(id![county.id, "/v", j + 1], j, staff).formed_from(&from)
+            })
+            .collect();
+        kids.extend(rest);
+        county.children = kids.into();
+    }
+    Ok(org)
+}
+
+/// 三是 (county towns): every station inside the county town is abolished; its officers join
+/// the county bureau's operational units.
+pub(super) fn lever_abolish_town_stations(_: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    for county in org.children.iter_mut() {
+        let (town, rest): (Vec<Unit>, Vec<Unit>) =
+            county.children.take_split(Unit::is_county_town_station);
+        let moved: u64 = town
+            .iter()
+            .map(|u| u64::from(u.staff_total().total()))
+            .sum();
+        county.children = rest.into();
+        if moved == 0 {
+            continue;
+        }
+        let operational: Vec<usize> = county
+            .children
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| {
+                // Operational units: internal units whose posts are frontline posts (after the
+                // county units' merge, every unit past the headquarters ones).
+                u.kind == UnitKind::InternalUnit && u.staff.organ == 0 && u.staff.frontline > 0
+            })
+            .map(|(i, _)| i)
+            .collect();
+        ensure!(
+            !operational.is_empty(),
+            Msg::ErrDaqing09,
+            vec![Arg::name(&county.name), Arg::plain(moved)]
+        )?;
+        for (k, add) in split_evenly(moved, operational.len())
+            .into_iter()
+            .enumerate()
+        {
+            let u = &mut county.children[operational[k]];
+            u.staff.frontline += to_u32(add);
+        }
+    }
+    Ok(org)
+}
+
+/// 三是 (rural): neighbouring rural stations merge into central stations with all their staff;
+/// each central station keeps one set of command and admin posts.
+pub(super) fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let rural = p.count("rural_stations_before");
+    let central = p.count("central_stations_after");
+    let posts = p.count("station_command_posts");
+    ensure!(
+        central <= rural,
+        Msg::ErrDaqing10,
+        vec![Arg::plain(central), Arg::plain(rural)]
+    )?;
+    // Only counties with rural stations share the central stations (a county without any has
+    // nothing to merge; with none anywhere the step finds nothing to act on).
+    let with_rural = |c: &Unit| c.children.iter().any(Unit::is_rural_station);
+    let central_c = split_evenly(
+        central,
+        org.children.iter().filter(|c| with_rural(c)).count(),
+    );
+    let mut central_no = 0usize;
+    for (i, county) in org
+        .children
+        .iter_mut()
+        .filter(|c| with_rural(c))
+        .enumerate()
+    {
+        let (stations, rest): (Vec<Unit>, Vec<Unit>) =
+            county.children.take_split(Unit::is_rural_station);
+        if !stations.is_empty() && central_c[i] == 0 {
+            return Err(ModelError::new(
+                Msg::ErrDaqing11,
+                vec![Arg::name(&county.name), Arg::plain(stations.len())],
+            ));
+        }
+        let mut kids = rest;
+        for group in runs(stations, central_c[i] as usize) {
+            central_no += 1;
+            let staff: u64 = group
+                .iter()
+                .map(|u| u64::from(u.staff_total().total()))
+                .sum();
+            kids.push(
+                station(
+                    id!["cs", central_no],
+                    CENTRAL_STATION,
+                    UnitKind::CentralStation,
+                    Setting::Rural,
+                    central_no,
+                    station_staff(staff, posts),
+                )
+                .formed_from(&group),
+            );
+        }
+        county.children = kids.into();
+    }
+    Ok(org)
+}

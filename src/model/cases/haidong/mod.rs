@@ -1,0 +1,469 @@
+//! Haidong multi-station districts (海东 多所连片防区制), seed 004; `shared/domain/cases.md`
+//! section 4.
+//!
+//! One county: a county bureau with ten branch brigades and its police stations (one
+//! county-town station and rural stations). The county is generated from a seed (positions,
+//! residents, incidents, staff); the user can edit any station in a table. The reform groups
+//! adjacent rural stations with similar incident levels into at most five districts (the
+//! county-town station alone in its own), binds a bureau leader and brigade officers to each
+//! district, and forms a command office, a case-handling team and a community policing team per
+//! district. Stations themselves do not change.
+//!
+//! This file holds the case's data (quotes, parameters, reported figures, notes, the lever
+//! list); `measures.rs` the baseline and the measures' code.
+
+mod measures;
+
+use crate::i18n::{Msg, Name, Text};
+use crate::model::cases::kit::*;
+use crate::model::cases::{Arg, ModelError, Reported, Variant};
+use crate::model::lever::Lever;
+use crate::model::metrics::MetricKey;
+use crate::model::org::{
+    id, split_evenly, Branch, Id, Ids, Rank, Setting, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
+    DEPUTY_CHIEF, OFFICER, STATION_HEAD, TEAM_LEADER,
+};
+use crate::model::params::{ParamSpec, Params};
+use crate::model::planning::{join, RESPONSE_OFF, WORKLOAD_SPECS};
+use crate::model::source::Source;
+#[allow(unused_imports)]
+pub use measures::*;
+
+// Quotes from seed 004, verbatim (public so that the tests can check the ones only the notes
+// and tests use).
+pub const Q_PROBLEM: &str =
+    "警力与警情不相匹配、警力与承担警务工作量不相匹配、警务工作点多面广忙闲不均";
+pub const Q_M1: &str = "将位置相邻、警情相似的若干个所的辖区设置为一个防区";
+pub const Q_MAX: &str = "各县(区)的防区设置,不多于5个,城关派出所单设1个防区";
+pub const Q_NAMES: &str = "名称可以辖区山川或标志性建筑等事物命名";
+pub const Q_M2: &str = "要实行“县(区)局领导+责任警种+派出所”三级责任捆绑机制";
+pub const Q_LEADERS: &str = "“一把手”负责县府所在防区,其他局领导根据特长分别负责一个防区";
+pub const Q_BRANCHES: &str = "法制、治安、刑侦、经侦、禁毒、网安、国保、反恐、交警、巡逻大队等警种领导和民警,做到责任到块,明确分管一个防区“责任田”";
+pub const Q_BOTH: &str = "使机关民警变指导为参战,机关基层双兼顾";
+pub const Q_M4: &str = "按照工作权限和程序设立综合指挥室、执法办案队、社区警务队";
+pub const Q_CASE_TEAM: &str = "由业务能力强的派出所长担任队长,队员一般不少于3人";
+pub const Q_STABLE: &str = "现有派出所机构、编制、职数、职级保持不变";
+
+const G_COUNTY: Text = Text::new(
+    "改革前的县：生成的派出所",
+    "The county before the reform: generated stations",
+);
+const G_BUREAU: Text = Text::new("改革前的县局机关", "The county bureau before the reform");
+const G_M1: Text = Text::new("01 跨所设置防区", "01 Districts across stations");
+const G_M2: Text = Text::new("02 条块分工明责", "02 Responsibility by district");
+const G_M4: Text = Text::new("04 做强“两队一室”", "04 Two teams and one office");
+
+const PER_YEAR: Text = Text::new("起/年", "a year");
+const NONE: Text = Text::new("", "");
+
+pub const SPECS: &[ParamSpec] = &[
+    spec(
+        "seed",
+        Text::new("生成县的随机种子", "Seed of the generated county"),
+        NONE,
+        G_COUNTY,
+        (1.0, 9_999.0, 1.0),
+        1.0,
+        Source::assumption(
+            "资料不涉及具体的县；派出所的位置、人口、警情和警力由此种子生成（同一种子总得到同一个县），可在表中逐所修改",
+            "The source describes no particular county; stations' positions, residents, incidents and staff are generated from this seed (the same seed always gives the same county) and can be edited station by station in the table",
+        ),
+    ),
+    spec(
+        "stations",
+        Text::new("县内派出所数", "Police stations in the county"),
+        UNITS,
+        G_COUNTY,
+        (1.0, 60.0, 1.0),
+        16.0,
+        Source::assumption(
+            "资料未给出县内派出所数；假设 16 个（1 个城关派出所 + 15 个农村派出所），足以分成资料所说的至多 5 个防区",
+            "The source gives no station count; assumed 16 (1 county-town station + 15 rural stations), enough to form the source's at most 5 districts",
+        ),
+    ),
+    spec(
+        "town_staff",
+        Text::new("城关派出所警力", "County-town station staff"),
+        STAFF,
+        G_COUNTY,
+        (1.0, 500.0, 1.0),
+        30.0,
+        Source::assumption(
+            "资料未给出；假设城关派出所 30 人",
+            "Not in the source; assumed 30 officers in the county-town station",
+        ),
+    ),
+    spec(
+        "rural_staff",
+        Text::new("农村派出所平均警力", "Mean staff per rural station"),
+        STAFF,
+        G_COUNTY,
+        (1.0, 200.0, 1.0),
+        8.0,
+        Source::assumption(
+            "资料未给出；假设平均 8 人，各所在 0.6–1.4 倍之间随机生成、与警情无关（资料所说“警力与警情不相匹配”）",
+            "Not in the source; assumed a mean of 8, each station drawn between 0.6 and 1.4 times that, independently of its incidents (the source's “staff do not match incidents”)",
+        ),
+    ),
+    spec(
+        "town_residents",
+        Text::new("城关派出所辖区人口", "County-town station residents"),
+        PEOPLE,
+        G_COUNTY,
+        (0.0, 2_000_000.0, 1_000.0),
+        80_000.0,
+        Source::assumption(
+            "资料未给出；假设县城 8 万人",
+            "Not in the source; assumed 80,000 residents in the county town",
+        ),
+    ),
+    spec(
+        "rural_residents",
+        Text::new("农村派出所平均辖区人口", "Mean residents per rural station"),
+        PEOPLE,
+        G_COUNTY,
+        (0.0, 500_000.0, 1_000.0),
+        15_000.0,
+        Source::assumption(
+            "资料未给出；假设平均 1.5 万人，各所在 0.4–2 倍之间随机生成",
+            "Not in the source; assumed a mean of 15,000, each station drawn between 0.4 and 2 times that",
+        ),
+    ),
+    spec(
+        "town_incidents",
+        Text::new("城关派出所年警情", "County-town station incidents a year"),
+        PER_YEAR,
+        G_COUNTY,
+        (0.0, 100_000.0, 100.0),
+        3_000.0,
+        Source::assumption(
+            "资料未给出；假设县城每年 3000 起警情",
+            "Not in the source; assumed 3,000 incidents a year in the county town",
+        ),
+    ),
+    spec(
+        "rural_incidents",
+        Text::new("农村派出所平均年警情", "Mean incidents per rural station a year"),
+        PER_YEAR,
+        G_COUNTY,
+        (0.0, 50_000.0, 10.0),
+        500.0,
+        Source::assumption(
+            "资料未给出；假设平均每所每年 500 起，随人口、离县城远近和随机的地方因素变化（约 0.2–4 倍），即资料所说的“忙闲不均”",
+            "Not in the source; assumed a mean of 500 a year per station, varying with residents, distance from the county town and a random local factor (about 0.2 to 4 times), the source's “some busy, others idle”",
+        ),
+    ),
+    spec(
+        "leaders",
+        Text::new("县局领导（班子成员）", "Bureau leaders"),
+        STAFF,
+        G_BUREAU,
+        (1.0, 20.0, 1.0),
+        5.0,
+        Source::assumption(
+            "资料未给出班子人数；假设 5 人（局长 1 人 + 其他局领导 4 人）",
+            "The source gives no leadership size; assumed 5 (the chief + 4 other leaders)",
+        ),
+    ),
+    spec(
+        "brigade_staff",
+        Text::new("每个警种大队警力", "Staff per branch brigade"),
+        STAFF,
+        G_BUREAU,
+        (0.0, 200.0, 1.0),
+        12.0,
+        Source::assumption(
+            "资料列出 10 个警种大队，未给出人数；假设每个大队 12 人，计为机关警力（资料称其为“机关民警”）",
+            "The source lists 10 branch brigades without their size; assumed 12 each, counted as headquarters staff (the source calls them “机关民警”, headquarters officers)",
+        ),
+    ),
+    spec(
+        "max_districts",
+        Text::new("每县防区上限（含城关防区）", "Districts per county at most (incl. the county town's)"),
+        UNITS,
+        G_M1,
+        (1.0, 12.0, 1.0),
+        5.0,
+        Source::seed("004", Q_MAX),
+    ),
+    spec(
+        "district_cap",
+        Text::new("每个防区至多派出所数", "Stations per district at most"),
+        UNITS,
+        G_M1,
+        (1.0, 60.0, 1.0),
+        7.0,
+        Source::assumption(
+            "资料未给出防区大小；假设一个防区至多 7 个所（约为 15 个农村所分成 4 个防区时平均所数的两倍），免得一个防区过大，又让合并在几乎所有生成的县都能完成",
+            "The source gives no district size; assumed at most 7 stations per district (about twice the mean when 15 rural stations form 4 districts), so that no district grows too large while the grouping still succeeds in nearly every generated county",
+        ),
+    ),
+    spec(
+        "bound_share",
+        Text::new("警种大队编入防区的警力比例", "Share of brigade staff bound to districts"),
+        PCT,
+        G_M2,
+        (0.0, 100.0, 1.0),
+        50.0,
+        Source::assumption(
+            "资料要求警种领导和民警“责任到块”，同时“机关基层双兼顾”，重大、复杂案件仍由警种大队主办；假设各大队一半警力（向下取整）编入防区",
+            "The source binds brigade leaders and officers to districts while they “serve both headquarters and the grassroots”, and major cases stay with the brigades; assumed half of each brigade (rounded down) is bound to districts",
+        ),
+    ),
+    spec(
+        "office_staff",
+        Text::new("每个综合指挥室警力", "Staff per integrated command room"),
+        STAFF,
+        G_M4,
+        (0.0, 50.0, 1.0),
+        2.0,
+        Source::assumption(
+            "资料未给出综合指挥室人数及来源；假设由编入防区的警种民警中出 2 人",
+            "The source gives neither the room's size nor where its staff come from; assumed 2 of the brigade officers bound to the district",
+        ),
+    ),
+    spec(
+        "case_team_min",
+        Text::new("执法办案队至少队员", "Case-handling team members at least"),
+        STAFF,
+        G_M4,
+        (1.0, 50.0, 1.0),
+        3.0,
+        Source::seed("004", Q_CASE_TEAM),
+    ),
+];
+
+const ROW_SOURCE: Source = Source::assumption(
+    "由种子生成，除非你在表中修改",
+    "Generated from the seed unless you edit it",
+);
+
+/// The station table's editable fields: row `n` (from 1) is station `s{n}`.
+pub const ROW_SPECS: &[ParamSpec] = &[
+    spec(
+        "staff",
+        Text::new("警力", "Staff"),
+        STAFF,
+        G_COUNTY,
+        (1.0, 2_000.0, 1.0),
+        8.0,
+        ROW_SOURCE,
+    ),
+    spec(
+        "incidents",
+        Text::new("年警情", "Incidents a year"),
+        PER_YEAR,
+        G_COUNTY,
+        (0.0, 500_000.0, 1.0),
+        500.0,
+        ROW_SOURCE,
+    ),
+    spec(
+        "population",
+        Text::new("辖区人口", "Residents"),
+        PEOPLE,
+        G_COUNTY,
+        (0.0, 5_000_000.0, 1.0),
+        15_000.0,
+        ROW_SOURCE,
+    ),
+];
+
+const REPORTED: &[Reported] = &[
+    Reported {
+        metric: None,
+        label: Text::new(
+            "每县防区数（上限，含城关防区）",
+            "Districts per county (at most, incl. the county town's)",
+        ),
+        unit: UNITS,
+        before: None,
+        after: Some(5.0),
+        source: Source::seed("004", Q_MAX),
+    },
+    Reported {
+        metric: None,
+        label: Text::new(
+            "执法办案队队员（至少）",
+            "Case-handling team members (at least)",
+        ),
+        unit: STAFF,
+        before: None,
+        after: Some(3.0),
+        source: Source::seed("004", Q_CASE_TEAM),
+    },
+];
+
+const METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::Stations,
+    MetricKey::Districts,
+    MetricKey::WorkloadSpread,
+    MetricKey::WorkloadRatio,
+    MetricKey::IncidentsPerOfficer,
+    MetricKey::Teams,
+    MetricKey::InternalUnits,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const NOTES: &[Text] = &[
+    Text::new(
+        "第 1 步的离散度下降只是把派出所合并计算的结果，没有调动警力；调配警力的效果看第 2 步。",
+        "The fall at step 1 comes only from pooling stations into districts; no officer moves until step 2.",
+    ),
+    Text::new(
+        "县是生成的：城关派出所居中，农村派出所按螺旋排在其周围的方格上（位置略有扰动），相邻方格（上下左右）的所互为相邻；人口、警情和警力按种子随机生成，警力与警情无关。表中可逐所修改警力、警情和人口。",
+        "The county is generated: the county-town station in the middle, rural stations on a spiral of grid cells around it (positions slightly jittered), stations in cells sharing a side are neighbours; residents, incidents and staff are drawn from the seed, staff independently of incidents. The table edits any station's staff, incidents and residents.",
+    ),
+    Text::new(
+        "分防区：城关派出所单设一个防区（计入“不多于5个”）；农村派出所从各自成一组开始，反复合并警情水平（每所平均警情）最接近的一对相邻组（同样接近时取编号最小的），合并后不超过每个防区的所数上限，直到防区数不超过上限；之后仍单独成区的农村派出所（资料说防区由“若干个所”组成）并入最相近的相邻防区，只要不超过上限。合并不下去时给出错误。",
+        "Districts: the county-town station is a district of its own (counted in the “at most 5”); rural stations start as one group each, and the pair of adjacent groups with the closest incident level (mean incidents per station; ties to the lowest numbers) merges, never beyond the stations-per-district cap, until the count is within the limit; then a rural station still on its own (the source has districts of “several stations”) joins its most similar neighbouring district where the cap allows. When no merge is possible the model says so.",
+    ),
+    Text::new(
+        "防区名称用占位名“防区1”等；资料说防区“可以辖区山川或标志性建筑等事物命名”。",
+        "Districts carry placeholder names (“District 1”...); the source says they are named after local mountains, rivers or landmarks.",
+    ),
+    Text::new(
+        "责任捆绑：局长负责城关防区，其他局领导各负责一个防区，只写在防区名称上，不调动警力，也不增加指挥层次（防区主官就是局领导本人）。局领导少于防区时给出错误。",
+        "Responsibility: the chief heads the county-town district and each other leader one district; this is a label on the district, not a move of staff, and adds no rank (the district head is the bureau leader). Fewer leaders than districts is an error.",
+    ),
+    Text::new(
+        "10 个警种大队各按比例抽出民警编入防区（计为一线：资料说“机关民警变指导为参战”），合在一起分配（不追踪每人来自哪个大队），先保证每个防区综合指挥室和执法办案队的最低人数、社区警务队至少 1 人，其余逐人派往当时人均警情最多的防区（资料要求局领导把防区“急需完成的任务分配给各警种大队承接”，针对的是“警力与警情不相匹配”；分配规则为假设）。资料还说“跨所编组警力”：派出所民警也参加两队，但仍在本所编制内，模型把他们留在派出所。",
+        "Each of the 10 brigades binds a share of its officers to districts (counted as frontline: the source says headquarters officers turn “from guidance to combat”), pooled (the model does not track which brigade each officer comes from): first the minimum of each district's command room and case team and one community officer, then one by one to the district with the most incidents per officer at the time (the source has leaders hand the district's “urgent tasks” to the brigades, against “staff not matching incidents”; the rule is an assumption). The source also has stations' officers grouped across stations; they stay on their stations' establishment, and the model keeps them in their stations.",
+    ),
+    Text::new(
+        "两队一室：综合指挥室设在防区内人口最多的所（资料：“人口较多、管辖区域较大、治安情况复杂”，模型只用人口），执法办案队设在警力最多的所（资料说设在“有办案区的派出所”，未说哪些所有办案区：假设最大的所有），社区警务队设在村（社区）最多的所（村、社区数 = 人口 ÷ 生成的每村人口，800–3000 人）；同样多时取编号最小的所；所在位置写在名称里。执法办案队队长由派出所长兼任，不另算人数。",
+        "Two teams and one office: the command room sits in the district's station with the most residents (the source: “more residents, a larger area, complex public order”; the model uses residents only), the case team in the station with the most staff (the source says a station “with a case-handling area” without saying which have one: assumed the largest), the community team in the station with the most villages and communities (residents ÷ a generated 800–3,000 per village); ties go to the lowest number. The placement is in the name. The case team's leader is a station head and is not counted again.",
+    ),
+    Text::new(
+        "派出所的机构、人员在改革前后完全相同（“现有派出所机构、编制、职数、职级保持不变”）。工作量离散度：改革前按派出所，改革后按防区（防区内全部人员与警情）。",
+        "Stations are identical before and after (“organisation, establishment, posts and ranks unchanged”). Workload spread: across stations before, across districts after (everyone and every incident in the district).",
+    ),
+    Text::new(
+        "职级为假设，改革前后相同：局长、副局长 → 所长、民警（或大队长、民警；队长、民警）。",
+        "Ranks are an assumption, the same before and after: chief, deputy chief → station head, officer (or brigade head, officer; team leader, officer).",
+    ),
+    Text::new(
+        "未建模：防区党支部（03，不改变警务机构）、城关所“标准型”和农村所“串联型”勤务、群防群治和“1+2+N”防区警务团队、以防区重组的应急处突队伍（05，主要是辅警、村警、保安、民兵等警力以外的力量）。县局其他内设机构（政工、保障等）不在模型中。",
+        "Not modelled: the districts' Party branches (03, no change to police units), the “standard” and “linked” duty modes, community self-defence and the “1+2+N” teams, and emergency teams regrouped by district (05, mostly auxiliaries, village police, guards and militia). The bureau's other internal units (political work, logistics...) are left out.",
+    ),
+];
+
+const LEVERS: &[Lever] = &[
+    Lever {
+        key: "districts",
+        needs: Text::new(
+            "本局直接下辖、知道相邻派出所（地图）和警情的派出所",
+            "Police stations under the top bureau whose neighbours (a map) and incidents are known",
+        ),
+        name: Text::new("01 跨所设置防区", "01 Districts across stations"),
+        summary: Text::new(
+            "位置相邻、警情相近的农村派出所组成防区（派出所本身不合并，防区数不超过上限），城关派出所单设一个防区；派出所原样进入防区。",
+            "Adjacent rural stations with similar incident levels are grouped into districts (up to the limit), the county-town station alone in its own; stations move into the districts unchanged.",
+        ),
+        source: Source::seed("004", Q_M1),
+        conserves_staff: true,
+        apply: lever_districts,
+    },
+    Lever {
+        key: "responsibility",
+        needs: Text::new(
+            "本局直接下辖的防区，以及向防区抽调民警的警种大队",
+            "Districts under the top bureau, and the branch brigades that bind officers to them",
+        ),
+        name: Text::new("02 条块分工明责", "02 Responsibility by district"),
+        summary: Text::new(
+            "每个防区由一名局领导负责（局长负责城关防区）；各警种大队按比例抽出民警编入防区，先补足各防区两队一室的最低人数，其余逐人派往人均警情最多的防区。",
+            "A bureau leader heads each district (the chief the county town's); each brigade binds a share of its officers to districts: first the minimum each district's teams need, then one by one to the district with the most incidents per officer.",
+        ),
+        source: Source::seed("004", Q_M2),
+        conserves_staff: true,
+        apply: lever_responsibility,
+    },
+    Lever {
+        key: "two_teams_one_office",
+        needs: Text::new(
+            "已编入警种民警的防区（由“条块分工明责”一步编入）",
+            "Districts with officers bound to them (by the responsibility step)",
+        ),
+        name: Text::new("04 做强“两队一室”", "04 Two teams and one office"),
+        summary: Text::new(
+            "编入防区的民警组成综合指挥室、执法办案队（至少 3 名队员）和社区警务队，分别设在防区内的派出所。",
+            "The officers bound to each district form an integrated command room, a case-handling team (at least 3 members) and a community policing team, each sited in one of the district's stations.",
+        ),
+        source: Source::seed("004", Q_M4),
+        conserves_staff: true,
+        apply: lever_two_teams,
+    },
+];
+
+const ANALYSIS_SPECS: &[ParamSpec] =
+    &join::<{ RESPONSE_OFF.len() + WORKLOAD_SPECS.len() }>(RESPONSE_OFF, WORKLOAD_SPECS);
+const ALL_SPECS: &[ParamSpec] =
+    &join::<{ SPECS.len() + ANALYSIS_SPECS.len() }>(SPECS, ANALYSIS_SPECS);
+
+pub const VARIANTS: &[Variant] = &[Variant {
+    key: "county",
+    name: Text::new("一个县（区）", "One county"),
+    specs: ALL_SPECS,
+    row_specs: ROW_SPECS,
+    baseline,
+    levers: LEVERS,
+    metrics: METRICS,
+    reported: REPORTED,
+    notes: NOTES,
+    composed: None,
+}];
+
+// ---------------------------------------------------------------------------------------------
+// Names and ranks.
+
+const COUNTY_BUREAU: Text = Text::new("县（区）公安局", "County public security bureau");
+const COUNTY_ROLE: Text = Text::new("县局", "County bureau");
+const TOWN_STATION: Text = Text::new("城关派出所", "County-town station");
+const RURAL_STATION: Text = Text::new("农村派出所", "Rural station");
+const DISTRICT: Text = Text::new("防区", "District");
+const BRIGADE: Text = Text::new("警种大队", "Branch brigade");
+const OFFICE: Text = Text::new("综合指挥室", "Integrated command room");
+const CASE_TEAM: Text = Text::new("执法办案队", "Case-handling team");
+const COMMUNITY_TEAM: Text = Text::new("社区警务队", "Community policing team");
+
+/// The ten police types the source binds to districts, in its order.
+pub const BRIGADES: [(&str, Text); 10] = [
+    ("legal", Text::new("法制大队", "Legal affairs brigade")),
+    ("order", Text::new("治安大队", "Public order brigade")),
+    (
+        "criminal",
+        Text::new("刑侦大队", "Criminal investigation brigade"),
+    ),
+    ("economic", Text::new("经侦大队", "Economic crime brigade")),
+    ("narcotics", Text::new("禁毒大队", "Narcotics brigade")),
+    ("cyber", Text::new("网安大队", "Cyber security brigade")),
+    (
+        "domestic",
+        Text::new("国保大队", "Domestic security brigade"),
+    ),
+    (
+        "terrorism",
+        Text::new("反恐大队", "Counter-terrorism brigade"),
+    ),
+    ("traffic", Text::new("交警大队", "Traffic police brigade")),
+    ("patrol", Text::new("巡逻大队", "Patrol brigade")),
+];
+
+const BUREAU_RANKS: [Rank; 2] = [CHIEF, DEPUTY_CHIEF];
+const STATION_RANKS: [Rank; 2] = [STATION_HEAD, OFFICER];
+const BRIGADE_RANKS: [Rank; 2] = [BRIGADE_HEAD, OFFICER];
+const TEAM_RANKS: [Rank; 2] = [TEAM_LEADER, OFFICER];
+const OFFICE_RANKS: [Rank; 2] = [Rank(Text::new("主任", "head")), OFFICER];
+
+/// Kilometres between neighbouring grid cells (an assumption; positions are for display).
+const CELL_KM: f64 = 15.0;

@@ -1,0 +1,657 @@
+//! The tianjin case's baseline and measures (its data is in `mod.rs`).
+
+use super::*;
+
+pub(super) fn unit(id: impl Into<Id>, name: Name, role: Text, kind: UnitKind) -> Unit {
+    Unit::new(id, name, role, kind)
+}
+
+/// Station sizes spread evenly from `min` to `max` (rounded), in order.
+pub fn station_sizes(n: usize, min: u64, max: u64) -> Vec<u64> {
+    match n {
+        0 => Vec::new(),
+        1 => vec![min],
+        _ => {
+            let d = (n - 1) as u64;
+            (0..d + 1)
+                .map(|i| min + ((max - min) * i + d / 2) / d)
+                .collect()
+        }
+    }
+}
+
+pub(super) fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let n = p.count("stations") as usize;
+    let (min, max) = (p.count("station_staff_min"), p.count("station_staff_max"));
+    let leaders = p.count("station_leaders");
+    let admin = p.count("admin_staff");
+    let (cs, ks) = (p.count("community_share"), p.count("case_share"));
+    ensure!(
+        min <= max,
+        Msg::ErrTianjin01,
+        vec![Arg::plain(min), Arg::plain(max)]
+    )?;
+    ensure!(
+        cs + ks <= 100,
+        Msg::ErrTianjin02,
+        vec![Arg::plain(cs), Arg::plain(ks)]
+    )?;
+    ensure!(
+        min >= leaders + admin,
+        Msg::ErrTianjin03,
+        vec![Arg::plain(min), Arg::plain(leaders + admin)]
+    )?;
+    let stations = station_sizes(n, min, max)
+        .into_iter()
+        .enumerate()
+        .map(|(i, size)| {
+            let id = id!["st", i + 1];
+            let front = size - leaders - admin;
+            let parts = apportion(front, &[cs, ks, 100 - cs - ks]);
+            let staff = [
+                Staff::new(to_u32(admin), 0),
+                Staff::new(0, to_u32(parts.first().copied().unwrap_or(0))),
+                Staff::new(0, to_u32(parts.get(1).copied().unwrap_or(0))),
+                Staff::new(0, to_u32(parts.get(2).copied().unwrap_or(0))),
+            ];
+            let desks = DESKS
+                .iter()
+                .zip(staff)
+                .filter(|(_, s)| s.total() > 0)
+                .map(|((key, name), s)| {
+                    unit(id![id, "/", key], Name::of(*name), DESK, UnitKind::Section)
+                        .with_staff(s)
+                        .with_ranks(&DESK_RANKS)
+                        .placeholder()
+                })
+                .collect();
+            unit(
+                id,
+                Name::numbered(STATION, i + 1),
+                STATION,
+                UnitKind::Station,
+            )
+            .with_staff(Staff::new(to_u32(leaders), 0))
+            .with_ranks(&OLD_STATION_RANKS)
+            .placeholder()
+            .with_children(desks)
+        })
+        .collect();
+    Ok(
+        unit("sb", Name::of(SUB_BUREAU), SUB_BUREAU, UnitKind::SubBureau)
+            .placeholder()
+            .with_children(stations),
+    )
+}
+
+pub(super) fn desk<'a>(station: &'a Unit, key: &str) -> Option<&'a Unit> {
+    let id = id![station.id, "/", key];
+    station.children.iter().find(|c| c.id == id)
+}
+
+/// 一室兩隊(兩組): the admin desk becomes the command office; community and case officers (and
+/// patrol officers, in proportion) form two teams, or two groups in a small station.
+pub(super) fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let threshold = p.count("small_station_threshold");
+    let to_community = p.count("patrol_to_community");
+    for st in org.children.iter_mut().filter(|u| u.kind.is_station()) {
+        let size = u64::from(st.staff_total().total());
+        let frontline = |key: &str| desk(st, key).map_or(0, |d| u64::from(d.staff.frontline));
+        let patrol = frontline("patrol");
+        let patrol_c = apportion(patrol, &[to_community, 100 - to_community.min(100)])
+            .first()
+            .copied()
+            .unwrap_or(0);
+        let community = frontline("community") + patrol_c;
+        let case = frontline("case") + patrol - patrol_c;
+        let small = size < threshold;
+        ensure!(
+            community > 0 && case > 0,
+            Msg::ErrTianjin04,
+            vec![
+                Arg::name(&st.name),
+                Arg::plain(size),
+                Arg::Text(if community == 0 {
+                    Text::new("社区警务队", "community team")
+                } else {
+                    Text::new("执法办案队", "case team")
+                })
+            ]
+        )?;
+        let admin = desk(st, "admin");
+        let office = unit(
+            id![st.id, "/command_office"],
+            Name::of(COMMAND_OFFICE),
+            COMMAND_OFFICE,
+            UnitKind::Office,
+        )
+        .with_staff(Staff::new(admin.map_or(0, |d| d.staff.organ), 0))
+        .formed_from(admin);
+        let (kind, ranks, names) = if small {
+            (UnitKind::Group, &GROUP_RANKS, [COMMUNITY_GROUP, CASE_GROUP])
+        } else {
+            (UnitKind::Team, &TEAM_RANKS, [COMMUNITY_TEAM, CASE_TEAM])
+        };
+        let make = |key: &str, name: Text, staff: u64, from: [&str; 2]| {
+            let u = unit(id![st.id, "/", key], Name::of(name), name, kind)
+                .with_staff(Staff::new(0, to_u32(staff)))
+                .with_ranks(ranks)
+                .formed_from(from.iter().filter_map(|k| desk(st, k)));
+            if small {
+                u.placeholder()
+            } else {
+                u
+            }
+        };
+        let community_team = make(
+            "community_team",
+            names[0],
+            community,
+            ["community", "patrol"],
+        );
+        let case_team = make("case_team", names[1], case, ["case", "patrol"]);
+        st.children = vec![office, community_team, case_team].into();
+    }
+    Ok(org)
+}
+
+/// 指揮長負責制, 一室引領: one deputy head becomes the commander of the office, and the teams are
+/// placed under the office.
+pub(super) fn lever_office_leads_teams(_p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    for st in org.children.iter_mut().filter(|u| u.kind.is_station()) {
+        ensure!(
+            st.staff.organ >= 2,
+            Msg::ErrTianjin05,
+            vec![Arg::name(&st.name)]
+        )?;
+        let mut kids = std::mem::take(&mut st.children).into_iter();
+        let Some(mut office) = kids.next().filter(|u| u.kind == UnitKind::Office) else {
+            return Err(ModelError::new(
+                Msg::ErrTianjin06,
+                vec![Arg::name(&st.name)],
+            ));
+        };
+        st.staff.organ -= 1;
+        st.ranks = &[STATION_HEAD];
+        office.staff.organ += 1;
+        office.ranks = &[COMMANDER];
+        office.children = kids.collect();
+        st.children = vec![office].into();
+    }
+    Ok(org)
+}
+
+pub(super) fn municipal_root() -> Unit {
+    unit(
+        "m",
+        Name::of(MUNICIPAL),
+        MUNICIPAL_ROLE,
+        UnitKind::MunicipalBureau,
+    )
+}
+
+pub(super) fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let n = p.count("sub_bureaus") as usize;
+    let depts = p.count("departments_before") as usize;
+    let leaders = p.count("sub_bureau_leaders");
+    let dept_staff = p.count("department_staff");
+    let organ_pct = p.count("department_organ_share").min(100);
+    let stations = p.count("stations_per_sub_bureau") as usize;
+    let st_staff = p.count("sb_station_staff");
+    let st_leaders = p.count("sb_station_leaders");
+    ensure!(
+        st_leaders <= st_staff,
+        Msg::ErrTianjin07,
+        vec![Arg::plain(st_leaders), Arg::plain(st_staff)]
+    )?;
+    let dept_organ = (dept_staff * organ_pct + 50) / 100;
+    let mut station_no = 0usize;
+    let children = (0..n)
+        .map(|i| {
+            let id = id!["sb", i + 1];
+            let mut kids: Vec<Unit> = (0..depts)
+                .map(|j| {
+                    unit(
+                        id![id, "/d", j + 1],
+                        Name::numbered(DEPARTMENT, j + 1),
+                        DEPARTMENT,
+                        UnitKind::InternalUnit,
+                    )
+                    .with_staff(Staff::new(
+                        to_u32(dept_organ),
+                        to_u32(dept_staff - dept_organ),
+                    ))
+                    .with_ranks(&DEPT_RANKS)
+                    .placeholder()
+                })
+                .collect();
+            for _ in 0..stations {
+                station_no += 1;
+                kids.push(
+                    unit(
+                        id!["st", station_no],
+                        Name::numbered(STATION, station_no),
+                        STATION,
+                        UnitKind::Station,
+                    )
+                    .with_staff(Staff::new(
+                        to_u32(st_leaders),
+                        to_u32(st_staff - st_leaders),
+                    ))
+                    .with_ranks(&SB_STATION_RANKS)
+                    .placeholder(),
+                );
+            }
+            unit(
+                id,
+                Name::numbered(SUB_BUREAU, i + 1),
+                SUB_BUREAU,
+                UnitKind::SubBureau,
+            )
+            .with_staff(Staff::new(to_u32(leaders), 0))
+            .with_ranks(&SB_RANKS)
+            .placeholder()
+            .with_children(kids)
+        })
+        .collect();
+    Ok(municipal_root().with_children(children))
+}
+
+/// 大部制: each sub-bureau's departments, in consecutive runs, become the systems; the last
+/// departments of each run are cut (merged into the system itself), the rest become sections.
+pub(super) fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let systems = (p.count("systems") as usize).clamp(1, SYSTEMS.len());
+    let cut = p.count("units_cut");
+    let n = org.children.len();
+    let depts: u64 = org
+        .children
+        .iter()
+        .flat_map(|sb| &sb.children)
+        .filter(|u| u.kind == UnitKind::InternalUnit)
+        .count() as u64;
+    ensure!(
+        cut <= depts,
+        Msg::ErrTianjin08,
+        vec![Arg::plain(cut), Arg::plain(depts)]
+    )?;
+    let cuts = split_evenly(cut, n);
+    for (i, sb) in org.children.iter_mut().enumerate() {
+        let (old, rest): (Vec<Unit>, Vec<Unit>) =
+            sb.children.take_split(|u| u.kind == UnitKind::InternalUnit);
+        let cut_here = cuts.get(i).copied().unwrap_or(0);
+        ensure!(
+            cut_here <= old.len() as u64,
+            Msg::ErrTianjin09,
+            vec![
+                Arg::name(&sb.name),
+                Arg::plain(old.len()),
+                Arg::plain(cut_here)
+            ]
+        )?;
+        let groups = runs(old, systems);
+        let lens: Vec<u64> = groups.iter().map(|g| g.len() as u64).collect();
+        let cut_per = apportion(cut_here, &lens);
+        let mut kids: Vec<Unit> = Vec::with_capacity(systems + rest.len());
+        for (((key, name), group), c) in SYSTEMS.iter().zip(groups).zip(cut_per) {
+            let keep = group.len().saturating_sub(c as usize);
+            let system = unit(
+                id![sb.id, "/", key],
+                Name::of(*name),
+                SYSTEM_ROLE,
+                UnitKind::InternalUnit,
+            )
+            .formed_from(&group);
+            let mut sections = group;
+            let gone = sections.split_off(keep);
+            let own = gone
+                .iter()
+                .fold(Staff::default(), |a, u| a + u.staff_total());
+            let sections = sections
+                .into_iter()
+                .map(|mut d| {
+                    d.kind = UnitKind::Section;
+                    d.role = SECTION_ROLE;
+                    d
+                })
+                .collect();
+            kids.push(system.with_staff(own).with_children(sections));
+        }
+        kids.extend(rest);
+        sb.children = kids.into();
+    }
+    Ok(org)
+}
+
+/// 下沉警力: `moved_staff` headquarters posts leave the sub-bureaus' departments and systems
+/// (in proportion to their headquarters posts) and join their sub-bureau's stations' frontline.
+pub(super) fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let moved = p.count("moved_staff");
+    // Headquarters posts below each sub-bureau, outside its stations (leaders stay).
+    fn organ_below(u: &Unit) -> u64 {
+        u.children
+            .iter()
+            .filter(|c| !c.kind.is_station())
+            .map(|c| u64::from(c.staff.organ) + organ_below(c))
+            .sum()
+    }
+    let pools: Vec<u64> = org.children.iter().map(organ_below).collect();
+    let pool: u64 = pools.iter().sum();
+    ensure!(
+        moved <= pool,
+        Msg::ErrTianjin10,
+        vec![Arg::plain(moved), Arg::plain(pool)]
+    )?;
+    let takes = apportion(moved, &pools);
+    for (sb, take) in org.children.iter_mut().zip(takes) {
+        if take == 0 {
+            continue;
+        }
+        let stations = sb.children.iter().filter(|c| c.kind.is_station()).count();
+        ensure!(
+            stations > 0,
+            Msg::ErrTianjin11,
+            vec![Arg::name(&sb.name), Arg::plain(take)]
+        )?;
+        // Take from every headquarters post below the sub-bureau, in proportion.
+        let weights: Vec<u64> = sb
+            .children
+            .iter()
+            .filter(|c| !c.kind.is_station())
+            .flat_map(|c| c.walk())
+            .map(|(_, u)| u64::from(u.staff.organ))
+            .collect();
+        let mut parts = apportion(take, &weights).into_iter();
+        for c in sb.children.iter_mut().filter(|c| !c.kind.is_station()) {
+            take_organ(c, &mut parts);
+        }
+        let gives = split_evenly(take, stations);
+        for (st, g) in sb
+            .children
+            .iter_mut()
+            .filter(|c| c.kind.is_station())
+            .zip(gives)
+        {
+            st.staff.frontline += to_u32(g);
+        }
+    }
+    Ok(org)
+}
+
+/// Removes the next of `parts` from each unit's headquarters posts, in `walk` order.
+pub(super) fn take_organ(u: &mut Unit, parts: &mut impl Iterator<Item = u64>) {
+    let t = parts.next().unwrap_or(0);
+    u.staff.organ = u.staff.organ.saturating_sub(to_u32(t));
+    for c in u.children.iter_mut() {
+        take_organ(c, parts);
+    }
+}
+
+pub(super) fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let n = p.count("binhai_sub_bureaus") as usize;
+    let stations = p.count("binhai_stations");
+    let st_staff = p.count("binhai_station_staff");
+    let st_leaders = p.count("binhai_station_leaders");
+    ensure!(
+        st_leaders <= st_staff,
+        Msg::ErrTianjin12,
+        vec![Arg::plain(st_leaders), Arg::plain(st_staff)]
+    )?;
+    ensure!(
+        n > 0 || stations == 0,
+        Msg::ErrTianjin13,
+        vec![Arg::plain(stations)]
+    )?;
+    let sb_staff = to_u32(p.count("binhai_sub_bureau_staff"));
+    let station_staff = Staff::new(to_u32(st_leaders), to_u32(st_staff - st_leaders));
+    let mut station_no = 0usize;
+    let children = split_evenly(stations, n)
+        .into_iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let kids = (0..k)
+                .map(|_| {
+                    station_no += 1;
+                    unit(
+                        id!["st", station_no],
+                        Name::numbered(STATION, station_no),
+                        STATION,
+                        UnitKind::Station,
+                    )
+                    .with_staff(station_staff)
+                    .with_ranks(&SB_STATION_RANKS)
+                    .placeholder()
+                })
+                .collect();
+            unit(
+                id!["sb", i + 1],
+                Name::numbered(SUB_BUREAU, i + 1),
+                SUB_BUREAU,
+                UnitKind::SubBureau,
+            )
+            .with_staff(Staff::new(sb_staff, 0))
+            .with_ranks(&BINHAI_SB_RANKS)
+            .placeholder()
+            .with_children(kids)
+        })
+        .collect();
+    Ok(unit(
+        "binhai",
+        Name::of(BINHAI),
+        BINHAI_ROLE,
+        UnitKind::CountyBureau,
+    )
+    .with_staff(Staff::new(to_u32(p.count("binhai_bureau_staff")), 0))
+    .with_ranks(&SB_RANKS)
+    .with_children(children))
+}
+
+/// 壓減層級 (Binhai): the sub-bureaus go; their stations report to the bureau directly and their
+/// officers join the stations' frontline or the bureau's headquarters.
+pub(super) fn lever_abolish_binhai_sub_bureaus(
+    p: &Params,
+    mut org: Unit,
+) -> Result<Unit, ModelError> {
+    let pct = p.count("binhai_to_stations").min(100);
+    let mut stations = Vec::new();
+    let mut freed = Staff::default();
+    let mut rest = Vec::new();
+    for c in std::mem::take(&mut org.children) {
+        if c.kind == UnitKind::SubBureau {
+            freed = freed + c.staff;
+            stations.extend(c.children);
+        } else {
+            rest.push(c);
+        }
+    }
+    let freed = u64::from(freed.total());
+    let to_stations = if stations.is_empty() {
+        0
+    } else {
+        (freed * pct + 50) / 100
+    };
+    let gives = split_evenly(to_stations, stations.len());
+    for (st, g) in stations.iter_mut().zip(gives) {
+        st.staff.frontline += to_u32(g);
+    }
+    org.staff.organ += to_u32(freed - to_stations);
+    rest.extend(stations);
+    org.children = rest.into();
+    Ok(org)
+}
+
+pub(super) fn municipal_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let n = p.count("attached_units") as usize;
+    let sections = p.count("sections_before");
+    let s_staff = to_u32(p.count("section_staff"));
+    let leaders = to_u32(p.count("attached_unit_leaders"));
+    ensure!(
+        n > 0 || sections == 0,
+        Msg::ErrTianjin14,
+        vec![Arg::plain(sections)]
+    )?;
+    let mut no = 0usize;
+    let children = split_evenly(sections, n)
+        .into_iter()
+        .enumerate()
+        .map(|(j, k)| {
+            let kids = (0..k)
+                .map(|_| {
+                    no += 1;
+                    unit(
+                        id!["s", no],
+                        Name::numbered(SECTION_UNIT, no),
+                        SECTION_UNIT,
+                        UnitKind::Section,
+                    )
+                    .with_staff(Staff::new(s_staff, 0))
+                    .with_ranks(&[SECTION_HEAD, OFFICER])
+                    .placeholder()
+                })
+                .collect();
+            unit(
+                id!["a", j + 1],
+                Name::numbered(ATTACHED, j + 1),
+                ATTACHED,
+                UnitKind::InternalUnit,
+            )
+            .with_staff(Staff::new(leaders, 0))
+            .with_ranks(&[DIVISION_HEAD])
+            .placeholder()
+            .with_children(kids)
+        })
+        .collect();
+    Ok(municipal_root()
+        .with_staff(Staff::new(to_u32(p.count("municipal_leaders")), 0))
+        .with_ranks(&SB_RANKS)
+        .with_children(children))
+}
+
+/// Which of `n` units are abolished when `k` are: spread evenly (the `i`-th when
+/// `⌊(i+1)k/n⌋ > ⌊ik/n⌋`).
+pub fn abolished_indices(n: usize, k: usize) -> Vec<bool> {
+    (0..n)
+        .map(|i| ((i + 1) * k) / n.max(1) > (i * k) / n.max(1))
+        .collect()
+}
+
+/// 撤銷13個直屬單位: the abolished units' sections and leaders join the preceding kept unit (or
+/// the next one, for a unit before any kept one).
+pub(super) fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let k = p.count("attached_abolished") as usize;
+    let units = std::mem::take(&mut org.children);
+    let n = units.len();
+    ensure!(
+        k <= n,
+        Msg::ErrTianjin15,
+        vec![Arg::plain(k), Arg::plain(n)]
+    )?;
+    let has_sections = units.iter().any(|u| !u.children.is_empty());
+    ensure!(k < n || !has_sections || n == 0, Msg::ErrTianjin16, vec![])?;
+    let gone = abolished_indices(n, k);
+    let mut kept: Vec<Unit> = Vec::new();
+    // Units abolished before any kept unit wait for the first kept one.
+    let mut pending: Vec<Unit> = Vec::new();
+    for (u, g) in units.into_iter().zip(gone) {
+        if g {
+            match kept.last_mut() {
+                Some(last) => absorb(last, u),
+                None => pending.push(u),
+            }
+        } else {
+            let mut u = u;
+            if !pending.is_empty() {
+                // Sections of the earlier abolished units come first, in order.
+                let own = std::mem::take(&mut u.children);
+                for a in std::mem::take(&mut pending) {
+                    absorb(&mut u, a);
+                }
+                u.children.extend(own);
+            }
+            kept.push(u);
+        }
+    }
+    if !pending.is_empty() {
+        // Only reachable when every unit is abolished and none has sections: staff go to the
+        // bureau itself.
+        for a in pending {
+            org.staff = org.staff + a.staff_total();
+        }
+    }
+    org.children = kept.into();
+    Ok(org)
+}
+
+pub(super) fn absorb(into: &mut Unit, gone: Unit) {
+    into.staff = into.staff + gone.staff;
+    into.children.extend(gone.children);
+}
+
+/// 287個科級機構整合為92個副處級機構: in each attached unit, consecutive sections merge into
+/// deputy-division-level units; every unit with sections gets at least one, the rest go by
+/// section count.
+pub(super) fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let target = p.count("division_units_after");
+    let counts: Vec<u64> = org
+        .children
+        .iter()
+        .map(|u| {
+            u.children
+                .iter()
+                .filter(|c| c.kind == UnitKind::Section)
+                .count() as u64
+        })
+        .collect();
+    let total: u64 = counts.iter().sum();
+    let holders = counts.iter().filter(|c| **c > 0).count() as u64;
+    ensure!(
+        target <= total,
+        Msg::ErrTianjin17,
+        vec![Arg::plain(target), Arg::plain(total)]
+    )?;
+    ensure!(
+        target >= holders,
+        Msg::ErrTianjin18,
+        vec![Arg::plain(target), Arg::plain(holders)]
+    )?;
+    let extra: Vec<u64> = counts.iter().map(|c| c.saturating_sub(1)).collect();
+    let more = apportion(target - holders, &extra);
+    let mut no = 0usize;
+    for ((au, c), m) in org.children.iter_mut().zip(&counts).zip(more) {
+        let parts = if *c > 0 { (1 + m) as usize } else { 0 };
+        let (old, rest): (Vec<Unit>, Vec<Unit>) =
+            au.children.take_split(|u| u.kind == UnitKind::Section);
+        let mut kids: Vec<Unit> = runs(old, parts)
+            .into_iter()
+            .map(|group| {
+                no += 1;
+                let staff = group
+                    .iter()
+                    .fold(Staff::default(), |a, u| a + u.staff_total());
+                unit(
+                    id!["dv", no],
+                    Name::numbered(DIVISION_UNIT, no),
+                    DIVISION_UNIT,
+                    UnitKind::Section,
+                )
+                .with_staff(staff)
+                .with_ranks(&[DEPUTY_DIVISION_HEAD, OFFICER])
+                .placeholder()
+                .formed_from(&group)
+            })
+            .collect();
+        kids.extend(rest);
+        au.children = kids.into();
+    }
+    Ok(org)
+}
+
+/// A reported effect the model does not compute, quoted from this case's document.
+pub(super) const fn effect_q(
+    label: Text,
+    unit: Text,
+    before: Option<f64>,
+    after: f64,
+    quote: &'static str,
+) -> Reported {
+    kit::effect(label, unit, before, after, Source::seed(DOC, quote))
+}

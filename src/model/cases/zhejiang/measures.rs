@@ -1,0 +1,620 @@
+//! The zhejiang case's baseline and measures (its data is in `mod.rs`).
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers.
+
+/// A percentage parameter (one decimal).
+pub(super) const fn pct_spec(
+    key: &'static str,
+    label: Text,
+    group: Text,
+    default: f64,
+    source: Source,
+) -> ParamSpec {
+    decimal(spec(
+        key,
+        label,
+        PCT,
+        group,
+        (0.0, 100.0, 0.1),
+        default,
+        source,
+    ))
+}
+
+/// `total × pct / 100`, rounded to whole officers.
+pub(super) fn share_of(total: u64, pct: f64) -> u64 {
+    ((total as f64) * pct.clamp(0.0, 100.0) / 100.0).round() as u64
+}
+
+/// Headquarters posts of every unit below the root, depth first (the root's own posts — the
+/// bureau's leaders — are left out).
+pub(super) fn organ_below(u: &Unit, out: &mut Vec<u64>) {
+    for c in &u.children {
+        out.push(u64::from(c.staff.organ));
+        organ_below(c, out);
+    }
+}
+
+/// Takes `parts` (in the order `organ_below` lists the units) from their headquarters posts.
+pub(super) fn take_organ(u: &mut Unit, parts: &mut impl Iterator<Item = u64>) {
+    for c in u.children.iter_mut() {
+        let t = to_u32(parts.next().unwrap_or(0));
+        c.staff.organ = c.staff.organ.saturating_sub(t);
+        take_organ(c, parts);
+    }
+}
+
+/// Removes `moved` headquarters posts from every unit below the root, in proportion to its
+/// headquarters posts; the caller adds them to the front line. Refused when an internal unit
+/// would be left empty.
+pub(super) fn remove_organ(org: &mut Unit, moved: u64) -> Result<(), ModelError> {
+    let mut weights = Vec::new();
+    organ_below(org, &mut weights);
+    let pool: u64 = weights.iter().sum();
+    ensure!(
+        moved <= pool,
+        Msg::ErrZhejiang01,
+        vec![Arg::plain(moved), Arg::plain(pool)]
+    )?;
+    let parts = apportion(moved, &weights);
+    take_organ(org, &mut parts.into_iter());
+    // Every internal unit keeps at least its head.
+    if let Some(empty) = org
+        .children
+        .iter()
+        .find(|u| u.kind == UnitKind::InternalUnit && u.staff_total().total() == 0)
+    {
+        return Err(ModelError::new(
+            Msg::ErrZhejiang02,
+            vec![Arg::plain(moved), Arg::name(&empty.name)],
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn station(n: usize, staff: u64) -> Unit {
+    Unit::new(
+        id!["st", n],
+        Name::numbered(STATION, n),
+        STATION,
+        UnitKind::Station,
+    )
+    .with_staff(Staff::new(0, to_u32(staff)))
+    .with_ranks(&STATION_RANKS)
+    .placeholder()
+}
+
+pub(super) fn nanhu_unit(id: Id, name: Name, kind: UnitKind, branch: Option<Branch>) -> Unit {
+    let mut u = Unit::new(id, name, INTERNAL, kind);
+    u.branch = branch;
+    u
+}
+
+/// A station investigation squadron (派出所刑侦中队): a team of the investigation branch led by
+/// a squadron head.
+pub(super) fn is_squad(u: &Unit) -> bool {
+    u.kind == UnitKind::Team
+        && u.branch == Some(Branch::Investigation)
+        && u.ranks.first() == Some(&SQUADRON_HEAD)
+}
+
+/// An area investigation team (片区刑侦队): a team of the investigation branch with detective
+/// groups under it.
+pub(super) fn is_area_team(u: &Unit) -> bool {
+    u.kind == UnitKind::Team
+        && u.branch == Some(Branch::Investigation)
+        && u.children.iter().any(|g| g.kind == UnitKind::Group)
+}
+
+/// The position, among the units directly under the top bureau, of the internal unit that
+/// leads the investigation line: the first holding units that `holds` recognises.
+pub(super) fn investigation_unit(org: &Unit, holds: fn(&Unit) -> bool) -> Option<usize> {
+    org.children
+        .iter()
+        .position(|u| u.kind == UnitKind::InternalUnit && u.children.iter().any(holds))
+}
+
+pub(super) fn sub_unit(id: Id, name: Name, role: Text, kind: UnitKind, branch: Branch) -> Unit {
+    Unit::new(id, name, role, kind)
+        .with_branch(branch)
+        .with_ranks(&SUB_RANKS)
+}
+
+pub(super) fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let units_before = p.count("internal_units_before");
+    let organ = p.count("organ_staff_before");
+    let leaders = p.count("leaders");
+    let stations = p.count("stations") as usize;
+    let station_staff = p.count("station_staff");
+    let squad_staff = p.count("squad_staff");
+    ensure!(
+        units_before >= MIN_NANHU_UNITS,
+        Msg::ErrZhejiang03,
+        vec![Arg::plain(MIN_NANHU_UNITS)]
+    )?;
+    ensure!(
+        organ >= units_before,
+        Msg::ErrZhejiang04,
+        vec![Arg::plain(organ), Arg::plain(units_before)]
+    )?;
+    let unit_staff = split_evenly(organ, units_before as usize);
+    let mut children: Vec<Unit> = Vec::with_capacity(units_before as usize + stations);
+    for (j, s) in unit_staff.iter().enumerate() {
+        let staff = Staff::new(to_u32(*s), 0);
+        let unit = match NAMED_OLD.get(j) {
+            Some((key, name, branch, _)) => nanhu_unit(
+                id!["o/", key],
+                Name::of(*name),
+                UnitKind::InternalUnit,
+                *branch,
+            ),
+            None => {
+                let n = j + 1 - NAMED_OLD.len();
+                nanhu_unit(
+                    id!["o/u", n],
+                    Name::numbered(INTERNAL, n),
+                    UnitKind::InternalUnit,
+                    None,
+                )
+                .placeholder()
+            }
+        };
+        children.push(unit.with_staff(staff).with_ranks(&UNIT_RANKS));
+    }
+    // The station squadrons under the criminal investigation brigade: their line of command.
+    let squads: Vec<Unit> = (1..=stations)
+        .map(|s| {
+            sub_unit(
+                id!["sq", s],
+                Name::new(
+                    format!("派出所{s}{}", SQUAD.zh),
+                    format!("Station {s} {}", SQUAD.en.to_lowercase()),
+                ),
+                SQUAD,
+                UnitKind::Team,
+                Branch::Investigation,
+            )
+            .with_staff(Staff::new(0, to_u32(squad_staff)))
+            .with_ranks(&[SQUADRON_HEAD])
+            .placeholder()
+        })
+        .collect();
+    if let Some(brigade) = children.iter_mut().find(|u| u.id == "o/criminal_brigade") {
+        brigade.children = squads.into();
+    }
+    children.extend((1..=stations).map(|s| station(s, station_staff)));
+    Ok(
+        Unit::new("nanhu", Name::of(NANHU), SUB_BUREAU, UnitKind::SubBureau)
+            .with_staff(Staff::new(to_u32(leaders), 0))
+            .with_ranks(&LEADER_RANKS)
+            .with_children(children),
+    )
+}
+
+/// Splits `pool` among a unit's own posts and its `n` sub-units (own posts first).
+pub(super) fn posts(pool: u64, n: usize, name: &Text) -> Result<Vec<u64>, ModelError> {
+    ensure!(
+        pool > n as u64,
+        Msg::ErrZhejiang05,
+        vec![
+            Arg::plain(name.zh),
+            Arg::plain(pool),
+            Arg::plain(n + 1),
+            Arg::plain(name.en),
+            Arg::plain(n)
+        ]
+    )?;
+    Ok(split_evenly(pool, n + 1))
+}
+
+/// 32 → 9: every old internal unit goes into one new unit; the new unit's headquarters staff
+/// are those of its old units.
+pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let teams = p.count("specialised_teams") as usize;
+    let (mut old, rest): (Vec<Unit>, Vec<Unit>) = org
+        .children
+        .take_split(|u| u.kind == UnitKind::InternalUnit);
+    let mut squads = Vec::new();
+    for u in old.iter_mut() {
+        squads.append(&mut u.children);
+    }
+    let (named, placeholders): (Vec<Unit>, Vec<Unit>) =
+        old.into_iter().partition(|u| !u.placeholder);
+    let mut parts: Vec<(&str, Vec<Unit>)> =
+        NEW_UNITS.iter().map(|(k, _, _)| (*k, Vec::new())).collect();
+    for u in named {
+        let target = NAMED_OLD
+            .iter()
+            .find(|(key, ..)| u.id.strip_prefix("o/") == Some(*key))
+            .map(|(.., t)| *t);
+        if let Some(slot) = parts.iter_mut().find(|(k, _)| Some(*k) == target) {
+            slot.1.push(u);
+        }
+    }
+    for (key, group) in UNTRACED_NEW
+        .iter()
+        .zip(runs(placeholders, UNTRACED_NEW.len()))
+    {
+        if let Some(slot) = parts.iter_mut().find(|(k, _)| k == key) {
+            slot.1.extend(group);
+        }
+    }
+    let mut children = Vec::with_capacity(NEW_UNITS.len() + rest.len());
+    for ((key, name, branch), (_, from)) in NEW_UNITS.iter().zip(parts) {
+        let pool: u64 = from.iter().map(|u| u64::from(u.staff_total().organ)).sum();
+        let mut unit = nanhu_unit(
+            Id::from(*key),
+            Name::of(*name),
+            UnitKind::InternalUnit,
+            *branch,
+        )
+        .with_ranks(&UNIT_RANKS)
+        .formed_from(&from);
+        match *key {
+            "supervision" => {
+                let s = posts(pool, SUPERVISION_PARTS.len(), name)?;
+                unit.staff = Staff::new(to_u32(s[0]), 0);
+                unit.children = SUPERVISION_PARTS
+                    .iter()
+                    .zip(&s[1..])
+                    .map(|((k, n, kind), s)| {
+                        sub_unit(
+                            id!["supervision/", k],
+                            Name::of(*n),
+                            *n,
+                            *kind,
+                            Branch::Supervision,
+                        )
+                        .with_staff(Staff::new(to_u32(*s), 0))
+                    })
+                    .collect();
+            }
+            "cid" => {
+                let s = posts(pool, CID_OFFICES.len() + teams, name)?;
+                unit.staff = Staff::new(to_u32(s[0]), 0);
+                let mut kids: Vec<Unit> = CID_OFFICES
+                    .iter()
+                    .map(|(k, n)| (id!["cid/", k], Name::of(*n), *n, UnitKind::Office, false))
+                    .chain((1..=teams).map(|t| {
+                        (
+                            id!["cid/t", t],
+                            Name::numbered(SPECIALISED_TEAM, t),
+                            SPECIALISED_TEAM,
+                            UnitKind::Team,
+                            true,
+                        )
+                    }))
+                    .zip(&s[1..])
+                    .map(|((id, n, role, kind, ph), s)| {
+                        let u = sub_unit(id, n, role, kind, Branch::Investigation)
+                            .with_staff(Staff::new(to_u32(*s), 0));
+                        if ph {
+                            u.placeholder()
+                        } else {
+                            u
+                        }
+                    })
+                    .collect();
+                kids.append(&mut squads);
+                unit.children = kids.into();
+            }
+            _ => {
+                ensure!(
+                    pool > 0,
+                    Msg::ErrZhejiang06,
+                    vec![Arg::plain(name.zh), Arg::plain(name.en)]
+                )?;
+                unit.staff = Staff::new(to_u32(pool), 0);
+            }
+        }
+        children.push(unit);
+    }
+    children.extend(rest);
+    org.children = children.into();
+    Ok(org)
+}
+
+/// 第一步: community police rooms under the stations, each with its dedicated officer taken from
+/// the station's own staff.
+pub(super) fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let rooms = p.count("community_rooms");
+    let officers = p.count("community_officers");
+    ensure!(
+        officers >= rooms,
+        Msg::ErrZhejiang07,
+        vec![Arg::plain(officers), Arg::plain(rooms)]
+    )?;
+    ensure!(
+        rooms > 0 || officers == 0,
+        Msg::ErrZhejiang08,
+        vec![Arg::plain(officers)]
+    )?;
+    let stations: Vec<usize> = org
+        .children
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind.is_station())
+        .map(|(i, _)| i)
+        .collect();
+    ensure!(
+        rooms == 0 || !stations.is_empty(),
+        Msg::ErrZhejiang09,
+        vec![Arg::plain(rooms)]
+    )?;
+    let per_room = split_evenly(officers, rooms as usize);
+    let per_station = split_evenly(rooms, stations.len());
+    let mut room_no = 0usize;
+    for (i, n) in stations.into_iter().zip(per_station) {
+        let st = &mut org.children[i];
+        let mut kids = Vec::with_capacity(n as usize);
+        let mut taken = 0u64;
+        for _ in 0..n {
+            let staff = per_room.get(room_no).copied().unwrap_or(0);
+            room_no += 1;
+            taken += staff;
+            kids.push(
+                Unit::new(
+                    id!["cr", room_no],
+                    Name::numbered(ROOM, room_no),
+                    ROOM,
+                    UnitKind::CommunityRoom,
+                )
+                .with_staff(Staff::new(0, to_u32(staff)))
+                .with_branch(Branch::Community)
+                .with_ranks(&[OFFICER])
+                .placeholder(),
+            );
+        }
+        let own = u64::from(st.staff.frontline);
+        ensure!(
+            taken <= own,
+            Msg::ErrZhejiang10,
+            vec![Arg::name(&st.name), Arg::plain(own), Arg::plain(taken)]
+        )?;
+        st.staff.frontline = to_u32(own - taken);
+        st.children.extend(kids);
+    }
+    Ok(org)
+}
+
+/// 第二步: station squadrons become detective groups under area investigation teams, each
+/// team covering neighbouring stations; the anti-gang team is drawn from the squadrons too.
+pub(super) fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let per = (p.count("stations_per_area_team") as usize).max(1);
+    let group_staff = p.count("group_staff");
+    let anti_gang = p.count("anti_gang_staff");
+    let Some(cid) = investigation_unit(&org, is_squad).and_then(|i| org.children.get_mut(i)) else {
+        return Err(ModelError::new(Msg::ErrZhejiang11, vec![]));
+    };
+    let (squads, mut kids): (Vec<Unit>, Vec<Unit>) = cid.children.take_split(is_squad);
+    let pool: u64 = squads
+        .iter()
+        .map(|u| u64::from(u.staff_total().total()))
+        .sum();
+    let need = squads.len() as u64 * group_staff + anti_gang;
+    ensure!(
+        pool >= need,
+        Msg::ErrZhejiang12,
+        vec![
+            Arg::plain(pool),
+            Arg::plain(squads.len()),
+            Arg::plain(group_staff),
+            Arg::plain(anti_gang)
+        ]
+    )?;
+    let chunks: Vec<&[Unit]> = squads.chunks(per).collect();
+    let area_staff = split_evenly(pool - need, chunks.len());
+    for (k, (chunk, s)) in chunks.iter().zip(area_staff).enumerate() {
+        let groups: Vec<Unit> = chunk
+            .iter()
+            .enumerate()
+            .map(|(j, sq)| {
+                // Squadrons are numbered by their station, in order.
+                let n = k * per + j + 1;
+                sub_unit(
+                    id!["dg", n],
+                    Name::new(
+                        format!("派出所{n}{}", GROUP.zh),
+                        format!("Station {n} {}", GROUP.en.to_lowercase()),
+                    ),
+                    GROUP,
+                    UnitKind::Group,
+                    Branch::Investigation,
+                )
+                .with_staff(Staff::new(0, to_u32(group_staff)))
+                .with_ranks(&[SERGEANT])
+                .placeholder()
+                .formed_from([sq])
+            })
+            .collect();
+        kids.push(
+            sub_unit(
+                id!["area", k + 1],
+                Name::numbered(AREA_TEAM, k + 1),
+                AREA_TEAM,
+                UnitKind::Team,
+                Branch::Investigation,
+            )
+            .with_staff(Staff::new(0, to_u32(s)))
+            .placeholder()
+            .formed_from(chunk.iter())
+            .with_children(groups),
+        );
+    }
+    kids.push(
+        sub_unit(
+            Id::from("anti_gang"),
+            Name::of(ANTI_GANG),
+            ANTI_GANG,
+            UnitKind::Team,
+            Branch::Investigation,
+        )
+        .with_staff(Staff::new(0, to_u32(anti_gang))),
+    );
+    cid.children = kids.into();
+    Ok(org)
+}
+
+/// 第三步: a share of the headquarters staff (leaders apart) move down, taken in proportion
+/// from every unit; part join the area investigation teams, the rest the stations.
+pub(super) fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let moved = share_of(p.count("organ_staff_before"), p.get("organ_share_moved"));
+    let to_area_share = p.get("moved_to_investigation");
+    let cid = investigation_unit(&org, is_area_team);
+    let area: Vec<usize> = cid
+        .and_then(|i| org.children.get(i))
+        .map(|cid| {
+            cid.children
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| is_area_team(u))
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .unwrap_or_default();
+    let stations: Vec<usize> = org
+        .children
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind.is_station())
+        .map(|(i, _)| i)
+        .collect();
+    ensure!(
+        moved == 0 || !area.is_empty() || !stations.is_empty(),
+        Msg::ErrZhejiang13,
+        vec![Arg::plain(moved)]
+    )?;
+    remove_organ(&mut org, moved)?;
+    let to_area = if area.is_empty() {
+        0
+    } else if stations.is_empty() {
+        moved
+    } else {
+        share_of(moved, to_area_share)
+    };
+    if let Some(cid) = cid.and_then(|i| org.children.get_mut(i)) {
+        for (i, s) in area.iter().zip(split_evenly(to_area, area.len())) {
+            if let Some(t) = cid.children.get_mut(*i) {
+                t.staff.frontline += to_u32(s);
+            }
+        }
+    }
+    for (i, s) in stations
+        .iter()
+        .zip(split_evenly(moved - to_area, stations.len()))
+    {
+        if let Some(st) = org.children.get_mut(*i) {
+            st.staff.frontline += to_u32(s);
+        }
+    }
+    Ok(org)
+}
+
+pub(super) fn pujiang_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let units = p.count("internal_units_before");
+    let organ = p.count("organ_staff_before");
+    let leaders = p.count("leaders");
+    let stations = p.count("stations") as usize;
+    let station_staff = p.count("station_staff");
+    ensure!(
+        organ >= units,
+        Msg::ErrZhejiang14,
+        vec![Arg::plain(organ), Arg::plain(units)]
+    )?;
+    let mut children: Vec<Unit> = split_evenly(organ, units as usize)
+        .into_iter()
+        .enumerate()
+        .map(|(j, s)| {
+            Unit::new(
+                id!["o/u", j + 1],
+                Name::numbered(INTERNAL, j + 1),
+                INTERNAL,
+                UnitKind::InternalUnit,
+            )
+            .with_staff(Staff::new(to_u32(s), 0))
+            .with_ranks(&UNIT_RANKS)
+            .placeholder()
+        })
+        .collect();
+    children.extend((1..=stations).map(|s| station(s, station_staff)));
+    Ok(Unit::new(
+        "pujiang",
+        Name::of(PUJIANG),
+        COUNTY_BUREAU,
+        UnitKind::CountyBureau,
+    )
+    .with_staff(Staff::new(to_u32(leaders), 0))
+    .with_ranks(&LEADER_RANKS)
+    .with_children(children))
+}
+
+/// 26 → 8: neighbouring internal units merge in order.
+pub(super) fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let before = p.count("internal_units_before");
+    let after = p.count("internal_units_after");
+    ensure!(
+        after <= before,
+        Msg::ErrZhejiang15,
+        vec![Arg::plain(after), Arg::plain(before)]
+    )?;
+    if !org
+        .children
+        .iter()
+        .any(|u| u.kind == UnitKind::InternalUnit)
+    {
+        // No internal units to merge: nothing to act on (the step says so).
+        return Ok(org);
+    }
+    let (old, rest): (Vec<Unit>, Vec<Unit>) = org
+        .children
+        .take_split(|u| u.kind == UnitKind::InternalUnit);
+    let mut children: Vec<Unit> = runs(old, after as usize)
+        .into_iter()
+        .enumerate()
+        .map(|(j, from)| {
+            let staff = from
+                .iter()
+                .fold(Staff::default(), |acc, u| acc + u.staff_total());
+            Unit::new(
+                id!["u", j + 1],
+                Name::numbered(MERGED, j + 1),
+                INTERNAL,
+                UnitKind::InternalUnit,
+            )
+            .with_staff(staff)
+            .with_ranks(&UNIT_RANKS)
+            .placeholder()
+            .formed_from(&from)
+        })
+        .collect();
+    children.extend(rest);
+    org.children = children.into();
+    Ok(org)
+}
+
+/// The department staff cut: taken from every internal unit in proportion, all to the stations.
+pub(super) fn lever_pujiang_sink(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let moved = share_of(p.count("organ_staff_before"), p.get("organ_cut"));
+    let stations: Vec<usize> = org
+        .children
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind.is_station())
+        .map(|(i, _)| i)
+        .collect();
+    ensure!(
+        moved == 0 || !stations.is_empty(),
+        Msg::ErrZhejiang16,
+        vec![Arg::plain(moved)]
+    )?;
+    remove_organ(&mut org, moved)?;
+    for (i, s) in stations.iter().zip(split_evenly(moved, stations.len())) {
+        if let Some(st) = org.children.get_mut(*i) {
+            st.staff.frontline += to_u32(s);
+        }
+    }
+    Ok(org)
+}
