@@ -10,3 +10,4 @@ pub mod org;
 pub mod params;
 pub mod planning;
 pub mod source;
+pub mod typical_city;
