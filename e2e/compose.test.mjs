@@ -13,6 +13,8 @@ import { open, shownMetrics, metric, settledUrl, useBrowser } from './support.mj
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
 const env = useBrowser(before, after);
+// Every measure × every organisation, as the model classifies it (tests/expected.rs).
+const matrix = JSON.parse(readFileSync(new URL('../target/e2e-matrix.json', import.meta.url), 'utf8'));
 const READY = { ready: '[data-panel="composer"]' };
 
 const levers = (page) => page.$$eval('[data-compose-step]', (ls) => ls.map((l) => l.dataset.leverKey));
@@ -205,9 +207,13 @@ test('a bad recipe in a link is named, a lever that cannot apply says why, and t
     await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
     await page.click('[data-view="compose"]');
     await page.waitForSelector('[data-panel="composer"]');
-    // Haidong's districts need rural stations a Daqing baseline does not have: the step
-    // refuses with a reason instead of drawing something wrong.
-    await page.selectOption('[data-action="compose-add"]', `haidong.county.${expected['haidong/county'].levers[0]}`);
+    // A measure that refuses on every organisation but its own case's (from the model's matrix)
+    // refuses here too, with a reason, instead of drawing something wrong.
+    const refusing = [...new Set(matrix.map((m) => m.lever))].find((lever) => matrix
+      .filter((m) => m.lever === lever && !lever.startsWith(`${m.base}.`))
+      .every((m) => m.effect === 'refused'));
+    assert.ok(refusing, 'some measure refuses on every other organisation');
+    await page.selectOption('[data-action="compose-add"]', refusing);
     await page.waitForSelector('[data-model-error]');
     assert.ok((await page.textContent('[data-model-error]')).trim().length > 20);
     await page.click('[data-compose-step="3"] [data-action="lever-remove"]');
@@ -222,7 +228,6 @@ test('a bad recipe in a link is named, a lever that cannot apply says why, and t
 // A measure that finds nothing to act on says so on its step, naming what it looks for; one
 // that changes the organisation does not. The pairs come from the model's own matrix
 // (tests/expected.rs writes target/e2e-matrix.json), so no pair is hard-coded here.
-const matrix = JSON.parse(readFileSync(new URL('../target/e2e-matrix.json', import.meta.url), 'utf8'));
 
 test('a measure with nothing to act on says what it looks for; one that acts does not', async () => {
   const idle = matrix.find((m) => m.effect === 'idle');
@@ -257,5 +262,34 @@ test('a measure with nothing to act on says what it looks for; one that acts doe
     } finally {
       await context.close();
     }
+  }
+});
+
+// The typical prefecture-level city (no case's organisation) is a baseline like any case's: a
+// measure from each case acts on it, the link and a reload keep it. Figures from the model's
+// matrix (target/e2e-matrix.json).
+test('the typical city is a baseline: measures act on it, and a reload keeps it', async () => {
+  const rows = matrix.filter((m) => m.base === 'org.typical_city' && m.effect === 'changed');
+  assert.ok(rows.length > 0, 'some measure changes the typical city');
+  const pair = rows[0];
+  const url = `${env.server.url}?view=compose&lang=en&base=org.typical_city&levers=${pair.lever}`;
+  const { page, context, errors } = await open(env.browser, url, READY);
+  try {
+    await waitLevers(page, 1);
+    assert.equal(await page.inputValue('[data-action="compose-base"]'), 'org.typical_city');
+    // No measures of its own to take.
+    assert.equal(await page.isDisabled('[data-action="compose-own"]'), true);
+    const staff = async () => [await metric(page, 'staff_total', 'before'), await metric(page, 'staff_total', 'after')];
+    assert.deepEqual(await staff(), pair.staff);
+    const q = await query(page);
+    assert.equal(q.get('base'), 'org.typical_city');
+    await page.reload();
+    await page.waitForSelector(READY.ready);
+    await waitLevers(page, 1);
+    assert.equal(await page.inputValue('[data-action="compose-base"]'), 'org.typical_city');
+    assert.deepEqual(await staff(), pair.staff);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
   }
 });

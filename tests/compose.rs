@@ -64,12 +64,18 @@ fn a_cases_own_levers_reproduce_the_case() {
 #[test]
 fn recipes_round_trip_through_their_link_form() {
     let all = Scope::all();
+    // Measures come from the cases' scopes (an organisation that is no case's has none).
+    let with_levers: Vec<Scope> = all
+        .iter()
+        .copied()
+        .filter(|s| !s.variant.levers.is_empty())
+        .collect();
     let mut rng = Rng::new(11);
     for _ in 0..200 {
         let base = all[rng.range(0, all.len() as u64 - 1) as usize];
         let steps = (0..rng.range(0, 6))
             .map(|_| {
-                let scope = all[rng.range(0, all.len() as u64 - 1) as usize];
+                let scope = with_levers[rng.range(0, with_levers.len() as u64 - 1) as usize];
                 Step {
                     scope,
                     lever: rng.range(0, scope.variant.levers.len() as u64 - 1) as usize,
@@ -96,6 +102,14 @@ fn recipes_round_trip_through_their_link_form() {
         Recipe::parse("haidong.county", "").map(|r| r.steps.len()),
         Ok(0)
     );
+    // The typical city is a baseline like a case's scope.
+    let city = Recipe::parse("org.typical_city", "daqing.urban.fewer_tiers").expect("parses");
+    assert_eq!(city.base.case, None);
+    assert_eq!(city.base.key(), "org.typical_city");
+    assert!(matches!(
+        Recipe::parse("org.nowhere", ""),
+        Err(RecipeError::UnknownBase(_))
+    ));
 }
 
 #[test]

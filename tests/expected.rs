@@ -12,7 +12,7 @@ use reform_explorer::analysis::response::{estimate, Patrol};
 use reform_explorer::analysis::workload::Method;
 use reform_explorer::i18n::plain_number;
 use reform_explorer::model::cases::{CaseId, Scenario};
-use reform_explorer::model::compose::{effect, Scope, Step};
+use reform_explorer::model::compose::{effect, Recipe, Scope, Step};
 use reform_explorer::model::metrics::{breakdown, compute, work_units, MetricKey, Tally};
 use reform_explorer::model::org::Unit;
 use reform_explorer::model::params::Params;
@@ -72,7 +72,8 @@ fn write_expected_figures_for_the_browser_tests() {
 }
 
 /// The matrix of measures × organisations (`compose::effect`) to `target/e2e-matrix.json`:
-/// `[{"base": scope, "lever": step key, "effect": "changed|idle|refused", "needs": English}]`,
+/// `[{"base": scope, "lever": step key, "effect": "changed|idle|refused", "needs": English,
+/// "staff": [before, after]}]` (officers; 0 where it refuses),
 /// so that the composer's end-to-end test picks an idle and a changing pair from the model.
 #[test]
 fn write_the_matrix_of_measures_and_organisations() {
@@ -85,12 +86,26 @@ fn write_the_matrix_of_measures_and_organisations() {
                 lever,
             };
             for base in &scopes {
+                // Officers before and after, where the measure builds.
+                let v = Recipe {
+                    base: *base,
+                    steps: vec![step],
+                }
+                .variant();
+                let staff = v.build(&v.defaults()).map_or((0, 0), |s| {
+                    (
+                        s.before().staff_total().total(),
+                        s.after().staff_total().total(),
+                    )
+                });
                 rows.push(format!(
-                    "{{\"base\":\"{}\",\"lever\":\"{}\",\"effect\":\"{}\",\"needs\":\"{}\"}}",
+                    "{{\"base\":\"{}\",\"lever\":\"{}\",\"effect\":\"{}\",\"needs\":\"{}\",\"staff\":[{},{}]}}",
                     base.key(),
                     step.key(),
                     effect(*base, step).key(),
-                    l.needs.en.replace('\\', "\\\\").replace('"', "\\\"")
+                    l.needs.en.replace('\\', "\\\\").replace('"', "\\\""),
+                    staff.0,
+                    staff.1
                 ));
             }
         }

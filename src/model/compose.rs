@@ -18,12 +18,20 @@ use crate::model::metrics::{compute, MetricKey};
 use crate::model::params::{ParamSpec, Params};
 use crate::model::planning::{is_analysis_key, RESPONSE_OFF};
 
-/// A case's scope: where a baseline or a lever comes from.
+/// Where a baseline or a lever comes from: a case's scope, or an organisation that is no case's
+/// (`case: None`: the typical prefecture-level city, `model::typical_city`), which has a
+/// "before" and parameters but no measures of its own.
 #[derive(Clone, Copy, Debug)]
 pub struct Scope {
-    pub case: CaseId,
+    pub case: Option<CaseId>,
     pub variant: &'static Variant,
 }
+
+/// The key before the dot of an organisation that is no case's (`org.typical_city`).
+pub const ORG_KEY: &str = "org";
+
+/// The organisations that are no case's, in the order the composer lists them.
+pub const ORGANISATIONS: &[&Variant] = &[&crate::model::typical_city::VARIANT];
 
 impl PartialEq for Scope {
     fn eq(&self, o: &Self) -> bool {
@@ -32,27 +40,51 @@ impl PartialEq for Scope {
 }
 
 impl Scope {
-    /// `daqing.urban`.
+    /// A case's scope.
+    pub fn of(case: CaseId, variant: &'static Variant) -> Scope {
+        Scope {
+            case: Some(case),
+            variant,
+        }
+    }
+    /// `daqing.urban`, `org.typical_city`.
     pub fn key(&self) -> String {
-        format!("{}.{}", self.case.key(), self.variant.key)
+        format!(
+            "{}.{}",
+            self.case.map_or(ORG_KEY, CaseId::key),
+            self.variant.key
+        )
+    }
+    /// The case's name, or "organisation" for one that is no case's.
+    pub fn owner_name(&self) -> Text {
+        self.case
+            .map_or(Text::new("组织", "Organisation"), CaseId::name)
     }
     pub fn parse(s: &str) -> Option<Scope> {
         let (c, v) = s.trim().split_once('.')?;
+        if c.trim().eq_ignore_ascii_case(ORG_KEY) {
+            let variant = ORGANISATIONS.iter().find(|o| o.key == v.trim())?;
+            return Some(Scope {
+                case: None,
+                variant,
+            });
+        }
         let case = CaseId::from_key(c)?;
-        Some(Scope {
-            case,
-            variant: case.variant(v)?,
-        })
+        Some(Scope::of(case, case.variant(v)?))
     }
-    /// Every scope of every case.
+    /// Every scope of every case, then the organisations that are no case's.
     pub fn all() -> Vec<Scope> {
         CaseId::ALL
             .iter()
             .flat_map(|&case| {
                 case.variants()
                     .iter()
-                    .map(move |variant| Scope { case, variant })
+                    .map(move |variant| Scope::of(case, variant))
             })
+            .chain(ORGANISATIONS.iter().map(|&variant| Scope {
+                case: None,
+                variant,
+            }))
             .collect()
     }
 }
@@ -156,7 +188,7 @@ impl Recipe {
         let mut specs: Vec<ParamSpec> = Vec::new();
         for scope in &parts {
             let prefix = scope.key();
-            let case_name = scope.case.name();
+            let case_name = scope.owner_name();
             for s in scope
                 .variant
                 .specs

@@ -10,7 +10,8 @@
 
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::ModelError;
+use crate::model::cases::{ModelError, Variant};
+use crate::model::metrics::MetricKey;
 use crate::model::org::{
     id, split_evenly, Branch, Id, Rank, Setting, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
     DEPUTY_BRIGADE_HEAD, DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT, SQUADRON_HEAD,
@@ -236,6 +237,36 @@ pub const NOTES: &[Text] = &[
         "The command chain counts as Daqing's source does, from the sub-bureau (county bureau) chief: chief, deputy chief → brigade head, deputy, squadron head, sergeant, officer, 7 ranks (000); station ranks (head, deputy, sergeant, officer) are an assumption.",
     ),
 ];
+
+/// The typical city as a scope with no measures of its own: a "before" that the composer (and
+/// the matrix of measures × organisations) can apply any case's measures to.
+pub const VARIANT: Variant = Variant {
+    key: "typical_city",
+    name: Text::new(
+        "典型地级市（改革前）",
+        "Typical prefecture-level city (before)",
+    ),
+    specs: SPECS,
+    row_specs: &[],
+    baseline: typical_city,
+    levers: &[],
+    metrics: &[
+        MetricKey::StaffTotal,
+        MetricKey::OrganStaff,
+        MetricKey::StaffFrontline,
+        MetricKey::FrontlineShare,
+        MetricKey::ManagementTiers,
+        MetricKey::CommandChain,
+        MetricKey::SubBureaus,
+        MetricKey::CountyBureaus,
+        MetricKey::Stations,
+        MetricKey::InternalUnits,
+        MetricKey::UnitsTotal,
+    ],
+    reported: &[],
+    notes: NOTES,
+    composed: None,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Names, ranks and the tree.

@@ -322,7 +322,7 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
     let recipe = match (view, recipe) {
         (View::Compose, None) => case
             .variant(&variant)
-            .map(|variant| Recipe::of_case(Scope { case, variant })),
+            .map(|variant| Recipe::of_case(Scope::of(case, variant))),
         (_, r) => r,
     };
     let found = page_variant(

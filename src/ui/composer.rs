@@ -30,7 +30,7 @@ const T_OWN: Text = Text::new(
 );
 
 fn scope_name(s: Scope, l: Lang) -> String {
-    format!("{} · {}", s.case.name().get(l), s.variant.name.get(l))
+    format!("{} · {}", s.owner_name().get(l), s.variant.name.get(l))
 }
 
 /// The button in the case tabs that opens the composer.
@@ -72,7 +72,7 @@ pub fn Composer(state: AppState) -> impl IntoView {
                 let name = step.lever().map(|x| x.name.get(l)).unwrap_or("?");
                 view! {
                     <li data-compose-step=i data-lever-key=step.key()>
-                        <span class="lever-name"><small>{step.scope.case.name().get(l)}</small>" "{name}</span>
+                        <span class="lever-name"><small>{step.scope.owner_name().get(l)}</small>" "{name}</span>
                         <span class="lever-actions">
                             <button type="button" data-action="lever-up" data-index=i disabled=i == 0
                                 aria-label=format!("{} {}", T_UP.get(l), name)
@@ -97,6 +97,7 @@ pub fn Composer(state: AppState) -> impl IntoView {
             .collect_view();
         let add_options = scopes
             .iter()
+            .filter(|s| !s.variant.levers.is_empty())
             .map(|s| {
                 let levers = (0..s.variant.levers.len())
                     .map(|lever| {
@@ -108,6 +109,8 @@ pub fn Composer(state: AppState) -> impl IntoView {
                 view! { <optgroup label=scope_name(*s, l)>{levers}</optgroup> }
             })
             .collect_view();
+        // An organisation that is no case's has no measures of its own to take.
+        let base_own_empty = recipe.base.variant.levers.is_empty();
         view! {
             <section class="composer" data-panel="composer" aria-labelledby="composer-title">
                 <h2 id="composer-title">{T_TITLE.get(l)}</h2>
@@ -144,7 +147,7 @@ pub fn Composer(state: AppState) -> impl IntoView {
                         <option value="" selected=true>{T_ADD.get(l)}</option>
                         {add_options}
                     </select>
-                    <button type="button" data-action="compose-own" on:click=move |_| {
+                    <button type="button" data-action="compose-own" disabled=base_own_empty on:click=move |_| {
                         if let Some(r) = state.recipe.get_untracked() {
                             state.set_recipe(Recipe::of_case(r.base));
                         }

@@ -303,7 +303,7 @@ impl AppState {
     pub fn open_composer(&self) {
         let recipe = self.recipe.get_untracked().unwrap_or_else(|| {
             let (case, variant) = (self.case.get_untracked(), self.variant.get_untracked());
-            Recipe::of_case(Scope { case, variant })
+            Recipe::of_case(Scope::of(case, variant))
         });
         self.set_recipe(recipe);
         self.view.set(View::Compose);
@@ -439,7 +439,15 @@ impl AppState {
         let composed = self.variant.with(|v| v.composed.is_some());
         let recipe = self.recipe.get();
         let (case, variant) = match (&recipe, composed) {
-            (Some(r), true) => (r.base.case, r.base.variant.key.to_string()),
+            // A case's scope below the composer; an organisation that is no case's leaves the
+            // case page below it as it was.
+            (Some(r), true) => match r.base.case {
+                Some(c) => (c, r.base.variant.key.to_string()),
+                None => {
+                    let c = self.case.get();
+                    (c, c.variants().first().map_or("", |v| v.key).to_string())
+                }
+            },
             _ => (self.case.get(), self.variant.get().key.to_string()),
         };
         let mut u = self.url_state_raw();

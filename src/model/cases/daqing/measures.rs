@@ -176,8 +176,7 @@ pub(super) fn intervals(lengths: &[u64]) -> Vec<(u64, u64)> {
 /// 二是 减少层次: the sub-bureaus and stations become new sub-bureaus sized by residents and the
 /// staffing standard. Each new sub-bureau is formed from the old sub-bureaus and stations whose
 /// areas it covers (residents are laid out in order, so areas are contiguous runs).
-pub(super) fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelError> {
-    let population = p.count("population");
+pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let leaders = p.count("leaders");
     let units_before = p.count("internal_units_before") as usize;
     let std_min = p.count("staff_standard_min");
@@ -187,12 +186,20 @@ pub(super) fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelErro
         Msg::ErrDaqing04,
         vec![Arg::plain(std_min), Arg::plain(std_max)]
     )?;
-    // The staff below the top bureau (its own posts stay with it).
-    let staff = org
-        .children
+    // It acts on the sub-bureaus under the top bureau and their stations; the top bureau's own
+    // posts and every other unit under it (internal units, county bureaus) stay as they are.
+    let (sbs, rest): (Vec<Unit>, Vec<Unit>) =
+        org.children.take_split(|u| u.kind == UnitKind::SubBureau);
+    if sbs.is_empty() {
+        org.children = rest.into();
+        return Ok(org);
+    }
+    let staff = sbs
         .iter()
         .fold(Staff::default(), |acc, c| acc + c.staff_total());
     let total = u64::from(staff.total());
+    // The residents the sub-bureaus serve, as the organisation records them.
+    let population: u64 = sbs.iter().map(|sb| sb.residents).sum();
     let n_after = sub_bureaus_after(
         population,
         p.count("residents_per_sub_bureau"),
@@ -203,7 +210,7 @@ pub(super) fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelErro
     // Old areas: each sub-bureau's residents in order, its stations' residents inside it.
     let mut old: Vec<(&Unit, (u64, u64))> = Vec::new();
     let mut at = 0u64;
-    for sb in &org.children {
+    for sb in &sbs {
         let span = (at, at + sb.residents);
         old.push((sb, span));
         let mut st_at = at;
@@ -242,32 +249,34 @@ pub(super) fn lever_fewer_tiers(p: &Params, org: Unit) -> Result<Unit, ModelErro
             covers[k].push(u);
         }
     }
-    let children = areas
-        .into_iter()
-        .zip(covers)
-        .enumerate()
-        .map(|(i, ((lo, hi), covered))| {
-            let id = id!["nsb", i + 1];
-            Unit::new(
-                id.clone(),
-                Name::numbered(SUB_BUREAU, i + 1),
-                SUB_BUREAU,
-                UnitKind::SubBureau,
-            )
-            .with_staff(Staff::new(to_u32(leaders), 0))
-            .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
-            .with_residents(hi - lo)
-            .placeholder()
-            .formed_from(covered)
-            .with_children(internal_units(
-                &id,
-                units_before,
-                unit_pools[i],
-                organ_parts[i],
-                &BEFORE_UNIT_RANKS,
-            ))
-        })
-        .collect();
+    let mut children = rest;
+    children.extend(
+        areas
+            .into_iter()
+            .zip(covers)
+            .enumerate()
+            .map(|(i, ((lo, hi), covered))| {
+                let id = id!["nsb", i + 1];
+                Unit::new(
+                    id.clone(),
+                    Name::numbered(SUB_BUREAU, i + 1),
+                    SUB_BUREAU,
+                    UnitKind::SubBureau,
+                )
+                .with_staff(Staff::new(to_u32(leaders), 0))
+                .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
+                .with_residents(hi - lo)
+                .placeholder()
+                .formed_from(covered)
+                .with_children(internal_units(
+                    &id,
+                    units_before,
+                    unit_pools[i],
+                    organ_parts[i],
+                    &BEFORE_UNIT_RANKS,
+                ))
+            }),
+    );
     Ok(org.with_children(children))
 }
 
