@@ -287,14 +287,26 @@ pub(super) fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, Model
     let branches = (p.count("branches_after") as usize).clamp(1, BRANCHES.len());
     let legal_admin = p.count("legal_admin_staff");
     let organ_after = leaders + legal_admin;
-    for sb in org.children.iter_mut() {
-        let s = u64::from(sb.staff_total().total());
+    // It acts on the sub-bureaus under the top bureau that have internal units: their own posts
+    // and their internal units' officers form the branches and the department; any other unit
+    // under them (stations) stays.
+    for sb in org.children.iter_mut().filter(|sb| {
+        sb.kind == UnitKind::SubBureau
+            && sb.children.iter().any(|u| u.kind == UnitKind::InternalUnit)
+    }) {
+        let (units, others): (Vec<Unit>, Vec<Unit>) =
+            sb.children.take_split(|u| u.kind == UnitKind::InternalUnit);
+        let s = u64::from(sb.staff.total())
+            + units
+                .iter()
+                .map(|u| u64::from(u.staff_total().total()))
+                .sum::<u64>();
         ensure!(
             s >= organ_after,
             Msg::ErrDaqing06,
             vec![Arg::plain(s), Arg::plain(organ_after)]
         )?;
-        let from = Ids::of(&std::mem::take(&mut sb.children));
+        let from = Ids::of(&units);
         let per_branch = split_evenly(s - organ_after, branches);
         let mut children: Vec<Unit> = Vec::with_capacity(branches + 1);
         children.extend(
@@ -323,6 +335,7 @@ pub(super) fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, Model
             .with_staff(Staff::new(to_u32(legal_admin), 0))
             .with_from(from),
         );
+        children.extend(others);
         sb.staff = Staff::new(to_u32(leaders), 0);
         sb.children = children.into();
     }
@@ -333,15 +346,14 @@ pub(super) fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, Model
 /// and sergeant ranks go, leaving chief → deputy chief → team leader.
 pub(super) fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let team_size = p.count("pair_size") * p.count("pairs_per_team");
-    // It acts on the units under the top bureau that have internal units (the sub-bureaus):
+    // It acts on the sub-bureaus under the top bureau that have internal units:
     // each internal unit's own frontline officers (the police branches'; the legal-admin
     // department has none) form teams, and the ranks between the chief and the team leader go.
     // Headquarters posts and units already under a branch stay where they are.
-    for sb in org
-        .children
-        .iter_mut()
-        .filter(|sb| sb.children.iter().any(|u| u.kind == UnitKind::InternalUnit))
-    {
+    for sb in org.children.iter_mut().filter(|sb| {
+        sb.kind == UnitKind::SubBureau
+            && sb.children.iter().any(|u| u.kind == UnitKind::InternalUnit)
+    }) {
         for branch in sb
             .children
             .iter_mut()
@@ -489,11 +501,10 @@ pub(super) fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, Mode
         Msg::ErrDaqing08,
         vec![Arg::plain(organ_units), Arg::plain(units_after)]
     )?;
-    for county in org
-        .children
-        .iter_mut()
-        .filter(|c| c.children.iter().any(|u| u.kind == UnitKind::InternalUnit))
-    {
+    for county in org.children.iter_mut().filter(|c| {
+        c.kind == UnitKind::CountyBureau
+            && c.children.iter().any(|u| u.kind == UnitKind::InternalUnit)
+    }) {
         let (old, rest): (Vec<Unit>, Vec<Unit>) = county
             .children
             .take_split(|u| u.kind == UnitKind::InternalUnit);

@@ -262,10 +262,19 @@ pub(super) fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
 pub(super) fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let systems = (p.count("systems") as usize).clamp(1, SYSTEMS.len());
     let cut = p.count("units_cut");
-    let n = org.children.len();
+    // It acts on the sub-bureaus under the top bureau that have departments (internal units).
+    let acts = |sb: &Unit| {
+        sb.kind == UnitKind::SubBureau
+            && sb.children.iter().any(|u| u.kind == UnitKind::InternalUnit)
+    };
+    let n = org.children.iter().filter(|sb| acts(sb)).count();
+    if n == 0 {
+        return Ok(org);
+    }
     let depts: u64 = org
         .children
         .iter()
+        .filter(|sb| acts(sb))
         .flat_map(|sb| &sb.children)
         .filter(|u| u.kind == UnitKind::InternalUnit)
         .count() as u64;
@@ -275,7 +284,7 @@ pub(super) fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, M
         vec![Arg::plain(cut), Arg::plain(depts)]
     )?;
     let cuts = split_evenly(cut, n);
-    for (i, sb) in org.children.iter_mut().enumerate() {
+    for (i, sb) in org.children.iter_mut().filter(|sb| acts(sb)).enumerate() {
         let (old, rest): (Vec<Unit>, Vec<Unit>) =
             sb.children.take_split(|u| u.kind == UnitKind::InternalUnit);
         let cut_here = cuts.get(i).copied().unwrap_or(0);
@@ -334,7 +343,18 @@ pub(super) fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelE
             .map(|c| u64::from(c.staff.organ) + organ_below(c))
             .sum()
     }
-    let pools: Vec<u64> = org.children.iter().map(organ_below).collect();
+    // Only sub-bureaus give officers (any other unit under the top bureau gives none).
+    let pools: Vec<u64> = org
+        .children
+        .iter()
+        .map(|c| {
+            if c.kind == UnitKind::SubBureau {
+                organ_below(c)
+            } else {
+                0
+            }
+        })
+        .collect();
     let pool: u64 = pools.iter().sum();
     ensure!(
         moved <= pool,
@@ -538,8 +558,17 @@ pub fn abolished_indices(n: usize, k: usize) -> Vec<bool> {
 /// the next one, for a unit before any kept one).
 pub(super) fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let k = p.count("attached_abolished") as usize;
-    let units = std::mem::take(&mut org.children);
+    // The attached units are the internal units directly under the top bureau; any other unit
+    // under it (sub-bureaus, stations) stays where it is.
+    let (units, others): (Vec<Unit>, Vec<Unit>) = org
+        .children
+        .take_split(|u| u.kind == UnitKind::InternalUnit);
     let n = units.len();
+    if n == 0 {
+        // No attached units: nothing to act on (the step says so).
+        org.children = others.into();
+        return Ok(org);
+    }
     ensure!(
         k <= n,
         Msg::ErrTianjin15,
@@ -577,6 +606,7 @@ pub(super) fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<
             org.staff = org.staff + a.staff_total();
         }
     }
+    kept.extend(others);
     org.children = kept.into();
     Ok(org)
 }
