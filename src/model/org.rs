@@ -690,6 +690,37 @@ impl Unit {
         }
     }
 
+    /// How many units below this one `pred` matches (a match is not looked inside).
+    pub fn count_below(&self, pred: &dyn Fn(&Unit) -> bool) -> usize {
+        self.children
+            .iter()
+            .map(|c| if pred(c) { 1 } else { c.count_below(pred) })
+            .sum()
+    }
+
+    /// Calls `f` on every unit below this one that `pred` matches, at any depth, in tree order
+    /// (a match is not looked inside), and stops at the first error. Only the levels on the way
+    /// to a match are copied; every other subtree stays shared with the trees it came from.
+    /// The one way measures find what they act on wherever it sits in an organisation.
+    pub fn try_each_below<E>(
+        &mut self,
+        pred: &dyn Fn(&Unit) -> bool,
+        f: &mut dyn FnMut(&mut Unit) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for i in 0..self.children.len() {
+            let (matched, inside) = {
+                let c = &self.children[i];
+                (pred(c), !pred(c) && c.count_below(pred) > 0)
+            };
+            if matched {
+                f(&mut self.children[i])?;
+            } else if inside {
+                self.children[i].try_each_below(pred, f)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Every unit of the tree, depth first, parents before children, with its depth (root = 0).
     pub fn walk(&self) -> Vec<(usize, &Unit)> {
         let mut out = Vec::new();
@@ -793,6 +824,45 @@ mod tests {
         let (none, all) = own.children.take_split(|_| false);
         assert!(none.is_empty());
         assert_eq!(all[..], kids[..]);
+    }
+
+    #[test]
+    fn each_below_finds_matches_at_any_depth_and_copies_only_their_paths() {
+        let u = |id: &str, kind| Unit::new(id, Name::of(CHIEF.0), CHIEF.0, kind);
+        let before = u("r", UnitKind::MunicipalBureau).with_children(vec![
+            u("s1", UnitKind::Station),
+            u("sb", UnitKind::SubBureau).with_children(vec![
+                u("s2", UnitKind::Station).with_children(vec![u("s2/x", UnitKind::Station)]),
+                u("iu", UnitKind::InternalUnit),
+            ]),
+            u("other", UnitKind::SubBureau).with_children(vec![u("iu2", UnitKind::InternalUnit)]),
+        ]);
+        let is_station = |x: &Unit| x.kind.is_station();
+        assert_eq!(before.count_below(&is_station), 2);
+        let mut after = before.clone();
+        let mut seen = Vec::new();
+        let r: Result<(), ()> = after.try_each_below(&is_station, &mut |st| {
+            seen.push(st.id.to_string());
+            st.staff = Staff::new(1, 1);
+            Ok(())
+        });
+        assert!(r.is_ok());
+        // In tree order, and a match is not looked inside.
+        assert_eq!(seen, ["s1", "s2"]);
+        assert_eq!(after.children[1].children[0].staff, Staff::new(1, 1));
+        assert_eq!(before.children[1].children[0].staff, Staff::default());
+        // The subtree with no match is still the one the first tree holds.
+        assert!(std::ptr::eq(
+            &before.children[2].children[0],
+            &after.children[2].children[0]
+        ));
+        // The first error stops the walk.
+        let mut n = 0;
+        let r = after.try_each_below(&is_station, &mut |_| {
+            n += 1;
+            Err("stop")
+        });
+        assert_eq!((r, n), (Err("stop"), 1));
     }
 
     #[test]

@@ -94,7 +94,10 @@ pub(super) fn desk<'a>(station: &'a Unit, key: &str) -> Option<&'a Unit> {
 pub(super) fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let threshold = p.count("small_station_threshold");
     let to_community = p.count("patrol_to_community");
-    for st in org.children.iter_mut().filter(|u| u.kind.is_station()) {
+    // Stations with desks (the posts the teams are formed from), wherever they sit.
+    let with_desks =
+        |u: &Unit| u.kind.is_station() && u.children.iter().any(|c| c.kind == UnitKind::Section);
+    org.try_each_below(&with_desks, &mut |st: &mut Unit| {
         let size = u64::from(st.staff_total().total());
         let frontline = |key: &str| desk(st, key).map_or(0, |d| u64::from(d.staff.frontline));
         let patrol = frontline("patrol");
@@ -151,14 +154,18 @@ pub(super) fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Un
         );
         let case_team = make("case_team", names[1], case, ["case", "patrol"]);
         st.children = vec![office, community_team, case_team].into();
-    }
+        Ok::<(), ModelError>(())
+    })?;
     Ok(org)
 }
 
 /// 指揮長負責制, 一室引領: one deputy head becomes the commander of the office, and the teams are
 /// placed under the office.
 pub(super) fn lever_office_leads_teams(_p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    for st in org.children.iter_mut().filter(|u| u.kind.is_station()) {
+    // Stations with a command office (set up by one office, two teams), wherever they sit.
+    let with_office =
+        |u: &Unit| u.kind.is_station() && u.children.iter().any(|c| c.kind == UnitKind::Office);
+    org.try_each_below(&with_office, &mut |st: &mut Unit| {
         ensure!(
             st.staff.organ >= 2,
             Msg::ErrTianjin05,
@@ -177,7 +184,8 @@ pub(super) fn lever_office_leads_teams(_p: &Params, mut org: Unit) -> Result<Uni
         office.ranks = &[COMMANDER];
         office.children = kids.collect();
         st.children = vec![office].into();
-    }
+        Ok::<(), ModelError>(())
+    })?;
     Ok(org)
 }
 

@@ -269,8 +269,8 @@ const STATION_LEVERS: &[Lever] = &[
     Lever {
         key: "one_office_two_teams",
         needs: Text::new(
-            "本局直接下辖、设有内勤、社区、办案和巡逻岗位的派出所",
-            "Police stations under the top bureau with admin, community, case and patrol desks",
+            "设有内勤、社区、办案和巡逻岗位组的派出所（在组织中的任何位置）",
+            "Police stations (wherever they sit in the organisation) with admin, community, case and patrol desks",
         ),
         name: Text::new(
             "聚焦提质增效：一室两队（两组）",

@@ -332,23 +332,21 @@ pub(super) fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, M
         Msg::ErrZhejiang08,
         vec![Arg::plain(officers)]
     )?;
-    let stations: Vec<usize> = org
-        .children
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| u.kind.is_station())
-        .map(|(i, _)| i)
-        .collect();
+    // The stations, wherever they sit in the organisation.
+    let is_station = |u: &Unit| u.kind.is_station();
+    let stations = org.count_below(&is_station);
     ensure!(
-        rooms == 0 || !stations.is_empty(),
+        rooms == 0 || stations > 0,
         Msg::ErrZhejiang09,
         vec![Arg::plain(rooms)]
     )?;
     let per_room = split_evenly(officers, rooms as usize);
-    let per_station = split_evenly(rooms, stations.len());
+    let per_station = split_evenly(rooms, stations);
     let mut room_no = 0usize;
-    for (i, n) in stations.into_iter().zip(per_station) {
-        let st = &mut org.children[i];
+    let mut station_no = 0usize;
+    org.try_each_below(&is_station, &mut |st: &mut Unit| {
+        let n = per_station.get(station_no).copied().unwrap_or(0);
+        station_no += 1;
         let mut kids = Vec::with_capacity(n as usize);
         let mut taken = 0u64;
         for _ in 0..n {
@@ -376,7 +374,8 @@ pub(super) fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, M
         )?;
         st.staff.frontline = to_u32(own - taken);
         st.children.extend(kids);
-    }
+        Ok(())
+    })?;
     Ok(org)
 }
 

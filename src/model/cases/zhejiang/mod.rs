@@ -383,8 +383,8 @@ const NANHU_LEVERS: &[Lever] = &[
     Lever {
         key: "community_rooms",
         needs: Text::new(
-            "本局直接下辖、有一线民警的派出所",
-            "Police stations under the top bureau with frontline officers of their own",
+            "派出所（在组织中的任何位置），且本所有一线民警",
+            "Police stations (wherever they sit in the organisation) with frontline officers of their own",
         ),
         name: Text::new(
             "第一步 派出所去全职化",
