@@ -721,6 +721,25 @@ impl Unit {
         Ok(())
     }
 
+    /// Shares `n` frontline posts evenly (`split_evenly`, in tree order) among the units below
+    /// this one that `pred` matches, at any depth; returns how many there are (with none,
+    /// nothing is given: the caller says why).
+    pub fn add_frontline_below(&mut self, pred: &dyn Fn(&Unit) -> bool, n: u64) -> usize {
+        let count = self.count_below(pred);
+        let parts = split_evenly(n, count);
+        let mut k = 0;
+        let _ = self.try_each_below::<()>(pred, &mut |u| {
+            let add = parts.get(k).copied().unwrap_or(0);
+            u.staff.frontline = u
+                .staff
+                .frontline
+                .saturating_add(u32::try_from(add).unwrap_or(u32::MAX));
+            k += 1;
+            Ok(())
+        });
+        count
+    }
+
     /// Every unit of the tree, depth first, parents before children, with its depth (root = 0).
     pub fn walk(&self) -> Vec<(usize, &Unit)> {
         let mut out = Vec::new();

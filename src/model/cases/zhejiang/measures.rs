@@ -474,22 +474,18 @@ pub(super) fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, Model
                 .collect()
         })
         .unwrap_or_default();
-    let stations: Vec<usize> = org
-        .children
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| u.kind.is_station())
-        .map(|(i, _)| i)
-        .collect();
+    // Stations take the rest, wherever they sit in the organisation.
+    let is_station = |u: &Unit| u.kind.is_station();
+    let stations = org.count_below(&is_station);
     ensure!(
-        moved == 0 || !area.is_empty() || !stations.is_empty(),
+        moved == 0 || !area.is_empty() || stations > 0,
         Msg::ErrZhejiang13,
         vec![Arg::plain(moved)]
     )?;
     remove_organ(&mut org, moved)?;
     let to_area = if area.is_empty() {
         0
-    } else if stations.is_empty() {
+    } else if stations == 0 {
         moved
     } else {
         share_of(moved, to_area_share)
@@ -501,14 +497,7 @@ pub(super) fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, Model
             }
         }
     }
-    for (i, s) in stations
-        .iter()
-        .zip(split_evenly(moved - to_area, stations.len()))
-    {
-        if let Some(st) = org.children.get_mut(*i) {
-            st.staff.frontline += to_u32(s);
-        }
-    }
+    org.add_frontline_below(&is_station, moved - to_area);
     Ok(org)
 }
 
@@ -597,23 +586,14 @@ pub(super) fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, Mod
 /// The department staff cut: taken from every internal unit in proportion, all to the stations.
 pub(super) fn lever_pujiang_sink(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let moved = share_of(p.count("organ_staff_before"), p.get("organ_cut"));
-    let stations: Vec<usize> = org
-        .children
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| u.kind.is_station())
-        .map(|(i, _)| i)
-        .collect();
+    // The stations take them, wherever they sit in the organisation.
+    let is_station = |u: &Unit| u.kind.is_station();
     ensure!(
-        moved == 0 || !stations.is_empty(),
+        moved == 0 || org.count_below(&is_station) > 0,
         Msg::ErrZhejiang16,
         vec![Arg::plain(moved)]
     )?;
     remove_organ(&mut org, moved)?;
-    for (i, s) in stations.iter().zip(split_evenly(moved, stations.len())) {
-        if let Some(st) = org.children.get_mut(*i) {
-            st.staff.frontline += to_u32(s);
-        }
-    }
+    org.add_frontline_below(&is_station, moved);
     Ok(org)
 }

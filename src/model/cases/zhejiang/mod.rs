@@ -419,8 +419,8 @@ const NANHU_LEVERS: &[Lever] = &[
     Lever {
         key: "slim_organs",
         needs: Text::new(
-            "本局领导以下各单位的机关岗位，以及接收下沉民警的片区刑侦队或派出所",
-            "Headquarters posts below the top bureau's leaders, and area investigation teams or police stations to take the officers moved down",
+            "本局领导以下各单位的机关岗位，以及接收下沉民警的片区刑侦队或派出所（在组织中的任何位置）",
+            "Headquarters posts below the top bureau's leaders, and area investigation teams or police stations (wherever they sit) to take the officers moved down",
         ),
         name: Text::new(
             "第三步 机关“瘦身”下沉警力",
@@ -821,8 +821,8 @@ const PUJIANG_LEVERS: &[Lever] = &[
     Lever {
         key: "sink_staff",
         needs: Text::new(
-            "本局领导以下各单位的机关岗位，以及接收下沉民警的派出所",
-            "Headquarters posts below the top bureau's leaders, and police stations under it to take the officers moved down",
+            "本局领导以下各单位的机关岗位，以及接收下沉民警的派出所（在组织中的任何位置）",
+            "Headquarters posts below the top bureau's leaders, and police stations (wherever they sit) to take the officers moved down",
         ),
         name: Text::new("机关警力下沉", "Staff moved to the front line"),
         summary: Text::new(
