@@ -275,7 +275,7 @@ fn parameters_are_few_sourced_and_in_range() {
             assert!(!why.zh.is_empty() && !why.en.is_empty(), "{}", s.key);
         }
     }
-    assert!((2..=4).contains(&NOTES.len()));
+    assert!((2..=6).contains(&NOTES.len()));
     for n in NOTES {
         assert!(!n.zh.is_empty() && !n.en.is_empty());
     }
@@ -412,4 +412,68 @@ fn every_measure_applies_to_the_city() {
         }
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+#[test]
+fn haidong_reform_acts_on_every_county_of_the_typical_city() {
+    use reform_explorer::model::compose::Recipe;
+    use reform_explorer::model::metrics::{compute, MetricKey};
+    let recipe = Recipe::parse(
+        "org.typical_city",
+        "haidong.county.districts,haidong.county.responsibility,haidong.county.two_teams_one_office",
+    )
+    .expect("parses");
+    let v = recipe.variant();
+    let p = v.defaults();
+    let s = v
+        .build(&p)
+        .expect("Haidong's reform builds on the typical city");
+    // Every step acts (none is idle), and the officers are kept.
+    for i in 1..s.steps.len() {
+        assert!(!s.idle(i), "step {i} acts");
+    }
+    assert_eq!(
+        s.before().staff_total().total(),
+        s.after().staff_total().total()
+    );
+    // Districts are formed inside each county bureau, no more than the limit each, and hold
+    // every county station; urban stations stay under their sub-bureaus.
+    let max = p.get("haidong.county.max_districts") as usize;
+    let counties: Vec<_> = s
+        .after()
+        .children
+        .iter()
+        .filter(|u| u.kind == UnitKind::CountyBureau)
+        .collect();
+    assert!(!counties.is_empty());
+    for c in &counties {
+        let d = c
+            .children
+            .iter()
+            .filter(|u| u.kind == UnitKind::District)
+            .count();
+        assert!(d >= 1 && d <= max, "{}: {d} districts", c.id);
+        assert!(
+            !c.children.iter().any(|u| u.kind.is_station()),
+            "{}: every station is in a district",
+            c.id
+        );
+    }
+    let m = compute(s.after());
+    assert_eq!(
+        m.get(MetricKey::Districts) as usize,
+        counties
+            .iter()
+            .map(|c| c
+                .children
+                .iter()
+                .filter(|u| u.kind == UnitKind::District)
+                .count())
+            .sum::<usize>()
+    );
+    println!(
+        "Haidong on the typical city: {} districts in {} counties",
+        m.get(MetricKey::Districts),
+        counties.len()
+    );
 }

@@ -13,7 +13,7 @@ use crate::model::cases::kit::*;
 use crate::model::cases::{ModelError, Variant};
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    id, split_evenly, Branch, Id, Rank, Setting, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
+    id, split_evenly, Branch, Id, Ids, Rank, Setting, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
     DEPUTY_BRIGADE_HEAD, DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT, SQUADRON_HEAD,
     STATION_HEAD,
 };
@@ -231,6 +231,10 @@ pub const NOTES: &[Text] = &[
     Text::new(
         "内设机构按资料对县级公安机关的描述命名（“办公室(指挥中心)、政工……等10余个科室和国保、经侦……等诸多专业警种”，001）：机关科室只有机关岗位，警种大队（市局为支队）只有一线岗位；名单用完后为占位名。",
         "Internal units are named after the source's account of a county bureau (offices such as the general office and political work, and police branches such as domestic security and economic crime, 001): offices hold headquarters posts only, branch brigades (detachments in the municipal bureau) frontline posts only; past the list, placeholder names.",
+    ),
+    Text::new(
+        "每个县的派出所按顺序与前后两个相邻（县城所在前）：一条链，最简单的地图；资料没有给出地图。海东的防区措施据此把相邻、警情相近的农村派出所组成防区。",
+        "Each county's stations border the one before and the one after them, in order (the county town first): a chain, the simplest map; the sources give none. Haidong's districts group neighbouring rural stations with similar incidents by it.",
     ),
     Text::new(
         "指挥层次按大庆资料的算法从分局（县局）局长算起：局长、副局长 → 大队长、副大队长、中队长、警长、民警，共 7 个（000）；派出所的职级（所长、副所长、警长、民警）为假设。",
@@ -551,6 +555,20 @@ pub fn typical_city(p: &Params) -> Result<Unit, ModelError> {
                 )
                 .with_setting(Setting::Rural),
             );
+        }
+        // A county's stations border the one before and the one after them, in order (the
+        // county town first): a chain, the simplest map; the sources give none.
+        let at: Vec<usize> = (0..kids.len())
+            .filter(|&j| kids[j].kind.is_station())
+            .collect();
+        let ids: Vec<Id> = at.iter().map(|&j| kids[j].id.clone()).collect();
+        for (k, &j) in at.iter().enumerate() {
+            let near: Vec<Id> = [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|n| ids.get(n).cloned())
+                .collect();
+            kids[j].neighbours = Ids::from(near);
         }
         let residents =
             c.town_stations as u64 * c.station_residents + rural * c.rural_station_residents;

@@ -412,6 +412,28 @@ pub(super) fn district_id(k: usize) -> Id {
 /// 01 跨所设置防区: the stations are grouped into districts; the stations move into them as
 /// they are.
 pub(super) fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    // It acts on the unit whose stations it can group: the top bureau (a county bureau, as in
+    // Haidong), else every unit below it that has such stations (the county bureaus of a city).
+    if mappable(&org) {
+        districts_in(p, &mut org, true)?;
+    } else {
+        org.try_each_below(&mappable, &mut |u| districts_in(p, u, false))?;
+    }
+    Ok(org)
+}
+
+/// A unit whose stations can be grouped into districts: some know their neighbours (a map), or
+/// every one is a county-town station (a district of its own, no map needed).
+fn mappable(u: &Unit) -> bool {
+    let stations: Vec<&Unit> = u.children.iter().filter(|s| s.kind.is_station()).collect();
+    !stations.is_empty()
+        && (stations.iter().any(|s| !s.neighbours.is_empty())
+            || stations.iter().all(|s| s.is_county_town_station()))
+}
+
+/// The districts of one unit's stations (`top`: the unit is the top bureau, whose districts
+/// keep Haidong's ids d1, d2 …; below it they are numbered inside their unit).
+fn districts_in(p: &Params, org: &mut Unit, top: bool) -> Result<(), ModelError> {
     // The stations under the top bureau, with their incidents and neighbours as the tree has
     // them (edits included). Without a map (no station knows its neighbours) and no
     // county-town station to form its own district, there is nothing to group.
@@ -423,7 +445,7 @@ pub(super) fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
         let mut children = rest;
         children.extend(units);
         org.children = children.into();
-        return Ok(org);
+        return Ok(());
     }
     let sites: Vec<(bool, u64)> = units
         .iter()
@@ -461,9 +483,18 @@ pub(super) fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
             Name::numbered(DISTRICT, k + 1)
         };
         districts.push(
-            Unit::new(district_id(k), name, DISTRICT, UnitKind::District)
-                .placeholder()
-                .with_children(members),
+            Unit::new(
+                if top {
+                    district_id(k)
+                } else {
+                    id![org.id, "/d", k + 1]
+                },
+                name,
+                DISTRICT,
+                UnitKind::District,
+            )
+            .placeholder()
+            .with_children(members),
         );
     }
     let mut children = rest;
@@ -471,7 +502,7 @@ pub(super) fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
     // Any station the grouping did not place (none in practice) stays under the bureau.
     children.extend(slots.into_iter().flatten());
     org.children = children.into();
-    Ok(org)
+    Ok(())
 }
 
 /// How many officers each brigade binds to districts.
@@ -526,6 +557,22 @@ pub fn balance(extra: u64, incidents: &[u64], staff: &[u64]) -> Vec<u64> {
 /// where they are frontline, shared first by the minimum each district's teams need and then
 /// one by one to the district with the most incidents per officer (`balance`).
 pub(super) fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    // It acts on the unit that holds the districts: the top bureau, else every unit below it
+    // that holds some (each county bureau binds its own brigades' officers to its districts).
+    if holds_districts(&org) {
+        responsibility_in(p, &mut org)?;
+    } else {
+        org.try_each_below(&holds_districts, &mut |u| responsibility_in(p, u))?;
+    }
+    Ok(org)
+}
+
+/// A unit with districts directly under it.
+fn holds_districts(u: &Unit) -> bool {
+    u.children.iter().any(|d| d.kind == UnitKind::District)
+}
+
+fn responsibility_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
     let leaders = p.count("leaders");
     let n = org
         .children
@@ -534,7 +581,7 @@ pub(super) fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, Mo
         .count();
     if n == 0 {
         // No districts to bind officers to: nothing to act on (the step says so).
-        return Ok(org);
+        return Ok(());
     }
     ensure!(
         n as u64 <= leaders,
@@ -596,7 +643,7 @@ pub(super) fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, Mo
             )
         };
     }
-    Ok(org)
+    Ok(())
 }
 
 /// The district's station with the largest `key`, ties to the earliest (lowest number).
@@ -623,6 +670,17 @@ pub(super) fn sited(t: Text, at: Option<&Unit>) -> Name {
 /// 04 做强“两队一室”: each district's bound officers form its integrated command room,
 /// case-handling team and community policing team.
 pub(super) fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    // It acts on the unit that holds the districts: the top bureau, else every unit below it
+    // that holds some.
+    if holds_districts(&org) {
+        two_teams_in(p, &mut org)?;
+    } else {
+        org.try_each_below(&holds_districts, &mut |u| two_teams_in(p, u))?;
+    }
+    Ok(org)
+}
+
+fn two_teams_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
     let office = p.count("office_staff");
     let case_min = p.count("case_team_min");
     let generated = county_stations(p);
@@ -703,7 +761,7 @@ pub(super) fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
         units.rotate_left(3);
         d.children = units.into();
     }
-    Ok(org)
+    Ok(())
 }
 
 #[cfg(test)]

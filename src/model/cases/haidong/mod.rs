@@ -361,8 +361,8 @@ const LEVERS: &[Lever] = &[
     Lever {
         key: "districts",
         needs: Text::new(
-            "本局直接下辖、知道相邻派出所（地图）和警情的派出所",
-            "Police stations under the top bureau whose neighbours (a map) and incidents are known",
+            "知道相邻派出所（地图）和警情的派出所，在本局之下或在其下各县局之下",
+            "Police stations whose neighbours (a map) and incidents are known, under the top bureau or under each county bureau below it",
         ),
         name: Text::new("01 跨所设置防区", "01 Districts across stations"),
         summary: Text::new(
@@ -376,8 +376,8 @@ const LEVERS: &[Lever] = &[
     Lever {
         key: "responsibility",
         needs: Text::new(
-            "本局直接下辖的防区，以及向防区抽调民警的警种大队",
-            "Districts under the top bureau, and the branch brigades that bind officers to them",
+            "防区，以及同一局中向防区抽调民警的警种大队（本局或其下各县局）",
+            "Districts, and the branch brigades of the same bureau (the top one or each county bureau below it) that bind officers to them",
         ),
         name: Text::new("02 条块分工明责", "02 Responsibility by district"),
         summary: Text::new(
