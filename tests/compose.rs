@@ -256,3 +256,44 @@ fn a_measure_that_keeps_staff_keeps_it_on_every_organisation() {
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
+
+#[test]
+fn four_reforms_on_one_organisation_start_from_the_same_organisation() {
+    use reform_explorer::model::cases::CaseId;
+    use reform_explorer::model::metrics::compute;
+    for base in Scope::all() {
+        let mut befores = Vec::new();
+        for case in CaseId::ALL {
+            let r = Recipe::of_reform(case, base);
+            // Every listed measure exists.
+            assert_eq!(r.steps.len(), case.reform().len(), "{}", case.key());
+            let v = r.variant();
+            match v.build(&v.defaults()) {
+                Ok(s) => {
+                    befores.push(compute(s.before()));
+                    if v.levers.iter().all(|l| l.conserves_staff) {
+                        assert_eq!(
+                            s.before().staff_total().total(),
+                            s.after().staff_total().total(),
+                            "{} on {}",
+                            case.key(),
+                            base.key()
+                        );
+                    }
+                }
+                Err(e) => assert!(!e.message(reform_explorer::i18n::Lang::En).is_empty()),
+            }
+        }
+        // Every column that builds starts from the same figures.
+        for b in &befores {
+            assert_eq!(b, &befores[0], "{}", base.key());
+        }
+    }
+    // On the typical city, at least Daqing's and Haidong's whole reforms act.
+    let city = Scope::parse("org.typical_city").expect("scope");
+    for case in [CaseId::Daqing, CaseId::Haidong] {
+        let v = Recipe::of_reform(case, city).variant();
+        let s = v.build(&v.defaults()).expect("builds");
+        assert!((1..s.steps.len()).all(|i| !s.idle(i)), "{}", case.key());
+    }
+}

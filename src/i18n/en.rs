@@ -66,7 +66,6 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::ErrZhejiang08 => "{0} dedicated community officers but no community room.",
         Msg::ErrZhejiang09 => "There is no station to host {0} community rooms.",
         Msg::ErrZhejiang10 => "{0} has only {1} officers, too few to give {2} dedicated community officers.",
-        Msg::ErrZhejiang11 => "There is no criminal investigation bureau.",
         Msg::ErrZhejiang12 => "The station squadrons have {0} officers, too few for {1} detective groups of {2} and an anti-gang team of {3}.",
         Msg::ErrZhejiang13 => "There is no area team or station to take the {0} officers moved down.",
         Msg::ErrZhejiang14 => "Department staff ({0}) are fewer than the internal units ({1}): each unit needs at least one.",

@@ -381,8 +381,6 @@ pub enum Msg {
     ErrZhejiang09,
     /// {0} has only {1} officers, too few to give {2} dedicated community officers.
     ErrZhejiang10,
-    /// There is no criminal investigation bureau.
-    ErrZhejiang11,
     /// The station squadrons have {0} officers, too few for {1} detective groups of {2} and an anti-gang team of {3}.
     ErrZhejiang12,
     /// There is no area team or station to take the {0} officers moved down.

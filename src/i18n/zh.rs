@@ -68,7 +68,6 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::ErrZhejiang08 => "有 {0} 名专职社区民警，却没有社区警务室。",
         Msg::ErrZhejiang09 => "没有派出所可以设立 {0} 个社区警务室。",
         Msg::ErrZhejiang10 => "{0}只有 {1} 名民警，不够抽出 {2} 名专职社区民警。",
-        Msg::ErrZhejiang11 => "没有刑事犯罪侦查局。",
         Msg::ErrZhejiang12 => "派出所刑侦中队共 {0} 人，不够组成 {1} 个刑侦探组（每组 {2} 人）和 {3} 人的打黑除恶专业队。",
         Msg::ErrZhejiang13 => "没有片区刑侦队或派出所接收下沉的 {0} 名民警。",
         Msg::ErrZhejiang14 => "机关警种部门警力（{0}）少于内设机构数（{1}）：每个机构至少 1 人。",

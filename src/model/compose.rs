@@ -141,6 +141,22 @@ impl Recipe {
                 .collect(),
         }
     }
+    /// `case`'s whole reform (`CaseId::reform`) applied to `base`.
+    pub fn of_reform(case: CaseId, base: Scope) -> Recipe {
+        let steps = case
+            .reform()
+            .iter()
+            .filter_map(|(v, l)| {
+                let variant = case.variant(v)?;
+                let lever = variant.levers.iter().position(|x| x.key == *l)?;
+                Some(Step {
+                    scope: Scope::of(case, variant),
+                    lever,
+                })
+            })
+            .collect();
+        Recipe { base, steps }
+    }
     /// The levers as a link writes them: `daqing.urban.fewer_tiers,tianjin.station.one_office_two_teams`.
     pub fn levers_key(&self) -> String {
         self.steps

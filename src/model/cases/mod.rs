@@ -64,6 +64,15 @@ impl CaseId {
             CaseId::Haidong => haidong::VARIANTS,
         }
     }
+    /// The whole reform as one recipe for any organisation: (scope, lever) keys in order.
+    pub fn reform(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            CaseId::Daqing => daqing::REFORM,
+            CaseId::Zhejiang => zhejiang::REFORM,
+            CaseId::Tianjin => tianjin::REFORM,
+            CaseId::Haidong => haidong::REFORM,
+        }
+    }
     /// The source documents the case draws on.
     pub fn documents(self) -> &'static [Document] {
         match self {

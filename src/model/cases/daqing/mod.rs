@@ -425,6 +425,17 @@ const ALL_URBAN_SPECS: &[ParamSpec] =
 const ALL_COUNTY_SPECS: &[ParamSpec] =
     &join::<{ COUNTY_SPECS.len() + RESPONSE_OFF.len() }>(COUNTY_SPECS, RESPONSE_OFF);
 
+/// The whole reform as one recipe for another organisation (the comparison of four reforms on
+/// one organisation): the urban measures, then the counties'.
+pub const REFORM: &[(&str, &str)] = &[
+    ("urban", "fewer_tiers"),
+    ("urban", "merge_units"),
+    ("urban", "pairs_and_teams"),
+    ("county", "county_units"),
+    ("county", "abolish_town_stations"),
+    ("county", "central_stations"),
+];
+
 pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "urban",

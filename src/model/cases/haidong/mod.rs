@@ -410,6 +410,13 @@ const ANALYSIS_SPECS: &[ParamSpec] =
 const ALL_SPECS: &[ParamSpec] =
     &join::<{ SPECS.len() + ANALYSIS_SPECS.len() }>(SPECS, ANALYSIS_SPECS);
 
+/// The whole reform as one recipe for another organisation: its three measures in order.
+pub const REFORM: &[(&str, &str)] = &[
+    ("county", "districts"),
+    ("county", "responsibility"),
+    ("county", "two_teams_one_office"),
+];
+
 pub const VARIANTS: &[Variant] = &[Variant {
     key: "county",
     name: Text::new("一个县（区）", "One county"),

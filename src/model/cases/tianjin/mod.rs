@@ -968,6 +968,19 @@ const ALL_BINHAI_SPECS: &[ParamSpec] =
 const ALL_MUNICIPAL_SPECS: &[ParamSpec] =
     &join::<{ MUNICIPAL_SPECS.len() + RESPONSE_OFF.len() }>(MUNICIPAL_SPECS, RESPONSE_OFF);
 
+/// The whole reform as one recipe for another organisation: the stations' one office two teams
+/// and commander, the sub-bureaus' four systems and officers moved down, the sub-bureau tier
+/// abolished, and the municipal bureau's attached units and sections.
+pub const REFORM: &[(&str, &str)] = &[
+    ("station", "one_office_two_teams"),
+    ("station", "office_leads_teams"),
+    ("sub_bureau", "big_departments"),
+    ("sub_bureau", "sink_staff"),
+    ("binhai", "abolish_binhai_sub_bureaus"),
+    ("municipal", "abolish_attached_units"),
+    ("municipal", "merge_sections"),
+];
+
 pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "station",

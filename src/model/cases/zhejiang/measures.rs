@@ -385,8 +385,9 @@ pub(super) fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
     let per = (p.count("stations_per_area_team") as usize).max(1);
     let group_staff = p.count("group_staff");
     let anti_gang = p.count("anti_gang_staff");
+    // No investigation unit with station squadrons: nothing to act on (the step says so).
     let Some(cid) = investigation_unit(&org, is_squad).and_then(|i| org.children.get_mut(i)) else {
-        return Err(ModelError::new(Msg::ErrZhejiang11, vec![]));
+        return Ok(org);
     };
     let (squads, mut kids): (Vec<Unit>, Vec<Unit>) = cid.children.take_split(is_squad);
     let pool: u64 = squads

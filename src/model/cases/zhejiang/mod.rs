@@ -844,6 +844,17 @@ const ALL_NANHU_SPECS: &[ParamSpec] =
 const ALL_PUJIANG_SPECS: &[ParamSpec] =
     &join::<{ PUJIANG_SPECS.len() + RESPONSE_OFF.len() }>(PUJIANG_SPECS, RESPONSE_OFF);
 
+/// The whole reform as one recipe for another organisation: Pujiang's merge of internal units
+/// in order (Nanhu's merge maps the 15 units its source names, which another organisation does
+/// not have), Nanhu's community rooms and three-tier investigation, and Pujiang's officers
+/// moved down.
+pub const REFORM: &[(&str, &str)] = &[
+    ("pujiang", "merge_units"),
+    ("nanhu", "community_rooms"),
+    ("nanhu", "three_tiers"),
+    ("pujiang", "sink_staff"),
+];
+
 pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "nanhu",
