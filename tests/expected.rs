@@ -117,6 +117,47 @@ fn write_the_matrix_of_measures_and_organisations() {
     assert!(json.contains("\"idle\""));
 }
 
+/// Four reforms on one organisation (`Recipe::of_reform`) to `target/e2e-four.json`: for every
+/// organisation (scope key), for every case, every metric before and after as the page's
+/// `data-before` / `data-after` carry them, or `"refused"`.
+#[test]
+fn write_four_reforms_on_every_organisation() {
+    let mut bases = Vec::new();
+    for base in Scope::all() {
+        let cases: Vec<String> = CaseId::ALL
+            .iter()
+            .map(|&case| {
+                let v = Recipe::of_reform(case, base).variant();
+                let cell = match v.build(&v.defaults()) {
+                    Err(_) => "\"refused\"".to_string(),
+                    Ok(s) => {
+                        let (a, b) = (compute(s.before()), compute(s.after()));
+                        let figures: Vec<String> = MetricKey::ALL
+                            .iter()
+                            .map(|k| {
+                                format!(
+                                    "\"{}\":[\"{}\",\"{}\"]",
+                                    k.key(),
+                                    plain_number(a.get(*k)),
+                                    plain_number(b.get(*k))
+                                )
+                            })
+                            .collect();
+                        format!("{{{}}}", figures.join(","))
+                    }
+                };
+                format!("\"{}\":{cell}", case.key())
+            })
+            .collect();
+        bases.push(format!("\"{}\":{{{}}}", base.key(), cases.join(",")));
+    }
+    let json = format!("{{{}}}", bases.join(","));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    std::fs::create_dir_all(&dir).expect("target dir");
+    std::fs::write(dir.join("e2e-four.json"), &json).expect("write the four reforms");
+    assert!(json.contains("org.typical_city"));
+}
+
 /// The comparison at the default city, as its cells carry it (`data-before`, `data-after`, or
 /// `data-effect="not-modelled"`), to `target/e2e-compare.json`.
 #[test]

@@ -10,6 +10,7 @@ use reform_explorer::analysis::compare::CITY_SPECS;
 use reform_explorer::i18n::Lang;
 use reform_explorer::layout::diagram::Orient;
 use reform_explorer::model::cases::CaseId;
+use reform_explorer::model::compose::Scope;
 use reform_explorer::state::scenario::{from_json, to_json, Saved};
 use reform_explorer::state::url::{decode, encode, Theme, UrlState, View};
 
@@ -68,6 +69,13 @@ fn random_valid_states_round_trip_through_links_and_files() {
                         View::Case
                     },
                     recipe: None,
+                    four: if rng.unit() < 0.2 {
+                        let all = Scope::all();
+                        Some(all[rng.range(0, all.len() as u64 - 1) as usize])
+                            .filter(|s| s.key() != "org.typical_city")
+                    } else {
+                        None
+                    },
                     city: CITY_SPECS
                         .iter()
                         .filter_map(|spec| {

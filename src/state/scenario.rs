@@ -112,12 +112,19 @@ pub fn to_value(saved: &Saved) -> Value {
         ("lang".into(), s(st.lang.code())),
         (
             "view".into(),
-            Value::Object(vec![
-                ("group".into(), Value::Bool(st.group)),
-                ("layout".into(), s(st.orient.key())),
-                ("theme".into(), s(st.theme.key())),
-                ("page".into(), s(st.view.key())),
-            ]),
+            Value::Object({
+                let mut view = vec![
+                    ("group".into(), Value::Bool(st.group)),
+                    ("layout".into(), s(st.orient.key())),
+                    ("theme".into(), s(st.theme.key())),
+                    ("page".into(), s(st.view.key())),
+                ];
+                // The organisation of the four reforms, when not the default.
+                if let Some(f) = &st.four {
+                    view.push(("four".into(), s(&f.key())));
+                }
+                view
+            }),
         ),
         ("params".into(), Value::Object(params)),
         ("edits".into(), Value::Array(edits)),
@@ -212,7 +219,12 @@ pub fn from_value(v: &Value) -> Result<Saved, Vec<Problem>> {
                 }
                 Some(other) => problems.push(wrong("view.group", "true/false", other)),
             }
-            for (k, q) in [("layout", "layout"), ("theme", "theme"), ("page", "view")] {
+            for (k, q) in [
+                ("layout", "layout"),
+                ("theme", "theme"),
+                ("page", "view"),
+                ("four", "four"),
+            ] {
                 match view.get(k) {
                     None => {}
                     Some(Value::String(t)) => pairs.push((q.into(), t.clone())),

@@ -20,7 +20,7 @@ pub const URL_VERSION: u32 = 1;
 /// The keys that say what to show, not a parameter's value.
 pub const STATE_KEYS: &[&str] = &[
     "case", "variant", "lang", "group", "step", "layout", "theme", "v", "embed", "view", "base",
-    "levers",
+    "four", "levers",
 ];
 
 /// The page shown: one case's model, or one city under all four models (`view=compare`).
@@ -75,6 +75,9 @@ pub struct UrlState {
     /// Valid values of the compared city (`city_…`, see `analysis::compare::CITY_SPECS`), in
     /// query order; kept whichever page is shown.
     pub city: Vec<(String, String)>,
+    /// The organisation the comparison page applies the four reforms to (`four=daqing.urban`);
+    /// `None` is the default, the typical city.
+    pub four: Option<Scope>,
 }
 
 /// The colour theme: the system's light or dark by default, or one chosen.
@@ -293,6 +296,9 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         .and_then(|v| Theme::from_key(&v))
         .unwrap_or_default();
     let embed = option("embed", &|v| matches!(v, "0" | "1")).is_some_and(|v| v == "1");
+    let four = option("four", &|v| Scope::parse(v).is_some())
+        .and_then(|v| Scope::parse(&v))
+        .filter(|s| s.key() != FOUR_DEFAULT);
     let view = option("view", &|v| View::from_key(v).is_some())
         .and_then(|v| View::from_key(&v))
         .unwrap_or_default();
@@ -423,10 +429,14 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             view,
             recipe,
             city,
+            four,
         },
         notices,
     )
 }
+
+/// The organisation the four reforms are compared on when a link names none.
+pub const FOUR_DEFAULT: &str = "org.typical_city";
 
 /// The variant a link's values belong to: the composed reform on the composer page; on the
 /// comparison page, the composed reform too when the link has a value only it has (its keys
@@ -464,6 +474,9 @@ pub fn encode(state: &UrlState) -> String {
     }
     if state.view != View::default() {
         parts.push(format!("view={}", state.view.key()));
+    }
+    if let Some(s) = &state.four {
+        parts.push(format!("four={}", percent_encode(&s.key())));
     }
     if let Some(r) = &state.recipe {
         parts.push(format!("base={}", percent_encode(&r.base.key())));

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 
 use crate::analysis::compare::{cell, Applied, Cell, Figure, FIGURES};
 use crate::i18n::{format_number, plain_number, Lang, Text};
-use crate::model::metrics::Format;
+use crate::model::cases::{CaseId, ModelError};
+use crate::model::compose::{Recipe, Scope};
+use crate::model::metrics::{compute, Format, MetricKey, Metrics};
+use crate::state::url::FOUR_DEFAULT;
 use crate::ui::params_panel::ParamRow;
 use crate::ui::state::AppState;
 
@@ -61,6 +64,16 @@ fn write(f: Figure, v: f64) -> String {
     }
 }
 
+/// A cell's text: "before → after", or the value and "(no effect)" when the two are equal.
+fn before_after(f: Figure, before: f64, after: f64, l: Lang) -> AnyView {
+    if before == after {
+        view! { {write(f, before)} " " <small class="no-effect-mark">"(" {T_NO_EFFECT.get(l)} ")"</small> }
+            .into_any()
+    } else {
+        view! { {write(f, before)} " → " <strong>{write(f, after)}</strong> }.into_any()
+    }
+}
+
 #[component]
 pub fn ComparePage(state: AppState) -> impl IntoView {
     let lang = state.lang;
@@ -85,6 +98,7 @@ pub fn ComparePage(state: AppState) -> impl IntoView {
                         </div>
                     }
                 }}
+                <FourReforms state=state/>
             </section>
         </main>
     }
@@ -142,11 +156,7 @@ fn CompareTable(all: Vec<Applied>, lang: Lang) -> impl IntoView {
                             <td class="num" class:no-effect=same data-compare=f.key() data-case=a.case.key()
                                 data-before=plain_number(before) data-after=plain_number(after)
                                 data-effect=if same { "none" } else { "changed" }>
-                                {if same {
-                                    view! { {write(f, before)} " " <small class="no-effect-mark">"(" {T_NO_EFFECT.get(l)} ")"</small> }.into_any()
-                                } else {
-                                    view! { {write(f, before)} " → " <strong>{write(f, after)}</strong> }.into_any()
-                                }}
+                                {before_after(f, before, after, l)}
                             </td>
                         }
                         .into_any()
@@ -217,6 +227,182 @@ fn FedList(state: AppState, a: Applied, lang: Lang) -> impl IntoView {
             <ul>{items}</ul>
             <button type="button" data-action="open-compared" data-case=case.key() on:click=open>{T_OPEN.get(l)}</button>
         </details>
+    }
+}
+
+const T_FOUR_TITLE: Text = Text::new(
+    "四项改革作用于同一个组织",
+    "Four reforms on one organisation",
+);
+const T_FOUR_HINT: Text = Text::new(
+    "每个案例的整套改革措施（各用本案例的默认值）都作用在同一个组织上，所以每一列都从同样的民警、单位和层级开始。默认是一个典型地级市，也可以选任一案例改革前的组织。一项措施在这个组织里找不到作用对象时，这一步不起作用；做不了时说明原因。“一步一步看”在自组改革中打开这套措施。",
+    "Each case's whole reform (with its own case's default values) is applied to the same organisation, so every column starts from the same officers, units and tiers. The organisation is a typical prefecture-level city by default, or any case's organisation before its reform. A measure that finds nothing to act on there changes nothing; one that cannot apply says why. “Step by step” opens the reform in the composer.",
+);
+const T_FOUR_BASE: Text = Text::new("组织", "Organisation");
+const T_FOUR_OPEN: Text = Text::new("一步一步看", "Step by step");
+const T_FOUR_MEASURES: Text = Text::new(
+    "{0} 项措施，{1} 项无作用对象",
+    "{0} measures, {1} with nothing to act on",
+);
+const T_FOUR_REFUSED: Text = Text::new(
+    "这套改革用不了这个组织：",
+    "This reform cannot apply here: ",
+);
+
+/// The figures the four reforms are compared on.
+const FOUR_FIGURES: [MetricKey; 12] = [
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::FrontlineShare,
+    MetricKey::ManagementTiers,
+    MetricKey::Layers,
+    MetricKey::CommandChain,
+    MetricKey::UnitsTotal,
+    MetricKey::SubBureaus,
+    MetricKey::CountyBureaus,
+    MetricKey::Stations,
+    MetricKey::Districts,
+    MetricKey::SpanAvg,
+];
+
+/// One case's whole reform on the chosen organisation: the metrics before and after and the
+/// steps that found nothing to act on, or why it cannot apply.
+type FourColumn = (CaseId, usize, Result<(Metrics, Metrics, usize), ModelError>);
+
+fn four_columns(base: Scope) -> Vec<FourColumn> {
+    CaseId::ALL
+        .iter()
+        .map(|&case| {
+            let v = Recipe::of_reform(case, base).variant();
+            let result = v.build(&v.defaults()).map(|s| {
+                let idle = (1..s.steps.len()).filter(|&i| s.idle(i)).count();
+                (compute(s.before()), compute(s.after()), idle)
+            });
+            (case, v.levers.len(), result)
+        })
+        .collect()
+}
+
+/// Four reforms on one organisation: every case's whole reform applied to the same "before".
+#[component]
+fn FourReforms(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let base = Memo::new(move |_| {
+        state
+            .four
+            .get()
+            .or_else(|| Scope::parse(FOUR_DEFAULT))
+            .unwrap_or_else(|| Scope::all()[0])
+    });
+    let columns = Memo::new(move |_| four_columns(base.get()));
+    let options = move || {
+        let l = lang.get();
+        let now = base.get().key();
+        Scope::all()
+            .into_iter()
+            .map(|s| {
+                let k = s.key();
+                let name = format!("{} · {}", s.owner_name().get(l), s.variant.name.get(l));
+                view! { <option value=k.clone() selected=k == now>{name}</option> }
+            })
+            .collect_view()
+    };
+    let table = move || {
+        let l = lang.get();
+        let cols = columns.get();
+        let b = base.get();
+        let head = cols
+            .iter()
+            .map(|(case, n, r)| {
+                let case = *case;
+                let note = match r {
+                    Ok((_, _, idle)) => T_FOUR_MEASURES
+                        .get(l)
+                        .replace("{0}", &n.to_string())
+                        .replace("{1}", &idle.to_string()),
+                    Err(_) => String::new(),
+                };
+                view! {
+                    <th scope="col" data-four-case=case.key()>
+                        <span class="case-name">{case.name().get(l)}</span>
+                        <small>{note}</small>
+                        <button type="button" class="four-open" data-action="open-four" data-case=case.key()
+                            on:click=move |_| {
+                                state.set_recipe(Recipe::of_reform(case, b));
+                                state.view.set(crate::state::url::View::Compose);
+                            }>{T_FOUR_OPEN.get(l)}</button>
+                    </th>
+                }
+            })
+            .collect_view();
+        let refused = cols
+            .iter()
+            .filter_map(|(case, _, r)| r.as_ref().err().map(|e| (*case, e.message(l))))
+            .map(|(c, msg)| {
+                view! {
+                    <p class="notice bad" data-four-failed=c.key()>
+                        <strong>{c.name().get(l)}</strong>": "{T_FOUR_REFUSED.get(l)}{msg}
+                    </p>
+                }
+            })
+            .collect_view();
+        let rows = FOUR_FIGURES
+            .iter()
+            .map(|&k| {
+                let f = Figure::Metric(k);
+                let cells = cols
+                    .iter()
+                    .map(|(case, _, r)| match r {
+                        Ok((mb, ma, _)) => {
+                            let (before, after) = (mb.get(k), ma.get(k));
+                            let same = before == after;
+                            view! {
+                                <td class="num" class:no-effect=same data-four=k.key() data-case=case.key()
+                                    data-before=plain_number(before) data-after=plain_number(after)
+                                    data-effect=if same { "none" } else { "changed" }>
+                                    {before_after(f, before, after, l)}
+                                </td>
+                            }
+                            .into_any()
+                        }
+                        Err(_) => view! {
+                            <td class="num" data-four=k.key() data-case=case.key() data-effect="failed">"—"</td>
+                        }
+                        .into_any(),
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-four-figure=k.key()>
+                        <th scope="row">{figure_label(f, l)}</th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            {refused}
+            <div class="table-scroll">
+                <table class="compare-table four-table">
+                    <thead><tr><th scope="col">{T_FIGURE.get(l)}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+    view! {
+        <section class="four-reforms" data-panel="four" aria-labelledby="four-title">
+            <h2 id="four-title">{move || T_FOUR_TITLE.get(lang.get())}</h2>
+            <p class="hint">{move || T_FOUR_HINT.get(lang.get())}</p>
+            <label class="compose-base">
+                <span>{move || T_FOUR_BASE.get(lang.get())}</span>
+                <select data-action="four-base" on:change=move |ev| {
+                    if let Some(s) = Scope::parse(&event_target_value(&ev)) {
+                        state.four.set((s.key() != FOUR_DEFAULT).then_some(s));
+                    }
+                }>{options}</select>
+            </label>
+            {table}
+        </section>
     }
 }
 

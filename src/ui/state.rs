@@ -104,6 +104,9 @@ pub struct AppState {
     pub compared: Memo<Vec<Applied>>,
     /// The user's composed reform, once they open the composer (kept when they leave it).
     pub recipe: RwSignal<Option<Recipe>>,
+    /// The organisation the comparison page applies the four reforms to (`None`: the typical
+    /// city, `url::FOUR_DEFAULT`).
+    pub four: RwSignal<Option<Scope>>,
 }
 
 /// The variant a link shows: the composed one on the composer page, else the case's scope.
@@ -259,6 +262,7 @@ impl AppState {
         });
         AppState {
             recipe: RwSignal::new(u.recipe.clone()),
+            four: RwSignal::new(u.four),
             view,
             city_raw: RwSignal::new(raw_of(&city.get_untracked())),
             city,
@@ -431,6 +435,7 @@ impl AppState {
         self.city_raw.set(raw_of(&city));
         self.city.set(city);
         self.recipe.set(u.recipe.clone());
+        self.four.set(u.four);
         self.view.set(u.view);
     }
 
@@ -460,6 +465,7 @@ impl AppState {
     fn url_state_raw(&self) -> UrlState {
         UrlState {
             recipe: None,
+            four: self.four.get(),
             embed: self.embed,
             view: self.view.get(),
             city: self.city.with(|p| {
