@@ -246,11 +246,14 @@ test('a measure with nothing to act on says what it looks for; one that acts doe
         const note = await page.textContent(`[data-idle="${short}"]`);
         assert.ok(note.includes(pair.needs), `${pair.lever} on ${pair.base}: "${note}" names "${pair.needs}"`);
         assert.equal(await page.$$eval('[data-idle-mark]', (ms) => ms.map((m) => m.dataset.idleMark).join()), '1');
+        // The composer's list marks it too.
+        await page.waitForSelector('[data-compose-step="0"] [data-compose-idle="0"]');
         // The "after" diagram is the baseline: every figure equal.
         assert.deepEqual(await shownMetrics(page, 'after'), await shownMetrics(page, 'before'));
       } else {
         assert.equal(await page.$('[data-idle]'), null, `${pair.lever} on ${pair.base} acts`);
         assert.equal(await page.$('[data-idle-mark]'), null);
+        assert.equal(await page.$('[data-compose-idle]'), null);
         assert.notDeepEqual(await shownMetrics(page, 'after'), await shownMetrics(page, 'before'));
       }
       // In Chinese too.

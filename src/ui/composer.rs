@@ -24,6 +24,7 @@ const T_ADD: Text = Text::new("添加措施…", "Add a measure…");
 const T_UP: Text = Text::new("上移", "Move up");
 const T_DOWN: Text = Text::new("下移", "Move down");
 const T_REMOVE: Text = Text::new("删除", "Remove");
+const T_IDLE: Text = Text::new("无作用对象", "nothing to act on");
 const T_OWN: Text = Text::new(
     "换成基线所属案例自己的措施",
     "Use the baseline case's own measures",
@@ -56,6 +57,20 @@ pub fn Composer(state: AppState) -> impl IntoView {
             state.set_recipe(r);
         }
     };
+    // The measures that found nothing to act on (their step equals the one before): marked in
+    // the list, each mark following the scenario on its own (the list is not rebuilt).
+    let idle = Memo::new(move |_| {
+        state
+            .shown
+            .with(|s| {
+                s.as_ref().map(|s| {
+                    (1..s.scenario.steps.len())
+                        .filter(|&i| s.scenario.idle(i))
+                        .collect::<Vec<usize>>()
+                })
+            })
+            .unwrap_or_default()
+    });
     move || {
         let l = lang.get();
         let Some(recipe) = state.recipe.get() else {
@@ -72,7 +87,11 @@ pub fn Composer(state: AppState) -> impl IntoView {
                 let name = step.lever().map(|x| x.name.get(l)).unwrap_or("?");
                 view! {
                     <li data-compose-step=i data-lever-key=step.key()>
-                        <span class="lever-name"><small>{step.scope.owner_name().get(l)}</small>" "{name}</span>
+                        <span class="lever-name"><small>{step.scope.owner_name().get(l)}</small>" "{name}
+                            {move || idle.with(|d| d.contains(&(i + 1))).then(|| view! {
+                                " " <span class="step-idle-mark" data-compose-idle=i>{T_IDLE.get(lang.get())}</span>
+                            })}
+                        </span>
                         <span class="lever-actions">
                             <button type="button" data-action="lever-up" data-index=i disabled=i == 0
                                 aria-label=format!("{} {}", T_UP.get(l), name)
