@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use common::{random_params, Rng};
 use reform_explorer::analysis::is_analysis_key;
 use reform_explorer::model::compose::{
-    effect, Effect, Recipe, RecipeError, Scope, Step, MAX_STEPS,
+    effect, single, Effect, Recipe, RecipeError, Scope, Step, MAX_STEPS,
 };
 use reform_explorer::model::params::Params;
 
@@ -106,6 +106,8 @@ fn recipes_round_trip_through_their_link_form() {
     let city = Recipe::parse("org.typical_city", "daqing.urban.fewer_tiers").expect("parses");
     assert_eq!(city.base.case, None);
     assert_eq!(city.base.key(), "org.typical_city");
+    assert_eq!(city.base, Scope::TYPICAL_CITY);
+    assert_ne!(Scope::parse("daqing.urban"), Some(Scope::TYPICAL_CITY));
     assert!(matches!(
         Recipe::parse("org.nowhere", ""),
         Err(RecipeError::UnknownBase(_))
@@ -191,12 +193,7 @@ fn an_idle_step_is_exactly_an_unchanged_organisation() {
     // Daqing urban organisation (no districts) it finds nothing, and the scenario says so.
     let base = Scope::parse("daqing.urban").expect("scope");
     let step = Step::parse("haidong.county.two_teams_one_office").expect("step");
-    let v = Recipe {
-        base,
-        steps: vec![step],
-    }
-    .variant();
-    let s = v.build(&v.defaults()).expect("builds");
+    let s = single(base, step).expect("builds");
     assert_eq!(s.steps[0], s.steps[1]);
     assert!(s.idle(1) && !s.idle(0) && !s.idle(2));
     assert_eq!(effect(base, step), Effect::Idle);
@@ -220,12 +217,7 @@ fn a_measure_that_keeps_staff_keeps_it_on_every_organisation() {
                     scope: *scope,
                     lever,
                 };
-                let v = Recipe {
-                    base: *base,
-                    steps: vec![step],
-                }
-                .variant();
-                if let Ok(s) = v.build(&v.defaults()) {
+                if let Ok(s) = single(*base, step) {
                     let (a, b) = (
                         s.before().staff_total().total(),
                         s.after().staff_total().total(),

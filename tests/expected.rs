@@ -12,7 +12,7 @@ use reform_explorer::analysis::response::{estimate, Patrol};
 use reform_explorer::analysis::workload::Method;
 use reform_explorer::i18n::plain_number;
 use reform_explorer::model::cases::{CaseId, Scenario};
-use reform_explorer::model::compose::{effect, Recipe, Scope, Step};
+use reform_explorer::model::compose::{single, Effect, Recipe, Scope, Step};
 use reform_explorer::model::metrics::{breakdown, compute, work_units, MetricKey, Tally};
 use reform_explorer::model::org::Unit;
 use reform_explorer::model::params::Params;
@@ -87,12 +87,8 @@ fn write_the_matrix_of_measures_and_organisations() {
             };
             for base in &scopes {
                 // Officers before and after, where the measure builds.
-                let v = Recipe {
-                    base: *base,
-                    steps: vec![step],
-                }
-                .variant();
-                let staff = v.build(&v.defaults()).map_or((0, 0), |s| {
+                let built = single(*base, step);
+                let staff = built.as_ref().map_or((0, 0), |s| {
                     (
                         s.before().staff_total().total(),
                         s.after().staff_total().total(),
@@ -102,7 +98,7 @@ fn write_the_matrix_of_measures_and_organisations() {
                     "{{\"base\":\"{}\",\"lever\":\"{}\",\"effect\":\"{}\",\"needs\":\"{}\",\"staff\":[{},{}]}}",
                     base.key(),
                     step.key(),
-                    effect(*base, step).key(),
+                    Effect::of(&built).key(),
                     l.needs.en.replace('\\', "\\\\").replace('"', "\\\""),
                     staff.0,
                     staff.1

@@ -34,12 +34,20 @@ pub const ORG_KEY: &str = "org";
 pub const ORGANISATIONS: &[&Variant] = &[&crate::model::typical_city::VARIANT];
 
 impl PartialEq for Scope {
+    /// The same case (or none) and variant key: a variant's key is unique within its case and
+    /// among the organisations, and constants' addresses are not guaranteed to be one.
     fn eq(&self, o: &Self) -> bool {
-        self.case == o.case && std::ptr::eq(self.variant, o.variant)
+        self.case == o.case && self.variant.key == o.variant.key
     }
 }
 
 impl Scope {
+    /// The typical prefecture-level city: the organisation the four reforms are compared on
+    /// unless the user picks another.
+    pub const TYPICAL_CITY: Scope = Scope {
+        case: None,
+        variant: &crate::model::typical_city::VARIANT,
+    };
     /// A case's scope.
     pub fn of(case: CaseId, variant: &'static Variant) -> Scope {
         Scope {
@@ -356,16 +364,28 @@ impl Effect {
 /// The effect of `step`'s lever, at its own scope's defaults, on `base`'s "before" organisation
 /// at its defaults.
 pub fn effect(base: Scope, step: Step) -> Effect {
+    Effect::of(&single(base, step))
+}
+
+/// `base`'s "before" and `step`'s lever after it, each at its defaults.
+pub fn single(base: Scope, step: Step) -> Result<Scenario, ModelError> {
     let v = Recipe {
         base,
         steps: vec![step],
     }
     .variant();
-    match v.build(&v.defaults()) {
-        Err(e) => Effect::Refused(e),
-        Ok(s) if s.idle(1) => Effect::Idle,
-        Ok(s) if compute(s.before()) != compute(s.after()) => Effect::Changed,
-        Ok(_) => Effect::Unshown,
+    v.build(&v.defaults())
+}
+
+impl Effect {
+    /// What a one-measure scenario's measure did (or why it could not).
+    pub fn of(built: &Result<Scenario, ModelError>) -> Effect {
+        match built {
+            Err(e) => Effect::Refused(e.clone()),
+            Ok(s) if s.idle(1) => Effect::Idle,
+            Ok(s) if compute(s.before()) != compute(s.after()) => Effect::Changed,
+            Ok(_) => Effect::Unshown,
+        }
     }
 }
 

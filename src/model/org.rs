@@ -708,17 +708,35 @@ impl Unit {
         f: &mut dyn FnMut(&mut Unit) -> Result<(), E>,
     ) -> Result<(), E> {
         for i in 0..self.children.len() {
-            let (matched, inside) = {
-                let c = &self.children[i];
-                (pred(c), !pred(c) && c.count_below(pred) > 0)
-            };
-            if matched {
+            let c = &self.children[i];
+            if pred(c) {
                 f(&mut self.children[i])?;
-            } else if inside {
+            } else if c.has_below(pred) {
                 self.children[i].try_each_below(pred, f)?;
             }
         }
         Ok(())
+    }
+
+    /// True when some unit below this one matches `pred` (stops at the first).
+    pub fn has_below(&self, pred: &dyn Fn(&Unit) -> bool) -> bool {
+        self.children.iter().any(|c| pred(c) || c.has_below(pred))
+    }
+
+    /// Calls `f` on this unit when `pred` matches it (with `true`: it is the top), else on every
+    /// unit below that matches (`try_each_below`, with `false`). How a measure acts on the top
+    /// bureau when it holds what the measure needs, else on each unit below that does (a city's
+    /// county bureaus).
+    pub fn try_self_or_each_below<E>(
+        &mut self,
+        pred: &dyn Fn(&Unit) -> bool,
+        f: &mut dyn FnMut(&mut Unit, bool) -> Result<(), E>,
+    ) -> Result<(), E> {
+        if pred(self) {
+            f(self, true)
+        } else {
+            self.try_each_below(pred, &mut |u| f(u, false))
+        }
     }
 
     /// Shares `n` frontline posts evenly (`split_evenly`, in tree order) among the units below

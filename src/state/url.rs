@@ -298,7 +298,7 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
     let embed = option("embed", &|v| matches!(v, "0" | "1")).is_some_and(|v| v == "1");
     let four = option("four", &|v| Scope::parse(v).is_some())
         .and_then(|v| Scope::parse(&v))
-        .filter(|s| s.key() != FOUR_DEFAULT);
+        .filter(|s| *s != Scope::TYPICAL_CITY);
     let view = option("view", &|v| View::from_key(v).is_some())
         .and_then(|v| View::from_key(&v))
         .unwrap_or_default();
@@ -434,9 +434,6 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         notices,
     )
 }
-
-/// The organisation the four reforms are compared on when a link names none.
-pub const FOUR_DEFAULT: &str = "org.typical_city";
 
 /// The variant a link's values belong to: the composed reform on the composer page; on the
 /// comparison page, the composed reform too when the link has a value only it has (its keys

@@ -9,7 +9,6 @@ use crate::i18n::{format_number, plain_number, Lang, Text};
 use crate::model::cases::{CaseId, ModelError};
 use crate::model::compose::{Recipe, Scope};
 use crate::model::metrics::{compute, Format, MetricKey, Metrics};
-use crate::state::url::FOUR_DEFAULT;
 use crate::ui::params_panel::ParamRow;
 use crate::ui::state::AppState;
 
@@ -275,7 +274,7 @@ fn four_columns(base: Scope) -> Vec<FourColumn> {
         .map(|&case| {
             let v = Recipe::of_reform(case, base).variant();
             let result = v.build(&v.defaults()).map(|s| {
-                let idle = (1..s.steps.len()).filter(|&i| s.idle(i)).count();
+                let idle = s.idle_steps().len();
                 (compute(s.before()), compute(s.after()), idle)
             });
             (case, v.levers.len(), result)
@@ -287,13 +286,7 @@ fn four_columns(base: Scope) -> Vec<FourColumn> {
 #[component]
 fn FourReforms(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let base = Memo::new(move |_| {
-        state
-            .four
-            .get()
-            .or_else(|| Scope::parse(FOUR_DEFAULT))
-            .unwrap_or_else(|| Scope::all()[0])
-    });
+    let base = Memo::new(move |_| state.four.get().unwrap_or(Scope::TYPICAL_CITY));
     let columns = Memo::new(move |_| four_columns(base.get()));
     let options = move || {
         let l = lang.get();
@@ -397,7 +390,7 @@ fn FourReforms(state: AppState) -> impl IntoView {
                 <span>{move || T_FOUR_BASE.get(lang.get())}</span>
                 <select data-action="four-base" on:change=move |ev| {
                     if let Some(s) = Scope::parse(&event_target_value(&ev)) {
-                        state.four.set((s.key() != FOUR_DEFAULT).then_some(s));
+                        state.four.set((s != Scope::TYPICAL_CITY).then_some(s));
                     }
                 }>{options}</select>
             </label>

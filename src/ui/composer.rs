@@ -59,18 +59,7 @@ pub fn Composer(state: AppState) -> impl IntoView {
     };
     // The measures that found nothing to act on (their step equals the one before): marked in
     // the list, each mark following the scenario on its own (the list is not rebuilt).
-    let idle = Memo::new(move |_| {
-        state
-            .shown
-            .with(|s| {
-                s.as_ref().map(|s| {
-                    (1..s.scenario.steps.len())
-                        .filter(|&i| s.scenario.idle(i))
-                        .collect::<Vec<usize>>()
-                })
-            })
-            .unwrap_or_default()
-    });
+    let idle = state.idle;
     move || {
         let l = lang.get();
         let Some(recipe) = state.recipe.get() else {

@@ -91,6 +91,9 @@ pub struct AppState {
     pub built: Memo<Result<Scenario, ModelError>>,
     /// The last scenario that built: stays on screen while the parameters are bad.
     pub shown: Memo<Option<Shown>>,
+    /// The steps of `shown` whose measure found nothing to act on (`Scenario::idle_steps`):
+    /// the step list and the composer's list mark them.
+    pub idle: Memo<Vec<usize>>,
     pub diagram_before: Memo<Option<Diagram>>,
     pub diagram_after: Memo<Option<Diagram>>,
     /// Embedded in another page (`?embed=1`): diagrams and numbers only. Fixed for the page.
@@ -105,7 +108,7 @@ pub struct AppState {
     /// The user's composed reform, once they open the composer (kept when they leave it).
     pub recipe: RwSignal<Option<Recipe>>,
     /// The organisation the comparison page applies the four reforms to (`None`: the typical
-    /// city, `url::FOUR_DEFAULT`).
+    /// city, `Scope::TYPICAL_CITY`).
     pub four: RwSignal<Option<Scope>>,
 }
 
@@ -251,6 +254,11 @@ impl AppState {
                 shown.with(|s| s.as_ref().map(|s| diagram_with(s.scenario.at(at), &opts)))
             })
         };
+        let idle = Memo::new(move |_| {
+            shown
+                .with(|s| s.as_ref().map(|s| s.scenario.idle_steps()))
+                .unwrap_or_default()
+        });
         let city = RwSignal::new(city_of(&u));
         let view = RwSignal::new(u.view);
         let compared = Memo::new(move |_| {
@@ -286,6 +294,7 @@ impl AppState {
             notices: RwSignal::new(notices),
             built,
             shown,
+            idle,
             diagram_before: diagram_of(false),
             diagram_after: diagram_of(true),
             embed: u.embed,

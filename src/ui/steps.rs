@@ -42,18 +42,7 @@ pub fn StepControl(state: AppState) -> impl IntoView {
         focus_step(go(d));
     };
     // Steps whose measure found nothing to act on (their organisation equals the one before).
-    let idle = Memo::new(move |_| {
-        state
-            .shown
-            .with(|s| {
-                s.as_ref().map(|s| {
-                    (1..s.scenario.steps.len())
-                        .filter(|&i| s.scenario.idle(i))
-                        .collect::<Vec<usize>>()
-                })
-            })
-            .unwrap_or_default()
-    });
+    let idle = state.idle;
     let items = move || {
         let v = state.variant.get();
         let l = lang.get();

@@ -163,6 +163,10 @@ impl Scenario {
     pub fn idle(&self, i: usize) -> bool {
         i > 0 && i < self.steps.len() && self.steps[i] == self.steps[i - 1]
     }
+    /// The steps whose measure found nothing to act on (`idle`), in order.
+    pub fn idle_steps(&self) -> Vec<usize> {
+        (1..self.steps.len()).filter(|&i| self.idle(i)).collect()
+    }
     /// Where staff went in step `i` (1-based: lever `i`); zero for the baseline.
     pub fn flow(&self, i: usize) -> StaffFlow {
         if i == 0 || i >= self.steps.len() {

@@ -414,11 +414,7 @@ pub(super) fn district_id(k: usize) -> Id {
 pub(super) fn lever_districts(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     // It acts on the unit whose stations it can group: the top bureau (a county bureau, as in
     // Haidong), else every unit below it that has such stations (the county bureaus of a city).
-    if mappable(&org) {
-        districts_in(p, &mut org, true)?;
-    } else {
-        org.try_each_below(&mappable, &mut |u| districts_in(p, u, false))?;
-    }
+    org.try_self_or_each_below(&mappable, &mut |u, top| districts_in(p, u, top))?;
     Ok(org)
 }
 
@@ -434,19 +430,9 @@ fn mappable(u: &Unit) -> bool {
 /// The districts of one unit's stations (`top`: the unit is the top bureau, whose districts
 /// keep Haidong's ids d1, d2 …; below it they are numbered inside their unit).
 fn districts_in(p: &Params, org: &mut Unit, top: bool) -> Result<(), ModelError> {
-    // The stations under the top bureau, with their incidents and neighbours as the tree has
-    // them (edits included). Without a map (no station knows its neighbours) and no
-    // county-town station to form its own district, there is nothing to group.
+    // The unit's stations, with their incidents and neighbours as the tree has them (edits
+    // included); the caller has checked that they can be grouped (`mappable`).
     let (units, rest): (Vec<Unit>, Vec<Unit>) = org.children.take_split(|u| u.kind.is_station());
-    if !units
-        .iter()
-        .any(|u| !u.neighbours.is_empty() || u.is_county_town_station())
-    {
-        let mut children = rest;
-        children.extend(units);
-        org.children = children.into();
-        return Ok(());
-    }
     let sites: Vec<(bool, u64)> = units
         .iter()
         .map(|u| (u.is_county_town_station(), u.incidents_total()))
@@ -559,11 +545,7 @@ pub fn balance(extra: u64, incidents: &[u64], staff: &[u64]) -> Vec<u64> {
 pub(super) fn lever_responsibility(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     // It acts on the unit that holds the districts: the top bureau, else every unit below it
     // that holds some (each county bureau binds its own brigades' officers to its districts).
-    if holds_districts(&org) {
-        responsibility_in(p, &mut org)?;
-    } else {
-        org.try_each_below(&holds_districts, &mut |u| responsibility_in(p, u))?;
-    }
+    org.try_self_or_each_below(&holds_districts, &mut |u, _| responsibility_in(p, u))?;
     Ok(org)
 }
 
@@ -672,11 +654,7 @@ pub(super) fn sited(t: Text, at: Option<&Unit>) -> Name {
 pub(super) fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     // It acts on the unit that holds the districts: the top bureau, else every unit below it
     // that holds some.
-    if holds_districts(&org) {
-        two_teams_in(p, &mut org)?;
-    } else {
-        org.try_each_below(&holds_districts, &mut |u| two_teams_in(p, u))?;
-    }
+    org.try_self_or_each_below(&holds_districts, &mut |u, _| two_teams_in(p, u))?;
     Ok(org)
 }
 

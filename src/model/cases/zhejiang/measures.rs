@@ -590,7 +590,7 @@ pub(super) fn lever_pujiang_sink(p: &Params, mut org: Unit) -> Result<Unit, Mode
     // The stations take them, wherever they sit in the organisation.
     let is_station = |u: &Unit| u.kind.is_station();
     ensure!(
-        moved == 0 || org.count_below(&is_station) > 0,
+        moved == 0 || org.has_below(&is_station),
         Msg::ErrZhejiang16,
         vec![Arg::plain(moved)]
     )?;
