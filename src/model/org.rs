@@ -389,6 +389,9 @@ pub enum Branch {
     Community,
     Patrol,
     Investigation,
+    /// A station's case handling (执法办案: its case officers and case team), not the criminal
+    /// investigation chain above.
+    CaseHandling,
     Supervision,
     Support,
 }
@@ -716,6 +719,20 @@ impl Unit {
             }
         }
         Ok(())
+    }
+
+    /// The units below this one that `pred` matches, in the order `try_each_below` visits them
+    /// (a match is not looked inside).
+    pub fn find_below(&self, pred: &dyn Fn(&Unit) -> bool) -> Vec<&Unit> {
+        let mut out = Vec::new();
+        for c in self.children.iter() {
+            if pred(c) {
+                out.push(c);
+            } else {
+                out.extend(c.find_below(pred));
+            }
+        }
+        out
     }
 
     /// True when some unit below this one matches `pred` (stops at the first).

@@ -101,3 +101,16 @@ pub fn runs<T>(items: Vec<T>, parts: usize) -> Vec<Vec<T>> {
         .map(|n| it.by_ref().take(n as usize).collect())
         .collect()
 }
+
+/// A count a source gives for its own organisation (Tianjin's 3,870 officers moved down, 92
+/// division-level units), applied to another organisation as the same share of what the measure
+/// counts there: `value × here / own`, rounded, where `own` is what it counts in the measure's own
+/// organisation just before it (`Variant::before_lever`, built from the same parameters). On its
+/// own organisation (`here == own`), or when its own has none of it, the value is unchanged.
+pub fn same_share(value: u64, own: u64, here: u64) -> u64 {
+    if own == 0 || own == here {
+        return value;
+    }
+    let (v, o, h) = (u128::from(value), u128::from(own), u128::from(here));
+    u64::try_from((v * h + o / 2) / o).unwrap_or(u64::MAX)
+}

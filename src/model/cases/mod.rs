@@ -293,6 +293,24 @@ impl Variant {
         steps.push(org);
         Ok(Scenario { steps })
     }
+    /// The organisation just before lever `key`: the baseline and every lever before it, with
+    /// the same parameters. A measure that takes a count its source gives for its own
+    /// organisation reads what that count was a share of here (`kit::same_share`).
+    pub fn before_lever(&self, p: &Params, key: &str) -> Result<Unit, ModelError> {
+        let mut org = (self.baseline)(p)?;
+        for lever in self.levers.iter().take_while(|l| l.key != key) {
+            org = lever.apply(p, org)?;
+        }
+        Ok(org)
+    }
+    /// The variant with key `key` among `variants` (a case's own list; the key is a constant of
+    /// that case, so it is there).
+    pub fn find(variants: &'static [Variant], key: &str) -> &'static Variant {
+        variants
+            .iter()
+            .find(|v| v.key == key)
+            .unwrap_or(&variants[0])
+    }
     /// The lever whose result is step `step` (none for the baseline or past the last step).
     pub fn lever_at(&self, step: usize) -> Option<&'static Lever> {
         step.checked_sub(1).and_then(|i| self.levers.get(i))

@@ -54,17 +54,7 @@ pub(super) fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
                 Staff::new(0, to_u32(parts.get(1).copied().unwrap_or(0))),
                 Staff::new(0, to_u32(parts.get(2).copied().unwrap_or(0))),
             ];
-            let desks = DESKS
-                .iter()
-                .zip(staff)
-                .filter(|(_, s)| s.total() > 0)
-                .map(|((key, name), s)| {
-                    unit(id![id, "/", key], Name::of(*name), DESK, UnitKind::Section)
-                        .with_staff(s)
-                        .with_ranks(&DESK_RANKS)
-                        .placeholder()
-                })
-                .collect();
+            let desks = desks(&id, staff);
             unit(
                 id,
                 Name::numbered(STATION, i + 1),
@@ -84,9 +74,70 @@ pub(super) fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
     )
 }
 
-pub(super) fn desk<'a>(station: &'a Unit, key: &str) -> Option<&'a Unit> {
-    let id = id![station.id, "/", key];
-    station.children.iter().find(|c| c.id == id)
+/// A station's desks (admin, community, case, patrol) with `staff` in that order; a desk with
+/// no one is left out.
+fn desks(station: &Id, staff: [Staff; 4]) -> Vec<Unit> {
+    DESKS
+        .iter()
+        .zip(staff)
+        .filter(|(_, s)| s.total() > 0)
+        .map(|((key, name, branch), s)| {
+            unit(
+                id![station, "/", key],
+                Name::of(*name),
+                DESK,
+                UnitKind::Section,
+            )
+            .with_staff(s)
+            .with_branch(*branch)
+            .with_ranks(&DESK_RANKS)
+            .placeholder()
+        })
+        .collect()
+}
+
+/// The station's desk for a line of work (recognised by its branch), if it has one.
+pub(super) fn desk(station: &Unit, branch: Branch) -> Option<&Unit> {
+    station
+        .children
+        .iter()
+        .find(|c| c.kind == UnitKind::Section && c.branch == Some(branch))
+}
+
+/// A station with desks: what one office two teams reorganises.
+fn has_desks(u: &Unit) -> bool {
+    u.kind.is_station()
+        && u.children
+            .iter()
+            .any(|c| c.kind == UnitKind::Section && c.branch.is_some())
+}
+
+/// A station of another organisation with posts but no units of its own: the measure gives it
+/// the desks this case's stations have (its leaders stay, the rest of its headquarters posts,
+/// at least one, are the admin desk, its frontline splits by the community and case shares), so
+/// that one office two teams can form from them. The desks stand for the station in the
+/// lineage.
+fn give_desks(p: &Params, st: &mut Unit) {
+    let organ = u64::from(st.staff.organ);
+    let admin = organ
+        .saturating_sub(p.count("station_leaders"))
+        .max(1)
+        .min(organ);
+    let leaders = organ - admin;
+    let (cs, ks) = (p.count("community_share"), p.count("case_share"));
+    let parts = apportion(
+        u64::from(st.staff.frontline),
+        &[cs, ks, 100u64.saturating_sub(cs + ks)],
+    );
+    let part = |i: usize| Staff::new(0, to_u32(parts.get(i).copied().unwrap_or(0)));
+    let staff = [Staff::new(to_u32(admin), 0), part(0), part(1), part(2)];
+    let origin = Ids::of([&*st]);
+    st.children = desks(&st.id, staff)
+        .into_iter()
+        .map(|d| d.with_from(origin.clone()))
+        .collect::<Vec<_>>()
+        .into();
+    st.staff = Staff::new(to_u32(leaders), 0);
 }
 
 /// 一室兩隊(兩組): the admin desk becomes the command office; community and case officers (and
@@ -94,19 +145,28 @@ pub(super) fn desk<'a>(station: &'a Unit, key: &str) -> Option<&'a Unit> {
 pub(super) fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let threshold = p.count("small_station_threshold");
     let to_community = p.count("patrol_to_community");
-    // Stations with desks (the posts the teams are formed from), wherever they sit.
-    let with_desks =
-        |u: &Unit| u.kind.is_station() && u.children.iter().any(|c| c.kind == UnitKind::Section);
-    org.try_each_below(&with_desks, &mut |st: &mut Unit| {
+    // Stations with desks (the posts the teams are formed from), or, in another organisation,
+    // with frontline posts and no units of their own, wherever they sit.
+    let acts = |u: &Unit| {
+        has_desks(u)
+            || (u.kind.is_station()
+                && u.children.is_empty()
+                && u.staff.organ > 0
+                && u.staff.frontline > 0)
+    };
+    org.try_each_below(&acts, &mut |st: &mut Unit| {
+        if !has_desks(st) {
+            give_desks(p, st);
+        }
         let size = u64::from(st.staff_total().total());
-        let frontline = |key: &str| desk(st, key).map_or(0, |d| u64::from(d.staff.frontline));
-        let patrol = frontline("patrol");
+        let frontline = |b: Branch| desk(st, b).map_or(0, |d| u64::from(d.staff.frontline));
+        let patrol = frontline(Branch::Patrol);
         let patrol_c = apportion(patrol, &[to_community, 100 - to_community.min(100)])
             .first()
             .copied()
             .unwrap_or(0);
-        let community = frontline("community") + patrol_c;
-        let case = frontline("case") + patrol - patrol_c;
+        let community = frontline(Branch::Community) + patrol_c;
+        let case = frontline(Branch::CaseHandling) + patrol - patrol_c;
         let small = size < threshold;
         ensure!(
             community > 0 && case > 0,
@@ -121,7 +181,7 @@ pub(super) fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Un
                 })
             ]
         )?;
-        let admin = desk(st, "admin");
+        let admin = desk(st, Branch::Command);
         let office = unit(
             id![st.id, "/command_office"],
             Name::of(COMMAND_OFFICE),
@@ -135,11 +195,12 @@ pub(super) fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Un
         } else {
             (UnitKind::Team, &TEAM_RANKS, [COMMUNITY_TEAM, CASE_TEAM])
         };
-        let make = |key: &str, name: Text, staff: u64, from: [&str; 2]| {
+        let make = |key: &str, name: Text, staff: u64, from: [Branch; 2]| {
             let u = unit(id![st.id, "/", key], Name::of(name), name, kind)
                 .with_staff(Staff::new(0, to_u32(staff)))
                 .with_ranks(ranks)
-                .formed_from(from.iter().filter_map(|k| desk(st, k)));
+                .with_branch(from[0])
+                .formed_from(from.iter().filter_map(|b| desk(st, *b)));
             if small {
                 u.placeholder()
             } else {
@@ -150,9 +211,14 @@ pub(super) fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Un
             "community_team",
             names[0],
             community,
-            ["community", "patrol"],
+            [Branch::Community, Branch::Patrol],
         );
-        let case_team = make("case_team", names[1], case, ["case", "patrol"]);
+        let case_team = make(
+            "case_team",
+            names[1],
+            case,
+            [Branch::CaseHandling, Branch::Patrol],
+        );
         st.children = vec![office, community_team, case_team].into();
         Ok::<(), ModelError>(())
     })?;
@@ -267,25 +333,43 @@ pub(super) fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
 
 /// 大部制: each sub-bureau's departments, in consecutive runs, become the systems; the last
 /// departments of each run are cut (merged into the system itself), the rest become sections.
+/// A sub-bureau with departments (internal units) under it: what the four systems act on.
+fn has_departments(sb: &Unit) -> bool {
+    sb.kind == UnitKind::SubBureau && sb.children.iter().any(|u| u.kind == UnitKind::InternalUnit)
+}
+
+/// The departments of the sub-bureaus under the top bureau.
+fn departments(org: &Unit) -> u64 {
+    org.children
+        .iter()
+        .filter(|sb| has_departments(sb))
+        .flat_map(|sb| &sb.children)
+        .filter(|u| u.kind == UnitKind::InternalUnit)
+        .count() as u64
+}
+
+/// The scope whose measures are the sub-bureaus'.
+fn sub_bureau_scope() -> &'static Variant {
+    Variant::find(VARIANTS, "sub_bureau")
+}
+
+/// The scope whose measures are the municipal bureau's.
+fn municipal_scope() -> &'static Variant {
+    Variant::find(VARIANTS, "municipal")
+}
+
 pub(super) fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let systems = (p.count("systems") as usize).clamp(1, SYSTEMS.len());
-    let cut = p.count("units_cut");
     // It acts on the sub-bureaus under the top bureau that have departments (internal units).
-    let acts = |sb: &Unit| {
-        sb.kind == UnitKind::SubBureau
-            && sb.children.iter().any(|u| u.kind == UnitKind::InternalUnit)
-    };
+    let acts = has_departments;
     let n = org.children.iter().filter(|sb| acts(sb)).count();
     if n == 0 {
         return Ok(org);
     }
-    let depts: u64 = org
-        .children
-        .iter()
-        .filter(|sb| acts(sb))
-        .flat_map(|sb| &sb.children)
-        .filter(|u| u.kind == UnitKind::InternalUnit)
-        .count() as u64;
+    let depts = departments(&org);
+    // The source's count of departments cut, as the same share of the departments here.
+    let own = sub_bureau_scope().before_lever(p, "big_departments")?;
+    let cut = same_share(p.count("units_cut"), departments(&own), depts);
     ensure!(
         cut <= depts,
         Msg::ErrTianjin08,
@@ -342,7 +426,6 @@ pub(super) fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, M
 /// 下沉警力: `moved_staff` headquarters posts leave the sub-bureaus' departments and systems
 /// (in proportion to their headquarters posts) and join their sub-bureau's stations' frontline.
 pub(super) fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let moved = p.count("moved_staff");
     // Headquarters posts below each sub-bureau, outside its stations (leaders stay).
     fn organ_below(u: &Unit) -> u64 {
         u.children
@@ -352,18 +435,24 @@ pub(super) fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelE
             .sum()
     }
     // Only sub-bureaus give officers (any other unit under the top bureau gives none).
-    let pools: Vec<u64> = org
-        .children
-        .iter()
-        .map(|c| {
-            if c.kind == UnitKind::SubBureau {
-                organ_below(c)
-            } else {
-                0
-            }
-        })
-        .collect();
+    fn pools_of(org: &Unit) -> Vec<u64> {
+        org.children
+            .iter()
+            .map(|c| {
+                if c.kind == UnitKind::SubBureau {
+                    organ_below(c)
+                } else {
+                    0
+                }
+            })
+            .collect()
+    }
+    let pools = pools_of(&org);
     let pool: u64 = pools.iter().sum();
+    // The source's 3,870 officers, as the same share of the headquarters posts here.
+    let own = sub_bureau_scope().before_lever(p, "sink_staff")?;
+    let own_pool: u64 = pools_of(&own).iter().sum();
+    let moved = same_share(p.count("moved_staff"), own_pool, pool);
     ensure!(
         moved <= pool,
         Msg::ErrTianjin10,
@@ -565,7 +654,19 @@ pub fn abolished_indices(n: usize, k: usize) -> Vec<bool> {
 /// 撤銷13個直屬單位: the abolished units' sections and leaders join the preceding kept unit (or
 /// the next one, for a unit before any kept one).
 pub(super) fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let k = p.count("attached_abolished") as usize;
+    fn attached(org: &Unit) -> u64 {
+        org.children
+            .iter()
+            .filter(|u| u.kind == UnitKind::InternalUnit)
+            .count() as u64
+    }
+    // The source's 13 abolished units, as the same share of the attached units here.
+    let own = municipal_scope().before_lever(p, "abolish_attached_units")?;
+    let k = same_share(
+        p.count("attached_abolished"),
+        attached(&own),
+        attached(&org),
+    ) as usize;
     // The attached units are the internal units directly under the top bureau; any other unit
     // under it (sub-bureaus, stations) stays where it is.
     let (units, others): (Vec<Unit>, Vec<Unit>) = org
@@ -628,18 +729,27 @@ pub(super) fn absorb(into: &mut Unit, gone: Unit) {
 /// deputy-division-level units; every unit with sections gets at least one, the rest go by
 /// section count.
 pub(super) fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let target = p.count("division_units_after");
-    let counts: Vec<u64> = org
-        .children
-        .iter()
-        .map(|u| {
-            u.children
-                .iter()
-                .filter(|c| c.kind == UnitKind::Section)
-                .count() as u64
-        })
-        .collect();
+    // Sections in each unit under the top bureau.
+    fn sections(org: &Unit) -> Vec<u64> {
+        org.children
+            .iter()
+            .map(|u| {
+                u.children
+                    .iter()
+                    .filter(|c| c.kind == UnitKind::Section)
+                    .count() as u64
+            })
+            .collect()
+    }
+    let counts = sections(&org);
     let total: u64 = counts.iter().sum();
+    // The source's 92 units from 287 sections, as the same share of the sections here.
+    let own = municipal_scope().before_lever(p, "merge_sections")?;
+    let target = same_share(
+        p.count("division_units_after"),
+        sections(&own).iter().sum(),
+        total,
+    );
     let holders = counts.iter().filter(|c| **c > 0).count() as u64;
     ensure!(
         target <= total,

@@ -23,7 +23,7 @@ use crate::model::cases::{Arg, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, id, split_evenly, Id, Rank, Staff, Unit, UnitKind, CHIEF, DEPUTY_CHIEF,
+    apportion, id, split_evenly, Branch, Id, Ids, Rank, Staff, Unit, UnitKind, CHIEF, DEPUTY_CHIEF,
     DEPUTY_STATION_HEAD, OFFICER, SERGEANT, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
@@ -269,16 +269,16 @@ const STATION_LEVERS: &[Lever] = &[
     Lever {
         key: "one_office_two_teams",
         needs: Text::new(
-            "设有内勤、社区、办案和巡逻岗位组的派出所（在组织中的任何位置）",
-            "Police stations (wherever they sit in the organisation) with admin, community, case and patrol desks",
+            "设有内勤、社区、办案和巡逻岗位组的派出所，或没有下设单位、有机关和一线岗位的派出所（在组织中的任何位置）",
+            "Police stations (wherever they sit in the organisation) with admin, community, case and patrol desks, or with headquarters and frontline posts and no units of their own",
         ),
         name: Text::new(
             "聚焦提质增效：一室两队（两组）",
             "Focus 2: one office, two teams (two groups)",
         ),
         summary: Text::new(
-            "每个派出所的内勤组成情报指挥室，社区和办案民警组成社区警务队、执法办案队，巡逻民警分入两队；小所设两组而非两队。",
-            "In every station the admin desk becomes the intelligence and command office, and community and case officers form a community team and a case team, patrol officers joining both; small stations get two groups instead of two teams.",
+            "每个派出所的内勤组成情报指挥室，社区和办案民警组成社区警务队、执法办案队，巡逻民警分入两队；小所设两组而非两队。用于其他组织中没有岗位组的派出所时（模型假设）：所领导留任，其余机关岗位（至少一个）作为内勤，一线警力按本案的社区、办案比例划分。",
+            "In every station the admin desk becomes the intelligence and command office, and community and case officers form a community team and a case team, patrol officers joining both; small stations get two groups instead of two teams. On a station of another organisation without desks (a modelling assumption): its leaders stay, its other headquarters posts (at least one) are the admin desk, and its frontline splits by this case's community and case shares.",
         ),
         source: Source::seed(DOC, Q_ONE_OFFICE),
         conserves_staff: true,
@@ -310,11 +310,24 @@ const TEAM_RANKS: [Rank; 2] = [TEAM_LEADER, OFFICER];
 const GROUP_RANKS: [Rank; 2] = [GROUP_LEADER, OFFICER];
 
 const DESK: Text = Text::new("岗位组", "Desk");
-const DESKS: [(&str, Text); 4] = [
-    ("admin", Text::new("内勤", "Admin")),
-    ("community", Text::new("社区民警", "Community officers")),
-    ("case", Text::new("办案民警", "Case officers")),
-    ("patrol", Text::new("巡逻民警", "Patrol officers")),
+/// A station's desks before the reform, each with the line of work it is recognised by.
+const DESKS: [(&str, Text, Branch); 4] = [
+    ("admin", Text::new("内勤", "Admin"), Branch::Command),
+    (
+        "community",
+        Text::new("社区民警", "Community officers"),
+        Branch::Community,
+    ),
+    (
+        "case",
+        Text::new("办案民警", "Case officers"),
+        Branch::CaseHandling,
+    ),
+    (
+        "patrol",
+        Text::new("巡逻民警", "Patrol officers"),
+        Branch::Patrol,
+    ),
 ];
 const COMMAND_OFFICE: Text = Text::new("情报指挥室", "Intelligence and command office");
 const COMMUNITY_TEAM: Text = Text::new("社区警务队", "Community policing team");
@@ -552,8 +565,8 @@ const SUB_BUREAU_LEVERS: &[Lever] = &[
             "Focus 1: fewer tiers (big departments)",
         ),
         summary: Text::new(
-            "每个分局的 20 多个部门整合为四大体系；102 个内设机构被裁撤、并入体系本级，其余部门成为体系下的科室。",
-            "Each sub-bureau's 20-odd departments are integrated into four systems; 102 internal units are cut and merged into the systems themselves, the other departments become sections under them.",
+            "每个分局的 20 多个部门整合为四大体系；102 个内设机构被裁撤、并入体系本级，其余部门成为体系下的科室。用于其他组织时，裁撤的部门数按同一比例换算。",
+            "Each sub-bureau's 20-odd departments are integrated into four systems; 102 internal units are cut and merged into the systems themselves, the other departments become sections under them. On another organisation, the same share of its departments is cut.",
         ),
         source: Source::seed(DOC, Q_DABUZHI),
         conserves_staff: true,
@@ -567,8 +580,8 @@ const SUB_BUREAU_LEVERS: &[Lever] = &[
         ),
         name: Text::new("聚焦精简高效：下沉警力", "Focus 1: officers moved down"),
         summary: Text::new(
-            "机关警力从分局的部门和体系抽出，充实到派出所一线。",
-            "Headquarters officers leave the sub-bureaus' departments and systems for the stations' frontline.",
+            "机关警力从分局的部门和体系抽出，充实到派出所一线。用于其他组织时，下沉的警力按同一比例（占分局机关岗位）换算。",
+            "Headquarters officers leave the sub-bureaus' departments and systems for the stations' frontline. On another organisation, the same share of the sub-bureaus' headquarters posts moves down.",
         ),
         source: Source::seed(DOC, Q_SINK),
         conserves_staff: true,
@@ -926,8 +939,8 @@ const MUNICIPAL_LEVERS: &[Lever] = &[
             "Focus 1: leaner headquarters (attached units abolished)",
         ),
         summary: Text::new(
-            "撤销 13 个直属单位，其科级机构和领导并入相邻的保留单位。",
-            "13 attached units are abolished; their sections and leaders join a neighbouring kept unit.",
+            "撤销 13 个直属单位，其科级机构和领导并入相邻的保留单位。用于其他组织时，撤销的单位数按同一比例换算。",
+            "13 attached units are abolished; their sections and leaders join a neighbouring kept unit. On another organisation, the same share of its attached units is abolished.",
         ),
         source: Source::seed(DOC, Q_MUNICIPAL),
         conserves_staff: true,
@@ -944,8 +957,8 @@ const MUNICIPAL_LEVERS: &[Lever] = &[
             "Focus 1: leaner headquarters (sections into deputy-division units)",
         ),
         summary: Text::new(
-            "各直属单位内的科级机构按顺序合并为副处级机构，共 287 个合为 92 个。",
-            "Each attached unit's section-level units merge in order into deputy-division-level units, 287 into 92 in all.",
+            "各直属单位内的科级机构按顺序合并为副处级机构，共 287 个合为 92 个。用于其他组织时，合并后的机构数按同一比例换算。",
+            "Each attached unit's section-level units merge in order into deputy-division-level units, 287 into 92 in all. On another organisation, the sections merge in the same proportion.",
         ),
         source: Source::seed(DOC, Q_SECTIONS),
         conserves_staff: true,

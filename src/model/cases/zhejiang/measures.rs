@@ -319,9 +319,50 @@ pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, Model
 
 /// 第一步: community police rooms under the stations, each with its dedicated officer taken from
 /// the station's own staff.
+/// The scope (Nanhu or Pujiang) whose measures these are.
+fn scope(key: &str) -> &'static Variant {
+    Variant::find(VARIANTS, key)
+}
+
+/// The frontline posts of each station (its own, not its units'), wherever it sits in the
+/// organisation, in the order `try_each_below` visits them.
+fn station_frontline(org: &Unit) -> Vec<u64> {
+    org.find_below(&|u: &Unit| u.kind.is_station())
+        .into_iter()
+        .map(|u| u64::from(u.staff.frontline))
+        .collect()
+}
+
+/// Headquarters posts below the top bureau's own (what `remove_organ` takes from).
+fn organ_pool(org: &Unit) -> u64 {
+    let mut weights = Vec::new();
+    organ_below(org, &mut weights);
+    weights.iter().sum()
+}
+
+/// `moved` headquarters posts of the measure's own organisation (`key` of scope `scope_key`),
+/// as the same share of the headquarters posts of `org`.
+fn moved_here(
+    p: &Params,
+    scope_key: &str,
+    key: &str,
+    org: &Unit,
+    moved: u64,
+) -> Result<u64, ModelError> {
+    let own = scope(scope_key).before_lever(p, key)?;
+    Ok(same_share(moved, organ_pool(&own), organ_pool(org)))
+}
+
 pub(super) fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let rooms = p.count("community_rooms");
-    let officers = p.count("community_officers");
+    // The source's rooms and officers, as the same share of the stations' frontline here, each
+    // station's rooms in proportion to its frontline.
+    let own: u64 = station_frontline(&scope("nanhu").before_lever(p, "community_rooms")?)
+        .iter()
+        .sum();
+    let weights = station_frontline(&org);
+    let here: u64 = weights.iter().sum();
+    let rooms = same_share(p.count("community_rooms"), own, here);
+    let officers = same_share(p.count("community_officers"), own, here);
     ensure!(
         officers >= rooms,
         Msg::ErrZhejiang07,
@@ -341,7 +382,12 @@ pub(super) fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, M
         vec![Arg::plain(rooms)]
     )?;
     let per_room = split_evenly(officers, rooms as usize);
-    let per_station = split_evenly(rooms, stations);
+    // Stations with no frontline at all: evenly (and the first one refuses below).
+    let per_station = if here == 0 {
+        split_evenly(rooms, weights.len())
+    } else {
+        apportion(rooms, &weights)
+    };
     let mut room_no = 0usize;
     let mut station_no = 0usize;
     org.try_each_below(&is_station, &mut |st: &mut Unit| {
@@ -462,6 +508,7 @@ pub(super) fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
 /// from every unit; part join the area investigation teams, the rest the stations.
 pub(super) fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let moved = share_of(p.count("organ_staff_before"), p.get("organ_share_moved"));
+    let moved = moved_here(p, "nanhu", "slim_organs", &org, moved)?;
     let to_area_share = p.get("moved_to_investigation");
     let cid = investigation_unit(&org, is_area_team);
     let area: Vec<usize> = cid
@@ -544,6 +591,12 @@ pub(super) fn pujiang_baseline(p: &Params) -> Result<Unit, ModelError> {
 pub(super) fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let before = p.count("internal_units_before");
     let after = p.count("internal_units_after");
+    fn internal(org: &Unit) -> u64 {
+        org.children
+            .iter()
+            .filter(|u| u.kind == UnitKind::InternalUnit)
+            .count() as u64
+    }
     ensure!(
         after <= before,
         Msg::ErrZhejiang15,
@@ -557,6 +610,9 @@ pub(super) fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, Mod
         // No internal units to merge: nothing to act on (the step says so).
         return Ok(org);
     }
+    // The source's 26 into 8, as the same share of the internal units here (at least one).
+    let own = internal(&scope("pujiang").before_lever(p, "merge_units")?);
+    let after = same_share(after, own, internal(&org)).max(1);
     let (old, rest): (Vec<Unit>, Vec<Unit>) = org
         .children
         .take_split(|u| u.kind == UnitKind::InternalUnit);
@@ -587,6 +643,7 @@ pub(super) fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, Mod
 /// The department staff cut: taken from every internal unit in proportion, all to the stations.
 pub(super) fn lever_pujiang_sink(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let moved = share_of(p.count("organ_staff_before"), p.get("organ_cut"));
+    let moved = moved_here(p, "pujiang", "sink_staff", &org, moved)?;
     // The stations take them, wherever they sit in the organisation.
     let is_station = |u: &Unit| u.kind.is_station();
     ensure!(

@@ -391,8 +391,8 @@ const NANHU_LEVERS: &[Lever] = &[
             "Step 1: stations de-generalised",
         ),
         summary: Text::new(
-            "各派出所下设社区警务室，每室一名专职社区民警，从派出所现有民警中抽出。",
-            "Each station gets community police rooms, each with one dedicated community officer taken from the station's own staff.",
+            "各派出所下设社区警务室，每室一名专职社区民警，从派出所现有民警中抽出。用于其他组织时，警务室和专职社区民警按派出所一线警力的同一比例换算，各所按一线警力分配。",
+            "Each station gets community police rooms, each with one dedicated community officer taken from the station's own staff. On another organisation, rooms and officers are the same share of the stations' frontline, each station's in proportion to its frontline.",
         ),
         source: Source::seed(DOC, Q_ROOMS),
         conserves_staff: true,
@@ -427,8 +427,8 @@ const NANHU_LEVERS: &[Lever] = &[
             "Step 3: slimmer headquarters, staff moved down",
         ),
         summary: Text::new(
-            "机关原有警力的三分之一下沉：从各机构按比例抽出，一部分充实片区刑侦队，其余充实派出所。",
-            "A third of the headquarters staff move down, taken from every unit in proportion; part join the area investigation teams, the rest the stations.",
+            "机关原有警力的三分之一下沉：从各机构按比例抽出，一部分充实片区刑侦队，其余充实派出所。用于其他组织时，下沉同一比例的机关岗位。",
+            "A third of the headquarters staff move down, taken from every unit in proportion; part join the area investigation teams, the rest the stations. On another organisation, the same share of its headquarters posts moves down.",
         ),
         source: Source::seed(DOC, Q_SLIM),
         conserves_staff: true,
@@ -811,8 +811,8 @@ const PUJIANG_LEVERS: &[Lever] = &[
         ),
         name: Text::new("内设机构精简合并", "Internal units merged"),
         summary: Text::new(
-            "26 个内设机构按顺序合并为 8 个，每个新机构的警力为并入机构之和。",
-            "The 26 internal units merge in order into 8; each new unit has the staff of the units it absorbed.",
+            "26 个内设机构按顺序合并为 8 个，每个新机构的警力为并入机构之和。用于其他组织时，按同一比例合并。",
+            "The 26 internal units merge in order into 8; each new unit has the staff of the units it absorbed. On another organisation, its internal units merge in the same proportion.",
         ),
         source: Source::seed(DOC, Q_PJ_UNITS),
         conserves_staff: true,
@@ -826,8 +826,8 @@ const PUJIANG_LEVERS: &[Lever] = &[
         ),
         name: Text::new("机关警力下沉", "Staff moved to the front line"),
         summary: Text::new(
-            "机关警种部门警力减少 23.2%，按比例从各机构抽出，全部充实到派出所。",
-            "Headquarters and branch department staff are cut by 23.2 %, taken from each unit in proportion, and all join the stations.",
+            "机关警种部门警力减少 23.2%，按比例从各机构抽出，全部充实到派出所。用于其他组织时，下沉同一比例的机关岗位。",
+            "Headquarters and branch department staff are cut by 23.2 %, taken from each unit in proportion, and all join the stations. On another organisation, the same share of its headquarters posts moves down.",
         ),
         source: Source::seed(DOC, Q_PJ_CUT),
         conserves_staff: true,
