@@ -557,6 +557,9 @@ pub struct Unit {
     pub residents: u64,
     /// Incidents a year in the unit's area (警情; only where a case models workload, else 0).
     pub incidents: u64,
+    /// Villages and communities (村、社区) in the unit's area, where known (Haidong's stations),
+    /// else 0. Haidong's community team sits at the district's station with most of them.
+    pub communities: u64,
     pub branch: Option<Branch>,
     /// Where a station serves (county town or countryside), where the sources say.
     pub setting: Setting,
@@ -582,6 +585,7 @@ impl Unit {
             kind,
             staff: Staff::default(),
             residents: 0,
+            communities: 0,
             incidents: 0,
             branch: None,
             setting: Setting::Unspecified,
@@ -602,6 +606,10 @@ impl Unit {
     }
     pub fn with_residents(mut self, residents: u64) -> Self {
         self.residents = residents;
+        self
+    }
+    pub fn with_communities(mut self, communities: u64) -> Self {
+        self.communities = communities;
         self
     }
     pub fn with_incidents(mut self, incidents: u64) -> Self {

@@ -353,6 +353,7 @@ pub(super) fn station_unit(st: &Station) -> Unit {
         .with_staff(Staff::new(0, st.staff))
         .with_ranks(&STATION_RANKS)
         .with_residents(st.residents)
+        .with_communities(st.communities())
         .with_incidents(st.incidents);
     if st.town {
         u
@@ -661,13 +662,6 @@ pub(super) fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
 fn two_teams_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
     let office = p.count("office_staff");
     let case_min = p.count("case_team_min");
-    let generated = county_stations(p);
-    let communities = |s: &Unit| {
-        generated
-            .iter()
-            .find(|g| g.id == s.id)
-            .map_or(0, Station::communities)
-    };
     let brigades = Ids::of(
         org.children
             .iter()
@@ -697,7 +691,7 @@ fn two_teams_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
         // "设在防区内社区较多的派出所".
         let office_at = site(&stations, |s| s.residents);
         let case_at = site(&stations, |s| u64::from(s.staff_total().total()));
-        let community_at = site(&stations, communities);
+        let community_at = site(&stations, |s| s.communities);
         let units = vec![
             Unit::new(
                 id![d.id, "/office"],
