@@ -57,6 +57,32 @@ test('four reforms on the typical city start from the same figures and show the 
   }
 });
 
+const about = JSON.parse(readFileSync(new URL('../target/e2e-four-about.json', import.meta.url), 'utf8'));
+
+/** The organisation's figures as the panel lists them: [key, "seed" | "assumption"]. */
+const listed = (page, base) => page.$$eval(`[data-four-about="${base}"] [data-four-spec]`, (trs) =>
+  trs.map((tr) => [tr.dataset.fourSpec, tr.querySelector('[data-source]')?.dataset.source]));
+
+test('the panel says what the organisation is made of: every figure with its source or assumption', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compare&lang=en`, READY);
+  try {
+    const city = await listed(page, 'org.typical_city');
+    assert.deepEqual(city, about['org.typical_city']);
+    // The typical city is the model's own: most of its figures are assumptions, and it says so.
+    assert.ok(city.filter(([, s]) => s === 'assumption').length > city.length / 2);
+    await page.click('[data-four-about] summary');
+    const text = await page.textContent('[data-four-about="org.typical_city"]');
+    assert.match(text, /Modelling assumption|assum/i);
+    // Another organisation lists its own figures.
+    await page.selectOption('[data-action="four-base"]', 'tianjin.station');
+    await page.waitForSelector('[data-four-about="tianjin.station"]');
+    assert.deepEqual(await listed(page, 'tianjin.station'), about['tianjin.station']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("any case's \"before\" can be the organisation; the link and a reload keep it; step by step opens the composer", async () => {
   const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compare&lang=en`, READY);
   try {

@@ -16,6 +16,8 @@ use reform_explorer::model::compose::{single, Effect, Recipe, Scope, Step};
 use reform_explorer::model::metrics::{breakdown, compute, work_units, MetricKey, Tally};
 use reform_explorer::model::org::Unit;
 use reform_explorer::model::params::Params;
+use reform_explorer::model::planning::is_analysis_key;
+use reform_explorer::model::source::Source;
 
 #[test]
 fn write_expected_figures_for_the_browser_tests() {
@@ -152,6 +154,32 @@ fn write_four_reforms_on_every_organisation() {
     std::fs::create_dir_all(&dir).expect("target dir");
     std::fs::write(dir.join("e2e-four.json"), &json).expect("write the four reforms");
     assert!(json.contains("org.typical_city"));
+    // What the panel says each organisation is made of: every parameter that builds it (not the
+    // planning models'), with where its default comes from.
+    let about: Vec<String> = Scope::all()
+        .iter()
+        .map(|base| {
+            let specs: Vec<String> = base
+                .variant
+                .specs
+                .iter()
+                .filter(|s| !is_analysis_key(s.key))
+                .map(|s| {
+                    let from = match s.source {
+                        Source::Seed { .. } => "seed",
+                        Source::Assumption { .. } => "assumption",
+                    };
+                    format!("[\"{}\",\"{from}\"]", s.key)
+                })
+                .collect();
+            format!("\"{}\":[{}]", base.key(), specs.join(","))
+        })
+        .collect();
+    std::fs::write(
+        dir.join("e2e-four-about.json"),
+        format!("{{{}}}", about.join(",")),
+    )
+    .expect("write what the organisations are made of");
 }
 
 /// The comparison at the default city, as its cells carry it (`data-before`, `data-after`, or

@@ -9,7 +9,7 @@ use crate::i18n::{format_number, plain_number, Lang, Text};
 use crate::model::cases::{CaseId, ModelError};
 use crate::model::compose::{Recipe, Scope};
 use crate::model::metrics::{compute, Format, MetricKey, Metrics};
-use crate::ui::params_panel::ParamRow;
+use crate::ui::params_panel::{ParamRow, SourceNote};
 use crate::ui::state::AppState;
 
 const T_TITLE: Text = Text::new("一个城市，四种模式", "One city, four models");
@@ -238,6 +238,10 @@ const T_FOUR_HINT: Text = Text::new(
     "Each case's whole reform (with its own case's default values) is applied to the same organisation, so every column starts from the same officers, units and tiers. The organisation is a typical prefecture-level city by default, or any case's organisation before its reform. A measure that finds nothing to act on there changes nothing; one that cannot apply says why. “Step by step” opens the reform in the composer.",
 );
 const T_FOUR_BASE: Text = Text::new("组织", "Organisation");
+const T_FOUR_ABOUT: Text = Text::new(
+    "这个组织从何而来：每个数字的出处或假设",
+    "What this organisation is made of: where each figure comes from",
+);
 const T_FOUR_OPEN: Text = Text::new("一步一步看", "Step by step");
 const T_FOUR_MEASURES: Text = Text::new(
     "{0} 项措施，{1} 项无作用对象",
@@ -394,8 +398,44 @@ fn FourReforms(state: AppState) -> impl IntoView {
                     }
                 }>{options}</select>
             </label>
+            {move || view! { <BaseAbout base=base.get() lang=lang/> }}
             {table}
         </section>
+    }
+}
+
+/// The organisation the four reforms are applied to, as it is built: its notes, and each of its
+/// figures at its default with the source it comes from or the assumption and its reason.
+#[component]
+fn BaseAbout(base: Scope, lang: RwSignal<Lang>) -> impl IntoView {
+    let v = base.variant;
+    let notes = v
+        .notes
+        .iter()
+        .map(|n| view! { <li>{move || n.get(lang.get())}</li> })
+        .collect_view();
+    let rows = v
+        .specs
+        .iter()
+        .filter(|s| !crate::model::planning::is_analysis_key(s.key))
+        .map(|s| {
+            view! {
+                <tr data-four-spec=s.key>
+                    <th scope="row">{move || s.label.get(lang.get())}</th>
+                    <td class="num">{s.format(s.default)}" "{move || s.unit.get(lang.get())}</td>
+                    <td><SourceNote source=s.source lang=lang/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="notes four-about" data-four-about=base.key()>
+            <summary>{move || T_FOUR_ABOUT.get(lang.get())}</summary>
+            <ul>{notes}</ul>
+            <div class="table-scroll">
+                <table class="compare-table"><tbody>{rows}</tbody></table>
+            </div>
+        </details>
     }
 }
 

@@ -982,14 +982,16 @@ const ALL_MUNICIPAL_SPECS: &[ParamSpec] =
     &join::<{ MUNICIPAL_SPECS.len() + RESPONSE_OFF.len() }>(MUNICIPAL_SPECS, RESPONSE_OFF);
 
 /// The whole reform as one recipe for another organisation: the stations' one office two teams
-/// and commander, the sub-bureaus' four systems and officers moved down, the sub-bureau tier
-/// abolished, and the municipal bureau's attached units and sections.
+/// and commander, the sub-bureaus' four systems and officers moved down, and the municipal
+/// bureau's attached units and sections. Binhai's abolished sub-bureaus are left out: the source
+/// abolishes one district's 11 sub-bureaus and keeps the city's 15 territorial ones (which it
+/// reorganises), so on a whole city the measure would abolish every sub-bureau the other
+/// measures have just reorganised. The composer still offers it.
 pub const REFORM: &[(&str, &str)] = &[
     ("station", "one_office_two_teams"),
     ("station", "office_leads_teams"),
     ("sub_bureau", "big_departments"),
     ("sub_bureau", "sink_staff"),
-    ("binhai", "abolish_binhai_sub_bureaus"),
     ("municipal", "abolish_attached_units"),
     ("municipal", "merge_sections"),
 ];
