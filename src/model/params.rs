@@ -194,6 +194,58 @@ impl Params {
     }
 }
 
+/// How a typed parameter view (`typed_params!`) reads one value: whole numbers as `count` does
+/// (negative reads 0, rounded), shares and rates as they are.
+pub trait FromValue {
+    fn from_value(v: f64) -> Self;
+}
+
+impl FromValue for u64 {
+    fn from_value(v: f64) -> Self {
+        v.max(0.0).round() as u64
+    }
+}
+
+impl FromValue for usize {
+    fn from_value(v: f64) -> Self {
+        v.max(0.0).round() as usize
+    }
+}
+
+impl FromValue for f64 {
+    fn from_value(v: f64) -> Self {
+        v
+    }
+}
+
+/// A typed view of the parameters one measure (or baseline) reads, made once from `Params`:
+/// one field per key, named as the key, so the measure reads `q.staff` instead of a string key
+/// and a misspelt field does not compile. `KEYS` lists the keys; reading a set without one of
+/// them fails the native tests (`Params::get`). Example:
+/// `typed_params! { struct Sink { moved_staff: u64, share: f64 } }`, then `Sink::read(p)`.
+macro_rules! typed_params {
+    ($(#[$m:meta])* $vis:vis struct $name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug)]
+        $vis struct $name {
+            $(pub $field: $ty,)*
+        }
+        impl $name {
+            /// The parameter keys this view reads.
+            #[allow(dead_code)]
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+            pub fn read(p: &$crate::model::params::Params) -> Self {
+                use $crate::model::params::FromValue;
+                $name {
+                    $($field: <$ty>::from_value(p.get(stringify!($field))),)*
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use typed_params;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! The daqing case's baseline and measures (its data is in `mod.rs`).
 
 use super::*;
+use crate::model::params::typed_params;
 
 /// Number of sub-bureaus after the reform: by residents, kept inside the staffing standard
 /// when that is possible.
@@ -15,16 +16,32 @@ pub fn sub_bureaus_after(population: u64, per: u64, staff: u64, min: u64, max: u
     }
 }
 
+typed_params! {
+    /// The parameters `urban_baseline` reads.
+    struct UrbanBaselineParams {
+        population: u64,
+        staff: u64,
+        sub_bureaus_before: u64,
+        stations_before: u64,
+        internal_units_before: u64,
+        frontline_share_before: f64,
+        station_staff: u64,
+        station_frontline: u64,
+        leaders: u64,
+    }
+}
+
 pub(super) fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
-    let population = p.count("population");
-    let staff = p.count("staff");
-    let n_before = p.count("sub_bureaus_before") as usize;
-    let n_stations = p.count("stations_before");
-    let units_before = p.count("internal_units_before") as usize;
-    let share_before = p.get("frontline_share_before") / 100.0;
-    let station_staff = p.count("station_staff");
-    let station_front = p.count("station_frontline");
-    let leaders = p.count("leaders");
+    let q = UrbanBaselineParams::read(p);
+    let population = q.population;
+    let staff = q.staff;
+    let n_before = q.sub_bureaus_before as usize;
+    let n_stations = q.stations_before;
+    let units_before = q.internal_units_before as usize;
+    let share_before = q.frontline_share_before / 100.0;
+    let station_staff = q.station_staff;
+    let station_front = q.station_frontline;
+    let leaders = q.leaders;
 
     ensure!(
         station_front <= station_staff,
@@ -173,14 +190,26 @@ pub(super) fn intervals(lengths: &[u64]) -> Vec<(u64, u64)> {
         .collect()
 }
 
+typed_params! {
+    /// The parameters `lever_fewer_tiers` reads.
+    struct FewerTiersParams {
+        leaders: u64,
+        internal_units_before: u64,
+        staff_standard_min: u64,
+        staff_standard_max: u64,
+        residents_per_sub_bureau: u64,
+    }
+}
+
 /// 二是 减少层次: the sub-bureaus and stations become new sub-bureaus sized by residents and the
 /// staffing standard. Each new sub-bureau is formed from the old sub-bureaus and stations whose
 /// areas it covers (residents are laid out in order, so areas are contiguous runs).
 pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let leaders = p.count("leaders");
-    let units_before = p.count("internal_units_before") as usize;
-    let std_min = p.count("staff_standard_min");
-    let std_max = p.count("staff_standard_max");
+    let q = FewerTiersParams::read(p);
+    let leaders = q.leaders;
+    let units_before = q.internal_units_before as usize;
+    let std_min = q.staff_standard_min;
+    let std_max = q.staff_standard_max;
     ensure!(
         std_min <= std_max,
         Msg::ErrDaqing04,
@@ -202,7 +231,7 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
     let population: u64 = sbs.iter().map(|sb| sb.residents).sum();
     let n_after = sub_bureaus_after(
         population,
-        p.count("residents_per_sub_bureau"),
+        q.residents_per_sub_bureau,
         total,
         std_min,
         std_max,
@@ -280,12 +309,22 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
     Ok(org.with_children(children))
 }
 
+typed_params! {
+    /// The parameters `lever_merge_units` reads.
+    struct MergeUnitsParams {
+        leaders: u64,
+        branches_after: u64,
+        legal_admin_staff: u64,
+    }
+}
+
 /// 三是 整合机构: in every sub-bureau the internal units merge into three police branches and
 /// one department; leaders and the department are headquarters, the branches frontline.
 pub(super) fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let leaders = p.count("leaders");
-    let branches = (p.count("branches_after") as usize).clamp(1, BRANCHES.len());
-    let legal_admin = p.count("legal_admin_staff");
+    let q = MergeUnitsParams::read(p);
+    let leaders = q.leaders;
+    let branches = (q.branches_after as usize).clamp(1, BRANCHES.len());
+    let legal_admin = q.legal_admin_staff;
     let organ_after = leaders + legal_admin;
     // It acts on the sub-bureaus under the top bureau that have internal units: their own posts
     // and their internal units' officers form the branches and the department; any other unit
@@ -342,10 +381,19 @@ pub(super) fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, Model
     Ok(org)
 }
 
+typed_params! {
+    /// The parameters `lever_teams` reads.
+    struct TeamsParams {
+        pair_size: u64,
+        pairs_per_team: u64,
+    }
+}
+
 /// 四是 优化组合: each branch's officers form pairs and teams of pairs; the brigade, squadron
 /// and sergeant ranks go, leaving chief → deputy chief → team leader.
 pub(super) fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let team_size = p.count("pair_size") * p.count("pairs_per_team");
+    let q = TeamsParams::read(p);
+    let team_size = q.pair_size * q.pairs_per_team;
     // It acts on the sub-bureaus under the top bureau that have internal units:
     // each internal unit's own frontline officers (the police branches'; the legal-admin
     // department has none) form teams, and the ranks between the chief and the team leader go.
@@ -431,16 +479,32 @@ pub(super) fn station(
         .placeholder()
 }
 
+typed_params! {
+    /// The parameters `county_baseline` reads.
+    struct CountyBaselineParams {
+        county_bureaus: u64,
+        county_units_before: u64,
+        county_unit_staff: u64,
+        town_stations: u64,
+        town_station_staff: u64,
+        rural_stations_before: u64,
+        rural_station_staff: u64,
+        station_command_posts: u64,
+        leaders: u64,
+    }
+}
+
 pub(super) fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
-    let counties = p.count("county_bureaus") as usize;
-    let units_before = p.count("county_units_before") as usize;
-    let unit_staff = p.count("county_unit_staff");
-    let town = p.count("town_stations") as usize;
-    let town_staff = p.count("town_station_staff");
-    let rural = p.count("rural_stations_before");
-    let rural_staff = p.count("rural_station_staff");
-    let posts = p.count("station_command_posts");
-    let leaders = p.count("leaders");
+    let q = CountyBaselineParams::read(p);
+    let counties = q.county_bureaus as usize;
+    let units_before = q.county_units_before as usize;
+    let unit_staff = q.county_unit_staff;
+    let town = q.town_stations as usize;
+    let town_staff = q.town_station_staff;
+    let rural = q.rural_stations_before;
+    let rural_staff = q.rural_station_staff;
+    let posts = q.station_command_posts;
+    let leaders = q.leaders;
     let rural_c = split_evenly(rural, counties);
     let mut rural_no = 0usize;
     let children = (0..counties)
@@ -484,13 +548,23 @@ pub(super) fn county_baseline(p: &Params) -> Result<Unit, ModelError> {
     Ok(municipal().with_children(children))
 }
 
+typed_params! {
+    /// The parameters `lever_county_units` reads.
+    struct CountyUnitsParams {
+        county_units_after: u64,
+        county_organ_units_after: u64,
+        county_units_before: u64,
+    }
+}
+
 /// 三是 (county bureaus): the guidance units merge into fewer units that operate; all but the
 /// headquarters units count as frontline. Which old units went into which new one the source
 /// does not say: the model merges them in order.
 pub(super) fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let units_after = p.count("county_units_after") as usize;
-    let organ_units = p.count("county_organ_units_after") as usize;
-    let units_before = p.count("county_units_before") as usize;
+    let q = CountyUnitsParams::read(p);
+    let units_after = q.county_units_after as usize;
+    let organ_units = q.county_organ_units_after as usize;
+    let units_before = q.county_units_before as usize;
     ensure!(
         units_after <= units_before,
         Msg::ErrDaqing07,
@@ -570,12 +644,22 @@ pub(super) fn lever_abolish_town_stations(_: &Params, mut org: Unit) -> Result<U
     Ok(org)
 }
 
+typed_params! {
+    /// The parameters `lever_central_stations` reads.
+    struct CentralStationsParams {
+        rural_stations_before: u64,
+        central_stations_after: u64,
+        station_command_posts: u64,
+    }
+}
+
 /// 三是 (rural): neighbouring rural stations merge into central stations with all their staff;
 /// each central station keeps one set of command and admin posts.
 pub(super) fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let rural = p.count("rural_stations_before");
-    let central = p.count("central_stations_after");
-    let posts = p.count("station_command_posts");
+    let q = CentralStationsParams::read(p);
+    let rural = q.rural_stations_before;
+    let central = q.central_stations_after;
+    let posts = q.station_command_posts;
     ensure!(
         central <= rural,
         Msg::ErrDaqing10,

@@ -1,6 +1,7 @@
 //! The haidong case's baseline and measures (its data is in `mod.rs`).
 
 use super::*;
+use crate::model::params::typed_params;
 
 // ---------------------------------------------------------------------------------------------
 // The generated county.
@@ -101,16 +102,18 @@ impl Station {
     }
 }
 
-/// What the generator needs: the county-level parameters.
-pub(super) struct Shape {
-    seed: u64,
-    stations: usize,
-    town_staff: u64,
-    rural_staff: u64,
-    town_residents: u64,
-    rural_residents: u64,
-    town_incidents: u64,
-    rural_incidents: u64,
+typed_params! {
+    /// What the generator needs: the county-level parameters.
+    pub(super) struct Shape {
+        seed: u64,
+        stations: usize,
+        town_staff: u64,
+        rural_staff: u64,
+        town_residents: u64,
+        rural_residents: u64,
+        town_incidents: u64,
+        rural_incidents: u64,
+    }
 }
 
 pub(super) fn generate(s: &Shape) -> Vec<Station> {
@@ -163,17 +166,7 @@ pub(super) fn generate(s: &Shape) -> Vec<Station> {
 /// The county's stations from the parameters: generated from the seed, then the user's table
 /// edits (row `n` is station `s{n}`; rows beyond the station count are ignored).
 pub fn county_stations(p: &Params) -> Vec<Station> {
-    let shape = Shape {
-        seed: p.count("seed"),
-        stations: p.count("stations") as usize,
-        town_staff: p.count("town_staff"),
-        rural_staff: p.count("rural_staff"),
-        town_residents: p.count("town_residents"),
-        rural_residents: p.count("rural_residents"),
-        town_incidents: p.count("town_incidents"),
-        rural_incidents: p.count("rural_incidents"),
-    };
-    let mut out = generate(&shape);
+    let mut out = generate(&Shape::read(p));
     for st in out.iter_mut() {
         if let Some(v) = p.edit(st.row, "staff") {
             st.staff = to_u32(v.max(0.0).round() as u64);
@@ -366,9 +359,18 @@ pub(super) fn brigade_id(key: &str) -> Id {
     id!["cb/", key]
 }
 
+typed_params! {
+    /// The parameters `baseline` reads.
+    struct BaselineParams {
+        leaders: u64,
+        brigade_staff: u64,
+    }
+}
+
 pub(super) fn baseline(p: &Params) -> Result<Unit, ModelError> {
-    let leaders = p.count("leaders");
-    let brigade_staff = p.count("brigade_staff");
+    let q = BaselineParams::read(p);
+    let leaders = q.leaders;
+    let brigade_staff = q.brigade_staff;
     let stations = county_stations(p);
     let mut children: Vec<Unit> = BRIGADES
         .iter()
@@ -428,9 +430,18 @@ fn mappable(u: &Unit) -> bool {
             || stations.iter().all(|s| s.is_county_town_station()))
 }
 
+typed_params! {
+    /// The parameters `districts_in` reads.
+    struct DistrictsInParams {
+        max_districts: u64,
+        district_cap: u64,
+    }
+}
+
 /// The districts of one unit's stations (`top`: the unit is the top bureau, whose districts
 /// keep Haidong's ids d1, d2 …; below it they are numbered inside their unit).
 fn districts_in(p: &Params, org: &mut Unit, top: bool) -> Result<(), ModelError> {
+    let q = DistrictsInParams::read(p);
     // The unit's stations, with their incidents and neighbours as the tree has them (edits
     // included); the caller has checked that they can be grouped (`mappable`).
     let (units, rest): (Vec<Unit>, Vec<Unit>) = org.children.take_split(|u| u.kind.is_station());
@@ -450,8 +461,8 @@ fn districts_in(p: &Params, org: &mut Unit, top: bool) -> Result<(), ModelError>
     let groups = group_sites(
         &sites,
         &adj,
-        p.count("max_districts") as usize,
-        p.count("district_cap") as usize,
+        q.max_districts as usize,
+        q.district_cap as usize,
     )?;
     let mut slots: Vec<Option<Unit>> = units.into_iter().map(Some).collect();
     let mut districts = Vec::with_capacity(groups.len());
@@ -492,16 +503,33 @@ fn districts_in(p: &Params, org: &mut Unit, top: bool) -> Result<(), ModelError>
     Ok(())
 }
 
+typed_params! {
+    /// The parameters `bound_per_brigade` reads.
+    struct BoundPerBrigadeParams {
+        bound_share: f64,
+    }
+}
+
 /// How many officers each brigade binds to districts.
 pub(super) fn bound_per_brigade(p: &Params, staff: u32) -> u64 {
-    let share = p.get("bound_share").clamp(0.0, 100.0);
+    let q = BoundPerBrigadeParams::read(p);
+    let share = q.bound_share.clamp(0.0, 100.0);
     (f64::from(staff) * share / 100.0).floor() as u64
+}
+
+typed_params! {
+    /// The parameters `district_minimum` reads.
+    struct DistrictMinimumParams {
+        office_staff: u64,
+        case_team_min: u64,
+    }
 }
 
 /// The minimum a district's two teams and one office need: the room, the case team's minimum
 /// and one community officer.
 pub(super) fn district_minimum(p: &Params) -> u64 {
-    p.count("office_staff") + p.count("case_team_min") + 1
+    let q = DistrictMinimumParams::read(p);
+    q.office_staff + q.case_team_min + 1
 }
 
 /// Shares `extra` officers among work units one at a time, each to the unit with the most
@@ -555,8 +583,16 @@ fn holds_districts(u: &Unit) -> bool {
     u.children.iter().any(|d| d.kind == UnitKind::District)
 }
 
+typed_params! {
+    /// The parameters `responsibility_in` reads.
+    struct ResponsibilityInParams {
+        leaders: u64,
+    }
+}
+
 fn responsibility_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
-    let leaders = p.count("leaders");
+    let q = ResponsibilityInParams::read(p);
+    let leaders = q.leaders;
     let n = org
         .children
         .iter()
@@ -659,9 +695,18 @@ pub(super) fn lever_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelEr
     Ok(org)
 }
 
+typed_params! {
+    /// The parameters `two_teams_in` reads.
+    struct TwoTeamsInParams {
+        office_staff: u64,
+        case_team_min: u64,
+    }
+}
+
 fn two_teams_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
-    let office = p.count("office_staff");
-    let case_min = p.count("case_team_min");
+    let q = TwoTeamsInParams::read(p);
+    let office = q.office_staff;
+    let case_min = q.case_team_min;
     let brigades = Ids::of(
         org.children
             .iter()

@@ -1,6 +1,7 @@
 //! The tianjin case's baseline and measures (its data is in `mod.rs`).
 
 use super::*;
+use crate::model::params::typed_params;
 
 pub(super) fn unit(id: impl Into<Id>, name: Name, role: Text, kind: UnitKind) -> Unit {
     Unit::new(id, name, role, kind)
@@ -20,12 +21,26 @@ pub fn station_sizes(n: usize, min: u64, max: u64) -> Vec<u64> {
     }
 }
 
+typed_params! {
+    /// The parameters `station_baseline` reads.
+    struct StationBaselineParams {
+        stations: u64,
+        station_staff_min: u64,
+        station_staff_max: u64,
+        station_leaders: u64,
+        admin_staff: u64,
+        community_share: u64,
+        case_share: u64,
+    }
+}
+
 pub(super) fn station_baseline(p: &Params) -> Result<Unit, ModelError> {
-    let n = p.count("stations") as usize;
-    let (min, max) = (p.count("station_staff_min"), p.count("station_staff_max"));
-    let leaders = p.count("station_leaders");
-    let admin = p.count("admin_staff");
-    let (cs, ks) = (p.count("community_share"), p.count("case_share"));
+    let q = StationBaselineParams::read(p);
+    let n = q.stations as usize;
+    let (min, max) = (q.station_staff_min, q.station_staff_max);
+    let leaders = q.station_leaders;
+    let admin = q.admin_staff;
+    let (cs, ks) = (q.community_share, q.case_share);
     ensure!(
         min <= max,
         Msg::ErrTianjin01,
@@ -112,19 +127,26 @@ fn has_desks(u: &Unit) -> bool {
             .any(|c| c.kind == UnitKind::Section && c.branch.is_some())
 }
 
+typed_params! {
+    /// The parameters `give_desks` reads.
+    struct GiveDesksParams {
+        station_leaders: u64,
+        community_share: u64,
+        case_share: u64,
+    }
+}
+
 /// A station of another organisation with posts but no units of its own: the measure gives it
 /// the desks this case's stations have (its leaders stay, the rest of its headquarters posts,
 /// at least one, are the admin desk, its frontline splits by the community and case shares), so
 /// that one office two teams can form from them. The desks stand for the station in the
 /// lineage.
 fn give_desks(p: &Params, st: &mut Unit) {
+    let q = GiveDesksParams::read(p);
     let organ = u64::from(st.staff.organ);
-    let admin = organ
-        .saturating_sub(p.count("station_leaders"))
-        .max(1)
-        .min(organ);
+    let admin = organ.saturating_sub(q.station_leaders).max(1).min(organ);
     let leaders = organ - admin;
-    let (cs, ks) = (p.count("community_share"), p.count("case_share"));
+    let (cs, ks) = (q.community_share, q.case_share);
     let parts = apportion(
         u64::from(st.staff.frontline),
         &[cs, ks, 100u64.saturating_sub(cs + ks)],
@@ -140,11 +162,20 @@ fn give_desks(p: &Params, st: &mut Unit) {
     st.staff = Staff::new(to_u32(leaders), 0);
 }
 
+typed_params! {
+    /// The parameters `lever_one_office_two_teams` reads.
+    struct OneOfficeTwoTeamsParams {
+        small_station_threshold: u64,
+        patrol_to_community: u64,
+    }
+}
+
 /// 一室兩隊(兩組): the admin desk becomes the command office; community and case officers (and
 /// patrol officers, in proportion) form two teams, or two groups in a small station.
 pub(super) fn lever_one_office_two_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let threshold = p.count("small_station_threshold");
-    let to_community = p.count("patrol_to_community");
+    let q = OneOfficeTwoTeamsParams::read(p);
+    let threshold = q.small_station_threshold;
+    let to_community = q.patrol_to_community;
     // Stations with desks (the posts the teams are formed from), or, in another organisation,
     // with frontline posts and no units of their own, wherever they sit.
     let acts = |u: &Unit| {
@@ -264,15 +295,30 @@ pub(super) fn municipal_root() -> Unit {
     )
 }
 
+typed_params! {
+    /// The parameters `sub_bureau_baseline` reads.
+    struct SubBureauBaselineParams {
+        sub_bureaus: u64,
+        departments_before: u64,
+        sub_bureau_leaders: u64,
+        department_staff: u64,
+        department_organ_share: u64,
+        stations_per_sub_bureau: u64,
+        sb_station_staff: u64,
+        sb_station_leaders: u64,
+    }
+}
+
 pub(super) fn sub_bureau_baseline(p: &Params) -> Result<Unit, ModelError> {
-    let n = p.count("sub_bureaus") as usize;
-    let depts = p.count("departments_before") as usize;
-    let leaders = p.count("sub_bureau_leaders");
-    let dept_staff = p.count("department_staff");
-    let organ_pct = p.count("department_organ_share").min(100);
-    let stations = p.count("stations_per_sub_bureau") as usize;
-    let st_staff = p.count("sb_station_staff");
-    let st_leaders = p.count("sb_station_leaders");
+    let q = SubBureauBaselineParams::read(p);
+    let n = q.sub_bureaus as usize;
+    let depts = q.departments_before as usize;
+    let leaders = q.sub_bureau_leaders;
+    let dept_staff = q.department_staff;
+    let organ_pct = q.department_organ_share.min(100);
+    let stations = q.stations_per_sub_bureau as usize;
+    let st_staff = q.sb_station_staff;
+    let st_leaders = q.sb_station_leaders;
     ensure!(
         st_leaders <= st_staff,
         Msg::ErrTianjin07,
@@ -358,8 +404,17 @@ fn municipal_scope() -> &'static Variant {
     Variant::find(VARIANTS, "municipal")
 }
 
+typed_params! {
+    /// The parameters `lever_big_departments` reads.
+    struct BigDepartmentsParams {
+        systems: u64,
+        units_cut: u64,
+    }
+}
+
 pub(super) fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let systems = (p.count("systems") as usize).clamp(1, SYSTEMS.len());
+    let q = BigDepartmentsParams::read(p);
+    let systems = (q.systems as usize).clamp(1, SYSTEMS.len());
     // It acts on the sub-bureaus under the top bureau that have departments (internal units).
     let acts = has_departments;
     let n = org.children.iter().filter(|sb| acts(sb)).count();
@@ -369,7 +424,7 @@ pub(super) fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, M
     let depts = departments(&org);
     // The source's count of departments cut, as the same share of the departments here.
     let own = sub_bureau_scope().before_lever(p, "big_departments")?;
-    let cut = same_share(p.count("units_cut"), departments(&own), depts);
+    let cut = same_share(q.units_cut, departments(&own), depts);
     ensure!(
         cut <= depts,
         Msg::ErrTianjin08,
@@ -423,9 +478,17 @@ pub(super) fn lever_big_departments(p: &Params, mut org: Unit) -> Result<Unit, M
     Ok(org)
 }
 
+typed_params! {
+    /// The parameters `lever_sink_staff` reads.
+    struct SinkStaffParams {
+        moved_staff: u64,
+    }
+}
+
 /// 下沉警力: `moved_staff` headquarters posts leave the sub-bureaus' departments and systems
 /// (in proportion to their headquarters posts) and join their sub-bureau's stations' frontline.
 pub(super) fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let q = SinkStaffParams::read(p);
     // Headquarters posts below each sub-bureau, outside its stations (leaders stay).
     fn organ_below(u: &Unit) -> u64 {
         u.children
@@ -452,7 +515,7 @@ pub(super) fn lever_sink_staff(p: &Params, mut org: Unit) -> Result<Unit, ModelE
     // The source's 3,870 officers, as the same share of the headquarters posts here.
     let own = sub_bureau_scope().before_lever(p, "sink_staff")?;
     let own_pool: u64 = pools_of(&own).iter().sum();
-    let moved = same_share(p.count("moved_staff"), own_pool, pool);
+    let moved = same_share(q.moved_staff, own_pool, pool);
     ensure!(
         moved <= pool,
         Msg::ErrTianjin10,
@@ -503,11 +566,24 @@ pub(super) fn take_organ(u: &mut Unit, parts: &mut impl Iterator<Item = u64>) {
     }
 }
 
+typed_params! {
+    /// The parameters `binhai_baseline` reads.
+    struct BinhaiBaselineParams {
+        binhai_sub_bureaus: u64,
+        binhai_stations: u64,
+        binhai_station_staff: u64,
+        binhai_station_leaders: u64,
+        binhai_sub_bureau_staff: u64,
+        binhai_bureau_staff: u64,
+    }
+}
+
 pub(super) fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
-    let n = p.count("binhai_sub_bureaus") as usize;
-    let stations = p.count("binhai_stations");
-    let st_staff = p.count("binhai_station_staff");
-    let st_leaders = p.count("binhai_station_leaders");
+    let q = BinhaiBaselineParams::read(p);
+    let n = q.binhai_sub_bureaus as usize;
+    let stations = q.binhai_stations;
+    let st_staff = q.binhai_station_staff;
+    let st_leaders = q.binhai_station_leaders;
     ensure!(
         st_leaders <= st_staff,
         Msg::ErrTianjin12,
@@ -518,7 +594,7 @@ pub(super) fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
         Msg::ErrTianjin13,
         vec![Arg::plain(stations)]
     )?;
-    let sb_staff = to_u32(p.count("binhai_sub_bureau_staff"));
+    let sb_staff = to_u32(q.binhai_sub_bureau_staff);
     let station_staff = Staff::new(to_u32(st_leaders), to_u32(st_staff - st_leaders));
     let mut station_no = 0usize;
     let children = split_evenly(stations, n)
@@ -557,9 +633,16 @@ pub(super) fn binhai_baseline(p: &Params) -> Result<Unit, ModelError> {
         BINHAI_ROLE,
         UnitKind::CountyBureau,
     )
-    .with_staff(Staff::new(to_u32(p.count("binhai_bureau_staff")), 0))
+    .with_staff(Staff::new(to_u32(q.binhai_bureau_staff), 0))
     .with_ranks(&SB_RANKS)
     .with_children(children))
+}
+
+typed_params! {
+    /// The parameters `lever_abolish_binhai_sub_bureaus` reads.
+    struct AbolishBinhaiSubBureausParams {
+        binhai_to_stations: u64,
+    }
 }
 
 /// 壓減層級 (Binhai): the sub-bureaus go; their stations report to the bureau directly and their
@@ -568,7 +651,8 @@ pub(super) fn lever_abolish_binhai_sub_bureaus(
     p: &Params,
     mut org: Unit,
 ) -> Result<Unit, ModelError> {
-    let pct = p.count("binhai_to_stations").min(100);
+    let q = AbolishBinhaiSubBureausParams::read(p);
+    let pct = q.binhai_to_stations.min(100);
     let mut stations = Vec::new();
     let mut freed = Staff::default();
     let mut rest = Vec::new();
@@ -596,11 +680,23 @@ pub(super) fn lever_abolish_binhai_sub_bureaus(
     Ok(org)
 }
 
+typed_params! {
+    /// The parameters `municipal_baseline` reads.
+    struct MunicipalBaselineParams {
+        attached_units: u64,
+        sections_before: u64,
+        section_staff: u64,
+        attached_unit_leaders: u64,
+        municipal_leaders: u64,
+    }
+}
+
 pub(super) fn municipal_baseline(p: &Params) -> Result<Unit, ModelError> {
-    let n = p.count("attached_units") as usize;
-    let sections = p.count("sections_before");
-    let s_staff = to_u32(p.count("section_staff"));
-    let leaders = to_u32(p.count("attached_unit_leaders"));
+    let q = MunicipalBaselineParams::read(p);
+    let n = q.attached_units as usize;
+    let sections = q.sections_before;
+    let s_staff = to_u32(q.section_staff);
+    let leaders = to_u32(q.attached_unit_leaders);
     ensure!(
         n > 0 || sections == 0,
         Msg::ErrTianjin14,
@@ -638,7 +734,7 @@ pub(super) fn municipal_baseline(p: &Params) -> Result<Unit, ModelError> {
         })
         .collect();
     Ok(municipal_root()
-        .with_staff(Staff::new(to_u32(p.count("municipal_leaders")), 0))
+        .with_staff(Staff::new(to_u32(q.municipal_leaders), 0))
         .with_ranks(&SB_RANKS)
         .with_children(children))
 }
@@ -651,9 +747,17 @@ pub fn abolished_indices(n: usize, k: usize) -> Vec<bool> {
         .collect()
 }
 
+typed_params! {
+    /// The parameters `lever_abolish_attached_units` reads.
+    struct AbolishAttachedUnitsParams {
+        attached_abolished: u64,
+    }
+}
+
 /// 撤銷13個直屬單位: the abolished units' sections and leaders join the preceding kept unit (or
 /// the next one, for a unit before any kept one).
 pub(super) fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let q = AbolishAttachedUnitsParams::read(p);
     fn attached(org: &Unit) -> u64 {
         org.children
             .iter()
@@ -662,11 +766,7 @@ pub(super) fn lever_abolish_attached_units(p: &Params, mut org: Unit) -> Result<
     }
     // The source's 13 abolished units, as the same share of the attached units here.
     let own = municipal_scope().before_lever(p, "abolish_attached_units")?;
-    let k = same_share(
-        p.count("attached_abolished"),
-        attached(&own),
-        attached(&org),
-    ) as usize;
+    let k = same_share(q.attached_abolished, attached(&own), attached(&org)) as usize;
     // The attached units are the internal units directly under the top bureau; any other unit
     // under it (sub-bureaus, stations) stays where it is.
     let (units, others): (Vec<Unit>, Vec<Unit>) = org
@@ -725,10 +825,18 @@ pub(super) fn absorb(into: &mut Unit, gone: Unit) {
     into.children.extend(gone.children);
 }
 
+typed_params! {
+    /// The parameters `lever_merge_sections` reads.
+    struct MergeSectionsParams {
+        division_units_after: u64,
+    }
+}
+
 /// 287個科級機構整合為92個副處級機構: in each attached unit, consecutive sections merge into
 /// deputy-division-level units; every unit with sections gets at least one, the rest go by
 /// section count.
 pub(super) fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let q = MergeSectionsParams::read(p);
     // Sections in each unit under the top bureau.
     fn sections(org: &Unit) -> Vec<u64> {
         org.children
@@ -745,11 +853,7 @@ pub(super) fn lever_merge_sections(p: &Params, mut org: Unit) -> Result<Unit, Mo
     let total: u64 = counts.iter().sum();
     // The source's 92 units from 287 sections, as the same share of the sections here.
     let own = municipal_scope().before_lever(p, "merge_sections")?;
-    let target = same_share(
-        p.count("division_units_after"),
-        sections(&own).iter().sum(),
-        total,
-    );
+    let target = same_share(q.division_units_after, sections(&own).iter().sum(), total);
     let holders = counts.iter().filter(|c| **c > 0).count() as u64;
     ensure!(
         target <= total,

@@ -1,6 +1,7 @@
 //! The zhejiang case's baseline and measures (its data is in `mod.rs`).
 
 use super::*;
+use crate::model::params::typed_params;
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers.
@@ -123,13 +124,26 @@ pub(super) fn sub_unit(id: Id, name: Name, role: Text, kind: UnitKind, branch: B
         .with_ranks(&SUB_RANKS)
 }
 
+typed_params! {
+    /// The parameters `nanhu_baseline` reads.
+    struct NanhuBaselineParams {
+        internal_units_before: u64,
+        organ_staff_before: u64,
+        leaders: u64,
+        stations: u64,
+        station_staff: u64,
+        squad_staff: u64,
+    }
+}
+
 pub(super) fn nanhu_baseline(p: &Params) -> Result<Unit, ModelError> {
-    let units_before = p.count("internal_units_before");
-    let organ = p.count("organ_staff_before");
-    let leaders = p.count("leaders");
-    let stations = p.count("stations") as usize;
-    let station_staff = p.count("station_staff");
-    let squad_staff = p.count("squad_staff");
+    let q = NanhuBaselineParams::read(p);
+    let units_before = q.internal_units_before;
+    let organ = q.organ_staff_before;
+    let leaders = q.leaders;
+    let stations = q.stations as usize;
+    let station_staff = q.station_staff;
+    let squad_staff = q.squad_staff;
     ensure!(
         units_before >= MIN_NANHU_UNITS,
         Msg::ErrZhejiang03,
@@ -210,10 +224,18 @@ pub(super) fn posts(pool: u64, n: usize, name: &Text) -> Result<Vec<u64>, ModelE
     Ok(split_evenly(pool, n + 1))
 }
 
+typed_params! {
+    /// The parameters `lever_nanhu_merge` reads.
+    struct NanhuMergeParams {
+        specialised_teams: u64,
+    }
+}
+
 /// 32 → 9: every old internal unit goes into one new unit; the new unit's headquarters staff
 /// are those of its old units.
 pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let teams = p.count("specialised_teams") as usize;
+    let q = NanhuMergeParams::read(p);
+    let teams = q.specialised_teams as usize;
     let (mut old, rest): (Vec<Unit>, Vec<Unit>) = org
         .children
         .take_split(|u| u.kind == UnitKind::InternalUnit);
@@ -353,7 +375,16 @@ fn moved_here(
     Ok(same_share(moved, organ_pool(&own), organ_pool(org)))
 }
 
+typed_params! {
+    /// The parameters `lever_community_rooms` reads.
+    struct CommunityRoomsParams {
+        community_rooms: u64,
+        community_officers: u64,
+    }
+}
+
 pub(super) fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let q = CommunityRoomsParams::read(p);
     // The source's rooms and officers, as the same share of the stations' frontline here, each
     // station's rooms in proportion to its frontline.
     let own: u64 = station_frontline(&scope("nanhu").before_lever(p, "community_rooms")?)
@@ -361,8 +392,8 @@ pub(super) fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, M
         .sum();
     let weights = station_frontline(&org);
     let here: u64 = weights.iter().sum();
-    let rooms = same_share(p.count("community_rooms"), own, here);
-    let officers = same_share(p.count("community_officers"), own, here);
+    let rooms = same_share(q.community_rooms, own, here);
+    let officers = same_share(q.community_officers, own, here);
     ensure!(
         officers >= rooms,
         Msg::ErrZhejiang07,
@@ -425,12 +456,22 @@ pub(super) fn lever_community_rooms(p: &Params, mut org: Unit) -> Result<Unit, M
     Ok(org)
 }
 
+typed_params! {
+    /// The parameters `lever_three_tiers` reads.
+    struct ThreeTiersParams {
+        stations_per_area_team: u64,
+        group_staff: u64,
+        anti_gang_staff: u64,
+    }
+}
+
 /// 第二步: station squadrons become detective groups under area investigation teams, each
 /// team covering neighbouring stations; the anti-gang team is drawn from the squadrons too.
 pub(super) fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let per = (p.count("stations_per_area_team") as usize).max(1);
-    let group_staff = p.count("group_staff");
-    let anti_gang = p.count("anti_gang_staff");
+    let q = ThreeTiersParams::read(p);
+    let per = (q.stations_per_area_team as usize).max(1);
+    let group_staff = q.group_staff;
+    let anti_gang = q.anti_gang_staff;
     // No investigation unit with station squadrons: nothing to act on (the step says so).
     let Some(cid) = investigation_unit(&org, is_squad).and_then(|i| org.children.get_mut(i)) else {
         return Ok(org);
@@ -504,12 +545,22 @@ pub(super) fn lever_three_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
     Ok(org)
 }
 
+typed_params! {
+    /// The parameters `lever_slim_organs` reads.
+    struct SlimOrgansParams {
+        organ_staff_before: u64,
+        organ_share_moved: f64,
+        moved_to_investigation: f64,
+    }
+}
+
 /// 第三步: a share of the headquarters staff (leaders apart) move down, taken in proportion
 /// from every unit; part join the area investigation teams, the rest the stations.
 pub(super) fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let moved = share_of(p.count("organ_staff_before"), p.get("organ_share_moved"));
+    let q = SlimOrgansParams::read(p);
+    let moved = share_of(q.organ_staff_before, q.organ_share_moved);
     let moved = moved_here(p, "nanhu", "slim_organs", &org, moved)?;
-    let to_area_share = p.get("moved_to_investigation");
+    let to_area_share = q.moved_to_investigation;
     let cid = investigation_unit(&org, is_area_team);
     let area: Vec<usize> = cid
         .and_then(|i| org.children.get(i))
@@ -549,12 +600,24 @@ pub(super) fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, Model
     Ok(org)
 }
 
+typed_params! {
+    /// The parameters `pujiang_baseline` reads.
+    struct PujiangBaselineParams {
+        internal_units_before: u64,
+        organ_staff_before: u64,
+        leaders: u64,
+        stations: u64,
+        station_staff: u64,
+    }
+}
+
 pub(super) fn pujiang_baseline(p: &Params) -> Result<Unit, ModelError> {
-    let units = p.count("internal_units_before");
-    let organ = p.count("organ_staff_before");
-    let leaders = p.count("leaders");
-    let stations = p.count("stations") as usize;
-    let station_staff = p.count("station_staff");
+    let q = PujiangBaselineParams::read(p);
+    let units = q.internal_units_before;
+    let organ = q.organ_staff_before;
+    let leaders = q.leaders;
+    let stations = q.stations as usize;
+    let station_staff = q.station_staff;
     ensure!(
         organ >= units,
         Msg::ErrZhejiang14,
@@ -587,10 +650,19 @@ pub(super) fn pujiang_baseline(p: &Params) -> Result<Unit, ModelError> {
     .with_children(children))
 }
 
+typed_params! {
+    /// The parameters `lever_pujiang_merge` reads.
+    struct PujiangMergeParams {
+        internal_units_before: u64,
+        internal_units_after: u64,
+    }
+}
+
 /// 26 → 8: neighbouring internal units merge in order.
 pub(super) fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let before = p.count("internal_units_before");
-    let after = p.count("internal_units_after");
+    let q = PujiangMergeParams::read(p);
+    let before = q.internal_units_before;
+    let after = q.internal_units_after;
     fn internal(org: &Unit) -> u64 {
         org.children
             .iter()
@@ -640,9 +712,18 @@ pub(super) fn lever_pujiang_merge(p: &Params, mut org: Unit) -> Result<Unit, Mod
     Ok(org)
 }
 
+typed_params! {
+    /// The parameters `lever_pujiang_sink` reads.
+    struct PujiangSinkParams {
+        organ_staff_before: u64,
+        organ_cut: f64,
+    }
+}
+
 /// The department staff cut: taken from every internal unit in proportion, all to the stations.
 pub(super) fn lever_pujiang_sink(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
-    let moved = share_of(p.count("organ_staff_before"), p.get("organ_cut"));
+    let q = PujiangSinkParams::read(p);
+    let moved = share_of(q.organ_staff_before, q.organ_cut);
     let moved = moved_here(p, "pujiang", "sink_staff", &org, moved)?;
     // The stations take them, wherever they sit in the organisation.
     let is_station = |u: &Unit| u.kind.is_station();
