@@ -64,3 +64,18 @@ test('?lang= takes zh-Hans, zh-Hant, en and common spellings (zh-TW, zh-CN)', as
     }
   }
 });
+
+test('each quote is marked with the script it is written in', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=tianjin&lang=en`);
+  try {
+    // Document 003 (Tianjin) is in traditional characters; the other documents in simplified.
+    const langs = await page.$$eval('[data-source="seed"]', (ds) =>
+      ds.map((d) => [d.dataset.doc, d.querySelector('blockquote').lang]));
+    assert.ok(langs.length > 0);
+    for (const [doc, lang] of langs) assert.equal(lang, doc === '003' ? 'zh-Hant' : 'zh-Hans', doc);
+    assert.ok(langs.some(([doc]) => doc === '003'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -387,3 +387,29 @@ fn lineage_texts(
         })
         .collect()
 }
+
+/// Each quote is marked with the script it is written in (`Source::quote_lang`): a quote with a
+/// character only traditional writing has is `zh-Hant`, one with a character only simplified
+/// writing has is `zh-Hans`, and document 003 has quotes of the first kind.
+#[test]
+fn every_quote_is_marked_with_its_own_script() {
+    const TRADITIONAL: &str = "個們這機關單屬為與區專發變務體隊辦軍壓";
+    const SIMPLIFIED: &str = "个们这机关单属为与区专发变务体队办军压";
+    let mut hant = 0;
+    for (c, v) in variants() {
+        for src in all_sources(v) {
+            let Source::Seed { quote, .. } = src else {
+                continue;
+            };
+            let lang = src.quote_lang();
+            if quote.chars().any(|ch| TRADITIONAL.contains(ch)) {
+                assert_eq!(lang, Some("zh-Hant"), "{}/{}: {quote}", c.key(), v.key);
+                hant += 1;
+            }
+            if quote.chars().any(|ch| SIMPLIFIED.contains(ch)) {
+                assert_eq!(lang, Some("zh-Hans"), "{}/{}: {quote}", c.key(), v.key);
+            }
+        }
+    }
+    assert!(hant > 5, "only {hant} traditional quotes found");
+}

@@ -15,7 +15,7 @@ pub fn SourceNote(source: Source, lang: RwSignal<Lang>) -> impl IntoView {
         Source::Seed { doc, quote } => view! {
             <details class="source seed" data-source="seed" data-doc=doc>
                 <summary>{move || trf(lang.get(), Msg::SourceDoc, &[doc])}</summary>
-                <blockquote lang="zh-Hans">{quote}</blockquote>
+                <blockquote lang=source.quote_lang()>{quote}</blockquote>
             </details>
         }
         .into_any(),

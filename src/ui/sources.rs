@@ -128,7 +128,7 @@ fn source_text(source: Source, l: Lang) -> impl IntoView {
     match source {
         Source::Seed { doc, quote } => view! {
             <span class="seed-ref">{trf(l, Msg::SourceDoc, &[doc])} "："</span>
-            <q lang="zh">{quote}</q>
+            <q lang=source.quote_lang()>{quote}</q>
         }
         .into_any(),
         Source::Assumption { why } => view! {
