@@ -389,3 +389,31 @@ fn defaults_stay_small_enough_to_draw() {
         }
     }
 }
+
+/// Binhai: the abolished sub-bureaus' officers go down to the stations, in the reform's direction
+/// ("充實至基層所隊"); the new-area bureau's own headquarters gains no one (it had 50 % before).
+#[test]
+fn binhai_abolished_sub_bureaus_staff_go_down_not_up() {
+    let s = defaults("binhai");
+    let (before, after) = (s.before(), s.after());
+    assert_eq!(
+        after.staff.organ, before.staff.organ,
+        "the bureau's own posts"
+    );
+    let stations = |org: &Unit| -> u32 {
+        org.walk()
+            .iter()
+            .filter(|(_, u)| u.kind.is_station())
+            .map(|(_, u)| u.staff.total())
+            .sum()
+    };
+    let freed: u32 = before
+        .children
+        .iter()
+        .filter(|u| u.kind == UnitKind::SubBureau)
+        .map(|u| u.staff.total())
+        .sum();
+    assert!(freed > 0);
+    assert_eq!(stations(after), stations(before) + freed);
+    assert!(compute(after).get(K::FrontlineShare) > compute(before).get(K::FrontlineShare));
+}

@@ -696,10 +696,10 @@ pub const BINHAI_SPECS: &[ParamSpec] = &[
         PCT,
         G_BINHAI_AFTER,
         (0.0, 100.0, 1.0),
-        50.0,
+        100.0,
         Source::assumption(
-            "资料未说明撤销分局后人员的去向；假设一半充实派出所一线，一半进入新区公安局本级",
-            "The source does not say where the abolished sub-bureaus' officers went; assumed half join the stations' frontline and half the bureau's own headquarters",
+            "资料未说明撤销分局后人员的去向；按改革的方向（“3870名市局、分局机关警力充实至基层所队……瘦了机关的身，强了基层的体”）假设全部充实派出所一线，新区公安局本级不增加人员",
+            "The source does not say where the abolished sub-bureaus' officers went; assumed, in the reform's direction (3,870 headquarters officers “充實至基層所隊”, “瘦了機關的身，強了基層的體”), that all join the stations' frontline and the bureau's own headquarters gains no one",
         ),
     ),
 ];
