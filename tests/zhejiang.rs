@@ -541,3 +541,48 @@ fn random_parameters(v: &'static Variant) {
         "no random set was refused: the generator is too tame"
     );
 }
+
+/// "下沉的警力,一部分充实到片区刑侦队……一部分转岗成为社区民警": the moved officers who do not
+/// join the area teams take over the community rooms' posts, so every station gets back at least
+/// the officers its rooms took from it in step 1.
+#[test]
+fn nanhu_moved_officers_become_the_community_officers() {
+    let v = variant("nanhu");
+    let s = defaults("nanhu");
+    let i = lever_index(v, "slim_organs");
+    let (before, after) = (s.at(i - 1), s.at(i));
+    let stations = |org: &Unit| -> Vec<(u32, u32)> {
+        org.walk()
+            .iter()
+            .filter(|(_, u)| u.kind.is_station())
+            .map(|(_, u)| {
+                let rooms = u
+                    .children
+                    .iter()
+                    .filter(|c| c.kind == UnitKind::CommunityRoom)
+                    .map(|c| c.staff.frontline)
+                    .sum();
+                (u.staff.frontline, rooms)
+            })
+            .collect()
+    };
+    let (b, a) = (stations(before), stations(after));
+    assert!(!b.is_empty());
+    // What the stations gain in all: the moved officers who did not join the area teams.
+    let gained: u32 = b.iter().zip(&a).map(|(x, y)| y.0 - x.0).sum();
+    let rooms: u32 = b.iter().map(|x| x.1).sum();
+    assert_eq!(rooms, 70);
+    assert!(gained > 0 && gained <= rooms, "{gained} at the defaults");
+    // They take over the rooms' posts station by station, in order.
+    let mut left = gained;
+    for ((own_b, rooms_b), (own_a, rooms_a)) in b.iter().zip(&a) {
+        assert_eq!(rooms_a, rooms_b, "the rooms keep their posts");
+        let taken_over = (*rooms_b).min(left);
+        assert_eq!(
+            own_a - own_b,
+            taken_over,
+            "{own_b} → {own_a}, rooms {rooms_b}"
+        );
+        left -= taken_over;
+    }
+}

@@ -596,7 +596,23 @@ pub(super) fn lever_slim_organs(p: &Params, mut org: Unit) -> Result<Unit, Model
             }
         }
     }
-    org.add_frontline_below(&is_station, moved - to_area);
+    // "一部分转岗成为社区民警": the others become community officers, taking over the community
+    // rooms' posts (the station officers who staffed them return to station duty: the station
+    // gains them), station by station; any beyond the rooms join the stations evenly.
+    let mut left = moved - to_area;
+    org.try_each_below(&is_station, &mut |st: &mut Unit| {
+        let rooms: u64 = st
+            .children
+            .iter()
+            .filter(|u| u.kind == UnitKind::CommunityRoom)
+            .map(|u| u64::from(u.staff.frontline))
+            .sum();
+        let taken_over = rooms.min(left);
+        st.staff.frontline += to_u32(taken_over);
+        left -= taken_over;
+        Ok::<(), ModelError>(())
+    })?;
+    org.add_frontline_below(&is_station, left);
     Ok(org)
 }
 

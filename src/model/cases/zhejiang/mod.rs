@@ -216,8 +216,8 @@ pub const NANHU_SPECS: &[ParamSpec] = &[
         G_NH_STEP3,
         50.0,
         Source::assumption(
-            "资料说下沉警力一部分充实片区刑侦队和交警中队、一部分转岗为社区民警，未给出比例；假设一半到片区刑侦队，其余到派出所",
-            "The source says part went to area investigation teams and traffic squadrons and part became community officers, without a split; assumed half to area teams, the rest to stations",
+            "资料说下沉警力一部分充实片区刑侦队和交警中队、一部分转岗为社区民警，未给出比例；假设一半到片区刑侦队，其余转岗为社区民警",
+            "The source says part went to area investigation teams and traffic squadrons and part became community officers, without a split; assumed half to area teams, the rest community officers",
         ),
     ),
 ];
@@ -427,8 +427,8 @@ const NANHU_LEVERS: &[Lever] = &[
             "Step 3: slimmer headquarters, staff moved down",
         ),
         summary: Text::new(
-            "机关原有警力的三分之一下沉：从各机构按比例抽出，一部分充实片区刑侦队，其余充实派出所。用于其他组织时，下沉同一比例的机关岗位。",
-            "A third of the headquarters staff move down, taken from every unit in proportion; part join the area investigation teams, the rest the stations. On another organisation, the same share of its headquarters posts moves down.",
+            "机关原有警力的三分之一下沉：从各机构按比例抽出，一部分充实片区刑侦队，其余转岗成为社区民警，接替社区警务室的岗位（原来抽出的派出所民警回到派出所），多出的充实派出所。交警中队不在模型中。用于其他组织时，下沉同一比例的机关岗位。",
+            "A third of the headquarters staff move down, taken from every unit in proportion; part join the area investigation teams, the others become community officers, taking over the community rooms' posts (the station officers who staffed them return to station duty), and any beyond that join the stations. The traffic squadrons the source also names are not in the model. On another organisation, the same share of its headquarters posts moves down.",
         ),
         source: Source::seed(DOC, Q_SLIM),
         conserves_staff: true,
