@@ -20,12 +20,26 @@ test('printing shows both diagrams side by side, the numbers and the sources, an
         sideBySide: Math.abs(b.top - a.top) < 2 && a.left > b.right - 2,
         numbers: shown('[data-metric="staff_total"]'), sources: shown('[data-panel="sources"] [data-doc]'),
         bg: getComputedStyle(document.body).backgroundColor,
+        // The dark theme's colours are screen-only: panels and boxes print as the light theme's.
+        panel: getComputedStyle(document.querySelector('.steps')).backgroundColor,
+        box: getComputedStyle(document.querySelector('g.node rect')).fill,
+        ink: getComputedStyle(document.querySelector('table')).color,
       };
     });
+    const light = await page.evaluate(() => {
+      document.documentElement.dataset.theme = 'light';
+      return {
+        panel: getComputedStyle(document.querySelector('.steps')).backgroundColor,
+        box: getComputedStyle(document.querySelector('g.node rect')).fill,
+        ink: getComputedStyle(document.querySelector('table')).color,
+      };
+    });
+    await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
     assert.deepEqual(r, {
       params: false, share: false, zoom: false, exports: false, before: true, after: true,
-      sideBySide: true, numbers: true, sources: true, bg: 'rgb(255, 255, 255)',
+      sideBySide: true, numbers: true, sources: true, bg: 'rgb(255, 255, 255)', ...light,
     });
+    assert.equal(light.panel, 'rgb(255, 255, 255)');
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     assert.equal(await page.evaluate(() => document.querySelector('[data-panel="sources"]').open), false);
     // Chromium's own printing (to PDF) fires the same events.

@@ -51,6 +51,11 @@ if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/ch
   apt-get install -y -q chromium chromium-driver fonts-wqy-microhei
 fi
 
+# Firefox ESR, geckodriver, WebKitGTK's WebKitWebDriver and Xvfb: the other two engines.
+if [ "$want_browser" = 1 ]; then
+  bash scripts/setup-engines.sh
+fi
+
 # Trunk's offline mode runs cargo offline too: fetch the crates first.
 if ! cargo fetch --locked --offline >/dev/null 2>&1; then
   say "cargo fetch"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test layer: format and lint, native tests, browser
-# (wasm-bindgen-test) tests in headless Chromium, a release build, and end-to-end tests that
-# drive the built dist/ in headless Chromium. .ci/run runs exactly this.
+# (wasm-bindgen-test) tests in headless Chromium and Firefox, a release build, the whole
+# end-to-end suite against the built dist/ in headless Chromium, and the engines' suite
+# (e2e-engines/: every case and step, parameters, bad input, the diagram, links, downloads,
+# saved scenarios, the embed page, the offline file) in Firefox and WebKit through W3C
+# WebDriver. .ci/run runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -21,8 +24,15 @@ cargo test --offline
 step "browser tests: components in headless Chromium (wasm-bindgen-test)"
 cargo test --offline --target wasm32-unknown-unknown --test web
 
+step "browser tests: the same in headless Firefox"
+env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" \
+  cargo test --offline --target wasm32-unknown-unknown --test web
+
 step "release build (trunk, wasm-opt)"
 trunk build --release
 
 step "end-to-end tests: the built dist/ in headless Chromium"
 node --test --test-concurrency=1 e2e/
+
+step "end-to-end tests: Firefox and WebKit (W3C WebDriver)"
+node --test --test-concurrency=1 e2e-engines/

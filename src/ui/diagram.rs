@@ -544,7 +544,14 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
             if let Some(e) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
                 let w = e.content_rect().width();
                 if w > 1.0 && (w - client_w.get_untracked()).abs() > 0.5 {
-                    client_w.set(w);
+                    // In the next frame: the refit this causes changes the canvas's height,
+                    // which, inside the observer's own delivery, is a "ResizeObserver loop"
+                    // error event in every engine.
+                    request_animation_frame(move || {
+                        if (w - client_w.get_untracked()).abs() > 0.5 {
+                            client_w.set(w);
+                        }
+                    });
                 }
             }
         });
