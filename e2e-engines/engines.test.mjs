@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, ENGINES as KNOWN, Keys, missing, serve, startDriver } from '../e2e/webdriver.mjs';
+import { contrastFailures, svgExportInfo } from '../e2e/in-page.mjs';
 
 const ENGINES = (process.env.ENGINES || 'firefox webkit').split(/[\s,]+/).filter(Boolean);
 for (const e of ENGINES) {
@@ -170,41 +171,6 @@ function pngStats(b64, box) {
     const n = data.length / 4;
     return { top: [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([c, k]) => [c, k / n]), lum: lum / n };
   })();
-}
-
-/** WCAG contrast failures of what the page paints (as e2e/view.test.mjs), run in the page. */
-function contrastFailures() {
-  const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
-  const lum = (c) => {
-    const [r, g, b] = rgb(c).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => {
-    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-    return (x + 0.05) / (y + 0.05);
-  };
-  const out = [];
-  const check = (what, fg, bg) => {
-    const r = ratio(fg, bg);
-    if (r < 4.5) out.push(`${what}: ${r.toFixed(2)} (${fg} on ${bg})`);
-  };
-  const cs = (sel, prop) => {
-    const e = document.querySelector(sel);
-    return e ? getComputedStyle(e)[prop] : null;
-  };
-  const panel = cs('.diagrams', 'backgroundColor');
-  check('text on panel', cs('.diagrams', 'color'), panel);
-  check('muted text on panel', cs('.diagram-help', 'color'), panel);
-  check('top bar', cs('.topbar', 'color'), cs('.topbar', 'backgroundColor'));
-  for (const g of document.querySelectorAll('g.node')) {
-    const fill = getComputedStyle(g.querySelector('rect')).fill;
-    check(`${g.dataset.kind} name`, getComputedStyle(g.querySelector('.name-line')).fill, fill);
-    check(`${g.dataset.kind} staff`, getComputedStyle(g.querySelector('.staff-line')).fill, fill);
-  }
-  return [...new Set(out)];
 }
 
 /** Nothing is set aside: the diagram's ResizeObserver used to fire "ResizeObserver loop
@@ -702,22 +668,7 @@ for (const engine of ENGINES) {
       const boxes = await count(`${AFTER} g.node`);
       const svg = await download(`${AFTER} [data-export="svg"]`);
       assert.equal(svg.name, 'reform-explorer-zhejiang-nanhu-final.svg');
-      const info = await s.exec((text) => {
-        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-        const err = doc.querySelector('parsererror');
-        const root = doc.documentElement;
-        return {
-          err: err ? err.textContent : null,
-          ns: root.namespaceURI,
-          boxes: doc.querySelectorAll('g[data-unit-id]').length,
-          transform: root.querySelector(':scope > g')?.getAttribute('transform'),
-          vars: /var\(--/.test(text),
-          fill: doc.querySelector('g[data-unit-id] rect')?.getAttribute('fill'),
-          bg: root.firstElementChild?.getAttribute('fill'),
-          w: Number(root.getAttribute('width')),
-          text: doc.querySelector('g[data-unit-id] text')?.textContent,
-        };
-      }, svg.bytes.toString('utf8'));
+      const info = await s.exec(svgExportInfo, svg.bytes.toString('utf8'));
       assert.equal(info.err, null);
       assert.equal(info.ns, 'http://www.w3.org/2000/svg');
       assert.equal(info.boxes, boxes);

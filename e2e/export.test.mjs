@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { open, shownMetrics, useBrowser } from './support.mjs';
+import { svgExportInfo } from './in-page.mjs';
 
 const env = useBrowser(before, after);
 
@@ -65,22 +66,7 @@ test('a diagram as SVG: a standalone document with every box, zoom taken off, co
     const { name, body } = await download(page, 'figure.diagram[data-phase="after"] [data-export="svg"]');
     assert.equal(name, 'reform-explorer-zhejiang-nanhu-final.svg');
     const svg = body.toString('utf8');
-    const info = await page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      const err = doc.querySelector('parsererror');
-      const root = doc.documentElement;
-      return {
-        err: err ? err.textContent : null,
-        ns: root.namespaceURI,
-        boxes: doc.querySelectorAll('g[data-unit-id]').length,
-        transform: root.querySelector(':scope > g')?.getAttribute('transform'),
-        vars: /var\(--/.test(text),
-        fill: doc.querySelector('g[data-unit-id] rect')?.getAttribute('fill'),
-        bg: root.firstElementChild?.getAttribute('fill'),
-        w: Number(root.getAttribute('width')),
-        text: doc.querySelector('g[data-unit-id] text')?.textContent,
-      };
-    }, svg);
+    const info = await page.evaluate(svgExportInfo, svg);
     assert.equal(info.err, null);
     assert.equal(info.ns, 'http://www.w3.org/2000/svg');
     assert.equal(info.boxes, boxes);

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, useBrowser } from './support.mjs';
+import { contrastFailures } from './in-page.mjs';
 
 const env = useBrowser(before, after);
 
@@ -151,39 +152,7 @@ for (const theme of ['light', 'dark', 'projector', 'auto-dark']) {
     const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&theme=${theme.replace('auto-dark', 'auto')}`);
     try {
       if (theme === 'auto-dark') await page.emulateMedia({ colorScheme: 'dark' });
-      const fails = await page.evaluate(() => {
-        const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
-        const lum = (c) => {
-          const [r, g, b] = rgb(c).map((v) => {
-            const s = v / 255;
-            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-          });
-          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        };
-        const ratio = (a, b) => {
-          const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-          return (x + 0.05) / (y + 0.05);
-        };
-        const out = [];
-        const check = (what, fg, bg) => {
-          const r = ratio(fg, bg);
-          if (r < 4.5) out.push(`${what}: ${r.toFixed(2)} (${fg} on ${bg})`);
-        };
-        const cs = (sel, prop) => {
-          const e = document.querySelector(sel);
-          return e ? getComputedStyle(e)[prop] : null;
-        };
-        const panel = cs('.diagrams', 'backgroundColor');
-        check('text on panel', cs('.diagrams', 'color'), panel);
-        check('muted text on panel', cs('.diagram-help', 'color'), panel);
-        check('top bar', cs('.topbar', 'color'), cs('.topbar', 'backgroundColor'));
-        for (const g of document.querySelectorAll('g.node')) {
-          const fill = getComputedStyle(g.querySelector('rect')).fill;
-          check(`${g.dataset.kind} name`, getComputedStyle(g.querySelector('.name-line')).fill, fill);
-          check(`${g.dataset.kind} staff`, getComputedStyle(g.querySelector('.staff-line')).fill, fill);
-        }
-        return [...new Set(out)];
-      });
+      const fails = await page.evaluate(contrastFailures);
       assert.deepEqual(fails, []);
       assert.deepEqual(errors, []);
     } finally {
