@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const TYPES = {
@@ -19,8 +20,12 @@ const TYPES = {
 
 export const DIST = resolve(process.env.DIST || 'dist');
 
-/** Serves `root` under `prefix` (e.g. "/app/") on 127.0.0.1 at a free port. */
-export async function serve(root = DIST, prefix = '/') {
+/**
+ * Serves `root` under `prefix` (e.g. "/app/") on 127.0.0.1 at a free port. With `gzip`, bodies
+ * go out compressed to a browser that accepts it, as static hosts do (the benchmark's cold start).
+ */
+export async function serve(root = DIST, prefix = '/', { gzip = false } = {}) {
+  const zipped = new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -37,7 +42,14 @@ export async function serve(root = DIST, prefix = '/') {
       const s = await stat(file).catch(() => null);
       const path = s && s.isDirectory() ? join(file, 'index.html') : file;
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream' });
+      const type = { 'content-type': TYPES[extname(path)] || 'application/octet-stream' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        if (!zipped.has(path)) zipped.set(path, gzipSync(body, { level: 9 }));
+        res.writeHead(200, { ...type, 'content-encoding': 'gzip' });
+        res.end(zipped.get(path));
+        return;
+      }
+      res.writeHead(200, type);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

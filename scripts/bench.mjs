@@ -2,14 +2,18 @@
 // parameter change to the last DOM mutation, for every case and variant at its defaults and for
 // a large city drawn unit by unit, in headless Chromium. Run after a release build and
 // `cargo test --test expected` (it reads target/e2e-expected.json for the list of variants):
-//   node scripts/bench.mjs [runs]
+//   node scripts/bench.mjs [runs] [parts]
+// `parts`: a comma-separated choice of sizes, cold (cold start), update (parameter changes);
+// default all three.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, open, DIST } from '../e2e/support.mjs';
 import { allParams, timeChanges } from './measure.mjs';
+import { report } from './wasm-size.mjs';
 
 const runs = Number(process.argv[2] || 60);
+const parts = new Set((process.argv[3] || 'sizes,cold,update').split(','));
 
 async function files(dir) {
   const out = [];
@@ -23,7 +27,8 @@ async function files(dir) {
 
 let raw = 0;
 let gz = 0;
-console.log('file\traw bytes\tgzip bytes');
+const say = parts.has('sizes') ? console.log : () => {};
+say('file\traw bytes\tgzip bytes');
 const OFFLINE = 'reform-explorer.html';
 let offline = null;
 for (const f of (await files(DIST)).sort()) {
@@ -36,12 +41,19 @@ for (const f of (await files(DIST)).sort()) {
   }
   raw += body.length;
   gz += g;
-  console.log(`${name}\t${body.length}\t${g}`);
+  say(`${name}\t${body.length}\t${g}`);
 }
-console.log(`TOTAL dist/ (the hosted site)\t${raw}\t${gz}\t(${(gz / 1024).toFixed(1)} KiB gzip)`);
-console.log(offline
+say(`TOTAL dist/ (the hosted site)\t${raw}\t${gz}\t(${(gz / 1024).toFixed(1)} KiB gzip)`);
+say(offline
   ? `offline copy ${OFFLINE}\t${offline[0]}\t${offline[1]}\t(${(offline[0] / 1024).toFixed(1)} KiB as handed out)`
   : `offline copy ${OFFLINE}: missing (build with trunk first)`);
+
+// What weighs in the wasm (the build cargo made for Trunk, before wasm-opt, with names).
+try {
+  for (const l of parts.has('sizes') ? await report() : []) console.log(l);
+} catch (e) {
+  console.log(`wasm contributors: ${e.message}`);
+}
 
 function stats(times) {
   times.sort((a, b) => a - b);
@@ -51,10 +63,76 @@ function stats(times) {
 
 const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 
-const server = await serve();
+/**
+ * Cold start: a fresh context (empty cache) opens `url`; the time from navigation to the first
+ * figure on screen (the staff total after the reform, with its number) is read from the page's
+ * own clock (performance.now() counts from navigation start). `net` emulates a link through
+ * Chromium's DevTools protocol.
+ */
+async function coldStart(browser, url, net) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  if (net) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...net });
+  }
+  await page.addInitScript(() => {
+    // The frame that shows it: the first task after the next animation frame.
+    const seen = () => {
+      const el = document.querySelector('[data-metric="staff_total"][data-phase="after"]');
+      return el && /\d/.test(el.textContent);
+    };
+    const mo = new MutationObserver(() => {
+      if (seen()) {
+        mo.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { window.__firstFigure = performance.now(); }));
+      }
+    });
+    mo.observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstFigure, null, { timeout: 30000, polling: 20 });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length, null, { timeout: 5000 }).catch(() => {});
+  const t = await page.evaluate(() => ({
+    figure: window.__firstFigure,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+  }));
+  await context.close();
+  return t;
+}
+
+const server = await serve(DIST, '/', { gzip: true });
 const browser = await launch();
 try {
+  // Fast 4G as the issue defines it: 9 Mbit/s down, 150 ms round trip.
+  const fast4g = { latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (9e6 / 8) };
+  const pages = [
+    ['hosted page', `${server.url}?case=daqing&variant=urban`],
+    ['embedded page', `${server.url}?case=daqing&variant=urban&embed=1`],
+    ['single file', `${server.url}${OFFLINE}?case=daqing&variant=urban`],
+  ];
+  if (parts.has('cold')) console.log('cold start: navigation -> the frame that shows the first figure (served gzip; median of 5 fresh loads; first contentful paint)');
+  for (const [name, url] of parts.has('cold') ? pages : []) {
+    for (const [net, label] of [[null, 'loopback'], [fast4g, 'fast 4G']]) {
+      const figs = [];
+      const fcps = [];
+      for (let i = 0; i < 5; i++) {
+        const t = await coldStart(browser, url, net);
+        figs.push(t.figure);
+        fcps.push(t.fcp);
+      }
+      const target = net ? 1200 : 300;
+      const m = median(figs);
+      console.log(`  ${name.padEnd(14)} ${label.padEnd(9)} ${m.toFixed(0)} ms (fastest ${Math.min(...figs).toFixed(0)}, slowest ${Math.max(...figs).toFixed(0)}; FCP ${median(fcps).toFixed(0)} ms) target <= ${target} ms: ${m <= target ? 'met' : 'MISSED'}`);
+    }
+  }
   const cases = JSON.parse(await readFile('target/e2e-expected.json', 'utf8'));
+  if (!parts.has('update')) {
+    await browser.close();
+    await server.close();
+    process.exit(0);
+  }
   console.log(`parameter change -> last DOM mutation (${runs} runs each, headless Chromium)`);
   const worst = [];
   for (const cv of Object.keys(cases)) {
