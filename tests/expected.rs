@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use reform_explorer::analysis::compare::{apply, cell, Cell, City, FIGURES};
-use reform_explorer::analysis::response::{estimate, Patrol};
+use reform_explorer::analysis::response::Patrol;
 use reform_explorer::analysis::workload::Method;
 use reform_explorer::i18n::plain_number;
 use reform_explorer::model::cases::{CaseId, Scenario};
@@ -224,13 +224,9 @@ fn response_json(p: &Params, s: &Scenario, step: usize) -> String {
     let Some(patrol) = Patrol::of(p) else {
         return "null".into();
     };
-    let m = compute(s.at(step));
-    let x = patrol.inputs(
-        m.get(MetricKey::StaffTotal),
-        m.get(MetricKey::CommandChain),
-        step,
-    );
-    match estimate(&x) {
+    let side = patrol.side_of(&compute(s.at(step)), step);
+    let x = side.inputs;
+    match side.result {
         Ok(e) => format!(
             "{{\"cars\":\"{}\",\"utilisation\":\"{}\",\"dispatch\":\"{}\",\"wait\":\"{}\",\"distance\":\"{}\",\"travel\":\"{}\",\"total\":\"{}\"}}",
             plain_number(x.cars),

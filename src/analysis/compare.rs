@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use crate::analysis::response::{self, NoEstimate, Patrol};
+use crate::analysis::response::{NoEstimate, Patrol};
 use crate::i18n::{Msg, Text};
 use crate::model::cases::kit::{decimal, spec};
 use crate::model::cases::{Arg, CaseId, ModelError, Scenario, Variant};
@@ -570,8 +570,7 @@ const NO_ESTIMATE: Text = Text::new(
 
 fn response_minutes(a: &Applied, m: &Metrics, step: usize) -> Option<f64> {
     let patrol = Patrol::of(&a.params)?;
-    let x = patrol.inputs(a.city_officers, m.get(MetricKey::CommandChain), step);
-    match response::estimate(&x) {
+    match patrol.side(a.city_officers, m, step).result {
         Ok(e) => Some(e.total_min),
         Err(NoEstimate::NoPatrol | NoEstimate::Saturated { .. }) => None,
     }

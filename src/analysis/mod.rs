@@ -8,7 +8,7 @@ pub mod response;
 pub mod workload;
 
 use crate::model::cases::Scenario;
-use crate::model::metrics::{compute, MetricKey};
+use crate::model::metrics::compute;
 use crate::model::params::Params;
 pub use crate::model::planning::{is_analysis_key, join};
 
@@ -20,12 +20,6 @@ pub fn response_at(
     step: usize,
 ) -> Option<Result<response::Estimate, response::NoEstimate>> {
     let patrol = response::Patrol::of(p)?;
-    let org = scenario.at(step);
-    let m = compute(org);
-    let inputs = patrol.inputs(
-        m.get(MetricKey::StaffTotal),
-        m.get(MetricKey::CommandChain),
-        step.min(scenario.steps.len() - 1),
-    );
-    Some(response::estimate(&inputs))
+    let step = step.min(scenario.steps.len() - 1);
+    Some(patrol.side_of(&compute(scenario.at(step)), step).result)
 }

@@ -10,6 +10,7 @@
 //! - dispatch = call taking + relay per level × (command chain − 1).
 
 use crate::model::cases::{Reported, Variant};
+use crate::model::metrics::{MetricKey, Metrics};
 use crate::model::params::Params;
 pub use crate::model::planning::{
     RESPONSE_CALIBRATED as SPECS_CALIBRATED, RESPONSE_OFF as SPECS_OFF,
@@ -21,6 +22,13 @@ pub fn reported(v: &Variant) -> Option<&'static Reported> {
     v.reported
         .iter()
         .find(|r| r.metric.is_none() && r.label == REPORTED_LABEL)
+}
+
+/// One organisation's estimate: what the model read from it and what it gives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Side {
+    pub inputs: Inputs,
+    pub result: Result<Estimate, NoEstimate>,
 }
 
 /// What one estimate needs, every value in its own unit.
@@ -176,6 +184,21 @@ impl Patrol {
         } else {
             self.cars_per_100_after
         }
+    }
+    /// The estimate for an organisation whose metrics are `m`, at `step`, with `officers` on
+    /// its strength (the organisation's own staff total on the case page; the city's officers
+    /// in the comparison). The one place the page, the comparison and the expected figures
+    /// assemble an estimate.
+    pub fn side(&self, officers: f64, m: &Metrics, step: usize) -> Side {
+        let inputs = self.inputs(officers, m.get(MetricKey::CommandChain), step);
+        Side {
+            result: estimate(&inputs),
+            inputs,
+        }
+    }
+    /// [`Patrol::side`] with the organisation's own staff total.
+    pub fn side_of(&self, m: &Metrics, step: usize) -> Side {
+        self.side(m.get(MetricKey::StaffTotal), m, step)
     }
     /// The estimate's inputs for an organisation with `officers` staff and a command chain of
     /// `chain` ranks, at `step`.

@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::response::{self, curve, Estimate, Inputs, NoEstimate, Patrol};
+use crate::analysis::response::{self, curve, NoEstimate, Patrol, Side};
 use crate::i18n::{format_number, plain_number, Lang, Text};
-use crate::model::metrics::MetricKey;
 use crate::ui::state::AppState;
 
 const T_TITLE: Text = Text::new("出警反应时间（模型估算）", "Response time (model estimate)");
@@ -48,13 +47,6 @@ fn fill(text: &str, args: &[&str]) -> String {
     out
 }
 
-/// Everything the panel shows for one side (before, or the step on screen).
-#[derive(Clone, Debug, PartialEq)]
-struct Side {
-    inputs: Inputs,
-    result: Result<Estimate, NoEstimate>,
-}
-
 /// `(cars, minutes)` points.
 type Curve = Vec<(u32, f64)>;
 
@@ -73,18 +65,7 @@ fn figures(state: AppState) -> Option<Figures> {
     let patrol = state.params.with(Patrol::of)?;
     state.shown.with(|s| {
         let s = s.as_ref()?;
-        let side = |at: usize| {
-            let m = s.at(at);
-            let inputs = patrol.inputs(
-                m.get(MetricKey::StaffTotal),
-                m.get(MetricKey::CommandChain),
-                at.min(s.scenario.steps.len() - 1),
-            );
-            Side {
-                result: response::estimate(&inputs),
-                inputs,
-            }
-        };
+        let side = |at: usize| patrol.side_of(s.at(at), at.min(s.scenario.steps.len() - 1));
         let (before, after) = (side(0), side(step));
         let most = before.inputs.cars.max(after.inputs.cars);
         let max_cars = ((most * 2.0).max(10.0) as u32).min(2_000);
