@@ -37,6 +37,13 @@ test('Daqing: the response estimate equals the model at every step, beside the r
     const [b, a] = [await total(page, 'before'), await total(page, 'after')];
     assert.ok(Math.abs(b - 15) <= 0.5 && Math.abs(a - 9) <= 0.5, `${b} → ${a}`);
     assert.match(await page.textContent('[data-reported="response_time"]'), /15.*9/);
+    // What carries the change (issue 19): the parts add up to after − before, and the assumed
+    // cars standard carries most of it.
+    const part = async (k) => Number(await page.getAttribute(`[data-breakdown="${k}"]`, 'data-value'));
+    const [whole, chain, officers, standard] = [await part('total'), await part('chain'), await part('officers'), await part('standard')];
+    assert.ok(Math.abs(whole - (a - b)) < 1e-6, `${whole} against ${a} − ${b}`);
+    assert.ok(Math.abs(chain + officers + standard - whole) < 1e-6, `${chain} + ${officers} + ${standard} against ${whole}`);
+    assert.ok(standard < chain && chain < 0, `${chain}, ${standard}`);
     // The chart: a curve for each phase and a point on each.
     assert.equal(await page.locator('[data-chart="response"] path.curve').count(), 2);
     assert.equal(await page.locator('[data-chart="response"] circle.point').count(), 2);

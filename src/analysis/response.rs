@@ -27,8 +27,26 @@ pub fn reported(v: &Variant) -> Option<&'static Reported> {
 /// One organisation's estimate: what the model read from it and what it gives.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Side {
+    /// The officers and the command chain (ranks) the estimate was made from.
+    pub officers: f64,
+    pub chain: f64,
     pub inputs: Inputs,
     pub result: Result<Estimate, NoEstimate>,
+}
+
+/// How much of a change in the response time each input carries, in minutes (negative: faster).
+/// The inputs are changed one at a time from before to after, in this order; the parts add up
+/// to the whole change. The order matters a little (the queue is not linear): it is stated.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Breakdown {
+    /// The command chain computed from the organisation, at the assumed minutes per rank.
+    pub chain: f64,
+    /// The officers on the strength, at the earlier cars standard.
+    pub officers: f64,
+    /// The cars-per-100-officers standard, before and after (both assumptions).
+    pub standard: f64,
+    /// The whole change.
+    pub total: f64,
 }
 
 /// What one estimate needs, every value in its own unit.
@@ -190,11 +208,33 @@ impl Patrol {
     /// in the comparison). The one place the page, the comparison and the expected figures
     /// assemble an estimate.
     pub fn side(&self, officers: f64, m: &Metrics, step: usize) -> Side {
-        let inputs = self.inputs(officers, m.get(MetricKey::CommandChain), step);
+        let chain = m.get(MetricKey::CommandChain);
+        let inputs = self.inputs(officers, chain, step);
         Side {
+            officers,
+            chain,
             result: estimate(&inputs),
             inputs,
         }
+    }
+    /// What carries the change from `before` (the baseline, step 0) to `after` (at `step`):
+    /// `None` when either end, or a point between, has no estimate.
+    pub fn breakdown(&self, before: &Side, after: &Side, step: usize) -> Option<Breakdown> {
+        let t = |officers: f64, chain: f64, step: usize| {
+            estimate(&self.inputs(officers, chain, step))
+                .ok()
+                .map(|e| e.total_min)
+        };
+        let t0 = t(before.officers, before.chain, 0)?;
+        let t1 = t(before.officers, after.chain, 0)?;
+        let t2 = t(after.officers, after.chain, 0)?;
+        let t3 = t(after.officers, after.chain, step)?;
+        Some(Breakdown {
+            chain: t1 - t0,
+            officers: t2 - t1,
+            standard: t3 - t2,
+            total: t3 - t0,
+        })
     }
     /// [`Patrol::side`] with the organisation's own staff total.
     pub fn side_of(&self, m: &Metrics, step: usize) -> Side {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::response::{self, curve, NoEstimate, Patrol, Side};
+use crate::analysis::response::{self, curve, Breakdown, NoEstimate, Patrol, Side};
 use crate::i18n::{format_number, plain_number, Lang, Text};
 use crate::ui::state::AppState;
 
@@ -37,6 +37,22 @@ const T_CHART: Text = Text::new(
 );
 const T_CARS_AXIS: Text = Text::new("在路面的警车（辆）", "cars on the street");
 const T_HOW: Text = Text::new("怎么算的", "How this is computed");
+const T_CARRIES: Text = Text::new(
+    "这 {0} 分钟的变化由什么带来（依次只改变一个输入，按下面的顺序；各项相加等于总变化）：",
+    "What carries this change of {0} min (one input changed at a time, in this order; the parts add up to the whole):",
+);
+const T_BY_CHAIN: Text = Text::new(
+    "指挥层次 {1} → {2}（由组织图算出）× 每个层次 {3} 分钟（假设）：{0} 分钟",
+    "the command chain, {1} → {2} ranks (computed from the organisation) × {3} min per rank (an assumption): {0} min",
+);
+const T_BY_OFFICERS: Text = Text::new(
+    "民警数 {1} → {2}（按改革前的警车标准）：{0} 分钟",
+    "the officers, {1} → {2} (at the cars standard before): {0} min",
+);
+const T_BY_STANDARD: Text = Text::new(
+    "每百名民警警车 {1} → {2}（见参数说明：资料没有给出的数是假设）：{0} 分钟",
+    "cars per 100 officers, {1} → {2} (see each parameter: a figure no source gives is an assumption): {0} min",
+);
 
 /// `{0}`, `{1}` … in `text` replaced by `args`.
 fn fill(text: &str, args: &[&str]) -> String {
@@ -58,6 +74,8 @@ struct Figures {
     /// (before curve, after curve): minutes for each whole number of cars.
     curves: (Curve, Curve),
     max_cars: u32,
+    /// What carries the change from before to the step on screen.
+    breakdown: Option<Breakdown>,
 }
 
 fn figures(state: AppState) -> Option<Figures> {
@@ -65,8 +83,10 @@ fn figures(state: AppState) -> Option<Figures> {
     let patrol = state.params.with(Patrol::of)?;
     state.shown.with(|s| {
         let s = s.as_ref()?;
-        let side = |at: usize| patrol.side_of(s.at(at), at.min(s.scenario.steps.len() - 1));
+        let step = step.min(s.scenario.steps.len() - 1);
+        let side = |at: usize| patrol.side_of(s.at(at), at);
         let (before, after) = (side(0), side(step));
+        let breakdown = patrol.breakdown(&before, &after, step);
         let most = before.inputs.cars.max(after.inputs.cars);
         let max_cars = ((most * 2.0).max(10.0) as u32).min(2_000);
         let curves = (
@@ -79,6 +99,7 @@ fn figures(state: AppState) -> Option<Figures> {
             after,
             curves,
             max_cars,
+            breakdown,
         })
     })
 }
@@ -368,10 +389,27 @@ fn HowComputed(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
         "Limits: cars and calls spread evenly over the area; no time of day (the source puts patrol where and when crime is highest; the model does not); a car attends one call at a time; the nearest free car is always sent.",
     )
     .get(l);
+    let carries = figs.breakdown.map(|b| {
+        let (before, after) = (&figs.before, &figs.after);
+        let parts = [
+            ("chain", T_BY_CHAIN, b.chain, [n(before.chain, 0), n(after.chain, 0), n(p.relay_min, 1)]),
+            ("officers", T_BY_OFFICERS, b.officers, [n(before.officers, 0), n(after.officers, 0), String::new()]),
+            ("standard", T_BY_STANDARD, b.standard, [n(p.cars_per_100_before, 1), n(p.cars_per_100_after, 1), String::new()]),
+        ];
+        view! {
+            <p data-breakdown="total" data-value=plain_number(b.total)>{fill(T_CARRIES.get(l), &[&n(b.total, 1)])}</p>
+            <ul class="breakdown">
+                {parts.into_iter().map(|(hook, text, v, [a, b, c])| view! {
+                    <li data-breakdown=hook data-value=plain_number(v)>{fill(text.get(l), &[&n(v, 1), &a, &b, &c])}</li>
+                }).collect_view()}
+            </ul>
+        }
+    });
     view! {
         <details class="how" data-how="response">
             <summary>{T_HOW.get(l)}</summary>
             <ol>{lines.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+            {carries}
             <p class="hint">{limits}</p>
             <ul class="refs">{refs.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
         </details>
