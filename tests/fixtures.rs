@@ -55,7 +55,8 @@ fn scenario_files_of_earlier_versions_open_to_the_same_scenario() {
         let text = read(&format!("{file}.json"));
         let expected = saved(name, query);
         assert_eq!(from_json(&text), Ok(expected.clone()), "{file}");
-        // What is written now reads the same.
+        // What is written now reads the same (and is, so far, the same text).
+        assert_eq!(to_json(&expected), text, "{file}");
         assert_eq!(from_json(&to_json(&expected)), Ok(expected), "{file}");
     }
 }
@@ -82,6 +83,7 @@ fn saved_lists_of_earlier_versions_open() {
     let all: Vec<Saved> = SCENARIOS.iter().map(|(_, n, q)| saved(n, q)).collect();
     let text = read("saved-list.json");
     assert_eq!(saved_from_json(&text), Ok((all.clone(), 0)));
+    assert_eq!(saved_to_json(&all), text);
     assert_eq!(saved_from_json(&saved_to_json(&all)), Ok((all.clone(), 0)));
     assert_eq!(saved_from_json(&read("saved-empty.json")), Ok((vec![], 0)));
     // Entries that no longer read are left out and counted; the others open.

@@ -297,6 +297,19 @@ pub enum Msg {
     ImportMissing,
     ImportWrongType,
     ImportTooMany,
+    /// {0}: the largest size read, in MB.
+    ImportTooLarge,
+    /// {0}: the deepest nesting read, {1} line, {2} column.
+    ImportTooDeep,
+    ImportUnreadable,
+    // What a field of a scenario file holds (in "“{0}” should be {1}, but is {2}").
+    KindNull,
+    KindBool,
+    KindNumber,
+    KindString,
+    KindList,
+    KindObject,
+    KindEdit,
     CsvSection,
     CsvKey,
     CsvReportedBefore,

@@ -2,6 +2,5 @@
 //! a state plus a list of notices, never a panic.
 
 pub mod export;
-pub mod json;
 pub mod scenario;
 pub mod url;

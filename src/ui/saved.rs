@@ -10,7 +10,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::i18n::{tr, trf, Msg};
 use crate::state::export::file_name;
 use crate::state::scenario::{
-    from_json, saved_from_json, saved_to_json, to_json, Problem, Saved, MAX_NAME, MAX_SAVED,
+    from_json, saved_from_json, saved_to_json, to_json, Problem, Saved, MAX_BYTES, MAX_NAME,
+    MAX_SAVED,
 };
 use crate::ui::state::AppState;
 
@@ -145,11 +146,8 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
             return;
         };
         input.set_value("");
-        if file.size() > crate::state::json::MAX_BYTES as f64 {
-            status.set(Status::ImportFailed(vec![Problem::NotJson {
-                at: 0,
-                what: "file too large",
-            }]));
+        if file.size() > MAX_BYTES as f64 {
+            status.set(Status::ImportFailed(vec![Problem::TooLarge]));
             return;
         }
         let file_label = file.name();
@@ -174,10 +172,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
             }
         });
         let failed = Closure::once(move |_: JsValue| {
-            status.set(Status::ImportFailed(vec![Problem::NotJson {
-                at: 0,
-                what: "unreadable file",
-            }]))
+            status.set(Status::ImportFailed(vec![Problem::Unreadable]))
         });
         let _ = file.text().then2(&done, &failed);
         done.forget();

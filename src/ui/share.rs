@@ -14,6 +14,16 @@ use crate::ui::state::AppState;
 /// The type of the message an embedded page posts to its parent: `{ type, height }`.
 pub const HEIGHT_MESSAGE: &str = "reform-explorer:height";
 
+/// The message an embedded page posts to its parent when its height changes.
+#[derive(serde::Serialize)]
+struct HeightMessage {
+    /// Always [`HEIGHT_MESSAGE`].
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// The page's height in CSS pixels, rounded up.
+    height: f64,
+}
+
 /// This page's address without its query or fragment ("https://host/app/",
 /// "file:///media/usb/reform-explorer.html").
 fn page_base() -> String {
@@ -193,12 +203,11 @@ fn post_height_to_parent() {
             return;
         }
         last.set(h);
-        let (Some(w), msg) = (web_sys::window(), js_sys::Object::new()) else {
-            return;
-        };
-        let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
-        let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from_f64(h));
-        if let Ok(Some(parent)) = w.parent() {
+        let msg = serde_wasm_bindgen::to_value(&HeightMessage {
+            kind: HEIGHT_MESSAGE,
+            height: h,
+        });
+        if let (Ok(msg), Some(Ok(Some(parent)))) = (msg, web_sys::window().map(|w| w.parent())) {
             let _ = parent.post_message(&msg, "*");
         }
     });
