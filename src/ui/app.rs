@@ -1,7 +1,8 @@
 //! The page: top bar (cases, scope, language), parameters, diagrams, numbers, notes.
 
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, trf, Lang, Msg};
@@ -20,8 +21,8 @@ use crate::ui::state::AppState;
 use crate::ui::steps::StepControl;
 use crate::ui::table::{RowTable, WorkloadTable};
 
-/// How long the address bar waits for edits to settle before it is rewritten.
-pub const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
+/// How long the address bar waits for edits to settle before it is rewritten (ms).
+pub const URL_DELAY: u32 = 250;
 
 fn location_search() -> String {
     web_sys::window()
@@ -69,24 +70,21 @@ fn open_sources_for_print() {
             .dyn_into::<web_sys::HtmlDetailsElement>()
             .ok()
     };
-    let before = {
-        let was_open = was_open.clone();
-        Closure::<dyn Fn()>::new(move || {
-            if let Some(d) = details() {
-                was_open.set(d.open());
-                d.set_open(true);
-            }
-        })
-    };
-    let after = Closure::<dyn Fn()>::new(move || {
+    let open = was_open.clone();
+    // Both live as long as the page.
+    EventListener::new(&w, "beforeprint", move |_| {
+        if let Some(d) = details() {
+            open.set(d.open());
+            d.set_open(true);
+        }
+    })
+    .forget();
+    EventListener::new(&w, "afterprint", move |_| {
         if let Some(d) = details() {
             d.set_open(was_open.get());
         }
-    });
-    let _ = w.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
-    let _ = w.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
-    before.forget(); // live as long as the page
-    after.forget();
+    })
+    .forget();
 }
 
 #[component]
@@ -97,14 +95,11 @@ pub fn App() -> impl IntoView {
     // The URL and the page's lang attribute follow the state.
     // Debounced: Chromium throttles (and logs an error about) frequent replaceState calls, and
     // each one costs about 1.5 ms, so a burst of edits writes the address bar once.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // A new timeout replaces the pending one, which is cancelled as it is dropped.
+    let pending = StoredValue::new_local(None::<Timeout>);
     Effect::new(move |_| {
         let q = state.query();
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let h = set_timeout_with_handle(move || replace_url(&q), URL_DELAY);
-        pending.set_value(h.ok());
+        pending.set_value(Some(Timeout::new(URL_DELAY, move || replace_url(&q))));
     });
     Effect::new(move |_| {
         if let Some(el) = web_sys::window()
@@ -126,10 +121,11 @@ pub fn App() -> impl IntoView {
         .flatten()
     {
         system_dark.set(mq.matches());
-        let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-            move |e: web_sys::MediaQueryListEvent| system_dark.set(e.matches()),
-        );
-        let _ = mq.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        let on_change = EventListener::new(&mq, "change", move |e| {
+            if let Some(e) = e.dyn_ref::<web_sys::MediaQueryListEvent>() {
+                system_dark.set(e.matches());
+            }
+        });
         on_change.forget(); // lives as long as the page
     }
     Effect::new(move |_| {

@@ -2,6 +2,9 @@
 //! colours resolved from the theme, the whole drawing rather than the zoomed view), and the
 //! numbers as CSV (`state::export`).
 
+use gloo_events::EventListener;
+use gloo_file::{Blob, ObjectUrl};
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -13,11 +16,11 @@ const PNG_SCALE: f64 = 2.0;
 const MAX_CANVAS_SIDE: f64 = 16_000.0;
 
 /// Offers `blob` to the user as a file called `name`.
-fn save_blob(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+fn save_blob(blob: Blob, name: &str) -> Result<(), JsValue> {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let url = ObjectUrl::from(blob);
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
@@ -27,27 +30,14 @@ fn save_blob(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
         a.click();
         body.remove_child(&a)?;
     }
-    // Revoked on the next turn: the click has started the download by then.
-    let revoke = Closure::once(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            revoke.as_ref().unchecked_ref(),
-            0,
-        );
-    }
-    revoke.forget();
+    // Revoked (dropped) on the next turn: the click has started the download by then.
+    Timeout::new(0, move || drop(url)).forget();
     Ok(())
 }
 
 /// Offers `text` as a file (UTF-8).
 pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    save_blob(&blob, name)
+    save_blob(Blob::new_with_options(text, Some(mime)), name)
 }
 
 /// The presentation properties copied from the page onto an exported copy, so that it looks
@@ -154,11 +144,11 @@ pub fn download_png(
         );
         let on_error = {
             let failed = failed.clone();
-            Closure::<dyn Fn()>::new(move || failed())
+            EventListener::once(&img, "error", move |_| failed())
         };
         let on_load = {
             let img = img.clone();
-            Closure::<dyn Fn()>::new(move || {
+            EventListener::once(&img.clone(), "load", move |_| {
                 let drawn = (|| -> Result<(), JsValue> {
                     let ctx: web_sys::CanvasRenderingContext2d = canvas
                         .get_context("2d")?
@@ -171,7 +161,7 @@ pub fn download_png(
                     let cb = Closure::once(move |blob: JsValue| {
                         match blob.dyn_into::<web_sys::Blob>() {
                             Ok(b) => {
-                                if save_blob(&b, &name).is_err() {
+                                if save_blob(b.into(), &name).is_err() {
                                     failed();
                                 }
                             }
@@ -187,8 +177,7 @@ pub fn download_png(
                 }
             })
         };
-        img.set_onload(Some(on_load.as_ref().unchecked_ref()));
-        img.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // Both kept until the image has loaded or failed (one of them never fires).
         on_load.forget();
         on_error.forget();
         img.set_src(&data);

@@ -4,8 +4,7 @@
 //! the backup (the damaged text is kept aside), and the user is told what happened.
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, trf, Msg};
 use crate::state::export::file_name;
@@ -151,8 +150,12 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
             return;
         }
         let file_label = file.name();
-        let done = Closure::once(move |text: JsValue| {
-            let text = text.as_string().unwrap_or_default();
+        let blob = gloo_file::Blob::from(file);
+        leptos::task::spawn_local(async move {
+            let text = match gloo_file::futures::read_as_text(&blob).await {
+                Ok(text) => text,
+                Err(_) => return status.set(Status::ImportFailed(vec![Problem::Unreadable])),
+            };
             match from_json(&text) {
                 Ok(mut s) => {
                     if s.name.is_empty() {
@@ -171,12 +174,6 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                 Err(problems) => status.set(Status::ImportFailed(problems)),
             }
         });
-        let failed = Closure::once(move |_: JsValue| {
-            status.set(Status::ImportFailed(vec![Problem::Unreadable]))
-        });
-        let _ = file.text().then2(&done, &failed);
-        done.forget();
-        failed.forget();
     };
     let message = move || {
         let l = lang.get();
