@@ -39,7 +39,7 @@ test('Daqing: the response estimate equals the model at every step, beside the r
     assert.match(await page.textContent('[data-reported="response_time"]'), /15.*9/);
     // What carries the change (issue 19): the parts add up to after − before, and the assumed
     // cars standard carries most of it.
-    const part = async (k) => Number(await page.getAttribute(`[data-breakdown="${k}"]`, 'data-value'));
+    const part = async (k) => Number(await page.getAttribute(`[data-carries="${k}"]`, 'data-value'));
     const [whole, chain, officers, standard] = [await part('total'), await part('chain'), await part('officers'), await part('standard')];
     assert.ok(Math.abs(whole - (a - b)) < 1e-6, `${whole} against ${a} − ${b}`);
     assert.ok(Math.abs(chain + officers + standard - whole) < 1e-6, `${chain} + ${officers} + ${standard} against ${whole}`);

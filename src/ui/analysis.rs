@@ -397,10 +397,10 @@ fn HowComputed(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
             ("standard", T_BY_STANDARD, b.standard, [n(p.cars_per_100_before, 1), n(p.cars_per_100_after, 1), String::new()]),
         ];
         view! {
-            <p data-breakdown="total" data-value=plain_number(b.total)>{fill(T_CARRIES.get(l), &[&n(b.total, 1)])}</p>
-            <ul class="breakdown">
+            <p data-carries="total" data-value=plain_number(b.total)>{fill(T_CARRIES.get(l), &[&n(b.total, 1)])}</p>
+            <ul class="carries">
                 {parts.into_iter().map(|(hook, text, v, [a, b, c])| view! {
-                    <li data-breakdown=hook data-value=plain_number(v)>{fill(text.get(l), &[&n(v, 1), &a, &b, &c])}</li>
+                    <li data-carries=hook data-value=plain_number(v)>{fill(text.get(l), &[&n(v, 1), &a, &b, &c])}</li>
                 }).collect_view()}
             </ul>
         }
