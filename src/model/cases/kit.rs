@@ -2,7 +2,7 @@
 //! measure, bilingual errors, and order-preserving splits.
 
 use crate::i18n::Text;
-use crate::model::cases::Reported;
+use crate::model::cases::{Match, Reported};
 use crate::model::metrics::MetricKey;
 use crate::model::org::split_evenly;
 use crate::model::params::ParamSpec;
@@ -45,14 +45,22 @@ pub const fn decimal(s: ParamSpec) -> ParamSpec {
     }
 }
 
-/// A reported before → after figure that a metric computes too.
-pub const fn reported(metric: MetricKey, before: f64, after: f64, source: Source) -> Reported {
+/// A reported before → after figure that a metric computes too; `how` says how the model
+/// matches each side (`input`, `calibrated`, `emerges`, `QUOTED`).
+pub const fn reported(
+    metric: MetricKey,
+    before: f64,
+    after: f64,
+    how: [Option<Match>; 2],
+    source: Source,
+) -> Reported {
     Reported {
         metric: Some(metric),
         label: Text::new("", ""),
         unit: Text::new("", ""),
         before: Some(before),
         after: Some(after),
+        how,
         source,
     }
 }
@@ -63,6 +71,7 @@ pub const fn effect(
     unit: Text,
     before: Option<f64>,
     after: f64,
+    how: [Option<Match>; 2],
     source: Source,
 ) -> Reported {
     Reported {
@@ -71,9 +80,28 @@ pub const fn effect(
         unit,
         before,
         after: Some(after),
+        how,
         source,
     }
 }
+
+/// The side is the default of parameter `key`.
+pub const fn input(key: &'static str) -> Option<Match> {
+    Some(Match::Input(key))
+}
+
+/// The side matches because these assumptions were chosen to make it.
+pub const fn calibrated(keys: &'static [&'static str]) -> Option<Match> {
+    Some(Match::Calibrated(keys))
+}
+
+/// The side is computed by the model; `zh` / `en` say briefly from what.
+pub const fn emerges(zh: &'static str, en: &'static str) -> Option<Match> {
+    Some(Match::Emerges(Text::new(zh, en)))
+}
+
+/// The side is only quoted: the model neither takes nor computes it.
+pub const QUOTED: Option<Match> = Some(Match::Quoted);
 
 /// A cross-parameter check: `Err` with the message `msg` and its values unless `ok`. A macro
 /// so that the values are only made when the check fails (some run once per unit).

@@ -239,6 +239,33 @@ impl ModelError {
     }
 }
 
+/// How the model comes to one side (before or after) of a reported figure, shown beside it so
+/// that a reader sees which matches confirm something and which were arranged.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Match {
+    /// The source's number is the default of parameter `key`: the model carries it through.
+    Input(&'static str),
+    /// These assumptions (parameter keys, each `Source::Assumption`) were chosen so that the
+    /// model gives the source's number: a calibrated match, not a confirmation.
+    Calibrated(&'static [&'static str]),
+    /// Computed by the model from other inputs; the text says from which.
+    Emerges(Text),
+    /// Only quoted: the model neither takes nor computes it (an outcome it does not model).
+    Quoted,
+}
+
+impl Match {
+    /// The `data-match` hook.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Match::Input(_) => "input",
+            Match::Calibrated(_) => "calibrated",
+            Match::Emerges(_) => "emerges",
+            Match::Quoted => "quoted",
+        }
+    }
+}
+
 /// A figure the sources report, shown beside the model's and never fed into it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Reported {
@@ -249,6 +276,8 @@ pub struct Reported {
     pub unit: Text,
     pub before: Option<f64>,
     pub after: Option<f64>,
+    /// How the model matches each side, `[before, after]`; `None` exactly where the side is.
+    pub how: [Option<Match>; 2],
     pub source: Source,
 }
 

@@ -225,36 +225,89 @@ pub const URBAN_REPORTED: &[Reported] = &[
         MetricKey::FrontlineShare,
         0.485,
         0.89,
+        [
+            input("frontline_share_before"),
+            emerges(
+                "1 −（4 名局领导 + 10 名法制综合）÷ 每个分局 125 人；三个数都是假设",
+                "1 − (4 leaders + 10 legal-admin) ÷ 125 per sub-bureau; all three assumed",
+            ),
+        ],
         Source::seed("001", Q_FRONTLINE),
     ),
     reported(
         MetricKey::ManagementTiers,
         3.0,
         2.0,
+        [
+            emerges(
+                "改革前的组织图：市局、分局、派出所",
+                "the organisation before: bureau, sub-bureaus, stations",
+            ),
+            emerges("二是撤销派出所一级", "measure 2 removes the station tier"),
+        ],
         Source::seed("000", Q_TIERS),
     ),
     reported(
         MetricKey::CommandChain,
         7.0,
         3.0,
+        [
+            emerges("资料列出的职级", "the ranks the source lists"),
+            emerges("资料列出的职级", "the ranks the source lists"),
+        ],
         Source::seed("000", Q_CHAIN),
     ),
     reported(
         MetricKey::SubBureaus,
         10.0,
         20.0,
+        [
+            input("sub_bureaus_before"),
+            calibrated(&["population", "staff"]),
+        ],
         Source::seed("000", Q_MERGE),
     ),
-    reported(MetricKey::Stations, 70.0, 0.0, Source::seed("000", Q_MERGE)),
+    reported(
+        MetricKey::Stations,
+        70.0,
+        0.0,
+        [
+            input("stations_before"),
+            emerges(
+                "二是把派出所并入分局",
+                "measure 2 merges the stations into sub-bureaus",
+            ),
+        ],
+        Source::seed("000", Q_MERGE),
+    ),
     reported(
         MetricKey::InternalUnits,
         20.0,
         4.0,
+        [
+            input("internal_units_before"),
+            emerges(
+                "3 个警种 + 1 个部门（资料）",
+                "3 branches + 1 department (the source)",
+            ),
+        ],
         Source::seed("000", Q_UNITS),
     ),
     Reported {
         before: None,
-        ..reported(MetricKey::TeamSize, 0.0, 6.0, Source::seed("000", Q_TEAMS))
+        ..reported(
+            MetricKey::TeamSize,
+            0.0,
+            6.0,
+            [
+                None,
+                emerges(
+                    "每组 2 人 × 每队 3 组（资料）",
+                    "pairs of 2 × 3 pairs a team (the source)",
+                ),
+            ],
+            Source::seed("000", Q_TEAMS),
+        )
     },
     Reported {
         metric: None,
@@ -262,6 +315,10 @@ pub const URBAN_REPORTED: &[Reported] = &[
         unit: Text::new("分钟", "min"),
         before: Some(15.0),
         after: Some(9.0),
+        how: [
+            calibrated(&["rt_area", "rt_cars_before"]),
+            calibrated(&["rt_area"]),
+        ],
         source: Source::seed("000", Q_RESPONSE),
     },
     Reported {
@@ -273,6 +330,7 @@ pub const URBAN_REPORTED: &[Reported] = &[
         unit: Text::new("台", "cars"),
         before: None,
         after: Some(4.0),
+        how: [None, input("rt_cars_after")],
         source: Source::seed("000", Q_CARS),
     },
 ];
@@ -645,6 +703,7 @@ pub const COUNTY_REPORTED: &[Reported] = &[
         MetricKey::InternalUnits,
         30.0,
         8.0,
+        [input("county_units_before"), input("county_units_after")],
         Source::seed("000", Q_COUNTY_UNITS),
     ),
     effect(
@@ -655,6 +714,10 @@ pub const COUNTY_REPORTED: &[Reported] = &[
         UNITS,
         Some(61.0),
         31.0,
+        [
+            input("rural_stations_before"),
+            input("central_stations_after"),
+        ],
         Source::seed("000", Q_RURAL),
     ),
 ];

@@ -279,6 +279,7 @@ const REPORTED: &[Reported] = &[
         unit: UNITS,
         before: None,
         after: Some(5.0),
+        how: [None, input("max_districts")],
         source: Source::seed("004", Q_MAX),
     },
     Reported {
@@ -290,6 +291,7 @@ const REPORTED: &[Reported] = &[
         unit: STAFF,
         before: None,
         after: Some(3.0),
+        how: [None, input("case_team_min")],
         source: Source::seed("004", Q_CASE_TEAM),
     },
 ];

@@ -903,7 +903,8 @@ pub(super) const fn effect_q(
     unit: Text,
     before: Option<f64>,
     after: f64,
+    how: [Option<Match>; 2],
     quote: &'static str,
 ) -> Reported {
-    kit::effect(label, unit, before, after, Source::seed(DOC, quote))
+    kit::effect(label, unit, before, after, how, Source::seed(DOC, quote))
 }

@@ -19,7 +19,7 @@ mod measures;
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit;
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Match, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -200,6 +200,7 @@ pub const STATION_REPORTED: &[Reported] = &[
         Text::new("个", "systems"),
         None,
         33.0,
+        [None, QUOTED],
         Q_PERMISSIONS,
     ),
     effect_q(
@@ -210,6 +211,7 @@ pub const STATION_REPORTED: &[Reported] = &[
         Text::new("个", "units"),
         Some(20.0),
         66.0,
+        [QUOTED, QUOTED],
         Q_TRAFFIC,
     ),
     effect_q(
@@ -220,6 +222,7 @@ pub const STATION_REPORTED: &[Reported] = &[
         PCT,
         None,
         -21.0,
+        [None, QUOTED],
         Q_FRAUD,
     ),
 ];
@@ -474,6 +477,7 @@ pub const SUB_BUREAU_REPORTED: &[Reported] = &[
             MetricKey::InternalUnits,
             0.0,
             4.0,
+            [None, input("systems")],
             Source::seed(DOC, Q_DEPARTMENTS),
         )
     },
@@ -483,6 +487,15 @@ pub const SUB_BUREAU_REPORTED: &[Reported] = &[
             MetricKey::StationShare,
             0.0,
             0.536,
+            [
+                None,
+                calibrated(&[
+                    "sub_bureau_leaders",
+                    "department_staff",
+                    "stations_per_sub_bureau",
+                    "sb_station_staff",
+                ]),
+            ],
             Source::seed(DOC, Q_SHARE),
         )
     },
@@ -491,6 +504,7 @@ pub const SUB_BUREAU_REPORTED: &[Reported] = &[
         Text::new("个", "units"),
         None,
         102.0,
+        [None, input("units_cut")],
         Q_CUT,
     ),
     effect_q(
@@ -501,6 +515,7 @@ pub const SUB_BUREAU_REPORTED: &[Reported] = &[
         Text::new("人", "officers"),
         None,
         3_870.0,
+        [None, input("moved_staff")],
         Q_SINK,
     ),
     effect_q(
@@ -508,6 +523,7 @@ pub const SUB_BUREAU_REPORTED: &[Reported] = &[
         Text::new("分", "points"),
         None,
         97.66,
+        [None, QUOTED],
         Q_RATING,
     ),
 ];
@@ -709,12 +725,23 @@ pub const BINHAI_REPORTED: &[Reported] = &[
         MetricKey::ManagementTiers,
         3.0,
         2.0,
+        [
+            emerges(
+                "改革前的组织图：新区公安局、分局、派出所",
+                "the organisation before: district bureau, sub-bureaus, stations",
+            ),
+            emerges("撤销分局一级", "the sub-bureau tier abolished"),
+        ],
         Source::seed(DOC, Q_BINHAI),
     ),
     reported(
         MetricKey::SubBureaus,
         11.0,
         0.0,
+        [
+            input("binhai_sub_bureaus"),
+            emerges("撤销全部分局", "every sub-bureau abolished"),
+        ],
         Source::seed(DOC, Q_BINHAI),
     ),
 ];
@@ -866,6 +893,7 @@ pub const MUNICIPAL_REPORTED: &[Reported] = &[
         MetricKey::SectionUnits,
         287.0,
         92.0,
+        [input("sections_before"), input("division_units_after")],
         Source::seed(DOC, Q_SECTIONS),
     ),
     Reported {
@@ -874,6 +902,7 @@ pub const MUNICIPAL_REPORTED: &[Reported] = &[
             MetricKey::InternalUnits,
             40.0,
             0.0,
+            [input("attached_units"), None],
             Source::seed(DOC, Q_MUNICIPAL),
         )
     },
@@ -882,6 +911,7 @@ pub const MUNICIPAL_REPORTED: &[Reported] = &[
         Text::new("个", "units"),
         None,
         13.0,
+        [None, input("attached_abolished")],
         Q_MUNICIPAL,
     ),
     effect_q(
@@ -889,6 +919,7 @@ pub const MUNICIPAL_REPORTED: &[Reported] = &[
         Text::new("分", "points"),
         None,
         97.66,
+        [None, QUOTED],
         Q_RATING,
     ),
 ];

@@ -227,6 +227,10 @@ pub const NANHU_REPORTED: &[Reported] = &[
         MetricKey::InternalUnits,
         32.0,
         9.0,
+        [
+            input("internal_units_before"),
+            emerges("资料列出的 9 个部门", "the 9 departments the source names"),
+        ],
         Source::seed(DOC, Q_NH_32_9),
     ),
     Reported {
@@ -235,6 +239,7 @@ pub const NANHU_REPORTED: &[Reported] = &[
             MetricKey::CommunityRooms,
             0.0,
             70.0,
+            [None, input("community_rooms")],
             Source::seed(DOC, Q_ROOMS),
         )
     },
@@ -242,6 +247,13 @@ pub const NANHU_REPORTED: &[Reported] = &[
         MetricKey::InvestigationTiers,
         2.0,
         3.0,
+        [
+            emerges(
+                "改革前的组织图：刑侦大队、派出所刑侦中队",
+                "the organisation before: brigade, station squadrons",
+            ),
+            emerges("第二步加入片区刑侦队一级", "step 2 adds the area-team tier"),
+        ],
         Source::seed(DOC, Q_TIERS),
     ),
     effect(
@@ -249,6 +261,7 @@ pub const NANHU_REPORTED: &[Reported] = &[
         STAFF,
         None,
         70.0,
+        [None, input("community_officers")],
         Source::seed(DOC, Q_ROOMS),
     ),
     effect(
@@ -259,6 +272,10 @@ pub const NANHU_REPORTED: &[Reported] = &[
         UNITS,
         Some(8.0),
         5.0,
+        [
+            emerges("资料点名的 8 个机构", "the 8 units the source names"),
+            emerges("资料的“三室两队”", "the source's three offices, two teams"),
+        ],
         Source::seed(DOC, Q_SUPERVISION),
     ),
     effect(
@@ -266,6 +283,7 @@ pub const NANHU_REPORTED: &[Reported] = &[
         UNITS,
         None,
         7.0,
+        [None, input("specialised_teams")],
         Source::seed(DOC, Q_CID),
     ),
     effect(
@@ -273,6 +291,7 @@ pub const NANHU_REPORTED: &[Reported] = &[
         UNITS,
         None,
         4.0,
+        [None, calibrated(&["stations"])],
         Source::seed(DOC, Q_AREA),
     ),
     effect(
@@ -280,6 +299,13 @@ pub const NANHU_REPORTED: &[Reported] = &[
         UNITS,
         None,
         1.0,
+        [
+            None,
+            emerges(
+                "模型按资料建一个队",
+                "the model builds the one team the source names",
+            ),
+        ],
         Source::seed(DOC, Q_AREA),
     ),
     effect(
@@ -287,6 +313,7 @@ pub const NANHU_REPORTED: &[Reported] = &[
         STAFF,
         None,
         89.0,
+        [None, calibrated(&["organ_staff_before"])],
         Source::seed(DOC, Q_SLIM),
     ),
     effect(
@@ -297,6 +324,7 @@ pub const NANHU_REPORTED: &[Reported] = &[
         PCT,
         None,
         100.0 / 3.0,
+        [None, input("organ_share_moved")],
         Source::seed(DOC, Q_SLIM),
     ),
 ];
@@ -746,6 +774,10 @@ pub const PUJIANG_REPORTED: &[Reported] = &[
         MetricKey::InternalUnits,
         26.0,
         8.0,
+        [
+            input("internal_units_before"),
+            input("internal_units_after"),
+        ],
         Source::seed(DOC, Q_PJ_UNITS),
     ),
     effect(
@@ -756,6 +788,7 @@ pub const PUJIANG_REPORTED: &[Reported] = &[
         PCT,
         None,
         -23.2,
+        [None, calibrated(&["organ_staff_before"])],
         Source::seed(DOC, Q_PJ_CUT),
     ),
     effect(
@@ -763,6 +796,7 @@ pub const PUJIANG_REPORTED: &[Reported] = &[
         PCT,
         None,
         -21.6,
+        [None, QUOTED],
         Source::seed(DOC, Q_PJ_INCIDENTS),
     ),
 ];
