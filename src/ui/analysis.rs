@@ -235,6 +235,9 @@ fn ResponseTable(state: AppState, figs: Figures) -> impl IntoView {
                     {reported.is_some().then(|| view! {
                         <td class="num reported" data-reported=(part.0 == "total").then_some("response_time")>
                             {rep.unwrap_or_default()}
+                            {(part.0 == "total").then_some(reported).flatten().map(|r| view! {
+                                <crate::ui::numbers::Matches r=r variant=state.variant.get_untracked() lang=state.lang/>
+                            })}
                         </td>
                     })}
                 </tr>

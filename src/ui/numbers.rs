@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg};
-use crate::model::cases::Reported;
+use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg, Text};
+use crate::model::cases::{Match, Reported, Variant};
 use crate::model::metrics::{breakdown, paired, Breakdown, Format, MetricKey, Tally};
+use crate::model::params::ParamSpec;
 use crate::state::export::{file_name, numbers_csv};
 use crate::ui::cells::Cells;
 use crate::ui::charts::{Pair, PairedBars};
@@ -43,6 +44,84 @@ fn change(format: Format, before: f64, after: f64, lang: Lang) -> String {
 pub(crate) fn reported_text(r: &Reported, format: Format) -> String {
     let one = |v: Option<f64>| v.map(|v| shown(format, v)).unwrap_or_else(|| "—".into());
     format!("{} → {}", one(r.before), one(r.after))
+}
+
+const T_INPUT: Text = Text::new("输入（参数默认值）", "input (a parameter's default)");
+const T_CALIBRATED: Text = Text::new("校准：", "calibrated: ");
+const T_EMERGES: Text = Text::new("模型算出", "emerges");
+const T_QUOTED: Text = Text::new("仅引用，模型不算", "quoted only, not modelled");
+const T_SIDE_BEFORE: Text = Text::new("改革前：", "before: ");
+const T_SIDE_AFTER: Text = Text::new("改革后：", "after: ");
+
+/// The labels of parameters `keys` among `specs` (the key itself for one that is not there),
+/// joined in the language's way.
+pub(crate) fn param_labels(keys: &[&str], specs: &[ParamSpec], l: Lang) -> String {
+    let names: Vec<&str> = keys
+        .iter()
+        .map(|k| {
+            specs
+                .iter()
+                .find(|s| s.key == *k)
+                .map_or(*k, |s| s.label.get(l))
+        })
+        .collect();
+    names.join(if l.is_chinese() { "、" } else { ", " })
+}
+
+/// The place of `r` in `variant.reported`.
+pub(crate) fn figure_index(variant: &Variant, r: &Reported) -> usize {
+    variant
+        .reported
+        .iter()
+        .position(|x| std::ptr::eq(x, r))
+        .unwrap_or(usize::MAX)
+}
+
+/// How one side of a reported figure is matched, in words: "input", "calibrated: <the
+/// assumptions>", "emerges: <from what>" or "quoted only".
+pub(crate) fn match_text(m: &Match, specs: &[ParamSpec], l: Lang) -> String {
+    let sep = if l.is_chinese() { "：" } else { ": " };
+    match m {
+        Match::Input(_) => T_INPUT.get(l).to_string(),
+        Match::Calibrated(keys) => {
+            format!("{}{}", T_CALIBRATED.get(l), param_labels(keys, specs, l))
+        }
+        Match::Emerges(from) if from.get(l).is_empty() => T_EMERGES.get(l).to_string(),
+        Match::Emerges(from) => format!("{}{sep}{}", T_EMERGES.get(l), from.get(l)),
+        Match::Quoted => T_QUOTED.get(l).to_string(),
+    }
+}
+
+/// Beside a reported figure: how the model matches each side it has (`data-match`,
+/// `data-phase`), one line a side, the side named when both are there. Calibrated ones are
+/// marked apart: they are not confirmations.
+/// `data-figure` is the figure's place in `Variant::reported` (the sources panel's list of
+/// calibrated matches uses the same).
+#[component]
+pub(crate) fn Matches(
+    r: &'static Reported,
+    variant: &'static Variant,
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
+    let specs = variant.specs;
+    let figure = figure_index(variant, r).to_string();
+    let both = r.how.iter().all(Option::is_some);
+    let sides = [("before", T_SIDE_BEFORE), ("after", T_SIDE_AFTER)];
+    let lines = r
+        .how
+        .into_iter()
+        .zip(sides)
+        .filter_map(|(m, side)| m.map(|m| (m, side)))
+        .map(|(m, (phase, side))| {
+            view! {
+                <span class=format!("match match-{}", m.key()) data-match=m.key() data-phase=phase data-figure=figure.clone()>
+                    {both.then(|| view! { <span class="match-side">{move || side.get(lang.get())}</span> })}
+                    {move || match_text(&m, specs, lang.get())}
+                </span>
+            }
+        })
+        .collect_view();
+    view! { <span class="matches">{lines}</span> }
 }
 
 /// The metric of `k` before and at `step` (NaN while nothing has built).
@@ -89,7 +168,7 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
                     state.shown.with_untracked(|s| pair_of(s, step, k))
                 });
                 let value = move |after: bool| pair.with(|(b, a)| if after { *a } else { *b });
-                let reported = variant.reported_for(k).copied();
+                let reported = variant.reported_for(k);
                 view! {
                     <tr data-row=k.key()>
                         <th scope="row">{k.label().get(l)}</th>
@@ -102,8 +181,9 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
                         <td class="num change">{move || change(f, value(false), value(true), l)}</td>
                         <td class="reported">
                             {reported.map(|r| view! {
-                                <span data-reported=k.key()>{reported_text(&r, f)}</span>
+                                <span data-reported=k.key()>{reported_text(r, f)}</span>
                                 <SourceNote source=r.source lang=lang/>
+                                <Matches r=r variant=variant lang=lang/>
                             })}
                         </td>
                     </tr>
@@ -155,19 +235,20 @@ pub fn Numbers(state: AppState) -> impl IntoView {
     let t = move |m: Msg| tr(lang.get(), m);
     let reported_only = move || {
         let l = lang.get();
-        state
-            .variant
-            .get()
+        let variant = state.variant.get();
+        variant
             .reported
             .iter()
             .filter(|r| r.metric.is_none())
-            .map(|r| {
+            .enumerate()
+            .map(|(i, r)| {
                 let one = |v: Option<f64>| v.map(|v| format_number(v, 1)).unwrap_or_else(|| "—".into());
                 view! {
                     <li>
                         <span class="label">{r.label.get(l)}</span> ": "
-                        <span>{format!("{} → {} {}", one(r.before), one(r.after), r.unit.get(l))}</span>
+                        <span data-reported-effect=i.to_string()>{format!("{} → {} {}", one(r.before), one(r.after), r.unit.get(l))}</span>
                         <SourceNote source=r.source lang=lang/>
+                        <Matches r=r variant=variant lang=lang/>
                     </li>
                 }
             })

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_number, tr, trf, Lang, Msg};
+use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
+use crate::model::cases::Match;
 use crate::model::lineage::formed;
 use crate::model::org::Unit;
 use crate::model::params::ParamSpec;
@@ -14,6 +15,17 @@ use crate::model::source::Source;
 use crate::ui::cells::Cells;
 use crate::ui::params_panel::SourceNote;
 use crate::ui::state::AppState;
+
+const T_CALIBRATED_TITLE: Text = Text::new("校准出的吻合", "Calibrated matches");
+const T_CALIBRATED_HINT: Text = Text::new(
+    "下列资料数字与模型一致，是因为选了所列的假设来得出它们：校准出的吻合不是印证。",
+    "These reported figures agree with the model because the assumptions named were chosen to produce them: a calibrated match is not a confirmation.",
+);
+const T_CALIBRATED_NONE: Text = Text::new(
+    "本范围没有校准出的吻合。",
+    "No reported figure of this scope is matched by calibration.",
+);
+const T_TUNED: Text = Text::new("所调的假设：", "assumption tuned: ");
 
 #[component]
 pub fn SourcesPanel(state: AppState) -> impl IntoView {
@@ -91,6 +103,60 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
                 }
             })
             .collect_view();
+        let calibrated: Vec<_> = v
+            .reported
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| {
+                let sides = [("before", r.before), ("after", r.after)];
+                r.how
+                    .iter()
+                    .zip(sides)
+                    .filter_map(move |(m, (phase, value))| match m {
+                        Some(Match::Calibrated(keys)) => Some((i, r, phase, value, *keys)),
+                        _ => None,
+                    })
+            })
+            .map(|(i, r, phase, value, keys)| {
+                let label = match r.metric {
+                    Some(k) => k.label().get(l),
+                    None => r.label.get(l),
+                };
+                let f = r
+                    .metric
+                    .map_or(crate::model::metrics::Format::Decimal, |k| k.format());
+                let one = crate::model::cases::Reported {
+                    before: None,
+                    after: value,
+                    ..*r
+                };
+                let value = crate::ui::numbers::reported_text(&one, f);
+                let value = value.trim_start_matches("— → ").to_string();
+                let side = tr(l, if phase == "before" { Msg::Before } else { Msg::After });
+                let which = if l.is_chinese() {
+                    format!("（{side} {value}）：")
+                } else {
+                    format!(" ({side} {value}): ")
+                };
+                view! {
+                    <li data-calibrated=i.to_string() data-phase=phase data-params=keys.join(" ")>
+                        <strong>{label}</strong> {which}
+                        {T_TUNED.get(l)}
+                        <span class="match match-calibrated">{crate::ui::numbers::param_labels(keys, v.specs, l)}</span>
+                    </li>
+                }
+            })
+            .collect();
+        let calibrated = if calibrated.is_empty() {
+            view! { <p class="hint" data-calibrated-none="1">{T_CALIBRATED_NONE.get(l)}</p> }
+                .into_any()
+        } else {
+            view! {
+                <p class="hint">{T_CALIBRATED_HINT.get(l)}</p>
+                <ul class="calibrated-list">{calibrated}</ul>
+            }
+            .into_any()
+        };
         view! {
             <p class="hint" data-assumptions=assumed.to_string()>
                 {trf(l, Msg::SourcesCount, &[&(v.specs.len() + v.row_specs.len() - assumed).to_string(), &assumed.to_string()])}
@@ -114,6 +180,8 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
             </div>
             <h3>{tr(l, Msg::Reported)}</h3>
             <ul class="reported-sources">{reported}</ul>
+            <h3 data-calibrated-title="1">{T_CALIBRATED_TITLE.get(l)}</h3>
+            {calibrated}
         }
     };
     view! {
