@@ -242,9 +242,7 @@ fn the_response_change_is_broken_down_by_what_carries_it() {
     let last = s.steps.len() - 1;
     let patrol = Patrol::of(&p).expect("patrol");
     let side = |step: usize| patrol.side_of(&compute(s.at(step)), step);
-    let b = patrol
-        .breakdown(&side(0), &side(last), last)
-        .expect("estimates");
+    let b = patrol.breakdown(&side(0), &side(last)).expect("estimates");
     let whole = side(last).result.unwrap().total_min - side(0).result.unwrap().total_min;
     assert!((b.total - whole).abs() < 1e-9, "{b:?} against {whole}");
     assert!((b.chain + b.officers + b.standard - b.total).abs() < 1e-9);
@@ -259,8 +257,6 @@ fn the_response_change_is_broken_down_by_what_carries_it() {
         .expect("a valid value");
     let patrol = Patrol::of(&p).expect("patrol");
     let side = |step: usize| patrol.side_of(&compute(s.at(step)), step);
-    let b = patrol
-        .breakdown(&side(0), &side(last), last)
-        .expect("estimates");
+    let b = patrol.breakdown(&side(0), &side(last)).expect("estimates");
     assert_eq!(b.standard, 0.0, "{b:?}");
 }

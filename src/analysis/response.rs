@@ -217,18 +217,20 @@ impl Patrol {
             inputs,
         }
     }
-    /// What carries the change from `before` (the baseline, step 0) to `after` (at `step`):
+    /// What carries the change from `before` (the baseline, step 0) to `after` (a later step):
     /// `None` when either end, or a point between, has no estimate.
-    pub fn breakdown(&self, before: &Side, after: &Side, step: usize) -> Option<Breakdown> {
-        let t = |officers: f64, chain: f64, step: usize| {
-            estimate(&self.inputs(officers, chain, step))
+    pub fn breakdown(&self, before: &Side, after: &Side) -> Option<Breakdown> {
+        // The points between keep the earlier cars standard (step 0).
+        let t = |officers: f64, chain: f64| {
+            estimate(&self.inputs(officers, chain, 0))
                 .ok()
                 .map(|e| e.total_min)
         };
-        let t0 = t(before.officers, before.chain, 0)?;
-        let t1 = t(before.officers, after.chain, 0)?;
-        let t2 = t(after.officers, after.chain, 0)?;
-        let t3 = t(after.officers, after.chain, step)?;
+        // The two ends are the sides' own estimates; only the points between are new.
+        let t0 = before.result.as_ref().ok()?.total_min;
+        let t1 = t(before.officers, after.chain)?;
+        let t2 = t(after.officers, after.chain)?;
+        let t3 = after.result.as_ref().ok()?.total_min;
         Some(Breakdown {
             chain: t1 - t0,
             officers: t2 - t1,

@@ -86,7 +86,7 @@ fn figures(state: AppState) -> Option<Figures> {
         let step = step.min(s.scenario.steps.len() - 1);
         let side = |at: usize| patrol.side_of(s.at(at), at);
         let (before, after) = (side(0), side(step));
-        let breakdown = patrol.breakdown(&before, &after, step);
+        let breakdown = patrol.breakdown(&before, &after);
         let most = before.inputs.cars.max(after.inputs.cars);
         let max_cars = ((most * 2.0).max(10.0) as u32).min(2_000);
         let curves = (
