@@ -248,7 +248,7 @@ impl Feeder {
 
 /// The staff total of a variant's default baseline, and of its stations.
 fn default_staff(v: &Variant) -> (f64, f64) {
-    match (v.baseline)(&v.defaults()) {
+    match v.baseline.make(&v.defaults()) {
         Ok(org) => {
             let stations: u32 = org
                 .walk()

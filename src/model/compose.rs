@@ -71,7 +71,12 @@ impl Scope {
     pub fn parse(s: &str) -> Option<Scope> {
         let (c, v) = s.trim().split_once('.')?;
         if c.trim().eq_ignore_ascii_case(ORG_KEY) {
-            let variant = ORGANISATIONS.iter().find(|o| o.key == v.trim())?;
+            let v = v.trim();
+            let variant = ORGANISATIONS
+                .iter()
+                .copied()
+                .find(|o| o.key == v)
+                .or_else(|| crate::model::own::find(v))?;
             return Some(Scope {
                 case: None,
                 variant,
@@ -80,7 +85,8 @@ impl Scope {
         let case = CaseId::from_key(c)?;
         Some(Scope::of(case, case.variant(v)?))
     }
-    /// Every scope of every case, then the organisations that are no case's.
+    /// Every scope of every case, then the organisations that are no case's (the user's own
+    /// last, when there is one).
     pub fn all() -> Vec<Scope> {
         CaseId::ALL
             .iter()
@@ -93,7 +99,19 @@ impl Scope {
                 case: None,
                 variant,
             }))
+            .chain(Scope::own())
             .collect()
+    }
+    /// The user's own organisation, if one was imported (`model::own`).
+    pub fn own() -> Option<Scope> {
+        crate::model::own::current().map(|variant| Scope {
+            case: None,
+            variant,
+        })
+    }
+    /// Is this an organisation the user imported?
+    pub fn is_own(&self) -> bool {
+        self.case.is_none() && self.variant.key.starts_with(crate::model::own::KEY_PREFIX)
     }
 }
 
@@ -321,7 +339,7 @@ impl Composed {
             .map(|i| self.part_params(p, i))
             .collect();
         let mut steps = Vec::with_capacity(v.levers.len() + 1);
-        let mut org = (v.baseline)(&own[0])?;
+        let mut org = v.baseline.make(&own[0])?;
         for (lever, part) in v.levers.iter().zip(&self.lever_parts) {
             let next = lever
                 .apply(&own[*part], org.clone())

@@ -7,6 +7,7 @@ pub mod lever;
 pub mod lineage;
 pub mod metrics;
 pub mod org;
+pub mod own;
 pub mod params;
 pub mod planning;
 pub mod source;

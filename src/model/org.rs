@@ -560,6 +560,9 @@ pub struct Unit {
     /// Villages and communities (村、社区) in the unit's area, where known (Haidong's stations),
     /// else 0. Haidong's community team sits at the district's station with most of them.
     pub communities: u64,
+    /// The unit's area in km², where known (an imported organisation's `area_km2`), else 0.
+    /// No measure reads it; it is kept so that a file read and written again is the same.
+    pub area_km2: f64,
     pub branch: Option<Branch>,
     /// Where a station serves (county town or countryside), where the sources say.
     pub setting: Setting,
@@ -586,6 +589,7 @@ impl Unit {
             staff: Staff::default(),
             residents: 0,
             communities: 0,
+            area_km2: 0.0,
             incidents: 0,
             branch: None,
             setting: Setting::Unspecified,
@@ -610,6 +614,10 @@ impl Unit {
     }
     pub fn with_communities(mut self, communities: u64) -> Self {
         self.communities = communities;
+        self
+    }
+    pub fn with_area(mut self, km2: f64) -> Self {
+        self.area_km2 = km2;
         self
     }
     pub fn with_incidents(mut self, incidents: u64) -> Self {

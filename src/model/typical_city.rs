@@ -10,7 +10,7 @@
 
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{ModelError, Variant};
+use crate::model::cases::{Baseline, ModelError, Variant};
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
     id, split_evenly, Branch, Id, Ids, Rank, Setting, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
@@ -252,7 +252,7 @@ pub const VARIANT: Variant = Variant {
     ),
     specs: SPECS,
     row_specs: &[],
-    baseline: typical_city,
+    baseline: Baseline::Built(typical_city),
     levers: &[],
     metrics: &[
         MetricKey::StaffTotal,

@@ -2,5 +2,6 @@
 //! a state plus a list of notices, never a panic.
 
 pub mod export;
+pub mod organisation;
 pub mod scenario;
 pub mod url;

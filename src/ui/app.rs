@@ -13,6 +13,7 @@ use crate::ui::compare::{ComparePage, CompareTab};
 use crate::ui::composer::{ComposeTab, Composer};
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::numbers::{Notes, Numbers};
+use crate::ui::organisation::OrganisationPanel;
 use crate::ui::params_panel::ParamsPanel;
 use crate::ui::saved::SavedPanel;
 use crate::ui::share::{EmbedView, ShareMenu};
@@ -89,6 +90,9 @@ fn open_sources_for_print() {
 
 #[component]
 pub fn App() -> impl IntoView {
+    // The organisation the user imported is registered before the link is read, so that a
+    // link or saved scenario naming it opens it.
+    crate::ui::organisation::restore();
     let state = AppState::from_query(&location_search());
     let lang = state.lang;
 
@@ -269,6 +273,7 @@ pub fn App() -> impl IntoView {
                 <Numbers state=state/>
                 <ResponsePanel state=state/>
                 <WorkloadTable state=state/>
+                <OrganisationPanel state=state/>
                 <SavedPanel state=state/>
                 <SourcesPanel state=state/>
                 <Notes state=state/>

@@ -35,6 +35,16 @@ fn save_blob(blob: Blob, name: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The file picked in the file input an event came from; the input is emptied, so that picking
+/// the same file again is a new change.
+pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
+}
+
 /// Offers `text` as a file (UTF-8).
 pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     save_blob(Blob::new_with_options(text, Some(mime)), name)

@@ -4,7 +4,6 @@
 //! the backup (the damaged text is kept aside), and the user is told what happened.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, trf, Msg};
 use crate::state::export::file_name;
@@ -12,6 +11,7 @@ use crate::state::scenario::{
     from_json, saved_from_json, saved_to_json, to_json, Problem, Saved, MAX_BYTES, MAX_NAME,
     MAX_SAVED,
 };
+use crate::ui::export::picked_file;
 use crate::ui::state::AppState;
 
 pub const KEY: &str = "reform-explorer.saved";
@@ -135,16 +135,9 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
         commit(next, Status::Saved(label));
     };
     let on_file = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         if file.size() > MAX_BYTES as f64 {
             status.set(Status::ImportFailed(vec![Problem::TooLarge]));
             return;

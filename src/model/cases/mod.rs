@@ -281,6 +281,33 @@ pub struct Reported {
     pub source: Source,
 }
 
+/// How a variant's "before" organisation is made: built from its parameters (the cases and
+/// the typical city), or given whole (an organisation the user imported, `model::own`).
+#[derive(Clone, Copy)]
+pub enum Baseline {
+    Built(fn(&Params) -> Result<Unit, ModelError>),
+    Given(&'static Unit),
+}
+
+impl Baseline {
+    /// The organisation before the reform, for parameters `p`.
+    pub fn make(&self, p: &Params) -> Result<Unit, ModelError> {
+        match self {
+            Baseline::Built(f) => f(p),
+            Baseline::Given(u) => Ok((*u).clone()),
+        }
+    }
+}
+
+impl std::fmt::Debug for Baseline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Baseline::Built(_) => f.write_str("Built"),
+            Baseline::Given(u) => write!(f, "Given({})", u.id.as_str()),
+        }
+    }
+}
+
 /// One scope of a case (e.g. Daqing's urban area, or its counties).
 #[derive(Clone, Copy, Debug)]
 pub struct Variant {
@@ -291,7 +318,7 @@ pub struct Variant {
     /// variants. Row edits live in `Params::edits`, keyed by row number and field key.
     pub row_specs: &'static [ParamSpec],
     /// The organisation before the reform.
-    pub baseline: fn(&Params) -> Result<Unit, ModelError>,
+    pub baseline: Baseline,
     /// The reform's measures, in the source's order.
     pub levers: &'static [Lever],
     pub metrics: &'static [MetricKey],
@@ -313,7 +340,7 @@ impl Variant {
             return c.build(self, p);
         }
         let mut steps = Vec::with_capacity(self.levers.len() + 1);
-        let mut org = (self.baseline)(p)?;
+        let mut org = self.baseline.make(p)?;
         for lever in self.levers {
             let next = lever.apply(p, org.clone()).map_err(|e| e.in_lever(lever))?;
             steps.push(org);
@@ -326,7 +353,7 @@ impl Variant {
     /// the same parameters. A measure that takes a count its source gives for its own
     /// organisation reads what that count was a share of here (`kit::same_share`).
     pub fn before_lever(&self, p: &Params, key: &str) -> Result<Unit, ModelError> {
-        let mut org = (self.baseline)(p)?;
+        let mut org = self.baseline.make(p)?;
         for lever in self.levers.iter().take_while(|l| l.key != key) {
             org = lever.apply(p, org)?;
         }

@@ -11,7 +11,7 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -500,7 +500,7 @@ pub const VARIANTS: &[Variant] = &[
         name: Text::new("城区（分局与派出所）", "Urban (sub-bureaus and stations)"),
         specs: ALL_URBAN_SPECS,
         row_specs: &[],
-        baseline: urban_baseline,
+        baseline: Baseline::Built(urban_baseline),
         levers: URBAN_LEVERS,
         metrics: URBAN_METRICS,
         reported: URBAN_REPORTED,
@@ -512,7 +512,7 @@ pub const VARIANTS: &[Variant] = &[
         name: Text::new("县局与农村派出所", "County bureaus and rural stations"),
         specs: ALL_COUNTY_SPECS,
         row_specs: &[],
-        baseline: county_baseline,
+        baseline: Baseline::Built(county_baseline),
         levers: COUNTY_LEVERS,
         metrics: COUNTY_METRICS,
         reported: COUNTY_REPORTED,

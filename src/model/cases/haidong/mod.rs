@@ -16,7 +16,7 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -424,7 +424,7 @@ pub const VARIANTS: &[Variant] = &[Variant {
     name: Text::new("一个县（区）", "One county"),
     specs: ALL_SPECS,
     row_specs: ROW_SPECS,
-    baseline,
+    baseline: Baseline::Built(baseline),
     levers: LEVERS,
     metrics: METRICS,
     reported: REPORTED,

@@ -19,7 +19,7 @@ mod measures;
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit;
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Match, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, Match, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -1036,7 +1036,7 @@ pub const VARIANTS: &[Variant] = &[
         ),
         specs: ALL_STATION_SPECS,
         row_specs: &[],
-        baseline: station_baseline,
+        baseline: Baseline::Built(station_baseline),
         levers: STATION_LEVERS,
         metrics: STATION_METRICS,
         reported: STATION_REPORTED,
@@ -1051,7 +1051,7 @@ pub const VARIANTS: &[Variant] = &[
         ),
         specs: ALL_SUB_BUREAU_SPECS,
         row_specs: &[],
-        baseline: sub_bureau_baseline,
+        baseline: Baseline::Built(sub_bureau_baseline),
         levers: SUB_BUREAU_LEVERS,
         metrics: SUB_BUREAU_METRICS,
         reported: SUB_BUREAU_REPORTED,
@@ -1066,7 +1066,7 @@ pub const VARIANTS: &[Variant] = &[
         ),
         specs: ALL_BINHAI_SPECS,
         row_specs: &[],
-        baseline: binhai_baseline,
+        baseline: Baseline::Built(binhai_baseline),
         levers: BINHAI_LEVERS,
         metrics: BINHAI_METRICS,
         reported: BINHAI_REPORTED,
@@ -1081,7 +1081,7 @@ pub const VARIANTS: &[Variant] = &[
         ),
         specs: ALL_MUNICIPAL_SPECS,
         row_specs: &[],
-        baseline: municipal_baseline,
+        baseline: Baseline::Built(municipal_baseline),
         levers: MUNICIPAL_LEVERS,
         metrics: MUNICIPAL_METRICS,
         reported: MUNICIPAL_REPORTED,

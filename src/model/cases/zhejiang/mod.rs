@@ -14,7 +14,7 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -895,7 +895,7 @@ pub const VARIANTS: &[Variant] = &[
         name: Text::new("嘉兴市公安局南湖分局", "Jiaxing Nanhu sub-bureau"),
         specs: ALL_NANHU_SPECS,
         row_specs: &[],
-        baseline: nanhu_baseline,
+        baseline: Baseline::Built(nanhu_baseline),
         levers: NANHU_LEVERS,
         metrics: NANHU_METRICS,
         reported: NANHU_REPORTED,
@@ -907,7 +907,7 @@ pub const VARIANTS: &[Variant] = &[
         name: Text::new("浦江县公安局", "Pujiang county bureau"),
         specs: ALL_PUJIANG_SPECS,
         row_specs: &[],
-        baseline: pujiang_baseline,
+        baseline: Baseline::Built(pujiang_baseline),
         levers: PUJIANG_LEVERS,
         metrics: PUJIANG_METRICS,
         reported: PUJIANG_REPORTED,

@@ -1,0 +1,149 @@
+// End-to-end for "Your own organisation": import a CSV (picked or dropped, UTF-8 or GB18030,
+// each template and a downloaded example), see a broken file's every problem by row and column
+// with nothing on screen changed, apply the open case's reform and all four reforms to it, and
+// find it again after a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { open, shownMetrics, settledUrl, useBrowser } from './support.mjs';
+
+const env = useBrowser(before, after);
+const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const IMPORT = 'input[type=file][data-action="import-organisation"]';
+
+/** Staff in all of a CSV text: the organ and frontline columns summed (found by header). */
+function csvStaff(text) {
+  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const head = lines[0].split(',');
+  const col = (names) => head.findIndex((h) => names.includes(h));
+  const organ = col(['organ', '机关警力']);
+  const front = col(['frontline', '一线警力']);
+  return lines.slice(1).reduce((s, l) => {
+    const c = l.split(',');
+    return s + Number(c[organ]) + Number(c[front]);
+  }, 0);
+}
+
+async function importBuffer(page, name, buffer, mimeType = 'text/csv') {
+  await page.setInputFiles(IMPORT, { name, mimeType, buffer });
+}
+
+async function ownBase(page) {
+  await page.waitForSelector('[data-own]');
+  return page.getAttribute('[data-own]', 'data-own');
+}
+
+test('a GB18030 file Excel saved imports like its UTF-8 copy, and the open case\'s reform applies to it', async () => {
+  const utf8 = fixture('organisation-utf8.csv');
+  const staff = csvStaff(utf8.toString('utf8'));
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
+  try {
+    await importBuffer(page, 'donghu-gbk.csv', fixture('organisation-gb18030.csv'));
+    const key = await ownBase(page);
+    assert.match(key, /^own-[0-9a-f]{16}$/);
+    // Opened in the composer with Daqing's whole reform on the imported organisation.
+    await page.waitForSelector('[data-panel="composer"]');
+    assert.equal(await page.inputValue('[data-action="compose-base"]'), `org.${key}`);
+    const levers = await page.$$eval('[data-compose-step]', (ls) => ls.map((l) => l.dataset.leverKey));
+    assert.ok(levers.length >= 2 && levers.every((l) => l.startsWith('daqing.')), levers.join());
+    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), staff);
+    const before = await shownMetrics(page, 'before');
+    assert.equal(Number(before.stations), 6);
+    assert.equal(Number(before.sub_bureaus), 2);
+    assert.match(await page.textContent('[data-org-status="good"]'), /Donghu municipal bureau/);
+    // The UTF-8 copy is the same organisation (same content, same key).
+    await importBuffer(page, 'donghu.csv', utf8);
+    await page.waitForSelector('[data-org-status="good"]');
+    assert.equal(await ownBase(page), key);
+    // Survives a reload: the organisation is kept in the browser and the link names it.
+    const url = await settledUrl(page);
+    assert.match(url, new RegExp(`base=org\\.${key}`));
+    await page.reload();
+    await page.waitForSelector('[data-panel="composer"]');
+    assert.equal(await page.inputValue('[data-action="compose-base"]'), `org.${key}`);
+    assert.deepEqual(await shownMetrics(page, 'before'), before);
+    // Back to the case's own organisation in one click.
+    await page.click('[data-action="org-back"]');
+    await page.waitForSelector('[data-case="daqing"][aria-pressed="true"]');
+    assert.notEqual(Number((await shownMetrics(page, 'before')).staff_total), staff);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a broken file lists every problem by row and column, and nothing on screen changes', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&lang=zh`);
+  try {
+    const shown = await shownMetrics(page, 'after');
+    const url = await settledUrl(page);
+    const bad = 'id,parent,name,kind,organ,frontline\n'
+      + 'm,,某市局,municipal_bureau,10,5\n'
+      + 'a,m,甲所,station,-1,x\n'
+      + 'b,zz,乙所,brigade,2,2\n'
+      + 'a,m,丙所,station,1,1\n';
+    await importBuffer(page, 'bad.csv', Buffer.from(bad));
+    await page.waitForSelector('[data-import-errors] li');
+    const items = await page.$$eval('[data-import-errors] li', (ls) => ls.map((l) => [l.dataset.row, l.dataset.column, l.textContent]));
+    assert.deepEqual(items.map(([r, c]) => `${r}:${c}`), ['3:organ', '3:frontline', '4:parent', '4:kind', '5:id']);
+    assert.match(items[0][2], /第 3 行/);
+    assert.equal(await page.getAttribute('[data-import-errors]', 'data-import-errors'), '5');
+    // Nothing imported: the case is on screen as it was, and no organisation is offered.
+    assert.deepEqual(await shownMetrics(page, 'after'), shown);
+    assert.equal(await settledUrl(page), url);
+    assert.equal(await page.$('[data-own]'), null);
+    // Not CSV at all, and an empty file: one message each.
+    await importBuffer(page, 'picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00, 0xfe, 0x81]), 'image/png');
+    await page.waitForFunction(() => document.querySelectorAll('[data-import-errors] li').length === 1);
+    await importBuffer(page, 'empty.csv', Buffer.from(''));
+    await page.waitForFunction(() => /空/.test(document.querySelector('[data-import-errors] li')?.textContent || ''));
+    assert.deepEqual(await shownMetrics(page, 'after'), shown);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('both templates and a downloaded example import; a dropped file imports; four reforms apply to it', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=haidong&lang=en`);
+  try {
+    await page.click('[data-panel="organisation"] summary');
+    for (const lang of ['zh', 'en']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`[data-action="org-template"][data-template="${lang}"]`),
+      ]);
+      const text = readFileSync(await download.path(), 'utf8');
+      assert.equal(text.split(/\r\n/).filter(Boolean).length, 3, 'header and two example rows');
+      await importBuffer(page, `template-${lang}.csv`, Buffer.from(text));
+      await page.waitForSelector('[data-org-status="good"]');
+      await ownBase(page);
+      assert.equal(Number((await shownMetrics(page, 'before')).staff_total), csvStaff(text));
+    }
+    // An example: the typical city's "before", downloaded, then imported by dropping it.
+    await page.selectOption('[data-action="org-example-pick"]', 'org.typical_city');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="org-example"]')]);
+    const example = readFileSync(await download.path(), 'utf8');
+    assert.ok(example.split(/\r\n/).length > 50);
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'typical-city.csv', { type: 'text/csv' }));
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, example);
+    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), csvStaff(example));
+    const key = await ownBase(page);
+    // All four reforms on it: every column starts from the imported organisation's figures.
+    await page.click('[data-action="org-four"]');
+    await page.waitForSelector('[data-panel="four"]');
+    assert.equal(await page.inputValue('[data-action="four-base"]'), `org.${key}`);
+    const befores = await page.$$eval('td[data-four="staff_total"]', (cs) => cs.map((c) => c.dataset.before));
+    assert.equal(befores.length, 4);
+    assert.ok(befores.every((b) => Number(b) === csvStaff(example)), befores.join());
+    const effects = await page.$$eval('td[data-four="staff_total"], td[data-four="management_tiers"]', (cs) => cs.map((c) => c.dataset.effect));
+    assert.ok(effects.every((e) => ['changed', 'none', 'failed'].includes(e)));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,1107 @@
+//! Organisation files: the user's own organisation as CSV (one row per unit) or as the
+//! project's JSON file, read into a `Unit` tree with every problem found at once, and written
+//! back. Reading is total: any input gives a tree or a list of problems, each with the row and
+//! column it concerns, never a panic; nothing is half-read.
+//!
+//! CSV: the canonical header is `id,parent,name,name_en,kind,organ,frontline,residents,
+//! incidents,area_km2,neighbours`, columns in any order, Chinese headers accepted (`ALIASES`);
+//! `name_en` and the last five may be left out, and four more columns carry what some measures
+//! read (`communities`, `setting`, `branch`, `ranks`). Text is UTF-8 (with or without a BOM),
+//! UTF-16 with a BOM, or GB18030/GBK (what Excel writes in China), which the caller decodes
+//! (`decode`: the browser has a decoder, so the download carries none).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{trf, Lang, Msg, Name};
+use crate::model::org::{Branch, Id, Ids, Rank, Setting, Staff, Unit, UnitKind};
+
+/// The `format` of an organisation file.
+pub const FORMAT: &str = "reform-explorer-organisation";
+/// The version this writes; higher ones are refused with a message.
+pub const VERSION: u32 = 1;
+/// Files larger than this are refused unread.
+pub const MAX_BYTES: usize = 10_000_000;
+/// Most units an organisation may have.
+pub const MAX_UNITS: usize = 20_000;
+/// Most levels from the top unit down (police organisations have fewer than ten).
+pub const MAX_LEVELS: usize = 32;
+
+/// A column of the CSV file, and a field of a unit in the JSON file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Id,
+    Parent,
+    Name,
+    NameEn,
+    Kind,
+    Organ,
+    Frontline,
+    Residents,
+    Incidents,
+    Area,
+    Neighbours,
+    Communities,
+    Setting,
+    Branch,
+    Ranks,
+}
+
+impl Column {
+    pub const ALL: [Column; 15] = [
+        Column::Id,
+        Column::Parent,
+        Column::Name,
+        Column::NameEn,
+        Column::Kind,
+        Column::Organ,
+        Column::Frontline,
+        Column::Residents,
+        Column::Incidents,
+        Column::Area,
+        Column::Neighbours,
+        Column::Communities,
+        Column::Setting,
+        Column::Branch,
+        Column::Ranks,
+    ];
+    /// Columns a CSV file must have.
+    pub const REQUIRED: [Column; 6] = [
+        Column::Id,
+        Column::Parent,
+        Column::Name,
+        Column::Kind,
+        Column::Organ,
+        Column::Frontline,
+    ];
+    /// The canonical header (`data-column`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::Parent => "parent",
+            Column::Name => "name",
+            Column::NameEn => "name_en",
+            Column::Kind => "kind",
+            Column::Organ => "organ",
+            Column::Frontline => "frontline",
+            Column::Residents => "residents",
+            Column::Incidents => "incidents",
+            Column::Area => "area_km2",
+            Column::Neighbours => "neighbours",
+            Column::Communities => "communities",
+            Column::Setting => "setting",
+            Column::Branch => "branch",
+            Column::Ranks => "ranks",
+        }
+    }
+    /// The Chinese header the templates use.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Column::Id => "编号",
+            Column::Parent => "上级",
+            Column::Name => "名称",
+            Column::NameEn => "英文名称",
+            Column::Kind => "类型",
+            Column::Organ => "机关警力",
+            Column::Frontline => "一线警力",
+            Column::Residents => "实有人口",
+            Column::Incidents => "警情",
+            Column::Area => "面积",
+            Column::Neighbours => "相邻",
+            Column::Communities => "村社区数",
+            Column::Setting => "位置",
+            Column::Branch => "条线",
+            Column::Ranks => "职级",
+        }
+    }
+    /// Other headers accepted for this column (compared without case and spaces).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Column::Id => &["单位编号", "代码", "单位代码", "序号"],
+            Column::Parent => &["上级编号", "上级单位", "parent_id"],
+            Column::Name => &["单位名称", "中文名称", "名字"],
+            Column::NameEn => &["英文名", "nameen", "english_name"],
+            Column::Kind => &["单位类型", "类别", "type"],
+            Column::Organ => &["机关", "机关民警", "organ_staff", "headquarters"],
+            Column::Frontline => &["一线", "一线民警", "frontline_staff"],
+            Column::Residents => &["人口", "population"],
+            Column::Incidents => &["警情数", "年警情"],
+            Column::Area => &["辖区面积", "面积km2", "area"],
+            Column::Neighbours => &["相邻单位", "neighbors"],
+            Column::Communities => &["村社区", "社区数"],
+            Column::Setting => &["城乡"],
+            Column::Branch => &["警种"],
+            Column::Ranks => &["指挥层次"],
+        }
+    }
+    fn from_header(h: &str) -> Option<Column> {
+        let norm: String = h
+            .trim()
+            .trim_start_matches('\u{feff}')
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let norm = norm.trim_matches('"');
+        Column::ALL
+            .into_iter()
+            .find(|c| c.key() == norm || c.zh() == norm || c.aliases().contains(&norm))
+    }
+}
+
+/// What is wrong with a file, or with one cell of it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum What {
+    Empty,
+    TooLarge,
+    TooManyUnits(usize),
+    /// Neither text in a known encoding nor CSV or JSON.
+    NotText,
+    NotOrganisation,
+    NotJson(String),
+    NewerVersion(u64),
+    MissingColumn(Column),
+    /// A row with more cells than the header has columns.
+    ExtraCells(usize),
+    Required,
+    UnknownKind(String),
+    NotANumber(String),
+    Negative(String),
+    NotWhole(String),
+    TooBig(String),
+    /// The same id as the unit on that row.
+    Duplicate(usize),
+    BadId(String),
+    UnknownParent(String),
+    ParentSelf,
+    /// A second top unit (no parent); the first is on that row.
+    SecondRoot(usize),
+    NoRoot,
+    /// A unit whose chain of parents comes back to itself.
+    Cycle,
+    TooDeep,
+    UnknownNeighbour(String),
+    UnknownSetting(String),
+    UnknownBranch(String),
+    BadRank(String),
+}
+
+/// One problem: where (a 1-based row of the CSV file counting the header as row 1, or the
+/// 1-based place of a unit in the JSON file's list; none for the whole file) and what.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub row: Option<usize>,
+    pub column: Option<Column>,
+    pub what: What,
+}
+
+impl Problem {
+    fn file(what: What) -> Problem {
+        Problem {
+            row: None,
+            column: None,
+            what,
+        }
+    }
+    fn at(row: usize, column: Column, what: What) -> Problem {
+        Problem {
+            row: Some(row),
+            column: Some(column),
+            what,
+        }
+    }
+    /// The problem in `lang`, with its row and column first.
+    pub fn message(&self, lang: Lang) -> String {
+        let n = |x: usize| x.to_string();
+        let what = match &self.what {
+            What::Empty => trf(lang, Msg::OrgEmpty, &[]),
+            What::TooLarge => trf(lang, Msg::OrgTooLarge, &[&n(MAX_BYTES / 1_000_000)]),
+            What::TooManyUnits(k) => trf(lang, Msg::OrgTooManyUnits, &[&n(*k), &n(MAX_UNITS)]),
+            What::NotText => trf(lang, Msg::OrgNotText, &[]),
+            What::NotOrganisation => trf(lang, Msg::OrgNotOrganisation, &[]),
+            What::NotJson(w) => trf(lang, Msg::OrgNotJson, &[w]),
+            What::NewerVersion(v) => {
+                trf(lang, Msg::OrgNewer, &[&v.to_string(), &VERSION.to_string()])
+            }
+            What::MissingColumn(c) => trf(lang, Msg::OrgMissingColumn, &[c.key(), c.zh()]),
+            What::ExtraCells(k) => trf(lang, Msg::OrgExtraCells, &[&n(*k)]),
+            What::Required => trf(lang, Msg::OrgRequired, &[]),
+            What::UnknownKind(v) => trf(lang, Msg::OrgUnknownKind, &[v, &kind_list()]),
+            What::NotANumber(v) => trf(lang, Msg::OrgNotNumber, &[v]),
+            What::Negative(v) => trf(lang, Msg::OrgNegative, &[v]),
+            What::NotWhole(v) => trf(lang, Msg::OrgNotWhole, &[v]),
+            What::TooBig(v) => trf(lang, Msg::OrgTooBig, &[v]),
+            What::Duplicate(r) => trf(lang, Msg::OrgDuplicate, &[&n(*r)]),
+            What::BadId(v) => trf(lang, Msg::OrgBadId, &[v]),
+            What::UnknownParent(v) => trf(lang, Msg::OrgUnknownParent, &[v]),
+            What::ParentSelf => trf(lang, Msg::OrgParentSelf, &[]),
+            What::SecondRoot(r) => trf(lang, Msg::OrgSecondRoot, &[&n(*r)]),
+            What::NoRoot => trf(lang, Msg::OrgNoRoot, &[]),
+            What::Cycle => trf(lang, Msg::OrgCycle, &[]),
+            What::TooDeep => trf(lang, Msg::OrgTooDeep, &[&n(MAX_LEVELS)]),
+            What::UnknownNeighbour(v) => trf(lang, Msg::OrgUnknownNeighbour, &[v]),
+            What::UnknownSetting(v) => trf(lang, Msg::OrgUnknownSetting, &[v]),
+            What::UnknownBranch(v) => trf(lang, Msg::OrgUnknownBranch, &[v]),
+            What::BadRank(v) => trf(lang, Msg::OrgBadRank, &[v]),
+        };
+        match (self.row, self.column) {
+            (Some(r), Some(c)) => trf(lang, Msg::OrgAt, &[&n(r), column_label(c, lang), &what]),
+            (Some(r), None) => trf(lang, Msg::OrgAtRow, &[&n(r), &what]),
+            _ => what,
+        }
+    }
+}
+
+fn kind_list() -> String {
+    KINDS.iter().map(|k| k.key()).collect::<Vec<_>>().join(", ")
+}
+
+const KINDS: [UnitKind; 12] = [
+    UnitKind::MunicipalBureau,
+    UnitKind::SubBureau,
+    UnitKind::CountyBureau,
+    UnitKind::Station,
+    UnitKind::CentralStation,
+    UnitKind::District,
+    UnitKind::InternalUnit,
+    UnitKind::Section,
+    UnitKind::Office,
+    UnitKind::Team,
+    UnitKind::Group,
+    UnitKind::CommunityRoom,
+];
+
+/// A kind from its key, its Chinese name, or a common Chinese word for it.
+pub fn kind_of(s: &str) -> Option<UnitKind> {
+    let s = s.trim();
+    let low = s.to_ascii_lowercase().replace([' ', '-'], "_");
+    if let Some(k) = KINDS.iter().find(|k| k.key() == low) {
+        return Some(*k);
+    }
+    let zh = match s {
+        "市局" | "市公安局" | "公安局" => UnitKind::MunicipalBureau,
+        "分局" | "公安分局" => UnitKind::SubBureau,
+        "县局" | "县公安局" | "县（市、区）公安局" => UnitKind::CountyBureau,
+        "派出所" => UnitKind::Station,
+        "中心派出所" | "中心所" => UnitKind::CentralStation,
+        "防区" | "片区" => UnitKind::District,
+        "内设机构" | "部门" | "支队" | "大队" | "处" => UnitKind::InternalUnit,
+        "科室" | "科" | "股" => UnitKind::Section,
+        "指挥室" | "室" | "办公室" => UnitKind::Office,
+        "队" | "中队" => UnitKind::Team,
+        "组" | "小组" | "探组" => UnitKind::Group,
+        "社区警务室" | "警务室" => UnitKind::CommunityRoom,
+        _ => return KINDS.iter().copied().find(|k| k.name().zh == s),
+    };
+    Some(zh)
+}
+
+const BRANCHES: [(Branch, &str, &str); 7] = [
+    (Branch::Command, "command", "指挥"),
+    (Branch::Community, "community", "社区"),
+    (Branch::Patrol, "patrol", "巡逻"),
+    (Branch::Investigation, "investigation", "刑侦"),
+    (Branch::CaseHandling, "case_handling", "执法办案"),
+    (Branch::Supervision, "supervision", "督察"),
+    (Branch::Support, "support", "保障"),
+];
+
+fn branch_key(b: Branch) -> &'static str {
+    BRANCHES
+        .iter()
+        .find(|(x, _, _)| *x == b)
+        .map_or("", |(_, k, _)| k)
+}
+
+fn setting_key(s: Setting) -> &'static str {
+    match s {
+        Setting::Unspecified => "",
+        Setting::CountyTown => "county_town",
+        Setting::Rural => "rural",
+    }
+}
+
+/// An organisation read from a file: its tree, its name, and its text as this version writes
+/// it (the JSON file: the same organisation always writes the same text).
+#[derive(Clone, Debug)]
+pub struct Organisation {
+    pub name: Name,
+    pub tree: Unit,
+}
+
+impl Organisation {
+    /// The JSON file of this organisation (what "download this organisation" gives).
+    pub fn to_json(&self) -> String {
+        to_json(&self.tree, &self.name)
+    }
+}
+
+// ---- Decoding ----
+
+/// The text of a file's bytes: UTF-8 with or without a BOM, UTF-16 with a BOM, or else what
+/// `legacy` makes of it (the browser's GB18030 decoder; it gives `None` where the bytes are not
+/// GB18030 either).
+pub fn decode(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<String, Problem> {
+    if bytes.len() > MAX_BYTES {
+        return Err(Problem::file(What::TooLarge));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+        return std::str::from_utf8(rest)
+            .map(str::to_string)
+            .map_err(|_| Problem::file(What::NotText));
+    }
+    for (bom, le) in [([0xff, 0xfe], true), ([0xfe, 0xff], false)] {
+        if let Some(rest) = bytes.strip_prefix(&bom) {
+            let units = rest.chunks_exact(2).map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            });
+            return char::decode_utf16(units)
+                .collect::<Result<String, _>>()
+                .map_err(|_| Problem::file(What::NotText));
+        }
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_string());
+    }
+    legacy(bytes).ok_or_else(|| Problem::file(What::NotText))
+}
+
+// ---- Reading ----
+
+/// One unit as read, every field as text (JSON numbers as they are written), with the row
+/// it came from.
+#[derive(Default)]
+struct Row {
+    at: usize,
+    cells: HashMap<Column, String>,
+}
+
+impl Row {
+    fn get(&self, c: Column) -> &str {
+        self.cells.get(&c).map_or("", |s| s.trim())
+    }
+}
+
+/// Reads an organisation file's text: JSON when it starts with `{`, else CSV.
+pub fn read(text: &str) -> Result<Organisation, Vec<Problem>> {
+    if text.len() > MAX_BYTES {
+        return Err(vec![Problem::file(What::TooLarge)]);
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(vec![Problem::file(What::Empty)]);
+    }
+    if text.contains('\0') {
+        return Err(vec![Problem::file(What::NotText)]);
+    }
+    let (rows, name) = if text.trim_start().starts_with('{') {
+        let (rows, name) = json_rows(text)?;
+        (rows, name)
+    } else {
+        (csv_rows(text)?, None)
+    };
+    build(rows, name)
+}
+
+/// Splits CSV text into records (RFC 4180: quoted fields may hold separators, quotes written
+/// twice and line breaks), with the 1-based line each starts on. The separator is a comma, or
+/// a tab or semicolon when the first line has one of those and no comma.
+fn records(text: &str) -> Vec<(usize, Vec<String>)> {
+    let first = text.lines().next().unwrap_or("");
+    let sep = if first.contains(',') {
+        ','
+    } else if first.contains('\t') {
+        '\t'
+    } else if first.contains(';') {
+        ';'
+    } else {
+        ','
+    };
+    let mut out = Vec::new();
+    let mut rec: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut line = 1;
+    let mut start = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if c == '\n' {
+                    line += 1;
+                }
+                field.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' if field.trim().is_empty() => {
+                field.clear();
+                quoted = true;
+            }
+            c if c == sep => rec.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                rec.push(std::mem::take(&mut field));
+                if rec.iter().any(|f| !f.trim().is_empty()) {
+                    out.push((start, std::mem::take(&mut rec)));
+                }
+                rec.clear();
+                line += 1;
+                start = line;
+            }
+            c => field.push(c),
+        }
+    }
+    rec.push(field);
+    if rec.iter().any(|f| !f.trim().is_empty()) {
+        out.push((start, rec));
+    }
+    out
+}
+
+fn csv_rows(text: &str) -> Result<Vec<Row>, Vec<Problem>> {
+    let recs = records(text);
+    let Some((_, header)) = recs.first() else {
+        return Err(vec![Problem::file(What::Empty)]);
+    };
+    let cols: Vec<Option<Column>> = header.iter().map(|h| Column::from_header(h)).collect();
+    if cols.iter().all(Option::is_none) {
+        return Err(vec![Problem::file(What::NotOrganisation)]);
+    }
+    let mut problems: Vec<Problem> = Column::REQUIRED
+        .iter()
+        .filter(|c| !cols.contains(&Some(**c)))
+        .map(|c| Problem {
+            row: Some(1),
+            column: Some(*c),
+            what: What::MissingColumn(*c),
+        })
+        .collect();
+    if recs.len() - 1 > MAX_UNITS {
+        problems.push(Problem::file(What::TooManyUnits(recs.len() - 1)));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut rows = Vec::with_capacity(recs.len() - 1);
+    for (line, rec) in recs.iter().skip(1) {
+        let mut row = Row {
+            at: *line,
+            cells: HashMap::new(),
+        };
+        if rec.len() > cols.len() && rec[cols.len()..].iter().any(|f| !f.trim().is_empty()) {
+            problems.push(Problem {
+                row: Some(*line),
+                column: None,
+                what: What::ExtraCells(rec.len()),
+            });
+        }
+        for (c, v) in cols.iter().zip(rec) {
+            if let Some(c) = c {
+                row.cells.insert(*c, v.clone());
+            }
+        }
+        rows.push(row);
+    }
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The JSON file as read: loose, so that every unit's problems are found in one reading.
+#[derive(Deserialize)]
+struct FileIn {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+    name: Option<NameIn>,
+    units: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+}
+
+#[derive(Deserialize)]
+struct NameIn {
+    #[serde(default)]
+    zh: String,
+    #[serde(default)]
+    en: String,
+}
+
+fn json_rows(text: &str) -> Result<(Vec<Row>, Option<Name>), Vec<Problem>> {
+    // serde_json refuses nesting deeper than 128 before it recurses further: no stack overflow.
+    let file: FileIn = serde_json::from_str(text).map_err(|e| {
+        let what = if e.is_data() {
+            What::NotOrganisation
+        } else {
+            What::NotJson(format!("{}:{}", e.line(), e.column()))
+        };
+        vec![Problem::file(what)]
+    })?;
+    if file.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(vec![Problem::file(What::NotOrganisation)]);
+    }
+    match file.version.as_ref().and_then(serde_json::Value::as_u64) {
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(vec![Problem::file(What::NewerVersion(v))]);
+        }
+        Some(_) => {}
+        None => return Err(vec![Problem::file(What::NotOrganisation)]),
+    }
+    let Some(units) = file.units else {
+        return Err(vec![Problem::file(What::NotOrganisation)]);
+    };
+    if units.len() > MAX_UNITS {
+        return Err(vec![Problem::file(What::TooManyUnits(units.len()))]);
+    }
+    let mut problems = Vec::new();
+    let rows = units
+        .iter()
+        .enumerate()
+        .map(|(i, obj)| {
+            let mut row = Row {
+                at: i + 1,
+                cells: HashMap::new(),
+            };
+            for (k, v) in obj {
+                let Some(c) = Column::ALL.into_iter().find(|c| c.key() == k) else {
+                    continue;
+                };
+                let text = match (c, v) {
+                    (_, serde_json::Value::Null) => String::new(),
+                    (_, serde_json::Value::String(s)) => s.clone(),
+                    (_, serde_json::Value::Number(n)) => n.to_string(),
+                    (Column::Neighbours, serde_json::Value::Array(a)) => a
+                        .iter()
+                        .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    (Column::Ranks, serde_json::Value::Array(a)) => a
+                        .iter()
+                        .map(|x| match x.as_array().map(Vec::as_slice) {
+                            Some(
+                                [serde_json::Value::String(zh), serde_json::Value::String(en)],
+                            ) => {
+                                format!("{zh}|{en}")
+                            }
+                            _ => x.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    (_, other) => {
+                        problems.push(Problem::at(i + 1, c, What::NotANumber(other.to_string())));
+                        continue;
+                    }
+                };
+                row.cells.insert(c, text);
+            }
+            row
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let name = file
+        .name
+        .filter(|n| !n.zh.trim().is_empty() || !n.en.trim().is_empty())
+        .map(|n| {
+            let zh = if n.zh.trim().is_empty() { &n.en } else { &n.zh };
+            let en = if n.en.trim().is_empty() { &n.zh } else { &n.en };
+            Name::new(zh.trim(), en.trim())
+        });
+    Ok((rows, name))
+}
+
+/// A whole number of at most `max` from a cell (empty reads `0` where `optional`).
+fn whole(
+    row: &Row,
+    c: Column,
+    max: u64,
+    optional: bool,
+    problems: &mut Vec<Problem>,
+) -> Option<u64> {
+    let s = row.get(c).replace([',', '，', '_'], "");
+    if s.is_empty() {
+        if !optional {
+            problems.push(Problem::at(row.at, c, What::Required));
+        }
+        return optional.then_some(0);
+    }
+    let Ok(v) = s.parse::<f64>() else {
+        problems.push(Problem::at(row.at, c, What::NotANumber(row.get(c).into())));
+        return None;
+    };
+    let what = if !v.is_finite() {
+        What::NotANumber(row.get(c).into())
+    } else if v < 0.0 {
+        What::Negative(row.get(c).into())
+    } else if v.fract() != 0.0 {
+        What::NotWhole(row.get(c).into())
+    } else if v > max as f64 {
+        What::TooBig(row.get(c).into())
+    } else {
+        return Some(v as u64);
+    };
+    problems.push(Problem::at(row.at, c, what));
+    None
+}
+
+/// Staff per unit and more: far above any bureau, and small enough that sums stay in `u32`.
+const MAX_STAFF: u64 = 200_000;
+
+fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem>> {
+    if rows.is_empty() {
+        return Err(vec![Problem::file(What::Empty)]);
+    }
+    let mut problems = Vec::new();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        let id = row.get(Column::Id);
+        if id.is_empty() {
+            problems.push(Problem::at(row.at, Column::Id, What::Required));
+        } else if id.contains(';') || id.chars().count() > 120 {
+            problems.push(Problem::at(row.at, Column::Id, What::BadId(id.into())));
+        } else if let Some(&j) = first.get(id) {
+            problems.push(Problem::at(row.at, Column::Id, What::Duplicate(rows[j].at)));
+        } else {
+            first.insert(id, i);
+        }
+    }
+    // Parents, and the one top unit.
+    let mut parent: Vec<Option<usize>> = vec![None; rows.len()];
+    let mut root: Option<usize> = None;
+    for (i, row) in rows.iter().enumerate() {
+        let p = row.get(Column::Parent);
+        if p.is_empty() {
+            match root {
+                None => root = Some(i),
+                Some(r) => problems.push(Problem::at(
+                    row.at,
+                    Column::Parent,
+                    What::SecondRoot(rows[r].at),
+                )),
+            }
+        } else if p == row.get(Column::Id) {
+            problems.push(Problem::at(row.at, Column::Parent, What::ParentSelf));
+        } else {
+            match first.get(p) {
+                Some(&j) => parent[i] = Some(j),
+                None => problems.push(Problem::at(
+                    row.at,
+                    Column::Parent,
+                    What::UnknownParent(p.into()),
+                )),
+            }
+        }
+    }
+    let Some(root) = root else {
+        problems.push(Problem::file(What::NoRoot));
+        return Err(problems);
+    };
+    // Depth of each unit by walking up (a cycle never reaches the top; capped walks).
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
+    for (i, p) in parent.iter().enumerate() {
+        if let Some(p) = p {
+            children[*p].push(i);
+        }
+    }
+    let mut depth: Vec<Option<usize>> = vec![None; rows.len()];
+    let mut stack = vec![(root, 1usize)];
+    while let Some((u, d)) = stack.pop() {
+        depth[u] = Some(d);
+        if d > MAX_LEVELS {
+            problems.push(Problem::at(rows[u].at, Column::Parent, What::TooDeep));
+            continue;
+        }
+        stack.extend(children[u].iter().map(|&c| (c, d + 1)));
+    }
+    for (i, row) in rows.iter().enumerate() {
+        // Reached from nowhere although its parent is known: its parents come back round.
+        if depth[i].is_none() && parent[i].is_some() {
+            problems.push(Problem::at(row.at, Column::Parent, What::Cycle));
+        }
+    }
+    // Every other cell.
+    let mut units: Vec<Option<Unit>> = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let kind = match kind_of(row.get(Column::Kind)) {
+            Some(k) => Some(k),
+            None => {
+                let what = if row.get(Column::Kind).is_empty() {
+                    What::Required
+                } else {
+                    What::UnknownKind(row.get(Column::Kind).into())
+                };
+                problems.push(Problem::at(row.at, Column::Kind, what));
+                None
+            }
+        };
+        let zh = row.get(Column::Name);
+        if zh.is_empty() {
+            problems.push(Problem::at(row.at, Column::Name, What::Required));
+        }
+        let organ = whole(row, Column::Organ, MAX_STAFF, false, &mut problems);
+        let frontline = whole(row, Column::Frontline, MAX_STAFF, false, &mut problems);
+        let residents = whole(row, Column::Residents, 1 << 40, true, &mut problems);
+        let incidents = whole(row, Column::Incidents, 1 << 40, true, &mut problems);
+        let communities = whole(row, Column::Communities, 1 << 20, true, &mut problems);
+        let area = {
+            let s = row.get(Column::Area).replace([',', '，'], "");
+            if s.is_empty() {
+                Some(0.0)
+            } else {
+                match s.parse::<f64>() {
+                    Ok(v) if (0.0..1e9).contains(&v) => Some(v),
+                    Ok(v) if v < 0.0 => {
+                        problems.push(Problem::at(
+                            row.at,
+                            Column::Area,
+                            What::Negative(row.get(Column::Area).into()),
+                        ));
+                        None
+                    }
+                    _ => {
+                        problems.push(Problem::at(
+                            row.at,
+                            Column::Area,
+                            What::NotANumber(row.get(Column::Area).into()),
+                        ));
+                        None
+                    }
+                }
+            }
+        };
+        let mut neighbours = Vec::new();
+        for n in row
+            .get(Column::Neighbours)
+            .split([';', '；', '|'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            if first.contains_key(n) {
+                neighbours.push(Id::from(n));
+            } else {
+                problems.push(Problem::at(
+                    row.at,
+                    Column::Neighbours,
+                    What::UnknownNeighbour(n.into()),
+                ));
+            }
+        }
+        let setting = match row.get(Column::Setting) {
+            "" => Some(Setting::Unspecified),
+            "county_town" | "城关" | "县城" => Some(Setting::CountyTown),
+            "rural" | "农村" | "乡镇" => Some(Setting::Rural),
+            s => {
+                problems.push(Problem::at(
+                    row.at,
+                    Column::Setting,
+                    What::UnknownSetting(s.into()),
+                ));
+                None
+            }
+        };
+        let branch = match row.get(Column::Branch) {
+            "" => Some(None),
+            s => match BRANCHES.iter().find(|(_, k, zh)| *k == s || *zh == s) {
+                Some((b, _, _)) => Some(Some(*b)),
+                None => {
+                    problems.push(Problem::at(
+                        row.at,
+                        Column::Branch,
+                        What::UnknownBranch(s.into()),
+                    ));
+                    None
+                }
+            },
+        };
+        let mut ranks = Vec::new();
+        for r in row
+            .get(Column::Ranks)
+            .split([';', '；'])
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
+            match r.split_once('|') {
+                Some((zh, en)) if !zh.trim().is_empty() && !en.trim().is_empty() => {
+                    ranks.push((zh.trim().to_string(), en.trim().to_string()));
+                }
+                None if r.chars().count() <= 40 => ranks.push((r.to_string(), r.to_string())),
+                _ => problems.push(Problem::at(row.at, Column::Ranks, What::BadRank(r.into()))),
+            }
+        }
+        if ranks.len() > 16 {
+            problems.push(Problem::at(
+                row.at,
+                Column::Ranks,
+                What::BadRank(row.get(Column::Ranks).into()),
+            ));
+        }
+        let made = (|| {
+            let kind = kind?;
+            let en = match row.get(Column::NameEn) {
+                "" => zh,
+                en => en,
+            };
+            let mut u = Unit::new(row.get(Column::Id), Name::new(zh, en), kind.name(), kind)
+                .with_staff(Staff::new(organ? as u32, frontline? as u32))
+                .with_residents(residents?)
+                .with_incidents(incidents?)
+                .with_communities(communities?)
+                .with_area(area?)
+                .with_neighbours(Ids::from(neighbours))
+                .with_setting(setting?)
+                .with_ranks(crate::model::own::ranks(&ranks));
+            u.branch = branch?;
+            Some(u)
+        })();
+        units.push(made);
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| (p.row.unwrap_or(0), p.column.map(|c| c as usize)));
+        return Err(problems);
+    }
+    // Every unit is made and reached from the top: assemble bottom-up, deepest first.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(depth[i].unwrap_or(0)));
+    for &i in &order {
+        if children[i].is_empty() {
+            continue;
+        }
+        let kids: Vec<Unit> = children[i]
+            .iter()
+            .filter_map(|&c| units[c].take())
+            .collect();
+        if let Some(u) = units[i].take() {
+            units[i] = Some(u.with_children(kids));
+        }
+    }
+    let Some(tree) = units[root].take() else {
+        return Err(vec![Problem::file(What::NoRoot)]);
+    };
+    let name = name.unwrap_or_else(|| tree.name.clone());
+    Ok(Organisation { name, tree })
+}
+
+// ---- Writing ----
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u32,
+    name: NameOut<'a>,
+    units: Vec<UnitOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct NameOut<'a> {
+    zh: &'a str,
+    en: &'a str,
+}
+
+#[derive(Serialize)]
+struct UnitOut<'a> {
+    id: &'a str,
+    parent: Option<&'a str>,
+    name: &'a str,
+    name_en: &'a str,
+    kind: &'static str,
+    organ: u32,
+    frontline: u32,
+    #[serde(skip_serializing_if = "is_zero")]
+    residents: u64,
+    #[serde(skip_serializing_if = "is_zero")]
+    incidents: u64,
+    #[serde(skip_serializing_if = "is_zero_f")]
+    area_km2: f64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    neighbours: Vec<&'a str>,
+    #[serde(skip_serializing_if = "is_zero")]
+    communities: u64,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    setting: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    branch: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ranks: Vec<[&'static str; 2]>,
+}
+
+fn is_zero(v: &u64) -> bool {
+    *v == 0
+}
+
+fn is_zero_f(v: &f64) -> bool {
+    *v == 0.0
+}
+
+/// Every unit, top down (each after its parent), with its parent's id.
+fn units_of(tree: &Unit) -> Vec<(Option<&str>, &Unit)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(Option<&str>, &Unit)> = vec![(None, tree)];
+    while let Some((p, u)) = stack.pop() {
+        out.push((p, u));
+        for c in u.children.iter().rev() {
+            stack.push((Some(u.id.as_str()), c));
+        }
+    }
+    out
+}
+
+fn unit_out<'a>(parent: Option<&'a str>, u: &'a Unit) -> UnitOut<'a> {
+    UnitOut {
+        id: u.id.as_str(),
+        parent,
+        name: u.name.get(Lang::Zh),
+        name_en: u.name.get(Lang::En),
+        kind: u.kind.key(),
+        organ: u.staff.organ,
+        frontline: u.staff.frontline,
+        residents: u.residents,
+        incidents: u.incidents,
+        area_km2: u.area_km2,
+        neighbours: u.neighbours.iter().map(Id::as_str).collect(),
+        communities: u.communities,
+        setting: setting_key(u.setting),
+        branch: u.branch.map_or("", branch_key),
+        ranks: u.ranks.iter().map(|Rank(t)| [t.zh, t.en]).collect(),
+    }
+}
+
+/// The JSON organisation file of `tree`.
+pub fn to_json(tree: &Unit, name: &Name) -> String {
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        name: NameOut {
+            zh: name.get(Lang::Zh),
+            en: name.get(Lang::En),
+        },
+        units: units_of(tree)
+            .into_iter()
+            .map(|(p, u)| unit_out(p, u))
+            .collect(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The CSV file of `tree` (UTF-8 with a BOM, CRLF, RFC 4180 quoting; `zh` headers in Chinese):
+/// the canonical columns, and the four more only where a unit has a value for them.
+pub fn to_csv(tree: &Unit, zh: bool) -> String {
+    let units = units_of(tree);
+    let extra = [
+        (
+            Column::Communities,
+            units.iter().any(|(_, u)| u.communities > 0),
+        ),
+        (
+            Column::Setting,
+            units.iter().any(|(_, u)| u.setting != Setting::Unspecified),
+        ),
+        (
+            Column::Branch,
+            units.iter().any(|(_, u)| u.branch.is_some()),
+        ),
+        (
+            Column::Ranks,
+            units.iter().any(|(_, u)| !u.ranks.is_empty()),
+        ),
+    ];
+    let cols: Vec<Column> = Column::ALL[..11]
+        .iter()
+        .copied()
+        .chain(extra.iter().filter(|(_, on)| *on).map(|(c, _)| *c))
+        .collect();
+    let mut out = String::from("\u{feff}");
+    let head: Vec<&str> = cols
+        .iter()
+        .map(|c| if zh { c.zh() } else { c.key() })
+        .collect();
+    out.push_str(&head.join(","));
+    out.push_str("\r\n");
+    for (p, u) in units {
+        let o = unit_out(p, u);
+        let cells: Vec<String> = cols
+            .iter()
+            .map(|c| match c {
+                Column::Id => csv_field(o.id),
+                Column::Parent => csv_field(o.parent.unwrap_or("")),
+                Column::Name => csv_field(o.name),
+                Column::NameEn => csv_field(o.name_en),
+                Column::Kind => o.kind.to_string(),
+                Column::Organ => o.organ.to_string(),
+                Column::Frontline => o.frontline.to_string(),
+                Column::Residents => o.residents.to_string(),
+                Column::Incidents => o.incidents.to_string(),
+                Column::Area => crate::i18n::plain_number(o.area_km2),
+                Column::Neighbours => csv_field(&o.neighbours.join(";")),
+                Column::Communities => o.communities.to_string(),
+                Column::Setting => o.setting.to_string(),
+                Column::Branch => o.branch.to_string(),
+                Column::Ranks => csv_field(
+                    &o.ranks
+                        .iter()
+                        .map(|[zh, en]| format!("{zh}|{en}"))
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                ),
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A template to fill in: the header and two example rows, in Chinese or English.
+pub fn template(zh: bool) -> String {
+    let (a, b) = if zh {
+        (
+            "m,,某市公安局,Municipal bureau,市局,120,40,800000,,,",
+            "s1,m,城区派出所,Urban station,派出所,6,30,50000,4000,12.5,",
+        )
+    } else {
+        (
+            "m,,Municipal bureau,Municipal bureau,municipal_bureau,120,40,800000,,,",
+            "s1,m,Urban station,Urban station,station,6,30,50000,4000,12.5,",
+        )
+    };
+    let head: Vec<&str> = Column::ALL[..11]
+        .iter()
+        .map(|c| if zh { c.zh() } else { c.key() })
+        .collect();
+    format!("\u{feff}{}\r\n{a}\r\n{b}\r\n", head.join(","))
+}
+
+/// The message for a list of problems' first line in `lang` ("3 problems; nothing was
+/// imported").
+pub fn summary(n: usize, lang: Lang) -> String {
+    trf(lang, Msg::OrgProblems, &[&n.to_string()])
+}
+
+/// The name of a column as `lang` shows it.
+pub fn column_label(c: Column, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => c.key(),
+        _ => c.zh(),
+    }
+}

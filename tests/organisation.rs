@@ -1,0 +1,499 @@
+//! Organisation files (issue "Your own organisation"): every shipped organisation round-trips
+//! through CSV and JSON; random organisations import equal, broken ones are refused with the
+//! right problem at the right row and column; random byte edits never panic; GB18030 and UTF-8
+//! (with or without a BOM) files with the same content import equal; and an imported copy of an
+//! organisation gives every reform the figures the organisation itself gives.
+
+mod common;
+
+use common::Rng;
+use reform_explorer::i18n::{Lang, Name};
+use reform_explorer::model::cases::CaseId;
+use reform_explorer::model::compose::{Recipe, Scope};
+use reform_explorer::model::metrics::compute;
+use reform_explorer::model::org::{Staff, Unit, UnitKind};
+use reform_explorer::model::own;
+use reform_explorer::state::organisation::{
+    decode, read, template, to_csv, to_json, Column, Problem, What, MAX_UNITS,
+};
+
+fn utf8_only(_: &[u8]) -> Option<String> {
+    None
+}
+
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    let (text, _, bad) = encoding_rs::GB18030.decode(bytes);
+    (!bad).then(|| text.into_owned())
+}
+
+/// Every scope's "before" at its defaults, and the typical city.
+fn shipped() -> Vec<(String, Unit, Name)> {
+    Scope::all()
+        .into_iter()
+        .map(|s| {
+            let v = s.variant;
+            let tree = v.baseline.make(&v.defaults()).expect("builds");
+            let name = Name::new(v.name.zh, v.name.en);
+            (s.key(), tree, name)
+        })
+        .collect()
+}
+
+#[test]
+fn every_shipped_organisation_round_trips_through_json_and_csv() {
+    for (key, tree, name) in shipped() {
+        let json = to_json(&tree, &name);
+        let back = read(&json).unwrap_or_else(|p| panic!("{key}: {p:?}"));
+        assert_eq!(to_json(&back.tree, &back.name), json, "{key} JSON");
+        assert_eq!(compute(&back.tree), compute(&tree), "{key} metrics");
+        for zh in [true, false] {
+            let csv = to_csv(&tree, zh);
+            let back = read(&csv).unwrap_or_else(|p| panic!("{key} CSV: {p:?}"));
+            assert_eq!(to_json(&back.tree, &name), json, "{key} CSV zh={zh}");
+        }
+    }
+}
+
+#[test]
+fn templates_import_and_name_their_columns() {
+    for zh in [true, false] {
+        let t = template(zh);
+        let org = read(&t).unwrap_or_else(|p| panic!("{p:?}"));
+        assert_eq!(org.tree.kind, UnitKind::MunicipalBureau);
+        assert_eq!(org.tree.children.len(), 1);
+        assert_eq!(org.tree.children[0].kind, UnitKind::Station);
+        assert_eq!(org.tree.children[0].staff, Staff::new(6, 30));
+        assert_eq!(org.tree.children[0].area_km2, 12.5);
+    }
+    // The Chinese template's header is in Chinese.
+    assert!(template(true).starts_with("\u{feff}编号,上级,名称,英文名称,类型,机关警力,一线警力"));
+}
+
+#[test]
+fn an_imported_copy_gives_every_reform_the_organisations_own_figures() {
+    for scope in [
+        Scope::TYPICAL_CITY,
+        Scope::parse("daqing.urban").unwrap(),
+        Scope::parse("haidong.county").unwrap(),
+    ] {
+        let v = scope.variant;
+        let tree = v.baseline.make(&v.defaults()).unwrap();
+        let name = Name::new(v.name.zh, v.name.en);
+        let csv = to_csv(&tree, false);
+        let org = read(&csv).unwrap();
+        let content = to_json(&org.tree, &org.name);
+        let own_variant = own::register(org.tree, org.name.clone(), &content).unwrap();
+        let mine = Scope {
+            case: None,
+            variant: own_variant,
+        };
+        assert!(mine.is_own());
+        assert_eq!(Scope::parse(&mine.key()), Some(mine), "the key reads back");
+        assert_eq!(Scope::own(), Some(mine));
+        // Registering the same content again gives the same scope.
+        let again = own::register(tree.clone(), name, &content).unwrap();
+        assert!(std::ptr::eq(again, own_variant));
+        for case in CaseId::ALL {
+            let theirs = Recipe::of_reform(case, scope).variant();
+            let ours = Recipe::of_reform(case, mine).variant();
+            let a = theirs.build(&theirs.defaults());
+            let b = ours.build(&ours.defaults());
+            match (a, b) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a.steps.len(), b.steps.len());
+                    for (x, y) in a.steps.iter().zip(&b.steps) {
+                        assert_eq!(compute(x), compute(y), "{} {case:?}", scope.key());
+                    }
+                }
+                (Err(a), Err(b)) => assert_eq!(a.message(Lang::En), b.message(Lang::En)),
+                (a, b) => panic!(
+                    "{} {case:?}: {:?} vs {:?}",
+                    scope.key(),
+                    a.is_ok(),
+                    b.is_ok()
+                ),
+            }
+        }
+    }
+}
+
+// ---- Random organisations ----
+
+const KEYS: [&str; 12] = [
+    "municipal_bureau",
+    "sub_bureau",
+    "county_bureau",
+    "station",
+    "central_station",
+    "district",
+    "internal_unit",
+    "section",
+    "office",
+    "team",
+    "group",
+    "community_room",
+];
+
+struct Gen {
+    rows: Vec<[String; 11]>,
+}
+
+fn random_org(rng: &mut Rng) -> Gen {
+    let n = rng.range(1, 40) as usize;
+    let mut rows = Vec::with_capacity(n);
+    for i in 0..n {
+        let parent = if i == 0 {
+            String::new()
+        } else {
+            format!("u{}", rng.range(0, i as u64 - 1))
+        };
+        let name = match rng.range(0, 3) {
+            0 => format!("单位{i}"),
+            1 => format!("Unit, \"{i}\""),
+            2 => format!("第{i}派出所\n二"),
+            _ => format!("u {i}"),
+        };
+        let neighbours = if i > 1 && rng.range(0, 3) == 0 {
+            format!(
+                "u{};u{}",
+                rng.range(0, i as u64 - 1),
+                rng.range(0, i as u64 - 1)
+            )
+        } else {
+            String::new()
+        };
+        rows.push([
+            format!("u{i}"),
+            parent,
+            name,
+            format!("Unit {i}"),
+            KEYS[rng.range(0, 11) as usize].to_string(),
+            rng.range(0, 300).to_string(),
+            rng.range(0, 3000).to_string(),
+            rng.range(0, 1_000_000).to_string(),
+            rng.range(0, 50_000).to_string(),
+            if rng.range(0, 1) == 0 {
+                String::new()
+            } else {
+                format!("{}.5", rng.range(0, 900))
+            },
+            neighbours,
+        ]);
+    }
+    Gen { rows }
+}
+
+fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The rows as CSV: header then rows, columns in a random order (row 1 is the header).
+fn csv(g: &Gen, order: &[usize], zh: bool) -> String {
+    let head: Vec<&str> = order
+        .iter()
+        .map(|&i| {
+            if zh {
+                Column::ALL[i].zh()
+            } else {
+                Column::ALL[i].key()
+            }
+        })
+        .collect();
+    let mut out = head.join(",");
+    out.push('\n');
+    for r in &g.rows {
+        let cells: Vec<String> = order.iter().map(|&i| quote(&r[i])).collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn shuffled(rng: &mut Rng) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..11).collect();
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.range(0, i as u64) as usize);
+    }
+    order
+}
+
+/// The row (1-based, header = 1) where unit `i` is written: multi-line names count.
+fn row_of(g: &Gen, i: usize) -> usize {
+    2 + g.rows[..i]
+        .iter()
+        .map(|r| r.iter().map(|c| c.matches('\n').count()).sum::<usize>() + 1)
+        .sum::<usize>()
+}
+
+#[test]
+fn random_valid_organisations_import_equal() {
+    let mut rng = Rng::new(20_261_204);
+    for _ in 0..10_000 {
+        let g = random_org(&mut rng);
+        let order = shuffled(&mut rng);
+        let text = csv(&g, &order, rng.range(0, 1) == 0);
+        let org = read(&text).unwrap_or_else(|p| panic!("{p:?}\n{text}"));
+        // Every unit is there, under its parent, with its figures.
+        let mut seen = 0;
+        let mut stack = vec![(None::<String>, &org.tree)];
+        while let Some((parent, u)) = stack.pop() {
+            seen += 1;
+            let i: usize = u.id[1..].parse().unwrap();
+            let r = &g.rows[i];
+            assert_eq!(parent.unwrap_or_default(), r[1]);
+            assert_eq!(u.name.get(Lang::Zh), r[2].trim());
+            assert_eq!(u.kind.key(), r[4]);
+            assert_eq!(
+                u.staff,
+                Staff::new(r[5].parse().unwrap(), r[6].parse().unwrap())
+            );
+            assert_eq!(u.residents.to_string(), r[7]);
+            assert_eq!(
+                u.neighbours.len(),
+                r[10].split(';').filter(|x| !x.is_empty()).count()
+            );
+            // Children keep the file's order.
+            let kids: Vec<usize> = u
+                .children
+                .iter()
+                .map(|c| c.id[1..].parse().unwrap())
+                .collect();
+            assert!(kids.windows(2).all(|w| w[0] < w[1]));
+            for c in u.children.iter() {
+                stack.push((Some(u.id.to_string()), c));
+            }
+        }
+        assert_eq!(seen, g.rows.len());
+    }
+}
+
+/// Breaks one thing in a valid organisation; the problem it must give (row index of the unit,
+/// column, what).
+/// The unit broken, the column and a test of the problem expected there.
+type Broken = (usize, Column, fn(&What) -> bool);
+
+fn break_one(g: &mut Gen, rng: &mut Rng) -> Option<Broken> {
+    let n = g.rows.len();
+    let i = rng.range(0, n as u64 - 1) as usize;
+    Some(match rng.range(0, 7) {
+        0 => {
+            g.rows[i][4] = "brigade-x".into();
+            (i, Column::Kind, |w| matches!(w, What::UnknownKind(_)))
+        }
+        1 => {
+            g.rows[i][5] = "-3".into();
+            (i, Column::Organ, |w| matches!(w, What::Negative(_)))
+        }
+        2 => {
+            g.rows[i][6] = "many".into();
+            (i, Column::Frontline, |w| matches!(w, What::NotANumber(_)))
+        }
+        3 if i > 0 => {
+            g.rows[i][1] = "nowhere".into();
+            (i, Column::Parent, |w| matches!(w, What::UnknownParent(_)))
+        }
+        4 if i > 0 => {
+            let j = rng.range(0, i as u64 - 1) as usize;
+            g.rows[i][0] = format!("u{j}");
+            // Units under the second copy would hang from the first: leave none below it.
+            g.rows.truncate(i + 1);
+            (i, Column::Id, |w| matches!(w, What::Duplicate(_)))
+        }
+        5 if i > 0 => {
+            g.rows[i][1] = String::new();
+            (i, Column::Parent, |w| matches!(w, What::SecondRoot(_)))
+        }
+        6 if n > 2 => {
+            // u1 under the last unit: if that is below u1, a cycle.
+            let last = n - 1;
+            let mut p = last;
+            let below_u1 = loop {
+                if p == 1 {
+                    break true;
+                }
+                if p == 0 {
+                    break false;
+                }
+                p = g.rows[p][1][1..].parse().unwrap();
+            };
+            if !below_u1 || last == 1 {
+                return None;
+            }
+            g.rows[1][1] = format!("u{last}");
+            (1, Column::Parent, |w| matches!(w, What::Cycle))
+        }
+        7 => {
+            g.rows[i][2] = String::new();
+            (i, Column::Name, |w| matches!(w, What::Required))
+        }
+        _ => return None,
+    })
+}
+
+#[test]
+fn random_broken_organisations_are_refused_with_the_right_problem() {
+    let mut rng = Rng::new(7);
+    let mut checked = 0;
+    while checked < 10_000 {
+        let mut g = random_org(&mut rng);
+        let Some((i, col, is)) = break_one(&mut g, &mut rng) else {
+            continue;
+        };
+        let text = csv(&g, &shuffled(&mut rng), false);
+        let problems = read(&text)
+            .err()
+            .unwrap_or_else(|| panic!("accepted:\n{text}"));
+        let row = row_of(&g, i);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.row == Some(row) && p.column == Some(col) && is(&p.what)),
+            "expected {col:?} at row {row}: {problems:?}\n{text}"
+        );
+        // Every message reads in each language.
+        for p in &problems {
+            assert!(!p.message(Lang::Zh).contains('{'));
+            assert!(!p.message(Lang::En).contains('{'));
+        }
+        checked += 1;
+    }
+}
+
+#[test]
+fn whole_file_problems() {
+    let only = |text: &str| -> Vec<What> {
+        read(text)
+            .err()
+            .unwrap()
+            .into_iter()
+            .map(|p: Problem| p.what)
+            .collect()
+    };
+    assert_eq!(only(""), [What::Empty]);
+    assert_eq!(only(" \r\n "), [What::Empty]);
+    assert_eq!(only("hello world\nfoo"), [What::NotOrganisation]);
+    assert_eq!(only("{\"a\": 1}"), [What::NotOrganisation]);
+    assert!(matches!(only("{\"format\": ")[..], [What::NotJson(_)]));
+    assert_eq!(
+        only("{\"format\":\"reform-explorer-organisation\",\"version\":9,\"units\":[]}"),
+        [What::NewerVersion(9)]
+    );
+    let missing = read("id,name,kind\nm,市局,municipal_bureau\n")
+        .err()
+        .unwrap();
+    let cols: Vec<_> = missing.iter().filter_map(|p| p.column).collect();
+    assert_eq!(cols, [Column::Parent, Column::Organ, Column::Frontline]);
+    assert!(missing.iter().all(|p| p.row == Some(1)));
+    // Too many units: refused before any is read.
+    let mut big = String::from("id,parent,name,kind,organ,frontline\nm,,M,municipal_bureau,1,1\n");
+    for i in 0..MAX_UNITS {
+        big.push_str(&format!("s{i},m,S,station,1,1\n"));
+    }
+    assert!(matches!(only(&big)[..], [What::TooManyUnits(_)]));
+    // No top unit: every unit has a parent (a cycle of two).
+    let w = only("id,parent,name,kind,organ,frontline\na,b,A,station,1,1\nb,a,B,station,1,1\n");
+    assert!(w.contains(&What::NoRoot));
+    // Binary.
+    assert_eq!(
+        decode(&[0x89, b'P', b'N', b'G', 0xff, 0x00, 0xfe], &utf8_only),
+        Err(Problem {
+            row: None,
+            column: None,
+            what: What::NotText
+        })
+    );
+}
+
+#[test]
+fn every_problem_of_a_file_at_once() {
+    let text = "编号,上级,名称,类型,机关警力,一线警力\n\
+                m,,某市公安局,市局,10,5\n\
+                a,m,甲所,派出所,-1,x\n\
+                b,zz,乙所,brigade,2,2\n\
+                a,m,丙所,派出所,1,1\n";
+    let p = read(text).err().unwrap();
+    let at: Vec<(usize, &str)> = p
+        .iter()
+        .map(|p| (p.row.unwrap(), p.column.unwrap().key()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (3, "organ"),
+            (3, "frontline"),
+            (4, "parent"),
+            (4, "kind"),
+            (5, "id")
+        ]
+    );
+    assert_eq!(p[0].message(Lang::Zh), "第 3 行“机关警力”列：“-1”是负数。");
+    assert_eq!(
+        p[4].message(Lang::En),
+        "Row 5, column “id”: the id is the same as on row 3."
+    );
+}
+
+#[test]
+fn gb18030_and_utf8_with_and_without_bom_import_equal() {
+    for (_, tree, _) in shipped().into_iter().take(4) {
+        let text = to_csv(&tree, true);
+        let plain = text.trim_start_matches('\u{feff}');
+        let (gb, _, _) = encoding_rs::GB18030.encode(plain);
+        assert!(
+            std::str::from_utf8(&gb).is_err(),
+            "GB18030 bytes are not UTF-8"
+        );
+        let mut bom = vec![0xef, 0xbb, 0xbf];
+        bom.extend_from_slice(plain.as_bytes());
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(plain.encode_utf16().flat_map(u16::to_le_bytes));
+        let want = read(plain).unwrap().tree;
+        for bytes in [plain.as_bytes().to_vec(), bom, gb.into_owned(), utf16] {
+            let t = decode(&bytes, &gb18030).unwrap();
+            assert_eq!(read(&t).unwrap().tree, want);
+        }
+    }
+    // Without a legacy decoder, GB18030 bytes are not text.
+    let (gb, _, _) = encoding_rs::GB18030.encode("编号,上级,名称");
+    assert!(decode(&gb, &utf8_only).is_err());
+}
+
+#[test]
+fn random_byte_edits_never_panic() {
+    let mut rng = Rng::new(99);
+    let shipped = shipped();
+    let files: Vec<Vec<u8>> = shipped
+        .iter()
+        .take(6)
+        .flat_map(|(_, t, n)| [to_csv(t, true).into_bytes(), to_json(t, n).into_bytes()])
+        .chain([template(true).into_bytes(), template(false).into_bytes()])
+        .collect();
+    let mut accepted = 0;
+    for k in 0..10_000 {
+        let mut b = files[k % files.len()].clone();
+        for _ in 0..rng.range(1, 8) {
+            let at = rng.range(0, b.len() as u64 - 1) as usize;
+            match rng.range(0, 2) {
+                0 => b[at] = rng.range(0, 255) as u8,
+                1 => {
+                    b.remove(at);
+                }
+                _ => b.insert(
+                    at,
+                    *b"\",\n;{}[]-0x".get(rng.range(0, 10) as usize).unwrap(),
+                ),
+            }
+        }
+        if let Ok(t) = decode(&b, &gb18030) {
+            if read(&t).is_ok() {
+                accepted += 1;
+            }
+        }
+    }
+    // Some edits land in names and stay valid; most break something.
+    assert!(accepted > 0 && accepted < 10_000, "{accepted}");
+}
