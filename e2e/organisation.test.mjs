@@ -147,3 +147,47 @@ test('both templates and a downloaded example import; a dropped file imports; fo
     await context.close();
   }
 });
+
+test('a saved scenario and a scenario file carry the organisation: they open it after it was removed, and in a fresh browser', async () => {
+  const utf8 = fixture('organisation-utf8.csv');
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&lang=en`);
+  let file;
+  try {
+    await importBuffer(page, 'donghu.csv', utf8);
+    const key = await ownBase(page);
+    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), csvStaff(utf8.toString('utf8')));
+    const shown = await shownMetrics(page, 'after');
+    await page.click('[data-panel="saved"] summary');
+    await page.fill('[data-action="saved-name"]', 'Donghu, Zhejiang reform');
+    await page.click('[data-action="save-scenario"]');
+    await page.waitForSelector('[data-saved="0"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-scenario"]')]);
+    file = readFileSync(await download.path(), 'utf8');
+    assert.equal(JSON.parse(file).organisation.format, 'reform-explorer-organisation');
+    // Removed from the browser and back to the case: the saved scenario brings it back.
+    await page.click('[data-action="org-forget"]');
+    await page.waitForFunction(() => !document.querySelector('[data-own]'));
+    await page.click('[data-case="zhejiang"]');
+    await page.click('[data-saved="0"] [data-action="open-saved"]');
+    await page.waitForSelector(`[data-own="${key}"]`);
+    await page.waitForSelector('[data-panel="composer"]');
+    assert.equal(await page.inputValue('[data-action="compose-base"]'), `org.${key}`);
+    assert.deepEqual(await shownMetrics(page, 'after'), shown);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  // A fresh browser (nothing stored) opens the scenario file with its organisation.
+  const fresh = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
+  try {
+    await fresh.page.click('[data-panel="saved"] summary');
+    await fresh.page.setInputFiles('[data-action="import-scenario"]', { name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await fresh.page.waitForSelector('[data-own]');
+    await fresh.page.waitForSelector('[data-panel="composer"]');
+    assert.match(await fresh.page.inputValue('[data-action="compose-base"]'), /^org\.own-/);
+    assert.equal(Number((await shownMetrics(fresh.page, 'before')).staff_total), csvStaff(utf8.toString('utf8')));
+    assert.deepEqual(fresh.errors, []);
+  } finally {
+    await fresh.context.close();
+  }
+});

@@ -497,3 +497,46 @@ fn random_byte_edits_never_panic() {
     // Some edits land in names and stay valid; most break something.
     assert!(accepted > 0 && accepted < 10_000, "{accepted}");
 }
+
+#[test]
+fn a_scenario_file_carries_its_own_organisation() {
+    use reform_explorer::state::scenario::{
+        from_json, to_json as scenario_json, Problem as FileProblem, Saved,
+    };
+    use reform_explorer::state::url::decode;
+    // An organisation this process has not seen: the file alone must make it known.
+    let mut text = template(false);
+    text.push_str("s2,m,Carried station,Carried station,station,3,17,,,,\r\n");
+    let org = read(&text).unwrap();
+    let content = to_json(&org.tree, &org.name);
+    let key = format!("org.own-{:016x}", own::content_hash(&content));
+    assert_eq!(Scope::parse(&key), None, "not registered yet");
+    let (state, notices) =
+        decode("?view=compose&base=org.typical_city&levers=daqing.urban.fewer_tiers&lang=en");
+    assert!(notices.is_empty());
+    let base = Saved {
+        name: "mine".into(),
+        state,
+        organisation: None,
+    };
+    let mut file: serde_json::Value = serde_json::from_str(&scenario_json(&base)).unwrap();
+    file["recipe"]["base"] = key.clone().into();
+    file["organisation"] = serde_json::from_str(&content).unwrap();
+    let written = file.to_string();
+    let saved = from_json(&written).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(saved.state.recipe.as_ref().unwrap().base.key(), key);
+    assert_eq!(saved.organisation.as_deref(), Some(content.as_str()));
+    // Known now, but not offered: reading a file does not change the page's organisation.
+    assert!(Scope::parse(&key).is_some());
+    // Written again, it reads the same.
+    assert_eq!(from_json(&scenario_json(&saved)), Ok(saved.clone()));
+    // A broken organisation inside refuses the file, with its problems.
+    file["organisation"]["units"][1]["kind"] = "brigade-x".into();
+    let problems = from_json(&file.to_string()).unwrap_err();
+    assert!(problems
+        .iter()
+        .any(|p| matches!(p, FileProblem::Organisation(q) if q.column == Some(Column::Kind))));
+    assert!(problems.iter().any(|p| p
+        .message(Lang::En)
+        .starts_with("The organisation in the file: Row 2, column “kind”")));
+}

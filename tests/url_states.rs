@@ -106,6 +106,7 @@ fn random_valid_states_round_trip_through_links_and_files() {
                         embed: false,
                         ..state
                     },
+                    organisation: None,
                 };
                 assert_eq!(from_json(&to_json(&saved)), Ok(saved));
                 tried += 1;

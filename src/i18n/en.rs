@@ -264,6 +264,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::OrgDownloadJson => "Download this organisation (JSON)",
         Msg::OrgDownloadCsv => "Download as CSV",
         Msg::OrgForget => "Remove from this browser",
+        Msg::ImportOrganisation => "The organisation in the file: {0}",
         Msg::ImportTooLarge => "The file is larger than {0} MB; it was not read.",
         Msg::ImportTooDeep => "The file is nested too deeply (lists or objects more than {0} levels deep, at line {1}, column {2}); it was not read.",
         Msg::ImportUnreadable => "The browser could not read the file.",

@@ -547,6 +547,7 @@ pub enum Msg {
     OrgAt,
     OrgAtRow,
     OrgProblems,
+    ImportOrganisation,
     OrgTitle,
     OrgHint,
     OrgPick,

@@ -268,6 +268,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::OrgDownloadJson => "下载组织（JSON）",
         Msg::OrgDownloadCsv => "下载组织（CSV）",
         Msg::OrgForget => "从浏览器删除",
+        Msg::ImportOrganisation => "文件里的组织：{0}",
         Msg::ImportTooLarge => "文件大于 {0} MB，未读取。",
         Msg::ImportTooDeep => "文件嵌套过深（列表或对象超过 {0} 层，第 {1} 行第 {2} 列），未读取。",
         Msg::ImportUnreadable => "浏览器无法读取该文件。",

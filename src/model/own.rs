@@ -23,8 +23,8 @@ const NOTE: Text = Text::new(
 );
 
 struct Registry {
-    /// Every organisation registered this session, oldest first.
-    all: Vec<&'static Variant>,
+    /// Every organisation registered this session, oldest first, with its file's text.
+    all: Vec<(&'static Variant, &'static str)>,
     /// The one the page offers (the last imported or opened).
     current: Option<&'static Variant>,
 }
@@ -54,18 +54,36 @@ pub fn content_hash(text: &str) -> u64 {
 /// tree's canonical text (the organisation file), whose hash is the key: the same content
 /// gives the same scope, and registers nothing new.
 pub fn register(tree: Unit, name: Name, content: &str) -> Option<&'static Variant> {
+    let v = add(tree, name, content)?;
+    registry().lock().ok()?.current = Some(v);
+    Some(v)
+}
+
+/// Registers `tree` as `register` does, without making it the one the page offers (an
+/// organisation a saved scenario carries, read with the saved list).
+pub fn add(tree: Unit, name: Name, content: &str) -> Option<&'static Variant> {
     let key = format!("{KEY_PREFIX}{:016x}", content_hash(content));
     let mut r = registry().lock().ok()?;
-    let variant = match r.all.iter().find(|v| v.key == key) {
-        Some(v) => *v,
-        None => {
-            let v: &'static Variant = Box::leak(Box::new(make(tree, &name, key)));
-            r.all.push(v);
-            v
-        }
-    };
-    r.current = Some(variant);
-    Some(variant)
+    if let Some((v, _)) = r.all.iter().find(|(v, _)| v.key == key) {
+        return Some(*v);
+    }
+    let v: &'static Variant = Box::leak(Box::new(make(tree, &name, key)));
+    r.all.push((v, leak_str(content.to_string())));
+    Some(v)
+}
+
+/// Makes the registered organisation `v` the one the page offers.
+pub fn make_current(v: &'static Variant) {
+    if let Ok(mut r) = registry().lock() {
+        r.current = Some(v);
+    }
+}
+
+/// The file text an own organisation was registered with (what a scenario that uses it
+/// carries), by its variant key.
+pub fn content(key: &str) -> Option<&'static str> {
+    let r = registry().lock().ok()?;
+    r.all.iter().find(|(v, _)| v.key == key).map(|(_, c)| *c)
 }
 
 fn make(tree: Unit, name: &Name, key: String) -> Variant {
@@ -105,7 +123,7 @@ pub fn clear_current() {
 /// The registered organisation with variant key `key`.
 pub fn find(key: &str) -> Option<&'static Variant> {
     let r = registry().lock().ok()?;
-    r.all.iter().find(|v| v.key == key).copied()
+    r.all.iter().find(|(v, _)| v.key == key).map(|(v, _)| *v)
 }
 
 /// A rank list read from a file, as `&'static` ranks: the known ones where the texts match one,

@@ -21,8 +21,9 @@ pub const VERSION: u32 = 1;
 pub const MAX_NAME: usize = 120;
 /// Most scenarios a saved list holds.
 pub const MAX_SAVED: usize = 200;
-/// Texts longer than this are refused before they are read.
-pub const MAX_BYTES: usize = 2_000_000;
+/// Texts longer than this are refused before they are read (room for an own organisation of
+/// up to `organisation::MAX_BYTES`).
+pub const MAX_BYTES: usize = 12_000_000;
 /// Lists and objects nested deeper than this are refused before they are read.
 pub const MAX_DEPTH: usize = 32;
 const MAX_PARAMS: usize = 200;
@@ -33,6 +34,10 @@ const MAX_EDITS: usize = 2_000;
 pub struct Saved {
     pub name: String,
     pub state: UrlState,
+    /// The user's own organisation the scenario is built on (its organisation file's text,
+    /// `state::organisation`), when its baseline or its four-reforms organisation is one: the
+    /// file carries it, so that it opens in a browser that never imported it.
+    pub organisation: Option<String>,
 }
 
 /// What kind of JSON value a field holds or should hold, for messages.
@@ -97,6 +102,8 @@ pub enum Problem {
     },
     /// A value the link decoder refused (unknown case, out-of-range parameter, …).
     Value(Notice),
+    /// A problem of the own organisation the file carries.
+    Organisation(crate::state::organisation::Problem),
 }
 
 impl Problem {
@@ -127,6 +134,7 @@ impl Problem {
             ),
             Problem::TooMany { field, max } => trf(lang, Msg::ImportTooMany, &[field, &n(*max)]),
             Problem::Value(n) => n.message(lang),
+            Problem::Organisation(p) => trf(lang, Msg::ImportOrganisation, &[&p.message(lang)]),
         }
     }
 }
@@ -147,6 +155,9 @@ struct FileOut<'a> {
     params: PairsOut<'a>,
     edits: Vec<EditOut<'a>>,
     recipe: Option<RecipeOut>,
+    /// The own organisation's file, as an object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organisation: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -220,6 +231,10 @@ fn file_out(saved: &Saved) -> FileOut<'_> {
             base: r.base.key(),
             levers: r.steps.iter().map(|x| x.key()).collect(),
         }),
+        organisation: saved
+            .organisation
+            .as_deref()
+            .and_then(|t| serde_json::from_str(t).ok()),
     }
 }
 
@@ -354,6 +369,7 @@ struct FileIn {
     params: Field<Pairs<Loose<Text>>>,
     edits: Field<Vec<Loose<EditIn>>>,
     recipe: Field<RecipeIn>,
+    organisation: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -527,6 +543,20 @@ fn from_file(f: FileIn) -> Result<Saved, Vec<Problem>> {
             String::new()
         }
     };
+    // The own organisation first: registered (not offered) so that the link decoder below
+    // knows the baseline that names it.
+    let mut organisation = None;
+    if let Some(v) = f.organisation.filter(|v| !v.is_null()) {
+        let text = serde_json::to_string(&v).unwrap_or_default();
+        match crate::state::organisation::read(&text) {
+            Ok(org) => {
+                let content = org.to_json();
+                crate::model::own::add(org.tree, org.name, &content);
+                organisation = Some(content);
+            }
+            Err(ps) => r.problems.extend(ps.into_iter().map(Problem::Organisation)),
+        }
+    }
     // Everything else becomes the pairs of a link, checked by the link decoder.
     if f.case.is_none() {
         r.problems.push(Problem::Missing("case"));
@@ -634,7 +664,11 @@ fn from_file(f: FileIn) -> Result<Saved, Vec<Problem>> {
     let (state, notices) = url::decode(&query.join("&"));
     r.problems.extend(notices.into_iter().map(Problem::Value));
     if r.problems.is_empty() {
-        Ok(Saved { name, state })
+        Ok(Saved {
+            name,
+            state,
+            organisation,
+        })
     } else {
         Err(r.problems)
     }
@@ -694,7 +728,11 @@ mod tests {
             "?case=haidong&s3.staff=12&s5.incidents=900&lang=zh-Hant",
             "?case=zhejiang&variant=pujiang&leaders=6",
         ] {
-            let saved = Saved { name: "试点 \"A\"".into(), state: state(q) };
+            let saved = Saved {
+                name: "试点 \"A\"".into(),
+                state: state(q),
+                organisation: None,
+            };
             let text = to_json(&saved);
             assert_eq!(from_json(&text), Ok(saved.clone()), "{text}");
         }
@@ -704,6 +742,7 @@ mod tests {
                 let saved = Saved {
                     name: v.key.into(),
                     state: state(&format!("?case={}&variant={}", c.key(), v.key)),
+                    organisation: None,
                 };
                 assert_eq!(from_json(&to_json(&saved)), Ok(saved));
             }
@@ -759,10 +798,12 @@ mod tests {
             Saved {
                 name: "a".into(),
                 state: state("?case=daqing&staff=3000"),
+                organisation: None,
             },
             Saved {
                 name: "b".into(),
                 state: state("?case=tianjin&variant=binhai"),
+                organisation: None,
             },
         ];
         let text = saved_to_json(&list);

@@ -43,6 +43,32 @@ fn register(org: Organisation) -> Option<Scope> {
     })
 }
 
+/// The own organisation a scenario is built on (its recipe's baseline, or else the
+/// organisation of its four reforms), as the file text a saved scenario carries.
+pub fn carried(state: AppState) -> Option<String> {
+    let base = state.recipe.get_untracked().map(|r| r.base);
+    [base, state.four.get_untracked()]
+        .into_iter()
+        .flatten()
+        .find(Scope::is_own)
+        .and_then(|s| own::content(s.variant.key))
+        .map(str::to_string)
+}
+
+/// Makes the organisation a saved scenario carries the one the page offers and keeps it in
+/// the browser (it was registered when the scenario was read).
+pub fn adopt(state: AppState, content: &str) {
+    let Ok(org) = read(content) else {
+        return;
+    };
+    if let Some(scope) = register(org) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(KEY, content);
+        }
+        state.own.set(Some(scope));
+    }
+}
+
 /// GB18030 (which includes GBK and GB2312) by the browser's own decoder, refusing bytes that
 /// are not valid in it.
 fn gb18030(bytes: &[u8]) -> Option<String> {
@@ -93,6 +119,7 @@ fn import_file(state: AppState, status: RwSignal<Status>, file: web_sys::File) {
                 let json = org.to_json();
                 let stored = storage().is_some_and(|s| s.set_item(KEY, &json).is_ok());
                 if let Some(scope) = register(org) {
+                    state.own.set(Some(scope));
                     apply(state, scope);
                 }
                 status.set(Status::Imported {
@@ -147,14 +174,7 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
     let t = move |m: Msg| tr(lang.get(), m);
     let status = RwSignal::new(Status::None);
     let dragging = RwSignal::new(false);
-    // The organisation on offer changes on import and on "forget"; the scope list is read
-    // from the registry when this does.
-    let current = RwSignal::new(Scope::own());
-    Effect::new(move |_| {
-        if let Status::Imported { .. } = status.get() {
-            current.set(Scope::own());
-        }
-    });
+    let current = state.own;
 
     // Dropping a file anywhere on the page imports it.
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -12,6 +12,7 @@ use crate::state::scenario::{
     MAX_SAVED,
 };
 use crate::ui::export::picked_file;
+use crate::ui::organisation::{adopt, carried};
 use crate::ui::state::AppState;
 
 pub const KEY: &str = "reform-explorer.saved";
@@ -130,6 +131,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
         next.push(Saved {
             name: label.clone(),
             state: state.url_state(),
+            organisation: carried(state),
         });
         name.set(String::new());
         commit(next, Status::Saved(label));
@@ -159,6 +161,9 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                     if next.len() >= MAX_SAVED {
                         status.set(Status::TooMany);
                         return;
+                    }
+                    if let Some(o) = &s.organisation {
+                        adopt(state, o);
                     }
                     state.apply(&s.state);
                     next.push(s);
@@ -195,6 +200,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
     };
     let item = move |(i, s): (usize, Saved)| {
         let open_state = s.state.clone();
+        let open_org = s.organisation.clone();
         let export = s.clone();
         let label = s.name.clone();
         view! {
@@ -228,7 +234,12 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                     view! { <span class="saved-name">{label.clone()}</span> }.into_any()
                 }}
                 <span class="saved-actions">
-                    <button type="button" data-action="open-saved" on:click=move |_| state.apply(&open_state)>{move || t(Msg::OpenSaved)}</button>
+                    <button type="button" data-action="open-saved" on:click=move |_| {
+                        if let Some(o) = &open_org {
+                            adopt(state, o);
+                        }
+                        state.apply(&open_state);
+                    }>{move || t(Msg::OpenSaved)}</button>
                     <button type="button" data-action="rename-saved" on:click={
                         let n = s.name.clone();
                         move |_| {
@@ -241,7 +252,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                         if next.len() >= MAX_SAVED {
                             status.set(Status::TooMany);
                         } else if let Some(s) = next.get(i).cloned() {
-                            let copy = Saved { name: trf(lang.get_untracked(), Msg::CopyOf, &[&s.name]), state: s.state };
+                            let copy = Saved { name: trf(lang.get_untracked(), Msg::CopyOf, &[&s.name]), ..s };
                             let label = copy.name.clone();
                             next.insert(i + 1, copy);
                             commit(next, Status::Saved(label));
@@ -289,7 +300,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
             </ol>
             <p class="saved-files">
                 <button type="button" data-action="export-scenario" on:click=move |_| {
-                    let s = Saved { name: String::new(), state: state.url_state() };
+                    let s = Saved { name: String::new(), state: state.url_state(), organisation: carried(state) };
                     download_json(state, &s);
                 }>{move || t(Msg::ExportScenario)}</button>
                 <label class="import">

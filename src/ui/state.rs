@@ -110,6 +110,8 @@ pub struct AppState {
     /// The organisation the comparison page applies the four reforms to (`None`: the typical
     /// city, `Scope::TYPICAL_CITY`).
     pub four: RwSignal<Option<Scope>>,
+    /// The user's own organisation the page offers (`model::own::current`), if any.
+    pub own: RwSignal<Option<Scope>>,
 }
 
 /// The variant a link shows: the composed one on the composer page, else the case's scope.
@@ -271,6 +273,7 @@ impl AppState {
         AppState {
             recipe: RwSignal::new(u.recipe.clone()),
             four: RwSignal::new(u.four),
+            own: RwSignal::new(Scope::own()),
             view,
             city_raw: RwSignal::new(raw_of(&city.get_untracked())),
             city,
