@@ -191,3 +191,83 @@ test('a saved scenario and a scenario file carry the organisation: they open it 
     await fresh.context.close();
   }
 });
+
+test('edit the organisation by keyboard: rename, staff, add, move, delete; undo and redo; every reform follows', async () => {
+  const utf8 = fixture('organisation-utf8.csv');
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
+  const staffBefore = () => page.getAttribute('[data-metric="staff_total"][data-phase="before"]', 'data-value').then(Number);
+  const waitStaff = (n) => page.waitForFunction((k) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(k), n);
+  try {
+    await importBuffer(page, 'donghu.csv', utf8);
+    const first = await ownBase(page);
+    const staff = csvStaff(utf8.toString('utf8'));
+    await waitStaff(staff);
+    await page.click('[data-panel="org-editor"] summary');
+    await page.waitForSelector('[data-org-table]');
+    assert.equal(await page.getAttribute('[data-org-table]', 'data-org-table'), '13');
+    // Staff: type into a station's frontline and Tab away (a change); every figure follows.
+    const p11 = '[data-org-unit="p11"]';
+    await page.focus(`${p11} [data-field="frontline"]`);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('48');
+    await page.keyboard.press('Tab');
+    await waitStaff(staff + 10);
+    assert.notEqual(await ownBase(page), first, 'a new organisation (content) after the edit');
+    assert.equal(await page.inputValue('[data-action="compose-base"]'), `org.${await ownBase(page)}`);
+    // Focus stays in the table, on the next field of the same row.
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit), 'p11');
+    // Rename by keyboard.
+    await page.focus(`${p11} [data-field="name_en"]`);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('East gate station');
+    await page.keyboard.press('Enter');
+    // The diagrams find it by its new name.
+    await page.waitForFunction(() => document.querySelector(`[data-org-unit="p11"] [data-field="name_en"]`)?.value === 'East gate station');
+    await page.fill('input[data-action="search"]', 'East gate');
+    await page.waitForFunction(() => document.querySelector('[data-search-count]')?.dataset.before === '1');
+    await page.fill('input[data-action="search"]', '');
+    // Add a unit under the county bureau (a station, like its others), then delete it.
+    await page.focus('[data-org-unit="xj"] [data-action="org-add"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-org-table]')?.dataset.orgTable === '14');
+    const added = await page.$$eval('[data-org-unit^="new-"]', (rs) => rs.map((r) => [r.dataset.orgUnit, r.querySelector('[data-field="kind"]').value]));
+    assert.equal(added.length, 1);
+    assert.equal(added[0][1], 'station');
+    // Move Dongcheng's Nanguan station under Xicheng.
+    await page.click('[data-org-unit="p12"] [data-action="org-move"]');
+    await page.selectOption('[data-org-unit="p12"] [data-field="parent"]', 'fj2');
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-org-unit]')].map((r) => r.dataset.orgUnit);
+      return rows.indexOf('p12') > rows.indexOf('fj2');
+    });
+    // Delete a sub-bureau, its stations moving up.
+    await page.click('[data-org-unit="fj1"] [data-action="org-delete"]');
+    await page.click('[data-org-unit="fj1"] [data-action="org-delete-keep"]');
+    await page.waitForFunction(() => !document.querySelector('[data-org-unit="fj1"]'));
+    assert.equal(await page.getAttribute('[data-org-table]', 'data-org-table'), '13');
+    assert.equal(await page.getAttribute('[data-org-unit="p11"]', 'data-depth'), '1');
+    assert.equal(await staffBefore(), staff + 10 - 75);
+    // Undo four times by keyboard (delete, move, add, rename), then the staff edit by button.
+    await page.focus('[data-action="org-undo"]');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelector('[data-org-table]')?.dataset.orgTable === '13' && document.querySelector('[data-org-unit="fj1"]'));
+    await waitStaff(staff + 10);
+    await page.click('[data-action="org-undo"]');
+    await waitStaff(staff);
+    assert.equal(await ownBase(page), first, 'undone to the imported organisation');
+    // Redo once by keyboard.
+    await page.focus('[data-action="org-redo"]');
+    await page.keyboard.press('Control+Shift+z');
+    await waitStaff(staff + 10);
+    // The top unit cannot be moved or deleted.
+    assert.equal(await page.isDisabled('[data-org-unit="sj"] [data-action="org-delete"]'), true);
+    // The edited organisation is kept: after a reload it is still there.
+    await settledUrl(page);
+    await page.reload();
+    await page.waitForSelector('[data-own]');
+    await waitStaff(staff + 10);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

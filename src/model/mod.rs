@@ -3,6 +3,7 @@
 
 pub mod cases;
 pub mod compose;
+pub mod edit;
 pub mod lever;
 pub mod lineage;
 pub mod metrics;

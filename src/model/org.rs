@@ -318,6 +318,21 @@ pub fn per_officer(kind: UnitKind, incidents: u64, staff: u32) -> Option<f64> {
 }
 
 impl UnitKind {
+    /// Every kind, from the top bureau down to the smallest unit.
+    pub const ALL: [UnitKind; 12] = [
+        UnitKind::MunicipalBureau,
+        UnitKind::SubBureau,
+        UnitKind::CountyBureau,
+        UnitKind::Station,
+        UnitKind::CentralStation,
+        UnitKind::District,
+        UnitKind::InternalUnit,
+        UnitKind::Section,
+        UnitKind::Office,
+        UnitKind::Team,
+        UnitKind::Group,
+        UnitKind::CommunityRoom,
+    ];
     /// The kind's name, as the legend, the change summary and the tables say it.
     pub fn name(self) -> Text {
         match self {

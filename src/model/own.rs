@@ -24,7 +24,7 @@ const NOTE: Text = Text::new(
 
 struct Registry {
     /// Every organisation registered this session, oldest first, with its file's text.
-    all: Vec<(&'static Variant, &'static str)>,
+    all: Vec<(&'static Variant, &'static str, Name)>,
     /// The one the page offers (the last imported or opened).
     current: Option<&'static Variant>,
 }
@@ -64,11 +64,11 @@ pub fn register(tree: Unit, name: Name, content: &str) -> Option<&'static Varian
 pub fn add(tree: Unit, name: Name, content: &str) -> Option<&'static Variant> {
     let key = format!("{KEY_PREFIX}{:016x}", content_hash(content));
     let mut r = registry().lock().ok()?;
-    if let Some((v, _)) = r.all.iter().find(|(v, _)| v.key == key) {
+    if let Some((v, _, _)) = r.all.iter().find(|(v, _, _)| v.key == key) {
         return Some(*v);
     }
     let v: &'static Variant = Box::leak(Box::new(make(tree, &name, key)));
-    r.all.push((v, leak_str(content.to_string())));
+    r.all.push((v, leak_str(content.to_string()), name));
     Some(v)
 }
 
@@ -83,7 +83,19 @@ pub fn make_current(v: &'static Variant) {
 /// carries), by its variant key.
 pub fn content(key: &str) -> Option<&'static str> {
     let r = registry().lock().ok()?;
-    r.all.iter().find(|(v, _)| v.key == key).map(|(_, c)| *c)
+    r.all
+        .iter()
+        .find(|(v, _, _)| v.key == key)
+        .map(|(_, c, _)| *c)
+}
+
+/// The name an own organisation was registered with, by its variant key.
+pub fn name(key: &str) -> Option<Name> {
+    let r = registry().lock().ok()?;
+    r.all
+        .iter()
+        .find(|(v, _, _)| v.key == key)
+        .map(|(_, _, n)| n.clone())
 }
 
 fn make(tree: Unit, name: &Name, key: String) -> Variant {
@@ -123,7 +135,10 @@ pub fn clear_current() {
 /// The registered organisation with variant key `key`.
 pub fn find(key: &str) -> Option<&'static Variant> {
     let r = registry().lock().ok()?;
-    r.all.iter().find(|(v, _)| v.key == key).map(|(v, _)| *v)
+    r.all
+        .iter()
+        .find(|(v, _, _)| v.key == key)
+        .map(|(v, _, _)| *v)
 }
 
 /// A rank list read from a file, as `&'static` ranks: the known ones where the texts match one,

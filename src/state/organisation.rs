@@ -254,29 +254,18 @@ impl Problem {
 }
 
 fn kind_list() -> String {
-    KINDS.iter().map(|k| k.key()).collect::<Vec<_>>().join(", ")
+    UnitKind::ALL
+        .iter()
+        .map(|k| k.key())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
-
-const KINDS: [UnitKind; 12] = [
-    UnitKind::MunicipalBureau,
-    UnitKind::SubBureau,
-    UnitKind::CountyBureau,
-    UnitKind::Station,
-    UnitKind::CentralStation,
-    UnitKind::District,
-    UnitKind::InternalUnit,
-    UnitKind::Section,
-    UnitKind::Office,
-    UnitKind::Team,
-    UnitKind::Group,
-    UnitKind::CommunityRoom,
-];
 
 /// A kind from its key, its Chinese name, or a common Chinese word for it.
 pub fn kind_of(s: &str) -> Option<UnitKind> {
     let s = s.trim();
     let low = s.to_ascii_lowercase().replace([' ', '-'], "_");
-    if let Some(k) = KINDS.iter().find(|k| k.key() == low) {
+    if let Some(k) = UnitKind::ALL.iter().find(|k| k.key() == low) {
         return Some(*k);
     }
     let zh = match s {
@@ -292,7 +281,7 @@ pub fn kind_of(s: &str) -> Option<UnitKind> {
         "队" | "中队" => UnitKind::Team,
         "组" | "小组" | "探组" => UnitKind::Group,
         "社区警务室" | "警务室" => UnitKind::CommunityRoom,
-        _ => return KINDS.iter().copied().find(|k| k.name().zh == s),
+        _ => return UnitKind::ALL.iter().copied().find(|k| k.name().zh == s),
     };
     Some(zh)
 }

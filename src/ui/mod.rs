@@ -10,6 +10,7 @@ mod composer;
 mod diagram;
 mod export;
 mod numbers;
+mod org_editor;
 mod organisation;
 mod panic;
 mod params_panel;

@@ -69,6 +69,36 @@ pub fn adopt(state: AppState, content: &str) {
     }
 }
 
+/// Makes `tree` (named `name`) the page's organisation in place of `old` (an edit, an undo or
+/// a redo): kept in the browser, and every view that showed `old` (the composer's baseline, the
+/// four reforms) shows the new one, recomputed.
+pub fn replace(
+    state: AppState,
+    old: Scope,
+    tree: crate::model::org::Unit,
+    name: crate::i18n::Name,
+) {
+    let content = crate::state::organisation::to_json(&tree, &name);
+    let Some(variant) = own::register(tree, name, &content) else {
+        return;
+    };
+    let scope = Scope {
+        case: None,
+        variant,
+    };
+    if let Some(s) = storage() {
+        let _ = s.set_item(KEY, &content);
+    }
+    state.own.set(Some(scope));
+    if let Some(mut r) = state.recipe.get_untracked().filter(|r| r.base == old) {
+        r.base = scope;
+        state.set_recipe(r);
+    }
+    if state.four.get_untracked() == Some(old) {
+        state.four.set(Some(scope));
+    }
+}
+
 /// GB18030 (which includes GBK and GB2312) by the browser's own decoder, refusing bytes that
 /// are not valid in it.
 fn gb18030(bytes: &[u8]) -> Option<String> {
@@ -334,6 +364,9 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
             <p class="hint">{move || t(Msg::OrgHint)}</p>
             {message}
             {own_box}
+            <Show when=move || state.own.get().is_some()>
+                <crate::ui::org_editor::OrgEditor state=state/>
+            </Show>
             <p class="saved-files">
                 <label class="import">
                     {move || t(Msg::OrgPick)}
