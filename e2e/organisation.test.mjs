@@ -271,3 +271,34 @@ test('edit the organisation by keyboard: rename, staff, add, move, delete; undo 
     await context.close();
   }
 });
+
+test('the link carries a small organisation after its #: another browser opens it from the link alone', async () => {
+  const utf8 = fixture('organisation-utf8.csv');
+  const staff = csvStaff(utf8.toString('utf8'));
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&lang=en`);
+  let link;
+  let key;
+  try {
+    await importBuffer(page, 'donghu.csv', utf8);
+    key = await ownBase(page);
+    await page.click('[data-panel="share"] summary');
+    await page.waitForSelector('[data-share-org="carried"]');
+    link = await page.inputValue('[data-share="link"]');
+    assert.match(link, /#org=[A-Za-z0-9_-]+$/);
+    assert.ok(new URL(link).search.includes(`base=org.${key}`));
+    // The address bar carries it too.
+    assert.match(await settledUrl(page), /#org=/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  const fresh = await open(env.browser, link, { ready: '[data-panel="composer"]' });
+  try {
+    await fresh.page.waitForSelector(`[data-own="${key}"]`);
+    assert.equal(await fresh.page.inputValue('[data-action="compose-base"]'), `org.${key}`);
+    assert.equal(Number((await shownMetrics(fresh.page, 'before')).staff_total), staff);
+    assert.deepEqual(fresh.errors, []);
+  } finally {
+    await fresh.context.close();
+  }
+});

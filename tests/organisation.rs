@@ -540,3 +540,40 @@ fn a_scenario_file_carries_its_own_organisation() {
         .message(Lang::En)
         .starts_with("The organisation in the file: Row 2, column “kind”")));
 }
+
+#[test]
+fn a_link_carries_a_small_organisation_and_says_when_one_is_too_large() {
+    use reform_explorer::state::organisation::{from_link, to_link, LINK_MAX};
+    for (key, tree, name) in shipped() {
+        let json = to_json(&tree, &name);
+        match to_link(&tree, &name) {
+            Some(link) => {
+                assert!(link.len() <= LINK_MAX);
+                assert!(link
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+                let back = from_link(&link).unwrap_or_else(|p| panic!("{key}: {p:?}"));
+                // The same file, so the same key.
+                assert_eq!(to_json(&back.tree, &back.name), json, "{key}");
+            }
+            None => assert!(
+                json.len() > LINK_MAX / 2,
+                "{key} refused at {} bytes",
+                json.len()
+            ),
+        }
+    }
+    let small = read(&template(true)).unwrap();
+    assert!(to_link(&small.tree, &small.name).is_some());
+    assert!(from_link("@@@").is_err());
+    assert!(from_link("").is_err());
+    // Random values never panic.
+    let mut rng = Rng::new(5);
+    for _ in 0..10_000 {
+        let n = rng.range(0, 60) as usize;
+        let s: String = (0..n)
+            .map(|_| char::from(b"AZaz09-_=+/%"[rng.range(0, 11) as usize]))
+            .collect();
+        let _ = from_link(&s);
+    }
+}

@@ -288,6 +288,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::EditHint => "Every edit recomputes every reform at once. Undo: Ctrl+Z; redo: Ctrl+Shift+Z or Ctrl+Y.",
         Msg::EditUndo => "Undo",
         Msg::EditRedo => "Redo",
+        Msg::OrgTooLargeForLink => "This organisation is too large for a link (a link carries at most about {0} KB): the link only names it, and another browser cannot open it; share a scenario file instead (Saved scenarios → download).",
+        Msg::OrgInLink => "The link carries your organisation (after the #, which is never sent to the web server).",
         Msg::ImportTooLarge => "The file is larger than {0} MB; it was not read.",
         Msg::ImportTooDeep => "The file is nested too deeply (lists or objects more than {0} levels deep, at line {1}, column {2}); it was not read.",
         Msg::ImportUnreadable => "The browser could not read the file.",

@@ -547,6 +547,8 @@ pub enum Msg {
     OrgAt,
     OrgAtRow,
     OrgProblems,
+    OrgTooLargeForLink,
+    OrgInLink,
     EditNoSuchUnit,
     EditTopUnit,
     EditUnderItself,

@@ -292,6 +292,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::EditHint => "每次修改都会立即重新计算所有改革。撤销：Ctrl+Z；重做：Ctrl+Shift+Z 或 Ctrl+Y。",
         Msg::EditUndo => "撤销",
         Msg::EditRedo => "重做",
+        Msg::OrgTooLargeForLink => "这个组织太大，链接带不下（链接最多约 {0} KB）：链接里只有它的名字，别的浏览器打不开；请改用方案文件（“已保存的方案”→下载）。",
+        Msg::OrgInLink => "链接带着你的组织（在 # 之后，不会发给网站服务器）。",
         Msg::ImportTooLarge => "文件大于 {0} MB，未读取。",
         Msg::ImportTooDeep => "文件嵌套过深（列表或对象超过 {0} 层，第 {1} 行第 {2} 列），未读取。",
         Msg::ImportUnreadable => "浏览器无法读取该文件。",

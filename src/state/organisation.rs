@@ -884,6 +884,68 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
     Ok(Organisation { name, tree })
 }
 
+// ---- In a link ----
+
+/// Longest `org=` fragment a link carries (characters; about 160 units): browsers take far
+/// longer addresses, but chat tools and mail clients cut them.
+pub const LINK_MAX: usize = 32_000;
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64url without padding.
+fn b64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(char::from(B64[((n >> (18 - 6 * i)) & 63) as usize]));
+        }
+    }
+    out
+}
+
+fn b64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = B64.iter().position(|b| *b == c)? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+/// The organisation as a link's fragment value (its JSON file, compact, in base64url), or
+/// `None` when that would be longer than `LINK_MAX`.
+pub fn to_link(tree: &Unit, name: &Name) -> Option<String> {
+    let json = to_json(tree, name);
+    let compact = serde_json::from_str::<serde_json::Value>(&json)
+        .map(|v| v.to_string())
+        .unwrap_or(json);
+    (compact.len() * 4 / 3 < LINK_MAX + 4)
+        .then(|| b64_encode(compact.as_bytes()))
+        .filter(|s| s.len() <= LINK_MAX)
+}
+
+/// The organisation a link's `org=` value carries.
+pub fn from_link(value: &str) -> Result<Organisation, Vec<Problem>> {
+    if value.len() > LINK_MAX {
+        return Err(vec![Problem::file(What::TooLarge)]);
+    }
+    let bytes = b64_decode(value.trim()).ok_or_else(|| vec![Problem::file(What::NotText)])?;
+    let text = String::from_utf8(bytes).map_err(|_| vec![Problem::file(What::NotText)])?;
+    read(&text)
+}
+
 // ---- Writing ----
 
 #[derive(Serialize)]

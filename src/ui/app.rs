@@ -32,10 +32,10 @@ fn location_search() -> String {
 }
 
 /// Writes the state into the address bar without adding history entries.
-fn replace_url(query: &str) {
+/// `hash` is the fragment a link carries for the own organisation (`#org=…`), or empty.
+fn replace_url(query: &str, hash: &str) {
     let Some(w) = web_sys::window() else { return };
     let path = w.location().pathname().unwrap_or_default();
-    let hash = w.location().hash().unwrap_or_default();
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
@@ -103,7 +103,8 @@ pub fn App() -> impl IntoView {
     let pending = StoredValue::new_local(None::<Timeout>);
     Effect::new(move |_| {
         let q = state.query();
-        pending.set_value(Some(Timeout::new(URL_DELAY, move || replace_url(&q))));
+        let f = crate::ui::organisation::fragment(state);
+        pending.set_value(Some(Timeout::new(URL_DELAY, move || replace_url(&q, &f))));
     });
     Effect::new(move |_| {
         if let Some(el) = web_sys::window()

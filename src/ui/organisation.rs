@@ -24,15 +24,76 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Registers the organisation kept in the browser, if any: called before the link is read, so
-/// that a link naming it (`base=org.own-…`) opens it.
+/// Registers the organisation a link carries (`#org=…`), else the one kept in the browser:
+/// called before the link is read, so that a link naming it (`base=org.own-…`) opens it. One a
+/// link carries is kept in the browser too.
 pub fn restore() {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if let Some(v) = hash.trim_start_matches('#').strip_prefix(FRAGMENT) {
+        if let Ok(org) = crate::state::organisation::from_link(v) {
+            let content = org.to_json();
+            if let Some(s) = storage() {
+                let _ = s.set_item(KEY, &content);
+            }
+            register(org);
+            return;
+        }
+    }
     let Some(text) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else {
         return;
     };
     if let Ok(org) = read(&text) {
         register(org);
     }
+}
+
+/// What starts the fragment of a link that carries an organisation.
+const FRAGMENT: &str = "org=";
+
+/// The own organisation the state is built on (the composer's baseline, else the four
+/// reforms' organisation). Reactive.
+fn built_on(state: AppState) -> Option<Scope> {
+    let base = state.recipe.with(|r| r.as_ref().map(|r| r.base));
+    [base, state.four.get()]
+        .into_iter()
+        .flatten()
+        .find(Scope::is_own)
+}
+
+/// The fragment a link carries: `#org=…` when the state is built on an own organisation small
+/// enough for a link, else empty. Reactive; the last one is kept (an organisation's text is
+/// made once, not at every change of the address bar).
+pub fn fragment(state: AppState) -> String {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, String)> = Default::default();
+    }
+    let Some(scope) = built_on(state) else {
+        return String::new();
+    };
+    let key = scope.variant.key;
+    if let Some(f) = LAST.with(|l| (l.borrow().0 == key).then(|| l.borrow().1.clone())) {
+        return f;
+    }
+    let made = scope
+        .variant
+        .baseline
+        .make(&scope.variant.defaults())
+        .ok()
+        .and_then(|tree| {
+            let name = own::name(key).unwrap_or_else(|| tree.name.clone());
+            crate::state::organisation::to_link(&tree, &name)
+        })
+        .map(|v| format!("#{FRAGMENT}{v}"))
+        .unwrap_or_default();
+    LAST.with(|l| *l.borrow_mut() = (key.to_string(), made.clone()));
+    made
+}
+
+/// True when the state is built on an own organisation too large for a link. Reactive.
+pub fn too_large_for_link(state: AppState) -> bool {
+    built_on(state).is_some() && fragment(state).is_empty()
 }
 
 fn register(org: Organisation) -> Option<Scope> {
@@ -46,11 +107,7 @@ fn register(org: Organisation) -> Option<Scope> {
 /// The own organisation a scenario is built on (its recipe's baseline, or else the
 /// organisation of its four reforms), as the file text a saved scenario carries.
 pub fn carried(state: AppState) -> Option<String> {
-    let base = state.recipe.get_untracked().map(|r| r.base);
-    [base, state.four.get_untracked()]
-        .into_iter()
-        .flatten()
-        .find(Scope::is_own)
+    untrack(|| built_on(state))
         .and_then(|s| own::content(s.variant.key))
         .map(str::to_string)
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::i18n::{tr, Lang, Msg};
+use crate::i18n::{tr, trf, Lang, Msg};
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::numbers::Numbers;
 use crate::ui::state::AppState;
@@ -157,14 +157,16 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
     let open = RwSignal::new(false);
     let link = Memo::new(move |_| {
         if open.get() {
-            format!("{}{}", page_base(), state.query_with(false))
+            let org = crate::ui::organisation::fragment(state);
+            format!("{}{}{org}", page_base(), state.query_with(false))
         } else {
             String::new()
         }
     });
     let snippet = Memo::new(move |_| {
         if open.get() {
-            let src = format!("{}{}", page_base(), state.query_with(true));
+            let org = crate::ui::organisation::fragment(state);
+            let src = format!("{}{}{org}", page_base(), state.query_with(true));
             embed_snippet(&src, tr(lang.get(), Msg::EmbedFrameTitle))
         } else {
             String::new()
@@ -184,6 +186,14 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
                 <CopyField lang=lang kind="link" rows=2 label=Msg::LinkLabel button=Msg::CopyLink text=link/>
                 <CopyField lang=lang kind="embed" rows=7 label=Msg::EmbedLabel button=Msg::CopySnippet text=snippet/>
                 <p class="hint">{move || t(Msg::EmbedHint)}</p>
+                {move || (open.get() && crate::ui::organisation::too_large_for_link(state)).then(|| view! {
+                    <p class="notice warn" data-share-org="too-large">
+                        {trf(lang.get(), Msg::OrgTooLargeForLink, &[&(crate::state::organisation::LINK_MAX / 1000).to_string()])}
+                    </p>
+                })}
+                {move || (open.get() && !crate::ui::organisation::fragment(state).is_empty()).then(|| view! {
+                    <p class="hint" data-share-org="carried">{t(Msg::OrgInLink)}</p>
+                })}
             </div>
         </details>
     }
@@ -222,7 +232,10 @@ fn post_height_to_parent() {
 pub fn EmbedView(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let t = move |m: Msg| tr(lang.get(), m);
-    let full = move || format!("{}{}", page_base(), state.query_with(false));
+    let full = move || {
+        let org = crate::ui::organisation::fragment(state);
+        format!("{}{}{org}", page_base(), state.query_with(false))
+    };
     post_height_to_parent();
     view! {
         <div class="embed" data-embed="1">
