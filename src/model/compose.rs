@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::i18n::Text;
-use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
+use crate::model::cases::{CaseId, KeyFigure, ModelError, Scenario, Variant, MAX_KEY_FIGURES};
 use crate::model::lever::Lever;
 use crate::model::metrics::{compute, MetricKey};
 use crate::model::params::{ParamSpec, Params};
@@ -264,6 +264,7 @@ impl Recipe {
                 }
             }
         }
+        let key_figures = key_figures(&parts);
         let base = self.base.variant;
         Variant {
             key: "composed",
@@ -285,10 +286,39 @@ impl Recipe {
             levers: leak_slice(levers),
             metrics: leak_slice(metrics),
             reported: &[],
+            key_figures: leak_slice(key_figures),
             notes: &[COMPOSED_NOTE],
             composed: Some(Box::leak(Box::new(Composed { parts, lever_parts }))),
         }
     }
+}
+
+/// The key figures of a composed reform: the parts' own (the baseline's first, then each
+/// lever scope's), taken in turn from each so that the measures' figures show beside the
+/// organisation's, each once, at most six. Metrics only: a composed reform has no calibrated
+/// patrol.
+fn key_figures(parts: &[Scope]) -> Vec<KeyFigure> {
+    let lists: Vec<Vec<KeyFigure>> = parts
+        .iter()
+        .map(|s| {
+            s.variant
+                .key_figures
+                .iter()
+                .copied()
+                .filter(|f| f.metric().is_some())
+                .collect()
+        })
+        .collect();
+    let mut out = Vec::new();
+    let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
+    for i in 0..longest {
+        for f in lists.iter().filter_map(|l| l.get(i)) {
+            if out.len() < MAX_KEY_FIGURES && !out.contains(f) {
+                out.push(*f);
+            }
+        }
+    }
+    out
 }
 
 const COMPOSED_NOTE: Text = Text::new(

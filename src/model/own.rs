@@ -114,6 +114,7 @@ fn make(tree: Unit, name: &Name, key: String) -> Variant {
         // The figures every organisation has, as the typical city shows them.
         metrics: crate::model::typical_city::VARIANT.metrics,
         reported: &[],
+        key_figures: crate::model::typical_city::VARIANT.key_figures,
         notes: std::slice::from_ref(&NOTE),
         composed: None,
     }

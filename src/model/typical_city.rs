@@ -10,7 +10,7 @@
 
 use crate::i18n::{Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Baseline, ModelError, Variant};
+use crate::model::cases::{Baseline, KeyFigure, ModelError, Variant};
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
     id, split_evenly, Branch, Id, Ids, Rank, Setting, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
@@ -268,6 +268,16 @@ pub const VARIANT: Variant = Variant {
         MetricKey::UnitsTotal,
     ],
     reported: &[],
+    // What the four reforms change: the frontline share, headquarters staff, tiers, command
+    // chain, stations and internal units.
+    key_figures: &[
+        KeyFigure::Metric(MetricKey::FrontlineShare),
+        KeyFigure::Metric(MetricKey::OrganStaff),
+        KeyFigure::Metric(MetricKey::ManagementTiers),
+        KeyFigure::Metric(MetricKey::CommandChain),
+        KeyFigure::Metric(MetricKey::Stations),
+        KeyFigure::Metric(MetricKey::InternalUnits),
+    ],
     notes: NOTES,
     composed: None,
 };

@@ -281,6 +281,42 @@ pub struct Reported {
     pub source: Source,
 }
 
+/// One figure of the key-figures strip at the top of the page: a metric, or the response-time
+/// estimate (`analysis::response`, from the patrol parameters; only where the sources report a
+/// response time and the patrol is calibrated to it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyFigure {
+    Metric(MetricKey),
+    ResponseTime,
+}
+
+impl KeyFigure {
+    /// The `data-key-figure` hook: the metric's key, or `response_time` (as `data-reported`).
+    pub fn key(self) -> &'static str {
+        match self {
+            KeyFigure::Metric(k) => k.key(),
+            KeyFigure::ResponseTime => "response_time",
+        }
+    }
+    pub fn label(self) -> Text {
+        match self {
+            KeyFigure::Metric(k) => k.label(),
+            KeyFigure::ResponseTime => {
+                Text::new("出警反应时间（估算）", "Response time (estimate)")
+            }
+        }
+    }
+    pub fn metric(self) -> Option<MetricKey> {
+        match self {
+            KeyFigure::Metric(k) => Some(k),
+            KeyFigure::ResponseTime => None,
+        }
+    }
+}
+
+/// The most key figures a variant shows (the strip must fit a phone's first screen).
+pub const MAX_KEY_FIGURES: usize = 6;
+
 /// How a variant's "before" organisation is made: built from its parameters (the cases and
 /// the typical city), or given whole (an organisation the user imported, `model::own`).
 #[derive(Clone, Copy)]
@@ -323,6 +359,9 @@ pub struct Variant {
     pub levers: &'static [Lever],
     pub metrics: &'static [MetricKey],
     pub reported: &'static [Reported],
+    /// The five or six figures the reform is known for, shown first (the key-figures strip):
+    /// data of the case, chosen from its metrics and reported figures.
+    pub key_figures: &'static [KeyFigure],
     /// How the model works and what it leaves out, for the notes panel.
     pub notes: &'static [Text],
     /// For a reform composed by the user (`model::compose`): how each lever gets its own
@@ -373,6 +412,15 @@ impl Variant {
     }
     pub fn reported_for(&self, key: MetricKey) -> Option<&'static Reported> {
         self.reported.iter().find(|r| r.metric == Some(key))
+    }
+    /// The reported figure beside key figure `f`: the metric's, or the reported response time.
+    pub fn reported_key(&self, f: KeyFigure) -> Option<&'static Reported> {
+        match f {
+            KeyFigure::Metric(k) => self.reported_for(k),
+            KeyFigure::ResponseTime => self.reported.iter().find(|r| {
+                r.metric.is_none() && r.label == crate::model::planning::RESPONSE_REPORTED
+            }),
+        }
     }
 }
 

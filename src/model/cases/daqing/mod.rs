@@ -11,7 +11,7 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, KeyFigure, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -335,6 +335,16 @@ pub const URBAN_REPORTED: &[Reported] = &[
     },
 ];
 
+/// The key figures (shown first): The frontline share, the tiers, the command chain, 70 stations merged into 20 sub-bureaus, and the response time the reform is known for.
+const URBAN_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::FrontlineShare),
+    KeyFigure::Metric(MetricKey::ManagementTiers),
+    KeyFigure::Metric(MetricKey::CommandChain),
+    KeyFigure::Metric(MetricKey::SubBureaus),
+    KeyFigure::Metric(MetricKey::Stations),
+    KeyFigure::ResponseTime,
+];
+
 const URBAN_METRICS: &[MetricKey] = &[
     MetricKey::StaffTotal,
     MetricKey::OrganStaff,
@@ -503,6 +513,7 @@ pub const VARIANTS: &[Variant] = &[
         baseline: Baseline::Built(urban_baseline),
         levers: URBAN_LEVERS,
         metrics: URBAN_METRICS,
+        key_figures: URBAN_KEY_FIGURES,
         reported: URBAN_REPORTED,
         notes: URBAN_NOTES,
         composed: None,
@@ -515,6 +526,7 @@ pub const VARIANTS: &[Variant] = &[
         baseline: Baseline::Built(county_baseline),
         levers: COUNTY_LEVERS,
         metrics: COUNTY_METRICS,
+        key_figures: COUNTY_KEY_FIGURES,
         reported: COUNTY_REPORTED,
         notes: COUNTY_NOTES,
         composed: None,
@@ -720,6 +732,15 @@ pub const COUNTY_REPORTED: &[Reported] = &[
         ],
         Source::seed("000", Q_RURAL),
     ),
+];
+
+/// The key figures (shown first): County internal units 30 → 8, rural stations merged into central ones, headquarters staff moved to operations.
+const COUNTY_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::InternalUnits),
+    KeyFigure::Metric(MetricKey::Stations),
+    KeyFigure::Metric(MetricKey::OrganStaff),
+    KeyFigure::Metric(MetricKey::FrontlineShare),
+    KeyFigure::Metric(MetricKey::UnitsTotal),
 ];
 
 const COUNTY_METRICS: &[MetricKey] = &[

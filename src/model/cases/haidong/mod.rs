@@ -16,7 +16,7 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, KeyFigure, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -296,6 +296,16 @@ const REPORTED: &[Reported] = &[
     },
 ];
 
+/// The key figures (shown first): Stations grouped into districts, and the workload evened out between them.
+const KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::Districts),
+    KeyFigure::Metric(MetricKey::WorkloadSpread),
+    KeyFigure::Metric(MetricKey::WorkloadRatio),
+    KeyFigure::Metric(MetricKey::IncidentsPerOfficer),
+    KeyFigure::Metric(MetricKey::OrganStaff),
+    KeyFigure::Metric(MetricKey::FrontlineShare),
+];
+
 const METRICS: &[MetricKey] = &[
     MetricKey::StaffTotal,
     MetricKey::OrganStaff,
@@ -427,6 +437,7 @@ pub const VARIANTS: &[Variant] = &[Variant {
     baseline: Baseline::Built(baseline),
     levers: LEVERS,
     metrics: METRICS,
+    key_figures: KEY_FIGURES,
     reported: REPORTED,
     notes: NOTES,
     composed: None,

@@ -19,7 +19,7 @@ mod measures;
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit;
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, Match, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, KeyFigure, Match, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -225,6 +225,15 @@ pub const STATION_REPORTED: &[Reported] = &[
         [None, QUOTED],
         Q_FRAUD,
     ),
+];
+
+/// The key figures (shown first): One office, two teams: the teams and groups a station is reorganised into.
+const STATION_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::Teams),
+    KeyFigure::Metric(MetricKey::Groups),
+    KeyFigure::Metric(MetricKey::TeamSize),
+    KeyFigure::Metric(MetricKey::Layers),
+    KeyFigure::Metric(MetricKey::UnitsTotal),
 ];
 
 const STATION_METRICS: &[MetricKey] = &[
@@ -528,6 +537,15 @@ pub const SUB_BUREAU_REPORTED: &[Reported] = &[
     ),
 ];
 
+/// The key figures (shown first): Big departments (4 in place of the internal units) and headquarters officers moved to stations (53.6 %).
+const SUB_BUREAU_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::InternalUnits),
+    KeyFigure::Metric(MetricKey::OrganStaff),
+    KeyFigure::Metric(MetricKey::StaffFrontline),
+    KeyFigure::Metric(MetricKey::FrontlineShare),
+    KeyFigure::Metric(MetricKey::StationShare),
+];
+
 const SUB_BUREAU_METRICS: &[MetricKey] = &[
     MetricKey::StaffTotal,
     MetricKey::OrganStaff,
@@ -746,6 +764,15 @@ pub const BINHAI_REPORTED: &[Reported] = &[
     ),
 ];
 
+/// The key figures (shown first): Three tiers to two: the 11 sub-bureaus abolished.
+const BINHAI_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::ManagementTiers),
+    KeyFigure::Metric(MetricKey::SubBureaus),
+    KeyFigure::Metric(MetricKey::CommandChain),
+    KeyFigure::Metric(MetricKey::OrganStaff),
+    KeyFigure::Metric(MetricKey::FrontlineShare),
+];
+
 const BINHAI_METRICS: &[MetricKey] = &[
     MetricKey::StaffTotal,
     MetricKey::OrganStaff,
@@ -924,6 +951,15 @@ pub const MUNICIPAL_REPORTED: &[Reported] = &[
     ),
 ];
 
+/// The key figures (shown first): 287 sections into 92 division-level units, 13 of 40 attached units abolished.
+const MUNICIPAL_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::SectionUnits),
+    KeyFigure::Metric(MetricKey::InternalUnits),
+    KeyFigure::Metric(MetricKey::UnitsTotal),
+    KeyFigure::Metric(MetricKey::SpanAvg),
+    KeyFigure::Metric(MetricKey::SpanMax),
+];
+
 const MUNICIPAL_METRICS: &[MetricKey] = &[
     MetricKey::StaffTotal,
     MetricKey::OrganStaff,
@@ -1039,6 +1075,7 @@ pub const VARIANTS: &[Variant] = &[
         baseline: Baseline::Built(station_baseline),
         levers: STATION_LEVERS,
         metrics: STATION_METRICS,
+        key_figures: STATION_KEY_FIGURES,
         reported: STATION_REPORTED,
         notes: STATION_NOTES,
         composed: None,
@@ -1054,6 +1091,7 @@ pub const VARIANTS: &[Variant] = &[
         baseline: Baseline::Built(sub_bureau_baseline),
         levers: SUB_BUREAU_LEVERS,
         metrics: SUB_BUREAU_METRICS,
+        key_figures: SUB_BUREAU_KEY_FIGURES,
         reported: SUB_BUREAU_REPORTED,
         notes: SUB_BUREAU_NOTES,
         composed: None,
@@ -1069,6 +1107,7 @@ pub const VARIANTS: &[Variant] = &[
         baseline: Baseline::Built(binhai_baseline),
         levers: BINHAI_LEVERS,
         metrics: BINHAI_METRICS,
+        key_figures: BINHAI_KEY_FIGURES,
         reported: BINHAI_REPORTED,
         notes: BINHAI_NOTES,
         composed: None,
@@ -1084,6 +1123,7 @@ pub const VARIANTS: &[Variant] = &[
         baseline: Baseline::Built(municipal_baseline),
         levers: MUNICIPAL_LEVERS,
         metrics: MUNICIPAL_METRICS,
+        key_figures: MUNICIPAL_KEY_FIGURES,
         reported: MUNICIPAL_REPORTED,
         notes: MUNICIPAL_NOTES,
         composed: None,

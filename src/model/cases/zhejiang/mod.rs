@@ -14,7 +14,7 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, KeyFigure, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -327,6 +327,15 @@ pub const NANHU_REPORTED: &[Reported] = &[
         [None, input("organ_share_moved")],
         Source::seed(DOC, Q_SLIM),
     ),
+];
+
+/// The key figures (shown first): 32 internal units into 9 departments, headquarters officers moved down, 70 community rooms, a third investigation tier.
+const NANHU_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::InternalUnits),
+    KeyFigure::Metric(MetricKey::OrganStaff),
+    KeyFigure::Metric(MetricKey::FrontlineShare),
+    KeyFigure::Metric(MetricKey::CommunityRooms),
+    KeyFigure::Metric(MetricKey::InvestigationTiers),
 ];
 
 const NANHU_METRICS: &[MetricKey] = &[
@@ -801,6 +810,15 @@ pub const PUJIANG_REPORTED: &[Reported] = &[
     ),
 ];
 
+/// The key figures (shown first): 26 internal units into 8, and the headquarters staff cut and moved to the stations.
+const PUJIANG_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::InternalUnits),
+    KeyFigure::Metric(MetricKey::OrganStaff),
+    KeyFigure::Metric(MetricKey::StaffFrontline),
+    KeyFigure::Metric(MetricKey::FrontlineShare),
+    KeyFigure::Metric(MetricKey::UnitsTotal),
+];
+
 const PUJIANG_METRICS: &[MetricKey] = &[
     MetricKey::StaffTotal,
     MetricKey::OrganStaff,
@@ -898,6 +916,7 @@ pub const VARIANTS: &[Variant] = &[
         baseline: Baseline::Built(nanhu_baseline),
         levers: NANHU_LEVERS,
         metrics: NANHU_METRICS,
+        key_figures: NANHU_KEY_FIGURES,
         reported: NANHU_REPORTED,
         notes: NANHU_NOTES,
         composed: None,
@@ -910,6 +929,7 @@ pub const VARIANTS: &[Variant] = &[
         baseline: Baseline::Built(pujiang_baseline),
         levers: PUJIANG_LEVERS,
         metrics: PUJIANG_METRICS,
+        key_figures: PUJIANG_KEY_FIGURES,
         reported: PUJIANG_REPORTED,
         notes: PUJIANG_NOTES,
         composed: None,
