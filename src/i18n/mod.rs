@@ -265,6 +265,15 @@ pub enum Msg {
     /// Incidents per officer on a diagram box: {0} a number or a range.
     PerOfficerLine,
     ReportedOnly,
+    /// The key-figures strip's title.
+    KeyFigures,
+    /// Minutes, after a number.
+    MinutesShort,
+    /// How a reported figure is matched, in one word (the key-figures strip).
+    KeyMatchInput,
+    KeyMatchCalibrated,
+    KeyMatchEmerges,
+    KeyMatchQuoted,
     ReportedNote,
     HowComputed,
     Footer,

@@ -12,6 +12,7 @@ use crate::ui::analysis::ResponsePanel;
 use crate::ui::compare::{ComparePage, CompareTab};
 use crate::ui::composer::{ComposeTab, Composer};
 use crate::ui::diagram::DiagramPanel;
+use crate::ui::key_figures::KeyFigures;
 use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::organisation::OrganisationPanel;
 use crate::ui::params_panel::ParamsPanel;
@@ -238,6 +239,7 @@ pub fn App() -> impl IntoView {
                 <Show when=move || state.view.get() == View::Compose>
                     <Composer state=state/>
                 </Show>
+                <KeyFigures state=state/>
                 <div class="scope" class:hidden-view=move || state.view.get() == View::Compose role="group" aria-label=move || t(Msg::Variant)>
                     <span class="scope-label">{move || t(Msg::Variant)} ":"</span>
                     {move || {

@@ -9,6 +9,7 @@ mod compare;
 mod composer;
 mod diagram;
 mod export;
+mod key_figures;
 mod numbers;
 mod org_editor;
 mod organisation;

@@ -13,7 +13,7 @@ use crate::ui::params_panel::SourceNote;
 use crate::ui::state::{AppState, Shown};
 
 /// A value as shown: shares as percentages, means with one decimal.
-fn shown(format: Format, v: f64) -> String {
+pub(crate) fn shown(format: Format, v: f64) -> String {
     match format {
         Format::Count => format_number(v, 0),
         Format::Decimal => format_number(v, 1),

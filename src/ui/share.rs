@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{tr, trf, Lang, Msg};
 use crate::ui::diagram::DiagramPanel;
+use crate::ui::key_figures::KeyFigures;
 use crate::ui::numbers::Numbers;
 use crate::ui::state::AppState;
 
@@ -251,6 +252,7 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
                     {move || t(Msg::OpenFull)}
                 </a>
             </header>
+            <KeyFigures state=state/>
             <DiagramPanel state=state/>
             <Numbers state=state/>
         </div>

@@ -1,0 +1,176 @@
+//! Key figures first: the five or six figures the reform is known for (`Variant::key_figures`,
+//! data of the case), before → at the step shown, each with the figure the sources report and
+//! its document beside it. The same numbers as the numbers table, formatted the same way.
+
+use leptos::prelude::*;
+
+use crate::analysis::response::Patrol;
+use crate::i18n::{format_number, plain_number, tr, Lang, Msg};
+use crate::model::cases::{KeyFigure, Match, Reported, Variant};
+use crate::ui::numbers::{match_text, shown};
+use crate::ui::params_panel::SourceNote;
+use crate::ui::state::{AppState, Shown};
+
+/// Figure `f` before and at `step` (NaN where there is none: no estimate, nothing built).
+fn pair_of(f: KeyFigure, s: &Shown, step: usize, patrol: Option<&Patrol>) -> (f64, f64) {
+    match f {
+        KeyFigure::Metric(k) => (s.before().get(k), s.at(step).get(k)),
+        KeyFigure::ResponseTime => {
+            let step = step.min(s.scenario.steps.len() - 1);
+            let minutes = |at: usize| {
+                patrol
+                    .and_then(|p| p.side_of(s.at(at), at).result.ok())
+                    .map_or(f64::NAN, |e| e.total_min)
+            };
+            (minutes(0), minutes(step))
+        }
+    }
+}
+
+/// A value of figure `f` as the page writes it: a metric as the numbers table does, the
+/// response time in minutes with one decimal as the response panel does.
+fn written(f: KeyFigure, v: f64, l: Lang) -> String {
+    match f {
+        KeyFigure::Metric(k) => shown(k.format(), v),
+        KeyFigure::ResponseTime => format!("{} {}", format_number(v, 1), tr(l, Msg::MinutesShort)),
+    }
+}
+
+fn match_word(m: &Match) -> Msg {
+    match m {
+        Match::Input(_) => Msg::KeyMatchInput,
+        Match::Calibrated(_) => Msg::KeyMatchCalibrated,
+        Match::Emerges(_) => Msg::KeyMatchEmerges,
+        Match::Quoted => Msg::KeyMatchQuoted,
+    }
+}
+
+/// The reported figure beside a key figure: "Reported 48.5% → 89%", its document, and how the
+/// model matches it in a word a kind (the whole sentence, each side named, as the tooltip).
+fn reported_view(
+    f: KeyFigure,
+    r: &'static Reported,
+    v: &'static Variant,
+    l: Lang,
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
+    let one = |x: Option<f64>| x.map_or_else(|| "—".to_string(), |x| written(f, x, l));
+    let sides = [(Msg::Before, r.how[0]), (Msg::After, r.how[1])];
+    let mut kinds: Vec<&'static str> = Vec::new();
+    let badges = sides
+        .iter()
+        .filter_map(|(_, m)| m.as_ref())
+        .filter(|m| {
+            let new = !kinds.contains(&m.key());
+            kinds.push(m.key());
+            new
+        })
+        .map(|m| {
+            let title = sides
+                .iter()
+                .filter_map(|(side, s)| {
+                    s.as_ref()
+                        .filter(|s| s.key() == m.key())
+                        .map(|s| format!("{}: {}", tr(l, *side), match_text(s, v.specs, l)))
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            view! {
+                <span class=format!("kf-match match-{}", m.key()) data-key-match=m.key() title=title>
+                    {tr(l, match_word(m))}
+                </span>
+            }
+        })
+        .collect_view();
+    view! {
+        <span class="kf-reported" data-key-reported=f.key()>
+            <span class="kf-reported-label">{tr(l, Msg::Reported)}</span>
+            " "
+            <span class="kf-reported-value">{format!("{} → {}", one(r.before), one(r.after))}</span>
+            " "
+            {badges}
+            <SourceNote source=r.source lang=lang/>
+        </span>
+    }
+}
+
+#[component]
+pub fn KeyFigures(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    // Every figure's (before, after) pair, read once per change of the scenario, the step or the
+    // parameters (the response time follows its own, which rebuild nothing): the strip's dozen
+    // cells read this one small memo.
+    let values = Memo::new(move |_| {
+        let v = state.variant.get();
+        let step = state.step.get();
+        let patrol = v
+            .key_figures
+            .contains(&KeyFigure::ResponseTime)
+            .then(|| state.params.with(Patrol::of))
+            .flatten();
+        state.shown.with(|s| {
+            v.key_figures
+                .iter()
+                .map(|&f| {
+                    s.as_ref().map_or((f64::NAN, f64::NAN), |s| {
+                        pair_of(f, s, step, patrol.as_ref())
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // Cards are built per scope and language; their cells follow the numbers on their own.
+    let cards = move || {
+        let v = state.variant.get();
+        let l = lang.get();
+        v.key_figures
+            .iter()
+            .enumerate()
+            .map(|(i, &f)| {
+                let value = move |after: bool| {
+                    values.with(|x| {
+                        x.get(i)
+                            .map_or(f64::NAN, |&(b, a)| if after { a } else { b })
+                    })
+                };
+                let cell = move |after: bool| {
+                    view! {
+                        <span
+                            class=if after { "kf-after" } else { "kf-before" }
+                            data-phase=if after { "after" } else { "before" }
+                            data-value=move || plain_number(value(after))
+                        >
+                            {move || written(f, value(after), l)}
+                        </span>
+                    }
+                };
+                view! {
+                    <li class="kf" data-key-figure=f.key()>
+                        <span class="kf-label">{f.label().get(l)}</span>
+                        <span class="kf-values">
+                            {cell(false)}
+                            <span class="kf-arrow" aria-hidden="true">" → "</span>
+                            {cell(true)}
+                        </span>
+                        {v.reported_key(f).map(|r| reported_view(f, r, v, l, lang))}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || state.variant.with(|v| !v.key_figures.is_empty())>
+            <section class="key-figures" data-panel="key-figures" aria-labelledby="key-figures-title">
+                <h2 id="key-figures-title">
+                    {move || tr(lang.get(), Msg::KeyFigures)}
+                    <span class="kf-phases">
+                        {move || tr(lang.get(), Msg::Before)}
+                        " → "
+                        {move || state.after_title(false)}
+                    </span>
+                </h2>
+                <ul class="kf-list">{cards}</ul>
+            </section>
+        </Show>
+    }
+}
