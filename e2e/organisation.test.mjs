@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, shownMetrics, settledUrl, useBrowser } from './support.mjs';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { DIST, open, shownMetrics, settledUrl, useBrowser } from './support.mjs';
 
 const env = useBrowser(before, after);
 const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -300,5 +302,30 @@ test('the link carries a small organisation after its #: another browser opens i
     assert.deepEqual(fresh.errors, []);
   } finally {
     await fresh.context.close();
+  }
+});
+
+test('the offline single file imports, edits and keeps an organisation from file://, with no network', async () => {
+  const fileUrl = pathToFileURL(join(DIST, 'reform-explorer.html')).href;
+  const gb = fixture('organisation-gb18030.csv');
+  const staff = csvStaff(fixture('organisation-utf8.csv').toString('utf8'));
+  const { page, context, errors, requests } = await open(env.browser, `${fileUrl}?case=zhejiang&lang=zh`, { offline: true });
+  try {
+    await importBuffer(page, 'donghu.csv', gb);
+    const key = await ownBase(page);
+    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), staff);
+    await page.click('[data-panel="org-editor"] summary');
+    await page.fill('[data-org-unit="x3"] [data-field="organ"]', '4');
+    await page.press('[data-org-unit="x3"] [data-field="organ"]', 'Enter');
+    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), staff + 2);
+    assert.notEqual(await ownBase(page), key);
+    await settledUrl(page);
+    await page.reload();
+    await page.waitForSelector('[data-own]');
+    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), staff + 2);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(fileUrl.split('?')[0]) && !u.startsWith('data:')), []);
+  } finally {
+    await context.close();
   }
 });
