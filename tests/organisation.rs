@@ -397,6 +397,14 @@ fn whole_file_problems() {
     // No top unit: every unit has a parent (a cycle of two).
     let w = only("id,parent,name,kind,organ,frontline\na,b,A,station,1,1\nb,a,B,station,1,1\n");
     assert!(w.contains(&What::NoRoot));
+    // A chain 40 levels deep: the unit past the limit says so, and nothing calls the units
+    // under it a cycle.
+    let mut deep =
+        String::from("id,parent,name,kind,organ,frontline\nu0,,U,municipal_bureau,1,1\n");
+    for i in 1..40 {
+        deep.push_str(&format!("u{i},u{},U,team,1,1\n", i - 1));
+    }
+    assert_eq!(only(&deep), [What::TooDeep]);
     // Binary.
     assert_eq!(
         decode(&[0x89, b'P', b'N', b'G', 0xff, 0x00, 0xfe], &utf8_only),

@@ -710,9 +710,10 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
     let mut stack = vec![(root, 1usize)];
     while let Some((u, d)) = stack.pop() {
         depth[u] = Some(d);
-        if d > MAX_LEVELS {
+        // The first unit past the limit on each path says so; those under it are reached
+        // (not a cycle) and say nothing more.
+        if d == MAX_LEVELS + 1 {
             problems.push(Problem::at(rows[u].at, Column::Parent, What::TooDeep));
-            continue;
         }
         stack.extend(children[u].iter().map(|&c| (c, d + 1)));
     }
