@@ -93,7 +93,7 @@ fn open_sources_for_print() {
 pub fn App() -> impl IntoView {
     // The organisation the user imported is registered before the link is read, so that a
     // link or saved scenario naming it opens it.
-    crate::ui::organisation::restore();
+    crate::ui::own_store::restore();
     let state = AppState::from_query(&location_search());
     let lang = state.lang;
 
@@ -104,7 +104,7 @@ pub fn App() -> impl IntoView {
     let pending = StoredValue::new_local(None::<Timeout>);
     Effect::new(move |_| {
         let q = state.query();
-        let f = crate::ui::organisation::fragment(state);
+        let f = crate::ui::own_store::fragment(state);
         pending.set_value(Some(Timeout::new(URL_DELAY, move || replace_url(&q, &f))));
     });
     Effect::new(move |_| {

@@ -13,6 +13,7 @@ mod key_figures;
 mod numbers;
 mod org_editor;
 mod organisation;
+mod own_store;
 mod panic;
 mod params_panel;
 mod saved;

@@ -11,7 +11,7 @@ use crate::model::compose::Scope;
 use crate::model::edit::{apply, child_kind, Edit, EditError};
 use crate::model::org::{Staff, Unit, UnitKind};
 use crate::state::organisation::{kind_of, MAX_UNITS};
-use crate::ui::organisation::replace;
+use crate::ui::own_store::replace;
 use crate::ui::state::AppState;
 
 /// Rows shown at most; a bigger organisation is edited in its CSV file.

@@ -12,7 +12,7 @@ use crate::state::scenario::{
     MAX_SAVED,
 };
 use crate::ui::export::picked_file;
-use crate::ui::organisation::{adopt, carried};
+use crate::ui::own_store::{adopt, carried};
 use crate::ui::state::AppState;
 
 pub const KEY: &str = "reform-explorer.saved";

@@ -158,7 +158,7 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
     let open = RwSignal::new(false);
     let link = Memo::new(move |_| {
         if open.get() {
-            let org = crate::ui::organisation::fragment(state);
+            let org = crate::ui::own_store::fragment(state);
             format!("{}{}{org}", page_base(), state.query_with(false))
         } else {
             String::new()
@@ -166,7 +166,7 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
     });
     let snippet = Memo::new(move |_| {
         if open.get() {
-            let org = crate::ui::organisation::fragment(state);
+            let org = crate::ui::own_store::fragment(state);
             let src = format!("{}{}{org}", page_base(), state.query_with(true));
             embed_snippet(&src, tr(lang.get(), Msg::EmbedFrameTitle))
         } else {
@@ -187,12 +187,12 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
                 <CopyField lang=lang kind="link" rows=2 label=Msg::LinkLabel button=Msg::CopyLink text=link/>
                 <CopyField lang=lang kind="embed" rows=7 label=Msg::EmbedLabel button=Msg::CopySnippet text=snippet/>
                 <p class="hint">{move || t(Msg::EmbedHint)}</p>
-                {move || (open.get() && crate::ui::organisation::too_large_for_link(state)).then(|| view! {
+                {move || (open.get() && crate::ui::own_store::too_large_for_link(state)).then(|| view! {
                     <p class="notice warn" data-share-org="too-large">
                         {trf(lang.get(), Msg::OrgTooLargeForLink, &[&(crate::state::organisation::LINK_MAX / 1000).to_string()])}
                     </p>
                 })}
-                {move || (open.get() && !crate::ui::organisation::fragment(state).is_empty()).then(|| view! {
+                {move || (open.get() && !crate::ui::own_store::fragment(state).is_empty()).then(|| view! {
                     <p class="hint" data-share-org="carried">{t(Msg::OrgInLink)}</p>
                 })}
             </div>
@@ -234,7 +234,7 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let t = move |m: Msg| tr(lang.get(), m);
     let full = move || {
-        let org = crate::ui::organisation::fragment(state);
+        let org = crate::ui::own_store::fragment(state);
         format!("{}{}{org}", page_base(), state.query_with(false))
     };
     post_height_to_parent();
