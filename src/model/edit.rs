@@ -78,7 +78,7 @@ fn change(u: &mut Unit, id: &str, f: &mut dyn FnMut(&mut Unit)) -> bool {
     let Some(i) = u.children.iter().position(|c| find(c, id).is_some()) else {
         return false;
     };
-    match u.children.iter_mut().nth(i) {
+    match u.children.get_mut(i) {
         Some(c) => change(c, id, f),
         None => false,
     }
@@ -87,13 +87,10 @@ fn change(u: &mut Unit, id: &str, f: &mut dyn FnMut(&mut Unit)) -> bool {
 /// Takes the unit `id` out of `u`'s subtree (never `u` itself).
 fn take(u: &mut Unit, id: &str) -> Option<Unit> {
     if let Some(i) = u.children.iter().position(|c| c.id.as_str() == id) {
-        let mut kids: Vec<Unit> = u.children.iter().cloned().collect();
-        let out = kids.remove(i);
-        u.children = kids.into();
-        return Some(out);
+        return Some(u.children.remove(i));
     }
     let i = u.children.iter().position(|c| find(c, id).is_some())?;
-    take(u.children.iter_mut().nth(i)?, id)
+    take(u.children.get_mut(i)?, id)
 }
 
 /// The first id `new-<n>` no unit has.
@@ -142,11 +139,7 @@ pub fn apply(tree: &Unit, edit: &Edit, max_units: usize) -> Result<Unit, EditErr
                 name,
                 *kind,
             );
-            change(&mut t, parent, &mut |u| {
-                let mut kids: Vec<Unit> = u.children.iter().cloned().collect();
-                kids.push(unit.clone());
-                u.children = kids.into();
-            })
+            change(&mut t, parent, &mut |u| u.children.push(unit.clone()))
         }
         Edit::Move { id, parent } => {
             if tree.id.as_str() == id {
@@ -158,11 +151,7 @@ pub fn apply(tree: &Unit, edit: &Edit, max_units: usize) -> Result<Unit, EditErr
             }
             find(tree, parent).ok_or(EditError::NoSuchUnit)?;
             let unit = take(&mut t, id).ok_or(EditError::NoSuchUnit)?;
-            change(&mut t, parent, &mut |u| {
-                let mut kids: Vec<Unit> = u.children.iter().cloned().collect();
-                kids.push(unit.clone());
-                u.children = kids.into();
-            })
+            change(&mut t, parent, &mut |u| u.children.push(unit.clone()))
         }
         Edit::Delete { id, keep_units } => {
             if tree.id.as_str() == id {
@@ -174,19 +163,12 @@ pub fn apply(tree: &Unit, edit: &Edit, max_units: usize) -> Result<Unit, EditErr
             } else {
                 Vec::new()
             };
-            let gone_id = gone.id.clone();
-            // The parent: the unit one of whose children is `id`.
+            // The parent: the unit one of whose children is `id`; the kept units take its place.
             let parent = parent_of(tree, id).ok_or(EditError::NoSuchUnit)?;
             change(&mut t, parent.id.as_str(), &mut |u| {
-                let mut kids = Vec::new();
-                for c in u.children.iter() {
-                    if c.id == gone_id {
-                        kids.extend(kept.iter().cloned());
-                    } else {
-                        kids.push(c.clone());
-                    }
+                if let Some(i) = u.children.iter().position(|c| c.id.as_str() == id) {
+                    u.children.splice(i..=i, kept.iter().cloned());
                 }
-                u.children = kids.into();
             })
         }
     };

@@ -21,7 +21,8 @@ pub fn field(s: &str) -> String {
     }
 }
 
-fn row(out: &mut String, cells: &[String]) {
+/// One CSV record: its fields quoted as needed, then CRLF.
+pub fn row(out: &mut String, cells: &[String]) {
     let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
     out.push_str(&line.join(","));
     out.push_str("\r\n");

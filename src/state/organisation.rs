@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{trf, Lang, Msg, Name};
 use crate::model::org::{Branch, Id, Ids, Rank, Setting, Staff, Unit, UnitKind};
+use crate::state::export::{row, BOM};
 
 /// The `format` of an organisation file.
 pub const FORMAT: &str = "reform-explorer-organisation";
@@ -197,7 +198,8 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn file(what: What) -> Problem {
+    /// A problem of the whole file (no row or column).
+    pub fn file(what: What) -> Problem {
         Problem {
             row: None,
             column: None,
@@ -928,13 +930,9 @@ fn b64_decode(text: &str) -> Option<Vec<u8>> {
 /// The organisation as a link's fragment value (its JSON file, compact, in base64url), or
 /// `None` when that would be longer than `LINK_MAX`.
 pub fn to_link(tree: &Unit, name: &Name) -> Option<String> {
-    let json = to_json(tree, name);
-    let compact = serde_json::from_str::<serde_json::Value>(&json)
-        .map(|v| v.to_string())
-        .unwrap_or(json);
-    (compact.len() * 4 / 3 < LINK_MAX + 4)
-        .then(|| b64_encode(compact.as_bytes()))
-        .filter(|s| s.len() <= LINK_MAX)
+    let compact = serde_json::to_string(&file_out(tree, name)).ok()?;
+    // Base64 without padding writes 4 characters for every 3 bytes, rounded up.
+    ((compact.len() * 4).div_ceil(3) <= LINK_MAX).then(|| b64_encode(compact.as_bytes()))
 }
 
 /// The organisation a link's `org=` value carries.
@@ -1033,7 +1031,11 @@ fn unit_out<'a>(parent: Option<&'a str>, u: &'a Unit) -> UnitOut<'a> {
 
 /// The JSON organisation file of `tree`.
 pub fn to_json(tree: &Unit, name: &Name) -> String {
-    let file = FileOut {
+    serde_json::to_string_pretty(&file_out(tree, name)).unwrap_or_default()
+}
+
+fn file_out<'a>(tree: &'a Unit, name: &'a Name) -> FileOut<'a> {
+    FileOut {
         format: FORMAT,
         version: VERSION,
         name: NameOut {
@@ -1044,15 +1046,6 @@ pub fn to_json(tree: &Unit, name: &Name) -> String {
             .into_iter()
             .map(|(p, u)| unit_out(p, u))
             .collect(),
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 
@@ -1083,43 +1076,40 @@ pub fn to_csv(tree: &Unit, zh: bool) -> String {
         .copied()
         .chain(extra.iter().filter(|(_, on)| *on).map(|(c, _)| *c))
         .collect();
-    let mut out = String::from("\u{feff}");
-    let head: Vec<&str> = cols
+    let mut out = String::from(BOM);
+    let head: Vec<String> = cols
         .iter()
-        .map(|c| if zh { c.zh() } else { c.key() })
+        .map(|c| if zh { c.zh() } else { c.key() }.to_string())
         .collect();
-    out.push_str(&head.join(","));
-    out.push_str("\r\n");
+    row(&mut out, &head);
     for (p, u) in units {
         let o = unit_out(p, u);
         let cells: Vec<String> = cols
             .iter()
             .map(|c| match c {
-                Column::Id => csv_field(o.id),
-                Column::Parent => csv_field(o.parent.unwrap_or("")),
-                Column::Name => csv_field(o.name),
-                Column::NameEn => csv_field(o.name_en),
+                Column::Id => o.id.to_string(),
+                Column::Parent => o.parent.unwrap_or("").to_string(),
+                Column::Name => o.name.to_string(),
+                Column::NameEn => o.name_en.to_string(),
                 Column::Kind => o.kind.to_string(),
                 Column::Organ => o.organ.to_string(),
                 Column::Frontline => o.frontline.to_string(),
                 Column::Residents => o.residents.to_string(),
                 Column::Incidents => o.incidents.to_string(),
                 Column::Area => crate::i18n::plain_number(o.area_km2),
-                Column::Neighbours => csv_field(&o.neighbours.join(";")),
+                Column::Neighbours => o.neighbours.join(";"),
                 Column::Communities => o.communities.to_string(),
                 Column::Setting => o.setting.to_string(),
                 Column::Branch => o.branch.to_string(),
-                Column::Ranks => csv_field(
-                    &o.ranks
-                        .iter()
-                        .map(|[zh, en]| format!("{zh}|{en}"))
-                        .collect::<Vec<_>>()
-                        .join(";"),
-                ),
+                Column::Ranks => o
+                    .ranks
+                    .iter()
+                    .map(|[zh, en]| format!("{zh}|{en}"))
+                    .collect::<Vec<_>>()
+                    .join(";"),
             })
             .collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
+        row(&mut out, &cells);
     }
     out
 }
@@ -1141,7 +1131,7 @@ pub fn template(zh: bool) -> String {
         .iter()
         .map(|c| if zh { c.zh() } else { c.key() })
         .collect();
-    format!("\u{feff}{}\r\n{a}\r\n{b}\r\n", head.join(","))
+    format!("{BOM}{}\r\n{a}\r\n{b}\r\n", head.join(","))
 }
 
 /// The message for a list of problems' first line in `lang` ("3 problems; nothing was
