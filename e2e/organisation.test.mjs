@@ -53,6 +53,11 @@ test('a GB18030 file Excel saved imports like its UTF-8 copy, and the open case\
     assert.equal(Number(before.stations), 6);
     assert.equal(Number(before.sub_bureaus), 2);
     assert.match(await page.textContent('[data-org-status="good"]'), /Donghu municipal bureau/);
+    // "Download this organisation" gives the file it was registered with, under its own name.
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="org-download"][data-format="json"]')]);
+    const file = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    assert.equal(file.name.en, 'Donghu municipal bureau');
+    assert.equal(file.units.length, 13);
     // The UTF-8 copy is the same organisation (same content, same key).
     await importBuffer(page, 'donghu.csv', utf8);
     await page.waitForSelector('[data-org-status="good"]');

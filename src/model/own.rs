@@ -50,6 +50,11 @@ pub fn content_hash(text: &str) -> u64 {
     h
 }
 
+/// The variant key of the organisation whose file text is `content`.
+pub fn key_of(content: &str) -> String {
+    format!("{KEY_PREFIX}{:016x}", content_hash(content))
+}
+
 /// Makes `tree` (named `name`) a scope and the current own organisation. `content` is the
 /// tree's canonical text (the organisation file), whose hash is the key: the same content
 /// gives the same scope, and registers nothing new.
@@ -62,7 +67,7 @@ pub fn register(tree: Unit, name: Name, content: &str) -> Option<&'static Varian
 /// Registers `tree` as `register` does, without making it the one the page offers (an
 /// organisation a saved scenario carries, read with the saved list).
 pub fn add(tree: Unit, name: Name, content: &str) -> Option<&'static Variant> {
-    let key = format!("{KEY_PREFIX}{:016x}", content_hash(content));
+    let key = key_of(content);
     let mut r = registry().lock().ok()?;
     if let Some((v, _, _)) = r.all.iter().find(|(v, _, _)| v.key == key) {
         return Some(*v);

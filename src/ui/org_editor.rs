@@ -20,30 +20,6 @@ const MAX_ROWS: usize = 400;
 /// An organisation as it was: its tree and its name.
 type Version = (Unit, Name);
 
-/// Every unit top down with its depth, at most `max`.
-fn rows(tree: &Unit, max: usize) -> Vec<(usize, Unit)> {
-    let mut out = Vec::new();
-    let mut stack = vec![(0usize, tree)];
-    while let Some((d, u)) = stack.pop() {
-        if out.len() >= max {
-            break;
-        }
-        out.push((d, u.clone()));
-        for c in u.children.iter().rev() {
-            stack.push((d + 1, c));
-        }
-    }
-    out
-}
-
-/// The ids of `u` and every unit under it.
-fn subtree_ids(u: &Unit, out: &mut Vec<String>) {
-    out.push(u.id.to_string());
-    for c in u.children.iter() {
-        subtree_ids(c, out);
-    }
-}
-
 fn error_text(e: EditError, l: Lang) -> &'static str {
     tr(
         l,
@@ -167,20 +143,22 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
             .make(&scope.variant.defaults())
             .ok()?;
         let again = focused();
-        let all = rows(&tree, MAX_ROWS);
-        let total = crate::model::edit::count(&tree);
+        let mut all = tree.walk();
+        let total = all.len();
+        all.truncate(MAX_ROWS);
         let mv = moving.get();
         let del = deleting.get();
         // Where the unit being moved may go: any unit not under it.
         let targets: Vec<(String, String)> = mv
             .as_ref()
             .map(|id| {
-                let mut below = Vec::new();
-                if let Some((_, u)) = all.iter().find(|(_, u)| u.id.as_str() == id) {
-                    subtree_ids(u, &mut below);
-                }
+                let below: Vec<&str> = all
+                    .iter()
+                    .find(|(_, u)| u.id.as_str() == id)
+                    .map(|(_, u)| u.walk().into_iter().map(|(_, x)| x.id.as_str()).collect())
+                    .unwrap_or_default();
                 all.iter()
-                    .filter(|(_, u)| !below.contains(&u.id.to_string()))
+                    .filter(|(_, u)| !below.contains(&u.id.as_str()))
                     .map(|(_, u)| (u.id.to_string(), u.name.get(l).to_string()))
                     .collect()
             })
@@ -196,7 +174,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                 let staff = u.staff;
                 let kind_now = u.kind;
                 let has_units = !u.children.is_empty();
-                let new_kind = child_kind(&u);
+                let new_kind = child_kind(u);
                 let (i1, i2, i3, i4, i5, i6, i7, i8, i9, i10) = (
                     id.clone(), id.clone(), id.clone(), id.clone(), id.clone(),
                     id.clone(), id.clone(), id.clone(), id.clone(), id.clone(),

@@ -13,7 +13,7 @@ use crate::model::own;
 use crate::state::organisation::{decode, read, template, to_csv, Problem, What, MAX_BYTES};
 use crate::state::url::View;
 use crate::ui::export::{download_text, picked_file};
-use crate::ui::own_store::{register, storage, KEY};
+use crate::ui::own_store::{offer, storage, KEY};
 use crate::ui::state::AppState;
 
 /// GB18030 (which includes GBK and GB2312) by the browser's own decoder, refusing bytes that
@@ -38,14 +38,10 @@ enum Status {
     Unreadable,
 }
 
-fn count(u: &crate::model::org::Unit) -> usize {
-    1 + u.children.iter().map(count).sum::<usize>()
-}
-
 /// Reads `file`, and on success registers, keeps and applies it.
 fn import_file(state: AppState, status: RwSignal<Status>, file: web_sys::File) {
     if file.size() > MAX_BYTES as f64 {
-        status.set(Status::Failed(vec![too_large()]));
+        status.set(Status::Failed(vec![Problem::file(What::TooLarge)]));
         return;
     }
     let blob = gloo_file::Blob::from(file);
@@ -61,11 +57,10 @@ fn import_file(state: AppState, status: RwSignal<Status>, file: web_sys::File) {
         match read(&text) {
             Ok(org) => {
                 let name = org.name.get(state.lang.get_untracked()).to_string();
-                let units = count(&org.tree);
+                let units = crate::model::edit::count(&org.tree);
                 let staff = org.tree.staff_total().total();
-                let json = org.to_json();
-                let stored = storage().is_some_and(|s| s.set_item(KEY, &json).is_ok());
-                if let Some(scope) = register(org) {
+                let (scope, stored) = offer(org, true);
+                if let Some(scope) = scope {
                     state.own.set(Some(scope));
                     apply(state, scope);
                 }
@@ -79,14 +74,6 @@ fn import_file(state: AppState, status: RwSignal<Status>, file: web_sys::File) {
             Err(p) => status.set(Status::Failed(p)),
         }
     });
-}
-
-fn too_large() -> Problem {
-    Problem {
-        row: None,
-        column: None,
-        what: What::TooLarge,
-    }
 }
 
 /// Shows the reforms on `scope`: the open case's whole reform (on a case's page), the
@@ -216,10 +203,9 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
             return None;
         };
         let name = scope.variant.name.get(l).to_string();
-        let units = count(&tree);
+        let units = crate::model::edit::count(&tree);
         let staff = tree.staff_total().total();
         let case = state.case.get();
-        let json_tree = tree.clone();
         let csv_tree = tree;
         let file_name =
             move |ext: &str| format!("organisation-{}.{ext}", &scope.variant.key[4..12]);
@@ -241,8 +227,10 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
                 </p>
                 <p class="saved-files">
                     <button type="button" data-action="org-download" data-format="json" on:click=move |_| {
-                        let text = crate::state::organisation::to_json(&json_tree, &crate::i18n::Name::new(scope.variant.name.zh, scope.variant.name.en));
-                        let _ = download_text(&file_name("json"), "application/json", &text);
+                        // The file it was registered with, under the organisation's own name.
+                        if let Some(text) = own::content(scope.variant.key) {
+                            let _ = download_text(&file_name("json"), "application/json", text);
+                        }
                     }>{tr(l, Msg::OrgDownloadJson)}</button>
                     <button type="button" data-action="org-download" data-format="csv" on:click=move |_| {
                         let text = to_csv(&csv_tree, lang.get_untracked() != Lang::En);

@@ -26,11 +26,7 @@ pub fn restore() {
         .unwrap_or_default();
     if let Some(v) = hash.trim_start_matches('#').strip_prefix(FRAGMENT) {
         if let Ok(org) = crate::state::organisation::from_link(v) {
-            let content = org.to_json();
-            if let Some(s) = storage() {
-                let _ = s.set_item(KEY, &content);
-            }
-            register(org);
+            offer(org, true);
             return;
         }
     }
@@ -38,7 +34,7 @@ pub fn restore() {
         return;
     };
     if let Ok(org) = read(&text) {
-        register(org);
+        offer(org, false);
     }
 }
 
@@ -89,12 +85,17 @@ pub fn too_large_for_link(state: AppState) -> bool {
     built_on(state).is_some() && fragment(state).is_empty()
 }
 
-pub(crate) fn register(org: Organisation) -> Option<Scope> {
+/// Registers `org` as the organisation the page offers and, with `keep`, keeps it in the
+/// browser; its file text is made once, for both. The scope, and whether the browser kept it.
+pub(crate) fn offer(org: Organisation, keep: bool) -> (Option<Scope>, bool) {
     let content = org.to_json();
-    own::register(org.tree, org.name, &content).map(|variant| Scope {
+    let scope = own::register(org.tree, org.name, &content).map(|variant| Scope {
         case: None,
         variant,
-    })
+    });
+    let kept =
+        keep && scope.is_some() && storage().is_some_and(|s| s.set_item(KEY, &content).is_ok());
+    (scope, kept)
 }
 
 /// The own organisation a scenario is built on (its recipe's baseline, or else the
@@ -108,15 +109,18 @@ pub fn carried(state: AppState) -> Option<String> {
 /// Makes the organisation a saved scenario carries the one the page offers and keeps it in
 /// the browser (it was registered when the scenario was read).
 pub fn adopt(state: AppState, content: &str) {
-    let Ok(org) = read(content) else {
+    // Reading the scenario registered it (`own::add`); it is found by its file's text.
+    let Some(variant) = own::find(&own::key_of(content)) else {
         return;
     };
-    if let Some(scope) = register(org) {
-        if let Some(s) = storage() {
-            let _ = s.set_item(KEY, content);
-        }
-        state.own.set(Some(scope));
+    own::make_current(variant);
+    if let Some(s) = storage() {
+        let _ = s.set_item(KEY, content);
     }
+    state.own.set(Some(Scope {
+        case: None,
+        variant,
+    }));
 }
 
 /// Makes `tree` (named `name`) the page's organisation in place of `old` (an edit, an undo or
@@ -128,17 +132,9 @@ pub fn replace(
     tree: crate::model::org::Unit,
     name: crate::i18n::Name,
 ) {
-    let content = crate::state::organisation::to_json(&tree, &name);
-    let Some(variant) = own::register(tree, name, &content) else {
+    let Some(scope) = offer(Organisation { name, tree }, true).0 else {
         return;
     };
-    let scope = Scope {
-        case: None,
-        variant,
-    };
-    if let Some(s) = storage() {
-        let _ = s.set_item(KEY, &content);
-    }
     state.own.set(Some(scope));
     if let Some(mut r) = state.recipe.get_untracked().filter(|r| r.base == old) {
         r.base = scope;
