@@ -30,6 +30,19 @@ async function importBuffer(page, name, buffer, mimeType = 'text/csv') {
   await page.setInputFiles(IMPORT, { name, mimeType, buffer });
 }
 
+/** Opens `url` in a fresh browser context and checks it shows own organisation `key` with `staff` in all. */
+async function opensOwn(url, key, staff) {
+  const fresh = await open(env.browser, url, { ready: '[data-panel="composer"]' });
+  try {
+    await fresh.page.waitForSelector(`[data-own="${key}"]`);
+    assert.equal(await fresh.page.inputValue('[data-action="compose-base"]'), `org.${key}`);
+    assert.equal(Number((await shownMetrics(fresh.page, 'before')).staff_total), staff);
+    assert.deepEqual(fresh.errors, []);
+  } finally {
+    await fresh.context.close();
+  }
+}
+
 async function ownBase(page) {
   await page.waitForSelector('[data-own]');
   return page.getAttribute('[data-own]', 'data-own');
@@ -291,23 +304,16 @@ test('the link carries a small organisation after its #: another browser opens i
     await page.click('[data-panel="share"] summary');
     await page.waitForSelector('[data-share-org="carried"]');
     link = await page.inputValue('[data-share="link"]');
-    assert.match(link, /#org=[A-Za-z0-9_-]+$/);
+    // Compressed by the browser's own deflate.
+    assert.match(link, /#orgz=[A-Za-z0-9_-]+$/);
     assert.ok(new URL(link).search.includes(`base=org.${key}`));
     // The address bar carries it too.
-    assert.match(await settledUrl(page), /#org=/);
+    assert.match(await settledUrl(page), /#orgz=/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
-  const fresh = await open(env.browser, link, { ready: '[data-panel="composer"]' });
-  try {
-    await fresh.page.waitForSelector(`[data-own="${key}"]`);
-    assert.equal(await fresh.page.inputValue('[data-action="compose-base"]'), `org.${key}`);
-    assert.equal(Number((await shownMetrics(fresh.page, 'before')).staff_total), staff);
-    assert.deepEqual(fresh.errors, []);
-  } finally {
-    await fresh.context.close();
-  }
+  await opensOwn(link, key, staff);
 });
 
 test('the offline single file imports, edits and keeps an organisation from file://, with no network', async () => {
@@ -330,6 +336,125 @@ test('the offline single file imports, edits and keeps an organisation from file
     await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), staff + 2);
     assert.deepEqual(errors, []);
     assert.deepEqual(requests.filter((u) => !u.startsWith(fileUrl.split('?')[0]) && !u.startsWith('data:')), []);
+  } finally {
+    await context.close();
+  }
+});
+
+/**
+ * A CSV of `n` units: a municipal bureau, sub-bureaus of 10 stations each, and two teams per
+ * station, with staff from a seeded generator (names as a real file has them: a few words).
+ */
+function generated(n) {
+  let seed = 7;
+  const rnd = (lo, hi) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return lo + (seed % (hi - lo + 1));
+  };
+  const rows = ['id,parent,name,name_en,kind,organ,frontline,residents'];
+  rows.push('city,,示例市公安局,Sample municipal bureau,municipal_bureau,90,0,');
+  let made = 1;
+  for (let b = 1; made < n; b++) {
+    rows.push(`b${b},city,第${b}分局,Sub-bureau ${b},sub_bureau,${rnd(20, 60)},0,`);
+    made++;
+    for (let s = 1; s <= 10 && made < n; s++) {
+      rows.push(`b${b}s${s},b${b},第${b}分局第${s}派出所,Station ${s} of sub-bureau ${b},station,${rnd(2, 6)},${rnd(15, 45)},${rnd(20000, 90000)}`);
+      made++;
+      for (let t = 1; t <= 2 && made < n; t++) {
+        rows.push(`b${b}s${s}t${t},b${b}s${s},第${t}队,Team ${t},team,0,${rnd(3, 12)},`);
+        made++;
+      }
+    }
+  }
+  return rows.join('\n') + '\n';
+}
+
+test('a link carries an organisation too large for it uncompressed, and says when one is too large even compressed', async () => {
+  const csv = generated(600);
+  const staff = csvStaff(csv);
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
+  let link;
+  let key;
+  let old;
+  const compactOf = async () => {
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="org-download"][data-format="json"]')]);
+    return JSON.stringify(JSON.parse(readFileSync(await json.path(), 'utf8')));
+  };
+  try {
+    // A small one, written as an earlier version (or a browser with no CompressionStream)
+    // wrote its link: uncompressed, `#org=`.
+    const small = generated(40);
+    await importBuffer(page, 'sample-40.csv', Buffer.from(small));
+    old = { key: await ownBase(page), staff: csvStaff(small), value: Buffer.from(await compactOf()).toString('base64url') };
+    await importBuffer(page, 'sample-600.csv', Buffer.from(csv));
+    await page.waitForFunction((k) => document.querySelector('[data-own]')?.dataset.own !== k, old.key);
+    key = await ownBase(page);
+    await page.click('[data-panel="share"] summary');
+    await page.waitForSelector('[data-share-org="carried"]');
+    link = await page.inputValue('[data-share="link"]');
+    const value = link.split('#orgz=')[1];
+    assert.ok(value && value.length <= 32000, `compressed value of ${value?.length} characters`);
+    // Uncompressed, the same organisation would not fit: its compact JSON in base64url.
+    const plain = Buffer.from(await compactOf()).toString('base64url');
+    assert.ok(plain.length > 32000, `uncompressed ${plain.length} characters`);
+    // A 5,000-unit organisation does not fit even compressed: the menu says so, and the
+    // link only names it.
+    await page.click('[data-panel="share"] summary');
+    await importBuffer(page, 'sample-5000.csv', Buffer.from(generated(5000)));
+    await page.waitForFunction((k) => document.querySelector('[data-own]')?.dataset.own !== k, key);
+    await page.click('[data-panel="share"] summary');
+    await page.waitForSelector('[data-share-org="too-large"]');
+    assert.doesNotMatch(await page.inputValue('[data-share="link"]'), /#org/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  // The compressed link opens it in a fresh browser, before anything else is drawn.
+  await opensOwn(link, key, staff);
+  // An uncompressed link still opens.
+  await opensOwn(`${link.split('#')[0].replace(key, old.key)}#org=${old.value}`, old.key, old.staff);
+});
+
+test('edit from the diagram: E, F2, a double click or the button open the editor at the unit', async () => {
+  const utf8 = fixture('organisation-utf8.csv');
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
+  const focusedRow = () => page.evaluate(() => `${document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit}/${document.activeElement?.dataset.field}`);
+  try {
+    await importBuffer(page, 'donghu.csv', utf8);
+    await ownBase(page);
+    // Only the "before" of the own organisation offers it.
+    await page.waitForSelector('[data-phase="before"] [data-action="edit-unit"]');
+    assert.equal(await page.$('[data-phase="after"] [data-action="edit-unit"]'), null);
+    assert.equal(await page.$eval('[data-panel="org-editor"]', (d) => d.open), false);
+    // E on a focused box.
+    await page.focus('[data-phase="before"] [data-unit-id="p11"]');
+    await page.keyboard.press('e');
+    await page.waitForFunction(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit === 'p11');
+    assert.equal(await page.$eval('[data-panel="org-editor"]', (d) => d.open), true);
+    assert.equal(await focusedRow(), 'p11/name');
+    // Typing there edits the unit: the diagram follows, and focus stays in the field.
+    await page.focus('[data-org-unit="p11"] [data-field="frontline"]');
+    const was = await page.inputValue('[data-org-unit="p11"] [data-field="frontline"]');
+    const boxStaff = () => page.getAttribute('[data-phase="before"] [data-unit-id="p11"]', 'data-staff').then(Number);
+    const box = await boxStaff();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(String(Number(was) + 7));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelector('[data-phase="before"] [data-unit-id="p11"]')?.dataset.staff === String(n), box + 7);
+    assert.equal(await focusedRow(), 'p11/frontline');
+    // Undo puts the old figure back in the field.
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((v) => document.querySelector('[data-org-unit="p11"] [data-field="frontline"]')?.value === v, was);
+    // F2 on another box, then a double click, then the button for the box last clicked.
+    await page.focus('[data-phase="before"] [data-unit-id="xd"]');
+    await page.keyboard.press('F2');
+    await page.waitForFunction(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit === 'xd');
+    await page.dblclick('[data-phase="before"] [data-unit-id="zh"] rect', { force: true });
+    await page.waitForFunction(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit === 'zh');
+    await page.click('[data-phase="before"] [data-unit-id="fj1"] rect', { force: true });
+    await page.click('[data-phase="before"] [data-action="edit-unit"]');
+    await page.waitForFunction(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit === 'fj1');
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }

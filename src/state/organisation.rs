@@ -369,12 +369,22 @@ pub fn decode(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<
 #[derive(Default)]
 struct Row {
     at: usize,
-    cells: HashMap<Column, String>,
+    /// By `Column as usize` (a file has a handful of columns; no hashing per cell).
+    cells: [String; Column::ALL.len()],
 }
 
 impl Row {
+    fn new(at: usize) -> Row {
+        Row {
+            at,
+            ..Row::default()
+        }
+    }
     fn get(&self, c: Column) -> &str {
-        self.cells.get(&c).map_or("", |s| s.trim())
+        self.cells[c as usize].trim()
+    }
+    fn set(&mut self, c: Column, v: String) {
+        self.cells[c as usize] = v;
     }
 }
 
@@ -488,21 +498,18 @@ fn csv_rows(text: &str) -> Result<Vec<Row>, Vec<Problem>> {
         return Err(problems);
     }
     let mut rows = Vec::with_capacity(recs.len() - 1);
-    for (line, rec) in recs.iter().skip(1) {
-        let mut row = Row {
-            at: *line,
-            cells: HashMap::new(),
-        };
+    for (line, rec) in recs.into_iter().skip(1) {
+        let mut row = Row::new(line);
         if rec.len() > cols.len() && rec[cols.len()..].iter().any(|f| !f.trim().is_empty()) {
             problems.push(Problem {
-                row: Some(*line),
+                row: Some(line),
                 column: None,
                 what: What::ExtraCells(rec.len()),
             });
         }
         for (c, v) in cols.iter().zip(rec) {
             if let Some(c) = c {
-                row.cells.insert(*c, v.clone());
+                row.set(*c, v);
             }
         }
         rows.push(row);
@@ -562,10 +569,7 @@ fn json_rows(text: &str) -> Result<(Vec<Row>, Option<Name>), Vec<Problem>> {
         .iter()
         .enumerate()
         .map(|(i, obj)| {
-            let mut row = Row {
-                at: i + 1,
-                cells: HashMap::new(),
-            };
+            let mut row = Row::new(i + 1);
             for (k, v) in obj {
                 let Some(c) = Column::ALL.into_iter().find(|c| c.key() == k) else {
                     continue;
@@ -596,7 +600,7 @@ fn json_rows(text: &str) -> Result<(Vec<Row>, Option<Name>), Vec<Problem>> {
                         continue;
                     }
                 };
-                row.cells.insert(c, text);
+                row.set(c, text);
             }
             row
         })
@@ -889,8 +893,11 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
 
 // ---- In a link ----
 
-/// Longest `org=` fragment a link carries (characters; about 160 units): browsers take far
-/// longer addresses, but chat tools and mail clients cut them.
+/// Longest fragment value a link carries (characters): browsers take far longer addresses,
+/// but chat tools and mail clients cut them. Compressed (`#orgz=`, deflate), that is about
+/// 2,000 units of a generated file of sub-bureaus, stations and teams (fewer where names and
+/// figures vary more); uncompressed (`#org=`, where the browser has no `CompressionStream`),
+/// about 160.
 pub const LINK_MAX: usize = 32_000;
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -927,22 +934,41 @@ fn b64_decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The organisation as a link's fragment value (its JSON file, compact, in base64url), or
-/// `None` when that would be longer than `LINK_MAX`.
-pub fn to_link(tree: &Unit, name: &Name) -> Option<String> {
-    let compact = serde_json::to_string(&file_out(tree, name)).ok()?;
-    // Base64 without padding writes 4 characters for every 3 bytes, rounded up.
-    ((compact.len() * 4).div_ceil(3) <= LINK_MAX).then(|| b64_encode(compact.as_bytes()))
+/// The organisation as the compact JSON file a link carries (compressed or not).
+pub fn link_json(tree: &Unit, name: &Name) -> String {
+    serde_json::to_string(&file_out(tree, name)).unwrap_or_default()
 }
 
-/// The organisation a link's `org=` value carries.
-pub fn from_link(value: &str) -> Result<Organisation, Vec<Problem>> {
+/// `bytes` (a link's JSON, compressed or not) as a fragment value in base64url, or `None` when
+/// that would be longer than `LINK_MAX`.
+pub fn link_value(bytes: &[u8]) -> Option<String> {
+    // Base64 without padding writes 4 characters for every 3 bytes, rounded up.
+    ((bytes.len() * 4).div_ceil(3) <= LINK_MAX).then(|| b64_encode(bytes))
+}
+
+/// The bytes a fragment value carries (still compressed, for `#orgz=`).
+pub fn link_bytes(value: &str) -> Result<Vec<u8>, Vec<Problem>> {
     if value.len() > LINK_MAX {
         return Err(vec![Problem::file(What::TooLarge)]);
     }
-    let bytes = b64_decode(value.trim()).ok_or_else(|| vec![Problem::file(What::NotText)])?;
+    b64_decode(value.trim()).ok_or_else(|| vec![Problem::file(What::NotText)])
+}
+
+/// The organisation in a link's JSON (decompressed).
+pub fn from_link_json(bytes: Vec<u8>) -> Result<Organisation, Vec<Problem>> {
     let text = String::from_utf8(bytes).map_err(|_| vec![Problem::file(What::NotText)])?;
     read(&text)
+}
+
+/// The organisation as an uncompressed link's fragment value (`#org=`), or `None` when that
+/// would be longer than `LINK_MAX`.
+pub fn to_link(tree: &Unit, name: &Name) -> Option<String> {
+    link_value(link_json(tree, name).as_bytes())
+}
+
+/// The organisation an uncompressed link's `org=` value carries.
+pub fn from_link(value: &str) -> Result<Organisation, Vec<Problem>> {
+    from_link_json(link_bytes(value)?)
 }
 
 // ---- Writing ----

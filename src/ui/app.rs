@@ -91,11 +91,27 @@ fn open_sources_for_print() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    // The organisation the user imported is registered before the link is read, so that a
-    // link or saved scenario naming it opens it.
-    crate::ui::own_store::restore();
-    let state = AppState::from_query(&location_search());
+    // The organisation a link carries, or the one the user imported and the browser kept, is
+    // registered before the link is read, so that a link naming it opens it. A kept one the
+    // link does not name is read after the first frame (it may be a 10 MB file).
+    let search = location_search();
+    let linked = crate::ui::own_store::restore_linked();
+    let later = !linked && !crate::ui::own_store::link_names_own(&search);
+    if !linked && !later {
+        crate::ui::own_store::restore_kept();
+    }
+    let state = AppState::from_query(&search);
     let lang = state.lang;
+    if later {
+        Timeout::new(0, move || {
+            if let Some(scope) = crate::ui::own_store::restore_kept() {
+                if state.own.get_untracked().is_none() {
+                    state.own.set(Some(scope));
+                }
+            }
+        })
+        .forget();
+    }
 
     // The URL and the page's lang attribute follow the state.
     // Debounced: Chromium throttles (and logs an error about) frequent replaceState calls, and

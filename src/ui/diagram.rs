@@ -653,8 +653,50 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
             }
         }
     };
+    // The "before" of the user's own organisation in the composer is edited from here: E or F2
+    // on a box, a double click on it, or the button, open the editor's row of that unit.
+    let editable = Memo::new(move |_| {
+        !ctx.after
+            && state.view.get() == crate::state::url::View::Compose
+            && state
+                .recipe
+                .with(|r| r.as_ref().is_some_and(|r| r.base.is_own()))
+    });
+    let edit_unit = move |id: Option<String>| {
+        let id = id.or_else(|| {
+            diagram.with_untracked(|d| {
+                d.as_ref()
+                    .and_then(|d| d.nodes.first())
+                    .map(|n| n.id.to_string())
+            })
+        });
+        if let Some(id) = id {
+            state.edit_unit.set(Some(id));
+        }
+    };
+    let on_dblclick = move |ev: web_sys::MouseEvent| {
+        if !editable.get_untracked() {
+            return;
+        }
+        let id = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-unit-id]").ok().flatten())
+            .and_then(|e| e.get_attribute("data-unit-id"));
+        if id.is_some() {
+            edit_unit(id);
+        }
+    };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
+        if editable.get_untracked()
+            && matches!(key.as_str(), "e" | "E" | "F2")
+            && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key())
+        {
+            ev.prevent_default();
+            edit_unit(ctx.active.get_untracked());
+            return;
+        }
         if ev.shift_key() {
             let d = match key.as_str() {
                 "ArrowLeft" => Some((PAN_STEP, 0.0)),
@@ -887,6 +929,10 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                     <button type="button" data-action="zoom-out" on:click=move |_| zoom_by(1.0 / ZOOM_STEP) title=move || tr(lang.get(), Msg::ZoomOut) aria-label=move || tr(lang.get(), Msg::ZoomOut)>"−"</button>
                     <button type="button" data-action="fit" on:click=move |_| fit()>{move || tr(lang.get(), Msg::FitView)}</button>
                     <button type="button" data-action="reset-view" on:click=move |_| reset()>{move || tr(lang.get(), Msg::ResetView)}</button>
+                    {move || editable.get().then(|| view! {
+                        <button type="button" data-action="edit-unit" title=move || tr(lang.get(), Msg::EditFromDiagramHint)
+                            on:click=move |_| edit_unit(ctx.active.get_untracked())>{move || tr(lang.get(), Msg::EditFromDiagram)}</button>
+                    })}
                 </span>
                 <span class="export-controls" role="group" aria-label=move || tr(lang.get(), Msg::Export)>
                     <button type="button" data-export="svg" on:click=move |_| export(false)>"SVG"</button>
@@ -903,6 +949,7 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                 role="tree"
                 aria-label=label
                 on:keydown=on_key
+                on:dblclick=on_dblclick
                 on:pointerdown=on_down
                 on:pointermove=on_move
                 on:pointerup=on_up

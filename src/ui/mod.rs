@@ -29,7 +29,20 @@ pub use panic::install_panic_panel;
 /// Mounts the app on the page's body (the binary's entry point).
 pub fn start() {
     install_panic_panel();
-    leptos::mount::mount_to_body(App);
+    // A link carrying a compressed organisation (`#orgz=`) is unpacked first: the browser's
+    // decompression is asynchronous, and the link names the organisation it carries.
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if hash.starts_with("#orgz=") {
+        // Leptos' executor starts with the mount: this task runs on wasm-bindgen's own.
+        wasm_bindgen_futures::spawn_local(async {
+            own_store::unpack_link().await;
+            leptos::mount::mount_to_body(App);
+        });
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
     register_service_worker();
 }
 
@@ -62,4 +75,12 @@ fn register_service_worker() {
             ignore.forget();
         }
     }
+}
+
+/// Whether the `<details>` a `toggle` event came from is open now.
+pub(crate) fn details_open(ev: &web_sys::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
 }

@@ -17,6 +17,57 @@ use crate::ui::state::AppState;
 /// Rows shown at most; a bigger organisation is edited in its CSV file.
 const MAX_ROWS: usize = 400;
 
+/// One row of the table: everything it shows (its key: a row is drawn again only when one of
+/// these changed).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct RowData {
+    id: String,
+    depth: usize,
+    zh: String,
+    en: String,
+    kind: UnitKind,
+    organ: u32,
+    frontline: u32,
+    has_units: bool,
+    new_kind: UnitKind,
+    moving: bool,
+    deleting: bool,
+    lang: Lang,
+    /// Counts the organisation's changes not typed into the table (an import, an undo, a
+    /// structural edit): they draw every row again.
+    drawn: u32,
+}
+
+impl RowData {
+    /// What the row is keyed by: not the names and staff, which the row's own fields show as
+    /// they are typed, so that typing keeps the row (and focus in it).
+    fn key(
+        &self,
+    ) -> (
+        String,
+        usize,
+        UnitKind,
+        bool,
+        UnitKind,
+        bool,
+        bool,
+        Lang,
+        u32,
+    ) {
+        (
+            self.id.clone(),
+            self.depth,
+            self.kind,
+            self.has_units,
+            self.new_kind,
+            self.moving,
+            self.deleting,
+            self.lang,
+            self.drawn,
+        )
+    }
+}
+
 /// An organisation as it was: its tree and its name.
 type Version = (Unit, Name);
 
@@ -134,141 +185,232 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
         }
     };
 
+    // The table is drawn only while the panel is open: a closed editor costs an import or an
+    // edit nothing.
+    let open = RwSignal::new(false);
+    // Set by a name or staff typed into a row, just before the edit it makes.
+    let typed = StoredValue::new(false);
+    let drawn = StoredValue::new((0u32, ""));
+    let details = NodeRef::<leptos::html::Details>::new();
+    // The rows listed: every unit up to `MAX_ROWS`, or a window of that many around the unit
+    // asked for from the diagram. Rows are keyed by everything they show, so an edit redraws
+    // only the rows it changed.
+    let rows = Memo::new(move |_| -> (Vec<RowData>, usize, usize) {
+        if !open.get() {
+            return (Vec::new(), 0, 0);
+        }
+        let l = lang.get();
+        let Some(scope) = state.own.get() else {
+            return (Vec::new(), 0, 0);
+        };
+        let Ok(tree) = scope.variant.baseline.make(&scope.variant.defaults()) else {
+            return (Vec::new(), 0, 0);
+        };
+        let (mv, del, at) = (moving.get(), deleting.get(), state.edit_unit.get());
+        let typed_now = typed.try_update_value(std::mem::take).unwrap_or(false);
+        drawn.update_value(|(n, key)| {
+            if *key != scope.variant.key && !typed_now {
+                *n += 1;
+            }
+            *key = scope.variant.key;
+        });
+        let gen = drawn.with_value(|d| d.0);
+        // Rows redrawn lose focus: it goes back to the same control once they are drawn.
+        refocus(focused());
+        let all = tree.walk();
+        let total = all.len();
+        let start = at
+            .and_then(|id| all.iter().position(|(_, u)| u.id.as_str() == id))
+            .filter(|i| *i >= MAX_ROWS)
+            .map_or(0, |i| {
+                (i - MAX_ROWS / 2).min(total.saturating_sub(MAX_ROWS))
+            });
+        let list = all
+            .iter()
+            .skip(start)
+            .take(MAX_ROWS)
+            .map(|(depth, u)| RowData {
+                id: u.id.to_string(),
+                depth: *depth,
+                zh: u.name.get(Lang::Zh).to_string(),
+                en: u.name.get(Lang::En).to_string(),
+                kind: u.kind,
+                organ: u.staff.organ,
+                frontline: u.staff.frontline,
+                has_units: !u.children.is_empty(),
+                new_kind: child_kind(u),
+                moving: mv.as_deref() == Some(u.id.as_str()),
+                deleting: del.as_deref() == Some(u.id.as_str()),
+                lang: l,
+                drawn: gen,
+            })
+            .collect();
+        (list, total, start)
+    });
+    // Where the unit being moved may go: any unit not under it.
+    let targets = move |id: &str| -> Vec<(String, String)> {
+        let l = lang.get_untracked();
+        let Some((_, tree, _)) = current() else {
+            return Vec::new();
+        };
+        let all = tree.walk();
+        let below: Vec<&str> = all
+            .iter()
+            .find(|(_, u)| u.id.as_str() == id)
+            .map(|(_, u)| u.walk().into_iter().map(|(_, x)| x.id.as_str()).collect())
+            .unwrap_or_default();
+        all.iter()
+            .filter(|(_, u)| !below.contains(&u.id.as_str()))
+            .map(|(_, u)| (u.id.to_string(), u.name.get(l).to_string()))
+            .collect()
+    };
+    // A name or staff figure typed into a row: the other fields as the organisation has them
+    // now (the row is not drawn again after typing, so what it was drawn with may be old).
+    let typed_edit = move |id: &str, f: &dyn Fn(&Unit) -> Edit| {
+        let Some((_, tree, _)) = current() else {
+            return;
+        };
+        let e = tree
+            .walk()
+            .into_iter()
+            .find(|(_, u)| u.id.as_str() == id)
+            .map(|(_, u)| f(u));
+        if let Some(e) = e {
+            let before = state.own.get_untracked();
+            typed.set_value(true);
+            edit(e);
+            if state.own.get_untracked() == before {
+                // Refused (or no change): nothing for the table to keep.
+                typed.set_value(false);
+            }
+        }
+    };
+    let row_view = move |r: RowData| {
+        let l = r.lang;
+        let id = r.id.clone();
+        let top = r.depth == 0;
+        let label = if l == Lang::Zh {
+            r.zh.clone()
+        } else {
+            r.en.clone()
+        };
+        let (organ, frontline, has_units, new_kind) =
+            (r.organ, r.frontline, r.has_units, r.new_kind);
+        let (i1, i2, i3, i4, i5, i6, i7, i8, i9, i10) = (
+            id.clone(),
+            id.clone(),
+            id.clone(),
+            id.clone(),
+            id.clone(),
+            id.clone(),
+            id.clone(),
+            id.clone(),
+            id.clone(),
+            id.clone(),
+        );
+        let kinds = UnitKind::ALL
+            .iter()
+            .map(|k| view! { <option value=k.key() selected=*k == r.kind>{k.name().get(l)}</option> })
+            .collect_view();
+        let move_row = r.moving.then(|| {
+            let opts = targets(&id)
+                .into_iter()
+                .map(|(tid, tname)| view! { <option value=tid>{tname}</option> })
+                .collect_view();
+            view! {
+                <select data-field="parent" aria-label=tr(l, Msg::EditMoveUnder)
+                    on:change=move |ev| {
+                        let parent = event_target_value(&ev);
+                        if !parent.is_empty() {
+                            edit(Edit::Move { id: i9.clone(), parent });
+                        }
+                    }>
+                    <option value="" selected=true>{tr(l, Msg::EditMoveUnder)}</option>
+                    {opts}
+                </select>
+            }
+        });
+        let delete_row = r.deleting.then(|| view! {
+            <span class="org-delete-choice" role="group">
+                <button type="button" data-action="org-delete-all"
+                    on:click=move |_| edit(Edit::Delete { id: i7.clone(), keep_units: false })>{tr(l, Msg::EditDeleteAll)}</button>
+                <button type="button" data-action="org-delete-keep"
+                    on:click=move |_| edit(Edit::Delete { id: i8.clone(), keep_units: true })>{tr(l, Msg::EditDeleteKeep)}</button>
+                <button type="button" data-action="org-delete-cancel" on:click=move |_| deleting.set(None)>{tr(l, Msg::EditCancel)}</button>
+            </span>
+        });
+        view! {
+            <tr data-org-unit=id.clone() data-depth=r.depth>
+                <td class=format!("org-name d{}", r.depth.min(9))>
+                    <input type="text" data-field="name" value=r.zh.clone() aria-label=format!("{} · {}", label, tr(l, Msg::EditName))
+                        on:change=move |ev| {
+                            let zh = event_target_value(&ev);
+                            typed_edit(&i1, &|u| Edit::Rename { id: i1.clone(), zh: zh.clone(), en: u.name.get(Lang::En).to_string() });
+                        }/>
+                </td>
+                <td>
+                    <input type="text" data-field="name_en" value=r.en.clone() aria-label=format!("{} · {}", label, tr(l, Msg::EditNameEn))
+                        on:change=move |ev| {
+                            let en = event_target_value(&ev);
+                            typed_edit(&i2, &|u| Edit::Rename { id: i2.clone(), zh: u.name.get(Lang::Zh).to_string(), en: en.clone() });
+                        }/>
+                </td>
+                <td>
+                    <select data-field="kind" aria-label=format!("{} · {}", label, tr(l, Msg::EditKind))
+                        on:change=move |ev| { if let Some(kind) = kind_of(&event_target_value(&ev)) {
+                            edit(Edit::Kind { id: i3.clone(), kind });
+                        } }>{kinds}</select>
+                </td>
+                <td>
+                    <input type="number" min="0" step="1" inputmode="numeric" data-field="organ" value=organ
+                        aria-label=format!("{} · {}", label, tr(l, Msg::EditOrgan))
+                        on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
+                            typed_edit(&i4, &|u| Edit::Staff { id: i4.clone(), staff: Staff::new(v.min(200_000), u.staff.frontline) });
+                        } }/>
+                </td>
+                <td>
+                    <input type="number" min="0" step="1" inputmode="numeric" data-field="frontline" value=frontline
+                        aria-label=format!("{} · {}", label, tr(l, Msg::EditFrontline))
+                        on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
+                            typed_edit(&i5, &|u| Edit::Staff { id: i5.clone(), staff: Staff::new(u.staff.organ, v.min(200_000)) });
+                        } }/>
+                </td>
+                <td class="org-actions">
+                    <button type="button" data-action="org-add" aria-label=format!("{} · {}", label, trf(l, Msg::EditAdd, &[new_kind.name().get(l)]))
+                        title=trf(l, Msg::EditAdd, &[new_kind.name().get(l)])
+                        on:click=move |_| edit(Edit::AddChild { parent: i6.clone(), kind: new_kind })>"+"</button>
+                    <button type="button" data-action="org-move" disabled=top aria-label=format!("{} · {}", label, tr(l, Msg::EditMove))
+                        title=tr(l, Msg::EditMove)
+                        on:click=move |_| moving.set(Some(i10.clone()))>"↱"</button>
+                    <button type="button" data-action="org-delete" disabled=top aria-label=format!("{} · {}", label, tr(l, Msg::EditDelete))
+                        title=tr(l, Msg::EditDelete)
+                        on:click={
+                            let id = id.clone();
+                            move |_| if has_units {
+                                deleting.set(Some(id.clone()));
+                            } else {
+                                edit(Edit::Delete { id: id.clone(), keep_units: false });
+                            }
+                        }>"×"</button>
+                    {move_row}
+                    {delete_row}
+                </td>
+            </tr>
+        }
+    };
+    // The table around the rows is drawn again only when the count or the window changes.
+    let shape = Memo::new(move |_| rows.with(|r| (r.1, r.2)));
     let table = move || {
         let l = lang.get();
-        let scope = state.own.get()?;
-        let tree = scope
-            .variant
-            .baseline
-            .make(&scope.variant.defaults())
-            .ok()?;
-        let again = focused();
-        let mut all = tree.walk();
-        let total = all.len();
-        all.truncate(MAX_ROWS);
-        let mv = moving.get();
-        let del = deleting.get();
-        // Where the unit being moved may go: any unit not under it.
-        let targets: Vec<(String, String)> = mv
-            .as_ref()
-            .map(|id| {
-                let below: Vec<&str> = all
-                    .iter()
-                    .find(|(_, u)| u.id.as_str() == id)
-                    .map(|(_, u)| u.walk().into_iter().map(|(_, x)| x.id.as_str()).collect())
-                    .unwrap_or_default();
-                all.iter()
-                    .filter(|(_, u)| !below.contains(&u.id.as_str()))
-                    .map(|(_, u)| (u.id.to_string(), u.name.get(l).to_string()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let body = all
-            .into_iter()
-            .map(|(depth, u)| {
-                let id = u.id.to_string();
-                let top = depth == 0;
-                let name = u.name.get(Lang::Zh).to_string();
-                let name_en = u.name.get(Lang::En).to_string();
-                let label = u.name.get(l).to_string();
-                let staff = u.staff;
-                let kind_now = u.kind;
-                let has_units = !u.children.is_empty();
-                let new_kind = child_kind(u);
-                let (i1, i2, i3, i4, i5, i6, i7, i8, i9, i10) = (
-                    id.clone(), id.clone(), id.clone(), id.clone(), id.clone(),
-                    id.clone(), id.clone(), id.clone(), id.clone(), id.clone(),
-                );
-                let (n2, e2) = (name.clone(), name_en.clone());
-                let kinds = UnitKind::ALL
-                    .iter()
-                    .map(|k| view! { <option value=k.key() selected=*k == kind_now>{k.name().get(l)}</option> })
-                    .collect_view();
-                let move_row = (mv.as_deref() == Some(id.as_str())).then(|| {
-                    let opts = targets
-                        .iter()
-                        .map(|(tid, tname)| view! { <option value=tid.clone()>{tname.clone()}</option> })
-                        .collect_view();
-                    view! {
-                        <select data-field="parent" aria-label=tr(l, Msg::EditMoveUnder)
-                            on:change=move |ev| {
-                                let parent = event_target_value(&ev);
-                                if !parent.is_empty() {
-                                    edit(Edit::Move { id: i9.clone(), parent });
-                                }
-                            }>
-                            <option value="" selected=true>{tr(l, Msg::EditMoveUnder)}</option>
-                            {opts}
-                        </select>
-                    }
-                });
-                let delete_row = (del.as_deref() == Some(id.as_str())).then(|| view! {
-                    <span class="org-delete-choice" role="group">
-                        <button type="button" data-action="org-delete-all"
-                            on:click=move |_| edit(Edit::Delete { id: i7.clone(), keep_units: false })>{tr(l, Msg::EditDeleteAll)}</button>
-                        <button type="button" data-action="org-delete-keep"
-                            on:click=move |_| edit(Edit::Delete { id: i8.clone(), keep_units: true })>{tr(l, Msg::EditDeleteKeep)}</button>
-                        <button type="button" data-action="org-delete-cancel" on:click=move |_| deleting.set(None)>{tr(l, Msg::EditCancel)}</button>
-                    </span>
-                });
-                view! {
-                    <tr data-org-unit=id.clone() data-depth=depth>
-                        <td class=format!("org-name d{}", depth.min(9))>
-                            <input type="text" data-field="name" value=name.clone() aria-label=format!("{} · {}", label, tr(l, Msg::EditName))
-                                on:change=move |ev| edit(Edit::Rename { id: i1.clone(), zh: event_target_value(&ev), en: e2.clone() })/>
-                        </td>
-                        <td>
-                            <input type="text" data-field="name_en" value=name_en.clone() aria-label=format!("{} · {}", label, tr(l, Msg::EditNameEn))
-                                on:change=move |ev| edit(Edit::Rename { id: i2.clone(), zh: n2.clone(), en: event_target_value(&ev) })/>
-                        </td>
-                        <td>
-                            <select data-field="kind" aria-label=format!("{} · {}", label, tr(l, Msg::EditKind))
-                                on:change=move |ev| { if let Some(kind) = kind_of(&event_target_value(&ev)) {
-                                    edit(Edit::Kind { id: i3.clone(), kind });
-                                } }>{kinds}</select>
-                        </td>
-                        <td>
-                            <input type="number" min="0" step="1" inputmode="numeric" data-field="organ" value=staff.organ
-                                aria-label=format!("{} · {}", label, tr(l, Msg::EditOrgan))
-                                on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
-                                    edit(Edit::Staff { id: i4.clone(), staff: Staff::new(v.min(200_000), staff.frontline) });
-                                } }/>
-                        </td>
-                        <td>
-                            <input type="number" min="0" step="1" inputmode="numeric" data-field="frontline" value=staff.frontline
-                                aria-label=format!("{} · {}", label, tr(l, Msg::EditFrontline))
-                                on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
-                                    edit(Edit::Staff { id: i5.clone(), staff: Staff::new(staff.organ, v.min(200_000)) });
-                                } }/>
-                        </td>
-                        <td class="org-actions">
-                            <button type="button" data-action="org-add" aria-label=format!("{} · {}", label, trf(l, Msg::EditAdd, &[new_kind.name().get(l)]))
-                                title=trf(l, Msg::EditAdd, &[new_kind.name().get(l)])
-                                on:click=move |_| edit(Edit::AddChild { parent: i6.clone(), kind: new_kind })>"+"</button>
-                            <button type="button" data-action="org-move" disabled=top aria-label=format!("{} · {}", label, tr(l, Msg::EditMove))
-                                title=tr(l, Msg::EditMove)
-                                on:click=move |_| moving.set(Some(i10.clone()))>"↱"</button>
-                            <button type="button" data-action="org-delete" disabled=top aria-label=format!("{} · {}", label, tr(l, Msg::EditDelete))
-                                title=tr(l, Msg::EditDelete)
-                                on:click={
-                                    let id = id.clone();
-                                    move |_| if has_units {
-                                        deleting.set(Some(id.clone()));
-                                    } else {
-                                        edit(Edit::Delete { id: id.clone(), keep_units: false });
-                                    }
-                                }>"×"</button>
-                            {move_row}
-                            {delete_row}
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        refocus(again);
-        Some(view! {
-            {(total > MAX_ROWS).then(|| view! {
-                <p class="hint" data-org-rows-cut=total>{trf(l, Msg::EditRowsCut, &[&MAX_ROWS.to_string(), &total.to_string()])}</p>
+        let (total, start) = shape.get();
+        (total > 0).then(|| view! {
+            {(total > MAX_ROWS).then(|| {
+                let text = if start == 0 {
+                    trf(l, Msg::EditRowsCut, &[&MAX_ROWS.to_string(), &total.to_string()])
+                } else {
+                    trf(l, Msg::EditRowsWindow, &[&(start + 1).to_string(), &(start + MAX_ROWS).min(total).to_string(), &total.to_string()])
+                };
+                view! { <p class="hint" data-org-rows-cut=total data-org-rows-from=start + 1>{text}</p> }
             })}
             <div class="table-scroll">
                 <table class="org-table" data-org-table=total>
@@ -280,14 +422,28 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                         <th scope="col">{tr(l, Msg::EditFrontline)}</th>
                         <th scope="col">{tr(l, Msg::EditActions)}</th>
                     </tr></thead>
-                    <tbody>{body}</tbody>
+                    <tbody>
+                        <For each=move || rows.with(|r| r.0.clone()) key=RowData::key children=row_view/>
+                    </tbody>
                 </table>
             </div>
         })
     };
+    // A unit asked for from the diagram: open the panel at it, with focus on its name.
+    Effect::new(move |_| {
+        let Some(id) = state.edit_unit.get() else {
+            return;
+        };
+        if let Some(d) = details.get_untracked() {
+            d.set_open(true);
+        }
+        open.set(true);
+        refocus(Some((id, "name".into())));
+    });
+    let on_toggle = move |ev: web_sys::Event| open.set(crate::ui::details_open(&ev));
 
     view! {
-        <details class="org-editor" data-panel="org-editor" on:keydown=on_key>
+        <details class="org-editor" data-panel="org-editor" node_ref=details on:keydown=on_key on:toggle=on_toggle>
             <summary>{move || tr(lang.get(), Msg::EditTitle)}</summary>
             <p class="hint">{move || tr(lang.get(), Msg::EditHint)}</p>
             <p class="saved-files">

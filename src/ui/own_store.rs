@@ -17,29 +17,115 @@ pub(crate) fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Registers the organisation a link carries (`#org=…`), else the one kept in the browser:
-/// called before the link is read, so that a link naming it (`base=org.own-…`) opens it. One a
-/// link carries is kept in the browser too.
-pub fn restore() {
-    let hash = web_sys::window()
+/// What starts the fragment of a link that carries an organisation uncompressed (links made
+/// by a browser with no `CompressionStream`, and by earlier versions).
+const FRAGMENT: &str = "org=";
+/// What starts the fragment of a link that carries an organisation compressed (deflate).
+const ZFRAGMENT: &str = "orgz=";
+
+fn location_hash() -> String {
+    web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    if let Some(v) = hash.trim_start_matches('#').strip_prefix(FRAGMENT) {
-        if let Ok(org) = crate::state::organisation::from_link(v) {
-            offer(org, true);
-            return;
-        }
-    }
-    let Some(text) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else {
+        .unwrap_or_default()
+}
+
+/// Pipes `bytes` through the browser's own deflate (`CompressionStream("deflate-raw")`, or
+/// `DecompressionStream` to undo it): no compression code in the download. `None` where the
+/// browser has neither (Firefox before 113, Safari before 16.4) or the data is not deflate.
+async fn deflate(bytes: &[u8], compress: bool) -> Option<Vec<u8>> {
+    use wasm_bindgen::JsCast;
+    // By name: web-sys has these only behind its unstable-APIs flag.
+    let name = if compress {
+        "CompressionStream"
+    } else {
+        "DecompressionStream"
+    };
+    let ctor = js_sys::Reflect::get(&js_sys::global(), &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    // Throws where the format is unknown (Chrome before 103 knows "deflate" only).
+    let stream =
+        js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&"deflate-raw".into())).ok()?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
+    // A (de)compression stream is a { readable, writable } pair.
+    let out = blob.stream().pipe_through(stream.unchecked_ref());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&out)).ok()?;
+    // Rejects when the data is not deflate.
+    let buf = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?)
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+thread_local! {
+    /// The organisation a compressed link carries, unpacked before the page is mounted
+    /// (`unpack_link`), for `restore`.
+    static LINKED: std::cell::RefCell<Option<Organisation>> = const { std::cell::RefCell::new(None) };
+    /// The fragment made for each own organisation (by key): `Some("")` when it is too large
+    /// for a link, `None` while it is being made.
+    static LINKS: std::cell::RefCell<Vec<(&'static str, Option<String>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Notified when a fragment is made (they are made asynchronously).
+    static MADE: ArcTrigger = ArcTrigger::new();
+}
+
+/// Unpacks the organisation a compressed link carries (`#orgz=`), before the page is mounted:
+/// decompressing is asynchronous, and the link's `base=org.own-…` must find it. Quick (a link
+/// is at most `LINK_MAX` characters). A link that does not unpack opens the page without it,
+/// as a link naming an unknown organisation does.
+pub async fn unpack_link() {
+    let hash = location_hash();
+    let Some(v) = hash.trim_start_matches('#').strip_prefix(ZFRAGMENT) else {
         return;
     };
-    if let Ok(org) = read(&text) {
-        offer(org, false);
+    let Ok(packed) = crate::state::organisation::link_bytes(v) else {
+        return;
+    };
+    let Some(json) = deflate(&packed, false).await else {
+        return;
+    };
+    if let Ok(org) = crate::state::organisation::from_link_json(json) {
+        LINKED.with(|l| *l.borrow_mut() = Some(org));
     }
 }
 
-/// What starts the fragment of a link that carries an organisation.
-const FRAGMENT: &str = "org=";
+/// Whether the page must register the kept organisation before it reads its link: the link
+/// names an own organisation (`base=org.own-…`, `four=org.own-…`). Otherwise `restore_kept`
+/// runs after the first frame, and a large kept file costs the start nothing.
+pub fn link_names_own(search: &str) -> bool {
+    search.contains(own::KEY_PREFIX)
+}
+
+/// Registers the organisation a link carries (`#orgz=…` unpacked by `unpack_link`, or
+/// `#org=…`): called before the link is read, so that a link naming it opens it. One a link
+/// carries is kept in the browser too. False when the link carries none.
+pub fn restore_linked() -> bool {
+    if let Some(org) = LINKED.with(|l| l.borrow_mut().take()) {
+        let hash = location_hash();
+        let key = offer(org, true).0.map(|s| s.variant.key);
+        // The link made for it is the one it came with.
+        if let Some(key) = key {
+            LINKS.with(|l| l.borrow_mut().push((key, Some(hash))));
+        }
+        return true;
+    }
+    let hash = location_hash();
+    if let Some(v) = hash.trim_start_matches('#').strip_prefix(FRAGMENT) {
+        if let Ok(org) = crate::state::organisation::from_link(v) {
+            offer(org, true);
+            return true;
+        }
+    }
+    false
+}
+
+/// Registers the organisation kept in the browser, if any, as the one the page offers.
+pub fn restore_kept() -> Option<Scope> {
+    let text = storage().and_then(|s| s.get_item(KEY).ok().flatten())?;
+    let org = read(&text).ok()?;
+    offer(org, false).0
+}
 
 /// The own organisation the state is built on (the composer's baseline, else the four
 /// reforms' organisation). Reactive.
@@ -51,38 +137,89 @@ fn built_on(state: AppState) -> Option<Scope> {
         .find(Scope::is_own)
 }
 
-/// The fragment a link carries: `#org=…` when the state is built on an own organisation small
-/// enough for a link, else empty. Reactive; the last one is kept (an organisation's text is
-/// made once, not at every change of the address bar).
-pub fn fragment(state: AppState) -> String {
-    thread_local! {
-        static LAST: std::cell::RefCell<(String, String)> = Default::default();
-    }
+/// What a link can do with the own organisation the state is built on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Link {
+    /// The state is not built on one.
+    None,
+    /// Its fragment is being made.
+    Pending,
+    /// The fragment that carries it (`#orgz=…` or `#org=…`).
+    Carried(String),
+    /// It is too large for a link.
+    TooLarge,
+}
+
+/// What a link can do with the own organisation the state is built on. Reactive: the fragment
+/// is made once per organisation, asynchronously (off the frame of the import or edit), and
+/// this is notified when it is.
+pub fn link(state: AppState) -> Link {
     let Some(scope) = built_on(state) else {
+        return Link::None;
+    };
+    MADE.with(|m| m.track());
+    let key = scope.variant.key;
+    if let Some(made) = LINKS.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, f)| f.clone())
+    }) {
+        return match made {
+            None => Link::Pending,
+            Some(f) if f.is_empty() => Link::TooLarge,
+            Some(f) => Link::Carried(f),
+        };
+    }
+    // Not asked for yet: made after this frame.
+    LINKS.with(|l| l.borrow_mut().push((key, None)));
+    let variant = scope.variant;
+    leptos::task::spawn_local(async move {
+        let made = make_fragment(variant).await;
+        LINKS.with(|l| {
+            if let Some(e) = l.borrow_mut().iter_mut().find(|(k, _)| *k == key) {
+                e.1 = Some(made);
+            }
+        });
+        MADE.with(|m| m.notify());
+    });
+    Link::Pending
+}
+
+/// The fragment that carries `variant`'s organisation, or "" when it is too large.
+async fn make_fragment(variant: &'static crate::model::cases::Variant) -> String {
+    let Ok(tree) = variant.baseline.make(&variant.defaults()) else {
         return String::new();
     };
-    let key = scope.variant.key;
-    if let Some(f) = LAST.with(|l| (l.borrow().0 == key).then(|| l.borrow().1.clone())) {
-        return f;
+    let name = own::name(variant.key).unwrap_or_else(|| tree.name.clone());
+    let json = crate::state::organisation::link_json(&tree, &name);
+    drop(tree);
+    // Deflate shrinks an organisation file about tenfold at best: past that it cannot fit.
+    if json.len() > 12 * crate::state::organisation::LINK_MAX {
+        return String::new();
     }
-    let made = scope
-        .variant
-        .baseline
-        .make(&scope.variant.defaults())
-        .ok()
-        .and_then(|tree| {
-            let name = own::name(key).unwrap_or_else(|| tree.name.clone());
-            crate::state::organisation::to_link(&tree, &name)
-        })
-        .map(|v| format!("#{FRAGMENT}{v}"))
-        .unwrap_or_default();
-    LAST.with(|l| *l.borrow_mut() = (key.to_string(), made.clone()));
-    made
+    let (prefix, value) = match deflate(json.as_bytes(), true).await {
+        Some(packed) => (ZFRAGMENT, crate::state::organisation::link_value(&packed)),
+        None => (
+            FRAGMENT,
+            crate::state::organisation::link_value(json.as_bytes()),
+        ),
+    };
+    value.map(|v| format!("#{prefix}{v}")).unwrap_or_default()
+}
+
+/// The fragment a link carries: `#orgz=…` (or `#org=…`) when the state is built on an own
+/// organisation small enough for a link, else empty (also while it is being made). Reactive.
+pub fn fragment(state: AppState) -> String {
+    match link(state) {
+        Link::Carried(f) => f,
+        _ => String::new(),
+    }
 }
 
 /// True when the state is built on an own organisation too large for a link. Reactive.
 pub fn too_large_for_link(state: AppState) -> bool {
-    built_on(state).is_some() && fragment(state).is_empty()
+    link(state) == Link::TooLarge
 }
 
 /// Registers `org` as the organisation the page offers and, with `keep`, keeps it in the

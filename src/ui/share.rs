@@ -173,13 +173,7 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
             String::new()
         }
     });
-    let on_toggle = move |ev: web_sys::Event| {
-        let is_open = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            .is_some_and(|d| d.open());
-        open.set(is_open);
-    };
+    let on_toggle = move |ev: web_sys::Event| open.set(crate::ui::details_open(&ev));
     view! {
         <details class="share" data-panel="share" on:toggle=on_toggle>
             <summary>{move || t(Msg::Share)}</summary>

@@ -112,6 +112,8 @@ pub struct AppState {
     pub four: RwSignal<Option<Scope>>,
     /// The user's own organisation the page offers (`model::own::current`), if any.
     pub own: RwSignal<Option<Scope>>,
+    /// A unit of the own organisation to edit: set from the diagram, the editor opens at it.
+    pub edit_unit: RwSignal<Option<String>>,
 }
 
 /// The variant a link shows: the composed one on the composer page, else the case's scope.
@@ -274,6 +276,7 @@ impl AppState {
             recipe: RwSignal::new(u.recipe.clone()),
             four: RwSignal::new(u.four),
             own: RwSignal::new(Scope::own()),
+            edit_unit: RwSignal::new(None),
             view,
             city_raw: RwSignal::new(raw_of(&city.get_untracked())),
             city,
