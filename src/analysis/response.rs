@@ -141,12 +141,22 @@ pub fn estimate(x: &Inputs) -> Result<Estimate, NoEstimate> {
     })
 }
 
-/// The estimate for every whole number of cars from the fewest that can keep up to `max_cars`:
-/// `(cars, minutes)`, for the chart of response time against patrol cars.
+/// Whole numbers of cars the curve draws one by one from the fewest that can keep up, where it
+/// bends most; past them, about `CURVE_POINTS` more, evenly spaced.
+const CURVE_STEEP: u32 = 60;
+const CURVE_POINTS: u32 = 180;
+
+/// The estimate for whole numbers of cars from the fewest that can keep up to `max_cars`:
+/// `(cars, minutes)`, for the chart of response time against patrol cars. Every number near the
+/// fewest, then evenly spaced (a large city's chart has up to 2,000 cars, each an estimate
+/// that costs more the more cars there are), and always the last.
 pub fn curve(x: &Inputs, max_cars: u32) -> Vec<(u32, f64)> {
     let load = x.calls_per_hour / 60.0 * x.minutes_per_call;
     let first = (load.floor() as u32).saturating_add(1).max(1);
-    (first..=max_cars.max(first))
+    let last = max_cars.max(first);
+    let step = ((last - first).saturating_sub(CURVE_STEEP) / CURVE_POINTS).max(1);
+    (first..=last)
+        .filter(|c| c - first <= CURVE_STEEP || (c - first) % step == 0 || *c == last)
         .filter_map(|c| {
             estimate(&Inputs {
                 cars: f64::from(c),

@@ -266,6 +266,10 @@ fn kind_list() -> String {
 /// A kind from its key, its Chinese name, or a common Chinese word for it.
 pub fn kind_of(s: &str) -> Option<UnitKind> {
     let s = s.trim();
+    // The keys as the templates and this app's files write them, without allocating.
+    if let Some(k) = UnitKind::ALL.iter().find(|k| k.key() == s) {
+        return Some(*k);
+    }
     let low = s.to_ascii_lowercase().replace([' ', '-'], "_");
     if let Some(k) = UnitKind::ALL.iter().find(|k| k.key() == low) {
         return Some(*k);
@@ -627,7 +631,13 @@ fn whole(
     optional: bool,
     problems: &mut Vec<Problem>,
 ) -> Option<u64> {
-    let s = row.get(c).replace([',', '，', '_'], "");
+    let raw = row.get(c);
+    // Digit-group separators are dropped; most cells have none (no copy then).
+    let s: std::borrow::Cow<str> = if raw.contains([',', '，', '_']) {
+        raw.replace([',', '，', '_'], "").into()
+    } else {
+        raw.into()
+    };
     if s.is_empty() {
         if !optional {
             problems.push(Problem::at(row.at, c, What::Required));
