@@ -260,3 +260,54 @@ fn the_response_change_is_broken_down_by_what_carries_it() {
     let b = patrol.breakdown(&side(0), &side(last)).expect("estimates");
     assert_eq!(b.standard, 0.0, "{b:?}");
 }
+
+/// Issue 19: the comparison feeds the Haidong model one county bureau, and the source allows a
+/// county at most 5 districts ("各县(区)的防区设置,不多于5个"): whatever the city's stations,
+/// the model is given at most 5 and builds at most 5 districts, the county town's among them;
+/// a city with more stations gets larger districts instead, and the fed values say why.
+#[test]
+fn the_compared_county_never_has_more_districts_than_the_source_allows() {
+    use reform_explorer::model::cases::haidong::Q_MAX;
+    use reform_explorer::model::source::Source;
+    let v = variant(CaseId::Haidong, "county");
+    let spec = v
+        .specs
+        .iter()
+        .find(|s| s.key == "max_districts")
+        .expect("max_districts");
+    // The source's limit is the parameter's own bound, so no link or city can pass it.
+    assert_eq!(spec.max, 5.0);
+    assert!(matches!(spec.source, Source::Seed { quote, .. } if quote == Q_MAX));
+    let mut p = v.defaults();
+    assert!(p.set_raw("max_districts", "6").is_err());
+    let (mut built, mut large) = (0, 0);
+    for stations in [2.0, 8.0, 16.0, 17.0, 40.0, 60.0, 70.0, 200.0, 2_000.0] {
+        let mut c = City::defaults();
+        c.set_raw("city_stations", &stations.to_string())
+            .expect("a valid station count");
+        let all = apply(&City::of(&c));
+        let a = all
+            .iter()
+            .find(|a| a.case == CaseId::Haidong)
+            .expect("haidong");
+        let fed = a
+            .fed
+            .iter()
+            .find(|f| f.key == "max_districts")
+            .expect("the limit is listed with how it follows");
+        assert!(fed.value <= 5.0, "{stations} stations: {}", fed.value);
+        assert!(fed.how.en.contains("no more than 5"), "{}", fed.how.en);
+        assert!(a.params.get("max_districts") <= 5.0);
+        if let Ok(s) = &a.result {
+            built += 1;
+            let m = compute(s.after());
+            assert!(m.get(MetricKey::Districts) <= 5.0, "{stations} stations");
+            assert!(m.get(MetricKey::Districts) >= 1.0);
+            if m.get(MetricKey::Stations) > 16.0 {
+                large += 1;
+            }
+        }
+    }
+    // The large cities (up to the model's 60 stations) still build, in larger districts.
+    assert!(built >= 7 && large >= 4, "{built} built, {large} large");
+}

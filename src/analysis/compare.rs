@@ -398,24 +398,25 @@ fn haidong(v: &'static Variant, c: &City) -> Feeder {
     let d_n = f.default("stations");
     let (n, c) = f.stations(c);
     let c = &c;
-    // The source allows at most 5 districts a county; a city with more stations than the
-    // model's county counts as that many counties' worth.
-    let counties = (n / d_n.max(1.0)).ceil().max(1.0);
+    // The source allows at most 5 districts a county ("各县(区)的防区设置,不多于5个"), and the
+    // model is one county bureau: the city's stations are taken as one county, so they form at
+    // most the source's 5 districts (never more, however many stations the city has), and the
+    // districts grow to hold its rural stations (the source gives no district size).
     let districts = f.set(
         "max_districts",
-        f.default("max_districts") * counties,
+        f.default("max_districts"),
         Text::new(
-            "每县至多 5 个 × 城市相当于几个模型默认大小的县（派出所 ÷ 16，向上取整）",
-            "at most 5 a county × how many counties of the model's default size the city makes (stations ÷ 16, rounded up)",
+            "资料：每县（区）防区“不多于5个”，城关派出所单设 1 个；模型只有一个县局，城市的派出所按一个县计，防区不超过 5 个",
+            "the source: “no more than 5” districts a county, the county-town station one of them; the model has one county bureau, so the city's stations count as one county and never get more than 5 districts",
         ),
     );
     f.set(
         "district_cap",
         f.default("district_cap")
-            .max(((n - 1.0) / (districts - 1.0).max(1.0)).ceil()),
+            .max((2.0 * (n - 1.0) / (districts - 1.0).max(1.0)).ceil()),
         Text::new(
-            "模型默认值，不够把农村派出所分进这些防区时提高",
-            "the model's default, raised when the rural stations would not fit in those districts",
+            "模型默认值（假设：约为农村防区平均所数的两倍）；城市的农村派出所较多时，按同样的两倍提高（资料未给出防区大小）",
+            "the model's default (an assumption: about twice the mean stations per rural district), raised by the same rule of twice the mean when the city has more rural stations (the source gives no district size)",
         ),
     );
     f.set(

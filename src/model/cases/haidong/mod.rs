@@ -182,7 +182,8 @@ pub const SPECS: &[ParamSpec] = &[
         Text::new("每县防区上限（含城关防区）", "Districts per county at most (incl. the county town's)"),
         UNITS,
         G_M1,
-        (1.0, 12.0, 1.0),
+        // The source's limit is the range's end: fewer can be tried, never more.
+        (1.0, 5.0, 1.0),
         5.0,
         Source::seed("004", Q_MAX),
     ),
