@@ -144,9 +144,51 @@ fn nanhu_defaults_reproduce_the_sources_structure() {
     assert_eq!(a.get(K::ManagementTiers), 2.0);
     assert_eq!(b.get(K::Stations), 12.0);
     assert_eq!(a.get(K::Stations), 12.0);
-    // One rank per unit head: the third investigation tier adds one.
+    // One rank per unit head, the merged branches commanded by their sub-bureau leader: the
+    // third investigation tier does not lengthen the chain (issue 19).
     assert_eq!(b.get(K::CommandChain), 4.0);
-    assert_eq!(a.get(K::CommandChain), 5.0);
+    assert_eq!(a.get(K::CommandChain), 4.0);
+}
+
+/// Issue 19: the source says the reform "压缩了指挥层级", and that "每一个大警种,由一名分局领导统筹指挥":
+/// the law-enforcement departments have no head rank of their own (their head is the
+/// sub-bureau leader), so no step lengthens the command chain, at the defaults and with any
+/// number of stations per area team; the other departments keep their head.
+#[test]
+fn nanhu_command_chain_never_lengthens() {
+    let doc = common::seed_text("002");
+    if let Some(doc) = &doc {
+        assert!(doc.contains("压缩了指挥层级"));
+        assert!(doc.contains("每一个大警种,由一名分局领导统筹指挥"));
+    }
+    let v = variant("nanhu");
+    for per in ["2", "3", "4"] {
+        let mut p = v.defaults();
+        p.set_raw("stations_per_area_team", per).unwrap();
+        let s = v.build(&p).unwrap();
+        let before = compute(s.before()).get(K::CommandChain);
+        for (i, org) in s.steps.iter().enumerate() {
+            let chain = compute(org).get(K::CommandChain);
+            assert!(chain <= before, "step {i}: {chain} > {before}");
+        }
+        for key in ["domestic_security", "cid", "public_order", "traffic"] {
+            assert!(find(s.after(), key).ranks.is_empty(), "{key}");
+        }
+        for key in [
+            "supervision",
+            "political",
+            "command",
+            "logistics",
+            "detention",
+        ] {
+            assert_eq!(find(s.after(), key).ranks.len(), 1, "{key}");
+        }
+    }
+    // The notes say why, in both languages.
+    assert!(v
+        .notes
+        .iter()
+        .any(|n| n.zh.contains("压缩了指挥层级") && n.en.contains("no longer")));
 }
 
 #[test]

@@ -267,13 +267,21 @@ pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, Model
     let mut children = Vec::with_capacity(NEW_UNITS.len() + rest.len());
     for ((key, name, branch), (_, from)) in NEW_UNITS.iter().zip(parts) {
         let pool: u64 = from.iter().map(|u| u64::from(u.staff_total().organ)).sum();
+        // "每一个大警种,由一名分局领导统筹指挥": a law-enforcement department's head is the
+        // sub-bureau leader who commands it, a rank the sub-bureau already counts; the other
+        // departments keep a head of their own.
+        let ranks: &'static [Rank] = if LEADER_LED.contains(key) {
+            &[]
+        } else {
+            &UNIT_RANKS
+        };
         let mut unit = nanhu_unit(
             Id::from(*key),
             Name::of(*name),
             UnitKind::InternalUnit,
             *branch,
         )
-        .with_ranks(&UNIT_RANKS)
+        .with_ranks(ranks)
         .formed_from(&from);
         match *key {
             "supervision" => {

@@ -360,8 +360,8 @@ const NANHU_METRICS: &[MetricKey] = &[
 
 const NANHU_NOTES: &[Text] = &[
     Text::new(
-        "资料说两个试点“压缩了指挥层级”；模型只按单位负责人计层次，无法体现这一点，侦查三级架构反而多出一层。",
-        "The source says both pilots “compressed command levels”; counting one rank per unit head, the model cannot show this, and the third investigation tier adds a rank.",
+        "资料说两个试点“压缩了指挥层级”，并说“每一个大警种,由一名分局领导统筹指挥”：模型中 4 个执法执勤部门由分管的分局领导直接指挥，不另计一级负责人，所以侦查加了片区刑侦队一级，指挥层次仍为 4，不加长。资料未给出改革前后的职级，压缩了多少无法算出。",
+        "The source says both pilots “compressed command levels”, and that “each merged branch is commanded by one sub-bureau leader”: in the model the 4 law-enforcement departments are commanded directly by their sub-bureau leader, with no head of their own, so the area-team tier added to investigation leaves the command chain at 4, no longer. The source gives no ranks before or after, so by how much it was compressed cannot be computed.",
     ),
     Text::new(
         "改革前的 32 个内设机构中，资料点名 15 个：并入执法执纪监督中心的 8 个；并入刑事犯罪侦查局的刑侦大队和经侦、禁毒、网警、食药环侦查、打击涉黄涉赌（资料按职能点名，模型各画为一个机构）；以及拘留所（假设改革前已有并保留）。其余 17 个为生成的占位机构，按顺序分给政治处、警令处、警务保障处、国内安全保卫局、治安管理局、交通管理局（资料未说明哪些机构并入哪里）。",
@@ -392,8 +392,8 @@ const NANHU_NOTES: &[Text] = &[
         "Step 3: officers moved = headquarters staff × share moved (rounded), taken from every unit and office in proportion to its headquarters posts; part join the area teams, the rest the stations. Traffic squadrons are not modelled, nor the rule that all non-leading male headquarters officers over 50 move down (the model has no ages).",
     ),
     Text::new(
-        "资料未给出职级：每个单位的负责人计一个层次，同类单位改革前后相同（分局领导 2、内设机构 1、队/室/组 1、派出所 1、社区警务室 1）；侦查三级架构多一个层次，故指挥层次由 4 增为 5。",
-        "The source gives no ranks: each unit's head counts as one rank, the same for each kind of unit before and after (sub-bureau leaders 2, internal unit 1, team/office/group 1, station 1, community room 1); the third investigation tier adds one, so the command chain goes from 4 to 5.",
+        "资料未给出职级：每个单位的负责人计一个层次（分局领导 2、内设机构 1、队/室/组 1、派出所 1、社区警务室 1），只有一处按资料改变：改革后 4 个执法执勤部门（大警种）的负责人就是统筹指挥它的分局领导，不再另计（监督中心、三个综合部门和拘留所仍计 1）。刑侦一线改革前为局长—副局长—刑侦大队长—刑侦中队长，改革后为局长—分管副局长—片区刑侦队长—探组长，都是 4 个层次。",
+        "The source gives no ranks: each unit's head counts as one rank (sub-bureau leaders 2, internal unit 1, team/office/group 1, station 1, community room 1), with one change the source gives: after the merge the head of each of the 4 law-enforcement departments (merged branches) is the sub-bureau leader who commands it and is not counted again (the supervision centre, the three comprehensive departments and the detention centre still count 1). The investigation line goes from chief – deputy chief – brigade head – squadron head to chief – deputy chief in charge – area team head – detective group head: 4 ranks both.",
     ),
     Text::new(
         "未建模：用人和考核机制（星级社区民警、竞聘、岗位流动率 20.6%、112 人提拔）、省厅机关的整合。",
@@ -620,6 +620,11 @@ const NEW_UNITS: [(&str, Text, Option<Branch>); 9] = [
     ("traffic", Text::new("交通管理局", "Traffic bureau"), None),
     ("detention", Text::new("拘留所", "Detention centre"), None),
 ];
+
+/// The four law-enforcement departments, the merged branches (大警种) that the source has each
+/// commanded by one sub-bureau leader ("每一个大警种,由一名分局领导统筹指挥"): their head is that
+/// leader, so they add no rank of their own to the command chain.
+const LEADER_LED: [&str; 4] = ["domestic_security", "cid", "public_order", "traffic"];
 
 /// The new units the source does not trace to any named old unit: the placeholders go to
 /// these, in order.
