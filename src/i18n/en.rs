@@ -94,7 +94,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::ErrHaidong03 => "{0} rural stations cannot be grouped into at most {1} rural districts: every further merge of adjacent groups would exceed {2} stations per district. Raise “stations per district at most” or “districts per county at most”.",
         Msg::ErrHaidong05 => "There are {0} districts but only {1} bureau leaders: each district needs a leader in charge. Add leaders or lower the district limit.",
         Msg::ErrHaidong06 => "Only {0} brigade officers are bound to districts, but the command rooms and teams of {1} districts need at least {2}. Raise brigade staff or the bound share, or lower the district limit, room staff or case-team minimum.",
-        Msg::ErrHaidong07 => "{0} has only {1} bound officers, not enough for a command room of {2}, a case team of at least {3} and a community team of at least 1.",
+        Msg::ErrHaidong07 => "{0} has only {1} grouped officers (brigade officers bound to it and officers grouped from its stations), not enough for a command room of {2}, a case team of a leader and at least {3} members and a community team of at least 1.",
         Msg::ErrCompare01 => "Staffed at this model's smallest units it needs {0} officers; the city has {1}.",
         Msg::StepIdle => "This step changes nothing: the organisation has nothing this measure acts on. It looks for: {0}",
         Msg::StepIdleMark => "no effect",

@@ -587,7 +587,26 @@ typed_params! {
     /// The parameters `responsibility_in` reads.
     struct ResponsibilityInParams {
         leaders: u64,
+        balance_share: f64,
     }
+}
+
+/// The model's own allocation rule (the source gives none): `extra` officers shared among the
+/// districts, `share` % of them by `balance` (one by one to the most incidents per officer) and
+/// the rest evenly first.
+pub fn allocate(extra: u64, share: f64, incidents: &[u64], staff: &[u64]) -> Vec<u64> {
+    let by_load = ((extra as f64) * share.clamp(0.0, 100.0) / 100.0).round() as u64;
+    let even = split_evenly(extra - by_load.min(extra), incidents.len());
+    let with_even: Vec<u64> = staff
+        .iter()
+        .zip(even.iter().chain(std::iter::repeat(&0)))
+        .map(|(s, e)| s + e)
+        .collect();
+    balance(by_load.min(extra), incidents, &with_even)
+        .into_iter()
+        .zip(even.iter().chain(std::iter::repeat(&0)))
+        .map(|(b, e)| b + e)
+        .collect()
 }
 
 fn responsibility_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
@@ -637,7 +656,7 @@ fn responsibility_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
         .iter()
         .map(|d| u64::from(d.staff_total().total()) + district_minimum(p))
         .collect();
-    let shares = balance(bound_total - need, &incidents, &staff);
+    let shares = allocate(bound_total - need, q.balance_share, &incidents, &staff);
     let mut other = 1usize;
     for (k, d) in org
         .children
@@ -700,7 +719,15 @@ typed_params! {
     struct TwoTeamsInParams {
         office_staff: u64,
         case_team_min: u64,
+        station_grouped: f64,
     }
+}
+
+/// Officers a station of `staff` groups across stations into its district's teams: `share` %
+/// of those other than its head, rounded down (the head stays with the station).
+pub fn grouped_from(staff: u32, share: f64) -> u32 {
+    let others = f64::from(staff.saturating_sub(1));
+    (others * share.clamp(0.0, 100.0) / 100.0).floor() as u32
 }
 
 fn two_teams_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
@@ -717,9 +744,33 @@ fn two_teams_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
         .iter_mut()
         .filter(|u| u.kind == UnitKind::District)
     {
-        let n = u64::from(d.staff.total());
+        // "跨所编组警力": each station's officers other than its head, by the assumed share,
+        // join the bound brigade officers (the district's own posts since step 02).
+        let bound = u64::from(d.staff.total());
+        let stations: Vec<&Unit> = d.children.iter().filter(|u| u.kind.is_station()).collect();
+        // "设在防区内人口较多……的派出所", "设在防区内有办案区的派出所" (assumed: the largest),
+        // "设在防区内社区较多的派出所".
+        let office_at = site(&stations, |s| s.residents).map(|s| s.id.clone());
+        let case_at = site(&stations, |s| u64::from(s.staff_total().total())).map(|s| s.id.clone());
+        let community_at = site(&stations, |s| s.communities).map(|s| s.id.clone());
+        let station_ids = Ids::of(stations.iter().copied());
+        let mut from_stations = 0u64;
+        // "由业务能力强的派出所长担任队长": the case station's head leads the case team, counted
+        // there, when his station keeps another officer; else a grouped officer leads.
+        for st in d.children.iter_mut().filter(|u| u.kind.is_station()) {
+            let own = st.staff.frontline;
+            let mut take = grouped_from(own, q.station_grouped);
+            if case_at.as_ref() == Some(&st.id) && own >= 2 {
+                // The head and the grouped officers leave at least one officer at the station.
+                take = take.min(own - 2) + 1;
+            }
+            st.staff.frontline = own - take;
+            from_stations += u64::from(take);
+        }
+        let n = bound + from_stations;
+        // The leader is one of the n (the station head, or a grouped officer).
         ensure!(
-            n > office + case_min,
+            n > office + case_min + 1,
             Msg::ErrHaidong07,
             vec![
                 Arg::name(&d.name),
@@ -728,37 +779,37 @@ fn two_teams_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
                 Arg::plain(case_min)
             ]
         )?;
-        let rest = n - office;
-        let case = case_min.max(rest.div_ceil(2)).min(rest - 1);
-        let community = rest - case;
-        let stations: Vec<&Unit> = d.children.iter().filter(|u| u.kind.is_station()).collect();
-        // "设在防区内人口较多……的派出所", "设在防区内有办案区的派出所" (assumed: the largest),
-        // "设在防区内社区较多的派出所".
-        let office_at = site(&stations, |s| s.residents);
-        let case_at = site(&stations, |s| u64::from(s.staff_total().total()));
-        let community_at = site(&stations, |s| s.communities);
+        let rest = n - office - 1;
+        let members = case_min.max(rest.div_ceil(2)).min(rest - 1);
+        let case = members + 1;
+        let community = rest - members;
+        let at = |id: &Option<Id>| {
+            id.as_ref()
+                .and_then(|id| d.children.iter().find(|u| u.id == *id))
+        };
+        let names = (
+            sited(OFFICE, at(&office_at)),
+            sited(CASE_TEAM, at(&case_at)),
+            sited(COMMUNITY_TEAM, at(&community_at)),
+        );
+        // Officers of the police types (the source's "N" of "1+N") and of the district's
+        // stations staff the three units; both are pooled, so each unit lists every brigade
+        // and every station of its district.
+        let mut from: Vec<Id> = brigades.iter().cloned().collect();
+        from.extend(station_ids.iter().cloned());
+        let from = Ids::from(from);
         let units = vec![
-            Unit::new(
-                id![d.id, "/office"],
-                sited(OFFICE, office_at),
-                OFFICE,
-                UnitKind::Office,
-            )
-            .with_staff(Staff::new(0, to_u32(office)))
-            .with_ranks(&OFFICE_RANKS)
-            .with_branch(Branch::Command),
-            Unit::new(
-                id![d.id, "/case"],
-                sited(CASE_TEAM, case_at),
-                CASE_TEAM,
-                UnitKind::Team,
-            )
-            .with_staff(Staff::new(0, to_u32(case)))
-            .with_ranks(&TEAM_RANKS)
-            .with_branch(Branch::Investigation),
+            Unit::new(id![d.id, "/office"], names.0, OFFICE, UnitKind::Office)
+                .with_staff(Staff::new(0, to_u32(office)))
+                .with_ranks(&OFFICE_RANKS)
+                .with_branch(Branch::Command),
+            Unit::new(id![d.id, "/case"], names.1, CASE_TEAM, UnitKind::Team)
+                .with_staff(Staff::new(0, to_u32(case)))
+                .with_ranks(&TEAM_RANKS)
+                .with_branch(Branch::Investigation),
             Unit::new(
                 id![d.id, "/community"],
-                sited(COMMUNITY_TEAM, community_at),
+                names.2,
                 COMMUNITY_TEAM,
                 UnitKind::Team,
             )
@@ -766,11 +817,9 @@ fn two_teams_in(p: &Params, org: &mut Unit) -> Result<(), ModelError> {
             .with_ranks(&TEAM_RANKS)
             .with_branch(Branch::Community),
         ];
-        // Officers of the police types (the source's "N" of "1+N") staff the three units; the
-        // brigades' bound officers are pooled, so each unit lists every brigade.
         let mut units: Vec<Unit> = units
             .into_iter()
-            .map(|u| u.with_from(brigades.clone()))
+            .map(|u| u.with_from(from.clone()))
             .collect();
         d.staff = Staff::default();
         units.extend(std::mem::take(&mut d.children));

@@ -6,8 +6,10 @@
 //! residents, incidents, staff); the user can edit any station in a table. The reform groups
 //! adjacent rural stations with similar incident levels into at most five districts (the
 //! county-town station alone in its own), binds a bureau leader and brigade officers to each
-//! district, and forms a command office, a case-handling team and a community policing team per
-//! district. Stations themselves do not change.
+//! district (shared between districts by the model's own rule, `balance_share`), and forms a
+//! command office, a case-handling team (led by a station head) and a community policing team per
+//! district from those officers and officers grouped across its stations (跨所编组警力). Stations
+//! keep their organisation, establishment and ranks; the officers they group work in the teams.
 //!
 //! This file holds the case's data (quotes, parameters, reported figures, notes, the lever
 //! list); `measures.rs` the baseline and the measures' code.
@@ -40,7 +42,7 @@ pub const Q_M2: &str = "要实行“县(区)局领导+责任警种+派出所”�
 pub const Q_LEADERS: &str = "“一把手”负责县府所在防区,其他局领导根据特长分别负责一个防区";
 pub const Q_BRANCHES: &str = "法制、治安、刑侦、经侦、禁毒、网安、国保、反恐、交警、巡逻大队等警种领导和民警,做到责任到块,明确分管一个防区“责任田”";
 pub const Q_BOTH: &str = "使机关民警变指导为参战,机关基层双兼顾";
-pub const Q_M4: &str = "按照工作权限和程序设立综合指挥室、执法办案队、社区警务队";
+pub const Q_M4: &str = "以防区为单元,集中打防资源,跨所编组警力,按照工作权限和程序设立综合指挥室、执法办案队、社区警务队";
 pub const Q_CASE_TEAM: &str = "由业务能力强的派出所长担任队长,队员一般不少于3人";
 pub const Q_STABLE: &str = "现有派出所机构、编制、职数、职级保持不变";
 
@@ -212,6 +214,21 @@ pub const SPECS: &[ParamSpec] = &[
         ),
     ),
     spec(
+        "balance_share",
+        Text::new(
+            "按人均警情派往防区的编入警力比例",
+            "Share of bound officers sent by incidents per officer",
+        ),
+        PCT,
+        G_M2,
+        (0.0, 100.0, 1.0),
+        100.0,
+        Source::assumption(
+            "模型自己的分配规则，资料没有：资料要求局领导把防区“急需完成的任务分配给各警种大队承接”，针对“警力与警情不相匹配”，但没有说警力怎样在防区之间分配。模型先补足各防区两队一室的最低人数，其余编入民警中这一比例逐人派往当时人均警情最多的防区，再余下的平均分配；改革后各防区工作量离散度的下降主要来自这条规则（取 0 即平均分配）",
+            "The model's own allocation rule, not the source's: the source has bureau leaders hand each district's “urgent tasks” to the brigades, against “staff not matching incidents”, but does not say how officers are shared between districts. The model first gives each district the minimum its two teams and office need, then sends this share of the other bound officers one by one to the district with the most incidents per officer at the time, and shares the rest evenly; the fall in the districts' workload spread comes mostly from this rule (0 shares them evenly)",
+        ),
+    ),
+    spec(
         "office_staff",
         Text::new("每个综合指挥室警力", "Staff per integrated command room"),
         STAFF,
@@ -231,6 +248,21 @@ pub const SPECS: &[ParamSpec] = &[
         (1.0, 50.0, 1.0),
         3.0,
         Source::seed("004", Q_CASE_TEAM),
+    ),
+    spec(
+        "station_grouped",
+        Text::new(
+            "派出所民警跨所编入两队一室的比例",
+            "Share of station officers grouped across stations into the teams",
+        ),
+        PCT,
+        G_M4,
+        (0.0, 100.0, 1.0),
+        50.0,
+        Source::assumption(
+            "资料说两队一室“跨所编组警力”，未给出多少派出所民警编入；假设每个派出所所长以外的民警一半（向下取整）编入本防区的两队一室，其余留在本所。他们仍在本所编制内（“现有派出所机构、编制、职数、职级保持不变”）：模型画的是他们在哪里工作",
+            "The source forms the two teams and the office by “grouping officers across stations” without saying how many; assumed half of each station's officers other than its head (rounded down) join their district's teams and office, the rest stay at the station. They stay on their station's establishment (“organisation, establishment, posts and ranks unchanged”): the model draws where they work",
+        ),
     ),
 ];
 
@@ -349,16 +381,16 @@ const NOTES: &[Text] = &[
         "Responsibility: the chief heads the county-town district and each other leader one district; this is a label on the district, not a move of staff, and adds no rank (the district head is the bureau leader). Fewer leaders than districts is an error.",
     ),
     Text::new(
-        "10 个警种大队各按比例抽出民警编入防区（计为一线：资料说“机关民警变指导为参战”），合在一起分配（不追踪每人来自哪个大队），先保证每个防区综合指挥室和执法办案队的最低人数、社区警务队至少 1 人，其余逐人派往当时人均警情最多的防区（资料要求局领导把防区“急需完成的任务分配给各警种大队承接”，针对的是“警力与警情不相匹配”；分配规则为假设）。资料还说“跨所编组警力”：派出所民警也参加两队，但仍在本所编制内，模型把他们留在派出所。",
-        "Each of the 10 brigades binds a share of its officers to districts (counted as frontline: the source says headquarters officers turn “from guidance to combat”), pooled (the model does not track which brigade each officer comes from): first the minimum of each district's command room and case team and one community officer, then one by one to the district with the most incidents per officer at the time (the source has leaders hand the district's “urgent tasks” to the brigades, against “staff not matching incidents”; the rule is an assumption). The source also has stations' officers grouped across stations; they stay on their stations' establishment, and the model keeps them in their stations.",
+        "10 个警种大队各按比例抽出民警编入防区（计为一线：资料说“机关民警变指导为参战”），合在一起分配（不追踪每人来自哪个大队），先保证每个防区综合指挥室和执法办案队的最低人数、社区警务队至少 1 人。其余的分配规则是模型自己的（资料要求局领导把防区“急需完成的任务分配给各警种大队承接”，针对的是“警力与警情不相匹配”，没有说怎样分配）：按“按人均警情派往防区的编入警力比例”，这部分逐人派往当时人均警情最多的防区，余下的平均分配。第 2 步工作量离散度的下降来自这条规则。",
+        "Each of the 10 brigades binds a share of its officers to districts (counted as frontline: the source says headquarters officers turn “from guidance to combat”), pooled (the model does not track which brigade each officer comes from): first the minimum of each district's command room and case team and one community officer. How the rest are shared is the model's own rule (the source has leaders hand the district's “urgent tasks” to the brigades, against “staff not matching incidents”, without saying how): the “share sent by incidents per officer” goes one by one to the district with the most incidents per officer at the time, the remainder evenly. The fall in workload spread at step 2 comes from this rule.",
     ),
     Text::new(
-        "两队一室：综合指挥室设在防区内人口最多的所（资料：“人口较多、管辖区域较大、治安情况复杂”，模型只用人口），执法办案队设在警力最多的所（资料说设在“有办案区的派出所”，未说哪些所有办案区：假设最大的所有），社区警务队设在村（社区）最多的所（村、社区数 = 人口 ÷ 生成的每村人口，800–3000 人）；同样多时取编号最小的所；所在位置写在名称里。执法办案队队长由派出所长兼任，不另算人数。",
-        "Two teams and one office: the command room sits in the district's station with the most residents (the source: “more residents, a larger area, complex public order”; the model uses residents only), the case team in the station with the most staff (the source says a station “with a case-handling area” without saying which have one: assumed the largest), the community team in the station with the most villages and communities (residents ÷ a generated 800–3,000 per village); ties go to the lowest number. The placement is in the name. The case team's leader is a station head and is not counted again.",
+        "两队一室“跨所编组警力”：每个派出所所长以外的民警按“跨所编入比例”（假设）编入本防区，与编入的警种民警一起组成综合指挥室、执法办案队和社区警务队；执法办案队队长由办案队所在派出所的所长担任（“由业务能力强的派出所长担任队长”），计入办案队人数，队员另计，至少 3 人（该所只有所长一人时，由编组的民警中一人任队长）。综合指挥室设在防区内人口最多的所（资料：“人口较多、管辖区域较大、治安情况复杂”，模型只用人口），执法办案队设在警力最多的所（资料说设在“有办案区的派出所”，未说哪些所有办案区：假设最大的所有），社区警务队设在村（社区）最多的所（村、社区数 = 人口 ÷ 生成的每村人口，800–3000 人）；同样多时取编号最小的所；所在位置写在名称里。",
+        "Two teams and one office “group officers across stations”: each station's officers other than its head join their district by the “share grouped across stations” (an assumption) and, with the bound brigade officers, form the command room, the case-handling team and the community policing team. The case team is led by the head of the station it sits in (“a capable station head leads it”), counted in the team, its members apart and at least 3 (when that station has only its head, one of the grouped officers leads). The command room sits in the district's station with the most residents (the source: “more residents, a larger area, complex public order”; the model uses residents only), the case team in the station with the most staff (the source says a station “with a case-handling area” without saying which have one: assumed the largest), the community team in the station with the most villages and communities (residents ÷ a generated 800–3,000 per village); ties go to the lowest number. The placement is in the name.",
     ),
     Text::new(
-        "派出所的机构、人员在改革前后完全相同（“现有派出所机构、编制、职数、职级保持不变”）。工作量离散度：改革前按派出所，改革后按防区（防区内全部人员与警情）。",
-        "Stations are identical before and after (“organisation, establishment, posts and ranks unchanged”). Workload spread: across stations before, across districts after (everyone and every incident in the district).",
+        "派出所的机构、职级在改革前后相同，编制也不变（“现有派出所机构、编制、职数、职级保持不变”）：编入两队一室的民警仍属本所编制，模型把他们画在两队一室，因为那是他们工作的地方，所以第 4 步后派出所的在岗警力减少、防区的总警力不变。工作量离散度：改革前按派出所，改革后按防区（防区内全部人员与警情），所以第 4 步不改变它。",
+        "Stations keep their organisation and ranks, and their establishment (“organisation, establishment, posts and ranks unchanged”): the officers grouped into the teams stay on their station's establishment, and the model draws them in the teams because that is where they work, so after step 4 the stations hold fewer officers on duty while each district's total is unchanged. Workload spread: across stations before, across districts after (everyone and every incident in the district), so step 4 does not change it.",
     ),
     Text::new(
         "职级为假设，改革前后相同：局长、副局长 → 所长、民警（或大队长、民警；队长、民警）。",
@@ -394,8 +426,8 @@ const LEVERS: &[Lever] = &[
         ),
         name: Text::new("02 条块分工明责", "02 Responsibility by district"),
         summary: Text::new(
-            "每个防区由一名局领导负责（局长负责城关防区）；各警种大队按比例抽出民警编入防区，先补足各防区两队一室的最低人数，其余逐人派往人均警情最多的防区。",
-            "A bureau leader heads each district (the chief the county town's); each brigade binds a share of its officers to districts: first the minimum each district's teams need, then one by one to the district with the most incidents per officer.",
+            "每个防区由一名局领导负责（局长负责城关防区）；各警种大队按比例抽出民警编入防区，先补足各防区两队一室的最低人数，其余按模型自己的规则（资料未说明）逐人派往人均警情最多的防区。",
+            "A bureau leader heads each district (the chief the county town's); each brigade binds a share of its officers to districts: first the minimum each district's teams need, then, by the model's own rule (the source gives none), one by one to the district with the most incidents per officer.",
         ),
         source: Source::seed("004", Q_M2),
         conserves_staff: true,
@@ -409,8 +441,8 @@ const LEVERS: &[Lever] = &[
         ),
         name: Text::new("04 做强“两队一室”", "04 Two teams and one office"),
         summary: Text::new(
-            "编入防区的民警组成综合指挥室、执法办案队（至少 3 名队员）和社区警务队，分别设在防区内的派出所。",
-            "The officers bound to each district form an integrated command room, a case-handling team (at least 3 members) and a community policing team, each sited in one of the district's stations.",
+            "防区内各派出所的民警跨所编组，与编入防区的警种民警一起组成综合指挥室、执法办案队（派出所长任队长，至少 3 名队员）和社区警务队，分别设在防区内的派出所；编组的民警仍属本所编制。",
+            "Officers of the district's stations, grouped across stations, and the brigade officers bound to the district form an integrated command room, a case-handling team (led by a station head, at least 3 members) and a community policing team, each sited in one of the district's stations; the grouped officers stay on their stations' establishment.",
         ),
         source: Source::seed("004", Q_M4),
         conserves_staff: true,
