@@ -627,4 +627,10 @@ fn nanhu_moved_officers_become_the_community_officers() {
         );
         left -= taken_over;
     }
+    // The notes say the same as the measure: no note sends the others to the stations.
+    assert!(v
+        .notes
+        .iter()
+        .any(|n| n.zh.starts_with("第三步") && n.zh.contains("转岗成为社区民警")));
+    assert!(v.notes.iter().all(|n| !n.zh.contains("其余充实派出所")));
 }

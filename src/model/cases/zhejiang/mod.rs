@@ -380,16 +380,16 @@ const NANHU_NOTES: &[Text] = &[
         "The five offices and teams of the supervision centre, and the three offices and specialised teams of the investigation bureau, share their unit's staff evenly. The source does not say which of the 8 old units went into which of the five, so only the centre as a whole is traced to them. The section-level units of the other departments are not listed in the source and are not modelled.",
     ),
     Text::new(
-        "第一步：社区警务室平均分到各派出所，每个警务室的专职社区民警从所在派出所抽出（警力不增不减）。警务辅助人员不是民警，不计入。",
-        "Step 1: community rooms are spread evenly over the stations, and each room's dedicated community officer comes from its station's own staff (no officers added or removed). Auxiliaries are not police officers and are not counted.",
+        "第一步：社区警务室平均分到各派出所，每个警务室的专职社区民警先从所在派出所抽出（警力不增不减）；第三步由下沉的机关民警转岗接替（资料：“一部分转岗成为社区民警”）。警务辅助人员不是民警，不计入。",
+        "Step 1: community rooms are spread evenly over the stations, and each room's dedicated community officer first comes from its station's own staff (no officers added or removed); at step 3 headquarters officers moved down take over these posts (the source: “part became community officers”). Auxiliaries are not police officers and are not counted.",
     ),
     Text::new(
         "第二步：片区刑侦队数 = 派出所数 ÷ 每队对应的派出所数（向上取整），每队负责相邻的几个派出所；每个派出所刑侦中队变为一个刑侦探组，放在其片区刑侦队之下，中队其余民警进入片区刑侦队，打黑除恶专业队也从中抽调。资料三级架构中的“刑侦大队”在模型中即刑事犯罪侦查局。片区刑侦队与大所同址办公未建模。",
         "Step 2: area teams = stations ÷ stations per team, rounded up, each covering neighbouring stations; each station squadron becomes a detective group under its area team, the rest of its officers join the area team, and the anti-gang team is drawn from them too. The source's “brigade” at the top of the three tiers is the criminal investigation bureau here. Area teams sharing premises with a larger station is not modelled.",
     ),
     Text::new(
-        "第三步：下沉人数 = 机关原有警力 × 下沉比例（四舍五入），按各机构、科室的机关岗位比例抽出；一部分充实片区刑侦队，其余充实派出所。交警中队未建模；“50岁以上非领导职位的男民警全部下沉”（年龄）未建模。",
-        "Step 3: officers moved = headquarters staff × share moved (rounded), taken from every unit and office in proportion to its headquarters posts; part join the area teams, the rest the stations. Traffic squadrons are not modelled, nor the rule that all non-leading male headquarters officers over 50 move down (the model has no ages).",
+        "第三步：下沉人数 = 机关原有警力 × 下沉比例（四舍五入），按各机构、科室的机关岗位比例抽出；一部分（假设的比例）充实片区刑侦队，其余“转岗成为社区民警”，逐所接替社区警务室的岗位（第一步从派出所抽出的民警回到派出所），超出警务室岗位的平均充实派出所。交警中队未建模；“50岁以上非领导职位的男民警全部下沉”（年龄）未建模。",
+        "Step 3: officers moved = headquarters staff × share moved (rounded), taken from every unit and office in proportion to its headquarters posts; part (an assumed share) join the area teams, the others “become community officers”, taking over the community rooms' posts station by station (the station officers who staffed them at step 1 return to their stations), and any beyond the rooms' posts join the stations evenly. Traffic squadrons are not modelled, nor the rule that all non-leading male headquarters officers over 50 move down (the model has no ages).",
     ),
     Text::new(
         "资料未给出职级：每个单位的负责人计一个层次（分局领导 2、内设机构 1、队/室/组 1、派出所 1、社区警务室 1），只有一处按资料改变：改革后 4 个执法执勤部门（大警种）的负责人就是统筹指挥它的分局领导，不再另计（监督中心、三个综合部门和拘留所仍计 1）。刑侦一线改革前为局长—副局长—刑侦大队长—刑侦中队长，改革后为局长—分管副局长—片区刑侦队长—探组长，都是 4 个层次。",
