@@ -47,6 +47,18 @@ test('numbers as CSV: BOM, the figures on the page, tier and kind sums', async (
       assert.equal(r[3], shownBefore[r[1]], `${r[1]} before`);
       assert.equal(r[4], shownAfter[r[1]], `${r[1]} after`);
     }
+    // How each reported figure is matched, as the numbers table says it beside the figure.
+    const matches = await page.$$eval('tr:has([data-reported]) [data-match]', (ms) => ms.map((m) => [m.closest('tr').querySelector('[data-reported]').dataset.reported, m.dataset.phase, m.dataset.match]));
+    assert.ok(matches.length > 0);
+    for (const [key, phase, kind] of matches) {
+      const r = metrics.find((x) => x[1] === key);
+      assert.equal(r[phase === 'before' ? 8 : 9], kind, `${key} ${phase}`);
+    }
+    // A side with no reported figure has no match kind.
+    for (const r of metrics) {
+      if (r[6] === '') assert.equal(r[8], '', r[1]);
+      if (r[7] === '') assert.equal(r[9], '', r[1]);
+    }
     const total = Number(shownAfter.staff_total);
     for (const section of ['tier', 'kind']) {
       const sum = rows.filter((r) => r[0] === section).reduce((s, r) => s + Number(r[6]) + Number(r[8]), 0);

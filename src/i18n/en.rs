@@ -207,6 +207,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::CsvKey => "Key",
         Msg::CsvReportedBefore => "Reported before",
         Msg::CsvReportedAfter => "Reported after",
+        Msg::CsvMatchBefore => "reported before: how the model matches it (input, calibrated, emerges, quoted)",
+        Msg::CsvMatchAfter => "reported after: how the model matches it",
         Msg::CsvUnitsBefore => "Units before",
         Msg::CsvUnitsAfter => "Units after",
         Msg::CsvOrganBefore => "Headquarters staff before",

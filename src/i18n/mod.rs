@@ -323,6 +323,8 @@ pub enum Msg {
     CsvKey,
     CsvReportedBefore,
     CsvReportedAfter,
+    CsvMatchBefore,
+    CsvMatchAfter,
     CsvUnitsBefore,
     CsvUnitsAfter,
     CsvOrganBefore,

@@ -211,6 +211,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::CsvKey => "键",
         Msg::CsvReportedBefore => "资料报告（改革前）",
         Msg::CsvReportedAfter => "资料报告（改革后）",
+        Msg::CsvMatchBefore => "资料数字（改革前）：模型如何对上（input 输入、calibrated 校准、emerges 推算、quoted 仅引用）",
+        Msg::CsvMatchAfter => "资料数字（改革后）：模型如何对上",
         Msg::CsvUnitsBefore => "单位数（改革前）",
         Msg::CsvUnitsAfter => "单位数（改革后）",
         Msg::CsvOrganBefore => "机关警力（改革前）",

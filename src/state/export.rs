@@ -6,7 +6,7 @@
 //! `data-value` hooks.
 
 use crate::i18n::{plain_number, tr, trf, Lang, Msg};
-use crate::model::cases::{Scenario, Variant};
+use crate::model::cases::{Reported, Scenario, Variant};
 use crate::model::metrics::{breakdown, compute, paired, MetricKey};
 
 /// The byte-order mark that starts the file.
@@ -50,8 +50,15 @@ pub fn numbers_csv(variant: &Variant, scenario: &Scenario, step: usize, lang: La
             t(Msg::Change),
             t(Msg::CsvReportedBefore),
             t(Msg::CsvReportedAfter),
+            t(Msg::CsvMatchBefore),
+            t(Msg::CsvMatchAfter),
         ],
     );
+    // How the model matches each side of a reported figure: input, calibrated, emerges, quoted.
+    let how = |r: Option<&Reported>, side: usize| {
+        r.and_then(|r| r.how[side])
+            .map_or_else(String::new, |m| m.key().to_string())
+    };
     for k in MetricKey::shown_with(variant.metrics) {
         let (b, a) = (mb.get(k), ma.get(k));
         let reported = variant.reported_for(k);
@@ -66,6 +73,8 @@ pub fn numbers_csv(variant: &Variant, scenario: &Scenario, step: usize, lang: La
                 plain_number(a - b),
                 opt(reported.and_then(|r| r.before)),
                 opt(reported.and_then(|r| r.after)),
+                how(reported, 0),
+                how(reported, 1),
             ],
         );
     }
@@ -198,8 +207,15 @@ mod tests {
                     assert_eq!(metrics.len(), keys.len(), "{}/{}", c.key(), v.key);
                     let (mb, ma) = (compute(s.before()), compute(s.after()));
                     for (r, k) in metrics.iter().zip(&keys) {
-                        assert_eq!(r.len(), 8);
+                        assert_eq!(r.len(), 10);
                         assert_eq!(r[1], k.key());
+                        // A match kind exactly where a reported figure is.
+                        let how = v.reported_for(*k).map(|x| x.how);
+                        for side in 0..2 {
+                            let kind = how.and_then(|h| h[side]).map(|m| m.key());
+                            assert_eq!(r[8 + side], kind.unwrap_or(""), "{} {side}", k.key());
+                            assert_eq!(r[6 + side].is_empty(), kind.is_none(), "{}", k.key());
+                        }
                         assert_eq!(r[3], plain_number(mb.get(*k)));
                         assert_eq!(r[4], plain_number(ma.get(*k)));
                     }
