@@ -428,6 +428,7 @@ test('edit from the diagram: E, F2, a double click or the button open the editor
     assert.equal(await page.$eval('[data-panel="org-editor"]', (d) => d.open), false);
     // E on a focused box.
     await page.focus('[data-phase="before"] [data-unit-id="p11"]');
+    await page.waitForFunction(() => document.activeElement?.dataset.unitId === 'p11');
     await page.keyboard.press('e');
     await page.waitForFunction(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit === 'p11');
     assert.equal(await page.$eval('[data-panel="org-editor"]', (d) => d.open), true);
@@ -447,11 +448,14 @@ test('edit from the diagram: E, F2, a double click or the button open the editor
     await page.waitForFunction((v) => document.querySelector('[data-org-unit="p11"] [data-field="frontline"]')?.value === v, was);
     // F2 on another box, then a double click, then the button for the box last clicked.
     await page.focus('[data-phase="before"] [data-unit-id="xd"]');
+    await page.waitForFunction(() => document.activeElement?.dataset.unitId === 'xd');
     await page.keyboard.press('F2');
     await page.waitForFunction(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit === 'xd');
-    await page.dblclick('[data-phase="before"] [data-unit-id="zh"] rect', { force: true });
+    // Dispatched on the box: a real pointer could land elsewhere while the opened editor moves
+    // the page under it.
+    await page.dispatchEvent('[data-phase="before"] [data-unit-id="zh"] rect', 'dblclick');
     await page.waitForFunction(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit === 'zh');
-    await page.click('[data-phase="before"] [data-unit-id="fj1"] rect', { force: true });
+    await page.dispatchEvent('[data-phase="before"] [data-unit-id="fj1"] rect', 'click');
     await page.click('[data-phase="before"] [data-action="edit-unit"]');
     await page.waitForFunction(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit === 'fj1');
     assert.deepEqual(errors, []);

@@ -191,6 +191,8 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
     // Set by a name or staff typed into a row, just before the edit it makes.
     let typed = StoredValue::new(false);
     let drawn = StoredValue::new((0u32, ""));
+    // Set when a unit is asked for from the diagram, until the rows are drawn for it.
+    let jumped = StoredValue::new(false);
     let details = NodeRef::<leptos::html::Details>::new();
     // The rows listed: every unit up to `MAX_ROWS`, or a window of that many around the unit
     // asked for from the diagram. Rows are keyed by everything they show, so an edit redraws
@@ -215,8 +217,11 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
             *key = scope.variant.key;
         });
         let gen = drawn.with_value(|d| d.0);
-        // Rows redrawn lose focus: it goes back to the same control once they are drawn.
-        refocus(focused());
+        // Rows redrawn lose focus: it goes back to the same control once they are drawn (but
+        // not when a unit was asked for from the diagram: focus goes to that unit then).
+        if !jumped.try_update_value(std::mem::take).unwrap_or(false) {
+            refocus(focused());
+        }
         let all = tree.walk();
         let total = all.len();
         let start = at
@@ -437,6 +442,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
         if let Some(d) = details.get_untracked() {
             d.set_open(true);
         }
+        jumped.set_value(true);
         open.set(true);
         refocus(Some((id, "name".into())));
     });
