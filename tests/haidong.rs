@@ -10,8 +10,9 @@ use common::Rng;
 use reform_explorer::i18n::Lang;
 use reform_explorer::layout::diagram::diagram;
 use reform_explorer::model::cases::haidong::{
-    adjacency, balance, county_stations, group_districts, spiral, Station, BRIGADES, Q_BOTH,
-    Q_BRANCHES, Q_LEADERS, Q_NAMES, Q_PROBLEM, Q_STABLE, ROW_SPECS, VARIANTS,
+    adjacency, balance, central_station, county_stations, group_districts, spiral, Station,
+    BRIGADES, Q_BOTH, Q_BRANCHES, Q_DUTY, Q_EMERGENCY, Q_LEADERS, Q_NAMES, Q_OFFICE, Q_PARTY,
+    Q_PROBLEM, Q_STABLE, ROW_SPECS, VARIANTS,
 };
 use reform_explorer::model::cases::{CaseId, Scenario, Variant};
 use reform_explorer::model::metrics::{compute, work_units, MetricKey as K};
@@ -58,7 +59,18 @@ fn quotes_used_only_in_notes_and_tests_are_verbatim_too() {
     let Some(text) = common::seed_text("004") else {
         return;
     };
-    for q in [Q_PROBLEM, Q_NAMES, Q_LEADERS, Q_BRANCHES, Q_BOTH, Q_STABLE] {
+    for q in [
+        Q_PROBLEM,
+        Q_NAMES,
+        Q_LEADERS,
+        Q_BRANCHES,
+        Q_BOTH,
+        Q_STABLE,
+        Q_OFFICE,
+        Q_PARTY,
+        Q_DUTY,
+        Q_EMERGENCY,
+    ] {
         let missing = common::missing_pieces(&text, q);
         assert!(missing.is_empty(), "not verbatim in 004: {missing:?}");
     }
@@ -635,4 +647,78 @@ fn the_workload_allocation_rule_is_labelled_the_models_own() {
         grouped - evenly < (grouped - by_rule) / 2.0,
         "{grouped} {evenly} {by_rule}"
     );
+}
+
+#[test]
+fn the_district_office_sits_in_the_central_station() {
+    // "防区办公室一般设在中心所": from step 01 each district names the station its office sits
+    // in, one of its own; the county-town district's is the county-town station; a rural
+    // district's is its station with the most neighbours inside it (the model's assumption,
+    // ties to the lowest number).
+    assert!(Q_OFFICE.contains("中心所"));
+    let v = county();
+    let mut rng = Rng::new(19);
+    for seed in 1..=40u64 {
+        let mut p = v.defaults();
+        p.set_raw("seed", &seed.to_string()).unwrap();
+        let stations = rng.range(8, 38) as usize;
+        p.set_raw("stations", &stations.to_string()).unwrap();
+        let Ok(s) = v.build(&p) else { continue };
+        for step in 1..s.steps.len() {
+            for d in units_of(s.at(step), UnitKind::District) {
+                let members: Vec<&Unit> =
+                    d.children.iter().filter(|c| c.kind.is_station()).collect();
+                let inside = |u: &Unit| {
+                    u.neighbours
+                        .iter()
+                        .filter(|n| members.iter().any(|m| m.id == **n))
+                        .count()
+                };
+                let most = members.iter().map(|m| inside(m)).max().unwrap_or(0);
+                let central = members
+                    .iter()
+                    .find(|m| inside(m) == most)
+                    .expect("a district has stations");
+                let (zh, en) = (d.name.zh(), d.name.en());
+                assert!(
+                    zh.contains(&format!("办公室设在{}", central.name.zh())),
+                    "seed {seed} step {step}: {zh}"
+                );
+                assert!(
+                    en.contains(&format!("office at {}", central.name.en())),
+                    "seed {seed} step {step}: {en}"
+                );
+                if members.iter().any(|m| m.is_county_town_station()) {
+                    assert!(central.is_county_town_station(), "{zh}");
+                }
+            }
+        }
+    }
+    // The rule itself on a line of three stations and a square of four.
+    let line = vec![vec![1], vec![0, 2], vec![1]];
+    assert_eq!(central_station(&[0, 1, 2], &line), Some(1));
+    assert_eq!(central_station(&[0, 1], &line), Some(0));
+    let square = vec![vec![1, 2], vec![0, 3], vec![0, 3], vec![1, 2]];
+    assert_eq!(central_station(&[0, 1, 2, 3], &square), Some(0));
+    assert_eq!(central_station(&[3], &square), Some(3));
+    assert_eq!(central_station(&[], &square), None);
+}
+
+#[test]
+fn party_branches_duty_modes_and_emergency_teams_are_quoted_in_the_notes() {
+    // Measures 03 and 05 and the duty modes change no police unit the model counts: each is
+    // quoted verbatim in a note, in both languages, and no note calls them simply unmodelled.
+    let notes = county().notes;
+    for q in [Q_PARTY, Q_DUTY, Q_EMERGENCY, Q_OFFICE] {
+        assert!(
+            notes.iter().any(|n| n.zh.contains(q) && n.en.contains(q)),
+            "no note quotes “{q}” in both languages"
+        );
+    }
+    assert!(Q_PARTY.contains("成立一个党支部"));
+    assert!(Q_DUTY.contains("标准型") && Q_DUTY.contains("串联型"));
+    assert!(Q_EMERGENCY.contains("民兵"));
+    assert!(notes
+        .iter()
+        .all(|n| !n.en.contains("Not modelled: the districts' Party branches")));
 }

@@ -3,7 +3,7 @@
 
 /// FNV-1a of the sorted Chinese literals this table was made from, one a line.
 #[cfg(test)]
-pub const SOURCE_HASH: u64 = 0x8d95046e64b12e86;
+pub const SOURCE_HASH: u64 = 0x5c262ea237366cd8;
 
 /// Simplified → Traditional, one character to one, sorted by the Simplified one.
 pub static CHARS: &[(char, char)] = &[
@@ -19,6 +19,7 @@ pub static CHARS: &[(char, char)] = &[
     ('举', '舉'),
     ('么', '麼'),
     ('乡', '鄉'),
+    ('书', '書'),
     ('于', '於'),
     ('仅', '僅'),
     ('从', '從'),
@@ -291,6 +292,7 @@ pub static PHRASES: &[(&str, &str)] = &[
     ("26 个内设机构按顺序合并为 8 个，每个新机构的警力为并入机构之和。用于其他组织时，按同一比例合并。", "26 個內設機構按順序合併為 8 個，每個新機構的警力為併入機構之和。用於其他組織時，按同一比例合併。"),
     ("287 个科级机构平均分布在 40 个直属单位中（每个 7 或 8 个）；整合时每个保留单位至少得到一个副处级机构，其余 92 个按科级机构数分配，每个副处级机构由本单位相邻的若干科级机构合并而成（资料未说明如何合并）。", "287 個科級機構平均分佈在 40 個直屬單位中（每個 7 或 8 個）；整合時每個保留單位至少得到一個副處級機構，其餘 92 個按科級機構數分配，每個副處級機構由本單位相鄰的若干科級機構合併而成（資料未說明如何合併）。"),
     ("32 个内设机构整合为 1 个监督部门、3 个综合部门、4 个执法执勤部门和 1 个直属部门；监督中心下设“三室两队”，刑事犯罪侦查局下设三个室和专业刑侦队，刑侦中队随刑侦大队并入该局。", "32 個內設機構整合為 1 個監督部門、3 個綜合部門、4 個執法執勤部門和 1 個直屬部門；監督中心下設“三室兩隊”，刑事犯罪偵查局下設三個室和專業刑偵隊，刑偵中隊隨刑偵大隊併入該局。"),
+    ("The district Party branch (measure 03, quoted, not drawn): “同一防区内的若干个派出所,成立一个党支部,由分管该防区的局领导担任支部书记,几个所中的中心所所长任副书记”: the stations of a district form one Party branch, its secretary the bureau leader in charge of the district, its deputy the head of the central station, the other station heads and instructors its committee members. So one branch per district; its secretary is the leader named on the district at step 2, its deputy the head of the station the office sits in. A Party body is not a police unit and is not counted in units or staff.", "The district Party branch (measure 03, quoted, not drawn): “同一防區內的若干個派出所,成立一個黨支部,由分管該防區的局領導擔任支部書記,幾個所中的中心所所長任副書記”: the stations of a district form one Party branch, its secretary the bureau leader in charge of the district, its deputy the head of the central station, the other station heads and instructors its committee members. So one branch per district; its secretary is the leader named on the district at step 2, its deputy the head of the station the office sits in. A Party body is not a police unit and is not counted in units or staff."),
     ("{0} 个农村派出所无法合并成至多 {1} 个农村防区：相邻的组再合并就会超过每个防区至多 {2} 个所。请提高“每个防区至多派出所数”或“每县防区上限”。", "{0} 個農村派出所無法合併成至多 {1} 個農村防區：相鄰的組再合併就會超過每個防區至多 {2} 個所。請提高“每個防區至多派出所數”或“每縣防區上限”。"),
     ("{0} 个默认值引自资料，{1} 个为建模假设（资料未给出，均注明理由）。", "{0} 個默認值引自資料，{1} 個為建模假設（資料未給出，均註明理由）。"),
     ("“20多个部门”就是分局的内设机构：102 个被裁撤的内设机构是这些部门的一部分。每个分局的部门按顺序分成四段，分别整合为决策指挥、管理监督、警务实战、保障支援四大体系；每段末尾的部门被裁撤、并入体系本级，其余部门作为科室保留在体系之下（资料未说明哪些部门归入哪个体系、哪些被裁撤）。", "“20多個部門”就是分局的內設機構：102 個被裁撤的內設機構是這些部門的一部分。每個分局的部門按順序分成四段，分別整合為決策指揮、管理監督、警務實戰、保障支援四大體系；每段末尾的部門被裁撤、併入體系本級，其餘部門作為科室保留在體系之下（資料未說明哪些部門歸入哪個體系、哪些被裁撤）。"),
@@ -319,6 +321,7 @@ pub static PHRASES: &[(&str, &str)] = &[
     ("合并后机构", "合併後機構"),
     ("合并显示同类单位", "合併顯示同類單位"),
     ("合并组建", "合併組建"),
+    ("同一防区内的若干个派出所,成立一个党支部,由分管该防区的局领导担任支部书记,几个所中的中心所所长任副书记", "同一防區內的若干個派出所,成立一個黨支部,由分管該防區的局領導擔任支部書記,幾個所中的中心所所長任副書記"),
     ("名称可以辖区山川或标志性建筑等事物命名", "名稱可以轄區山川或標誌性建築等事物命名"),
     ("城市派出所，超过模型的上限；模型只算这么多所，城市的民警、人口、警情和面积也按这个比例取", "城市派出所，超過模型的上限；模型只算這麼多所，城市的民警、人口、警情和麵積也按這個比例取"),
     ("复制", "複製"),
@@ -383,5 +386,6 @@ pub static PHRASES: &[(&str, &str)] = &[
     ("路上用时 = D ÷ 车速 × 60，车速 {} 公里/小时。", "路上用時 = D ÷ 車速 × 60，車速 {} 公里/小時。"),
     ("这 {0} 分钟的变化由什么带来（依次只改变一个输入，按下面的顺序；各项相加等于总变化）：", "這 {0} 分鐘的變化由什麼帶來（依次只改變一個輸入，按下面的順序；各項相加等於總變化）："),
     ("这是离线版（单个文件，无需服务器），构建于 {0}，版本 {1}。从这里复制的链接在网上版中打开同一视图。", "這是離線版（單個文件，無需服務器），構建於 {0}，版本 {1}。從這裡複製的鏈接在網上版中打開同一視圖。"),
+    ("防区党支部（第 03 条措施，引述，不画）：“同一防区内的若干个派出所,成立一个党支部,由分管该防区的局领导担任支部书记,几个所中的中心所所长任副书记”，其他所长、教导员任委员。即每个防区一个党支部；书记是第 2 步写在防区名称上的负责局领导，副书记是办公室所在中心所的所长。党组织不是警务机构，不计入单位和警力。", "防區黨支部（第 03 條措施，引述，不畫）：“同一防區內的若干個派出所,成立一個黨支部,由分管該防區的局領導擔任支部書記,幾個所中的中心所所長任副書記”，其他所長、教導員任委員。即每個防區一個黨支部；書記是第 2 步寫在防區名稱上的負責局領導，副書記是辦公室所在中心所的所長。黨組織不是警務機構，不計入單位和警力。"),
     ("防区名称用占位名“防区1”等；资料说防区“可以辖区山川或标志性建筑等事物命名”。", "防區名稱用佔位名“防區1”等；資料說防區“可以轄區山川或標誌性建築等事物命名”。"),
 ];

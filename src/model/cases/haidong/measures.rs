@@ -464,6 +464,7 @@ fn districts_in(p: &Params, org: &mut Unit, top: bool) -> Result<(), ModelError>
         q.max_districts as usize,
         q.district_cap as usize,
     )?;
+    let slot_ids: Vec<Id> = units.iter().map(|u| u.id.clone()).collect();
     let mut slots: Vec<Option<Unit>> = units.into_iter().map(Some).collect();
     let mut districts = Vec::with_capacity(groups.len());
     for (k, group) in groups.iter().enumerate() {
@@ -472,13 +473,27 @@ fn districts_in(p: &Params, org: &mut Unit, top: bool) -> Result<(), ModelError>
             .iter()
             .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
             .collect();
-        let name = if town {
-            Name::new(
+        // "防区办公室一般设在中心所": the office sits in the district's central station, which
+        // the source does not name (`central_station`, an assumption); the site is in the name.
+        let office = central_station(group, &adj)
+            .and_then(|i| members.iter().find(|u| Some(&u.id) == slot_ids.get(i)));
+        let (at_zh, at_en) = office.map_or((String::new(), String::new()), |s| {
+            (s.name.zh().to_string(), s.name.en().to_string())
+        });
+        let name = match (town, office.is_some()) {
+            (true, true) => Name::new(
+                format!("{}{}（城关，办公室设在{at_zh}）", DISTRICT.zh, k + 1),
+                format!("{} {} (county town, office at {at_en})", DISTRICT.en, k + 1),
+            ),
+            (true, false) => Name::new(
                 format!("{}{}（城关）", DISTRICT.zh, k + 1),
                 format!("{} {} (county town)", DISTRICT.en, k + 1),
-            )
-        } else {
-            Name::numbered(DISTRICT, k + 1)
+            ),
+            (false, true) => Name::new(
+                format!("{}{}（办公室设在{at_zh}）", DISTRICT.zh, k + 1),
+                format!("{} {} (office at {at_en})", DISTRICT.en, k + 1),
+            ),
+            (false, false) => Name::numbered(DISTRICT, k + 1),
         };
         districts.push(
             Unit::new(
@@ -501,6 +516,24 @@ fn districts_in(p: &Params, org: &mut Unit, top: bool) -> Result<(), ModelError>
     children.extend(slots.into_iter().flatten());
     org.children = children.into();
     Ok(())
+}
+
+/// The central station (中心所) of a district, where its office sits ("防区办公室一般设在中心所"):
+/// the source does not say which station that is, so the model assumes the one with the most
+/// neighbours inside the district (the middle of the group on the map), ties to the lowest
+/// number; a district of one station has it as its centre. `group` holds indices into `adj`.
+pub fn central_station(group: &[usize], adj: &[Vec<usize>]) -> Option<usize> {
+    let inside = |i: usize| {
+        adj.get(i)
+            .map_or(0, |ns| ns.iter().filter(|j| group.contains(j)).count())
+    };
+    let mut best: Option<usize> = None;
+    for &i in group {
+        if best.is_none_or(|b| inside(i) > inside(b) || (inside(i) == inside(b) && i < b)) {
+            best = Some(i);
+        }
+    }
+    best
 }
 
 typed_params! {

@@ -5,7 +5,8 @@
 //! county-town station and rural stations). The county is generated from a seed (positions,
 //! residents, incidents, staff); the user can edit any station in a table. The reform groups
 //! adjacent rural stations with similar incident levels into at most five districts (the
-//! county-town station alone in its own), binds a bureau leader and brigade officers to each
+//! county-town station alone in its own; each district's office in its central station, assumed the
+//! one with the most neighbours inside it), binds a bureau leader and brigade officers to each
 //! district (shared between districts by the model's own rule, `balance_share`), and forms a
 //! command office, a case-handling team (led by a station head) and a community policing team per
 //! district from those officers and officers grouped across its stations (跨所编组警力). Stations
@@ -45,6 +46,11 @@ pub const Q_BOTH: &str = "使机关民警变指导为参战,机关基层双兼�
 pub const Q_M4: &str = "以防区为单元,集中打防资源,跨所编组警力,按照工作权限和程序设立综合指挥室、执法办案队、社区警务队";
 pub const Q_CASE_TEAM: &str = "由业务能力强的派出所长担任队长,队员一般不少于3人";
 pub const Q_STABLE: &str = "现有派出所机构、编制、职数、职级保持不变";
+pub const Q_OFFICE: &str = "防区办公室一般设在中心所";
+pub const Q_PARTY: &str = "同一防区内的若干个派出所,成立一个党支部,由分管该防区的局领导担任支部书记,几个所中的中心所所长任副书记";
+pub const Q_DUTY: &str = "在城关派出所实行“标准型”勤务模式,在农村派出所试行“串联型”勤务模式";
+pub const Q_EMERGENCY: &str =
+    "各防区整合民警、辅警、村警、保安、民兵及其他群防群治力量,建强机动处突队伍";
 
 const G_COUNTY: Text = Text::new(
     "改革前的县：生成的派出所",
@@ -397,8 +403,20 @@ const NOTES: &[Text] = &[
         "Ranks are an assumption, the same before and after: chief, deputy chief → station head, officer (or brigade head, officer; team leader, officer).",
     ),
     Text::new(
-        "未建模：防区党支部（03，不改变警务机构）、城关所“标准型”和农村所“串联型”勤务、群防群治和“1+2+N”防区警务团队、以防区重组的应急处突队伍（05，主要是辅警、村警、保安、民兵等警力以外的力量）。县局其他内设机构（政工、保障等）不在模型中。",
-        "Not modelled: the districts' Party branches (03, no change to police units), the “standard” and “linked” duty modes, community self-defence and the “1+2+N” teams, and emergency teams regrouped by district (05, mostly auxiliaries, village police, guards and militia). The bureau's other internal units (political work, logistics...) are left out.",
+        "防区办公室：资料说“防区办公室一般设在中心所”，未说哪个所是中心所。模型假设中心所是防区内相邻派出所最多的所（在地图上居中），同样多时取编号最小的；城关防区就是城关派出所。办公室所在的所写在防区名称里（第 1 步起）；它不是另设的机构，不调动警力。",
+        "District office: the source says “the district office is generally in the central station” (防区办公室一般设在中心所) without saying which station is central. The model assumes the central station is the district's station with the most neighbours inside the district (the middle of the group on the map), ties to the lowest number; the county-town district's is the county-town station. The office's station is in the district's name (from step 1); it is not a separate unit and moves no officer.",
+    ),
+    Text::new(
+        "防区党支部（第 03 条措施，引述，不画）：“同一防区内的若干个派出所,成立一个党支部,由分管该防区的局领导担任支部书记,几个所中的中心所所长任副书记”，其他所长、教导员任委员。即每个防区一个党支部；书记是第 2 步写在防区名称上的负责局领导，副书记是办公室所在中心所的所长。党组织不是警务机构，不计入单位和警力。",
+        "The district Party branch (measure 03, quoted, not drawn): “同一防区内的若干个派出所,成立一个党支部,由分管该防区的局领导担任支部书记,几个所中的中心所所长任副书记”: the stations of a district form one Party branch, its secretary the bureau leader in charge of the district, its deputy the head of the central station, the other station heads and instructors its committee members. So one branch per district; its secretary is the leader named on the district at step 2, its deputy the head of the station the office sits in. A Party body is not a police unit and is not counted in units or staff.",
+    ),
+    Text::new(
+        "勤务模式（引述，不建模）：“在城关派出所实行“标准型”勤务模式,在农村派出所试行“串联型”勤务模式”。资料没有说明两种勤务模式的内容（班次、人数、巡逻方式），所以模型不计算它们的效果。",
+        "Duty modes (quoted, not modelled): “在城关派出所实行“标准型”勤务模式,在农村派出所试行“串联型”勤务模式”: the county-town station works the “standard” duty mode, rural stations try the “linked” (串联型) mode. The source does not say what either mode is (shifts, numbers, patrols), so the model computes no effect of them.",
+    ),
+    Text::new(
+        "应急处突队伍（第 05 条措施，引述，不画）：以防区为单位重组，“各防区整合民警、辅警、村警、保安、民兵及其他群防群治力量,建强机动处突队伍”，即每个防区一支机动处突队伍。资料没有给出队伍人数或其中民警多少，而队员大多是模型不计的辅警、村警、保安和民兵，所以不画成单位，也不调动警力。群防群治和“1+2+N”防区警务团队同样未建模。县局其他内设机构（政工、保障等）不在模型中。",
+        "Emergency teams (measure 05, quoted, not drawn): regrouped by district, “各防区整合民警、辅警、村警、保安、民兵及其他群防群治力量,建强机动处突队伍”: each district builds one mobile emergency team from officers, auxiliaries, village police, guards, militia and other community forces. The source gives neither the team's size nor how many of it are officers, and most members are auxiliaries, village police, guards and militia, whom the model does not count; so it is not drawn as a unit and moves no officer. Community self-defence and the “1+2+N” district police teams are not modelled either. The bureau's other internal units (political work, logistics...) are left out.",
     ),
 ];
 
@@ -411,8 +429,8 @@ const LEVERS: &[Lever] = &[
         ),
         name: Text::new("01 跨所设置防区", "01 Districts across stations"),
         summary: Text::new(
-            "位置相邻、警情相近的农村派出所组成防区（派出所本身不合并，防区数不超过上限），城关派出所单设一个防区；派出所原样进入防区。",
-            "Adjacent rural stations with similar incident levels are grouped into districts (up to the limit), the county-town station alone in its own; stations move into the districts unchanged.",
+            "位置相邻、警情相近的农村派出所组成防区（派出所本身不合并，防区数不超过上限），城关派出所单设一个防区；派出所原样进入防区，防区办公室设在中心所（假设：防区内相邻所最多的所）。",
+            "Adjacent rural stations with similar incident levels are grouped into districts (up to the limit), the county-town station alone in its own; stations move into the districts unchanged, and each district's office sits in its central station (assumed: the one with the most neighbours in the district).",
         ),
         source: Source::seed("004", Q_M1),
         conserves_staff: true,
