@@ -160,3 +160,24 @@ for (const theme of ['light', 'dark', 'projector', 'auto-dark']) {
     }
   });
 }
+
+test('the change summary and the boxes\' change marks follow the step shown and a new organisation', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
+  const teams = () => page.getAttribute('.change-summary li[data-change-kind="team"]', 'data-after').catch(() => null);
+  try {
+    // The final step forms the teams; step 1 (fewer tiers) forms none yet.
+    assert.ok(Number(await teams()) > 0);
+    await page.click('[data-step="1"]');
+    await page.waitForFunction(() => !document.querySelector('.change-summary li[data-change-kind="team"]'));
+    assert.equal(await page.$('figure.diagram[data-phase="after"] [data-change="new"][data-kind="team"]'), null);
+    // Back to the final step: the teams and their marks again.
+    await page.locator('[data-step]').last().click();
+    await page.waitForFunction(() => Number(document.querySelector('.change-summary li[data-change-kind="team"]')?.dataset.after) > 0);
+    // Another case: its own counts.
+    await page.click('[data-case="haidong"]');
+    await page.waitForFunction(() => document.querySelector('.change-summary li[data-change-kind="district"]'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

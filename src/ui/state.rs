@@ -231,7 +231,9 @@ impl AppState {
         // two maps of every unit costs as much as making them.
         let changes = Memo::new_with_compare(
             move |_| {
-                shapes.track();
+                // Read, not only tracked: a tracked memo that nobody reads is never remade, and
+                // the marks stayed those of the first scenario shown.
+                let _ = shapes.get();
                 let at = step.get_untracked();
                 shown.with_untracked(|s| {
                     s.as_ref()
