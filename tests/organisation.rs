@@ -585,3 +585,41 @@ fn a_link_carries_a_small_organisation_and_says_when_one_is_too_large() {
         let _ = from_link(&s);
     }
 }
+
+/// Daqing's rural merge on an organisation with fewer rural stations than the case's share of
+/// central stations: no central station is made empty, and none more than the stations merged.
+#[test]
+fn daqing_rural_merge_on_a_small_organisation_makes_no_empty_central_stations() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/e2e/fixtures/organisation-utf8.csv"
+    ))
+    .unwrap();
+    let org = read(&text).unwrap();
+    let content = org.to_json();
+    let v = own::register(org.tree, org.name, &content).unwrap();
+    let scope = Scope {
+        case: None,
+        variant: v,
+    };
+    let rv = Recipe::of_reform(CaseId::Daqing, scope).variant();
+    let s = rv.build(&rv.defaults()).unwrap();
+    let count = |u: &Unit, k: UnitKind| u.walk().iter().filter(|(_, x)| x.kind == k).count();
+    let rural_before = s
+        .before()
+        .walk()
+        .iter()
+        .filter(|(_, x)| x.is_rural_station())
+        .count();
+    let central = count(s.after(), UnitKind::CentralStation);
+    assert!(central > 0, "the merge acts on the county's stations");
+    assert!(
+        central <= rural_before,
+        "{central} central stations from {rural_before} rural"
+    );
+    for (_, u) in s.after().walk() {
+        if u.kind == UnitKind::CentralStation {
+            assert!(u.staff_total().total() > 0, "{} is empty", u.id.as_str());
+        }
+    }
+}

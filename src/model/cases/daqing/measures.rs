@@ -688,7 +688,10 @@ pub(super) fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, 
             ));
         }
         let mut kids = rest;
-        for group in runs(stations, central_c[i] as usize) {
+        // Never more central stations than the stations merged into them: on an organisation
+        // with fewer rural stations than the parameter's share, no empty ones are made.
+        let groups = (central_c[i] as usize).min(stations.len());
+        for group in runs(stations, groups) {
             central_no += 1;
             let staff: u64 = group
                 .iter()
