@@ -5,7 +5,7 @@
 //   node scripts/bench.mjs [runs] [parts]
 // `parts`: a comma-separated choice of sizes, cold (cold start), update (parameter changes),
 // import (a 5,000-unit CSV organisation imported, then one edit on it); default all four.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, open, settledUrl, DIST } from '../e2e/support.mjs';
@@ -235,6 +235,9 @@ try {
   }
   if (parts.has('import')) {
     const org = bigOrganisation();
+    // The same file for the native phases: `cargo run --release --example import -- target/bench-org5000.csv`.
+    await mkdir('target', { recursive: true });
+    await writeFile('target/bench-org5000.csv', org.text);
     const url = `${server.url}?case=daqing&lang=en`;
     const size = `${(Buffer.byteLength(org.text) / 1024).toFixed(1)} KiB`;
     console.log(`import: a CSV of ${org.units} units (${size}, ${org.staff} staff) picked on ?case=daqing&lang=en -> the frame that shows it in the numbers and both diagrams (${runs} runs, a fresh context each)`);
