@@ -61,7 +61,8 @@ pub fn count(u: &Unit) -> usize {
     1 + u.children.iter().map(count).sum::<usize>()
 }
 
-fn find<'a>(u: &'a Unit, id: &str) -> Option<&'a Unit> {
+/// The unit with `id` in `u`'s subtree.
+pub fn find<'a>(u: &'a Unit, id: &str) -> Option<&'a Unit> {
     if u.id.as_str() == id {
         return Some(u);
     }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{tr, trf, Lang, Msg, Name};
 use crate::model::compose::Scope;
-use crate::model::edit::{apply, child_kind, Edit, EditError};
+use crate::model::edit::{apply, child_kind, find, Edit, EditError};
 use crate::model::org::{Staff, Unit, UnitKind};
 use crate::state::organisation::{kind_of, MAX_UNITS};
 use crate::ui::own_store::replace;
@@ -144,9 +144,14 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
         let name = crate::model::own::name(scope.variant.key).unwrap_or_else(|| tree.name.clone());
         Some((scope, tree, name))
     };
-    let edit = move |e: Edit| {
+    // Applies the edit `make` gives for the organisation as it is now (one copy of its tree);
+    // true when it was applied.
+    let edit_from = move |make: &dyn Fn(&Unit) -> Option<Edit>| -> bool {
         let Some((scope, tree, name)) = current() else {
-            return;
+            return false;
+        };
+        let Some(e) = make(&tree) else {
+            return false;
         };
         match apply(&tree, &e, MAX_UNITS) {
             Ok(next) => {
@@ -157,9 +162,16 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                 redo.update_value(Vec::clear);
                 stacks.update(|n| *n += 1);
                 replace(state, scope, next, name);
+                true
             }
-            Err(err) => problem.set(Some(err)),
+            Err(err) => {
+                problem.set(Some(err));
+                false
+            }
         }
+    };
+    let edit = move |e: Edit| {
+        edit_from(&|_| Some(e.clone()));
     };
     let step = move |back: bool| {
         let Some((scope, tree, name)) = current() else {
@@ -258,13 +270,11 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
         let Some((_, tree, _)) = current() else {
             return Vec::new();
         };
-        let all = tree.walk();
-        let below: Vec<&str> = all
-            .iter()
-            .find(|(_, u)| u.id.as_str() == id)
-            .map(|(_, u)| u.walk().into_iter().map(|(_, x)| x.id.as_str()).collect())
+        let below: Vec<&str> = find(&tree, id)
+            .map(|u| u.walk().into_iter().map(|(_, x)| x.id.as_str()).collect())
             .unwrap_or_default();
-        all.iter()
+        tree.walk()
+            .iter()
             .filter(|(_, u)| !below.contains(&u.id.as_str()))
             .map(|(_, u)| (u.id.to_string(), u.name.get(l).to_string()))
             .collect()
@@ -272,22 +282,10 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
     // A name or staff figure typed into a row: the other fields as the organisation has them
     // now (the row is not drawn again after typing, so what it was drawn with may be old).
     let typed_edit = move |id: &str, f: &dyn Fn(&Unit) -> Edit| {
-        let Some((_, tree, _)) = current() else {
-            return;
-        };
-        let e = tree
-            .walk()
-            .into_iter()
-            .find(|(_, u)| u.id.as_str() == id)
-            .map(|(_, u)| f(u));
-        if let Some(e) = e {
-            let before = state.own.get_untracked();
-            typed.set_value(true);
-            edit(e);
-            if state.own.get_untracked() == before {
-                // Refused (or no change): nothing for the table to keep.
-                typed.set_value(false);
-            }
+        typed.set_value(true);
+        if !edit_from(&|tree| find(tree, id).map(f)) {
+            // Refused, or no such unit: nothing for the table to keep.
+            typed.set_value(false);
         }
     };
     let row_view = move |r: RowData| {
