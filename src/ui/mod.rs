@@ -31,10 +31,7 @@ pub fn start() {
     install_panic_panel();
     // A link carrying a compressed organisation (`#orgz=`) is unpacked first: the browser's
     // decompression is asynchronous, and the link names the organisation it carries.
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    if hash.starts_with("#orgz=") {
+    if own_store::link_is_packed() {
         // Leptos' executor starts with the mount: this task runs on wasm-bindgen's own.
         wasm_bindgen_futures::spawn_local(async {
             own_store::unpack_link().await;

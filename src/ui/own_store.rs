@@ -70,6 +70,14 @@ thread_local! {
     static MADE: ArcTrigger = ArcTrigger::new();
 }
 
+/// Whether the page's link carries a compressed organisation (`#orgz=`), to unpack before
+/// the page is mounted.
+pub fn link_is_packed() -> bool {
+    location_hash()
+        .trim_start_matches('#')
+        .starts_with(ZFRAGMENT)
+}
+
 /// Unpacks the organisation a compressed link carries (`#orgz=`), before the page is mounted:
 /// decompressing is asynchronous, and the link's `base=org.own-…` must find it. Quick (a link
 /// is at most `LINK_MAX` characters). A link that does not unpack opens the page without it,
@@ -101,8 +109,8 @@ pub fn link_names_own(search: &str) -> bool {
 /// `#org=…`): called before the link is read, so that a link naming it opens it. One a link
 /// carries is kept in the browser too. False when the link carries none.
 pub fn restore_linked() -> bool {
+    let hash = location_hash();
     if let Some(org) = LINKED.with(|l| l.borrow_mut().take()) {
-        let hash = location_hash();
         let key = offer(org, true).0.map(|s| s.variant.key);
         // The link made for it is the one it came with.
         if let Some(key) = key {
@@ -110,7 +118,6 @@ pub fn restore_linked() -> bool {
         }
         return true;
     }
-    let hash = location_hash();
     if let Some(v) = hash.trim_start_matches('#').strip_prefix(FRAGMENT) {
         if let Ok(org) = crate::state::organisation::from_link(v) {
             offer(org, true);
@@ -171,17 +178,24 @@ pub fn link(state: AppState) -> Link {
             Some(f) => Link::Carried(f),
         };
     }
-    // Not asked for yet: made after this frame.
+    // Not asked for yet: made in a task of its own after the frame that shows the import or
+    // edit is painted (a task spawned now would run before it: the organisation's JSON text
+    // is a few milliseconds for a large one).
     LINKS.with(|l| l.borrow_mut().push((key, None)));
     let variant = scope.variant;
-    leptos::task::spawn_local(async move {
-        let made = make_fragment(variant).await;
-        LINKS.with(|l| {
-            if let Some(e) = l.borrow_mut().iter_mut().find(|(k, _)| *k == key) {
-                e.1 = Some(made);
-            }
-        });
-        MADE.with(|m| m.notify());
+    request_animation_frame(move || {
+        gloo_timers::callback::Timeout::new(0, move || {
+            leptos::task::spawn_local(async move {
+                let made = make_fragment(variant).await;
+                LINKS.with(|l| {
+                    if let Some(e) = l.borrow_mut().iter_mut().find(|(k, _)| *k == key) {
+                        e.1 = Some(made);
+                    }
+                });
+                MADE.with(|m| m.notify());
+            });
+        })
+        .forget();
     });
     Link::Pending
 }
