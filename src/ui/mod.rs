@@ -74,10 +74,18 @@ fn register_service_worker() {
     }
 }
 
-/// Whether the `<details>` a `toggle` event came from is open now.
-pub(crate) fn details_open(ev: &web_sys::Event) -> bool {
+/// Sets `open` to whether the `<details>` a `toggle` event came from is open now, and only
+/// when that changes it: opening the panel from code fires `toggle` later, and a second
+/// notification would redraw what follows `open` again (the editor's rows, which put focus
+/// back where it was when they are redrawn, so that a field focused in between lost it).
+pub(crate) fn follow_toggle(ev: &web_sys::Event, open: leptos::prelude::RwSignal<bool>) {
+    use leptos::prelude::{GetUntracked, Set};
     use wasm_bindgen::JsCast;
-    ev.target()
+    let now = ev
+        .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        .is_some_and(|d| d.open())
+        .is_some_and(|d| d.open());
+    if open.get_untracked() != now {
+        open.set(now);
+    }
 }

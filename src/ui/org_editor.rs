@@ -444,7 +444,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
         open.set(true);
         refocus(Some((id, "name".into())));
     });
-    let on_toggle = move |ev: web_sys::Event| open.set(crate::ui::details_open(&ev));
+    let on_toggle = move |ev: web_sys::Event| crate::ui::follow_toggle(&ev, open);
 
     view! {
         <details class="org-editor" data-panel="org-editor" node_ref=details on:keydown=on_key on:toggle=on_toggle>

@@ -173,7 +173,7 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
             String::new()
         }
     });
-    let on_toggle = move |ev: web_sys::Event| open.set(crate::ui::details_open(&ev));
+    let on_toggle = move |ev: web_sys::Event| crate::ui::follow_toggle(&ev, open);
     view! {
         <details class="share" data-panel="share" on:toggle=on_toggle>
             <summary>{move || t(Msg::Share)}</summary>
