@@ -6,6 +6,7 @@
 //   DIST=target/dist-profile node scripts/profile.mjs '?case=daqing&variant=urban' staff 300
 // Arguments: the query of the page, the parameter key, the number of changes (default 200).
 import { serve, launch, open } from '../e2e/support.mjs';
+import { report } from './profile-report.mjs';
 
 const query = process.argv[2] || '?case=daqing&variant=urban';
 const key = process.argv[3] || 'staff';
@@ -41,79 +42,7 @@ try {
     return total;
   }, { key, values, n });
   const { profile } = await cdp.send('Profiler.stop');
-  // Self time per node from the samples, then per function name; inclusive time by walking up.
-  const byId = new Map(profile.nodes.map((nd) => [nd.id, nd]));
-  const parent = new Map();
-  for (const nd of profile.nodes) for (const c of nd.children || []) parent.set(c, nd.id);
-  const selfUs = new Map();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const id = profile.samples[i];
-    selfUs.set(id, (selfUs.get(id) || 0) + (profile.timeDeltas[i + 1] || 0));
-  }
-  const name = (nd) => nd.callFrame.functionName || `(anonymous ${nd.callFrame.url.split('/').pop()}:${nd.callFrame.lineNumber})`;
-  const self = new Map();
-  const incl = new Map();
-  for (const [id, us] of selfUs) {
-    const nd = byId.get(id);
-    self.set(name(nd), (self.get(name(nd)) || 0) + us);
-    // Count each name once per sample path (recursion).
-    const seen = new Set();
-    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
-      const nm = name(byId.get(cur));
-      if (seen.has(nm)) continue;
-      seen.add(nm);
-      incl.set(nm, (incl.get(nm) || 0) + us);
-    }
-  }
-  const idle = (self.get('(idle)') || 0) + (self.get('(program)') || 0);
-  const busy = [...self.values()].reduce((a, b) => a + b, 0) - idle;
-  const per = (us) => `${(us / 1000 / n).toFixed(3)} ms`;
-  console.log(`${query} ${key}=${values.join('<->')}, ${n} changes: ${(wall / n).toFixed(2)} ms per change to the end of its task; sampled busy ${per(busy)} per change${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
-  const show = (title, m) => {
-    console.log(`\n${title} (per change)`);
-    for (const [nm, us] of [...m].filter(([nm]) => nm !== '(idle)' && nm !== '(program)').sort((a, b) => b[1] - a[1]).slice(0, top)) {
-      console.log(`  ${per(us).padStart(10)}  ${(100 * us / busy).toFixed(1).padStart(5)}%  ${nm.slice(0, 140)}`);
-    }
-  };
-  show('self time', self);
-  show('inclusive time', incl);
-  // Each sample charged to the innermost frame of the app's own UI code (a component's closure),
-  // so the reactive and DOM work an update causes is counted where it was asked for.
-  const own = new Map();
-  const ui = /reform_explorer::ui::/;
-  for (const [id, us] of selfUs) {
-    let where = null;
-    for (let cur = id; cur !== undefined && !where; cur = parent.get(cur)) {
-      const nm = name(byId.get(cur));
-      if (ui.test(nm)) where = nm.replace(/::h[0-9a-f]{16}$/, '');
-    }
-    if (!where) {
-      const nm = name(byId.get(id));
-      if (nm === '(idle)' || nm === '(program)') continue;
-      where = '(outside app UI code)';
-    }
-    own.set(where, (own.get(where) || 0) + us);
-  }
-  show('by innermost app UI frame', own);
-  // CALLERS=regex: where the time of the matching functions comes from (the stack above them,
-  // three frames, the app's own frames picked out first).
-  if (process.env.CALLERS) {
-    const re = new RegExp(process.env.CALLERS);
-    const from = new Map();
-    for (const [id, us] of selfUs) {
-      let cur = id;
-      while (cur !== undefined && !re.test(name(byId.get(cur)))) cur = parent.get(cur);
-      if (cur === undefined) continue;
-      const chain = [];
-      for (let p = parent.get(cur); p !== undefined && chain.length < 3; p = parent.get(p)) {
-        const nm = name(byId.get(p)).replace(/::h[0-9a-f]{16}$/, '');
-        if (/reform_explorer/.test(nm)) chain.push(nm);
-      }
-      const key = chain.join(' <- ') || '(no app frame above)';
-      from.set(key, (from.get(key) || 0) + us);
-    }
-    show(`callers of /${process.env.CALLERS}/ (app frames above)`, from);
-  }
+  report(profile, n, `${query} ${key}=${values.join('<->')}, ${n} changes: ${(wall / n).toFixed(2)} ms per change to the end of its task${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`, top);
 } finally {
   await browser.close();
   await server.close();

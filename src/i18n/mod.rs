@@ -182,6 +182,11 @@ impl PartialEq for Name {
             {
                 true
             }
+            // Traditional Chinese is made from `zh`: comparing it too would convert both names
+            // (a whole imported organisation's names, the first time two steps are compared).
+            (Repr::Owned { zh: a, en: x, .. }, Repr::Owned { zh: b, en: y, .. }) => {
+                a == b && x == y
+            }
             _ => Lang::ALL.into_iter().all(|l| self.get(l) == other.get(l)),
         }
     }
@@ -673,6 +678,23 @@ pub fn format_number(v: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_compare_by_their_text() {
+        let a = Name::new("东门派出所", "Dongmen station");
+        assert_eq!(a, Name::new("东门派出所", "Dongmen station"));
+        assert_ne!(a, Name::new("东门派出所", "Dongmen police station"));
+        assert_ne!(a, Name::new("西门派出所", "Dongmen station"));
+        // Owned names compare without writing their traditional form.
+        let Repr::Owned { hant, .. } = &a.0 else {
+            panic!("an owned name");
+        };
+        assert!(hant.get().is_none());
+        // A fixed text and the same words owned are the same name.
+        let t = Text::new("派出所", "Station");
+        assert_eq!(Name::of(t), Name::new("派出所", "Station"));
+        assert_eq!(Name::numbered(t, 3), Name::new("派出所3", "Station 3"));
+    }
 
     #[test]
     fn formats_numbers() {
