@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::response::{self, curve, Breakdown, NoEstimate, Patrol, Side};
+use crate::analysis::response::{self, curve, Breakdown, Inputs, NoEstimate, Patrol, Side};
 use crate::i18n::{format_number, plain_number, Lang, Text};
 use crate::ui::state::AppState;
 
@@ -78,7 +78,10 @@ struct Figures {
     breakdown: Option<Breakdown>,
 }
 
-fn figures(state: AppState) -> Option<Figures> {
+/// The figures of the step on screen; a curve whose inputs did not change is taken from
+/// `prev` (a parameter edit on a large organisation changes one side at most, and each curve
+/// is a few hundred estimates).
+fn figures(state: AppState, prev: Option<&Option<Figures>>) -> Option<Figures> {
     let step = state.step.get();
     let patrol = state.params.with(Patrol::of)?;
     state.shown.with(|s| {
@@ -89,9 +92,19 @@ fn figures(state: AppState) -> Option<Figures> {
         let breakdown = patrol.breakdown(&before, &after);
         let most = before.inputs.cars.max(after.inputs.cars);
         let max_cars = ((most * 2.0).max(10.0) as u32).min(2_000);
+        let prev = prev
+            .and_then(Option::as_ref)
+            .filter(|p| p.max_cars == max_cars);
+        let again = |inputs: &Inputs, old: Option<(&Inputs, &Curve)>| match old {
+            Some((was, c)) if was == inputs => c.clone(),
+            _ => curve(inputs, max_cars),
+        };
         let curves = (
-            curve(&before.inputs, max_cars),
-            curve(&after.inputs, max_cars),
+            again(
+                &before.inputs,
+                prev.map(|p| (&p.before.inputs, &p.curves.0)),
+            ),
+            again(&after.inputs, prev.map(|p| (&p.after.inputs, &p.curves.1))),
         );
         Some(Figures {
             patrol,
@@ -108,7 +121,7 @@ fn figures(state: AppState) -> Option<Figures> {
 pub fn ResponsePanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let t = move |x: Text| x.get(lang.get());
-    let figs = Memo::new(move |_| figures(state));
+    let figs = Memo::new(move |prev| figures(state, prev));
     let off = move || {
         figs.with(|f| {
             f.as_ref().is_some_and(|f| {

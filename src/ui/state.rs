@@ -29,6 +29,10 @@ pub struct Shown {
     /// build, so comparing them costs nothing (`built` runs only for a new model input, and a
     /// new build is a new scenario).
     build: u64,
+    /// The build whose baseline this one's equals (its own when the baseline changed): what the
+    /// "before" diagram and the baseline's shape follow, so that an edit of a measure's
+    /// parameter remakes neither.
+    pub before_build: u64,
 }
 
 impl PartialEq for Shown {
@@ -38,12 +42,35 @@ impl PartialEq for Shown {
 }
 
 impl Shown {
-    pub fn new(scenario: Scenario) -> Self {
+    /// The result of a new build. The metrics of a step equal to the same step of `prev` (the
+    /// result shown before) are taken from it: comparing shares what a measure did not touch
+    /// (`Children`), so the baseline of an imported organisation compares in a few steps, where
+    /// its metrics walk every unit.
+    pub fn new(scenario: Scenario, prev: Option<&Shown>) -> Self {
         static BUILDS: AtomicU64 = AtomicU64::new(0);
+        let build = BUILDS.fetch_add(1, Ordering::Relaxed);
+        let same =
+            |i: usize| prev.is_some_and(|p| p.scenario.steps.get(i) == scenario.steps.get(i));
+        let before_same = same(0);
+        let metrics = (0..scenario.steps.len())
+            .map(|i| {
+                let cell = OnceLock::new();
+                let known = prev.and_then(|p| p.metrics.get(i)?.get());
+                if let Some(m) = known.filter(|_| if i == 0 { before_same } else { same(i) }) {
+                    let _ = cell.set(m.clone());
+                }
+                cell
+            })
+            .collect();
+        let before_build = match prev {
+            Some(p) if before_same => p.before_build,
+            _ => build,
+        };
         Shown {
-            metrics: scenario.steps.iter().map(|_| OnceLock::new()).collect(),
+            metrics,
             scenario,
-            build: BUILDS.fetch_add(1, Ordering::Relaxed),
+            build,
+            before_build,
         }
     }
     pub fn before(&self) -> &Metrics {
@@ -200,7 +227,7 @@ impl AppState {
             |_, _| true,
         );
         let shown = Memo::new(move |prev: Option<&Option<Shown>>| match built.get() {
-            Ok(scenario) => Some(Shown::new(scenario)),
+            Ok(scenario) => Some(Shown::new(scenario, prev.and_then(Option::as_ref))),
             Err(_) => prev.cloned().flatten(),
         });
         let lang = RwSignal::new(u.lang);
@@ -220,12 +247,17 @@ impl AppState {
         });
         // The shape of both trees (ids, kinds, lineage lists): all the change marks depend on,
         // cheap to make and to compare, so that a change of staff alone remakes no marks.
+        // The baseline's: remade only when the baseline changes (`Shown::before_build`).
+        let before_build = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.before_build)));
+        let before_shape = Memo::new(move |_| {
+            // Read, not only tracked (a memo only tracked is never remade).
+            let _ = before_build.get();
+            shown.with_untracked(|s| s.as_ref().map(|s| shape(s.scenario.before())))
+        });
         let shapes = Memo::new(move |_| {
             let at = step.get();
-            shown.with(|s| {
-                s.as_ref()
-                    .map(|s| (shape(s.scenario.before()), shape(s.scenario.at(at))))
-            })
+            let before = before_shape.get()?;
+            shown.with(|s| s.as_ref().map(|s| (before, shape(s.scenario.at(at)))))
         });
         // Remade when a shape changes, and then not compared with the last value: comparing
         // two maps of every unit costs as much as making them.
@@ -257,7 +289,15 @@ impl AppState {
                     orient: orient.get(),
                     collapsed: closed,
                 };
-                shown.with(|s| s.as_ref().map(|s| diagram_with(s.scenario.at(at), &opts)))
+                // The "before" follows the baseline only (a measure's parameter leaves it).
+                let draw =
+                    |s: &Option<Shown>| s.as_ref().map(|s| diagram_with(s.scenario.at(at), &opts));
+                if after {
+                    shown.with(draw)
+                } else {
+                    let _ = before_build.get();
+                    shown.with_untracked(draw)
+                }
             })
         };
         let idle = Memo::new(move |_| {
