@@ -181,3 +181,27 @@ test('the change summary and the boxes\' change marks follow the step shown and 
     await context.close();
   }
 });
+
+test('a baseline parameter redraws the "before" diagram; a measure\'s parameter leaves it as it was', async () => {
+  await withPage('?case=daqing&lang=en&group=0', async (page) => {
+    const root = (side) => page.getAttribute(`${side} g.node[data-depth="0"]`, 'data-staff');
+    const count = (side) => boxes(page, side).count();
+    // Every box of the "before" marked: a redrawn box would lose its mark.
+    const mark = () => page.$$eval(`${BEFORE} g.node`, (ns) => ns.forEach((n) => { n.__kept = true; }));
+    const kept = () => page.$$eval(`${BEFORE} g.node`, (ns) => ns.every((n) => n.__kept));
+    await mark();
+    const [before, after, afterBoxes] = [await root(BEFORE), await count(BEFORE), await count(AFTER)];
+    // The number of branches after the reform: only the "after" changes.
+    const branches = Number(await page.inputValue('#param-branches_after'));
+    await page.fill('#param-branches_after', String(branches - 1));
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length !== n, [`${AFTER} g.node`, afterBoxes]);
+    assert.equal(await root(BEFORE), before);
+    assert.equal(await count(BEFORE), after);
+    assert.ok(await kept(), 'the "before" boxes were redrawn');
+    // The city's officers: the "before" follows.
+    const staff = Number(await page.inputValue('#param-staff'));
+    await page.fill('#param-staff', String(staff + 500));
+    await page.waitForFunction(([sel, was]) => document.querySelector(sel)?.dataset.staff !== was, [`${BEFORE} g.node[data-depth="0"]`, before]);
+    assert.equal(Number(await root(BEFORE)), Number(before) + 500);
+  });
+});
