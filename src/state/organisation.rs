@@ -427,53 +427,76 @@ fn records(text: &str) -> Vec<(usize, Vec<String>)> {
     } else {
         ','
     };
+    let sep = sep as u8;
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut rec: Vec<String> = Vec::new();
+    // The field being read: unquoted text is taken as one slice (separators, quotes and line
+    // breaks are ASCII, so every index where one is found is a character boundary); a quoted
+    // field is copied, its doubled quotes written once.
     let mut field = String::new();
+    let mut from = 0;
     let mut quoted = false;
     let mut line = 1;
     let mut start = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    let end_record = |rec: &mut Vec<String>, out: &mut Vec<(usize, Vec<String>)>, start: usize| {
+        if rec.iter().any(|f| !f.trim().is_empty()) {
+            out.push((start, std::mem::take(rec)));
+        }
+        rec.clear();
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
         if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    field.push('"');
-                } else {
+            match b {
+                b'"' if bytes.get(i + 1) == Some(&b'"') => {
+                    field.push_str(&text[from..=i]);
+                    i += 2;
+                    from = i;
+                    continue;
+                }
+                b'"' => {
+                    field.push_str(&text[from..i]);
                     quoted = false;
+                    from = i + 1;
                 }
-            } else {
-                if c == '\n' {
-                    line += 1;
-                }
-                field.push(c);
+                b'\n' => line += 1,
+                _ => {}
             }
+            i += 1;
             continue;
         }
-        match c {
-            '"' if field.trim().is_empty() => {
+        match b {
+            b'"' if field.trim().is_empty() && text[from..i].trim().is_empty() => {
                 field.clear();
                 quoted = true;
+                from = i + 1;
             }
-            c if c == sep => rec.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
+            b'\r' => {
+                field.push_str(&text[from..i]);
+                from = i + 1;
+            }
+            b'\n' => {
+                field.push_str(&text[from..i]);
                 rec.push(std::mem::take(&mut field));
-                if rec.iter().any(|f| !f.trim().is_empty()) {
-                    out.push((start, std::mem::take(&mut rec)));
-                }
-                rec.clear();
+                from = i + 1;
+                end_record(&mut rec, &mut out, start);
                 line += 1;
                 start = line;
             }
-            c => field.push(c),
+            b if b == sep => {
+                field.push_str(&text[from..i]);
+                rec.push(std::mem::take(&mut field));
+                from = i + 1;
+            }
+            _ => {}
         }
+        i += 1;
     }
+    field.push_str(&text[from..]);
     rec.push(field);
-    if rec.iter().any(|f| !f.trim().is_empty()) {
-        out.push((start, rec));
-    }
+    end_record(&mut rec, &mut out, start);
     out
 }
 
@@ -671,7 +694,7 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
         return Err(vec![Problem::file(What::Empty)]);
     }
     let mut problems = Vec::new();
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let id = row.get(Column::Id);
         if id.is_empty() {
@@ -764,7 +787,12 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
         let incidents = whole(row, Column::Incidents, 1 << 40, true, &mut problems);
         let communities = whole(row, Column::Communities, 1 << 20, true, &mut problems);
         let area = {
-            let s = row.get(Column::Area).replace([',', '，'], "");
+            let raw = row.get(Column::Area);
+            let s: std::borrow::Cow<str> = if raw.contains([',', '，']) {
+                raw.replace([',', '，'], "").into()
+            } else {
+                raw.into()
+            };
             if s.is_empty() {
                 Some(0.0)
             } else {
