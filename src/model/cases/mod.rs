@@ -7,6 +7,7 @@ pub mod daqing;
 pub mod haidong;
 pub(crate) mod kit;
 pub mod tianjin;
+pub mod why;
 pub mod zhejiang;
 
 use crate::i18n::{trf, Lang, Msg, Name, Text};

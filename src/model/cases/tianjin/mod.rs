@@ -49,8 +49,8 @@ const Q_SHARE: &str = "派出所警力佔分局總警力的53.6%";
 const Q_ONE_OFFICE: &str = "實施“一室兩隊(兩組)”派出所改革";
 const Q_LEAD: &str =
     "實行指揮長負責制……情報指揮室整合研判情報資源,“點對點”調派社區警務隊、執法辦案隊";
-const Q_RATING: &str = "人民群眾對天津公安工作和隊伍建設綜合評議給出97.66分";
-const Q_FRAUD: &str = "今年以來電信網絡詐騙案件下降21%";
+pub(crate) const Q_RATING: &str = "人民群眾對天津公安工作和隊伍建設綜合評議給出97.66分";
+pub(crate) const Q_FRAUD: &str = "今年以來電信網絡詐騙案件下降21%";
 const Q_PERMISSIONS: &str = "將33個業務系統資源權限釋放到派出所";
 const Q_TRAFFIC: &str = "將20個交警大隊劃分為66個警區";
 

@@ -43,7 +43,7 @@ const Q_AREA: &str = "南湖公安刑侦部门共有4个片区刑侦队和一个
 const Q_SLIM: &str = "先后集中精简机关民警89人,下沉警力数占机关原有警力数的三分之一";
 const Q_PJ_UNITS: &str = "将原来26个内设机构精简合并成8个";
 const Q_PJ_CUT: &str = "机关警种部门警力较改革前减少23.2%,全部充实到基层一线";
-const Q_PJ_INCIDENTS: &str = "今年的案件警情数同比下降21.6.%";
+pub(crate) const Q_PJ_INCIDENTS: &str = "今年的案件警情数同比下降21.6.%";
 
 const INTERNAL: Text = Text::new("内设机构", "Internal unit");
 const STATION: Text = Text::new("派出所", "Police station");
