@@ -272,6 +272,11 @@ pub enum Msg {
     ReportedOnly,
     /// The key-figures strip's title.
     KeyFigures,
+    /// The "why this reform" panel: its title, its two lists, and the label on each outcome.
+    WhyTitle,
+    WhyProblems,
+    WhyOutcomes,
+    WhyNotComputed,
     /// Minutes, after a number.
     MinutesShort,
     /// How a reported figure is matched, in one word (the key-figures strip).

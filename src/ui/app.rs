@@ -22,6 +22,7 @@ use crate::ui::sources::{LineagePanel, SourcesPanel};
 use crate::ui::state::AppState;
 use crate::ui::steps::StepControl;
 use crate::ui::table::{RowTable, WorkloadTable};
+use crate::ui::why::WhyPanel;
 
 /// How long the address bar waits for edits to settle before it is rewritten (ms).
 pub const URL_DELAY: u32 = 250;
@@ -59,15 +60,21 @@ fn offline_copy() -> Option<(String, String)> {
     ))
 }
 
-/// A printout carries the sources: the panel opens for printing and closes again after if it
-/// was closed.
+/// The folded panels a printout carries: the sources, and why the reform was made.
+const PRINTED_PANELS: [&str; 2] = [
+    r#"details[data-panel="sources"]"#,
+    r#"details[data-panel="why"]"#,
+];
+
+/// A printout carries the sources and the why: those panels open for printing and close again
+/// after if they were closed.
 fn open_sources_for_print() {
     let Some(w) = web_sys::window() else { return };
-    let was_open = std::rc::Rc::new(std::cell::Cell::new(true));
-    let details = || {
+    let was_open = std::rc::Rc::new([std::cell::Cell::new(true), std::cell::Cell::new(true)]);
+    let details = |selector: &str| {
         web_sys::window()?
             .document()?
-            .query_selector(r#"details[data-panel="sources"]"#)
+            .query_selector(selector)
             .ok()??
             .dyn_into::<web_sys::HtmlDetailsElement>()
             .ok()
@@ -75,15 +82,19 @@ fn open_sources_for_print() {
     let open = was_open.clone();
     // Both live as long as the page.
     EventListener::new(&w, "beforeprint", move |_| {
-        if let Some(d) = details() {
-            open.set(d.open());
-            d.set_open(true);
+        for (selector, was) in PRINTED_PANELS.iter().zip(open.iter()) {
+            if let Some(d) = details(selector) {
+                was.set(d.open());
+                d.set_open(true);
+            }
         }
     })
     .forget();
     EventListener::new(&w, "afterprint", move |_| {
-        if let Some(d) = details() {
-            d.set_open(was_open.get());
+        for (selector, was) in PRINTED_PANELS.iter().zip(was_open.iter()) {
+            if let Some(d) = details(selector) {
+                d.set_open(was.get());
+            }
         }
     })
     .forget();
@@ -256,6 +267,7 @@ pub fn App() -> impl IntoView {
                     <Composer state=state/>
                 </Show>
                 <KeyFigures state=state/>
+                <WhyPanel state=state/>
                 <div class="scope" class:hidden-view=move || state.view.get() == View::Compose role="group" aria-label=move || t(Msg::Variant)>
                     <span class="scope-label">{move || t(Msg::Variant)} ":"</span>
                     {move || {

@@ -22,6 +22,7 @@ mod sources;
 mod state;
 mod steps;
 mod table;
+mod why;
 
 pub use app::App;
 pub use panic::install_panic_panel;
