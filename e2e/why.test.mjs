@@ -1,7 +1,7 @@
 // "Why this reform · what the sources report" (ui/why.rs): on each case's page, in Chinese and in
 // English, the problems the sources name and the outcomes they report, every one quoted verbatim
 // from its document in that document's script (`lang`), each outcome labelled as reported, not
-// computed by the model; open on a wide screen, folded on a phone and opened by keyboard, opened
+// computed by the model; folded (its summary says how much it holds) and opened by keyboard, opened
 // for printing, legible in every theme.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,7 +46,8 @@ const panel = (page) => page.$eval('[data-panel="why"]', (d) => {
   return {
     tag: d.tagName,
     open: d.open,
-    title: d.querySelector('summary').textContent.trim(),
+    title: d.querySelector('summary h2').textContent.trim(),
+    count: d.querySelector('[data-why-count]')?.textContent ?? '',
     problems: items('problem'),
     outcomes: items('outcome'),
     none: d.querySelector('[data-why-none]')?.textContent ?? null,
@@ -65,7 +66,9 @@ for (const lang of ['zh', 'en']) {
         }
         const p = await panel(page);
         assert.equal(p.tag, 'DETAILS', c);
-        assert.equal(p.open, true, `${c}: open on a wide screen`);
+        // Folded: open, it is taller than the first screen; its summary says how much it holds.
+        assert.equal(p.open, false, `${c}: folded`);
+        assert.ok(p.count.includes(String(p.problems.length)) && p.count.includes(String(p.outcomes.length)), `${c}: ${p.count}`);
         assert.equal(p.title, TITLE[lang], c);
         assert.ok(p.problems.length >= 1, `${c}: no problem`);
         if (c === 'haidong') {

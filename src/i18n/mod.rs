@@ -277,6 +277,8 @@ pub enum Msg {
     WhyProblems,
     WhyOutcomes,
     WhyNotComputed,
+    /// The folded panel's count: {0} problems, {1} outcomes.
+    WhyCount,
     /// Minutes, after a number.
     MinutesShort,
     /// How a reported figure is matched, in one word (the key-figures strip).

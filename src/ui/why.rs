@@ -12,9 +12,6 @@ use crate::model::cases::Reported;
 use crate::state::url::View;
 use crate::ui::state::AppState;
 
-/// From this window width (CSS pixels) the panel starts open: the layout's two-column width.
-const OPEN_FROM: f64 = 900.0;
-
 /// A reported figure as the panel writes it: "97.66 分", "-21%", "1,937 → 434 起".
 fn figure(r: &Reported, l: Lang) -> String {
     let one = |v: f64| format_number(v, 2);
@@ -58,11 +55,13 @@ fn item(s: Said, outcome: bool, l: Lang) -> impl IntoView {
 #[component]
 pub fn WhyPanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    // Open on a wide screen when the page is made; the reader's choice is kept after that.
-    let open = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= OPEN_FROM);
+    // Folded, with how much it holds: open, it is taller than the first screen in English,
+    // and the diagrams come first.
+    let count = move || {
+        let c = state.case.get();
+        let (p, o) = (why::problems(c).len(), why::outcomes(c).len());
+        trf(lang.get(), Msg::WhyCount, &[&p.to_string(), &o.to_string()])
+    };
     let problems = move || {
         let l = lang.get();
         why::problems(state.case.get())
@@ -85,9 +84,10 @@ pub fn WhyPanel(state: AppState) -> impl IntoView {
     };
     view! {
         <Show when=move || state.view.get() == View::Case>
-            <details class="why" data-panel="why" open=open>
+            <details class="why" data-panel="why">
                 <summary>
                     <h2>{move || tr(lang.get(), Msg::WhyTitle)}</h2>
+                    <span class="why-count" data-why-count="1">{count}</span>
                 </summary>
                 <div class="why-body">
                     <section aria-labelledby="why-problems">
