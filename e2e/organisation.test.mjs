@@ -463,3 +463,25 @@ test('edit from the diagram: E, F2, a double click or the button open the editor
     await context.close();
   }
 });
+
+test('an import the browser refuses to keep still shows, and says it is not kept', async () => {
+  const utf8 = fixture('organisation-utf8.csv');
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
+  try {
+    // Storage full for the organisation (the address bar and other keys still work).
+    await page.evaluate(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (k === 'reform-explorer.organisation') throw new DOMException('full', 'QuotaExceededError');
+        return set.call(this, k, v);
+      };
+    });
+    await importBuffer(page, 'donghu.csv', utf8);
+    await ownBase(page);
+    await page.waitForSelector('[data-org-status="good"] [data-org-not-kept]');
+    assert.equal(Number((await shownMetrics(page, 'before')).staff_total), csvStaff(utf8.toString('utf8')));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

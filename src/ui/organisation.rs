@@ -13,7 +13,7 @@ use crate::model::own;
 use crate::state::organisation::{decode, read, template, to_csv, Problem, What, MAX_BYTES};
 use crate::state::url::View;
 use crate::ui::export::{download_text, picked_file};
-use crate::ui::own_store::{offer, storage, KEY};
+use crate::ui::own_store::{keep, offer, storage, KEY};
 use crate::ui::state::AppState;
 
 /// GB18030 (which includes GBK and GB2312) by the browser's own decoder, refusing bytes that
@@ -59,16 +59,24 @@ fn import_file(state: AppState, status: RwSignal<Status>, file: web_sys::File) {
                 let name = org.name.get(state.lang.get_untracked()).to_string();
                 let units = crate::model::edit::count(&org.tree);
                 let staff = org.tree.staff_total().total();
-                let (scope, stored) = offer(org, true);
+                let scope = offer(org);
                 if let Some(scope) = scope {
                     state.own.set(Some(scope));
                     apply(state, scope);
+                    // Said only if the browser refuses it, once it has been asked.
+                    keep(scope, move |kept| {
+                        status.update(|s| {
+                            if let Status::Imported { stored, .. } = s {
+                                *stored = kept;
+                            }
+                        })
+                    });
                 }
                 status.set(Status::Imported {
                     name,
                     units,
                     staff,
-                    stored,
+                    stored: scope.is_some(),
                 });
             }
             Err(p) => status.set(Status::Failed(p)),
@@ -163,7 +171,7 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
             } => view! {
                 <div class="saved-status good" role="status" data-org-status="good">
                     <p>{trf(l, Msg::OrgImported, &[&name, &format_number(units as f64, 0), &format_number(f64::from(staff), 0)])}</p>
-                    {(!stored).then(|| view! { <p class="warn">{tr(l, Msg::OrgNotStored)}</p> })}
+                    {(!stored).then(|| view! { <p class="warn" data-org-not-kept="1">{tr(l, Msg::OrgNotStored)}</p> })}
                 </div>
             }
             .into_any(),

@@ -111,16 +111,18 @@ pub fn link_names_own(search: &str) -> bool {
 pub fn restore_linked() -> bool {
     let hash = location_hash();
     if let Some(org) = LINKED.with(|l| l.borrow_mut().take()) {
-        let key = offer(org, true).0.map(|s| s.variant.key);
         // The link made for it is the one it came with.
-        if let Some(key) = key {
-            LINKS.with(|l| l.borrow_mut().push((key, Some(hash))));
+        if let Some(scope) = offer(org) {
+            LINKS.with(|l| l.borrow_mut().push((scope.variant.key, Some(hash))));
+            keep(scope, |_| {});
         }
         return true;
     }
     if let Some(v) = hash.trim_start_matches('#').strip_prefix(FRAGMENT) {
         if let Ok(org) = crate::state::organisation::from_link(v) {
-            offer(org, true);
+            if let Some(scope) = offer(org) {
+                keep(scope, |_| {});
+            }
             return true;
         }
     }
@@ -131,7 +133,7 @@ pub fn restore_linked() -> bool {
 pub fn restore_kept() -> Option<Scope> {
     let text = storage().and_then(|s| s.get_item(KEY).ok().flatten())?;
     let org = read(&text).ok()?;
-    offer(org, false).0
+    offer(org)
 }
 
 /// The own organisation the state is built on (the composer's baseline, else the four
@@ -183,19 +185,16 @@ pub fn link(state: AppState) -> Link {
     // is a few milliseconds for a large one).
     LINKS.with(|l| l.borrow_mut().push((key, None)));
     let variant = scope.variant;
-    request_animation_frame(move || {
-        gloo_timers::callback::Timeout::new(0, move || {
-            leptos::task::spawn_local(async move {
-                let made = make_fragment(variant).await;
-                LINKS.with(|l| {
-                    if let Some(e) = l.borrow_mut().iter_mut().find(|(k, _)| *k == key) {
-                        e.1 = Some(made);
-                    }
-                });
-                MADE.with(|m| m.notify());
+    after_paint(move || {
+        leptos::task::spawn_local(async move {
+            let made = make_fragment(variant).await;
+            LINKS.with(|l| {
+                if let Some(e) = l.borrow_mut().iter_mut().find(|(k, _)| *k == key) {
+                    e.1 = Some(made);
+                }
             });
-        })
-        .forget();
+            MADE.with(|m| m.notify());
+        });
     });
     Link::Pending
 }
@@ -236,17 +235,33 @@ pub fn too_large_for_link(state: AppState) -> bool {
     link(state) == Link::TooLarge
 }
 
-/// Registers `org` as the organisation the page offers and, with `keep`, keeps it in the
-/// browser; its file text is made once, for both. The scope, and whether the browser kept it.
-pub(crate) fn offer(org: Organisation, keep: bool) -> (Option<Scope>, bool) {
+/// Registers `org` as the organisation the page offers (its file text is made once, for its
+/// key and for keeping it). The scope.
+pub(crate) fn offer(org: Organisation) -> Option<Scope> {
     let content = org.to_json();
-    let scope = own::register(org.tree, org.name, &content).map(|variant| Scope {
+    own::register(org.tree, org.name, &content).map(|variant| Scope {
         case: None,
         variant,
+    })
+}
+
+/// Keeps the organisation `scope` offers in the browser, after the frame that shows it is
+/// painted (writing a large organisation's file to storage takes several milliseconds), and
+/// then tells `done` whether the browser kept it. Writes made in a row land in their order.
+pub(crate) fn keep(scope: Scope, done: impl FnOnce(bool) + 'static) {
+    after_paint(move || {
+        let kept = own::content(scope.variant.key)
+            .is_some_and(|c| storage().is_some_and(|s| s.set_item(KEY, c).is_ok()));
+        done(kept);
     });
-    let kept =
-        keep && scope.is_some() && storage().is_some_and(|s| s.set_item(KEY, &content).is_ok());
-    (scope, kept)
+}
+
+/// Runs `f` in a task of its own after the next frame is painted (a task spawned now, or a
+/// microtask, would run before it).
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        gloo_timers::callback::Timeout::new(0, f).forget();
+    });
 }
 
 /// The own organisation a scenario is built on (its recipe's baseline, or else the
@@ -283,9 +298,10 @@ pub fn replace(
     tree: crate::model::org::Unit,
     name: crate::i18n::Name,
 ) {
-    let Some(scope) = offer(Organisation { name, tree }, true).0 else {
+    let Some(scope) = offer(Organisation { name, tree }) else {
         return;
     };
+    keep(scope, |_| {});
     state.own.set(Some(scope));
     if let Some(mut r) = state.recipe.get_untracked().filter(|r| r.base == old) {
         r.base = scope;
