@@ -487,6 +487,14 @@ pub enum Msg {
     SourcesTitle,
     SourcesCount,
     Documents,
+    /// The sources panel's list of facts the sources report in words (`model::cases::Fact`).
+    FactsTitle,
+    FactsHint,
+    /// Beside each such fact: reported, not computed.
+    FactReported,
+    /// Document 001's other models (`model::cases::related`): {0} is the document's title.
+    RelatedTitle,
+    RelatedHint,
     Default,
     LineageTitle,
     LineageHint,

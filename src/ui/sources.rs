@@ -1,5 +1,6 @@
 //! The sources panel (documents, the phrase behind every default, lever and reported figure,
-//! and every assumption with its reason) and the lineage list (which old units became each new
+//! every assumption with its reason, the facts the sources report in words and the related
+//! models of document 001, each with its quote) and the lineage list (which old units became each new
 //! one; hovering or focusing an entry highlights them in both diagrams).
 
 use std::collections::HashMap;
@@ -7,7 +8,8 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
-use crate::model::cases::Match;
+use crate::model::cases::related::{DOC as RELATED_DOC, RELATED};
+use crate::model::cases::{Match, DOC_001};
 use crate::model::lineage::formed;
 use crate::model::org::Unit;
 use crate::model::params::ParamSpec;
@@ -157,6 +159,57 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
             }
             .into_any()
         };
+        let facts: Vec<_> = case
+            .facts_of(v)
+            .into_iter()
+            .map(|f| {
+                view! {
+                    <li data-fact=f.key>
+                        {f.text.get(l)} " "
+                        <span class="match match-quoted">{tr(l, Msg::FactReported)}</span>
+                        <br/>
+                        {source_text(f.source, l)}
+                    </li>
+                }
+            })
+            .collect();
+        let facts = (!facts.is_empty()).then(|| {
+            view! {
+                <h3 data-facts-title="1">{tr(l, Msg::FactsTitle)}</h3>
+                <p class="hint">{tr(l, Msg::FactsHint)}</p>
+                <ul class="facts">{facts}</ul>
+            }
+        });
+        let related = RELATED
+            .iter()
+            .map(|m| {
+                let quotes = m
+                    .sources
+                    .iter()
+                    .map(|s| view! { <li>{source_text(*s, l)}</li> })
+                    .collect_view();
+                let parts = m
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        view! {
+                            <li data-related-part=p.key>
+                                <strong>{p.name.get(l)}</strong> " " {p.summary.get(l)}
+                                <br/>
+                                {source_text(p.source, l)}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li data-related=m.key>
+                        <strong>{m.name.get(l)}</strong> " " {m.summary.get(l)}
+                        <ul class="related-quotes">{quotes}</ul>
+                        {(!m.parts.is_empty()).then(|| view! { <ol class="related-parts">{parts}</ol> })}
+                    </li>
+                }
+            })
+            .collect_view();
         view! {
             <p class="hint" data-assumptions=assumed.to_string()>
                 {trf(l, Msg::SourcesCount, &[&(v.specs.len() + v.row_specs.len() - assumed).to_string(), &assumed.to_string()])}
@@ -180,8 +233,12 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
             </div>
             <h3>{tr(l, Msg::Reported)}</h3>
             <ul class="reported-sources">{reported}</ul>
+            {facts}
             <h3 data-calibrated-title="1">{T_CALIBRATED_TITLE.get(l)}</h3>
             {calibrated}
+            <h3 data-related-title="1">{tr(l, Msg::RelatedTitle)}</h3>
+            <p class="hint">{trf(l, Msg::RelatedHint, &[DOC_001.title])}</p>
+            <ul class="related" data-related-doc=RELATED_DOC>{related}</ul>
         }
     };
     view! {

@@ -6,6 +6,7 @@
 pub mod daqing;
 pub mod haidong;
 pub(crate) mod kit;
+pub mod related;
 pub mod tianjin;
 pub mod why;
 pub mod zhejiang;
@@ -82,6 +83,25 @@ impl CaseId {
             CaseId::Tianjin => &[DOC_003],
             CaseId::Haidong => &[DOC_004],
         }
+    }
+    /// What the case's sources report in words that the model neither takes nor computes
+    /// (measures on people, bodies outside every scope's organisation), each with its quote.
+    pub fn facts(self) -> &'static [Fact] {
+        match self {
+            CaseId::Zhejiang => zhejiang::FACTS,
+            CaseId::Daqing | CaseId::Tianjin | CaseId::Haidong => &[],
+        }
+    }
+    /// The facts shown with scope `variant`: those of that scope and those of every scope. None
+    /// for a variant that is not one of the case's own (a composed reform, an organisation).
+    pub fn facts_of(self, variant: &Variant) -> Vec<&'static Fact> {
+        if variant.composed.is_some() || self.variant(variant.key).is_none() {
+            return Vec::new();
+        }
+        self.facts()
+            .iter()
+            .filter(|f| f.scopes.is_empty() || f.scopes.contains(&variant.key))
+            .collect()
     }
     pub fn is_modelled(self) -> bool {
         !self.variants().is_empty()
@@ -279,6 +299,23 @@ pub struct Reported {
     pub after: Option<f64>,
     /// How the model matches each side, `[before, after]`; `None` exactly where the side is.
     pub how: [Option<Match>; 2],
+    pub source: Source,
+}
+
+/// A fact a source reports in words, which the model neither takes nor computes: a measure on
+/// people (Nanhu's star ratings), a body outside every scope's organisation (Zhejiang's
+/// provincial department), a change the diagram does not draw. Shown with its quote as
+/// reported, not computed (the sources panel, `[data-fact]`); a figure the model could set
+/// beside a metric is a `Reported` instead.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fact {
+    /// The `data-fact` hook, unique in its case.
+    pub key: &'static str,
+    /// The scopes (variant keys) it belongs to; empty for every scope of the case.
+    pub scopes: &'static [&'static str],
+    /// What the source says, in the page's words.
+    pub text: Text,
+    /// Where it says it: always a quote (`tests/facts.rs`).
     pub source: Source,
 }
 

@@ -14,7 +14,7 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, KeyFigure, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, Fact, KeyFigure, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -44,6 +44,13 @@ const Q_SLIM: &str = "先后集中精简机关民警89人,下沉警力数占机�
 const Q_PJ_UNITS: &str = "将原来26个内设机构精简合并成8个";
 const Q_PJ_CUT: &str = "机关警种部门警力较改革前减少23.2%,全部充实到基层一线";
 pub(crate) const Q_PJ_INCIDENTS: &str = "今年的案件警情数同比下降21.6.%";
+const Q_MIDDLE: &str = "南湖分局提出“中层职数不减、职级不降”";
+const Q_STARS: &str =
+    "每年有3名五星级、7名四星级、15名三星级的社区民警,可分别享受中层正职、副职和警探长待遇";
+const Q_COMPETE: &str = "建立中层正副职、警探长全员竞聘机制和民警双向选择上岗机制,3年来累计有15名中层干部落聘,民警岗位流动率达20.6%";
+const Q_PROMOTED: &str = "有112人通过竞聘得到提拔,其中来自基层所队的比例达到78%";
+const Q_PROVINCE: &str = "治安总队和人口服务管理总队整合成治安监督管理总队,交通管理局和高速交警总队合署成立新的交通管理局";
+const Q_THREE_LEVELS: &str = "大部门大警种制改革原则上在省、市、县三级公安机关同时开展";
 
 const INTERNAL: Text = Text::new("内设机构", "Internal unit");
 const STATION: Text = Text::new("派出所", "Police station");
@@ -327,6 +334,139 @@ pub const NANHU_REPORTED: &[Reported] = &[
         [None, input("organ_share_moved")],
         Source::seed(DOC, Q_SLIM),
     ),
+    // The people measures: reported, not computed (the model has no ratings, posts or careers).
+    effect(
+        Text::new(
+            "五星级社区民警（每年，享受中层正职待遇）",
+            "Five-star community officers (a year, paid as middle-management heads)",
+        ),
+        STAFF,
+        None,
+        3.0,
+        [None, QUOTED],
+        Source::seed(DOC, Q_STARS),
+    ),
+    effect(
+        Text::new(
+            "四星级社区民警（每年，享受中层副职待遇）",
+            "Four-star community officers (a year, paid as middle-management deputies)",
+        ),
+        STAFF,
+        None,
+        7.0,
+        [None, QUOTED],
+        Source::seed(DOC, Q_STARS),
+    ),
+    effect(
+        Text::new(
+            "三星级社区民警（每年，享受警探长待遇）",
+            "Three-star community officers (a year, paid as senior officers)",
+        ),
+        STAFF,
+        None,
+        15.0,
+        [None, QUOTED],
+        Source::seed(DOC, Q_STARS),
+    ),
+    effect(
+        Text::new(
+            "竞聘中落聘的中层干部（3 年累计）",
+            "Middle managers not reappointed in open competition (3 years)",
+        ),
+        STAFF,
+        None,
+        15.0,
+        [None, QUOTED],
+        Source::seed(DOC, Q_COMPETE),
+    ),
+    effect(
+        Text::new(
+            "民警岗位流动率（3 年）",
+            "Officers who changed posts (3 years)",
+        ),
+        PCT,
+        None,
+        20.6,
+        [None, QUOTED],
+        Source::seed(DOC, Q_COMPETE),
+    ),
+    effect(
+        Text::new("通过竞聘得到提拔", "Promoted through open competition"),
+        STAFF,
+        None,
+        112.0,
+        [None, QUOTED],
+        Source::seed(DOC, Q_PROMOTED),
+    ),
+    effect(
+        Text::new(
+            "提拔者中来自基层所队的比例",
+            "Share of those promoted who came from stations and frontline teams",
+        ),
+        PCT,
+        None,
+        78.0,
+        [None, QUOTED],
+        Source::seed(DOC, Q_PROMOTED),
+    ),
+];
+
+/// What seed 002 reports in words that neither pilot's model takes or computes.
+pub const FACTS: &[Fact] = &[
+    Fact {
+        key: "middle_posts_kept",
+        scopes: &["nanhu"],
+        text: Text::new(
+            "中层职数不减、职级不降：32 个内设机构整合为 9 个，但中层干部的职数和职级都不减。模型画的是单位，不计岗位：组织图中内设机构负责人变少，不表示中层职数减少。",
+            "Middle-management posts not cut, ranks not lowered: the 32 internal units became 9, but the number of middle-management posts and their ranks were kept. The model draws units, not posts: fewer internal-unit heads in the diagram do not mean fewer middle-management posts.",
+        ),
+        source: Source::seed(DOC, Q_MIDDLE),
+    },
+    Fact {
+        key: "star_ratings",
+        scopes: &["nanhu"],
+        text: Text::new(
+            "社区民警星级评定：每年评出五星级 3 名、四星级 7 名、三星级 15 名，分别享受中层正职、中层副职和警探长待遇（人数也列在数字下的“资料报告的成效（模型未计算）”中）。",
+            "Star ratings for community officers: each year 3 five-star, 7 four-star and 15 three-star officers are paid as middle-management heads, deputies and senior officers (the counts are also under the numbers, in “Effects the sources report”).",
+        ),
+        source: Source::seed(DOC, Q_STARS),
+    },
+    Fact {
+        key: "competition_rotation",
+        scopes: &["nanhu"],
+        text: Text::new(
+            "全员竞聘和双向选择：中层正副职、警探长全员竞聘，民警双向选择上岗；3 年来 15 名中层干部落聘，民警岗位流动率 20.6%。",
+            "Open competition and two-way choice: every middle-management and senior-officer post is competed for, and officers and posts choose each other; in 3 years 15 middle managers were not reappointed and 20.6 % of officers changed posts.",
+        ),
+        source: Source::seed(DOC, Q_COMPETE),
+    },
+    Fact {
+        key: "promotions_from_grassroots",
+        scopes: &["nanhu"],
+        text: Text::new(
+            "提拔来自基层：112 人通过竞聘得到提拔，其中 78% 来自基层所队。",
+            "Promotions from the grassroots: 112 were promoted through open competition, 78 % of them from stations and frontline teams.",
+        ),
+        source: Source::seed(DOC, Q_PROMOTED),
+    },
+    Fact {
+        key: "provincial_merges",
+        scopes: &[],
+        text: Text::new(
+            "省厅机关的整合：治安总队与人口服务管理总队整合为治安监督管理总队；交通管理局与高速交警总队合署，成立新的交通管理局。省厅机关不在两个试点的组织中，未建模。",
+            "Merges in the provincial department: the public order corps and the population services corps became one public order supervision corps; the traffic bureau and the expressway traffic police corps now share one office as a new traffic bureau. The provincial department is in neither pilot's organisation and is not modelled.",
+        ),
+        source: Source::seed(DOC, Q_PROVINCE),
+    },
+    Fact {
+        key: "three_levels",
+        scopes: &[],
+        text: Text::new(
+            "推广：大部门大警种制改革原则上在省、市、县三级公安机关同时开展；两个试点都是县级。",
+            "Roll-out: the reform is in principle carried out at the provincial, city and county levels at once; both pilots are county-level.",
+        ),
+        source: Source::seed(DOC, Q_THREE_LEVELS),
+    },
 ];
 
 /// The key figures (shown first): 32 internal units into 9 departments, headquarters officers moved down, 70 community rooms, a third investigation tier.
@@ -396,8 +536,8 @@ const NANHU_NOTES: &[Text] = &[
         "The source gives no ranks: each unit's head counts as one rank (sub-bureau leaders 2, internal unit 1, team/office/group 1, station 1, community room 1), with one change the source gives: after the merge the head of each of the 4 law-enforcement departments (merged branches) is the sub-bureau leader who commands it and is not counted again (the supervision centre, the three comprehensive departments and the detention centre still count 1). The investigation line goes from chief – deputy chief – brigade head – squadron head to chief – deputy chief in charge – area team head – detective group head: 4 ranks both.",
     ),
     Text::new(
-        "未建模：用人和考核机制（星级社区民警、竞聘、岗位流动率 20.6%、112 人提拔）、省厅机关的整合。",
-        "Not modelled: the staffing and assessment measures (star-rated community officers, re-competition, 20.6 % post rotation, 112 promotions) and the merges in the provincial department.",
+        "用人和考核机制（中层职数不减、职级不降，星级社区民警，竞聘，岗位流动率 20.6%，112 人提拔、78% 来自基层）和省厅机关的整合是资料报告的事实，模型不计算：见“来源与建模假设”中的“资料报告的事实（模型未计算）”；有数字的也列在数字下的“资料报告的成效（模型未计算）”中。",
+        "The staffing and assessment measures (middle-management posts and ranks kept, star-rated community officers, open competition, 20.6 % post rotation, 112 promotions, 78 % from the grassroots) and the merges in the provincial department are facts the source reports and the model does not compute: see “Facts the sources report (not computed by the model)” under Sources; those with a number are also under the numbers, in “Effects the sources report”.",
     ),
 ];
 

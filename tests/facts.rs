@@ -1,0 +1,198 @@
+//! Facts a trainee expects that the model does not build (issue 19): what the sources report in
+//! words (`CaseId::facts`), the people measures reported as figures the model does not compute,
+//! and document 001's related models. Every quote is verbatim in its document and in its own
+//! script.
+
+mod common;
+
+use std::collections::HashSet;
+
+use reform_explorer::model::cases::related::{DOC as RELATED_DOC, RELATED};
+use reform_explorer::model::cases::{CaseId, Match, Reported};
+use reform_explorer::model::source::Source;
+
+fn quote_of(s: Source) -> (&'static str, &'static str) {
+    match s {
+        Source::Seed { doc, quote } => (doc, quote),
+        Source::Assumption { .. } => panic!("a fact or related model must quote its source"),
+    }
+}
+
+fn assert_verbatim(doc: &str, quote: &str, at: &str) {
+    if let Some(text) = common::seed_text(doc) {
+        let missing = common::missing_pieces(&text, quote);
+        assert!(
+            missing.is_empty(),
+            "{at}: not verbatim in {doc}: {missing:?}"
+        );
+    }
+}
+
+#[test]
+fn every_fact_quotes_its_case_verbatim_in_its_own_script() {
+    let mut n = 0;
+    for c in CaseId::ALL {
+        let mut keys = HashSet::new();
+        for f in c.facts() {
+            let at = format!("{} {}", c.key(), f.key);
+            assert!(keys.insert(f.key), "{at}: key twice");
+            assert!(!f.text.zh.is_empty() && !f.text.en.is_empty(), "{at}");
+            for s in f.scopes {
+                assert!(c.variant(s).is_some(), "{at}: no scope {s}");
+            }
+            let (doc, quote) = quote_of(f.source);
+            assert!(
+                c.documents().iter().any(|d| d.id == doc),
+                "{at}: cites {doc}, not one of the case's documents"
+            );
+            assert_verbatim(doc, quote, &at);
+            let script = if doc == "003" { "zh-Hant" } else { "zh-Hans" };
+            assert_eq!(f.source.quote_lang(), Some(script), "{at}");
+            n += 1;
+        }
+    }
+    assert!(n >= 6, "{n} facts");
+}
+
+#[test]
+fn facts_are_shown_with_their_scopes_and_only_with_the_cases_own() {
+    let z = CaseId::Zhejiang;
+    let keys = |v: &str| -> Vec<&str> {
+        z.facts_of(z.variant(v).expect("scope"))
+            .iter()
+            .map(|f| f.key)
+            .collect()
+    };
+    let nanhu = keys("nanhu");
+    let pujiang = keys("pujiang");
+    for k in [
+        "middle_posts_kept",
+        "star_ratings",
+        "competition_rotation",
+        "promotions_from_grassroots",
+    ] {
+        assert!(nanhu.contains(&k), "nanhu lacks {k}");
+        assert!(!pujiang.contains(&k), "pujiang shows Nanhu's {k}");
+    }
+    // The provincial department's merges belong to the whole case.
+    assert!(nanhu.contains(&"provincial_merges") && pujiang.contains(&"provincial_merges"));
+    // An organisation that is no case's own scope shows none.
+    let typical = &reform_explorer::model::typical_city::VARIANT;
+    for c in CaseId::ALL {
+        assert!(c.facts_of(typical).is_empty(), "{}", c.key());
+    }
+}
+
+#[test]
+fn zhejiang_names_the_provincial_merges() {
+    let f = CaseId::Zhejiang
+        .facts()
+        .iter()
+        .find(|f| f.key == "provincial_merges")
+        .expect("provincial merges");
+    let (_, quote) = quote_of(f.source);
+    for body in [
+        "治安总队",
+        "人口服务管理总队",
+        "治安监督管理总队",
+        "高速交警总队",
+        "交通管理局",
+    ] {
+        assert!(quote.contains(body), "{body}");
+    }
+}
+
+/// Nanhu's people measures are reported figures the model only quotes: each with its number
+/// in its quote, none fed into or computed by the model.
+#[test]
+fn nanhu_people_measures_are_reported_not_computed() {
+    let v = CaseId::Zhejiang.variant("nanhu").expect("nanhu");
+    let quoted: Vec<&Reported> = v
+        .reported
+        .iter()
+        .filter(|r| r.how[1] == Some(Match::Quoted))
+        .collect();
+    let find = |value: f64, words: &str| {
+        quoted
+            .iter()
+            .find(|r| r.after == Some(value) && quote_of(r.source).1.contains(words))
+            .unwrap_or_else(|| panic!("no quoted figure {value} from “{words}”"))
+    };
+    for (value, words) in [
+        (3.0, "3名五星级"),
+        (7.0, "7名四星级"),
+        (15.0, "15名三星级"),
+        (15.0, "15名中层干部落聘"),
+        (20.6, "流动率达20.6%"),
+        (112.0, "112人"),
+        (78.0, "78%"),
+    ] {
+        let r = find(value, words);
+        assert_eq!(r.metric, None);
+        assert_eq!(r.before, None, "{words}");
+    }
+    // "中层职数不减、职级不降" has no number: it is a fact, quoted.
+    let kept = CaseId::Zhejiang
+        .facts()
+        .iter()
+        .find(|f| f.key == "middle_posts_kept")
+        .expect("middle posts");
+    assert!(quote_of(kept.source).1.contains("中层职数不减、职级不降"));
+    // The note no longer calls them simply unmodelled without pointing to them.
+    assert!(v
+        .notes
+        .iter()
+        .any(|n| n.en.contains("Facts the sources report")));
+}
+
+#[test]
+fn related_models_of_document_001_are_quoted_verbatim() {
+    assert_eq!(RELATED_DOC, "001");
+    let keys: Vec<&str> = RELATED.iter().map(|m| m.key).collect();
+    assert_eq!(
+        keys,
+        ["one_officer_one_area", "three_teams_one_group", "kunming"]
+    );
+    // The four modes of 一警一区, by the source's own names.
+    let modes: Vec<&str> = RELATED[0].parts.iter().map(|p| p.name.zh).collect();
+    assert_eq!(
+        modes,
+        [
+            "警长负责制",
+            "搭档联勤制",
+            "特业场所管理专勤制",
+            "一区一警勤务制"
+        ]
+    );
+    let text = common::seed_text("001");
+    let mut n = 0;
+    for m in RELATED {
+        assert!(!m.sources.is_empty(), "{}", m.key);
+        let quotes = m
+            .sources
+            .iter()
+            .copied()
+            .chain(m.parts.iter().map(|p| p.source));
+        for s in quotes {
+            let (doc, quote) = quote_of(s);
+            assert_eq!(doc, "001", "{}", m.key);
+            assert_eq!(s.quote_lang(), Some("zh-Hans"));
+            assert_verbatim(doc, quote, m.key);
+            n += 1;
+        }
+        for p in m.parts {
+            if let Some(t) = &text {
+                assert!(t.contains(p.name.zh), "{}: {} not in 001", m.key, p.name.zh);
+            }
+        }
+    }
+    assert!(n >= 13, "{n} quotes");
+    // Each names what it is, in the source's words.
+    let all: String = RELATED
+        .iter()
+        .flat_map(|m| m.sources.iter().map(|s| quote_of(*s).1))
+        .collect();
+    for term in ["一警一区", "责任区", "云南", "一级接警、两级处警", "昆明"] {
+        assert!(all.contains(term), "{term}");
+    }
+}
