@@ -88,8 +88,10 @@ impl CaseId {
     /// (measures on people, bodies outside every scope's organisation), each with its quote.
     pub fn facts(self) -> &'static [Fact] {
         match self {
+            CaseId::Daqing => daqing::FACTS,
             CaseId::Zhejiang => zhejiang::FACTS,
-            CaseId::Daqing | CaseId::Tianjin | CaseId::Haidong => &[],
+            CaseId::Tianjin => tianjin::FACTS,
+            CaseId::Haidong => &[],
         }
     }
     /// The facts shown with scope `variant`: those of that scope and those of every scope. None

@@ -11,7 +11,7 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, KeyFigure, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, Fact, KeyFigure, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -40,6 +40,12 @@ const Q_M3: &str = "三是整合机构,变“多部门、多警种、多派出�
 const Q_M4: &str = "四是优化组合,在社区、治安、刑侦“三警种”实行“二人一组、三组一队”建制";
 const Q_RESPONSE: &str = "出警反应时间由改革前的平均15分钟,提升到目前的平均9分钟";
 const Q_CARS: &str = "按照城区百名民警4台警车巡逻标准";
+const Q_VERTICAL: &str = "改革前,各区公安分局人、财、物和党组织关系由所在区管理,市公安局只对干部任用行使有限的协管权;改革后,市公安局对各公安分局实行人、财、物和党组织关系的直接管理,各区对本地分局的业务工作具有协调、指导权,对干部管理具有监督、建议权";
+const Q_BUDGET: &str = "分局的经费统一由市财政保障,作为一级预算单位,独立设置账户,直接对口市财政";
+const Q_INTEL: &str = "将反恐处与情报信息中心合署办公,将社区、经保工作由市局治安支队转为国保支队管理,构建“大情报”、“大国保”工作体系";
+const Q_SINK_ALL: &str = "市局将交警支队的9个勤务大队、公安消防支队的6个消防科人员全部下沉分局,与分局社区、治安共同负责交通、消防工作";
+const Q_DIRECT_001: &str = "改革后的分局由市局直接管辖,不再受区政府约束,减少了不必要的出警";
+const Q_GUIDE: &str = "交警支队、消防支队负责对分局交管、消防工作进行业务指导、监督和检查";
 
 const G_BASE: Text = Text::new("改革前的城区", "The urban area before the reform");
 const G_TIERS: Text = Text::new(
@@ -387,9 +393,67 @@ const URBAN_NOTES: &[Text] = &[
         "The command chain counts the ranks the source lists: before, chief and deputy chief → brigade head, deputy, squadron head, sergeant, officer; after, chief and deputy chief → team leader. Station ranks (head, deputy, sergeant, officer) are an assumption.",
     ),
     Text::new(
-        "未建模：市局机关、交警和消防的下沉（五是）、垂直管理（一是，不改变结构）。",
-        "Not modelled: the municipal headquarters, traffic and fire staff sinking into sub-bureaus (measure 5), and vertical management (measure 1, which changes no structure).",
+        "未建模，只引用（见“来源与建模假设”中的“资料报告的事实（模型未计算）”）：一是 垂直管理，分局的人、财、物和党组织关系由所在区改归市局直接管理，这是分局上级关系的改变，但组织图从市局画起，没有画区，所以看不出来；市局机关的整合（“大情报”、“大国保”），市局机关不在模型中；五是 交警支队 9 个勤务大队和消防支队 6 个消防科的人员全部下沉分局。",
+        "Not modelled, only quoted (see “Facts the sources report” under Sources): measure 1, vertical management, moves the sub-bureaus' personnel, finance, assets and Party relations from the districts to the municipal bureau, a change of whom the sub-bureaus answer to that the diagram cannot show, since it starts at the municipal bureau and has no districts; the municipal headquarters' merges (“big intelligence”, “big domestic security”), since the headquarters is not in the model; measure 5, the officers of the traffic detachment's 9 duty brigades and the fire detachment's 6 fire sections all moving down into the sub-bureaus.",
     ),
+];
+
+/// What seeds 000 and 001 report about Daqing that the model neither builds nor computes.
+pub const FACTS: &[Fact] = &[
+    Fact {
+        key: "vertical_management",
+        scopes: &[],
+        text: Text::new(
+            "一是 垂直管理：改革前，各区公安分局的人、财、物和党组织关系由所在区管理，市局对干部任用只有有限的协管权；改革后由市局直接管理，区对分局的业务只有协调、指导权，对干部管理只有监督、建议权。分局的上级由区改为市局：组织图从市局画起，没有画区，所以这一改变画不出来。",
+            "Measure 1, vertical management: before, each district's sub-bureau had its personnel, finance, assets and Party relations managed by the district, the municipal bureau having only a limited say in appointments; after, the municipal bureau manages them directly, and the district only coordinates and guides the sub-bureau's work and oversees and advises on its cadres. The sub-bureaus now answer to the municipal bureau instead of the district: the diagram starts at the municipal bureau and draws no districts, so it cannot show this change.",
+        ),
+        source: Source::seed("000", Q_VERTICAL),
+    },
+    Fact {
+        key: "vertical_management_001",
+        scopes: &[],
+        text: Text::new(
+            "资料 001 也说：改革后分局由市局直接管辖，不再受区政府约束，减少了不必要的出警。",
+            "Document 001 says the same: after the reform the sub-bureaus are run directly by the municipal bureau, no longer bound by the district governments, and make fewer needless call-outs.",
+        ),
+        source: Source::seed("001", Q_DIRECT_001),
+    },
+    Fact {
+        key: "own_budget",
+        scopes: &[],
+        text: Text::new(
+            "分局经费由市财政统一保障，分局作为一级预算单位，独立设账户，直接对口市财政。",
+            "The sub-bureaus' funds come from the city's budget: each is a first-level budget unit with its own account, dealing with the city's finance bureau directly.",
+        ),
+        source: Source::seed("000", Q_BUDGET),
+    },
+    Fact {
+        key: "big_intelligence_security",
+        scopes: &["urban"],
+        text: Text::new(
+            "市局机关：反恐处与情报信息中心合署办公（“大情报”）；社区、经保工作由治安支队转归国保支队管理（“大国保”）。市局机关不在模型中，未建模。",
+            "Municipal headquarters: the counter-terrorism division shares offices with the intelligence centre (“big intelligence”), and community and economic-protection work moves from the public order detachment to the domestic security detachment (“big domestic security”). The municipal headquarters is not in the model.",
+        ),
+        source: Source::seed("000", Q_INTEL),
+    },
+    Fact {
+        key: "traffic_fire_sink",
+        scopes: &["urban"],
+        text: Text::new(
+            "五是 全警下沉：交警支队的 9 个勤务大队、消防支队的 6 个消防科人员全部下沉到分局，与分局社区、治安一起负责交通和消防；两个支队留下做业务指导、监督和检查。资料未给出这些单位的人数，未建模。",
+            "Measure 5, the whole force moves down: the officers of the traffic detachment's 9 duty brigades and the fire detachment's 6 fire sections all move into the sub-bureaus and share traffic and fire work with their community and patrol branches; the two detachments stay to guide, supervise and inspect. The source gives no numbers for these units, and this is not modelled.",
+        ),
+        source: Source::seed("000", Q_SINK_ALL),
+    },
+    Fact {
+        key: "detachments_guide",
+        scopes: &["urban"],
+        text: Text::new(
+            "下沉以后，交警支队、消防支队对分局的交管、消防工作进行业务指导、监督和检查。",
+            "After the move, the traffic and fire detachments guide, supervise and inspect the sub-bureaus' traffic and fire work.",
+        ),
+        source: Source::seed("000", Q_GUIDE),
+    },
 ];
 
 const URBAN_LEVERS: &[Lever] = &[

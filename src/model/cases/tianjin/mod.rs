@@ -1,7 +1,9 @@
 //! Tianjin "one office, two teams" (天津 一室两队), seed 003; `shared/domain/cases.md` section 3.
 //!
-//! Four scopes, each built from the seed's first two "聚焦" (the last two, rapid response and
-//! personnel management, change no structure):
+//! Four scopes, each built from the seed's first two "聚焦". The last two also create bodies
+//! (a Beijing-Tianjin-Hebei cooperation corps, an emergency mobile force, discipline
+//! commissions and inspectors down to every station), but the source gives none of their sizes
+//! or places in a scope's organisation, so they are quoted as facts (`FACTS`), not modelled:
 //! - `station`: the police station "一室两隊(兩組)": an intelligence-and-command office leads a
 //!   community policing team and a case-handling team (two groups in small stations), under a
 //!   commander (指揮長負責制).
@@ -19,7 +21,7 @@ mod measures;
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit;
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, KeyFigure, Match, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, Fact, KeyFigure, Match, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -53,6 +55,14 @@ pub(crate) const Q_RATING: &str = "人民群眾對天津公安工作和隊伍建
 pub(crate) const Q_FRAUD: &str = "今年以來電信網絡詐騙案件下降21%";
 const Q_PERMISSIONS: &str = "將33個業務系統資源權限釋放到派出所";
 const Q_TRAFFIC: &str = "將20個交警大隊劃分為66個警區";
+const Q_TRAFFIC_AREAS: &str =
+    "並在城區交警大隊建立“警區警長責任制”,將20個交警大隊劃分為66個警區,警區與派出所管理對應";
+const Q_EMERGENCY: &str = "推進特警管理改革,組建應急機動力量,保持常態戰備力量,布設快速反應作戰單元,應急機動力量2小時內全域覆蓋";
+const Q_CORPS: &str = "組建京津冀警務協作總隊,不斷完善區域警務協作模式";
+const Q_CORPS_CASES: &str =
+    "2020年以來通過警務協作,偵破現行命案5起、命案積案9起、侵財案件192起,抓獲嫌疑人64名";
+const Q_DISCIPLINE: &str = "設立市局直屬機關紀委,在各直屬單位、分局設置專職紀委書記,在各派出所、看守所、交警大隊設立紀檢專員,形成了“駐市局紀檢組+直屬機關紀委+二級單位紀委+基層紀檢專員”的“大監督”格局";
+const Q_ROTATION: &str = "嚴格落實特殊敏感崗位滿5年、同一崗位任職滿10年必須交流的硬性要求,調整交流處級、科級干部5000余人次、民警5800多人,16個公安分局領導班子成員全部交流";
 
 // Ranks the source does not list; the model names them so the command chain can be counted.
 const COMMANDER: Rank = Rank(Text::new("指挥长", "commander"));
@@ -203,15 +213,16 @@ pub const STATION_REPORTED: &[Reported] = &[
         [None, QUOTED],
         Q_PERMISSIONS,
     ),
+    // The areas are inside the brigades, not in place of them: one figure, the areas.
     effect_q(
         Text::new(
-            "城区交警：大队 → 警区",
-            "Urban traffic police: brigades → police areas",
+            "城区 20 个交警大队内划分的警区（大队保留，警区与派出所对应）",
+            "Police areas inside the 20 urban traffic brigades (the brigades remain; each area matches stations)",
         ),
-        Text::new("个", "units"),
-        Some(20.0),
+        Text::new("个", "areas"),
+        None,
         66.0,
-        [QUOTED, QUOTED],
+        [None, QUOTED],
         Q_TRAFFIC,
     ),
     effect_q(
@@ -272,8 +283,8 @@ const STATION_NOTES: &[Text] = &[
         "Commander responsibility: one deputy head becomes the commander and leads the office, and the two teams (groups) sit under the office, dispatched point to point. The source gives no ranks: the chain is head → deputy → sergeant → officer before and head → commander → team leader → officer after, the same length.",
     ),
     Text::new(
-        "分局本级不在此范围内（见“分局”范围）。未建模：“1+2+N”警探巡组（资料未说明其构成）、“四合四联”机制和交警警区。",
-        "The sub-bureau's own organs are outside this scope (see the sub-bureau scope). Not modelled: the “1+2+N” police-detective-patrol groups (the source does not say how they are made up), the “four joint” mechanism and the traffic police districts.",
+        "分局本级不在此范围内（见“分局”范围）。未建模：“1+2+N”警探巡组（资料未说明其构成）、“四合四联”机制和交警警区（20 个交警大队内划分 66 个警区，大队保留；见“资料报告的事实（模型未计算）”）。",
+        "The sub-bureau's own organs are outside this scope (see the sub-bureau scope). Not modelled: the “1+2+N” police-detective-patrol groups (the source does not say how they are made up), the “four joint” mechanism and the traffic police areas (66 areas inside the 20 traffic brigades, which remain; see “Facts the sources report”).",
     ),
 ];
 
@@ -1054,6 +1065,65 @@ const ALL_MUNICIPAL_SPECS: &[ParamSpec] =
 /// abolishes one district's 11 sub-bureaus and keeps the city's 15 territorial ones (which it
 /// reorganises), so on a whole city the measure would abolish every sub-bureau the other
 /// measures have just reorganised. The composer still offers it.
+/// What seed 003 reports in words that no scope's model builds: bodies whose size and place
+/// the source does not give, and the measures on people.
+pub const FACTS: &[Fact] = &[
+    Fact {
+        key: "traffic_police_areas",
+        scopes: &["station"],
+        text: Text::new(
+            "城区交警大队实行“警区警长责任制”：20 个交警大队划分为 66 个警区，警区与派出所的管理范围对应。警区在大队之内，大队保留。模型的范围中没有交警大队，资料也未给出其人数，未建模。",
+            "Urban traffic brigades run a “police area sergeant” system: the 20 brigades are divided into 66 police areas, each matching the ground of stations. The areas are inside the brigades, which remain. No scope of the model holds the traffic brigades, and the source gives their staff nowhere, so this is not modelled.",
+        ),
+        source: Source::seed(DOC, Q_TRAFFIC_AREAS),
+    },
+    Fact {
+        key: "emergency_force",
+        scopes: &[],
+        text: Text::new(
+            "特警管理改革：组建应急机动力量，布设快速反应作战单元，2 小时内覆盖全市。资料未给出其人数和隶属，未建模。",
+            "Special police reform: an emergency mobile force with rapid-reaction units, covering the whole city within 2 hours. The source gives neither its size nor where it sits, so it is not modelled.",
+        ),
+        source: Source::seed(DOC, Q_EMERGENCY),
+    },
+    Fact {
+        key: "cooperation_corps",
+        scopes: &[],
+        text: Text::new(
+            "组建京津冀警务协作总队（一个新的总队），完善区域警务协作。资料未给出总队的人数和内部结构，未建模。",
+            "A new Beijing-Tianjin-Hebei police cooperation corps, for regional police cooperation. The source gives neither the corps' size nor its structure, so it is not modelled.",
+        ),
+        source: Source::seed(DOC, Q_CORPS),
+    },
+    Fact {
+        key: "cooperation_cases",
+        scopes: &[],
+        text: Text::new(
+            "警务协作的成效（资料报告）：现行命案 5 起、命案积案 9 起、侵财案件 192 起，抓获嫌疑人 64 名。",
+            "What cooperation achieved (as reported): 5 current and 9 old homicides and 192 property crimes solved, 64 suspects caught.",
+        ),
+        source: Source::seed(DOC, Q_CORPS_CASES),
+    },
+    Fact {
+        key: "discipline_bodies",
+        scopes: &[],
+        text: Text::new(
+            "“大监督”格局：设立市局直属机关纪委；各直属单位、分局设专职纪委书记；各派出所、看守所、交警大队设纪检专员：驻市局纪检组 + 直属机关纪委 + 二级单位纪委 + 基层纪检专员。这些多为岗位，资料未给出人数，未建模。",
+            "“Big supervision”: a discipline commission for the municipal bureau's attached bodies; a full-time discipline secretary in every attached unit and sub-bureau; a discipline inspector in every station, detention house and traffic brigade: the inspection team stationed at the bureau + the attached bodies' commission + the second-level units' commissions + the grassroots inspectors. Most are posts, not units, and the source gives no numbers, so this is not modelled.",
+        ),
+        source: Source::seed(DOC, Q_DISCIPLINE),
+    },
+    Fact {
+        key: "rotation",
+        scopes: &[],
+        text: Text::new(
+            "刚性干部交流：特殊敏感岗位满 5 年、同一岗位满 10 年必须交流；交流处级、科级干部 5000 余人次、民警 5800 多人，16 个分局领导班子成员全部交流。",
+            "Compulsory rotation: sensitive posts after 5 years, any post after 10; over 5,000 division- and section-level cadre moves and over 5,800 officers moved, and every member of the 16 sub-bureaus' leadership teams rotated.",
+        ),
+        source: Source::seed(DOC, Q_ROTATION),
+    },
+];
+
 pub const REFORM: &[(&str, &str)] = &[
     ("station", "one_office_two_teams"),
     ("station", "office_leads_teams"),
