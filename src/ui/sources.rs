@@ -167,7 +167,6 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
                     <li data-fact=f.key>
                         {f.text.get(l)} " "
                         <span class="match match-quoted">{tr(l, Msg::FactReported)}</span>
-                        <br/>
                         {source_text(f.source, l)}
                     </li>
                 }

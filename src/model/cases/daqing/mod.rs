@@ -402,7 +402,7 @@ const URBAN_NOTES: &[Text] = &[
 pub const FACTS: &[Fact] = &[
     Fact {
         key: "vertical_management",
-        scopes: &[],
+        scopes: &["urban"],
         text: Text::new(
             "一是 垂直管理：改革前，各区公安分局的人、财、物和党组织关系由所在区管理，市局对干部任用只有有限的协管权；改革后由市局直接管理，区对分局的业务只有协调、指导权，对干部管理只有监督、建议权。分局的上级由区改为市局：组织图从市局画起，没有画区，所以这一改变画不出来。",
             "Measure 1, vertical management: before, each district's sub-bureau had its personnel, finance, assets and Party relations managed by the district, the municipal bureau having only a limited say in appointments; after, the municipal bureau manages them directly, and the district only coordinates and guides the sub-bureau's work and oversees and advises on its cadres. The sub-bureaus now answer to the municipal bureau instead of the district: the diagram starts at the municipal bureau and draws no districts, so it cannot show this change.",
@@ -411,7 +411,7 @@ pub const FACTS: &[Fact] = &[
     },
     Fact {
         key: "vertical_management_001",
-        scopes: &[],
+        scopes: &["urban"],
         text: Text::new(
             "资料 001 也说：改革后分局由市局直接管辖，不再受区政府约束，减少了不必要的出警。",
             "Document 001 says the same: after the reform the sub-bureaus are run directly by the municipal bureau, no longer bound by the district governments, and make fewer needless call-outs.",
@@ -420,7 +420,7 @@ pub const FACTS: &[Fact] = &[
     },
     Fact {
         key: "own_budget",
-        scopes: &[],
+        scopes: &["urban"],
         text: Text::new(
             "分局经费由市财政统一保障，分局作为一级预算单位，独立设账户，直接对口市财政。",
             "The sub-bureaus' funds come from the city's budget: each is a first-level budget unit with its own account, dealing with the city's finance bureau directly.",
