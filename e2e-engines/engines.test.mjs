@@ -386,15 +386,15 @@ for (const engine of ENGINES) {
       await open('?case=daqing');
       await s.exec(() => document.querySelector('[data-step][aria-current="step"]').focus());
       await s.press(Keys.LEFT);
-      await s.waitForSelector('[data-step="2"][aria-current="step"]');
-      assert.equal(await s.exec(() => document.activeElement?.dataset.step), '2');
+      await s.waitForSelector('[data-step="3"][aria-current="step"]');
+      assert.equal(await s.exec(() => document.activeElement?.dataset.step), '3');
       await s.press(Keys.HOME);
       await s.waitForSelector('[data-step="0"][aria-current="step"]');
       await s.press(Keys.RIGHT);
       await s.waitForSelector('[data-step="1"][aria-current="step"]');
       await s.press(Keys.END);
-      await s.waitForSelector('[data-step="3"][aria-current="step"]');
-      assert.equal(await s.exec(() => document.activeElement?.dataset.step), '3');
+      await s.waitForSelector('[data-step="4"][aria-current="step"]');
+      assert.equal(await s.exec(() => document.activeElement?.dataset.step), '4');
       await assertClean();
     });
 

@@ -62,15 +62,15 @@ test('keyboard: arrow keys move between steps', async () => {
   try {
     await page.focus('[data-step][aria-current="step"]');
     await page.keyboard.press('ArrowLeft');
-    await page.waitForSelector('[data-step="2"][aria-current="step"]');
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.step), '2');
+    await page.waitForSelector('[data-step="3"][aria-current="step"]');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.step), '3');
     await page.keyboard.press('Home');
     await page.waitForSelector('[data-step="0"][aria-current="step"]');
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('[data-step="1"][aria-current="step"]');
     await page.keyboard.press('End');
-    await page.waitForSelector('[data-step="3"][aria-current="step"]');
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.step), '3');
+    await page.waitForSelector('[data-step="4"][aria-current="step"]');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.step), '4');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -209,3 +209,121 @@ fn county_defaults_reproduce_the_sources_structure() {
     assert_eq!(b.get(K::ManagementTiers), 3.0);
     assert_eq!(a.get(K::ManagementTiers), 3.0);
 }
+
+/// 五是 全警下沉 (issue 19): "市局将交警支队的9个勤务大队、公安消防支队的6个消防科人员全部下沉分局,
+/// 与分局社区、治安共同负责交通、消防工作". The 9 brigades and 6 sections are drawn under the
+/// municipal bureau through the first four steps, and at step 5 all their officers move into the
+/// sub-bureaus' community and patrol branches, in new teams; nothing else changes.
+#[test]
+fn measure_five_moves_the_traffic_brigades_and_fire_sections_into_the_sub_bureaus() {
+    let v = urban();
+    assert_eq!(
+        v.levers.iter().map(|l| l.key).collect::<Vec<_>>(),
+        [
+            "fewer_tiers",
+            "merge_units",
+            "pairs_and_teams",
+            "whole_force_down"
+        ]
+    );
+    let s = defaults();
+    let sinking = |org: &reform_explorer::model::org::Unit| -> Vec<(String, u32)> {
+        org.children
+            .iter()
+            .filter(|u| u.kind == UnitKind::Section)
+            .map(|u| (u.name.zh().to_string(), u.staff.frontline))
+            .collect()
+    };
+    let before = sinking(s.before());
+    assert_eq!(before.len(), 15);
+    assert_eq!(
+        before
+            .iter()
+            .filter(|(n, _)| n.starts_with("交警勤务大队"))
+            .count(),
+        9
+    );
+    assert_eq!(
+        before
+            .iter()
+            .filter(|(n, _)| n.starts_with("消防科"))
+            .count(),
+        6
+    );
+    let moved: u32 = before.iter().map(|(_, f)| f).sum();
+    assert_eq!(moved, 9 * 10 + 6 * 5);
+    // The first four steps leave them; the sub-bureaus hold the rest of the 2,500.
+    for step in 0..4 {
+        assert_eq!(sinking(s.at(step)), before, "step {step}");
+    }
+    let sub_bureaus = |org: &reform_explorer::model::org::Unit| -> u32 {
+        org.children
+            .iter()
+            .filter(|u| u.kind == UnitKind::SubBureau)
+            .map(|u| u.staff_total().total())
+            .sum()
+    };
+    assert_eq!(sub_bureaus(s.at(3)), 2_500 - moved);
+    // Step 5: none left, every officer in a sub-bureau, the total kept.
+    let after = s.after();
+    assert!(sinking(after).is_empty());
+    assert_eq!(sub_bureaus(after), 2_500);
+    assert_eq!(after.staff_total().total(), 2_500);
+    // They joined the community and patrol branches only ("与分局社区、治安共同负责").
+    for (sb3, sb4) in s.at(3).children.iter().zip(after.children.iter()) {
+        for (b3, b4) in sb3.children.iter().zip(sb4.children.iter()) {
+            let grew = b4.staff_total().total() > b3.staff_total().total();
+            let joins =
+                b4.id.as_str().ends_with("/community") || b4.id.as_str().ends_with("/patrol");
+            assert_eq!(grew, joins, "{}", b4.id.as_str());
+        }
+    }
+    // The new teams were formed from the brigades and sections: they are merged, not lost.
+    let formed = after
+        .walk()
+        .iter()
+        .filter(|(_, u)| {
+            u.kind == UnitKind::Team && u.from.iter().any(|f| f.as_str().starts_with("tb"))
+        })
+        .count();
+    assert!(formed > 0);
+    // The reform's figures the sources report do not move: frontline share, tiers, command
+    // chain, sub-bureaus, stations, and 125 officers a sub-bureau in the end.
+    let (b, a) = (compute(s.before()), compute(after));
+    assert!((b.get(K::FrontlineShare) - 0.485).abs() < 0.001);
+    assert!((a.get(K::FrontlineShare) - (1.0 - 14.0 / 125.0)).abs() < 1e-9);
+    assert_eq!(b.get(K::CommandChain), 7.0);
+    assert_eq!(a.get(K::CommandChain), 3.0);
+    assert_eq!(compute(s.at(3)).get(K::CommandChain), 3.0);
+    assert_eq!(a.get(K::ManagementTiers), 2.0);
+    assert_eq!(a.get(K::SubBureaus), 20.0);
+    assert_eq!(a.get(K::StaffPerSubBureau), 125.0);
+    // Pairs and teams still hold: teams of 6 to 7 on average.
+    let ts = a.get(K::TeamSize);
+    assert!((6.0..7.0).contains(&ts), "{ts}");
+}
+
+/// Without brigades or sections (none, or of no officers), measure 5 finds nothing to act on,
+/// and the reform is the first four measures' (the model before issue 19's measure 5: 360 teams).
+#[test]
+fn measure_five_with_nothing_to_move_is_idle() {
+    let v = urban();
+    for (count, size) in [
+        ("traffic_brigades", "fire_sections"),
+        ("traffic_brigade_staff", "fire_section_staff"),
+    ] {
+        let mut p = v.defaults();
+        p.set_raw(count, "0").unwrap();
+        p.set_raw(size, "0").unwrap();
+        let s = v.build(&p).unwrap();
+        assert!(s.idle(4), "{count}");
+        let a = compute(s.after());
+        assert_eq!(a.get(K::StaffPerSubBureau), 125.0);
+        assert_eq!(a.get(K::Teams), 360.0);
+        assert!(!s
+            .before()
+            .children
+            .iter()
+            .any(|u| u.kind == UnitKind::Section));
+    }
+}

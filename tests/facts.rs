@@ -220,8 +220,8 @@ fn no_note_says_a_measure_the_source_describes_changes_no_structure() {
         .expect("vertical management");
     assert!(vm.text.en.contains("answer to the municipal bureau"));
     assert!(quote_of(vm.source).1.contains("直接管理"));
-    // The municipal bureau's merges and the traffic and fire sinking are quoted.
-    for k in ["big_intelligence_security", "traffic_fire_sink"] {
+    // The municipal bureau's merges and the detachments that stay to guide are quoted.
+    for k in ["big_intelligence_security", "detachments_guide"] {
         assert!(CaseId::Daqing.facts().iter().any(|f| f.key == k), "{k}");
     }
     // Tianjin's bodies in the last two focuses are quoted, in traditional characters.

@@ -307,6 +307,20 @@ fn daqing(v: &'static Variant, c: &City) -> Feeder {
             "stations × Daqing's ratio of sub-bureaus to stations (10 : 70)",
         ),
     );
+    // The traffic brigades and fire sections (measure 5) keep the share of the officers they
+    // have in the model's default city.
+    let scale = c.officers / f.default("staff").max(1.0);
+    for key in ["traffic_brigade_staff", "fire_section_staff"] {
+        let size = f.default(key) * scale;
+        f.set(
+            key,
+            size,
+            Text::new(
+                "大庆模型假设的人数 × 城市民警 ÷ 模型默认的城区警力",
+                "the Daqing model's assumed size × the city's officers ÷ the model's default urban officers",
+            ),
+        );
+    }
     let standard = f.default("rt_cars_after");
     patrol(
         &mut f,

@@ -28,6 +28,10 @@ typed_params! {
         station_staff: u64,
         station_frontline: u64,
         leaders: u64,
+        traffic_brigades: u64,
+        traffic_brigade_staff: u64,
+        fire_sections: u64,
+        fire_section_staff: u64,
     }
 }
 
@@ -42,6 +46,11 @@ pub(super) fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
     let station_staff = q.station_staff;
     let station_front = q.station_frontline;
     let leaders = q.leaders;
+    // 五是: the traffic brigades and fire sections the municipal bureau runs directly, all
+    // frontline, counted in the urban total; the sub-bureaus hold the rest.
+    let sinking =
+        q.traffic_brigades * q.traffic_brigade_staff + q.fire_sections * q.fire_section_staff;
+    let sb_staff = staff.saturating_sub(sinking);
 
     ensure!(
         station_front <= station_staff,
@@ -50,7 +59,7 @@ pub(super) fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
     )?;
 
     // Before: staff of each sub-bureau, then its stations and leaders, the rest in its units.
-    let staff_sb = split_evenly(staff, n_before);
+    let staff_sb = split_evenly(sb_staff, n_before);
     let stations_sb = split_evenly(n_stations, n_before);
     let need = (0..n_before)
         .map(|i| leaders + stations_sb[i] * station_staff + units_before as u64)
@@ -70,7 +79,8 @@ pub(super) fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
         })
         .collect();
     let frontline = (staff as f64 * share_before).round() as u64;
-    let station_frontline_all = n_stations * station_front;
+    // Stations' frontline and the brigades' and sections' (all frontline) come first.
+    let station_frontline_all = n_stations * station_front + sinking;
     let units_total: u64 = unit_staff.iter().sum();
     if frontline < station_frontline_all || frontline - station_frontline_all > units_total {
         let lo = station_frontline_all as f64 / staff.max(1) as f64 * 100.0;
@@ -137,7 +147,36 @@ pub(super) fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
         })
         .collect();
 
-    Ok(municipal().with_children(before_children))
+    let mut children = before_children;
+    children.extend(sinking_units(
+        "tb",
+        TRAFFIC_BRIGADE,
+        q.traffic_brigades,
+        q.traffic_brigade_staff,
+    ));
+    children.extend(sinking_units(
+        "fs",
+        FIRE_SECTION,
+        q.fire_sections,
+        q.fire_section_staff,
+    ));
+    Ok(municipal().with_children(children))
+}
+
+/// `n` section-level units of `staff` frontline officers each directly under the municipal
+/// bureau (the traffic detachment's duty brigades, the fire detachment's sections), with no
+/// ranks (the source gives none) and no residents; none when they have no officers.
+fn sinking_units(key: &str, name: Text, n: u64, staff: u64) -> impl Iterator<Item = Unit> + '_ {
+    let n = if staff == 0 { 0 } else { n as usize };
+    (0..n).map(move |i| {
+        Unit::new(
+            id![key, i + 1],
+            Name::numbered(name, i + 1),
+            name,
+            UnitKind::Section,
+        )
+        .with_staff(Staff::new(0, to_u32(staff)))
+    })
 }
 
 pub(super) fn municipal() -> Unit {
@@ -353,7 +392,7 @@ pub(super) fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, Model
                 .iter()
                 .zip(per_branch)
                 .map(|((key, name), front)| {
-                    Unit::new(
+                    let mut u = Unit::new(
                         id![sb.id, "/", key],
                         Name::of(*name),
                         *name,
@@ -361,7 +400,14 @@ pub(super) fn lever_merge_units(p: &Params, mut org: Unit) -> Result<Unit, Model
                     )
                     .with_staff(Staff::new(0, to_u32(front)))
                     .with_ranks(&BEFORE_UNIT_RANKS)
-                    .with_from(from.clone())
+                    .with_from(from.clone());
+                    // Community and patrol are the branches measure 5's officers join.
+                    u.branch = match *key {
+                        "community" => Some(Branch::Community),
+                        "patrol" => Some(Branch::Patrol),
+                        _ => None,
+                    };
+                    u
                 }),
         );
         children.push(
@@ -434,6 +480,101 @@ pub(super) fn lever_teams(p: &Params, mut org: Unit) -> Result<Unit, ModelError>
         }
     }
     Ok(org)
+}
+
+/// 五是 全警下沉: the frontline section-level units directly under the top bureau (the traffic
+/// detachment's duty brigades and the fire detachment's sections) are abolished and all their
+/// officers move into the sub-bureaus under it, spread evenly ("全部下沉分局"); in each
+/// sub-bureau they join its community and patrol branches ("与分局社区、治安共同负责交通、消防工作"),
+/// shared evenly, and form new teams by the pairs-and-teams rule (a remainder joins the branch's
+/// teams). A sub-bureau without those branches takes them on its own frontline posts.
+pub(super) fn lever_whole_force_down(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let q = TeamsParams::read(p);
+    let team_size = (q.pair_size * q.pairs_per_team).max(1);
+    let sinks =
+        |u: &Unit| u.kind == UnitKind::Section && u.children.is_empty() && u.staff.frontline > 0;
+    let has_sub_bureaus = org.children.iter().any(|u| u.kind == UnitKind::SubBureau);
+    if !has_sub_bureaus || !org.children.iter().any(sinks) {
+        return Ok(org);
+    }
+    let (moving, rest): (Vec<Unit>, Vec<Unit>) = org.children.take_split(sinks);
+    // Headquarters posts of a moving unit, if any, move with it as frontline: the whole force.
+    let officers: u64 = moving.iter().map(|u| u64::from(u.staff.total())).sum();
+    let from = Ids::of(&moving);
+    org.children = rest.into();
+    let n = org
+        .children
+        .iter()
+        .filter(|u| u.kind == UnitKind::SubBureau)
+        .count();
+    let shares = split_evenly(officers, n);
+    for (sb, share) in org
+        .children
+        .iter_mut()
+        .filter(|u| u.kind == UnitKind::SubBureau)
+        .zip(shares)
+    {
+        let joins = |u: &Unit| {
+            u.kind == UnitKind::InternalUnit
+                && matches!(u.branch, Some(Branch::Community | Branch::Patrol))
+        };
+        let branches = sb.children.iter().filter(|u| joins(u)).count();
+        if branches == 0 {
+            sb.staff.frontline += to_u32(share);
+            continue;
+        }
+        let parts = split_evenly(share, branches);
+        for (branch, add) in sb.children.iter_mut().filter(|u| joins(u)).zip(parts) {
+            join_branch(branch, add, team_size, &from);
+        }
+    }
+    Ok(org)
+}
+
+/// `add` officers join `branch`: with teams, they form new teams of `team_size` (at least one
+/// when the branch has none big enough to take them), the teams' officers shared evenly again;
+/// without teams, they join its own frontline posts.
+fn join_branch(branch: &mut Unit, add: u64, team_size: u64, from: &Ids) {
+    let teams = branch
+        .children
+        .iter()
+        .filter(|t| t.kind == UnitKind::Team)
+        .count();
+    if teams == 0 {
+        branch.staff.frontline += to_u32(add);
+        return;
+    }
+    let in_teams: u64 = branch
+        .children
+        .iter()
+        .filter(|t| t.kind == UnitKind::Team)
+        .map(|t| u64::from(t.staff.frontline))
+        .sum();
+    let total = in_teams + add;
+    let new_teams = ((total / team_size) as usize).saturating_sub(teams);
+    let id = branch.id.clone();
+    for t in 0..new_teams {
+        branch.children.push(
+            Unit::new(
+                id![id, "/t", teams + t + 1],
+                Name::numbered(TEAM, teams + t + 1),
+                TEAM,
+                UnitKind::Team,
+            )
+            .with_ranks(&[TEAM_LEADER])
+            .with_from(from.clone()),
+        );
+    }
+    let count = teams + new_teams;
+    let staff = split_evenly(total, count);
+    for (t, s) in branch
+        .children
+        .iter_mut()
+        .filter(|t| t.kind == UnitKind::Team)
+        .zip(staff)
+    {
+        t.staff.frontline = to_u32(s);
+    }
 }
 
 pub(super) fn station_staff(staff: u64, posts: u64) -> Staff {

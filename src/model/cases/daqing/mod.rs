@@ -2,7 +2,9 @@
 //!
 //! Urban scope: 10 sub-bureaus with about 20 internal units and 70 stations below them (three
 //! tiers) become sub-bureaus sized by residents and staff, each with three police branches and
-//! one department, the branches organised in pairs and teams (two tiers).
+//! one department, the branches organised in pairs and teams (two tiers); then the traffic
+//! detachment's 9 duty brigades and the fire detachment's 6 sections, drawn under the municipal
+//! bureau until then, move all their officers into the sub-bureaus (measure 5).
 //!
 //! This file holds the case's data (quotes, parameters, reported figures, notes, the lever
 //! list); `measures.rs` the baseline and the measures' code.
@@ -15,8 +17,8 @@ use crate::model::cases::{Arg, Baseline, Fact, KeyFigure, ModelError, Reported, 
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, id, split_evenly, Id, Ids, Rank, Setting, Staff, Unit, UnitKind, BRIGADE_HEAD,
-    CHIEF, DEPUTY_BRIGADE_HEAD, DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT,
+    apportion, id, split_evenly, Branch, Id, Ids, Rank, Setting, Staff, Unit, UnitKind,
+    BRIGADE_HEAD, CHIEF, DEPUTY_BRIGADE_HEAD, DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT,
     SQUADRON_HEAD, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
@@ -38,6 +40,7 @@ const Q_CHAIN: &str =
 const Q_M2: &str = "二是减少层次,变市局、分局、派出所三层管理为市局、分局两层管理";
 const Q_M3: &str = "三是整合机构,变“多部门、多警种、多派出所”设置为“三警种、一部门”";
 const Q_M4: &str = "四是优化组合,在社区、治安、刑侦“三警种”实行“二人一组、三组一队”建制";
+const Q_M5: &str = "五是全警下沉,深化公安交管、消防体制改革,形成全警管交通、全警管消防新格局";
 const Q_RESPONSE: &str = "出警反应时间由改革前的平均15分钟,提升到目前的平均9分钟";
 const Q_CARS: &str = "按照城区百名民警4台警车巡逻标准";
 const Q_VERTICAL: &str = "改革前,各区公安分局人、财、物和党组织关系由所在区管理,市公安局只对干部任用行使有限的协管权;改革后,市公安局对各公安分局实行人、财、物和党组织关系的直接管理,各区对本地分局的业务工作具有协调、指导权,对干部管理具有监督、建议权";
@@ -55,6 +58,10 @@ const G_TIERS: Text = Text::new(
 const G_UNITS: Text = Text::new(
     "三是 整合机构：三警种一部门",
     "Measure 3, merged units: three branches, one department",
+);
+const G_SINK: Text = Text::new(
+    "五是 全警下沉：交警勤务大队和消防科",
+    "Measure 5, the whole force moves down: traffic brigades and fire sections",
 );
 const G_TEAMS: Text = Text::new(
     "四是 优化组合：二人一组、三组一队",
@@ -82,8 +89,8 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         (50.0, 100_000.0, 10.0),
         2_500.0,
         Source::assumption(
-            "资料未给出城区警力总数；取 20 个分局 × 125 人（100–150 人标准的中值）",
-            "The sources give no urban total; taken as 20 sub-bureaus × 125 (the middle of the 100–150 standard)",
+            "资料未给出城区警力总数；取 20 个分局 × 125 人（100–150 人标准的中值），含五是下沉分局的交警、消防人员",
+            "The sources give no urban total; taken as 20 sub-bureaus × 125 (the middle of the 100–150 standard), the traffic and fire officers who move into them at measure 5 included",
         ),
     ),
     spec(
@@ -223,6 +230,48 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         (1.0, 10.0, 1.0),
         3.0,
         Source::seed("000", Q_TEAMS),
+    ),
+    spec(
+        "traffic_brigades",
+        Text::new("交警支队勤务大队", "Traffic detachment duty brigades"),
+        UNITS,
+        G_SINK,
+        (0.0, 100.0, 1.0),
+        9.0,
+        Source::seed("000", Q_SINK_ALL),
+    ),
+    spec(
+        "traffic_brigade_staff",
+        Text::new("每个勤务大队民警", "Officers per duty brigade"),
+        STAFF,
+        G_SINK,
+        (0.0, 1_000.0, 1.0),
+        10.0,
+        Source::assumption(
+            "资料未给出人数；假设每个勤务大队 10 人（一线），计入城区警力总数，下沉后每个分局仍在 100–150 人标准之内",
+            "Not in the sources; assumed 10 frontline officers per duty brigade, counted in the urban total, so that every sub-bureau stays inside the 100–150 standard before and after they move down",
+        ),
+    ),
+    spec(
+        "fire_sections",
+        Text::new("消防支队消防科", "Fire detachment fire sections"),
+        UNITS,
+        G_SINK,
+        (0.0, 100.0, 1.0),
+        6.0,
+        Source::seed("000", Q_SINK_ALL),
+    ),
+    spec(
+        "fire_section_staff",
+        Text::new("每个消防科民警", "Officers per fire section"),
+        STAFF,
+        G_SINK,
+        (0.0, 1_000.0, 1.0),
+        5.0,
+        Source::assumption(
+            "资料未给出人数；假设每个消防科 5 人，计为一线（下沉后与分局社区、治安共同负责消防工作），计入城区警力总数",
+            "Not in the sources; assumed 5 officers per fire section, counted as frontline (after the move they share fire work with the sub-bureaus' community and patrol branches) and in the urban total",
+        ),
     ),
 ];
 
@@ -393,8 +442,12 @@ const URBAN_NOTES: &[Text] = &[
         "The command chain counts the ranks the source lists: before, chief and deputy chief → brigade head, deputy, squadron head, sergeant, officer; after, chief and deputy chief → team leader. Station ranks (head, deputy, sergeant, officer) are an assumption.",
     ),
     Text::new(
-        "未建模，只引用（见“来源与建模假设”中的“资料报告的事实（模型未计算）”）：一是 垂直管理，分局的人、财、物和党组织关系由所在区改归市局直接管理，这是分局上级关系的改变，但组织图从市局画起，没有画区，所以看不出来；市局机关的整合（“大情报”、“大国保”），市局机关不在模型中；五是 交警支队 9 个勤务大队和消防支队 6 个消防科的人员全部下沉分局。",
-        "Not modelled, only quoted (see “Facts the sources report” under Sources): measure 1, vertical management, moves the sub-bureaus' personnel, finance, assets and Party relations from the districts to the municipal bureau, a change of whom the sub-bureaus answer to that the diagram cannot show, since it starts at the municipal bureau and has no districts; the municipal headquarters' merges (“big intelligence”, “big domestic security”), since the headquarters is not in the model; measure 5, the officers of the traffic detachment's 9 duty brigades and the fire detachment's 6 fire sections all moving down into the sub-bureaus.",
+        "五是 全警下沉：改革前，交警支队的 9 个勤务大队和消防支队的 6 个消防科画在市局之下（科级单位；两个支队的机关与市局机关一样不在模型中，其人数为假设，计入城区警力总数，均为一线）。前四步它们不变；第五步它们的民警全部下沉，平均分到各分局，进入社区警务和治安巡防两个警种（“与分局社区、治安共同负责交通、消防工作”），按“二人一组、三组一队”编入新队（不足一队的并入已有各队），这些大队和科撤销。两个支队留下做业务指导、监督和检查，未画出。资料未给出它们的职级，不计入指挥层次。",
+        "Measure 5, the whole force moves down: before, the traffic detachment's 9 duty brigades and the fire detachment's 6 fire sections are drawn under the municipal bureau (section-level units; the two detachments' own headquarters, like the municipal bureau's, are not in the model, and their sizes are assumed, counted in the urban total, all frontline). They stay as they are through the first four steps; at step 5 all their officers move down, spread evenly over the sub-bureaus into the community and patrol branches (“sharing traffic and fire work with the sub-bureaus' community and patrol”), forming new teams by the pairs-and-teams rule (a remainder joins the existing teams), and the brigades and sections are gone. The two detachments stay to guide, supervise and inspect, and are not drawn. The source gives them no ranks, so they add none to the command chain.",
+    ),
+    Text::new(
+        "未建模，只引用（见“来源与建模假设”中的“资料报告的事实（模型未计算）”）：一是 垂直管理，分局的人、财、物和党组织关系由所在区改归市局直接管理，这是分局上级关系的改变，但组织图从市局画起，没有画区，所以看不出来；市局机关的整合（“大情报”、“大国保”），市局机关不在模型中。",
+        "Not modelled, only quoted (see “Facts the sources report” under Sources): measure 1, vertical management, moves the sub-bureaus' personnel, finance, assets and Party relations from the districts to the municipal bureau, a change of whom the sub-bureaus answer to that the diagram cannot show, since it starts at the municipal bureau and has no districts; the municipal headquarters' merges (“big intelligence”, “big domestic security”), since the headquarters is not in the model.",
     ),
 ];
 
@@ -435,15 +488,6 @@ pub const FACTS: &[Fact] = &[
             "Municipal headquarters: the counter-terrorism division shares offices with the intelligence centre (“big intelligence”), and community and economic-protection work moves from the public order detachment to the domestic security detachment (“big domestic security”). The municipal headquarters is not in the model.",
         ),
         source: Source::seed("000", Q_INTEL),
-    },
-    Fact {
-        key: "traffic_fire_sink",
-        scopes: &["urban"],
-        text: Text::new(
-            "五是 全警下沉：交警支队的 9 个勤务大队、消防支队的 6 个消防科人员全部下沉到分局，与分局社区、治安一起负责交通和消防；两个支队留下做业务指导、监督和检查。资料未给出这些单位的人数，未建模。",
-            "Measure 5, the whole force moves down: the officers of the traffic detachment's 9 duty brigades and the fire detachment's 6 fire sections all move into the sub-bureaus and share traffic and fire work with their community and patrol branches; the two detachments stay to guide, supervise and inspect. The source gives no numbers for these units, and this is not modelled.",
-        ),
-        source: Source::seed("000", Q_SINK_ALL),
     },
     Fact {
         key: "detachments_guide",
@@ -502,6 +546,24 @@ const URBAN_LEVERS: &[Lever] = &[
         conserves_staff: true,
         apply: lever_teams,
     },
+    Lever {
+        key: "whole_force_down",
+        needs: Text::new(
+            "本局直接下辖、有一线民警的科级单位（如交警勤务大队、消防科），以及本局直接下辖的分局",
+            "Section-level units with frontline officers directly under the top bureau (such as traffic duty brigades and fire sections), and sub-bureaus under the top bureau to take them",
+        ),
+        name: Text::new(
+            "五是 全警下沉",
+            "Measure 5: the whole force moves down",
+        ),
+        summary: Text::new(
+            "交警支队 9 个勤务大队、消防支队 6 个消防科的民警全部下沉分局，平均分到各分局的社区警务和治安巡防，按“二人一组、三组一队”编队；这些大队和科撤销，两个支队只做业务指导。",
+            "All the officers of the traffic detachment's 9 duty brigades and the fire detachment's 6 fire sections move into the sub-bureaus, spread evenly into their community and patrol branches and formed into teams of pairs; the brigades and sections are gone, and the two detachments only guide.",
+        ),
+        source: Source::seed("000", Q_M5),
+        conserves_staff: true,
+        apply: lever_whole_force_down,
+    },
 ];
 
 const COUNTY_LEVERS: &[Lever] = &[
@@ -558,7 +620,10 @@ const ALL_COUNTY_SPECS: &[ParamSpec] =
     &join::<{ COUNTY_SPECS.len() + RESPONSE_OFF.len() }>(COUNTY_SPECS, RESPONSE_OFF);
 
 /// The whole reform as one recipe for another organisation (the comparison of four reforms on
-/// one organisation): the urban measures, then the counties'.
+/// one organisation): the urban measures, then the counties'. Measure 5 (`whole_force_down`)
+/// is left out: it acts only where frontline section-level units sit directly under the top
+/// bureau (Daqing's traffic brigades and fire sections), which the typical city has not; the
+/// composer offers it.
 pub const REFORM: &[(&str, &str)] = &[
     ("urban", "fewer_tiers"),
     ("urban", "merge_units"),
@@ -613,6 +678,8 @@ const BRANCHES: [(&str, Text); 3] = [
         Text::new("刑事侦查", "Criminal investigation"),
     ),
 ];
+const TRAFFIC_BRIGADE: Text = Text::new("交警勤务大队", "Traffic duty brigade");
+const FIRE_SECTION: Text = Text::new("消防科", "Fire section");
 const LEGAL_ADMIN: Text = Text::new("法制综合", "Legal affairs and general administration");
 
 const BEFORE_SUB_BUREAU_RANKS: [Rank; 2] = [CHIEF, DEPUTY_CHIEF];
