@@ -212,7 +212,7 @@ fn county_defaults_reproduce_the_sources_structure() {
 
 /// 五是 全警下沉 (issue 19): "市局将交警支队的9个勤务大队、公安消防支队的6个消防科人员全部下沉分局,
 /// 与分局社区、治安共同负责交通、消防工作". The 9 brigades and 6 sections are drawn under the
-/// municipal bureau through the first four steps, and at step 5 all their officers move into the
+/// municipal bureau at the baseline and steps 1 to 3, and at step 4 (measure 5) all their officers move into the
 /// sub-bureaus' community and patrol branches, in new teams; nothing else changes.
 #[test]
 fn measure_five_moves_the_traffic_brigades_and_fire_sections_into_the_sub_bureaus() {
@@ -264,7 +264,7 @@ fn measure_five_moves_the_traffic_brigades_and_fire_sections_into_the_sub_bureau
             .sum()
     };
     assert_eq!(sub_bureaus(s.at(3)), 2_500 - moved);
-    // Step 5: none left, every officer in a sub-bureau, the total kept.
+    // Step 4 (measure 5): none left, every officer in a sub-bureau, the total kept.
     let after = s.after();
     assert!(sinking(after).is_empty());
     assert_eq!(sub_bureaus(after), 2_500);
