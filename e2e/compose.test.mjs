@@ -216,7 +216,8 @@ test('a bad recipe in a link is named, a lever that cannot apply says why, and t
     await page.selectOption('[data-action="compose-add"]', refusing);
     await page.waitForSelector('[data-model-error]');
     assert.ok((await page.textContent('[data-model-error]')).trim().length > 20);
-    await page.click('[data-compose-step="3"] [data-action="lever-remove"]');
+    // The measure added is the last step.
+    await page.locator('[data-compose-step] [data-action="lever-remove"]').last().click();
     await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
     assert.equal(await page.locator('[data-model-error]').count(), 0);
     assert.deepEqual(errors, []);
