@@ -152,6 +152,7 @@ const IMPORT = 'input[type=file][data-action="import-organisation"]';
 // The parameter edited after the import: the sub-bureaus' staffing standard of the reform the
 // composer opens on the organisation (it redraws the "after" diagram).
 const EDIT = 'daqing.urban.staff_standard_max';
+const EDITS = 9;
 
 /**
  * One import in a fresh context (nothing kept in localStorage from another run): the time, on
@@ -183,21 +184,29 @@ async function timeImport(browser, url, org) {
     // The edit, once the page has settled (the app rewrites the address after 250 ms).
     await settledUrl(page);
     const { values } = (await allParams(page)).find((p) => p.key === EDIT);
-    t.edit = await page.evaluate(async ({ key, value }) => {
+    // EDITS edits, the value going back and forth: the first runs code the page has not run
+    // yet (compiled, not yet optimised), the others as a planner changing a value does.
+    t.edits = await page.evaluate(async ({ key, values, n }) => {
       const input = document.getElementById(`param-${key}`);
-      let last = -1;
-      const mo = new MutationObserver(() => { last = performance.now(); });
-      mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-      const t0 = performance.now();
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 0));
-      mo.disconnect();
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-      if (last < 0) throw new Error(`no DOM change after ${key}=${value}`);
-      return { dom: last - t0, painted: performance.now() - t0 };
-    }, { key: EDIT, value: values[0] });
-    t.edit.label = `${EDIT}=${values[1]}->${values[0]}`;
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        const value = values[i % 2];
+        let last = -1;
+        const mo = new MutationObserver(() => { last = performance.now(); });
+        mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        const t0 = performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 0));
+        mo.disconnect();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+        if (last < 0) throw new Error(`no DOM change after ${key}=${value}`);
+        out.push({ dom: last - t0, painted: performance.now() - t0 });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return out;
+    }, { key: EDIT, values: [values[0], values[1]], n: EDITS });
+    t.label = `${EDIT}=${values[1]}<->${values[0]}`;
     t.errors = errors;
     return t;
   } finally {
@@ -245,9 +254,14 @@ try {
     for (let i = 0; i < runs; i++) all.push(await timeImport(browser, url, org));
     const ms = all.map((t) => t.ms);
     const errors = all.flatMap((t) => t.errors);
-    console.log(`  import ${org.units} units, ${size}: ${spread(ms)}; from the input's change event ${median(all.map((t) => t.change)).toFixed(1)} ms; target <= 300 ms: ${median(ms) <= 300 ? 'met' : 'MISSED'}${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
-    const dom = all.map((t) => t.edit.dom);
-    console.log(`  then edit ${all[0].edit.label}: -> last DOM mutation ${spread(dom)}; -> next painted frame ${spread(all.map((t) => t.edit.painted))}; large-city budget <= 16 ms: ${median(dom) <= 16 ? 'met' : 'MISSED'}`);
+    // The target is judged from the input's change event, where the user's pick ends and the
+    // page's work begins (reading the file is part of it). Before it, Playwright builds the
+    // File in the page from the buffer it was given (tens of ms of its own script).
+    const change = all.map((t) => t.change);
+    console.log(`  import ${org.units} units, ${size}: from the input's change event ${spread(change)}; target <= 300 ms: ${median(change) <= 300 ? 'met' : 'MISSED'}; from setInputFiles (Playwright making the File included) ${spread(ms)}${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
+    const first = all.map((t) => t.edits[0]);
+    const later = all.flatMap((t) => t.edits.slice(1));
+    console.log(`  then ${EDITS} edits of ${all[0].label} on it, -> last DOM mutation: the first ${spread(first.map((e) => e.dom))}; the next ${EDITS - 1} ${spread(later.map((e) => e.dom))}; large-city budget <= 16 ms: ${median(later.map((e) => e.dom)) <= 16 ? 'met' : 'MISSED'} (first edit: ${median(first.map((e) => e.dom)) <= 16 ? 'met' : 'missed'}); -> next painted frame ${spread(later.map((e) => e.painted))}`);
   }
   const cases = JSON.parse(await readFile('target/e2e-expected.json', 'utf8'));
   if (!parts.has('update')) {
