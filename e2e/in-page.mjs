@@ -56,3 +56,30 @@ export function svgExportInfo(text) {
     text: doc.querySelector('g[data-unit-id] text')?.textContent,
   };
 }
+
+/** WCAG AA contrast failures (below 4.5 : 1) of the text of `[root, selectors]`: each element
+ *  under `root` matching one of `selectors`, on the root's background. */
+export function contrastIn([root, selectors]) {
+  const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = (c) => {
+    const [r, g, b] = rgb(c).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const d = document.querySelector(root);
+  const bg = getComputedStyle(d).backgroundColor;
+  const out = [];
+  for (const sel of selectors) {
+    for (const e of d.querySelectorAll(sel)) {
+      const r = ratio(getComputedStyle(e).color, bg);
+      if (r < 4.5) out.push(`${sel}: ${r.toFixed(2)}`);
+    }
+  }
+  return [...new Set(out)];
+}

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { open, useBrowser } from './support.mjs';
+import { contrastIn } from './in-page.mjs';
 
 const env = useBrowser(before, after);
 
@@ -172,30 +173,7 @@ for (const theme of ['light', 'dark', 'projector']) {
   test(`the panel's text meets WCAG AA contrast in the ${theme} theme`, async () => {
     const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en&theme=${theme}`);
     try {
-      const fails = await page.evaluate(() => {
-        const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
-        const lum = (c) => {
-          const [r, g, b] = rgb(c).map((v) => {
-            const s = v / 255;
-            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-          });
-          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        };
-        const ratio = (a, b) => {
-          const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-          return (x + 0.05) / (y + 0.05);
-        };
-        const d = document.querySelector('[data-panel="why"]');
-        const bg = getComputedStyle(d).backgroundColor;
-        const out = [];
-        for (const sel of ['summary', 'h3', '.why-label', '.why-figure', '.why-reported', '.why-en', '.why-quote', '.why-doc']) {
-          for (const e of d.querySelectorAll(sel)) {
-            const r = ratio(getComputedStyle(e).color, bg);
-            if (r < 4.5) out.push(`${sel}: ${r.toFixed(2)}`);
-          }
-        }
-        return [...new Set(out)];
-      });
+      const fails = await page.evaluate(contrastIn, ['[data-panel="why"]', ['summary', 'h3', '.why-label', '.why-figure', '.why-reported', '.why-en', '.why-quote', '.why-doc', '.why-count']]);
       assert.deepEqual(fails, []);
       assert.deepEqual(errors, []);
     } finally {

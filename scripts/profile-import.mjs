@@ -7,7 +7,7 @@
 //   DIST=target/dist-profile node scripts/profile-import.mjs [file.csv] [changes]
 import { readFileSync } from 'node:fs';
 import { serve, launch, open, settledUrl } from '../e2e/support.mjs';
-import { report } from './profile-report.mjs';
+import { report, toggleValues } from './profile-report.mjs';
 
 const file = process.argv[2] || 'target/bench-org5000.csv';
 const n = Number(process.argv[3] || 40);
@@ -38,13 +38,7 @@ try {
   report((await cdp.send('Profiler.stop')).profile, 1, `import of ${file}: ${imported.toFixed(1)} ms to the frame that shows it`);
 
   await settledUrl(page);
-  const values = await page.evaluate((key) => {
-    const p = document.querySelector(`[data-param="${key}"]`);
-    const v = Number(p.querySelector('input').value);
-    const step = Number(p.dataset.stepSize) || 1;
-    const next = v + step <= Number(p.dataset.max) ? v + step : v - step;
-    return [String(next), String(v)];
-  }, key);
+  const values = await toggleValues(page, key);
   await cdp.send('Profiler.start');
   const wall = await page.evaluate(async ({ key, values, n }) => {
     const input = document.getElementById(`param-${key}`);

@@ -77,3 +77,14 @@ export function report(profile, n, head, top = Number(process.env.TOP || 40)) {
     show(`callers of /${process.env.CALLERS}/ (app frames above)`, from);
   }
 }
+
+/** The two values parameter `key` is toggled between: one step from its value, and its value. */
+export function toggleValues(page, key) {
+  return page.evaluate((key) => {
+    const p = document.querySelector(`[data-param="${key}"]`);
+    const v = Number(p.querySelector('input').value);
+    const step = Number(p.dataset.stepSize) || 1;
+    const next = v + step <= Number(p.dataset.max) ? v + step : v - step;
+    return [String(next), String(v)];
+  }, key);
+}

@@ -6,7 +6,7 @@
 //   DIST=target/dist-profile node scripts/profile.mjs '?case=daqing&variant=urban' staff 300
 // Arguments: the query of the page, the parameter key, the number of changes (default 200).
 import { serve, launch, open } from '../e2e/support.mjs';
-import { report } from './profile-report.mjs';
+import { report, toggleValues } from './profile-report.mjs';
 
 const query = process.argv[2] || '?case=daqing&variant=urban';
 const key = process.argv[3] || 'staff';
@@ -17,13 +17,7 @@ const server = await serve();
 const browser = await launch();
 try {
   const { page, errors } = await open(browser, server.url + query);
-  const values = await page.evaluate((key) => {
-    const p = document.querySelector(`[data-param="${key}"]`);
-    const v = Number(p.querySelector('input').value);
-    const step = Number(p.dataset.stepSize) || 1;
-    const next = v + step <= Number(p.dataset.max) ? v + step : v - step;
-    return [String(next), String(v)];
-  }, key);
+  const values = await toggleValues(page, key);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
