@@ -207,6 +207,30 @@ async function timeImport(browser, url, org) {
       return out;
     }, { key: EDIT, values: [values[0], values[1]], n: EDITS });
     t.label = `${EDIT}=${values[1]}<->${values[0]}`;
+    // Edits of the organisation itself, in the editor: a station's frontline staff, typed and
+    // committed (change), EDITS times. Each makes a new organisation, every reform rebuilt.
+    await page.click('[data-panel="org-editor"] > summary');
+    await page.waitForSelector('[data-org-unit] [data-field="frontline"]');
+    t.orgEdits = await page.evaluate(async (n) => {
+      const field = () => [...document.querySelectorAll('[data-org-unit] [data-field="frontline"]')][5];
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        const input = field();
+        let last = -1;
+        const mo = new MutationObserver(() => { last = performance.now(); });
+        mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        const t0 = performance.now();
+        input.value = String(Number(input.value) + (i % 2 ? -1 : 1));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 0));
+        mo.disconnect();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+        if (last < 0) throw new Error('no DOM change after an edit of the organisation');
+        out.push({ dom: last - t0, painted: performance.now() - t0 });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return out;
+    }, EDITS);
     t.errors = errors;
     return t;
   } finally {
@@ -262,6 +286,8 @@ try {
     const first = all.map((t) => t.edits[0]);
     const later = all.flatMap((t) => t.edits.slice(1));
     console.log(`  then ${EDITS} edits of ${all[0].label} on it, -> last DOM mutation: the first ${spread(first.map((e) => e.dom))}; the next ${EDITS - 1} ${spread(later.map((e) => e.dom))}; large-city budget <= 16 ms: ${median(later.map((e) => e.dom)) <= 16 ? 'met' : 'MISSED'} (first edit: ${median(first.map((e) => e.dom)) <= 16 ? 'met' : 'missed'}); -> next painted frame ${spread(later.map((e) => e.painted))}`);
+    const orgEdits = all.flatMap((t) => t.orgEdits);
+    console.log(`  then ${EDITS} edits of a station's frontline staff in the editor (a new organisation, every reform rebuilt), -> last DOM mutation ${spread(orgEdits.map((e) => e.dom))}; budget <= 16 ms: ${median(orgEdits.map((e) => e.dom)) <= 16 ? 'met' : 'MISSED'}; -> next painted frame ${spread(orgEdits.map((e) => e.painted))}`);
   }
   const cases = JSON.parse(await readFile('target/e2e-expected.json', 'utf8'));
   if (!parts.has('update')) {
