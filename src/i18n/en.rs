@@ -194,6 +194,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::WhyProblems => "Problems the sources name",
         Msg::WhyOutcomes => "Outcomes the sources report",
         Msg::WhyNotComputed => "reported, not computed by the model",
+        Msg::Menu => "Menu",
         Msg::WhyCount => "{0} problems named, {1} outcomes reported",
         Msg::MinutesShort => "min",
         Msg::KeyMatchInput => "input",

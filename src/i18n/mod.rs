@@ -279,6 +279,8 @@ pub enum Msg {
     WhyNotComputed,
     /// The folded panel's count: {0} problems, {1} outcomes.
     WhyCount,
+    /// The phone's top-bar menu button.
+    Menu,
     /// Minutes, after a number.
     MinutesShort,
     /// How a reported figure is matched, in one word (the key-figures strip).

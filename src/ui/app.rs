@@ -16,6 +16,7 @@ use crate::ui::key_figures::KeyFigures;
 use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::organisation::OrganisationPanel;
 use crate::ui::params_panel::ParamsPanel;
+use crate::ui::phone_nav::PhoneNav;
 use crate::ui::saved::SavedPanel;
 use crate::ui::share::{EmbedView, ShareMenu};
 use crate::ui::sources::{LineagePanel, SourcesPanel};
@@ -179,12 +180,27 @@ pub fn App() -> impl IntoView {
         return view! { <EmbedView state=state/> }.into_any();
     }
     open_sources_for_print();
+    // The phone's menu (the theme, share and language controls below 600 px).
+    let menu = RwSignal::new(false);
     view! {
-        <header class="topbar">
+        <header class="topbar" class:menu-open=move || menu.get() on:keydown=move |ev: web_sys::KeyboardEvent| {
+            // Escape closes the phone's menu, focus back on its button.
+            if ev.key() == "Escape" && menu.get_untracked() {
+                menu.set(false);
+                if let Some(b) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector("[data-action=\"menu\"]").ok().flatten())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = b.focus();
+                }
+            }
+        }>
             <div class="brand">
                 <h1>{move || t(Msg::AppTitle)}</h1>
                 <p class="tagline">{move || t(Msg::AppTagline)}</p>
             </div>
+            <PhoneNav state=state menu=menu/>
             <nav class="cases" aria-label=move || t(Msg::Cases)>
                 {CaseId::ALL
                     .into_iter()
@@ -212,6 +228,7 @@ pub fn App() -> impl IntoView {
                 <CompareTab state=state/>
                 <ComposeTab state=state/>
             </nav>
+            <div class="topbar-more" id="topbar-more">
             <label class="theme">
                 <span>{move || t(Msg::Theme)}</span>
                 <select
@@ -253,6 +270,7 @@ pub fn App() -> impl IntoView {
                         >{l.native_name()}</button>
                     })
                     .collect_view()}
+            </div>
             </div>
         </header>
         <UrlNotices state=state/>

@@ -12,7 +12,7 @@ use crate::model::metrics::{compute, Format, MetricKey, Metrics};
 use crate::ui::params_panel::{ParamRow, SourceNote};
 use crate::ui::state::AppState;
 
-const T_TITLE: Text = Text::new("一个城市，四种模式", "One city, four models");
+pub(crate) const T_TITLE: Text = Text::new("一个城市，四种模式", "One city, four models");
 const T_HINT: Text = Text::new(
     "输入一个城市的情况，四个案例的改革模型都用在它上面，比较同样的数字（改革前 → 改革后）。每个模型只改变它的改革改变的东西：“无影响”表示这项改革在模型里不改变这个数，“模型未涉及”表示模型算不出它。每个模型得到了哪些值、怎么从城市推出来的，见各列下面的说明。",
     "Describe a city once and every case's reform model is applied to it; the same figures are compared (before → after). Each model changes only what its reform changes: “no effect” means the reform does not change that figure in the model, “not modelled” that the model cannot compute it. What each model was given, and how it follows from the city, is listed under the table.",

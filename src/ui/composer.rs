@@ -9,7 +9,7 @@ use crate::model::compose::{Recipe, Scope, Step};
 use crate::state::url::View;
 use crate::ui::state::AppState;
 
-const T_TITLE: Text = Text::new("自己组合改革", "Compose your own reform");
+pub(crate) const T_TITLE: Text = Text::new("自己组合改革", "Compose your own reform");
 const T_HINT: Text = Text::new(
     "选一个基线（任一案例的改革前组织），再从四个案例里添加、删除、调整措施的顺序。每项措施用它所属案例的参数（参数面板里按案例分组）。为别的组织写的措施可能找不到要改的单位（这一步会说明它需要什么），或者说明为什么做不了。",
     "Pick a baseline (any case's organisation before its reform), then add, remove and reorder measures from all four cases. Each measure uses the parameters of its own case (grouped by case in the parameter panel). A measure written for another organisation may find nothing to act on (the step then says what it looks for), or say why it cannot apply.",

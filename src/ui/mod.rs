@@ -16,6 +16,7 @@ mod organisation;
 mod own_store;
 mod panic;
 mod params_panel;
+mod phone_nav;
 mod saved;
 mod share;
 mod sources;

@@ -1,0 +1,75 @@
+// The top bar on a phone (ui/phone_nav.rs): one row with one selector for the case and its
+// scope (and the comparison and the composer) and a menu button for the theme, share and
+// language controls; no page scrolls sideways; the key figures come first. Wide screens keep
+// the tabs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, settledUrl, useBrowser } from './support.mjs';
+
+const env = useBrowser(before, after);
+
+const visible = (page, sel) => page.$eval(sel, (e) => {
+  const r = e.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+});
+const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+for (const [width, height, lang] of [[360, 640, 'en'], [390, 844, 'zh']]) {
+  test(`a ${width}x${height} phone (${lang}): one row, a selector for case and scope, a menu`, async () => {
+    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=${lang}`, { viewport: { width, height } });
+    try {
+      const bar = await page.$eval('header.topbar', (e) => e.getBoundingClientRect().height);
+      assert.ok(bar < 70, `the top bar is ${bar} px high`);
+      assert.equal(await visible(page, '[data-action="pick-view"]'), true);
+      assert.equal(await visible(page, '[data-case="daqing"]'), false);
+      assert.equal(await visible(page, '[data-lang="en"]'), false);
+      assert.equal(await page.inputValue('[data-action="pick-view"]'), 'case:daqing:urban');
+      assert.ok(await sideways(page) <= 0, 'the page scrolls sideways');
+      // The key figures come first, inside the first screen.
+      const kf = await page.$eval('[data-panel="key-figures"]', (e) => e.getBoundingClientRect().top);
+      assert.ok(kf < height / 3, `key figures start at ${kf}`);
+      // The menu opens the rest of the bar, and Escape closes it with focus on its button.
+      await page.click('[data-action="menu"]');
+      assert.equal(await page.getAttribute('[data-action="menu"]', 'aria-expanded'), 'true');
+      assert.equal(await visible(page, '[data-lang="en"]'), true);
+      assert.equal(await visible(page, '[data-action="theme"]'), true);
+      assert.ok(await sideways(page) <= 0, 'the open menu scrolls the page sideways');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.getAttribute('[data-action="menu"]', 'aria-expanded'), 'false');
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'menu');
+      assert.equal(await visible(page, '[data-lang="en"]'), false);
+      // A case's second scope in one pick.
+      const second = await page.$$eval('[data-action="pick-view"] option', (os) => os.map((o) => o.value).filter((v) => v.startsWith('case:tianjin:'))[1]);
+      await page.selectOption('[data-action="pick-view"]', second);
+      const variant = second.split(':')[2];
+      await page.waitForSelector(`[data-case="tianjin"][aria-pressed="true"]`, { state: 'attached' });
+      await page.waitForSelector(`[data-variant="${variant}"][aria-pressed="true"]`, { state: 'attached' });
+      assert.match(await settledUrl(page), new RegExp(`variant=${variant}`));
+      // The comparison and the composer are there too.
+      await page.selectOption('[data-action="pick-view"]', 'compare');
+      await page.waitForSelector('[data-view="compare"][aria-pressed="true"]', { state: 'attached' });
+      assert.ok(await sideways(page) <= 0, 'the comparison scrolls the page sideways');
+      await page.selectOption('[data-action="pick-view"]', 'compose');
+      await page.waitForSelector('[data-panel="composer"]');
+      assert.equal(await page.inputValue('[data-action="pick-view"]'), 'compose');
+      assert.ok(await sideways(page) <= 0, 'the composer scrolls the page sideways');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('a wide screen keeps the tabs and the controls, and no selector', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 1366, height: 768 } });
+  try {
+    assert.equal(await visible(page, '[data-action="pick-view"]'), false);
+    assert.equal(await visible(page, '[data-action="menu"]'), false);
+    assert.equal(await visible(page, '[data-case="zhejiang"]'), true);
+    assert.equal(await visible(page, '[data-lang="zh-Hans"]'), true);
+    assert.equal(await visible(page, '[data-action="theme"]'), true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

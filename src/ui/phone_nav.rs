@@ -1,0 +1,96 @@
+//! The top bar on a phone (CSS shows it below 600 px): one row with the title, one selector for
+//! the case and its scope (and the comparison and the composer), and a menu button that opens
+//! the rest of the bar (theme, share, language). The case tabs and the scope buttons are hidden
+//! there; this selector does what they do.
+use leptos::prelude::*;
+
+use crate::i18n::{tr, Msg};
+use crate::model::cases::CaseId;
+use crate::state::url::View;
+use crate::ui::state::AppState;
+
+/// The option of what is on screen: `case:<case>:<variant>`, `compare` or `compose`.
+fn current(state: AppState) -> String {
+    match state.view.get() {
+        View::Compare => "compare".into(),
+        View::Compose => "compose".into(),
+        View::Case => format!(
+            "case:{}:{}",
+            state.case.get().key(),
+            state.variant.get().key
+        ),
+    }
+}
+
+/// Shows what option `value` names.
+fn pick(state: AppState, value: &str) {
+    match value {
+        "compare" => state.view.set(View::Compare),
+        "compose" => state.open_composer(),
+        v => {
+            let mut parts = v.strip_prefix("case:").unwrap_or_default().split(':');
+            let (Some(case), Some(variant)) = (parts.next(), parts.next()) else {
+                return;
+            };
+            let Some(c) = CaseId::ALL.into_iter().find(|c| c.key() == case) else {
+                return;
+            };
+            state.set_case(c);
+            if let Some(v) = c.variants().iter().find(|v| v.key == variant) {
+                state.set_variant(v);
+            }
+        }
+    }
+}
+
+#[component]
+pub fn PhoneNav(state: AppState, menu: RwSignal<bool>) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |m: Msg| tr(lang.get(), m);
+    let options = move || {
+        let l = lang.get();
+        let cases = CaseId::ALL
+            .into_iter()
+            .filter(|c| c.is_modelled())
+            .map(|c| {
+                let variants = c
+                    .variants()
+                    .iter()
+                    .map(|v| {
+                        let value = format!("case:{}:{}", c.key(), v.key);
+                        view! { <option value=value>{format!("{} · {}", c.name().get(l), v.name.get(l))}</option> }
+                    })
+                    .collect_view();
+                view! { <optgroup label=c.name().get(l)>{variants}</optgroup> }
+            })
+            .collect_view();
+        view! {
+            {cases}
+            <option value="compare">{crate::ui::compare::T_TITLE.get(l)}</option>
+            <option value="compose">{crate::ui::composer::T_TITLE.get(l)}</option>
+        }
+    };
+    // The select's value follows the state (also after the options are redrawn in another
+    // language).
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        let now = current(state);
+        lang.track();
+        if let Some(s) = select.get() {
+            s.set_value(&now);
+        }
+    });
+    view! {
+        <div class="phone-nav">
+            <select node_ref=select data-action="pick-view" aria-label=move || t(Msg::Cases)
+                on:change=move |ev| pick(state, &event_target_value(&ev))>
+                {options}
+            </select>
+            <button type="button" class="menu-button" data-action="menu"
+                aria-controls="topbar-more" aria-expanded=move || menu.get().to_string()
+                on:click=move |_| menu.update(|m| *m = !*m)>
+                <span aria-hidden="true">"☰ "</span>{move || t(Msg::Menu)}
+            </button>
+        </div>
+    }
+}
