@@ -1,7 +1,7 @@
 // The top bar on a phone (ui/phone_nav.rs): one row with one selector for the case and its
 // scope (and the comparison and the composer) and a menu button for the theme, share and
 // language controls; no page scrolls sideways; the key figures come first. Wide screens keep
-// the tabs.
+// the tabs. The parameters open in a drawer there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, settledUrl, useBrowser } from './support.mjs';
@@ -60,6 +60,32 @@ for (const [width, height, lang] of [[360, 640, 'en'], [390, 844, 'zh']]) {
   });
 }
 
+test('on a phone the parameters open in a drawer, work there, and Escape closes it', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 360, height: 640 } });
+  try {
+    assert.equal(await visible(page, '#param-staff'), false);
+    assert.equal(await visible(page, '[data-action="params-open"]'), true);
+    await page.click('[data-action="params-open"]');
+    await page.waitForFunction(() => document.activeElement?.dataset.action === 'params-close');
+    assert.equal(await page.getAttribute('[data-action="params-open"]', 'aria-expanded'), 'true');
+    assert.equal(await page.getAttribute('#params-drawer', 'role'), 'dialog');
+    assert.equal(await visible(page, '#param-staff'), true);
+    assert.ok(await sideways(page) <= 0, 'the drawer scrolls the page sideways');
+    await page.fill('#param-staff', '3000');
+    await page.waitForFunction(() => document.querySelector('[data-metric="staff_total"][data-phase="after"]')?.dataset.value === '3000');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.dataset.action === 'params-open');
+    assert.equal(await visible(page, '#param-staff'), false);
+    // The close button closes it too.
+    await page.click('[data-action="params-open"]');
+    await page.click('[data-action="params-close"]');
+    assert.equal(await visible(page, '#param-staff'), false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a wide screen keeps the tabs and the controls, and no selector', async () => {
   const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 1366, height: 768 } });
   try {
@@ -68,6 +94,8 @@ test('a wide screen keeps the tabs and the controls, and no selector', async () 
     assert.equal(await visible(page, '[data-case="zhejiang"]'), true);
     assert.equal(await visible(page, '[data-lang="zh-Hans"]'), true);
     assert.equal(await visible(page, '[data-action="theme"]'), true);
+    assert.equal(await visible(page, '#param-staff'), true);
+    assert.equal(await visible(page, '[data-action="params-open"]'), false);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -3,7 +3,7 @@
 
 /// FNV-1a of the sorted Chinese literals this table was made from, one a line.
 #[cfg(test)]
-pub const SOURCE_HASH: u64 = 0x126763ba6de90754;
+pub const SOURCE_HASH: u64 = 0x093285e5ac1e90df;
 
 /// Simplified → Traditional, one character to one, sorted by the Simplified one.
 pub static CHARS: &[(char, char)] = &[

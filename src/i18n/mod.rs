@@ -281,6 +281,8 @@ pub enum Msg {
     WhyCount,
     /// The phone's top-bar menu button.
     Menu,
+    /// Closes the phone's parameter drawer.
+    CloseParameters,
     /// Minutes, after a number.
     MinutesShort,
     /// How a reported figure is matched, in one word (the key-figures strip).

@@ -182,18 +182,34 @@ pub fn App() -> impl IntoView {
     open_sources_for_print();
     // The phone's menu (the theme, share and language controls below 600 px).
     let menu = RwSignal::new(false);
+    // The phone's parameter drawer (below 600 px the parameters open over the page).
+    let drawer = RwSignal::new(false);
+    let focus = |sel: &str| {
+        if let Some(e) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(sel).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = e.focus();
+        }
+    };
+    let set_drawer = move |open: bool| {
+        drawer.set(open);
+        // Focus into the drawer, and back to its button when it closes (after the redraw).
+        request_animation_frame(move || {
+            focus(if open {
+                "[data-action=\"params-close\"]"
+            } else {
+                "[data-action=\"params-open\"]"
+            })
+        });
+    };
     view! {
         <header class="topbar" class:menu-open=move || menu.get() on:keydown=move |ev: web_sys::KeyboardEvent| {
             // Escape closes the phone's menu, focus back on its button.
             if ev.key() == "Escape" && menu.get_untracked() {
                 menu.set(false);
-                if let Some(b) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector("[data-action=\"menu\"]").ok().flatten())
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = b.focus();
-                }
+                focus("[data-action=\"menu\"]");
             }
         }>
             <div class="brand">
@@ -278,7 +294,21 @@ pub fn App() -> impl IntoView {
             <ComparePage state=state/>
         </Show>
         <main class="layout" class:hidden-view=move || state.view.get() == View::Compare>
-            <ParamsPanel state=state/>
+            <div class="params-drawer" id="params-drawer" class:open=move || drawer.get()
+                role=move || drawer.get().then_some("dialog")
+                aria-label=move || t(Msg::Parameters)
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" && drawer.get_untracked() {
+                        set_drawer(false);
+                    }
+                }>
+                <button type="button" class="drawer-close" data-action="params-close"
+                    on:click=move |_| set_drawer(false)>{move || t(Msg::CloseParameters)}</button>
+                <ParamsPanel state=state/>
+            </div>
+            <button type="button" class="params-fab" data-action="params-open"
+                aria-controls="params-drawer" aria-expanded=move || drawer.get().to_string()
+                on:click=move |_| set_drawer(true)>{move || t(Msg::Parameters)}</button>
             <section class="content">
                 <div class="main-col">
                 <Show when=move || state.view.get() == View::Compose>
