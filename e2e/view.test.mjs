@@ -190,11 +190,13 @@ test('a baseline parameter redraws the "before" diagram; a measure\'s parameter 
     const mark = () => page.$$eval(`${BEFORE} g.node`, (ns) => ns.forEach((n) => { n.__kept = true; }));
     const kept = () => page.$$eval(`${BEFORE} g.node`, (ns) => ns.every((n) => n.__kept));
     await mark();
-    const [before, after, afterBoxes] = [await root(BEFORE), await count(BEFORE), await count(AFTER)];
+    // Every box of a side, its id and staff: what a redraw with other figures changes.
+    const drawn = (side) => page.$$eval(`${side} g.node`, (ns) => ns.map((n) => `${n.dataset.unitId}:${n.dataset.staff}`).join());
+    const [before, after, afterDrawn] = [await root(BEFORE), await count(BEFORE), await drawn(AFTER)];
     // The number of branches after the reform: only the "after" changes.
     const branches = Number(await page.inputValue('#param-branches_after'));
     await page.fill('#param-branches_after', String(branches - 1));
-    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length !== n, [`${AFTER} g.node`, afterBoxes]);
+    await page.waitForFunction(([sel, was]) => [...document.querySelectorAll(sel)].map((n) => `${n.dataset.unitId}:${n.dataset.staff}`).join() !== was, [`${AFTER} g.node`, afterDrawn]);
     assert.equal(await root(BEFORE), before);
     assert.equal(await count(BEFORE), after);
     assert.ok(await kept(), 'the "before" boxes were redrawn');

@@ -195,6 +195,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::WhyOutcomes => "Outcomes the sources report",
         Msg::WhyNotComputed => "reported, not computed by the model",
         Msg::Menu => "Menu",
+        Msg::ScrollingTable => "Table (scrolls sideways)",
         Msg::CloseParameters => "Close the parameters",
         Msg::WhyCount => "{0} problems named, {1} outcomes reported",
         Msg::MinutesShort => "min",

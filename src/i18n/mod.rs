@@ -281,6 +281,8 @@ pub enum Msg {
     WhyCount,
     /// The phone's top-bar menu button.
     Menu,
+    /// The name of a table's scrolling frame (focusable, so a keyboard scrolls it).
+    ScrollingTable,
     /// Closes the phone's parameter drawer.
     CloseParameters,
     /// Minutes, after a number.

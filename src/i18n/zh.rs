@@ -199,6 +199,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::WhyOutcomes => "资料报告的成效",
         Msg::WhyNotComputed => "资料报告，非模型计算",
         Msg::Menu => "菜单",
+        Msg::ScrollingTable => "表格（可横向滚动）",
         Msg::CloseParameters => "关闭参数",
         Msg::WhyCount => "指出问题 {0} 个，报告成效 {1} 项",
         Msg::MinutesShort => "分钟",

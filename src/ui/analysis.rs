@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::analysis::response::{self, curve, Breakdown, Inputs, NoEstimate, Patrol, Side};
 use crate::i18n::{format_number, plain_number, Lang, Text};
 use crate::ui::state::AppState;
+use crate::ui::TableScroll;
 
 const T_TITLE: Text = Text::new("出警反应时间（模型估算）", "Response time (model estimate)");
 const T_HINT: Text = Text::new(
@@ -258,7 +259,7 @@ fn ResponseTable(state: AppState, figs: Figures) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
+        <TableScroll lang=state.lang>
             <table class="response-table">
                 <thead>
                     <tr>
@@ -270,7 +271,7 @@ fn ResponseTable(state: AppState, figs: Figures) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableScroll>
         {reported.map(|r| view! { <crate::ui::params_panel::SourceNote source=r.source lang=state.lang/> })}
     }
 }

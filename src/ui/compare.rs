@@ -11,6 +11,7 @@ use crate::model::compose::{Recipe, Scope};
 use crate::model::metrics::{compute, Format, MetricKey, Metrics};
 use crate::ui::params_panel::{ParamRow, SourceNote};
 use crate::ui::state::AppState;
+use crate::ui::TableScroll;
 
 pub(crate) const T_TITLE: Text = Text::new("一个城市，四种模式", "One city, four models");
 const T_HINT: Text = Text::new(
@@ -183,12 +184,12 @@ fn CompareTable(all: Vec<Applied>, lang: Lang) -> impl IntoView {
         .collect_view();
     view! {
         {failed}
-        <div class="table-scroll">
+        <TableScroll lang=lang>
             <table class="compare-table">
                 <thead><tr><th scope="col">{T_FIGURE.get(l)}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 
@@ -378,12 +379,12 @@ fn FourReforms(state: AppState) -> impl IntoView {
             .collect_view();
         view! {
             {refused}
-            <div class="table-scroll">
+            <TableScroll lang=lang>
                 <table class="compare-table four-table">
                     <thead><tr><th scope="col">{T_FIGURE.get(l)}</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </TableScroll>
         }
     };
     view! {
@@ -432,9 +433,9 @@ fn BaseAbout(base: Scope, lang: RwSignal<Lang>) -> impl IntoView {
         <details class="notes four-about" data-four-about=base.key()>
             <summary>{move || T_FOUR_ABOUT.get(lang.get())}</summary>
             <ul>{notes}</ul>
-            <div class="table-scroll">
+            <TableScroll lang=lang>
                 <table class="compare-table"><tbody>{rows}</tbody></table>
-            </div>
+            </TableScroll>
         </details>
     }
 }

@@ -884,7 +884,7 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
             let step = if after { state.step.get() } else { 0 };
             state.shown.with(|s| {
                 s.as_ref().map(
-                    |s| view! { <ul class="outline-tree">{outline(s.scenario.at(step), l)}</ul> },
+                    |s| view! { <ul class="outline-tree" tabindex="0">{outline(s.scenario.at(step), l)}</ul> },
                 )
             })
         })

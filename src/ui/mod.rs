@@ -91,3 +91,19 @@ pub(crate) fn follow_toggle(ev: &web_sys::Event, open: leptos::prelude::RwSignal
         open.set(now);
     }
 }
+
+/// A table's frame that scrolls sideways when the table is wider than the page: focusable (a
+/// keyboard scrolls it) and named, as a region, in the page's language.
+#[leptos::component]
+pub(crate) fn TableScroll(
+    #[prop(into)] lang: leptos::prelude::Signal<crate::i18n::Lang>,
+    children: leptos::prelude::Children,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    view! {
+        <div class="table-scroll" tabindex="0" role="region"
+            aria-label=move || crate::i18n::tr(lang.get(), crate::i18n::Msg::ScrollingTable)>
+            {children()}
+        </div>
+    }
+}

@@ -11,6 +11,7 @@ use crate::ui::cells::Cells;
 use crate::ui::charts::{Pair, PairedBars};
 use crate::ui::params_panel::SourceNote;
 use crate::ui::state::{AppState, Shown};
+use crate::ui::TableScroll;
 
 /// A value as shown: shares as percentages, means with one decimal.
 pub(crate) fn shown(format: Format, v: f64) -> String {
@@ -192,7 +193,7 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="table-scroll">
+        <TableScroll lang=lang>
             <table data-group=if spans { "spans" } else { "metrics" }>
                 <thead>
                     <tr>
@@ -205,7 +206,7 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 
@@ -425,7 +426,7 @@ fn TallyTable(
         }
     };
     view! {
-        <div class="table-scroll">
+        <TableScroll lang=lang>
             <table class="tally" data-breakdown-table=which>
                 <caption>{move || caption.get()}</caption>
                 <thead>
@@ -454,7 +455,7 @@ fn TallyTable(
                     <For each=move || keys.get() key=|k| k.clone() children=row_view/>
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 

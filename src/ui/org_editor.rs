@@ -13,6 +13,7 @@ use crate::model::org::{Staff, Unit, UnitKind};
 use crate::state::organisation::{kind_of, MAX_UNITS};
 use crate::ui::own_store::replace;
 use crate::ui::state::AppState;
+use crate::ui::TableScroll;
 
 /// Rows shown at most; a bigger organisation is edited in its CSV file.
 const MAX_ROWS: usize = 400;
@@ -415,7 +416,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                 };
                 view! { <p class="hint" data-org-rows-cut=total data-org-rows-from=start + 1>{text}</p> }
             })}
-            <div class="table-scroll">
+            <TableScroll lang=lang>
                 <table class="org-table" data-org-table=total>
                     <thead><tr>
                         <th scope="col">{tr(l, Msg::EditName)}</th>
@@ -429,7 +430,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                         <For each=move || rows.with(|r| r.0.clone()) key=RowData::key children=row_view/>
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
         })
     };
     // A unit asked for from the diagram: open the panel at it, with focus on its name.

@@ -17,6 +17,7 @@ use crate::model::source::Source;
 use crate::ui::cells::Cells;
 use crate::ui::params_panel::SourceNote;
 use crate::ui::state::AppState;
+use crate::ui::TableScroll;
 
 const T_CALIBRATED_TITLE: Text = Text::new("校准出的吻合", "Calibrated matches");
 const T_CALIBRATED_HINT: Text = Text::new(
@@ -218,7 +219,7 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
             <h3>{tr(l, Msg::Steps)}</h3>
             <ol class="lever-sources">{levers}</ol>
             <h3>{tr(l, Msg::Parameters)}</h3>
-            <div class="table-scroll">
+            <TableScroll lang=lang>
                 <table class="source-table">
                     <thead>
                         <tr>
@@ -229,7 +230,7 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
                     </thead>
                     <tbody>{params}</tbody>
                 </table>
-            </div>
+            </TableScroll>
             <h3>{tr(l, Msg::Reported)}</h3>
             <ul class="reported-sources">{reported}</ul>
             {facts}

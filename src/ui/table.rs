@@ -9,6 +9,7 @@ use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
 use crate::model::metrics::work_units;
 use crate::model::org::Unit;
 use crate::ui::state::AppState;
+use crate::ui::TableScroll;
 
 /// The row number of a table row unit: ids "s1", "s2", …
 fn row_of(u: &Unit) -> Option<usize> {
@@ -116,12 +117,12 @@ pub fn RowTable(state: AppState) -> impl IntoView {
                 <summary>{move || tr(lang.get(), Msg::RowTableTitle)}</summary>
                 <p class="hint">{move || tr(lang.get(), Msg::RowTableHint)}</p>
                 <p class="error" role="alert">{move || error.get()}</p>
-                <div class="table-scroll">
+                <TableScroll lang=lang>
                     <table>
                         <thead><tr><th scope="col">{move || tr(lang.get(), Msg::Unit)}</th>{head}</tr></thead>
                         <tbody>{body}</tbody>
                     </table>
-                </div>
+                </TableScroll>
                 <button
                     type="button"
                     class="reset"
@@ -204,7 +205,7 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
         let phase = if after { "after" } else { "before" };
         let with_needed = rows.iter().any(|r| r.needed.is_some());
         view! {
-            <div class="table-scroll">
+            <TableScroll lang=lang>
                 <table data-workload=phase>
                     <caption>{title}</caption>
                     <thead>
@@ -238,7 +239,7 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
                             .collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
         }
     };
     view! {

@@ -1,0 +1,75 @@
+// An automated WCAG 2.1 AA audit: axe-core (from npm, run inside the page through the driver,
+// so the page's Content Security Policy stays as it is) on every case in Chinese and English,
+// the comparison and the composer, the dark and projector themes, the embedded page, a phone
+// with its menu and its parameter drawer open, and the panels that open (why, sources, the
+// organisation editor). Zero violations, experimental rules included
+// (label-content-name-mismatch is one).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { open, useBrowser } from './support.mjs';
+
+const env = useBrowser(before, after);
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'experimental'];
+
+/** The violations on the page as it is now, one line each with up to three of its elements. */
+async function violations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const r = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+  return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+async function audit(query, { viewport, ready, then } = {}) {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}${query}`, { ...(viewport ? { viewport } : {}), ...(ready ? { ready } : {}) });
+  try {
+    if (then) await then(page);
+    assert.deepEqual(await violations(page), [], query);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+}
+
+for (const lang of ['zh', 'en']) {
+  for (const c of ['daqing', 'zhejiang', 'tianjin', 'haidong']) {
+    test(`${c} in ${lang}, with the why and sources panels open`, () => audit(`?case=${c}&lang=${lang}`, {
+      then: async (page) => {
+        await page.click('[data-panel="why"] > summary');
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { if (!d.closest('.topbar')) d.open = true; }));
+      },
+    }));
+  }
+  test(`the comparison in ${lang}`, () => audit(`?view=compare&lang=${lang}`, { ready: '[data-view="compare"][aria-pressed="true"]' }));
+  test(`the composer in ${lang}`, () => audit(`?view=compose&lang=${lang}`, { ready: '[data-panel="composer"]' }));
+}
+
+for (const theme of ['dark', 'projector']) {
+  for (const c of ['daqing', 'haidong']) {
+    test(`${c} in the ${theme} theme`, () => audit(`?case=${c}&lang=en&theme=${theme}`));
+  }
+}
+
+test('the embedded page', () => audit('?case=tianjin&lang=en&embed=1'));
+
+test('a phone with its menu open, then its parameter drawer', () => audit('?case=zhejiang&lang=en', {
+  viewport: { width: 360, height: 640 },
+  then: async (page) => {
+    await page.click('[data-action="menu"]');
+    assert.deepEqual(await violations(page), [], 'menu open');
+    await page.keyboard.press('Escape');
+    await page.click('[data-action="params-open"]');
+    await page.waitForSelector('#params-drawer.open');
+  },
+}));
+
+test('the organisation editor open on an imported organisation', () => audit('?case=daqing&lang=en', {
+  then: async (page) => {
+    const csv = readFileSync(new URL('./fixtures/organisation-utf8.csv', import.meta.url));
+    await page.setInputFiles('input[type=file][data-action="import-organisation"]', { name: 'donghu.csv', mimeType: 'text/csv', buffer: csv });
+    await page.waitForSelector('[data-own]');
+    await page.click('[data-panel="org-editor"] > summary');
+    await page.waitForSelector('[data-org-unit]');
+  },
+}));
