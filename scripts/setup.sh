@@ -37,8 +37,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
-   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm ci (binaryen's wasm-opt, playwright-core; no browser download)"
+   || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci (binaryen's wasm-opt, playwright-core, axe-core; no browser download)"
   npm ci --no-audit --no-fund
 fi
 
