@@ -1298,9 +1298,9 @@ for (const engine of ENGINES) {
       // A lever from another case, moved to the front with the keyboard, then down and out.
       const tianjin = `tianjin.station.${expected['tianjin/station'].levers[0]}`;
       await s.selectOption('[data-action="compose-add"]', tianjin);
-      await waitLevers(4);
-      assert.equal(await s.prop('[data-compose-step="3"] [data-action="lever-down"]', 'disabled'), true);
-      for (let i = 3; i > 0; i--) {
+      await waitLevers(own.length + 1);
+      assert.equal(await s.prop(`[data-compose-step="${own.length}"] [data-action="lever-down"]`, 'disabled'), true);
+      for (let i = own.length; i > 0; i--) {
         await s.exec((j) => document.querySelector(`[data-compose-step="${j}"] [data-action="lever-up"]`).focus(), i);
         await s.press(Keys.ENTER);
         await s.waitFor((k, j) => document.querySelector(`[data-compose-step="${j}"]`)?.dataset.leverKey === k, { args: [tianjin, i - 1], message: `moved up to ${i - 1}` });
@@ -1310,7 +1310,7 @@ for (const engine of ENGINES) {
       await s.click('[data-compose-step="0"] [data-action="lever-down"]');
       await s.waitFor((k) => document.querySelector('[data-compose-step="1"]')?.dataset.leverKey === k, { args: [tianjin], message: 'moved down' });
       await s.click('[data-compose-step="1"] [data-action="lever-remove"]');
-      await waitLevers(3);
+      await waitLevers(own.length);
       assert.deepEqual(await levers(), own);
       // Another base keeps the levers; "own measures" takes the base's.
       await s.selectOption('[data-action="compose-base"]', 'tianjin.station');
