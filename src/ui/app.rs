@@ -311,10 +311,11 @@ pub fn App() -> impl IntoView {
                 on:click=move |_| set_drawer(true)>{move || t(Msg::Parameters)}</button>
             <section class="content">
                 <div class="main-col">
+                // The key figures first, on every page and screen: the composer follows them.
+                <KeyFigures state=state/>
                 <Show when=move || state.view.get() == View::Compose>
                     <Composer state=state/>
                 </Show>
-                <KeyFigures state=state/>
                 <WhyPanel state=state/>
                 <div class="scope" class:hidden-view=move || state.view.get() == View::Compose role="group" aria-label=move || t(Msg::Variant)>
                     <span class="scope-label">{move || t(Msg::Variant)} ":"</span>
