@@ -52,3 +52,71 @@ test('printing shows both diagrams side by side, the numbers and the sources, an
     await context.close();
   }
 });
+
+/** The number of pages in a PDF Chromium wrote (its page objects). */
+const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length;
+
+// The handout: every case and scope, the composer, in Chinese and English, prints on exactly two
+// A4 pages: what it is about, the key figures, why (open), every step with where its staff went
+// (the same figures the step control shows, step by step), then the whole of both diagrams (not
+// the screen's zoom) beside each other, the main numbers and the documents.
+const HANDOUTS = [
+  ['daqing', 'urban', 'en'], ['daqing', 'county', 'zh'], ['zhejiang', 'nanhu', 'zh'], ['zhejiang', 'pujiang', 'en'],
+  ['tianjin', 'station', 'en'], ['tianjin', 'municipal', 'zh'], ['haidong', 'county', 'en'],
+];
+for (const [kase, variant, lang] of HANDOUTS) {
+  test(`${kase}/${variant} (${lang}): the handout is two A4 pages with the key figures, the why, every step's staff flow and both whole diagrams`, async () => {
+    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=${kase}&variant=${variant}&lang=${lang}`,
+      { viewport: { width: 1366, height: 768 } });
+    try {
+      // What the step control shows, step by step.
+      const steps = await page.$$eval('.step-list [data-step]', (b) => b.length - 1);
+      const flows = [];
+      for (let i = 1; i <= steps; i++) {
+        await page.click(`.step-list [data-step="${i}"]`);
+        await page.waitForSelector(`.step-list [data-step="${i}"][aria-current="step"]`);
+        flows.push(await page.$eval('.step-detail .step-flow', (e) => [e.dataset.flowOrgan, e.dataset.flowFrontline]));
+      }
+      // Zoomed in on screen: the printout still shows the whole drawing.
+      await page.click('figure.diagram[data-phase="after"] [data-action="zoom-in"]');
+      assert.equal(await page.$('[data-handout]'), null, 'the handout parts are drawn only for printing');
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.emulateMedia({ media: 'print' });
+      await page.waitForSelector('[data-handout="steps"] li');
+      const r = await page.evaluate(() => {
+        const shown = (sel) => [...document.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+        const whole = [...document.querySelectorAll('figure.diagram svg.diagram-svg')].map((svg) => {
+          const g = svg.querySelector('g.viewport').getBBox();
+          const [x, y, w, h] = (svg.getAttribute('viewBox') || '').split(' ').map(Number);
+          return x <= g.x + 0.5 && y <= g.y + 0.5 && x + w >= g.x + g.width - 0.5 && y + h >= g.y + g.height - 0.5;
+        });
+        return {
+          title: shown('[data-handout="title"]'), figures: shown('[data-panel="key-figures"] .kf'),
+          why: document.querySelector('details[data-panel="why"]').open && shown('[data-panel="why"] li'),
+          steps: [...document.querySelectorAll('[data-handout="steps"] li')].map((li) => {
+            const f = li.querySelector('.step-flow');
+            return [f.dataset.flowOrgan, f.dataset.flowFrontline];
+          }),
+          current: document.querySelector('[data-handout="steps"] li.shown')?.dataset.handoutStep,
+          stepControl: shown('.step-list'), whole,
+          numbers: shown('[data-metric="staff_total"]'), breakdowns: shown('[data-breakdown-table]'),
+          docs: shown('[data-panel="sources"] [data-doc]'), params: shown('.source-table'),
+        };
+      });
+      assert.deepEqual(r, {
+        title: true, figures: true, why: true, steps: flows, current: String(steps), stepControl: false,
+        whole: [true, true], numbers: true, breakdowns: false, docs: true, params: false,
+      });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      assert.equal(pages(pdf), 2, `${kase}/${variant} ${lang}: ${pages(pdf)} pages`);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.emulateMedia({ media: 'screen' });
+      await page.waitForFunction(() => !document.querySelector('[data-handout]'));
+      // The screen's view again: no fixed frame on the drawing.
+      assert.equal(await page.getAttribute('figure.diagram[data-phase="after"] svg', 'viewBox'), null);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}

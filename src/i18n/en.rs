@@ -44,6 +44,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::PrevStep => "‹ Previous",
         Msg::NextStep => "Next ›",
         Msg::StaffFlow => "Where staff went in this step:",
+        Msg::HandoutShown => "(shown in the diagrams)",
         Msg::ErrInLever => "{0}: {1}",
         Msg::ErrDaqing01 => "Frontline staff per station ({0}) exceed staff per station ({1}).",
         Msg::ErrDaqing02 => "Not enough officers: each sub-bureau before needs at least {0} (leaders, stations and one per internal unit) but has {1}.",

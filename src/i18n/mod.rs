@@ -377,6 +377,8 @@ pub enum Msg {
     PrevStep,
     NextStep,
     StaffFlow,
+    /// The handout's mark on the step its diagrams show.
+    HandoutShown,
     FlowNone,
     /// A model error in a measure: {0} the measure, {1} the error.
     ErrInLever,

@@ -46,6 +46,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::PrevStep => "‹ 上一步",
         Msg::NextStep => "下一步 ›",
         Msg::StaffFlow => "本步警力去向：",
+        Msg::HandoutShown => "（图中所示）",
         Msg::ErrInLever => "{0}：{1}",
         Msg::ErrDaqing01 => "每个派出所的一线警力（{0}）多于派出所警力（{1}）。",
         Msg::ErrDaqing02 => "警力不足：改革前每个分局至少需要 {0} 人（局领导、派出所和每个内设机构至少 1 人），而只有 {1} 人。",

@@ -946,6 +946,11 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                 class="diagram-svg"
                 style:height=move || format!("{:.0}px", canvas_h.get())
                 data-zoom=move || format!("{:.3}", view_sig.get().k)
+                // Printed, the whole drawing fits the paper's frame, whatever the screen's zoom.
+                viewBox=move || state.printing.get().then(|| {
+                    let (w, h) = drawing();
+                    format!("{:.0} {:.0} {:.0} {:.0}", -MARGIN, -MARGIN, w + 2.0 * MARGIN, h + 2.0 * MARGIN)
+                })
                 role="tree"
                 aria-label=label
                 on:keydown=on_key
@@ -956,7 +961,11 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                 on:pointercancel=on_up
                 on:wheel=on_wheel
             >
-                <g class="viewport" transform=move || view_sig.get().transform()>
+                <g class="viewport" transform=move || if state.printing.get() {
+                    String::from("translate(0,0)")
+                } else {
+                    view_sig.get().transform()
+                }>
                     <g class="edges">
                         <For
                             each=move || ids.get().into_iter().skip(1)

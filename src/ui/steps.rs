@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_number, tr, trf, Msg};
+use crate::i18n::{format_number, tr, trf, Lang, Msg};
+use crate::model::lever::StaffFlow;
 use crate::ui::params_panel::SourceNote;
 use crate::ui::state::AppState;
 
@@ -13,6 +14,71 @@ fn signed(v: i64) -> String {
         format!("+{s}")
     } else {
         s
+    }
+}
+
+/// Where staff went in one step, as a sentence.
+fn flow_sentence(l: Lang, flow: StaffFlow) -> String {
+    match flow.moved_down() {
+        Some(0) => tr(l, Msg::FlowNone).to_string(),
+        Some(m) if m > 0 => trf(l, Msg::FlowDown, &[&format_number(m as f64, 0)]),
+        Some(m) => trf(l, Msg::FlowUp, &[&format_number(-m as f64, 0)]),
+        None => trf(
+            l,
+            Msg::FlowNet,
+            &[
+                &signed(flow.organ),
+                &signed(flow.frontline),
+                &signed(flow.net()),
+            ],
+        ),
+    }
+}
+
+/// The handout's steps (printing only): every measure with its description and where staff
+/// went, the one the diagrams show marked.
+#[component]
+fn HandoutSteps(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    move || {
+        if !state.printing.get() {
+            return None;
+        }
+        let l = lang.get();
+        let v = state.variant.get();
+        let now = state.step.get();
+        let items = state.shown.with(|s| {
+            let s = s.as_ref()?;
+            Some(
+                v.levers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, lever)| {
+                        let step = i + 1;
+                        let flow = s.scenario.flow(step);
+                        view! {
+                            <li data-handout-step=step class:shown=step == now>
+                                <strong class="handout-step-name">{lever.name.get(l)}</strong>
+                                {(step == now).then(|| view! {
+                                    <span class="handout-shown">{tr(l, Msg::HandoutShown)}</span>
+                                })}
+                                " " {lever.summary.get(l)} " "
+                                <span class="step-flow" data-flow-organ=flow.organ.to_string()
+                                    data-flow-frontline=flow.frontline.to_string()>
+                                    <strong>{tr(l, Msg::StaffFlow)}</strong> " " {flow_sentence(l, flow)}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view(),
+            )
+        })?;
+        Some(view! {
+            <div class="handout-steps" data-handout="steps">
+                <h2>{tr(l, Msg::Steps)}</h2>
+                <ol>{items}</ol>
+            </div>
+        })
     }
 }
 
@@ -94,24 +160,7 @@ pub fn StepControl(state: AppState) -> impl IntoView {
             .with(|s| s.as_ref().map(|s| s.scenario.flow(step)))
             .unwrap_or_default()
     });
-    let flow_text = move || {
-        let l = lang.get();
-        let flow = flow.get();
-        match flow.moved_down() {
-            Some(0) => tr(l, Msg::FlowNone).to_string(),
-            Some(m) if m > 0 => trf(l, Msg::FlowDown, &[&format_number(m as f64, 0)]),
-            Some(m) => trf(l, Msg::FlowUp, &[&format_number(-m as f64, 0)]),
-            None => trf(
-                l,
-                Msg::FlowNet,
-                &[
-                    &signed(flow.organ),
-                    &signed(flow.frontline),
-                    &signed(flow.net()),
-                ],
-            ),
-        }
-    };
+    let flow_text = move || flow_sentence(lang.get(), flow.get());
     let detail = move || {
         let l = lang.get();
         let step = state.step.get();
@@ -169,6 +218,7 @@ pub fn StepControl(state: AppState) -> impl IntoView {
             </div>
             <ol class="step-list" aria-label=move || t(Msg::Steps)>{items}</ol>
             <div class="step-detail" aria-live="polite">{detail}</div>
+            <HandoutSteps state=state/>
         </section>
     }
 }
