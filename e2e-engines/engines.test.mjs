@@ -1110,6 +1110,7 @@ for (const engine of ENGINES) {
     test('printing: the engine prints to PDF, the page prepares for it, and the theme is left out', async (t) => {
       const s = env.s;
       const pdfs = {};
+      let prepared = false;
       for (const theme of ['dark', 'light']) {
         await open(`?case=zhejiang&theme=${theme}`);
         await s.exec(() => {
@@ -1133,6 +1134,7 @@ for (const engine of ENGINES) {
         writeFileSync(file, pdf);
         pdfs[theme] = file.href;
         const events = await s.exec(() => window.__print);
+        prepared = events.length > 0;
         if (events.length === 0) t.diagnostic(`${engine}: printing through WebDriver fires no beforeprint/afterprint`);
         else assert.deepEqual(events, [['before', true], ['after', false]], 'the sources open for printing and close after');
         await assertClean(theme);
@@ -1164,6 +1166,8 @@ for (const engine of ENGINES) {
       const dark = await pageOne(pdfs.dark);
       if (!light || !dark) return;
       assert.ok(light.landscape && light.pages >= 1, JSON.stringify(light));
+      // The page prepared for printing: the two-page handout (README).
+      if (prepared) assert.equal(light.pages, 2, `the handout: ${JSON.stringify(light)}`);
       assert.ok(light.dark < 0.05, `the light theme prints light: ${JSON.stringify(light)}`);
       // The theme's colours are screen-only (style/main.css), so a print is the light one.
       await t.test('the dark theme prints like the light one (README: "always black on white")', () => {

@@ -68,8 +68,8 @@ const PRINTED_PANELS: [&str; 2] = [
 ];
 
 /// A printout carries the sources and the why: those panels open for printing and close again
-/// after if they were closed. `printing` follows the print (the handout's list of every step).
-fn open_sources_for_print(printing: RwSignal<bool>) {
+/// after if they were closed; the diagrams show their whole drawing while printing.
+fn open_sources_for_print() {
     let Some(w) = web_sys::window() else { return };
     let was_open = std::rc::Rc::new([std::cell::Cell::new(true), std::cell::Cell::new(true)]);
     let details = |selector: &str| {
@@ -83,7 +83,7 @@ fn open_sources_for_print(printing: RwSignal<bool>) {
     let open = was_open.clone();
     // Both live as long as the page.
     EventListener::new(&w, "beforeprint", move |_| {
-        printing.set(true);
+        crate::ui::diagram::frame_for_print(true);
         for (selector, was) in PRINTED_PANELS.iter().zip(open.iter()) {
             if let Some(d) = details(selector) {
                 was.set(d.open());
@@ -93,7 +93,7 @@ fn open_sources_for_print(printing: RwSignal<bool>) {
     })
     .forget();
     EventListener::new(&w, "afterprint", move |_| {
-        printing.set(false);
+        crate::ui::diagram::frame_for_print(false);
         for (selector, was) in PRINTED_PANELS.iter().zip(was_open.iter()) {
             if let Some(d) = details(selector) {
                 d.set_open(was.get());
@@ -181,7 +181,7 @@ pub fn App() -> impl IntoView {
     if state.embed {
         return view! { <EmbedView state=state/> }.into_any();
     }
-    open_sources_for_print(state.printing);
+    open_sources_for_print();
     // The phone's menu (the theme, share and language controls below 600 px).
     let menu = RwSignal::new(false);
     // The phone's parameter drawer (below 600 px the parameters open over the page).
@@ -313,14 +313,13 @@ pub fn App() -> impl IntoView {
                 on:click=move |_| set_drawer(true)>{move || t(Msg::Parameters)}</button>
             <section class="content">
                 <div class="main-col">
-                // Printed only: what the handout is about (the top bar's tabs are not printed).
-                {move || state.printing.get().then(|| view! {
-                    <p class="handout-title" data-handout="title">
-                        <strong>{state.case.get().name().get(lang.get())}</strong>
-                        " · " {state.variant.get().name.get(lang.get())}
-                        " · " {state.after_title(true)}
-                    </p>
-                })}
+                // Printed only (style/main.css): what the handout is about (the top bar's tabs
+                // are not printed).
+                <p class="handout-title" data-handout="title">
+                    <strong>{move || state.case.get().name().get(lang.get())}</strong>
+                    " · " {move || state.variant.get().name.get(lang.get())}
+                    " · " {move || state.after_title(true)}
+                </p>
                 // The key figures first, on every page and screen: the composer follows them.
                 <KeyFigures state=state/>
                 <Show when=move || state.view.get() == View::Compose>

@@ -946,11 +946,12 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                 class="diagram-svg"
                 style:height=move || format!("{:.0}px", canvas_h.get())
                 data-zoom=move || format!("{:.3}", view_sig.get().k)
-                // Printed, the whole drawing fits the paper's frame, whatever the screen's zoom.
-                viewBox=move || state.printing.get().then(|| {
+                // The whole drawing with its margin: printed, it fills the paper's frame
+                // whatever the screen's zoom (`frame_for_print`).
+                data-frame=move || {
                     let (w, h) = drawing();
                     format!("{:.0} {:.0} {:.0} {:.0}", -MARGIN, -MARGIN, w + 2.0 * MARGIN, h + 2.0 * MARGIN)
-                })
+                }
                 role="tree"
                 aria-label=label
                 on:keydown=on_key
@@ -961,11 +962,7 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                 on:pointercancel=on_up
                 on:wheel=on_wheel
             >
-                <g class="viewport" transform=move || if state.printing.get() {
-                    String::from("translate(0,0)")
-                } else {
-                    view_sig.get().transform()
-                }>
+                <g class="viewport" transform=move || view_sig.get().transform()>
                     <g class="edges">
                         <For
                             each=move || ids.get().into_iter().skip(1)
@@ -1248,5 +1245,41 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
                 </span>
             </div>
         </section>
+    }
+}
+
+/// Printing (`on`): every diagram shows its whole drawing in its frame (its `viewBox` on the
+/// drawing, the screen's zoom and pan set aside); after (`!on`), the screen's view again. Done
+/// on the DOM at once: Firefox lays out the printout as soon as `beforeprint` returns.
+pub fn frame_for_print(on: bool) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(svgs) = doc.query_selector_all("svg.diagram-svg[data-frame]") else {
+        return;
+    };
+    for i in 0..svgs.length() {
+        let Some(svg) = svgs
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let Ok(Some(g)) = svg.query_selector("g.viewport") else {
+            continue;
+        };
+        if on {
+            let frame = svg.get_attribute("data-frame").unwrap_or_default();
+            let _ = svg.set_attribute("viewBox", &frame);
+            let screen = g.get_attribute("transform").unwrap_or_default();
+            let _ = g.set_attribute("data-screen-transform", &screen);
+            let _ = g.set_attribute("transform", "translate(0,0)");
+        } else {
+            let _ = svg.remove_attribute("viewBox");
+            if let Some(screen) = g.get_attribute("data-screen-transform") {
+                let _ = g.set_attribute("transform", &screen);
+                let _ = g.remove_attribute("data-screen-transform");
+            }
+        }
     }
 }

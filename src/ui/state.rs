@@ -141,9 +141,6 @@ pub struct AppState {
     pub own: RwSignal<Option<Scope>>,
     /// A unit of the own organisation to edit: set from the diagram, the editor opens at it.
     pub edit_unit: RwSignal<Option<String>>,
-    /// The page is being printed (between `beforeprint` and `afterprint`): the handout's parts
-    /// that the screen does not show are drawn only then.
-    pub printing: RwSignal<bool>,
 }
 
 /// The variant a link shows: the composed one on the composer page, else the case's scope.
@@ -322,7 +319,6 @@ impl AppState {
             four: RwSignal::new(u.four),
             own: RwSignal::new(Scope::own()),
             edit_unit: RwSignal::new(None),
-            printing: RwSignal::new(false),
             view,
             city_raw: RwSignal::new(raw_of(&city.get_untracked())),
             city,

@@ -35,15 +35,14 @@ fn flow_sentence(l: Lang, flow: StaffFlow) -> String {
     }
 }
 
-/// The handout's steps (printing only): every measure with its description and where staff
-/// went, the one the diagrams show marked.
+/// The handout's steps (shown only in print: style/main.css): every measure with its
+/// description and where staff went, the one the diagrams show marked. Always in the DOM, kept
+/// current: Firefox lays out the printout as soon as `beforeprint` returns, before a signal
+/// set there would have redrawn anything.
 #[component]
 fn HandoutSteps(state: AppState) -> impl IntoView {
     let lang = state.lang;
     move || {
-        if !state.printing.get() {
-            return None;
-        }
         let l = lang.get();
         let v = state.variant.get();
         let now = state.step.get();
