@@ -73,6 +73,14 @@ test('on a phone the parameters open in a drawer, work there, and Escape closes 
     assert.ok(await sideways(page) <= 0, 'the drawer scrolls the page sideways');
     await page.fill('#param-staff', '3000');
     await page.waitForFunction(() => document.querySelector('[data-metric="staff_total"][data-phase="after"]')?.dataset.value === '3000');
+    // A modal dialog: Tab goes round inside it.
+    assert.equal(await page.getAttribute('#params-drawer', 'aria-modal'), 'true');
+    await page.focus('[data-action="params-close"]');
+    await page.keyboard.press('Shift+Tab');
+    const last = await page.evaluate(() => document.activeElement?.closest('#params-drawer') !== null);
+    assert.ok(last, 'Shift+Tab from the first control stays in the drawer');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'params-close', 'Tab from the last control goes to the first');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.activeElement?.dataset.action === 'params-open');
     assert.equal(await visible(page, '#param-staff'), false);

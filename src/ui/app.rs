@@ -299,9 +299,20 @@ pub fn App() -> impl IntoView {
             <div class="params-drawer" id="params-drawer" class:open=move || drawer.get()
                 role=move || drawer.get().then_some("dialog")
                 aria-label=move || t(Msg::Parameters)
+                aria-modal=move || drawer.get().then_some("true")
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if ev.key() == "Escape" && drawer.get_untracked() {
-                        set_drawer(false);
+                    if !drawer.get_untracked() {
+                        return;
+                    }
+                    match ev.key().as_str() {
+                        "Escape" => set_drawer(false),
+                        // Tab goes round inside the open drawer (a modal dialog).
+                        "Tab" => {
+                            if crate::ui::wrap_focus("#params-drawer", ev.shift_key()) {
+                                ev.prevent_default();
+                            }
+                        }
+                        _ => {}
                     }
                 }>
                 <button type="button" class="drawer-close" data-action="params-close"

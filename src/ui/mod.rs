@@ -107,3 +107,37 @@ pub(crate) fn TableScroll(
         </div>
     }
 }
+
+/// Keeps Tab inside `container` (a modal dialog): from its last focusable control Tab goes to
+/// its first, and Shift+Tab from the first to the last. True when it moved focus (the caller
+/// then stops the browser's own move).
+pub fn wrap_focus(container: &str, back: bool) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(Some(root)) = doc.query_selector(container) else {
+        return false;
+    };
+    let Ok(list) = root.query_selector_all(
+        "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+         textarea:not([disabled]), a[href], summary, [tabindex]:not([tabindex=\"-1\"])",
+    ) else {
+        return false;
+    };
+    let shown: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.offset_width() > 0 || e.offset_height() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
+        return false;
+    };
+    let active = doc.active_element();
+    let at = |e: &web_sys::HtmlElement| active.as_ref() == Some(e.unchecked_ref());
+    let to = match (back, at(first), at(last)) {
+        (true, true, _) => last,
+        (false, _, true) => first,
+        _ => return false,
+    };
+    to.focus().is_ok()
+}
