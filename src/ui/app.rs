@@ -307,10 +307,8 @@ pub fn App() -> impl IntoView {
                     match ev.key().as_str() {
                         "Escape" => set_drawer(false),
                         // Tab goes round inside the open drawer (a modal dialog).
-                        "Tab" => {
-                            if crate::ui::wrap_focus("#params-drawer", ev.shift_key()) {
-                                ev.prevent_default();
-                            }
+                        "Tab" if crate::ui::wrap_focus("#params-drawer", ev.shift_key()) => {
+                            ev.prevent_default()
                         }
                         _ => {}
                     }
