@@ -12,7 +12,7 @@ use reform_explorer::layout::diagram::Orient;
 use reform_explorer::model::cases::CaseId;
 use reform_explorer::model::compose::Scope;
 use reform_explorer::state::scenario::{from_json, to_json, Saved};
-use reform_explorer::state::url::{decode, encode, Theme, UrlState, View};
+use reform_explorer::state::url::{decode, encode, Part, Parts, Theme, UrlState, View};
 
 const PER_VARIANT: usize = 600;
 
@@ -38,6 +38,7 @@ fn random_valid_states_round_trip_through_links_and_files() {
                 }
                 let levers = v.levers.len();
                 let step = rng.range(0, levers as u64) as usize;
+                let embed = rng.unit() < 0.1;
                 let state = UrlState {
                     case: c,
                     variant: v.key.to_string(),
@@ -62,7 +63,14 @@ fn random_valid_states_round_trip_through_links_and_files() {
                             (*r, f.to_string(), reform_explorer::i18n::plain_number(*x))
                         })
                         .collect(),
-                    embed: rng.unit() < 0.1,
+                    embed,
+                    show: if embed {
+                        let parts: Vec<Part> =
+                            Part::ALL.into_iter().filter(|_| rng.unit() < 0.5).collect();
+                        Parts::of(&parts)
+                    } else {
+                        Parts::default()
+                    },
                     view: if rng.unit() < 0.2 {
                         View::Compare
                     } else {
@@ -104,6 +112,7 @@ fn random_valid_states_round_trip_through_links_and_files() {
                     name: format!("{} {}", c.key(), tried),
                     state: UrlState {
                         embed: false,
+                        show: Parts::default(),
                         ..state
                     },
                     organisation: None,

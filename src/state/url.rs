@@ -20,8 +20,99 @@ pub const URL_VERSION: u32 = 1;
 /// The keys that say what to show, not a parameter's value.
 pub const STATE_KEYS: &[&str] = &[
     "case", "variant", "lang", "group", "step", "layout", "theme", "v", "embed", "view", "base",
-    "four", "levers",
+    "four", "levers", "show",
 ];
+
+/// One part of the embedded page (`show=figures,diagrams,table`), in the order it is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The key-figures strip.
+    Figures,
+    /// The step control.
+    Steps,
+    /// The "before" and "after" diagrams.
+    Diagrams,
+    /// One chart on its own: staff at headquarters and on the front line.
+    Chart,
+    /// The numbers section (its tables, and its charts unless `Chart` is shown too).
+    Table,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [
+        Part::Figures,
+        Part::Steps,
+        Part::Diagrams,
+        Part::Chart,
+        Part::Table,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Figures => "figures",
+            Part::Steps => "steps",
+            Part::Diagrams => "diagrams",
+            Part::Chart => "chart",
+            Part::Table => "table",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.key() == k)
+    }
+    fn bit(self) -> u8 {
+        1 << Part::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// The parts an embedded page shows; never none. The default is what the embed showed before
+/// it could be chosen (key figures, diagrams, numbers), so older embed links look the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Parts(u8);
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts::of(&[Part::Figures, Part::Diagrams, Part::Table])
+    }
+}
+
+impl Parts {
+    /// These parts; none gives the default.
+    pub fn of(parts: &[Part]) -> Parts {
+        let bits = parts.iter().fold(0, |b, p| b | p.bit());
+        if bits == 0 {
+            Parts::default()
+        } else {
+            Parts(bits)
+        }
+    }
+    pub fn has(self, p: Part) -> bool {
+        self.0 & p.bit() != 0
+    }
+    /// With `p` shown or not; taking away the last part leaves it.
+    pub fn with(self, p: Part, on: bool) -> Parts {
+        let bits = if on {
+            self.0 | p.bit()
+        } else {
+            self.0 & !p.bit()
+        };
+        if bits == 0 {
+            self
+        } else {
+            Parts(bits)
+        }
+    }
+    /// The parts shown, in drawing order.
+    pub fn list(self) -> Vec<Part> {
+        Part::ALL.into_iter().filter(|p| self.has(*p)).collect()
+    }
+    /// `figures,diagrams,table`.
+    pub fn key(self) -> String {
+        self.list()
+            .iter()
+            .map(|p| p.key())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
 
 /// The page shown: one case's model, or one city under all four models (`view=compare`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -68,6 +159,8 @@ pub struct UrlState {
     pub edits: Vec<(usize, String, String)>,
     /// Embedded in another page (`embed=1`): diagrams and numbers only.
     pub embed: bool,
+    /// What the embedded page shows (`show=`); the default when not embedded.
+    pub show: Parts,
     pub view: View,
     /// The composed reform (`base`, `levers`); kept whichever page is shown. With
     /// `view=compose` the parameters are the composed variant's (`daqing.urban.staff`).
@@ -302,6 +395,33 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
     let view = option("view", &|v| View::from_key(v).is_some())
         .and_then(|v| View::from_key(&v))
         .unwrap_or_default();
+    // The parts of an embedded page: each unknown one named; none known leaves the default.
+    let mut show = Parts::default();
+    if let Some(v) = last("show") {
+        let mut known = Vec::new();
+        let mut bad = false;
+        for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match Part::from_key(part) {
+                Some(p) => known.push(p),
+                None => {
+                    bad = true;
+                    notices.push(Notice::BadOption {
+                        key: "show".to_string(),
+                        value: part.to_string(),
+                    });
+                }
+            }
+        }
+        if known.is_empty() && !bad {
+            notices.push(Notice::BadOption {
+                key: "show".to_string(),
+                value: v.clone(),
+            });
+        }
+        if embed {
+            show = Parts::of(&known);
+        }
+    }
     if let Some(v) = last("v") {
         match v.trim().parse::<u32>() {
             Ok(n) if n <= URL_VERSION => {}
@@ -426,6 +546,7 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             step,
             edits,
             embed,
+            show,
             view,
             recipe,
             city,
@@ -468,6 +589,10 @@ pub fn encode(state: &UrlState) -> String {
     ];
     if state.embed {
         parts.push("embed=1".to_string());
+        if state.show != Parts::default() {
+            // Part keys are plain words: the commas stay readable.
+            parts.push(format!("show={}", state.show.key()));
+        }
     }
     if state.view != View::default() {
         parts.push(format!("view={}", state.view.key()));
@@ -543,6 +668,63 @@ mod tests {
         let (s, n) = decode("?embed=yes");
         assert!(!s.embed);
         assert_eq!(n.len(), 1);
+    }
+
+    #[test]
+    fn the_embedded_parts_round_trip_and_bad_ones_are_named() {
+        // Without `show` an embed shows what it always has, and nothing is written.
+        let (s, n) = decode("?case=daqing&embed=1");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(s.show, Parts::default());
+        assert_eq!(
+            s.show.list(),
+            vec![Part::Figures, Part::Diagrams, Part::Table]
+        );
+        assert!(!encode(&s).contains("show"));
+        // Any order, duplicates, spaces: read as the set, written in drawing order.
+        let (s, n) = decode("?case=daqing&embed=1&show=table,%20chart,figures,chart");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(s.show.list(), vec![Part::Figures, Part::Chart, Part::Table]);
+        let q = encode(&s);
+        assert!(q.contains("show=figures,chart,table"), "{q}");
+        assert_eq!(decode(&q).0, s);
+        // Every single part, and all of them.
+        for p in Part::ALL {
+            let (s, n) = decode(&format!("?embed=1&show={}", p.key()));
+            assert!(n.is_empty(), "{n:?}");
+            assert_eq!(s.show.list(), vec![p]);
+            assert_eq!(decode(&encode(&s)).0, s);
+        }
+        let all = Parts::of(&Part::ALL);
+        assert_eq!(decode(&format!("?embed=1&show={}", all.key())).0.show, all);
+        // Unknown parts are named, the known ones kept; none known leaves the default.
+        let (s, n) = decode("?embed=1&show=chart,map,steps");
+        assert_eq!(s.show.list(), vec![Part::Steps, Part::Chart]);
+        assert_eq!(
+            n,
+            vec![Notice::BadOption {
+                key: "show".into(),
+                value: "map".into()
+            }]
+        );
+        assert!(n[0].message(Lang::En).contains("map"));
+        for bad in ["", ",", "everything"] {
+            let (s, n) = decode(&format!("?embed=1&show={bad}"));
+            assert_eq!(s.show, Parts::default(), "{bad:?}");
+            assert_eq!(n.len(), 1, "{bad:?}: {n:?}");
+        }
+        // Outside an embed the parts mean nothing and are not kept (a full page shows all).
+        let (s, n) = decode("?case=daqing&show=chart");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(s.show, Parts::default());
+        assert_eq!(decode(&encode(&s)).0, s);
+        // The last part cannot be taken away.
+        let one = Parts::of(&[Part::Chart]);
+        assert_eq!(one.with(Part::Chart, false), one);
+        assert_eq!(
+            one.with(Part::Steps, true).list(),
+            vec![Part::Steps, Part::Chart]
+        );
     }
 
     #[test]

@@ -125,6 +125,8 @@ pub struct AppState {
     pub diagram_after: Memo<Option<Diagram>>,
     /// Embedded in another page (`?embed=1`): diagrams and numbers only. Fixed for the page.
     pub embed: bool,
+    /// What the embedded page shows (`?show=`). Fixed for the page.
+    pub show: url::Parts,
     /// One case's model, or one city under all four (`?view=compare`).
     pub view: RwSignal<View>,
     /// The compared city's values (always valid) and what is typed in each of its inputs.
@@ -346,6 +348,7 @@ impl AppState {
             diagram_before: diagram_of(false),
             diagram_after: diagram_of(true),
             embed: u.embed,
+            show: u.show,
         }
     }
 
@@ -524,6 +527,7 @@ impl AppState {
             recipe: None,
             four: self.four.get(),
             embed: self.embed,
+            show: self.show,
             view: self.view.get(),
             city: self.city.with(|p| {
                 p.changed()
