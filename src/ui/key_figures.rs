@@ -94,31 +94,35 @@ fn reported_view(
     }
 }
 
+/// Every key figure's (before, at the step) pair, in `Variant::key_figures` order; NaN where
+/// there is none. Reactive: follows the scenario, the step and the parameters.
+pub(crate) fn figure_values(state: AppState) -> Vec<(f64, f64)> {
+    let v = state.variant.get();
+    let step = state.step.get();
+    let patrol = v
+        .key_figures
+        .contains(&KeyFigure::ResponseTime)
+        .then(|| state.params.with(Patrol::of))
+        .flatten();
+    state.shown.with(|s| {
+        v.key_figures
+            .iter()
+            .map(|&f| {
+                s.as_ref().map_or((f64::NAN, f64::NAN), |s| {
+                    pair_of(f, s, step, patrol.as_ref())
+                })
+            })
+            .collect()
+    })
+}
+
 #[component]
 pub fn KeyFigures(state: AppState) -> impl IntoView {
     let lang = state.lang;
     // Every figure's (before, after) pair, read once per change of the scenario, the step or the
     // parameters (the response time follows its own, which rebuild nothing): the strip's dozen
     // cells read this one small memo.
-    let values = Memo::new(move |_| {
-        let v = state.variant.get();
-        let step = state.step.get();
-        let patrol = v
-            .key_figures
-            .contains(&KeyFigure::ResponseTime)
-            .then(|| state.params.with(Patrol::of))
-            .flatten();
-        state.shown.with(|s| {
-            v.key_figures
-                .iter()
-                .map(|&f| {
-                    s.as_ref().map_or((f64::NAN, f64::NAN), |s| {
-                        pair_of(f, s, step, patrol.as_ref())
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let values = Memo::new(move |_| figure_values(state));
     // Cards are built per scope and language; their cells follow the numbers on their own.
     let cards = move || {
         let v = state.variant.get();

@@ -230,8 +230,10 @@ fn download_csv(state: AppState) {
     }
 }
 
+/// The numbers section; without `charts` (an embedded page showing the chart on its own) its
+/// charts are left out.
 #[component]
-pub fn Numbers(state: AppState) -> impl IntoView {
+pub fn Numbers(state: AppState, #[prop(default = true)] charts: bool) -> impl IntoView {
     let lang = state.lang;
     let t = move |m: Msg| tr(lang.get(), m);
     let reported_only = move || {
@@ -270,7 +272,7 @@ pub fn Numbers(state: AppState) -> impl IntoView {
             <h3 id="spans-title">{move || t(Msg::SpansLayersTitle)}</h3>
             <p class="hint">{move || t(Msg::SpansLayersHint)}</p>
             <MetricTable state=state spans=true/>
-            <Breakdowns state=state/>
+            <Breakdowns state=state charts=charts/>
         </section>
     }
 }
@@ -471,8 +473,41 @@ fn band_text(lo: usize, hi: usize) -> String {
 }
 
 /// Staff by tier and by kind (tables and charts), and the units directly under the root.
+/// The chart of staff at headquarters and on the front line, before and at the step (in the
+/// numbers section, and on its own in an embedded page, `show=chart`).
 #[component]
-fn Breakdowns(state: AppState) -> impl IntoView {
+pub fn StaffChart(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |m: Msg| tr(lang.get(), m);
+    let phases = Signal::derive(move || (t(Msg::Before).to_string(), state.after_title(false)));
+    let metric_pair = move |label: String, k: MetricKey| {
+        let step = state.step.get();
+        let (b, a) = state.shown.with(|s| pair_of(s, step, k));
+        Pair {
+            label,
+            before: b,
+            after: a,
+            before_text: shown(k.format(), b),
+            after_text: shown(k.format(), a),
+        }
+    };
+    let staff_pairs = Memo::new(move |_| {
+        vec![
+            metric_pair(t(Msg::OrganShort).to_string(), MetricKey::OrganStaff),
+            metric_pair(
+                t(Msg::FrontlineShort).to_string(),
+                MetricKey::StaffFrontline,
+            ),
+        ]
+    });
+    view! {
+        <PairedBars chart="organ-frontline" title=Signal::derive(move || t(Msg::ChartOrganFrontline).to_string()) phases=phases pairs=Signal::from(staff_pairs)/>
+    }
+}
+
+/// The breakdown tables, and with `charts` their charts.
+#[component]
+fn Breakdowns(state: AppState, charts: bool) -> impl IntoView {
     let lang = state.lang;
     let t = move |m: Msg| tr(lang.get(), m);
     let before = Memo::new(move |_| {
@@ -620,15 +655,6 @@ fn Breakdowns(state: AppState) -> impl IntoView {
             })
             .collect()
     });
-    let staff_pairs = Memo::new(move |_| {
-        vec![
-            metric_pair(t(Msg::OrganShort).to_string(), MetricKey::OrganStaff),
-            metric_pair(
-                t(Msg::FrontlineShort).to_string(),
-                MetricKey::StaffFrontline,
-            ),
-        ]
-    });
     view! {
         <h3 id="breakdown-title">{move || t(Msg::BreakdownTitle)}</h3>
         <p class="hint">{move || t(Msg::BreakdownHint)}</p>
@@ -638,12 +664,14 @@ fn Breakdowns(state: AppState) -> impl IntoView {
             <TallyTable state=state which="kind" phases=&["before", "after"] fields=STAFF_AND_UNITS
                 caption=Signal::derive(move || t(Msg::ByKind).to_string()) head=Msg::KindOfUnit rows=kinds/>
         </div>
+        <Show when=move || charts>
         <div class="charts">
             <PairedBars chart="tiers" title=Signal::derive(move || t(Msg::ChartTiers).to_string()) phases=phases pairs=Signal::from(tier_pairs)/>
             <PairedBars chart="span-bands" title=Signal::derive(move || t(Msg::ChartBands).to_string()) phases=phases pairs=Signal::from(band_pairs)/>
-            <PairedBars chart="organ-frontline" title=Signal::derive(move || t(Msg::ChartOrganFrontline).to_string()) phases=phases pairs=Signal::from(staff_pairs)/>
+            <StaffChart state=state/>
         </div>
         <p class="hint">{move || t(Msg::ChartsText)}</p>
+        </Show>
         <details class="per-unit" data-panel="per-unit" on:toggle=move |ev| {
             use wasm_bindgen::JsCast;
             let open = ev

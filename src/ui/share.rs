@@ -1,19 +1,45 @@
-//! Sharing: the "copy link" button, the embed snippet, and the embedded page itself
-//! (`?embed=1`: diagrams and numbers only, a link back to the full explorer, and its height
-//! posted to the parent page so that a briefing page can size the iframe).
+//! Sharing: the "copy link" button, the embed builder (which parts, step, language, theme and
+//! height, a live preview, the snippet), and the embedded page itself (`?embed=1&show=…`: the
+//! parts chosen, a link back to the full explorer). The embedded page talks to the page around
+//! it: it posts its height ([`HEIGHT_MESSAGE`]) and its state and key figures
+//! ([`STATE_MESSAGE`]), and takes [`SET_MESSAGE`] (step, parameters, language) from its parent;
+//! anything else it is sent is ignored with a warning in the console.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::i18n::{tr, trf, Lang, Msg};
+use std::collections::BTreeMap;
+
+use leptos::logging::warn;
+use serde::Serialize;
+
+use crate::i18n::{plain_number, tr, trf, Lang, Msg};
+use crate::state::url::{self, Part, Parts, Theme};
 use crate::ui::diagram::DiagramPanel;
-use crate::ui::key_figures::KeyFigures;
-use crate::ui::numbers::Numbers;
+use crate::ui::key_figures::{figure_values, KeyFigures};
+use crate::ui::numbers::{Numbers, StaffChart};
 use crate::ui::state::AppState;
+use crate::ui::steps::StepControl;
 
 /// The type of the message an embedded page posts to its parent: `{ type, height }`.
 pub const HEIGHT_MESSAGE: &str = "reform-explorer:height";
+
+/// The type of the message an embedded page posts to its parent when its state or its key
+/// figures change (see [`StateMessage`]).
+pub const STATE_MESSAGE: &str = "reform-explorer:state";
+
+/// The type of the message a parent page sends an embedded page to drive it:
+/// `{ type, step?, params?: { key: value }, lang? }`.
+pub const SET_MESSAGE: &str = "reform-explorer:set";
+
+/// The embed snippet's frame height when none is chosen, and the range the builder takes (px).
+pub const EMBED_HEIGHT: u32 = 720;
+pub const EMBED_HEIGHT_MIN: u32 = 200;
+pub const EMBED_HEIGHT_MAX: u32 = 5000;
+
+/// Most parameters a `set` message may carry (a variant has a few dozen).
+const MAX_SET_PARAMS: u32 = 200;
 
 /// The message an embedded page posts to its parent when its height changes.
 #[derive(serde::Serialize)]
@@ -35,15 +61,16 @@ fn page_base() -> String {
     href[..end].to_string()
 }
 
-/// The iframe snippet for a briefing page, with the few lines that size it.
-pub fn embed_snippet(src: &str, title: &str) -> String {
+/// The iframe snippet for a briefing page, `height` CSS pixels high until the few lines after
+/// it size it to its content.
+pub fn embed_snippet(src: &str, title: &str, height: u32) -> String {
     let esc = |s: &str| {
         s.replace('&', "&amp;")
             .replace('"', "&quot;")
             .replace('<', "&lt;")
     };
     format!(
-        "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;height:720px;border:0\" loading=\"lazy\"></iframe>\n\
+        "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;height:{height}px;border:0\" loading=\"lazy\"></iframe>\n\
          <script>\n\
          addEventListener('message', (e) => {{\n  \
            if (!e.data || e.data.type !== '{HEIGHT_MESSAGE}') return;\n  \
@@ -149,7 +176,154 @@ fn CopyField(
     }
 }
 
-/// "Share" in the top bar: the page's link and the embed snippet, each with a copy button.
+/// The words for a theme in the theme selectors.
+pub(crate) fn theme_msg(th: Theme) -> Msg {
+    match th {
+        Theme::Auto => Msg::ThemeAuto,
+        Theme::Light => Msg::ThemeLight,
+        Theme::Dark => Msg::ThemeDark,
+        Theme::Projector => Msg::ThemeProjector,
+    }
+}
+
+fn part_msg(p: Part) -> Msg {
+    match p {
+        Part::Figures => Msg::EmbedPartFigures,
+        Part::Steps => Msg::EmbedPartSteps,
+        Part::Diagrams => Msg::EmbedPartDiagrams,
+        Part::Chart => Msg::EmbedPartChart,
+        Part::Table => Msg::EmbedPartTable,
+    }
+}
+
+/// What the embed builder has chosen; taken from the page each time the menu opens.
+#[derive(Clone, Copy)]
+struct Builder {
+    parts: RwSignal<Parts>,
+    step: RwSignal<usize>,
+    lang: RwSignal<Lang>,
+    theme: RwSignal<Theme>,
+    height: RwSignal<u32>,
+}
+
+/// The builder's choices: the parts as checkboxes, the step, language and theme as selectors,
+/// the frame's height as a number.
+#[component]
+fn EmbedBuilder(state: AppState, b: Builder) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |m: Msg| tr(lang.get(), m);
+    let parts = Part::ALL
+        .into_iter()
+        .map(|p| {
+            let checked = move || b.parts.get().has(p);
+            view! {
+                <label class="embed-part">
+                    <input
+                        type="checkbox"
+                        data-embed-part=p.key()
+                        prop:checked=checked
+                        // The last part cannot be taken away: its box stays checked.
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            b.parts.update(|x| *x = x.with(p, on));
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.set_checked(b.parts.get_untracked().has(p));
+                            }
+                        }
+                    />
+                    " "
+                    {move || t(part_msg(p))}
+                </label>
+            }
+        })
+        .collect_view();
+    let steps = move || {
+        let v = state.variant.get();
+        let l = lang.get();
+        std::iter::once(tr(l, Msg::Baseline).to_string())
+            .chain(
+                v.levers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, lv)| format!("{} · {}", i + 1, lv.name.get(l))),
+            )
+            .enumerate()
+            .map(|(i, name)| {
+                view! { <option value=i.to_string() selected=move || b.step.get() == i>{name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="embed-builder" data-embed-builder="1">
+            <legend>{move || t(Msg::EmbedBuilder)}</legend>
+            <div class="embed-parts" role="group" aria-label=move || t(Msg::EmbedParts)>
+                <span class="embed-parts-label" aria-hidden="true">{move || t(Msg::EmbedParts)}</span>
+                {parts}
+            </div>
+            <div class="embed-options">
+                <label>
+                    <span>{move || t(Msg::EmbedStep)}</span>
+                    <select data-embed-option="step" on:change=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                            b.step.set(i);
+                        }
+                    }>{steps}</select>
+                </label>
+                <label>
+                    <span>{move || t(Msg::Language)}</span>
+                    <select data-embed-option="lang" on:change=move |ev| {
+                        if let Some(l) = Lang::from_code(&event_target_value(&ev)) {
+                            b.lang.set(l);
+                        }
+                    }>
+                        {Lang::ALL
+                            .into_iter()
+                            .map(|l| view! {
+                                <option value=l.code() lang=l.code() selected=move || b.lang.get() == l>{l.native_name()}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>{move || t(Msg::Theme)}</span>
+                    <select data-embed-option="theme" on:change=move |ev| {
+                        if let Some(th) = Theme::from_key(&event_target_value(&ev)) {
+                            b.theme.set(th);
+                        }
+                    }>
+                        {Theme::ALL
+                            .into_iter()
+                            .map(|th| view! {
+                                <option value=th.key() selected=move || b.theme.get() == th>{move || t(theme_msg(th))}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>{move || t(Msg::EmbedHeight)}</span>
+                    <input
+                        type="number"
+                        data-embed-option="height"
+                        min=EMBED_HEIGHT_MIN.to_string()
+                        max=EMBED_HEIGHT_MAX.to_string()
+                        step="10"
+                        prop:value=move || b.height.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(h) = event_target_value(&ev).trim().parse::<u32>() {
+                                if (EMBED_HEIGHT_MIN..=EMBED_HEIGHT_MAX).contains(&h) {
+                                    b.height.set(h);
+                                }
+                            }
+                        }
+                    />
+                </label>
+            </div>
+        </fieldset>
+    }
+}
+
+/// "Share" in the top bar: the page's link, and the embed builder with its preview and snippet,
+/// each with a copy button.
 #[component]
 pub fn ShareMenu(state: AppState) -> impl IntoView {
     let lang = state.lang;
@@ -164,21 +338,65 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
             String::new()
         }
     });
+    let b = Builder {
+        parts: RwSignal::new(Parts::default()),
+        step: RwSignal::new(0),
+        lang: RwSignal::new(Lang::default()),
+        theme: RwSignal::new(Theme::default()),
+        height: RwSignal::new(EMBED_HEIGHT),
+    };
+    // The embedded page's address: this view with the builder's choices.
+    let src = Memo::new(move |_| {
+        if !open.get() {
+            return String::new();
+        }
+        let mut u = state.url_state();
+        u.embed = true;
+        u.show = b.parts.get();
+        u.lang = b.lang.get();
+        u.theme = b.theme.get();
+        u.step = Some(b.step.get()).filter(|s| *s < state.last_step());
+        let org = crate::ui::own_store::fragment(state);
+        format!("{}{}{org}", page_base(), url::encode(&u))
+    });
     let snippet = Memo::new(move |_| {
         if open.get() {
-            let org = crate::ui::own_store::fragment(state);
-            let src = format!("{}{}{org}", page_base(), state.query_with(true));
-            embed_snippet(&src, tr(lang.get(), Msg::EmbedFrameTitle))
+            embed_snippet(
+                &src.get(),
+                tr(lang.get(), Msg::EmbedFrameTitle),
+                b.height.get(),
+            )
         } else {
             String::new()
         }
     });
-    let on_toggle = move |ev: web_sys::Event| crate::ui::follow_toggle(&ev, open);
+    let on_toggle = move |ev: web_sys::Event| {
+        crate::ui::follow_toggle(&ev, open);
+        // Opened: the builder starts from what the page shows.
+        if open.get_untracked() {
+            b.step.set(state.step.get_untracked());
+            b.lang.set(lang.get_untracked());
+            b.theme.set(state.theme.get_untracked());
+        }
+    };
     view! {
         <details class="share" data-panel="share" on:toggle=on_toggle>
             <summary>{move || t(Msg::Share)}</summary>
             <div class="share-body">
                 <CopyField lang=lang kind="link" rows=2 label=Msg::LinkLabel button=Msg::CopyLink text=link/>
+                <Show when=move || open.get()>
+                    <EmbedBuilder state=state b=b/>
+                    <p class="embed-preview-label">{move || t(Msg::EmbedPreview)}</p>
+                    <div class="embed-preview-frame">
+                        <iframe
+                            class="embed-preview"
+                            data-share="preview"
+                            src=move || src.get()
+                            title=move || t(Msg::EmbedPreviewTitle)
+                            style:height=move || format!("{}px", b.height.get())
+                        ></iframe>
+                    </div>
+                </Show>
                 <CopyField lang=lang kind="embed" rows=7 label=Msg::EmbedLabel button=Msg::CopySnippet text=snippet/>
                 <p class="hint">{move || t(Msg::EmbedHint)}</p>
                 {move || (open.get() && crate::ui::own_store::too_large_for_link(state)).then(|| view! {
@@ -222,7 +440,197 @@ fn post_height_to_parent() {
     cb.forget(); // lives as long as the page
 }
 
-/// The embedded page: what the case shows, with a link to open it in the full explorer.
+/// The message an embedded page posts to its parent when what it shows changes.
+#[derive(Clone, PartialEq, Serialize)]
+struct StateMessage {
+    /// Always [`STATE_MESSAGE`].
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// The case's key (`daqing`) and its scope's (`urban`).
+    case: &'static str,
+    variant: &'static str,
+    /// The step shown (0 = before any measure) and the last step (every measure taken).
+    step: usize,
+    steps: usize,
+    /// The language's code (`zh-Hans`, `zh-Hant`, `en`).
+    lang: &'static str,
+    /// Every parameter's value, by key.
+    params: BTreeMap<&'static str, f64>,
+    /// The key figures, before and at the step (`null` where there is none).
+    figures: Vec<FigureOut>,
+}
+
+#[derive(Clone, PartialEq, Serialize)]
+struct FigureOut {
+    key: &'static str,
+    label: String,
+    before: Option<f64>,
+    after: Option<f64>,
+}
+
+/// The state message for what the page shows now. Reactive.
+fn state_message(state: AppState) -> StateMessage {
+    let v = state.variant.get();
+    let l = state.lang.get();
+    let finite = |x: f64| x.is_finite().then_some(x);
+    let figures = v
+        .key_figures
+        .iter()
+        .zip(figure_values(state))
+        .map(|(f, (before, after))| FigureOut {
+            key: f.key(),
+            label: f.label().get(l).to_string(),
+            before: finite(before),
+            after: finite(after),
+        })
+        .collect();
+    StateMessage {
+        kind: STATE_MESSAGE,
+        case: state.case.get().key(),
+        variant: v.key,
+        step: state.step.get(),
+        steps: v.levers.len(),
+        lang: l.code(),
+        params: state
+            .params
+            .with(|p| p.specs().iter().map(|s| (s.key, p.get(s.key))).collect()),
+        figures,
+    }
+}
+
+/// The parent page, when this page is framed by one.
+fn parent_window() -> Option<web_sys::Window> {
+    let w = web_sys::window()?;
+    let parent = w.parent().ok()??;
+    (!js_sys::Object::is(&parent, &w)).then_some(parent)
+}
+
+/// Posts the state message to the parent page whenever it changes (an embedded page).
+fn post_state_to_parent(state: AppState) {
+    if parent_window().is_none() {
+        return;
+    }
+    let message = Memo::new(move |_| state_message(state));
+    Effect::new(move |_| {
+        let m = message.get();
+        // Maps as plain objects, so that the page around can read `params.staff`.
+        let value = m.serialize(&serde_wasm_bindgen::Serializer::json_compatible());
+        if let (Ok(value), Some(parent)) = (value, parent_window()) {
+            let _ = parent.post_message(&value, "*");
+        }
+    });
+}
+
+/// Reads field `key` of a message; `None` when it is absent (undefined).
+fn field(data: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(data, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined())
+}
+
+/// Applies a `set` message: each field checked on its own, a bad one skipped with a warning,
+/// through the setters the page's own controls use.
+fn apply_set(state: AppState, data: &JsValue) {
+    // Known fields only; others are named (a typo should not pass in silence).
+    let keys = js_sys::Object::keys(&js_sys::Object::from(data.clone()));
+    for k in keys.iter().take(20) {
+        let k = k.as_string().unwrap_or_default();
+        if !matches!(k.as_str(), "type" | "step" | "params" | "lang") {
+            warn!("reform-explorer: {SET_MESSAGE}: unknown field {k:?} ignored");
+        }
+    }
+    if let Some(l) = field(data, "lang") {
+        match l.as_string().as_deref().and_then(Lang::from_code) {
+            Some(l) => state.lang.set(l),
+            None => warn!(
+                "reform-explorer: {SET_MESSAGE}: lang must be one of zh-Hans, zh-Hant, en; ignored"
+            ),
+        }
+    }
+    if let Some(params) = field(data, "params") {
+        if !params.is_object() || js_sys::Array::is_array(&params) {
+            warn!("reform-explorer: {SET_MESSAGE}: params must be an object {{ key: value }}; ignored");
+        } else {
+            let entries = js_sys::Object::entries(&js_sys::Object::from(params));
+            if entries.length() > MAX_SET_PARAMS {
+                warn!("reform-explorer: {SET_MESSAGE}: more than {MAX_SET_PARAMS} params; ignored");
+            } else {
+                for e in entries.iter() {
+                    let e = js_sys::Array::from(&e);
+                    let key = e.get(0).as_string().unwrap_or_default();
+                    set_param(state, &key, &e.get(1));
+                }
+            }
+        }
+    }
+    if let Some(step) = field(data, "step") {
+        let last = state.last_step();
+        match step.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=last as f64).contains(&n) => {
+                state.step.set(n as usize)
+            }
+            _ => warn!("reform-explorer: {SET_MESSAGE}: step must be a whole number from 0 to {last}; ignored"),
+        }
+    }
+}
+
+/// Sets one parameter from a `set` message, if the scope has it and the value is one its link
+/// would take (`ParamSpec::parse`: a number in range, on its grid).
+fn set_param(state: AppState, key: &str, value: &JsValue) {
+    let text = match (value.as_f64(), value.as_string()) {
+        (Some(n), _) if n.is_finite() => plain_number(n),
+        (_, Some(s)) if s.len() <= 64 => s.trim().to_string(),
+        _ => {
+            warn!("reform-explorer: {SET_MESSAGE}: params.{key:.64} must be a number; ignored");
+            return;
+        }
+    };
+    let found = state.params.with_untracked(|p| {
+        p.specs()
+            .iter()
+            .position(|s| s.key == key)
+            .map(|i| (i, p.specs()[i].parse(&text).is_ok()))
+    });
+    match found {
+        Some((i, true)) => state.input(i, text),
+        Some((_, false)) => warn!(
+            "reform-explorer: {SET_MESSAGE}: params.{key} = {text:.64} is out of range or not a value it takes; ignored"
+        ),
+        None => warn!("reform-explorer: {SET_MESSAGE}: no parameter {key:.64} in this scope; ignored"),
+    }
+}
+
+/// Listens for `set` messages from the parent page. Anything else, or from elsewhere, is
+/// ignored with a warning; nothing a message holds can stop the page.
+fn listen_to_parent(state: AppState) {
+    let Some(w) = web_sys::window() else { return };
+    let listener = gloo_events::EventListener::new(&w, "message", move |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let from_parent = match (ev.source(), parent_window()) {
+            (Some(src), Some(parent)) => js_sys::Object::is(&src, &parent),
+            _ => false,
+        };
+        let data = ev.data();
+        let kind = if data.is_object() {
+            field(&data, "type").and_then(|t| t.as_string())
+        } else {
+            None
+        };
+        match kind.as_deref() {
+            _ if !from_parent => {
+                warn!("reform-explorer: a message not from the parent page ignored")
+            }
+            Some(SET_MESSAGE) => apply_set(state, &data),
+            Some(k) => warn!("reform-explorer: unknown message type {k:.64} ignored"),
+            None => warn!("reform-explorer: a message without a type ignored"),
+        }
+    });
+    listener.forget(); // lives as long as the page
+}
+
+/// The embedded page: the parts chosen (`show=`), with a link to open it in the full explorer.
 #[component]
 pub fn EmbedView(state: AppState) -> impl IntoView {
     let lang = state.lang;
@@ -232,8 +640,11 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
         format!("{}{}{org}", page_base(), state.query_with(false))
     };
     post_height_to_parent();
+    post_state_to_parent(state);
+    listen_to_parent(state);
+    let show = state.show;
     view! {
-        <div class="embed" data-embed="1">
+        <div class="embed" data-embed="1" data-embed-show=show.key()>
             <header class="embed-bar">
                 <span class="embed-title">
                     <strong>{move || state.case.get().name().get(lang.get())}</strong>
@@ -246,9 +657,15 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
                     {move || t(Msg::OpenFull)}
                 </a>
             </header>
-            <KeyFigures state=state/>
-            <DiagramPanel state=state/>
-            <Numbers state=state/>
+            {show.has(Part::Figures).then(|| view! { <KeyFigures state=state/> })}
+            {show.has(Part::Steps).then(|| view! { <StepControl state=state/> })}
+            {show.has(Part::Diagrams).then(|| view! { <DiagramPanel state=state/> })}
+            {show.has(Part::Chart).then(|| view! {
+                <section class="embed-chart" data-embed-part="chart" aria-label=move || t(Msg::EmbedPartChart)>
+                    <StaffChart state=state/>
+                </section>
+            })}
+            {show.has(Part::Table).then(|| view! { <Numbers state=state charts=!show.has(Part::Chart)/> })}
         </div>
     }
 }
