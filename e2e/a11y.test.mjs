@@ -1,6 +1,7 @@
 // An automated WCAG 2.1 AA audit: axe-core (from npm, run inside the page through the driver,
 // so the page's Content Security Policy stays as it is) on every case in Chinese and English,
-// the comparison and the composer, the dark and projector themes, the embedded page, a phone
+// the comparison and the composer, the dark and projector themes, the embedded page (as it was and with every part), the share
+// menu with its embed builder open, a phone
 // with its menu and its parameter drawer open, and the panels that open (why, sources, the
 // organisation editor). Zero violations, experimental rules included
 // (label-content-name-mismatch is one).
@@ -52,6 +53,17 @@ for (const theme of ['dark', 'projector']) {
 }
 
 test('the embedded page', () => audit('?case=tianjin&lang=en&embed=1'));
+test('the embedded page with every part', () => audit('?case=daqing&lang=en&embed=1&show=figures,steps,diagrams,chart,table'));
+
+for (const lang of ['en', 'zh-Hans']) {
+  test(`the share menu with the embed builder and its preview open, in ${lang}`, () => audit(`?case=daqing&lang=${lang}`, {
+    then: async (page) => {
+      await page.click('[data-panel="share"] summary');
+      await page.waitForSelector('iframe[data-share="preview"]');
+      await page.frameLocator('iframe[data-share="preview"]').locator('[data-embed="1"]').waitFor();
+    },
+  }));
+}
 
 test('a phone with its menu open, then its parameter drawer', () => audit('?case=zhejiang&lang=en', {
   viewport: { width: 360, height: 640 },
