@@ -12,7 +12,7 @@ use reform_explorer::layout::diagram::Orient;
 use reform_explorer::model::cases::CaseId;
 use reform_explorer::model::compose::Scope;
 use reform_explorer::state::scenario::{from_json, to_json, Saved};
-use reform_explorer::state::url::{decode, encode, Part, Parts, Theme, UrlState, View};
+use reform_explorer::state::url::{decode, encode, Part, Parts, Present, Theme, UrlState, View};
 
 const PER_VARIANT: usize = 600;
 
@@ -71,6 +71,7 @@ fn random_valid_states_round_trip_through_links_and_files() {
                     } else {
                         Parts::default()
                     },
+                    present: Present::ALL[rng.range(0, 2) as usize],
                     view: if rng.unit() < 0.2 {
                         View::Compare
                     } else {
@@ -113,6 +114,7 @@ fn random_valid_states_round_trip_through_links_and_files() {
                     state: UrlState {
                         embed: false,
                         show: Parts::default(),
+                        present: Present::Off,
                         ..state
                     },
                     organisation: None,

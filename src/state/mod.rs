@@ -3,5 +3,6 @@
 
 pub mod export;
 pub mod organisation;
+pub mod present;
 pub mod scenario;
 pub mod url;

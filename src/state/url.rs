@@ -20,7 +20,7 @@ pub const URL_VERSION: u32 = 1;
 /// The keys that say what to show, not a parameter's value.
 pub const STATE_KEYS: &[&str] = &[
     "case", "variant", "lang", "group", "step", "layout", "theme", "v", "embed", "view", "base",
-    "four", "levers", "show",
+    "four", "levers", "show", "present",
 ];
 
 /// One part of the embedded page (`show=figures,diagrams,table`), in the order it is drawn.
@@ -139,6 +139,36 @@ impl View {
     }
 }
 
+/// Presenter mode (`present=1`: the projector's window, `present=notes`: the presenter's notes
+/// window that follows it); fixed for the page, like `embed`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Present {
+    #[default]
+    Off,
+    /// The projector's window: one step a screen, large.
+    Projector,
+    /// The notes window: quotes, the step's description and the next step.
+    Notes,
+}
+
+impl Present {
+    pub const ALL: [Present; 3] = [Present::Off, Present::Projector, Present::Notes];
+    /// The value of `present=` (`0` is the default and never written).
+    pub fn key(self) -> &'static str {
+        match self {
+            Present::Off => "0",
+            Present::Projector => "1",
+            Present::Notes => "notes",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<Present> {
+        Present::ALL.into_iter().find(|p| p.key() == k)
+    }
+    pub fn is_on(self) -> bool {
+        self != Present::Off
+    }
+}
+
 /// What the query selects. Parameter values are kept as the raw, validated text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UrlState {
@@ -161,6 +191,8 @@ pub struct UrlState {
     pub embed: bool,
     /// What the embedded page shows (`show=`); the default when not embedded.
     pub show: Parts,
+    /// Presenter mode (`present=1` or `present=notes`).
+    pub present: Present,
     pub view: View,
     /// The composed reform (`base`, `levers`); kept whichever page is shown. With
     /// `view=compose` the parameters are the composed variant's (`daqing.urban.staff`).
@@ -389,6 +421,9 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         .and_then(|v| Theme::from_key(&v))
         .unwrap_or_default();
     let embed = option("embed", &|v| matches!(v, "0" | "1")).is_some_and(|v| v == "1");
+    let present = option("present", &|v| Present::from_key(v).is_some())
+        .and_then(|v| Present::from_key(&v))
+        .unwrap_or_default();
     let four = option("four", &|v| Scope::parse(v).is_some())
         .and_then(|v| Scope::parse(&v))
         .filter(|s| *s != Scope::TYPICAL_CITY);
@@ -547,6 +582,7 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             edits,
             embed,
             show,
+            present,
             view,
             recipe,
             city,
@@ -593,6 +629,9 @@ pub fn encode(state: &UrlState) -> String {
             // Part keys are plain words: the commas stay readable.
             parts.push(format!("show={}", state.show.key()));
         }
+    }
+    if state.present.is_on() {
+        parts.push(format!("present={}", state.present.key()));
     }
     if state.view != View::default() {
         parts.push(format!("view={}", state.view.key()));
@@ -725,6 +764,42 @@ mod tests {
             one.with(Part::Steps, true).list(),
             vec![Part::Steps, Part::Chart]
         );
+    }
+
+    #[test]
+    fn presenter_mode_round_trips() {
+        for (q, p) in [
+            ("?case=daqing&present=1&step=2", Present::Projector),
+            ("?case=tianjin&present=notes&lang=en", Present::Notes),
+            ("?case=daqing&present=0", Present::Off),
+        ] {
+            let (s, n) = decode(q);
+            assert!(n.is_empty(), "{q}: {n:?}");
+            assert_eq!(s.present, p, "{q}");
+            let back = encode(&s);
+            assert_eq!(back.contains("present="), p.is_on(), "{back}");
+            if p.is_on() {
+                assert!(back.contains(&format!("present={}", p.key())), "{back}");
+            }
+            assert_eq!(decode(&back), (s, vec![]), "{back}");
+        }
+        // The step stays with presenter mode: the projector's step is the page's.
+        let (s, _) = decode("?case=daqing&present=1&step=2");
+        assert_eq!(s.step, Some(2));
+        assert!(encode(&s).contains("step=2"));
+        // Absent is off; a bad value is named and ignored.
+        assert_eq!(decode("?case=daqing").0.present, Present::Off);
+        let (s, n) = decode("?case=daqing&present=yes");
+        assert_eq!(s.present, Present::Off);
+        assert_eq!(
+            n,
+            vec![Notice::BadOption {
+                key: "present".into(),
+                value: "yes".into()
+            }]
+        );
+        // Not a parameter: no "unknown key" notice.
+        assert!(!n.iter().any(|x| matches!(x, Notice::UnknownKey(_))));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::model::compose::{Recipe, Scope};
 use crate::model::lineage::{shape, Changes};
 use crate::model::metrics::{compute, Metrics};
 use crate::model::params::Params;
-use crate::state::url::{self, Notice, Theme, UrlState, View};
+use crate::state::url::{self, Notice, Present, Theme, UrlState, View};
 use crate::ui::cells::set_if;
 
 /// A scenario that built, with the metrics of its steps (each computed when first read: the
@@ -127,6 +127,9 @@ pub struct AppState {
     pub embed: bool,
     /// What the embedded page shows (`?show=`). Fixed for the page.
     pub show: url::Parts,
+    /// Presenter mode (`?present=1`, `?present=notes`; `ui::presenter`). Fixed for the page:
+    /// the "Present" button and "Exit" open the page's link with or without it.
+    pub present: Present,
     /// One case's model, or one city under all four (`?view=compare`).
     pub view: RwSignal<View>,
     /// The compared city's values (always valid) and what is typed in each of its inputs.
@@ -349,6 +352,7 @@ impl AppState {
             diagram_after: diagram_of(true),
             embed: u.embed,
             show: u.show,
+            present: u.present,
         }
     }
 
@@ -528,6 +532,7 @@ impl AppState {
             four: self.four.get(),
             embed: self.embed,
             show: self.show,
+            present: self.present,
             view: self.view.get(),
             city: self.city.with(|p| {
                 p.changed()
