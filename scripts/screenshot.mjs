@@ -9,7 +9,10 @@ const [query = '', out = 'shot.png', width = '1400', height] = process.argv.slic
 const server = await serve();
 const browser = await launch();
 try {
-  const { page, errors } = await open(browser, server.url + query, { viewport: { width: Number(width), height: Number(height ?? 900) } });
+  // Presenter mode has no numbers table: its figures (or, hidden, their "?") and its diagram.
+  const ready = '[data-metric="staff_total"][data-phase="after"], [data-present-figure], [data-notes-figure]';
+  const { page, errors } = await open(browser, server.url + query, { viewport: { width: Number(width), height: Number(height ?? 900) }, ready });
+  if (query.includes('present=')) await page.waitForSelector('[data-present="notes"], [data-present] g.node');
   await page.screenshot({ path: out, fullPage: height === undefined });
   console.log(`wrote ${out}${errors.length ? `; console errors: ${errors.join(' | ')}` : ''}`);
 } finally {

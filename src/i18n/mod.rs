@@ -642,6 +642,36 @@ pub enum Msg {
     OrgDownloadJson,
     OrgDownloadCsv,
     OrgForget,
+    /// The top bar's button that opens presenter mode.
+    Present,
+    PresentHint,
+    PresentTitle,
+    PresentNotesTitle,
+    PresentControls,
+    PresentExit,
+    PresentNotesWindow,
+    PresentFullScreen,
+    PresentHide,
+    PresentReveal,
+    /// Predict mode: each new step starts with its figures hidden.
+    PresentPredict,
+    /// The accessible name of a hidden figure's placeholder.
+    PresentHidden,
+    PresentGuess,
+    /// {0}: the step shown, {1}: the last step.
+    PresentStepOf,
+    PresentClock,
+    PresentKeys,
+    PresentThisStep,
+    PresentQuotes,
+    PresentNextUp,
+    PresentLast,
+    /// {0}: whether the projector shows them (PresentShownWord / PresentHiddenWord).
+    PresentAnswers,
+    PresentShownWord,
+    PresentHiddenWord,
+    PresentAlone,
+    PresentLinked,
 }
 
 /// The UI string for `msg` in `lang`.

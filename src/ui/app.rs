@@ -17,6 +17,7 @@ use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::organisation::OrganisationPanel;
 use crate::ui::params_panel::ParamsPanel;
 use crate::ui::phone_nav::PhoneNav;
+use crate::ui::presenter::{start_presenting, Presenter};
 use crate::ui::saved::SavedPanel;
 use crate::ui::share::{EmbedView, ShareMenu};
 use crate::ui::sources::{LineagePanel, SourcesPanel};
@@ -143,7 +144,13 @@ pub fn App() -> impl IntoView {
             .and_then(|d| d.document_element())
         {
             let _ = el.set_attribute("lang", lang.get().code());
-            let _ = el.set_attribute("data-theme", state.theme.get().key());
+            // Presenter mode is always in the projector's colours (the link keeps the theme).
+            let theme = if state.present.is_on() {
+                Theme::Projector
+            } else {
+                state.theme.get()
+            };
+            let _ = el.set_attribute("data-theme", theme.key());
         }
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             d.set_title(tr(lang.get(), Msg::AppTitle));
@@ -180,6 +187,9 @@ pub fn App() -> impl IntoView {
 
     if state.embed {
         return view! { <EmbedView state=state/> }.into_any();
+    }
+    if state.present.is_on() {
+        return view! { <Presenter state=state/> }.into_any();
     }
     open_sources_for_print();
     // The phone's menu (the theme, share and language controls below 600 px).
@@ -274,6 +284,9 @@ pub fn App() -> impl IntoView {
                 </select>
             </label>
             <ShareMenu state=state/>
+            <button type="button" class="present-button" data-action="present"
+                title=move || t(Msg::PresentHint)
+                on:click=move |_| start_presenting(state)>{move || t(Msg::Present)}</button>
             <div class="lang" role="group" aria-label=move || t(Msg::Language)>
                 {Lang::ALL
                     .into_iter()

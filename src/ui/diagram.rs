@@ -249,6 +249,8 @@ struct Ctx {
     highlight: Memo<Vec<String>>,
     /// The box that holds the diagram's tab stop.
     active: RwSignal<Option<String>>,
+    /// The canvas fills the window below it (presenter mode) instead of following the drawing.
+    fill: bool,
 }
 
 impl Ctx {
@@ -507,6 +509,17 @@ fn client_size(svg: &web_sys::Element) -> (f64, f64) {
     }
 }
 
+/// The height from the top of `svg` to the bottom of the window, less a margin (at least
+/// `MIN_CANVAS`): a canvas that fills the window (presenter mode).
+fn room_below(svg: Option<web_sys::Element>) -> f64 {
+    let inner = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(768.0);
+    let top = svg.map_or(inner / 3.0, |s| s.get_bounding_client_rect().top());
+    (inner - top - 2.0 * MARGIN).max(MIN_CANVAS)
+}
+
 /// The outline of a tree as nested lists: the diagram's text alternative.
 fn outline(u: &Unit, lang: Lang) -> AnyView {
     let staff = format_number(f64::from(u.staff_total().total()), 0);
@@ -560,6 +573,20 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
         }
         cb.forget(); // lives as long as the diagram
     });
+    // A canvas that fills the window follows the window's height (full screen on and off).
+    let window_h = RwSignal::new(0.0f64);
+    if ctx.fill {
+        if let Some(w) = web_sys::window() {
+            let on_resize = gloo_events::EventListener::new(&w, "resize", move |_| {
+                let h = web_sys::window()
+                    .and_then(|w| w.inner_height().ok())
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(0.0);
+                window_h.set(h);
+            });
+            StoredValue::new_local(on_resize);
+        }
+    }
     let size_of = move || {
         let w = client_w.get_untracked();
         (if w > 1.0 { w } else { 800.0 }, canvas_h.get_untracked())
@@ -603,7 +630,12 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
         });
         let (cw, _) = size_of();
         let k = ((cw - 2.0 * MARGIN) / w.max(1.0)).min(1.0);
-        let ch = (h * k + 2.0 * MARGIN).clamp(MIN_CANVAS, MAX_CANVAS);
+        let ch = if ctx.fill {
+            window_h.track();
+            room_below(svg_ref.get_untracked().map(Into::into))
+        } else {
+            (h * k + 2.0 * MARGIN).clamp(MIN_CANVAS, MAX_CANVAS)
+        };
         // Written only when they change: most parameter changes leave the drawing's size.
         if canvas_h.get_untracked() != ch {
             canvas_h.set(ch);
@@ -1193,6 +1225,7 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
         after: false,
         highlight: hl_before,
         active: RwSignal::new(None),
+        fill: false,
     };
     let after = Ctx {
         state,
@@ -1200,6 +1233,7 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
         after: true,
         highlight: hl_after,
         active: RwSignal::new(None),
+        fill: false,
     };
     view! {
         <section class="diagrams" aria-labelledby="diagrams-title">
@@ -1281,5 +1315,25 @@ pub fn frame_for_print(on: bool) {
                 let _ = g.remove_attribute("data-screen-transform");
             }
         }
+    }
+}
+
+/// The "after" diagram alone, at the step shown (presenter mode: one diagram, large).
+#[component]
+pub fn StepDiagram(state: AppState) -> impl IntoView {
+    let focused = state.focus_unit;
+    let after = Ctx {
+        state,
+        diagram: state.diagram_after,
+        after: true,
+        highlight: Memo::new(move |_| focused.get().into_iter().collect::<Vec<_>>()),
+        active: RwSignal::new(None),
+        fill: true,
+    };
+    let title = Signal::derive(move || state.after_title(true));
+    view! {
+        <div class="step-diagram">
+            <OrgDiagram ctx=after phase="after" title=title/>
+        </div>
     }
 }

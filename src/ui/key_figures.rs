@@ -29,7 +29,7 @@ fn pair_of(f: KeyFigure, s: &Shown, step: usize, patrol: Option<&Patrol>) -> (f6
 
 /// A value of figure `f` as the page writes it: a metric as the numbers table does, the
 /// response time in minutes with one decimal as the response panel does.
-fn written(f: KeyFigure, v: f64, l: Lang) -> String {
+pub(crate) fn written(f: KeyFigure, v: f64, l: Lang) -> String {
     match f {
         KeyFigure::Metric(k) => shown(k.format(), v),
         KeyFigure::ResponseTime => format!("{} {}", format_number(v, 1), tr(l, Msg::MinutesShort)),

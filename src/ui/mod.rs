@@ -17,6 +17,7 @@ mod own_store;
 mod panic;
 mod params_panel;
 mod phone_nav;
+mod presenter;
 mod saved;
 mod share;
 mod sources;
