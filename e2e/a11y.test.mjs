@@ -1,7 +1,8 @@
 // An automated WCAG 2.1 AA audit: axe-core (from npm, run inside the page through the driver,
 // so the page's Content Security Policy stays as it is) on every case in Chinese and English,
-// the comparison and the composer, the dark and projector themes, the embedded page (as it was and with every part), the share
-// menu with its embed builder open, a phone
+// the comparison and the composer, the dark and projector themes, the embedded page (as it was
+// and with every part), the share menu with its embed builder open, presenter mode (projector
+// and notes windows), a phone
 // with its menu and its parameter drawer open, and the panels that open (why, sources, the
 // organisation editor). Zero violations, experimental rules included
 // (label-content-name-mismatch is one).
@@ -64,6 +65,19 @@ for (const lang of ['en', 'zh-Hans']) {
     },
   }));
 }
+
+// Presenter mode: the projector's window with its figures shown, then hidden (the "?"), and the
+// notes window, in Chinese.
+test('presenter mode, figures shown and hidden', () => audit('?case=daqing&lang=en&present=1&step=2', {
+  ready: '[data-present] g.node',
+  then: async (page) => {
+    assert.deepEqual(await violations(page), [], 'figures shown');
+    await page.keyboard.press('h');
+    await page.waitForSelector('[data-hidden-figure]');
+  },
+}));
+test('presenter mode in Chinese, from the baseline', () => audit('?case=haidong&present=1&step=0', { ready: '[data-present] g.node' }));
+test('the presenter\'s notes window', () => audit('?case=zhejiang&lang=zh&present=notes&step=1', { ready: '[data-notes-figure]' }));
 
 test('a phone with its menu open, then its parameter drawer', () => audit('?case=zhejiang&lang=en', {
   viewport: { width: 360, height: 640 },
