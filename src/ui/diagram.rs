@@ -109,11 +109,12 @@ impl View {
             y: py - (py - self.y) * r,
         }
     }
-    /// The whole drawing (w × h) centred in a viewport (cw × ch), never enlarged.
-    fn fit(w: f64, h: f64, cw: f64, ch: f64) -> View {
+    /// The whole drawing (w × h) centred in a viewport (cw × ch), enlarged up to `max` (1: never;
+    /// presenter mode lets a small tree fill the projector).
+    fn fit(w: f64, h: f64, cw: f64, ch: f64, max: f64) -> View {
         let k = ((cw - 2.0 * MARGIN) / w.max(1.0))
             .min((ch - 2.0 * MARGIN) / h.max(1.0))
-            .clamp(MIN_ZOOM, 1.0);
+            .clamp(MIN_ZOOM, max);
         View {
             k,
             x: ((cw - w * k) / 2.0).max(MARGIN),
@@ -573,7 +574,9 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
         }
         cb.forget(); // lives as long as the diagram
     });
-    // A canvas that fills the window follows the window's height (full screen on and off).
+    // A canvas that fills the window follows the window's height (full screen on and off), and
+    // a small drawing is enlarged to fill it (up to 1.8×: a projector is read from the back).
+    let fit_max = if ctx.fill { 1.8 } else { 1.0 };
     let window_h = RwSignal::new(0.0f64);
     if ctx.fill {
         if let Some(w) = web_sys::window() {
@@ -596,7 +599,7 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
         let (w, h) =
             diagram.with_untracked(|d| d.as_ref().map_or((0.0, 0.0), |d| (d.width, d.height)));
         let (cw, ch) = size_of();
-        view_sig.set(View::fit(w, h, cw, ch));
+        view_sig.set(View::fit(w, h, cw, ch, fit_max));
         moved.set(false);
     };
     let reset = move || {
@@ -648,7 +651,7 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                 moved.set(true);
             }
             None if !moved.get_untracked() => {
-                let v = View::fit(w, h, cw, ch);
+                let v = View::fit(w, h, cw, ch, fit_max);
                 if view_sig.get_untracked() != v {
                     view_sig.set(v);
                 }
