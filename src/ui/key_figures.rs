@@ -95,6 +95,14 @@ fn reported_view(
 }
 
 /// Every key figure's (before, at the step) pair, in `Variant::key_figures` order; NaN where
+/// Figure `i` of `values` (from [`figure_values`]), before or at the step; NaN where none.
+pub(crate) fn figure_value(values: Memo<Vec<(f64, f64)>>, i: usize, after: bool) -> f64 {
+    values.with(|x| {
+        x.get(i)
+            .map_or(f64::NAN, |&(b, a)| if after { a } else { b })
+    })
+}
+
 /// there is none. Reactive: follows the scenario, the step and the parameters.
 pub(crate) fn figure_values(state: AppState) -> Vec<(f64, f64)> {
     let v = state.variant.get();
@@ -131,12 +139,7 @@ pub fn KeyFigures(state: AppState) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, &f)| {
-                let value = move |after: bool| {
-                    values.with(|x| {
-                        x.get(i)
-                            .map_or(f64::NAN, |&(b, a)| if after { a } else { b })
-                    })
-                };
+                let value = move |after: bool| figure_value(values, i, after);
                 let cell = move |after: bool| {
                     view! {
                         <span

@@ -475,22 +475,26 @@ fn band_text(lo: usize, hi: usize) -> String {
 /// Staff by tier and by kind (tables and charts), and the units directly under the root.
 /// The chart of staff at headquarters and on the front line, before and at the step (in the
 /// numbers section, and on its own in an embedded page, `show=chart`).
+/// One metric before and at the step shown, as a bar chart's pair (reactive: the scenario and
+/// the step).
+fn metric_pair(state: AppState, label: String, k: MetricKey) -> Pair {
+    let step = state.step.get();
+    let (b, a) = state.shown.with(|s| pair_of(s, step, k));
+    Pair {
+        label,
+        before: b,
+        after: a,
+        before_text: shown(k.format(), b),
+        after_text: shown(k.format(), a),
+    }
+}
+
 #[component]
 pub fn StaffChart(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let t = move |m: Msg| tr(lang.get(), m);
     let phases = Signal::derive(move || (t(Msg::Before).to_string(), state.after_title(false)));
-    let metric_pair = move |label: String, k: MetricKey| {
-        let step = state.step.get();
-        let (b, a) = state.shown.with(|s| pair_of(s, step, k));
-        Pair {
-            label,
-            before: b,
-            after: a,
-            before_text: shown(k.format(), b),
-            after_text: shown(k.format(), a),
-        }
-    };
+    let metric_pair = move |label: String, k: MetricKey| metric_pair(state, label, k);
     let staff_pairs = Memo::new(move |_| {
         vec![
             metric_pair(t(Msg::OrganShort).to_string(), MetricKey::OrganStaff),
@@ -636,17 +640,7 @@ fn Breakdowns(state: AppState, charts: bool) -> impl IntoView {
                 .collect()
         })
     });
-    let metric_pair = move |label: String, k: MetricKey| {
-        let step = state.step.get();
-        let (b, a) = state.shown.with(|s| pair_of(s, step, k));
-        Pair {
-            label,
-            before: b,
-            after: a,
-            before_text: shown(k.format(), b),
-            after_text: shown(k.format(), a),
-        }
-    };
+    let metric_pair = move |label: String, k: MetricKey| metric_pair(state, label, k);
     let band_pairs = Memo::new(move |_| {
         MetricKey::SPAN_BANDS
             .iter()

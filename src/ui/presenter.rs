@@ -23,7 +23,7 @@ use crate::model::source::Source;
 use crate::state::present::{after_move, Message, Move, Shared, CHANNEL};
 use crate::state::url::Present;
 use crate::ui::diagram::StepDiagram;
-use crate::ui::key_figures::{figure_values, written};
+use crate::ui::key_figures::{figure_value, figure_values, written};
 use crate::ui::state::AppState;
 
 /// How often the clock is redrawn (ms): it shows minutes.
@@ -339,12 +339,7 @@ fn ProjectorView(deck: Deck, clock: RwSignal<String>) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, &f)| {
-                let value = move |after: bool| {
-                    values.with(|x| {
-                        x.get(i)
-                            .map_or(f64::NAN, |&(b, a)| if after { a } else { b })
-                    })
-                };
+                let value = move |after: bool| figure_value(values, i, after);
                 let cell = move |after: bool| {
                     view! {
                         <span class=if after { "pf-after" } else { "pf-before" }
