@@ -95,8 +95,31 @@ fn reported_view(
 }
 
 /// Every key figure's (before, at the step) pair, in `Variant::key_figures` order; NaN where
+/// The cell of figure `f` (the `i`th of `values`) before or at the step (`after`), with its
+/// `class` from `classes` (before, after), `data-phase` and `data-value`; its text follows the
+/// numbers. The strip and presenter mode draw their cards with it.
+pub(crate) fn figure_cell(
+    f: KeyFigure,
+    values: Memo<Vec<(f64, f64)>>,
+    i: usize,
+    after: bool,
+    classes: [&'static str; 2],
+    l: Lang,
+) -> impl IntoView {
+    let value = move || figure_value(values, i, after);
+    view! {
+        <span
+            class=classes[usize::from(after)]
+            data-phase=if after { "after" } else { "before" }
+            data-value=move || plain_number(value())
+        >
+            {move || written(f, value(), l)}
+        </span>
+    }
+}
+
 /// Figure `i` of `values` (from [`figure_values`]), before or at the step; NaN where none.
-pub(crate) fn figure_value(values: Memo<Vec<(f64, f64)>>, i: usize, after: bool) -> f64 {
+fn figure_value(values: Memo<Vec<(f64, f64)>>, i: usize, after: bool) -> f64 {
     values.with(|x| {
         x.get(i)
             .map_or(f64::NAN, |&(b, a)| if after { a } else { b })
@@ -139,17 +162,8 @@ pub fn KeyFigures(state: AppState) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, &f)| {
-                let value = move |after: bool| figure_value(values, i, after);
                 let cell = move |after: bool| {
-                    view! {
-                        <span
-                            class=if after { "kf-after" } else { "kf-before" }
-                            data-phase=if after { "after" } else { "before" }
-                            data-value=move || plain_number(value(after))
-                        >
-                            {move || written(f, value(after), l)}
-                        </span>
-                    }
+                    figure_cell(f, values, i, after, ["kf-before", "kf-after"], l)
                 };
                 view! {
                     <li class="kf" data-key-figure=f.key()>

@@ -23,7 +23,7 @@ use crate::model::source::Source;
 use crate::state::present::{after_move, Message, Move, Shared, CHANNEL};
 use crate::state::url::Present;
 use crate::ui::diagram::StepDiagram;
-use crate::ui::key_figures::{figure_value, figure_values, written};
+use crate::ui::key_figures::{figure_cell, figure_values, written};
 use crate::ui::state::AppState;
 
 /// How often the clock is redrawn (ms): it shows minutes.
@@ -339,15 +339,8 @@ fn ProjectorView(deck: Deck, clock: RwSignal<String>) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, &f)| {
-                let value = move |after: bool| figure_value(values, i, after);
                 let cell = move |after: bool| {
-                    view! {
-                        <span class=if after { "pf-after" } else { "pf-before" }
-                            data-phase=if after { "after" } else { "before" }
-                            data-value=move || plain_number(value(after))>
-                            {move || written(f, value(after), l)}
-                        </span>
-                    }
+                    figure_cell(f, values, i, after, ["pf-before", "pf-after"], l)
                 };
                 view! {
                     <li class="pf" data-present-figure=f.key()>
