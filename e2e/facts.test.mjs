@@ -81,9 +81,9 @@ test('Pujiang shows the case-wide facts, not Nanhu\'s', async () => {
 
 test('Tianjin\'s facts are quoted in traditional characters, Daqing\'s in simplified', async () => {
   for (const [query, key, lang] of [
-    ['case=tianjin&variant=station&lang=zh-Hant', 'traffic_police_areas', 'zh-Hant'],
+    ['case=tianjin&variant=station&lang=zh-Hant', 'emergency_force', 'zh-Hant'],
     ['case=tianjin&variant=municipal&lang=en', 'discipline_bodies', 'zh-Hant'],
-    ['case=daqing&variant=urban&lang=en', 'vertical_management', 'zh-Hans'],
+    ['case=daqing&variant=urban&lang=en', 'vertical_management_001', 'zh-Hans'],
   ]) {
     const { page, context, errors } = await open(env.browser, `${env.server.url}?${query}`);
     try {

@@ -30,7 +30,13 @@ fn write_expected_figures_for_the_browser_tests() {
                 json.push(',');
             }
             first = false;
-            let _ = write!(json, "\"{}/{}\":{{\"levers\":[", c.key(), v.key);
+            let _ = write!(
+                json,
+                "\"{}/{}\":{{\"reported\":{},\"levers\":[",
+                c.key(),
+                v.key,
+                v.reported.len()
+            );
             let levers: Vec<String> = v.levers.iter().map(|l| format!("\"{}\"", l.key)).collect();
             json.push_str(&levers.join(","));
             json.push_str("],\"steps\":[");

@@ -28,7 +28,10 @@ fn count(org: &Unit, kind: UnitKind) -> usize {
 #[test]
 fn variants_in_the_issues_order() {
     let keys: Vec<&str> = VARIANTS.iter().map(|v| v.key).collect();
-    assert_eq!(keys, ["station", "sub_bureau", "binhai", "municipal"]);
+    assert_eq!(
+        keys,
+        ["station", "sub_bureau", "binhai", "municipal", "traffic"]
+    );
     assert!(CaseId::Tianjin.is_modelled());
 }
 
@@ -345,6 +348,10 @@ fn random_parameters(v: &'static Variant) {
                         assert_eq!(a.get(K::SectionUnits), p.get("division_units_after"));
                         assert_eq!(b.get(K::SectionUnits), p.get("sections_before"));
                     }
+                    "traffic" => {
+                        assert_eq!(a.get(K::SectionUnits), b.get(K::SectionUnits));
+                        assert!(a.get(K::PoliceAreas) <= p.get("police_areas"));
+                    }
                     _ => unreachable!(),
                 }
                 for org in &s.steps {
@@ -416,4 +423,84 @@ fn binhai_abolished_sub_bureaus_staff_go_down_not_up() {
     assert!(freed > 0);
     assert_eq!(stations(after), stations(before) + freed);
     assert!(compute(after).get(K::FrontlineShare) > compute(before).get(K::FrontlineShare));
+}
+
+/// 警區警長責任制 (issue 19): "將20個交警大隊劃分為66個警區,警區與派出所管理對應". At defaults the 20
+/// brigades remain and hold 66 areas between them (6 with 4, 14 with 3), each led by a sergeant,
+/// the brigades' frontline officers shared among them; nothing else changes and no officer is
+/// added or lost. Over random parameters the areas are exactly the parameter's, or an error.
+#[test]
+fn traffic_brigades_are_divided_into_police_areas_and_remain() {
+    use reform_explorer::model::org::{Branch, SERGEANT};
+    let s = defaults("traffic");
+    let (b, a) = (compute(s.before()), compute(s.after()));
+    assert_eq!(b.get(K::SectionUnits), 20.0);
+    assert_eq!(a.get(K::SectionUnits), 20.0);
+    assert_eq!(b.get(K::PoliceAreas), 0.0);
+    assert_eq!(a.get(K::PoliceAreas), 66.0);
+    assert_eq!(b.get(K::StaffTotal), a.get(K::StaffTotal));
+    assert_eq!(b.get(K::OrganStaff), a.get(K::OrganStaff));
+    let mut per: Vec<usize> = s
+        .after()
+        .children
+        .iter()
+        .map(|br| {
+            assert_eq!(br.kind, UnitKind::Section);
+            assert_eq!(br.staff.frontline, 0, "{}", br.id.as_str());
+            for area in br.children.iter() {
+                assert_eq!(area.kind, UnitKind::Team);
+                assert_eq!(area.branch, Some(Branch::Traffic));
+                assert_eq!(area.ranks.first(), Some(&SERGEANT));
+                assert!(area.staff.frontline > 0);
+            }
+            br.children.len()
+        })
+        .collect();
+    per.sort_unstable();
+    assert_eq!(per.iter().filter(|&&k| k == 3).count(), 14);
+    assert_eq!(per.iter().filter(|&&k| k == 4).count(), 6);
+    // The sergeant adds a rank (an assumption the notes state): 4 → 5.
+    assert_eq!(b.get(K::CommandChain) + 1.0, a.get(K::CommandChain));
+    let d = diagram(s.after(), Lang::Zh, true);
+    assert!(d.nodes.iter().any(|n| n.lines[0].starts_with("警区")));
+
+    let v = variant("traffic");
+    let mut rng = Rng::new(19);
+    let (mut built, mut refused) = (0, 0);
+    for _ in 0..400 {
+        let mut p = v.defaults();
+        for (k, hi) in [
+            ("traffic_brigades", 40),
+            ("traffic_brigade_staff", 80),
+            ("traffic_brigade_command", 20),
+            ("police_areas", 200),
+        ] {
+            p.set_raw(k, &rng.range(0, hi).to_string()).ok();
+        }
+        match v.build(&p) {
+            Ok(s) => {
+                built += 1;
+                let (b, a) = (compute(s.before()), compute(s.after()));
+                assert_eq!(b.get(K::StaffTotal), a.get(K::StaffTotal));
+                assert_eq!(b.get(K::SectionUnits), a.get(K::SectionUnits));
+                let divisible = s
+                    .before()
+                    .children
+                    .iter()
+                    .filter(|u| u.staff.frontline > 0)
+                    .count();
+                let want = if divisible == 0 {
+                    0.0
+                } else {
+                    p.get("police_areas")
+                };
+                assert_eq!(a.get(K::PoliceAreas), want);
+            }
+            Err(e) => {
+                refused += 1;
+                assert!(!e.message(Lang::En).is_empty());
+            }
+        }
+    }
+    assert!(built > 0 && refused > 0, "{built} {refused}");
 }

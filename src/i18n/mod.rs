@@ -269,6 +269,8 @@ pub enum Msg {
     EachSuffix,
     /// Incidents per officer on a diagram box: {0} a number or a range.
     PerOfficerLine,
+    RunLocally,
+    LegendGuide,
     ReportedOnly,
     /// The key-figures strip's title.
     KeyFigures,
@@ -482,6 +484,8 @@ pub enum Msg {
     ErrTianjin17,
     /// Fewer deputy-division-level units ({0}) than attached units with sections ({1}): each needs at least one.
     ErrTianjin18,
+    ErrTianjin19,
+    ErrTianjin20,
     /// A limit of {0} district(s) leaves none for the rural stations once the county-town station has its own: set “districts per county at most” to {1} or more.
     ErrHaidong01,
     /// Stations per district at most cannot be 0.
@@ -592,6 +596,7 @@ pub enum Msg {
     OrgTooDeep,
     OrgUnknownNeighbour,
     OrgUnknownSetting,
+    OrgUnknownLead,
     OrgUnknownBranch,
     OrgBadRank,
     OrgAt,

@@ -13,11 +13,11 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::Arc;
 
-use crate::i18n::{format_number, trf, Lang, Msg};
+use crate::i18n::{format_number, tr, trf, Lang, Msg};
 use crate::layout::text::{text_width, wrap};
 use crate::layout::tidy::{tidy, Spacing, Tree};
 use crate::model::lineage::{IdHasher, OwnedIdMap as IdMap};
-use crate::model::org::{per_officer, Id, Unit, UnitKind};
+use crate::model::org::{per_officer, Id, Lead, Unit, UnitKind};
 
 pub const FONT: f64 = 13.0;
 pub const LINE_HEIGHT: f64 = 17.0;
@@ -80,6 +80,9 @@ pub struct DiagramNode {
     /// Staff of the units and everything below them.
     pub staff: u32,
     pub placeholder: bool,
+    /// Run by its local government (see [`Lead`]): its parent only guides its work, and the
+    /// line from it is a guidance line.
+    pub local: bool,
     /// Label lines, already wrapped: the name first, then the staff. Shared: boxes with the
     /// same name and staff (teams of one branch, say) share one wrapped label.
     pub lines: Arc<[String]>,
@@ -109,6 +112,9 @@ pub struct Edge {
     /// Where the connector turns: a y (top-down) or an x (left to right).
     pub bend: f64,
     pub to: (f64, f64),
+    /// A guidance line (drawn dashed): the child is run by its local government, and its
+    /// parent only guides its work (see [`Lead`]).
+    pub guide: bool,
 }
 
 impl Edge {
@@ -247,6 +253,7 @@ impl Diagram {
                     from: (p.x + p.w / 2.0, p.y + p.h),
                     bend: cy - SPACING.y / 2.0,
                     to: (cx, cy),
+                    guide: n.local,
                 }
             }
             Orient::LeftRight => {
@@ -256,6 +263,7 @@ impl Diagram {
                     from: (p.x + p.w, p.y + p.h / 2.0),
                     bend: cx - SPACING_LR.y / 2.0,
                     to: (cx, cy),
+                    guide: n.local,
                 }
             }
         })
@@ -331,7 +339,7 @@ impl Hasher for PtrHasher {
 }
 
 /// What a unit's signature starts with: its kind, role (by address) and placeholder flag.
-type Class = (UnitKind, *const u8, usize, bool);
+type Class = (UnitKind, *const u8, usize, bool, Lead);
 
 /// A map with a quick hash (a word at a time) for the builder's small keys.
 type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
@@ -364,7 +372,13 @@ fn flatten(root: &Unit) -> Vec<Flat<'_>> {
         let (head, tail) = flat.split_at_mut(i + 1);
         let f = &mut head[i];
         let u = f.unit;
-        let class = (u.kind, u.role.en.as_ptr(), u.role.en.len(), u.placeholder);
+        let class = (
+            u.kind,
+            u.role.en.as_ptr(),
+            u.role.en.len(),
+            u.placeholder,
+            u.lead,
+        );
         // FNV over a handful of bytes: the signature only tells shapes apart for grouping,
         // and SipHash's rounds cost more than the rest of this pass.
         let mut h = match start {
@@ -374,6 +388,7 @@ fn flatten(root: &Unit) -> Vec<Flat<'_>> {
                 u.kind.hash(&mut h);
                 u.role.en.hash(&mut h);
                 u.placeholder.hash(&mut h);
+                u.lead.hash(&mut h);
                 start = Some((class, h.0));
                 h
             }
@@ -420,8 +435,9 @@ enum NameKey<'u> {
 
 /// A box's label before the "hidden below" line: its name (or class), how many units it
 /// stands for, their smallest and largest staff, and their lowest and highest incidents per
-/// officer in tenths (stations and districts with incidents only).
-type LabelKey<'u> = (NameKey<'u>, usize, u32, u32, Option<(u64, u64)>);
+/// officer in tenths (stations and districts with incidents only), and whether they are run
+/// locally.
+type LabelKey<'u> = (NameKey<'u>, usize, u32, u32, Option<(u64, u64)>, bool);
 
 /// A wrapped label: its lines, how many are the name, and the widest line's width.
 #[derive(Clone)]
@@ -478,7 +494,8 @@ impl<'u> Builder<'_, 'u> {
             (1, None) => NameKey::Text(first.name.get(lang)),
             _ => NameKey::Text(first.role.get(lang)),
         };
-        let key = (name_key, count, mn, mx, rate);
+        let local = first.lead == Lead::Local;
+        let key = (name_key, count, mn, mx, rate, local);
         if let Some(w) = self.labels.get(&key) {
             return w.clone();
         }
@@ -504,6 +521,12 @@ impl<'u> Builder<'_, 'u> {
                 format!("{}–{}", tenths(lo), tenths(hi))
             };
             for l in wrap(&trf(lang, Msg::PerOfficerLine, &[&per]), max, FONT) {
+                width = width.max(text_width(&l, FONT));
+                lines.push(l);
+            }
+        }
+        if local {
+            for l in wrap(tr(lang, Msg::RunLocally), max, FONT) {
                 width = width.max(text_width(&l, FONT));
                 lines.push(l);
             }
@@ -615,6 +638,7 @@ impl<'u> Builder<'_, 'u> {
             members,
             staff: units().map(|f| f.staff).sum(),
             placeholder: first.placeholder,
+            local: first.lead == Lead::Local,
             lines,
             name_lines,
             x: 0.0,
@@ -786,6 +810,7 @@ mod tests {
             from: (10.0, 20.25),
             bend: 37.0,
             to: (3.5, 54.0),
+            guide: false,
         };
         assert_eq!(e.path(), "M10.0 20.3V37.0H3.5V54.0");
     }

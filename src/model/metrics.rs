@@ -1,7 +1,7 @@
 //! Numbers computed from an organisation tree. The UI displays these; it computes none itself.
 
 use crate::i18n::{Name, Text};
-use crate::model::org::{Branch, Staff, Unit, UnitKind};
+use crate::model::org::{Branch, Lead, Staff, Unit, UnitKind};
 
 /// A metric the app can show. `key()` is the `data-metric` hook.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -13,6 +13,7 @@ pub enum MetricKey {
     ManagementTiers,
     CommandChain,
     SubBureaus,
+    LocallyRun,
     CountyBureaus,
     Stations,
     InternalUnits,
@@ -25,6 +26,8 @@ pub enum MetricKey {
     SpanMax,
     UnitsTotal,
     SectionUnits,
+    PoliceAreas,
+    DomesticSecurityStaff,
     StationShare,
     Districts,
     WorkloadSpread,
@@ -64,6 +67,10 @@ impl MetricKey {
             MetricKey::ManagementTiers => Text::new("管理层级", "Management tiers"),
             MetricKey::CommandChain => Text::new("指挥层次", "Command chain (ranks)"),
             MetricKey::SubBureaus => Text::new("分局数", "Sub-bureaus"),
+            MetricKey::LocallyRun => Text::new(
+                "人财物归地方管理的单位",
+                "Units run by their local government",
+            ),
             MetricKey::CountyBureaus => Text::new("县局数", "County bureaus"),
             MetricKey::Stations => Text::new("派出所数", "Police stations"),
             MetricKey::InternalUnits => Text::new(
@@ -84,6 +91,11 @@ impl MetricKey {
             MetricKey::SpanMax => Text::new("最大管理幅度", "Span of control (max)"),
             MetricKey::UnitsTotal => Text::new("单位总数", "Units in all"),
             MetricKey::OrganStaff => Text::new("机关警力", "Headquarters (organ) staff"),
+            MetricKey::PoliceAreas => Text::new("交警警区", "Traffic police areas"),
+            MetricKey::DomesticSecurityStaff => Text::new(
+                "国保部门警力（含其下各科）",
+                "Domestic security staff (with its sections)",
+            ),
             MetricKey::SectionUnits => Text::new(
                 "科级（或处级）机构数",
                 "Section-level (or division-level) units",
@@ -131,7 +143,7 @@ impl MetricKey {
             ),
         }
     }
-    pub const ALL: [MetricKey; 33] = [
+    pub const ALL: [MetricKey; 36] = [
         MetricKey::StaffTotal,
         MetricKey::OrganStaff,
         MetricKey::StaffFrontline,
@@ -139,6 +151,7 @@ impl MetricKey {
         MetricKey::ManagementTiers,
         MetricKey::CommandChain,
         MetricKey::SubBureaus,
+        MetricKey::LocallyRun,
         MetricKey::CountyBureaus,
         MetricKey::Stations,
         MetricKey::InternalUnits,
@@ -151,6 +164,8 @@ impl MetricKey {
         MetricKey::SpanMax,
         MetricKey::UnitsTotal,
         MetricKey::SectionUnits,
+        MetricKey::PoliceAreas,
+        MetricKey::DomesticSecurityStaff,
         MetricKey::StationShare,
         MetricKey::Districts,
         MetricKey::WorkloadSpread,
@@ -211,6 +226,7 @@ impl MetricKey {
             MetricKey::ManagementTiers => "management_tiers",
             MetricKey::CommandChain => "command_chain",
             MetricKey::SubBureaus => "sub_bureaus",
+            MetricKey::LocallyRun => "locally_run",
             MetricKey::CountyBureaus => "county_bureaus",
             MetricKey::Stations => "stations",
             MetricKey::InternalUnits => "internal_units",
@@ -223,6 +239,8 @@ impl MetricKey {
             MetricKey::SpanMax => "span_max",
             MetricKey::UnitsTotal => "units_total",
             MetricKey::SectionUnits => "section_units",
+            MetricKey::PoliceAreas => "police_areas",
+            MetricKey::DomesticSecurityStaff => "domestic_security_staff",
             MetricKey::StationShare => "station_share",
             MetricKey::Districts => "districts",
             MetricKey::WorkloadSpread => "workload_spread",
@@ -562,6 +580,7 @@ pub fn compute(root: &Unit) -> Metrics {
         .copied()
         .filter(|u| u.kind == UnitKind::SubBureau)
         .collect();
+    let locally_run = units.iter().filter(|u| u.lead == Lead::Local).count();
     let (team_staff, teams) = total_of(&|u| u.kind == UnitKind::Team);
     let (sb_staff, _) = total_of(&|u| u.kind == UnitKind::SubBureau);
     let internal_units = count(UnitKind::InternalUnit);
@@ -593,6 +612,13 @@ pub fn compute(root: &Unit) -> Metrics {
         .map(|i| u64::from(flat.staff[i].total()))
         .sum();
 
+    // Staff in domestic security: the topmost such unit on each path holds its whole subtree.
+    let domestic_security: u64 = flat
+        .topmost(|u| u.branch == Some(Branch::DomesticSecurity))
+        .into_iter()
+        .map(|i| u64::from(flat.staff[i].total()))
+        .sum();
+
     let work = flat.work_units();
     let per: Vec<f64> = work.iter().filter_map(WorkUnit::per_officer).collect();
     let (cv, ratio) = spread(&per);
@@ -610,6 +636,7 @@ pub fn compute(root: &Unit) -> Metrics {
         (MetricKey::ManagementTiers, tiers_max as f64),
         (MetricKey::CommandChain, chain_max as f64),
         (MetricKey::SubBureaus, sub_bureaus.len() as f64),
+        (MetricKey::LocallyRun, locally_run as f64),
         (
             MetricKey::CountyBureaus,
             count(UnitKind::CountyBureau) as f64,
@@ -647,6 +674,14 @@ pub fn compute(root: &Unit) -> Metrics {
         ),
         (MetricKey::UnitsTotal, units.len() as f64),
         (MetricKey::SectionUnits, count(UnitKind::Section) as f64),
+        (MetricKey::DomesticSecurityStaff, domestic_security as f64),
+        (
+            MetricKey::PoliceAreas,
+            units
+                .iter()
+                .filter(|u| u.kind == UnitKind::Team && u.branch == Some(Branch::Traffic))
+                .count() as f64,
+        ),
         (MetricKey::StationShare, share(in_stations as f64)),
         (MetricKey::Districts, count(UnitKind::District) as f64),
         (MetricKey::WorkloadSpread, cv),

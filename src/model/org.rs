@@ -396,6 +396,22 @@ pub enum Setting {
     Rural,
 }
 
+/// Who runs a unit's personnel, finance, assets and Party relations (人、财、物和党组织关系), where
+/// the sources tell it apart. Daqing's measure 1 (一是 垂直管理) changes it for the sub-bureaus:
+/// "以块为主" (the district government runs them; the bureau above has a limited say in
+/// appointments and guides their work) becomes "以条为主" (the bureau above runs them directly).
+/// The diagram draws a locally run unit's line from the bureau above as a guidance line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lead {
+    /// The unit above it in the tree (条, vertical management); what every unit has unless a
+    /// source says otherwise.
+    #[default]
+    Above,
+    /// The local government of its area (块: a district or county government); the unit above
+    /// only guides its work.
+    Local,
+}
+
 /// The line of work a unit belongs to, where it matters to a metric (e.g. the investigation
 /// chain: 刑侦大队 → 片区刑侦队 → 派出所刑侦探组).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -409,6 +425,17 @@ pub enum Branch {
     CaseHandling,
     Supervision,
     Support,
+    /// Traffic policing (交警: Tianjin's traffic brigades and their police areas).
+    Traffic,
+    /// Intelligence (情报: Daqing's intelligence and information centre).
+    Intelligence,
+    /// Counter-terrorism (反恐: Daqing's counter-terrorism division).
+    CounterTerrorism,
+    /// Domestic security (国保: Daqing's domestic security detachment).
+    DomesticSecurity,
+    /// Economic protection (经保: guarding enterprises and institutions; Daqing's public order
+    /// detachment's economic-protection work).
+    EconomicProtection,
 }
 
 /// A rank an order passes on its way down (指挥层次), as the sources name them.
@@ -581,6 +608,8 @@ pub struct Unit {
     pub branch: Option<Branch>,
     /// Where a station serves (county town or countryside), where the sources say.
     pub setting: Setting,
+    /// Who runs its personnel, finance, assets and Party relations (see [`Lead`]).
+    pub lead: Lead,
     /// The ids of the units whose areas border this one's, where known (stations on a map);
     /// empty otherwise. Measures that group neighbouring units (Haidong's districts) read it.
     pub neighbours: Ids,
@@ -608,6 +637,7 @@ impl Unit {
             incidents: 0,
             branch: None,
             setting: Setting::Unspecified,
+            lead: Lead::Above,
             neighbours: Ids::default(),
             ranks: &[],
             placeholder: false,
@@ -649,6 +679,10 @@ impl Unit {
     }
     pub fn with_setting(mut self, setting: Setting) -> Self {
         self.setting = setting;
+        self
+    }
+    pub fn with_lead(mut self, lead: Lead) -> Self {
+        self.lead = lead;
         self
     }
     /// A station of the county town (城关派出所).

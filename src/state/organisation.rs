@@ -6,7 +6,7 @@
 //! CSV: the canonical header is `id,parent,name,name_en,kind,organ,frontline,residents,
 //! incidents,area_km2,neighbours`, columns in any order, Chinese headers accepted (`ALIASES`);
 //! `name_en` and the last five may be left out, and four more columns carry what some measures
-//! read (`communities`, `setting`, `branch`, `ranks`). Text is UTF-8 (with or without a BOM),
+//! read (`communities`, `setting`, `branch`, `ranks`, `lead`). Text is UTF-8 (with or without a BOM),
 //! UTF-16 with a BOM, or GB18030/GBK (what Excel writes in China), which the caller decodes
 //! (`decode`: the browser has a decoder, so the download carries none).
 
@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{trf, Lang, Msg, Name};
-use crate::model::org::{Branch, Id, Ids, Rank, Setting, Staff, Unit, UnitKind};
+use crate::model::org::{Branch, Id, Ids, Lead, Rank, Setting, Staff, Unit, UnitKind};
 use crate::state::export::{row, BOM};
 
 /// The `format` of an organisation file.
@@ -47,10 +47,11 @@ pub enum Column {
     Setting,
     Branch,
     Ranks,
+    Lead,
 }
 
 impl Column {
-    pub const ALL: [Column; 15] = [
+    pub const ALL: [Column; 16] = [
         Column::Id,
         Column::Parent,
         Column::Name,
@@ -66,6 +67,7 @@ impl Column {
         Column::Setting,
         Column::Branch,
         Column::Ranks,
+        Column::Lead,
     ];
     /// Columns a CSV file must have.
     pub const REQUIRED: [Column; 6] = [
@@ -94,6 +96,7 @@ impl Column {
             Column::Setting => "setting",
             Column::Branch => "branch",
             Column::Ranks => "ranks",
+            Column::Lead => "lead",
         }
     }
     /// The Chinese header the templates use.
@@ -114,6 +117,7 @@ impl Column {
             Column::Setting => "位置",
             Column::Branch => "条线",
             Column::Ranks => "职级",
+            Column::Lead => "管理关系",
         }
     }
     /// Other headers accepted for this column (compared without case and spaces).
@@ -134,6 +138,7 @@ impl Column {
             Column::Setting => &["城乡"],
             Column::Branch => &["警种"],
             Column::Ranks => &["指挥层次"],
+            Column::Lead => &["人财物管理", "led_by"],
         }
     }
     fn from_header(h: &str) -> Option<Column> {
@@ -184,6 +189,7 @@ pub enum What {
     TooDeep,
     UnknownNeighbour(String),
     UnknownSetting(String),
+    UnknownLead(String),
     UnknownBranch(String),
     BadRank(String),
 }
@@ -244,6 +250,7 @@ impl Problem {
             What::TooDeep => trf(lang, Msg::OrgTooDeep, &[&n(MAX_LEVELS)]),
             What::UnknownNeighbour(v) => trf(lang, Msg::OrgUnknownNeighbour, &[v]),
             What::UnknownSetting(v) => trf(lang, Msg::OrgUnknownSetting, &[v]),
+            What::UnknownLead(v) => trf(lang, Msg::OrgUnknownLead, &[v]),
             What::UnknownBranch(v) => trf(lang, Msg::OrgUnknownBranch, &[v]),
             What::BadRank(v) => trf(lang, Msg::OrgBadRank, &[v]),
         };
@@ -292,7 +299,7 @@ pub fn kind_of(s: &str) -> Option<UnitKind> {
     Some(zh)
 }
 
-const BRANCHES: [(Branch, &str, &str); 7] = [
+const BRANCHES: [(Branch, &str, &str); 12] = [
     (Branch::Command, "command", "指挥"),
     (Branch::Community, "community", "社区"),
     (Branch::Patrol, "patrol", "巡逻"),
@@ -300,6 +307,11 @@ const BRANCHES: [(Branch, &str, &str); 7] = [
     (Branch::CaseHandling, "case_handling", "执法办案"),
     (Branch::Supervision, "supervision", "督察"),
     (Branch::Support, "support", "保障"),
+    (Branch::Traffic, "traffic", "交警"),
+    (Branch::Intelligence, "intelligence", "情报"),
+    (Branch::CounterTerrorism, "counter_terrorism", "反恐"),
+    (Branch::DomesticSecurity, "domestic_security", "国保"),
+    (Branch::EconomicProtection, "economic_protection", "经保"),
 ];
 
 fn branch_key(b: Branch) -> &'static str {
@@ -307,6 +319,13 @@ fn branch_key(b: Branch) -> &'static str {
         .iter()
         .find(|(x, _, _)| *x == b)
         .map_or("", |(_, k, _)| k)
+}
+
+fn lead_key(l: Lead) -> &'static str {
+    match l {
+        Lead::Above => "",
+        Lead::Local => "local",
+    }
 }
 
 fn setting_key(s: Setting) -> &'static str {
@@ -847,6 +866,18 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
                 None
             }
         };
+        let lead = match row.get(Column::Lead) {
+            "" | "above" | "条" | "垂直" => Some(Lead::Above),
+            "local" | "块" | "属地" | "地方" => Some(Lead::Local),
+            s => {
+                problems.push(Problem::at(
+                    row.at,
+                    Column::Lead,
+                    What::UnknownLead(s.into()),
+                ));
+                None
+            }
+        };
         let branch = match row.get(Column::Branch) {
             "" => Some(None),
             s => match BRANCHES.iter().find(|(_, k, zh)| *k == s || *zh == s) {
@@ -897,6 +928,7 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
                 .with_area(area?)
                 .with_neighbours(Ids::from(neighbours))
                 .with_setting(setting?)
+                .with_lead(lead?)
                 .with_ranks(crate::model::own::ranks(&ranks));
             u.branch = branch?;
             Some(u)
@@ -1050,6 +1082,8 @@ struct UnitOut<'a> {
     branch: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     ranks: Vec<[&'static str; 2]>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    lead: &'static str,
 }
 
 fn is_zero(v: &u64) -> bool {
@@ -1090,6 +1124,7 @@ fn unit_out<'a>(parent: Option<&'a str>, u: &'a Unit) -> UnitOut<'a> {
         setting: setting_key(u.setting),
         branch: u.branch.map_or("", branch_key),
         ranks: u.ranks.iter().map(|Rank(t)| [t.zh, t.en]).collect(),
+        lead: lead_key(u.lead),
     }
 }
 
@@ -1114,7 +1149,7 @@ fn file_out<'a>(tree: &'a Unit, name: &'a Name) -> FileOut<'a> {
 }
 
 /// The CSV file of `tree` (UTF-8 with a BOM, CRLF, RFC 4180 quoting; `zh` headers in Chinese):
-/// the canonical columns, and the four more only where a unit has a value for them.
+/// the canonical columns, and the five more only where a unit has a value for them.
 pub fn to_csv(tree: &Unit, zh: bool) -> String {
     let units = units_of(tree);
     let extra = [
@@ -1133,6 +1168,10 @@ pub fn to_csv(tree: &Unit, zh: bool) -> String {
         (
             Column::Ranks,
             units.iter().any(|(_, u)| !u.ranks.is_empty()),
+        ),
+        (
+            Column::Lead,
+            units.iter().any(|(_, u)| u.lead != Lead::Above),
         ),
     ];
     let cols: Vec<Column> = Column::ALL[..11]
@@ -1165,6 +1204,7 @@ pub fn to_csv(tree: &Unit, zh: bool) -> String {
                 Column::Communities => o.communities.to_string(),
                 Column::Setting => o.setting.to_string(),
                 Column::Branch => o.branch.to_string(),
+                Column::Lead => o.lead.to_string(),
                 Column::Ranks => o
                     .ranks
                     .iter()

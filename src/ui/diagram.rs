@@ -496,7 +496,14 @@ fn node_view(id: String, ctx: Ctx, sig: BoxSignals) -> impl IntoView {
 
 fn edge_view(sig: BoxSignals) -> impl IntoView {
     let (e1, e2) = (sig.edge.clone(), sig.edge);
-    view! { <path d=move || e1.with(|e| e.0.path()) class:on-path=move || e2.with(|e| e.1)></path> }
+    let e3 = e1.clone();
+    view! {
+        <path
+            d=move || e1.with(|e| e.0.path())
+            class:on-path=move || e2.with(|e| e.1)
+            class:guide=move || e3.with(|e| e.0.guide)
+        ></path>
+    }
 }
 
 /// The size of an element on screen, with a sensible guess before it is laid out.
@@ -1188,6 +1195,12 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
         ks.sort();
         ks
     });
+    // Whether either diagram draws a guidance line (a unit run by its local government).
+    let guided = Memo::new(move |_| {
+        [state.diagram_before, state.diagram_after]
+            .iter()
+            .any(|d| d.with(|d| d.as_ref().is_some_and(|d| d.nodes.iter().any(|n| n.local))))
+    });
     let total = move |after: bool| {
         let step = state.step.get();
         state.shown.with(|s| {
@@ -1266,6 +1279,14 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
                     <span class="swatch"></span>
                     {move || tr(lang.get(), Msg::Placeholder)}
                 </span>
+                <Show when=move || guided.get()>
+                    <span class="legend-item legend-guide">
+                        <svg class="glyph" width="24" height="8" aria-hidden="true">
+                            <path d="M0 4H24"></path>
+                        </svg>
+                        {move || tr(lang.get(), Msg::LegendGuide)}
+                    </span>
+                </Show>
                 {[Change::Formed, Change::New, Change::MergedInto, Change::Abolished]
                     .into_iter()
                     .map(|c| view! {

@@ -1,7 +1,8 @@
 //! Related models: the other ways of running stations that document 001 describes beside
 //! Daqing's reform, the "一警一区" duty system and its four modes, Yunnan's "三队一组" station
-//! and Kunming's "一级接警、两级处警". They are described and quoted, not modelled: the page
-//! lists them under "related models" in the sources panel of every case.
+//! and Kunming's "一级接警、两级处警". They are described and quoted: the page lists them under
+//! "related models" in the sources panel of every case. Yunnan's, the one whose source gives a
+//! structure to draw, is also modelled, as Daqing's `yunnan` scope (document 001 is Daqing's).
 //!
 //! Each description keeps to what the quotes say; where the source leaves something out (what
 //! the "一组" of Yunnan's model is, how many officers any mode has), the description says so.
@@ -115,8 +116,8 @@ pub const RELATED: &[RelatedModel] = &[
             "Yunnan: the city station's “three teams, one group”",
         ),
         summary: Text::new(
-            "社区民警、刑侦、巡警三个警种都归派出所所长领导，由所长统一指挥，把打、防、控合在派出所。资料未说明“一组”是什么，也未给出人数。",
-            "Community officers, criminal investigation and patrol all come under the station head, who commands the three together, so that the station both prevents and fights crime. The source does not say what the “one group” is, nor how many officers each part has.",
+            "社区民警、刑侦、巡警三个警种都归派出所所长领导，由所长统一指挥，把打、防、控合在派出所。资料未说明“一组”是什么，也未给出人数。结构已建模：见大庆案例的“云南‘三队一组’”范围。",
+            "Community officers, criminal investigation and patrol all come under the station head, who commands the three together, so that the station both prevents and fights crime. The source does not say what the “one group” is, nor how many officers each part has. Its structure is modelled: see the Daqing case's “Yunnan's three teams, one group” scope.",
         ),
         sources: &[q(Q_YUNNAN), q(Q_THREE_UNDER_HEAD), q(Q_THREE_FORCES)],
         parts: &[],

@@ -142,6 +142,8 @@ pub(super) fn urban_baseline(p: &Params) -> Result<Unit, ModelError> {
             .with_staff(Staff::new(to_u32(leaders), 0))
             .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
             .with_residents(residents_sb[i])
+            // "改革前,各区公安分局人、财、物和党组织关系由所在区管理" (measure 1 changes it).
+            .with_lead(Lead::Local)
             .placeholder()
             .with_children(children)
         })
@@ -334,6 +336,8 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
                 .with_staff(Staff::new(to_u32(leaders), 0))
                 .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
                 .with_residents(hi - lo)
+                // Run by its district while any sub-bureau it is formed from was.
+                .with_lead(lead_of(&covered))
                 .placeholder()
                 .formed_from(covered)
                 .with_children(internal_units(
@@ -346,6 +350,30 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
             }),
     );
     Ok(org.with_children(children))
+}
+
+/// The lead of a unit formed from `parts`: local while any of them was run locally.
+fn lead_of(parts: &[&Unit]) -> Lead {
+    if parts.iter().any(|u| u.lead == Lead::Local) {
+        Lead::Local
+    } else {
+        Lead::Above
+    }
+}
+
+/// 一是 垂直管理: every sub-bureau directly under the top bureau whose personnel, finance,
+/// assets and Party relations its district ran (以块为主) is now run by the top bureau (以条为主):
+/// "改革后,市公安局对各公安分局实行人、财、物和党组织关系的直接管理". Staff and structure stay; the
+/// district keeps a say ("协调、指导权 … 监督、建议权"), which the model does not draw.
+pub(super) fn lever_vertical_management(_: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    for sb in org
+        .children
+        .iter_mut()
+        .filter(|u| u.kind == UnitKind::SubBureau && u.lead == Lead::Local)
+    {
+        sb.lead = Lead::Above;
+    }
+    Ok(org)
 }
 
 typed_params! {
@@ -852,5 +880,295 @@ pub(super) fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, 
         }
         county.children = kids.into();
     }
+    Ok(org)
+}
+
+typed_params! {
+    /// The parameters `hq_baseline` reads.
+    struct HqBaselineParams {
+        hq_leaders: u64,
+        counter_terrorism_staff: u64,
+        intelligence_staff: u64,
+        public_order_staff: u64,
+        community_work_staff: u64,
+        economic_protection_staff: u64,
+        domestic_security_staff: u64,
+    }
+}
+
+/// The municipal bureau with the headquarters units seed 000 names in its "big intelligence"
+/// and "big domestic security" sentence, all headquarters staff.
+pub(super) fn hq_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let q = HqBaselineParams::read(p);
+    let hq = |id: &str, name: Text, branch: Branch, staff: u64| {
+        // Each named unit is its own class, so that the diagram never groups two of them.
+        Unit::new(id, Name::of(name), name, UnitKind::InternalUnit)
+            .with_staff(Staff::new(to_u32(staff), 0))
+            .with_branch(branch)
+            .with_ranks(&DETACHMENT_RANKS)
+    };
+    let section = |id: &str, name: Text, branch: Branch, staff: u64| {
+        Unit::new(id, Name::of(name), name, UnitKind::Section)
+            .with_staff(Staff::new(to_u32(staff), 0))
+            .with_branch(branch)
+            .placeholder()
+    };
+    Ok(Unit::new(
+        "dq",
+        Name::of(MUNICIPAL),
+        MUNICIPAL_ROLE,
+        UnitKind::MunicipalBureau,
+    )
+    .with_staff(Staff::new(to_u32(q.hq_leaders), 0))
+    .with_ranks(&HQ_RANKS)
+    .with_children(vec![
+        hq(
+            "ct",
+            COUNTER_TERRORISM,
+            Branch::CounterTerrorism,
+            q.counter_terrorism_staff,
+        ),
+        hq(
+            "intel",
+            INTELLIGENCE,
+            Branch::Intelligence,
+            q.intelligence_staff,
+        ),
+        hq("po", PUBLIC_ORDER, Branch::Patrol, q.public_order_staff).with_children(vec![
+            section(
+                "po/community",
+                COMMUNITY_WORK,
+                Branch::Community,
+                q.community_work_staff,
+            ),
+            section(
+                "po/economic",
+                ECONOMIC_PROTECTION,
+                Branch::EconomicProtection,
+                q.economic_protection_staff,
+            ),
+        ]),
+        hq(
+            "ds",
+            DOMESTIC_SECURITY,
+            Branch::DomesticSecurity,
+            q.domestic_security_staff,
+        ),
+    ]))
+}
+
+/// The first unit directly under `org` that is an internal unit of `branch`.
+fn hq_unit(org: &Unit, branch: Branch) -> Option<usize> {
+    org.children
+        .iter()
+        .position(|u| u.kind == UnitKind::InternalUnit && u.branch == Some(branch))
+}
+
+/// 大情报: "将反恐处与情报信息中心合署办公". The counter-terrorism and intelligence units directly
+/// under the top bureau go, whole, into one shared-office unit (no staff of its own) where the
+/// first of them was.
+pub(super) fn lever_big_intelligence(_: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let (Some(ct), Some(intel)) = (
+        hq_unit(&org, Branch::CounterTerrorism),
+        hq_unit(&org, Branch::Intelligence),
+    ) else {
+        return Ok(org);
+    };
+    let shares = |u: &Unit| {
+        u.kind == UnitKind::InternalUnit
+            && matches!(
+                u.branch,
+                Some(Branch::CounterTerrorism | Branch::Intelligence)
+            )
+    };
+    let (pair, mut rest): (Vec<Unit>, Vec<Unit>) = org.children.take_split(shares);
+    let shared = Unit::new(
+        id![org.id, "/big-intel"],
+        Name::of(BIG_INTELLIGENCE),
+        HQ_UNIT,
+        UnitKind::InternalUnit,
+    )
+    .with_branch(Branch::Intelligence)
+    .formed_from(&pair)
+    .with_children(pair);
+    rest.insert(ct.min(intel).min(rest.len()), shared);
+    org.children = rest.into();
+    Ok(org)
+}
+
+/// 大国保: "将社区、经保工作由市局治安支队转为国保支队管理". The community and economic-protection
+/// sections of the public order unit directly under the top bureau move, whole, under its
+/// domestic security unit.
+pub(super) fn lever_big_domestic_security(_: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let moves = |u: &Unit| {
+        u.kind == UnitKind::Section
+            && matches!(
+                u.branch,
+                Some(Branch::Community | Branch::EconomicProtection)
+            )
+    };
+    let (Some(po), Some(ds)) = (
+        hq_unit(&org, Branch::Patrol),
+        hq_unit(&org, Branch::DomesticSecurity),
+    ) else {
+        return Ok(org);
+    };
+    if !org.children[po].children.iter().any(moves) {
+        return Ok(org);
+    }
+    let mut kids = org.children.to_vec();
+    let (moving, rest): (Vec<Unit>, Vec<Unit>) = kids[po].children.take_split(moves);
+    kids[po].children = rest.into();
+    let mut under = kids[ds].children.to_vec();
+    under.extend(moving);
+    kids[ds].children = under.into();
+    org.children = kids.into();
+    Ok(org)
+}
+
+typed_params! {
+    /// The parameters `yunnan_baseline` reads.
+    struct YunnanBaselineParams {
+        yn_stations: u64,
+        yn_leaders: u64,
+        yn_brigade_staff: u64,
+        yn_cid_squadron_staff: u64,
+        yn_patrol_squadron_staff: u64,
+        yn_station_leaders: u64,
+        yn_community_officers: u64,
+    }
+}
+
+/// A county town before "三队一组": the county bureau's investigation and patrol brigades, each
+/// with one squadron posted to every station, and the stations with their community officers.
+pub(super) fn yunnan_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let q = YunnanBaselineParams::read(p);
+    let n = q.yn_stations as usize;
+    let brigade = |id: &str, name: Text, squad: Text, branch: Branch, staff: u64| {
+        Unit::new(id, Name::of(name), name, UnitKind::InternalUnit)
+            .with_staff(Staff::new(to_u32(q.yn_brigade_staff), 0))
+            .with_branch(branch)
+            .with_ranks(&YN_BRIGADE_RANKS)
+            .with_children(
+                (0..n)
+                    .map(|i| {
+                        Unit::new(
+                            id![id, "/sq", i + 1],
+                            Name::numbered(squad, i + 1),
+                            squad,
+                            UnitKind::Team,
+                        )
+                        .with_staff(Staff::new(0, to_u32(staff)))
+                        .with_branch(branch)
+                        .with_ranks(&YN_SQUADRON_RANKS)
+                        .placeholder()
+                    })
+                    .collect(),
+            )
+    };
+    let stations = (0..n).map(|i| {
+        Unit::new(
+            id!["st", i + 1],
+            Name::numbered(STATION, i + 1),
+            STATION,
+            UnitKind::Station,
+        )
+        .with_staff(Staff::new(
+            to_u32(q.yn_station_leaders),
+            to_u32(q.yn_community_officers),
+        ))
+        .with_ranks(&YN_STATION_BEFORE_RANKS)
+        .placeholder()
+    });
+    let mut children = vec![
+        brigade(
+            "cid",
+            YN_CID_BRIGADE,
+            YN_CID_SQUADRON,
+            Branch::Investigation,
+            q.yn_cid_squadron_staff,
+        ),
+        brigade(
+            "patrol",
+            YN_PATROL_BRIGADE,
+            YN_PATROL_SQUADRON,
+            Branch::Patrol,
+            q.yn_patrol_squadron_staff,
+        ),
+    ];
+    children.extend(stations);
+    Ok(Unit::new(
+        "county",
+        Name::of(YN_COUNTY),
+        YN_COUNTY_ROLE,
+        UnitKind::CountyBureau,
+    )
+    .with_staff(Staff::new(to_u32(q.yn_leaders), 0))
+    .with_ranks(&YN_BUREAU_RANKS)
+    .with_children(children))
+}
+
+/// 三队一组: "社区民警、刑侦、巡警三个警种都在派出所所长的领导下". The squadrons of the investigation
+/// and patrol units directly under the top bureau go, the k-th of each unit to the k-th station
+/// directly under it (the squadron posted there); each such station's own frontline officers
+/// form a community officers' squadron, and its head leads the three. The brigades remain.
+pub(super) fn lever_three_teams_one_group(_: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let posted = |u: &Unit| {
+        u.kind == UnitKind::Team && matches!(u.branch, Some(Branch::Investigation | Branch::Patrol))
+    };
+    let is_brigade = |u: &Unit| {
+        u.kind == UnitKind::InternalUnit
+            && matches!(u.branch, Some(Branch::Investigation | Branch::Patrol))
+            && u.children.iter().any(posted)
+    };
+    let n = org
+        .children
+        .iter()
+        .filter(|u| u.kind.is_station() && u.staff.frontline > 0)
+        .count();
+    if n == 0 || !org.children.iter().any(is_brigade) {
+        return Ok(org);
+    }
+    let mut kids = org.children.to_vec();
+    // Each brigade's first `n` squadrons, in order, by station.
+    let mut to_station: Vec<Vec<Unit>> = vec![Vec::new(); n];
+    for b in kids.iter_mut().filter(|u| is_brigade(u)) {
+        let (mut moving, mut rest) = (Vec::new(), Vec::new());
+        for u in b.children.iter().cloned() {
+            if posted(&u) && moving.len() < n {
+                moving.push(u);
+            } else {
+                rest.push(u);
+            }
+        }
+        b.children = rest.into();
+        for (i, sq) in moving.into_iter().enumerate() {
+            to_station[i].push(sq);
+        }
+    }
+    for (st, squads) in kids
+        .iter_mut()
+        .filter(|u| u.kind.is_station() && u.staff.frontline > 0)
+        .zip(to_station)
+    {
+        let id = st.id.clone();
+        let community = Unit::new(
+            id![id, "/community"],
+            Name::of(YN_COMMUNITY_SQUADRON),
+            YN_COMMUNITY_SQUADRON,
+            UnitKind::Team,
+        )
+        .with_staff(Staff::new(0, st.staff.frontline))
+        .with_branch(Branch::Community)
+        .with_ranks(&YN_SQUADRON_RANKS)
+        .placeholder();
+        st.staff.frontline = 0;
+        st.ranks = &YN_STATION_AFTER_RANKS;
+        let mut under = st.children.to_vec();
+        under.push(community);
+        under.extend(squads);
+        st.children = under.into();
+    }
+    org.children = kids.into();
     Ok(org)
 }

@@ -17,7 +17,7 @@ use crate::model::cases::{Arg, Baseline, Fact, KeyFigure, ModelError, Reported, 
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, id, split_evenly, Branch, Id, Ids, Rank, Setting, Staff, Unit, UnitKind,
+    apportion, id, split_evenly, Branch, Id, Ids, Lead, Rank, Setting, Staff, Unit, UnitKind,
     BRIGADE_HEAD, CHIEF, DEPUTY_BRIGADE_HEAD, DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT,
     SQUADRON_HEAD, STATION_HEAD, TEAM_LEADER,
 };
@@ -408,6 +408,7 @@ const URBAN_METRICS: &[MetricKey] = &[
     MetricKey::ManagementTiers,
     MetricKey::CommandChain,
     MetricKey::SubBureaus,
+    MetricKey::LocallyRun,
     MetricKey::Stations,
     MetricKey::InternalUnits,
     MetricKey::Teams,
@@ -446,22 +447,17 @@ const URBAN_NOTES: &[Text] = &[
         "Measure 5, the whole force moves down: before, the traffic detachment's 9 duty brigades and the fire detachment's 6 fire sections are drawn under the municipal bureau (section-level units; the two detachments' own headquarters, like the municipal bureau's, are not in the model, and their sizes are assumed, counted in the urban total, all frontline). They stay as they are through steps 1 to 3 (measures 2, 3 and 4); at step 4 (measure 5) all their officers move down, spread evenly over the sub-bureaus into the community and patrol branches (“sharing traffic and fire work with the sub-bureaus' community and patrol”), forming new teams by the pairs-and-teams rule (a remainder joins the existing teams), and the brigades and sections are gone. The two detachments stay to guide, supervise and inspect, and are not drawn. The source gives them no ranks, so they add none to the command chain.",
     ),
     Text::new(
-        "未建模，只引用（见“来源与建模假设”中的“资料报告的事实（模型未计算）”）：一是 垂直管理，分局的人、财、物和党组织关系由所在区改归市局直接管理，这是分局上级关系的改变，但组织图从市局画起，没有画区，所以看不出来；市局机关的整合（“大情报”、“大国保”），市局机关不在模型中。",
-        "Not modelled, only quoted (see “Facts the sources report” under Sources): measure 1, vertical management, moves the sub-bureaus' personnel, finance, assets and Party relations from the districts to the municipal bureau, a change of whom the sub-bureaus answer to that the diagram cannot show, since it starts at the municipal bureau and has no districts; the municipal headquarters' merges (“big intelligence”, “big domestic security”), since the headquarters is not in the model.",
+        "一是 垂直管理（最后一步，排在后面是为了让已保存的链接和方案的步骤不变；它与其他措施互不影响）：改革前各分局的人、财、物和党组织关系由所在区管理，图中分局框内注明“人财物归区管”，市局到分局的连线画成虚线（市局只管业务指导和有限的干部协管）；这一步后由市局直接管理，连线变为实线。合并出的新分局沿用原分局的管理关系。区对分局仍有协调、指导和监督、建议权，模型不画区政府。",
+        "Measure 1, vertical management (the last step: placed last so that saved links and scenarios keep their steps; it and the other measures do not affect each other): before, each sub-bureau's personnel, finance, assets and Party relations are run by its district. Its box says “run by its district” and the line from the municipal bureau is dashed (the bureau only guides its work and has a limited say in appointments). After this step the municipal bureau runs them directly and the line is solid. Sub-bureaus formed by merging keep the lead of those they were formed from. The district keeps a say (coordination and guidance, oversight and advice on cadres); the model does not draw the district governments.",
+    ),
+    Text::new(
+        "市局机关的整合（“大情报”、“大国保”）见“市局机关”范围。未建模，只引用（见“来源与建模假设”中的“资料报告的事实（模型未计算）”）：分局作为一级预算单位。",
+        "The municipal headquarters' merges (“big intelligence”, “big domestic security”) are in the municipal headquarters scope. Not modelled, only quoted (see “Facts the sources report” under Sources): the sub-bureaus as first-level budget units.",
     ),
 ];
 
 /// What seeds 000 and 001 report about Daqing that the model neither builds nor computes.
 pub const FACTS: &[Fact] = &[
-    Fact {
-        key: "vertical_management",
-        scopes: &["urban"],
-        text: Text::new(
-            "一是 垂直管理：改革前，各区公安分局的人、财、物和党组织关系由所在区管理，市局对干部任用只有有限的协管权；改革后由市局直接管理，区对分局的业务只有协调、指导权，对干部管理只有监督、建议权。分局的上级由区改为市局：组织图从市局画起，没有画区，所以这一改变画不出来。",
-            "Measure 1, vertical management: before, each district's sub-bureau had its personnel, finance, assets and Party relations managed by the district, the municipal bureau having only a limited say in appointments; after, the municipal bureau manages them directly, and the district only coordinates and guides the sub-bureau's work and oversees and advises on its cadres. The sub-bureaus now answer to the municipal bureau instead of the district: the diagram starts at the municipal bureau and draws no districts, so it cannot show this change.",
-        ),
-        source: Source::seed("000", Q_VERTICAL),
-    },
     Fact {
         key: "vertical_management_001",
         scopes: &["urban"],
@@ -479,15 +475,6 @@ pub const FACTS: &[Fact] = &[
             "The sub-bureaus' funds come from the city's budget: each is a first-level budget unit with its own account, dealing with the city's finance bureau directly.",
         ),
         source: Source::seed("000", Q_BUDGET),
-    },
-    Fact {
-        key: "big_intelligence_security",
-        scopes: &["urban"],
-        text: Text::new(
-            "市局机关：反恐处与情报信息中心合署办公（“大情报”）；社区、经保工作由治安支队转归国保支队管理（“大国保”）。市局机关不在模型中，未建模。",
-            "Municipal headquarters: the counter-terrorism division shares offices with the intelligence centre (“big intelligence”), and community and economic-protection work moves from the public order detachment to the domestic security detachment (“big domestic security”). The municipal headquarters is not in the model.",
-        ),
-        source: Source::seed("000", Q_INTEL),
     },
     Fact {
         key: "detachments_guide",
@@ -564,6 +551,21 @@ const URBAN_LEVERS: &[Lever] = &[
         conserves_staff: true,
         apply: lever_whole_force_down,
     },
+    Lever {
+        key: "vertical_management",
+        needs: Text::new(
+            "本局直接下辖、人财物由所在区（县）管理的分局",
+            "Sub-bureaus under the top bureau whose personnel, finance and assets their district (or county) runs",
+        ),
+        name: Text::new("一是 垂直管理", "Measure 1: vertical management"),
+        summary: Text::new(
+            "分局的人、财、物和党组织关系由所在区管理改为市局直接管理（由“以块为主”变为“以条为主”）；警力和结构不变，市局到分局的连线由虚线（业务指导）变为实线。",
+            "The sub-bureaus' personnel, finance, assets and Party relations move from their districts to the municipal bureau (from “mainly local” to “mainly vertical”); staff and structure stay, and the line from the municipal bureau goes from dashed (guidance) to solid.",
+        ),
+        source: Source::seed("000", Q_VERTICAL),
+        conserves_staff: true,
+        apply: lever_vertical_management,
+    },
 ];
 
 const COUNTY_LEVERS: &[Lever] = &[
@@ -633,6 +635,342 @@ pub const REFORM: &[(&str, &str)] = &[
     ("county", "central_stations"),
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Municipal headquarters scope: "big intelligence" and "big domestic security" (seed 000).
+
+const G_HQ: Text = Text::new(
+    "改革前的市局机关（相关部门）",
+    "Municipal headquarters before (the units concerned)",
+);
+
+pub const HQ_SPECS: &[ParamSpec] = &[
+    spec(
+        "hq_leaders",
+        Text::new("市局领导", "Municipal bureau leaders"),
+        STAFF,
+        G_HQ,
+        (0.0, 50.0, 1.0),
+        6.0,
+        Source::assumption(
+            "资料未给出；假设 6 人（局长和副局长）",
+            "Not in the source; assumed 6 (the chief and deputy chiefs)",
+        ),
+    ),
+    spec(
+        "counter_terrorism_staff",
+        Text::new("反恐处警力", "Counter-terrorism division staff"),
+        STAFF,
+        G_HQ,
+        (0.0, 500.0, 1.0),
+        10.0,
+        Source::assumption(
+            "资料未给出市局各部门的人数；假设反恐处 10 人",
+            "The source gives no headquarters unit's size; assumed 10 in the counter-terrorism division",
+        ),
+    ),
+    spec(
+        "intelligence_staff",
+        Text::new("情报信息中心警力", "Intelligence and information centre staff"),
+        STAFF,
+        G_HQ,
+        (0.0, 500.0, 1.0),
+        20.0,
+        Source::assumption(
+            "资料未给出；假设情报信息中心 20 人",
+            "Not in the source; assumed 20 in the intelligence and information centre",
+        ),
+    ),
+    spec(
+        "public_order_staff",
+        Text::new("治安支队警力（社区、经保工作以外）", "Public order detachment staff (besides community and economic-protection work)"),
+        STAFF,
+        G_HQ,
+        (0.0, 1_000.0, 1.0),
+        40.0,
+        Source::assumption(
+            "资料未给出；假设 40 人",
+            "Not in the source; assumed 40",
+        ),
+    ),
+    spec(
+        "community_work_staff",
+        Text::new("治安支队做社区工作的警力", "Public order detachment staff on community work"),
+        STAFF,
+        G_HQ,
+        (0.0, 500.0, 1.0),
+        6.0,
+        Source::assumption(
+            "资料只说社区工作转归国保支队，未给出人数；假设 6 人，随工作一起转过去",
+            "The source says community work moved to the domestic security detachment but not how many did it; assumed 6, who move with the work",
+        ),
+    ),
+    spec(
+        "economic_protection_staff",
+        Text::new("治安支队做经保工作的警力", "Public order detachment staff on economic protection"),
+        STAFF,
+        G_HQ,
+        (0.0, 500.0, 1.0),
+        6.0,
+        Source::assumption(
+            "资料只说经保工作转归国保支队，未给出人数；假设 6 人，随工作一起转过去",
+            "The source says economic-protection work moved to the domestic security detachment but not how many did it; assumed 6, who move with the work",
+        ),
+    ),
+    spec(
+        "domestic_security_staff",
+        Text::new("国保支队警力", "Domestic security detachment staff"),
+        STAFF,
+        G_HQ,
+        (0.0, 1_000.0, 1.0),
+        30.0,
+        Source::assumption(
+            "资料未给出；假设 30 人",
+            "Not in the source; assumed 30",
+        ),
+    ),
+];
+
+const ALL_HQ_SPECS: &[ParamSpec] =
+    &join::<{ HQ_SPECS.len() + RESPONSE_OFF.len() }>(HQ_SPECS, RESPONSE_OFF);
+
+/// The key figures: the units answering to the municipal bureau, and the staff of the
+/// detachment the two kinds of work join (the source gives no figure; these are the model's).
+const HQ_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::SpanMax),
+    KeyFigure::Metric(MetricKey::DomesticSecurityStaff),
+];
+
+const HQ_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::InternalUnits,
+    MetricKey::SectionUnits,
+    MetricKey::DomesticSecurityStaff,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const HQ_NOTES: &[Text] = &[
+    Text::new(
+        "只画出资料提到的市局部门：反恐处、情报信息中心、治安支队（及其社区、经保工作）和国保支队；市局其他部门不在此范围内。各部门人数均为假设，都算机关警力。",
+        "Only the headquarters units the source names are drawn: the counter-terrorism division, the intelligence and information centre, the public order detachment (with its community and economic-protection work) and the domestic security detachment; the rest of the headquarters is outside this scope. Every size is an assumption, all counted as headquarters staff.",
+    ),
+    Text::new(
+        "“大情报”：反恐处与情报信息中心合署办公。两个机构都保留，在图中放进一个合署办公的框里（本身没有人员），所以市局直接管理的部门少一个，层级多一层。",
+        "“Big intelligence”: the counter-terrorism division shares offices with the intelligence and information centre. Both units remain; the diagram puts them inside one shared-office box (with no staff of its own), so the bureau has one unit fewer directly under it and the drawing one level more.",
+    ),
+    Text::new(
+        "“大国保”：社区、经保工作由治安支队转归国保支队管理。模型把做这两项工作的警力（人数为假设）作为两个科随工作转到国保支队；资料只说工作转了，没说人是否一起转。",
+        "“Big domestic security”: community and economic-protection work moves from the public order detachment to the domestic security detachment. The model moves the officers doing that work (their numbers assumed) as two sections with it; the source says the work moved, not whether its officers went with it.",
+    ),
+];
+
+const HQ_LEVERS: &[Lever] = &[
+    Lever {
+        key: "big_intelligence",
+        needs: Text::new(
+            "本局直接下辖的反恐部门和情报部门（条线为反恐、情报的内设机构）",
+            "A counter-terrorism unit and an intelligence unit directly under the top bureau (internal units of those branches)",
+        ),
+        name: Text::new("三是 整合机构：大情报", "Measure 3: big intelligence"),
+        summary: Text::new(
+            "反恐处与情报信息中心合署办公，构建“大情报”工作体系；两个机构保留，人员不变。",
+            "The counter-terrorism division and the intelligence and information centre share offices as “big intelligence”; both remain, with their staff.",
+        ),
+        source: Source::seed("000", Q_INTEL),
+        conserves_staff: true,
+        apply: lever_big_intelligence,
+    },
+    Lever {
+        key: "big_domestic_security",
+        needs: Text::new(
+            "本局直接下辖的治安部门（其下有社区或经保工作的科）和国保部门",
+            "A public order unit directly under the top bureau with community or economic-protection sections, and a domestic security unit",
+        ),
+        name: Text::new("三是 整合机构：大国保", "Measure 3: big domestic security"),
+        summary: Text::new(
+            "社区、经保工作由治安支队转归国保支队管理，构建“大国保”工作体系；做这两项工作的科随之转入国保支队。",
+            "Community and economic-protection work moves from the public order detachment to the domestic security detachment as “big domestic security”; the sections doing it move with it.",
+        ),
+        source: Source::seed("000", Q_INTEL),
+        conserves_staff: true,
+        apply: lever_big_domestic_security,
+    },
+];
+
+const HQ_UNIT: Text = Text::new("市局部门", "Headquarters unit");
+const COUNTER_TERRORISM: Text = Text::new("反恐处", "Counter-terrorism division");
+const INTELLIGENCE: Text = Text::new("情报信息中心", "Intelligence and information centre");
+const PUBLIC_ORDER: Text = Text::new("治安支队", "Public order detachment");
+const DOMESTIC_SECURITY: Text = Text::new("国保支队", "Domestic security detachment");
+const COMMUNITY_WORK: Text = Text::new("社区工作", "Community work");
+const ECONOMIC_PROTECTION: Text = Text::new("经保工作", "Economic-protection work");
+const BIG_INTELLIGENCE: Text = Text::new(
+    "大情报（反恐处与情报信息中心合署办公）",
+    "Big intelligence (shared offices)",
+);
+const HQ_RANKS: [Rank; 2] = [CHIEF, DEPUTY_CHIEF];
+const DETACHMENT_RANKS: [Rank; 2] = [DETACHMENT_HEAD, OFFICER];
+const DETACHMENT_HEAD: Rank = Rank(Text::new("支队长", "detachment head"));
+
+// ---------------------------------------------------------------------------------------------
+// Document 001's Yunnan station model, "三队一组": the station head leads community officers,
+// criminal investigation and patrol. Placed with Daqing because Daqing's sources include 001.
+
+const Q_YN_UNDER_HEAD: &str =
+    "由于社区民警、刑侦、巡警三个警种都在派出所所长的领导下,由一个脑袋指挥";
+
+const G_YN: Text = Text::new(
+    "改革前的县城（派出所与驻所中队）",
+    "A county town before (the station and the squadrons posted there)",
+);
+
+pub const YN_SPECS: &[ParamSpec] = &[
+    spec(
+        "yn_stations",
+        Text::new("城区派出所", "Town stations"),
+        UNITS,
+        G_YN,
+        (1.0, 30.0, 1.0),
+        2.0,
+        Source::assumption(
+            "资料未给出；假设县城有 2 个派出所，每所各驻一个刑侦中队和一个巡警中队",
+            "Not in the source; assumed 2 stations in the town, each with a criminal investigation squadron and a patrol squadron posted to it",
+        ),
+    ),
+    spec(
+        "yn_leaders",
+        Text::new("县局领导", "County bureau leaders"),
+        STAFF,
+        G_YN,
+        (0.0, 30.0, 1.0),
+        5.0,
+        Source::assumption("资料未给出；假设 5 人", "Not in the source; assumed 5"),
+    ),
+    spec(
+        "yn_brigade_staff",
+        Text::new("刑侦大队、巡警大队本级警力（各）", "Staff of each brigade itself (investigation, patrol)"),
+        STAFF,
+        G_YN,
+        (0.0, 200.0, 1.0),
+        8.0,
+        Source::assumption("资料未给出；假设各 8 人", "Not in the source; assumed 8 each"),
+    ),
+    spec(
+        "yn_cid_squadron_staff",
+        Text::new("每个驻所刑侦中队的警力", "Staff per criminal investigation squadron"),
+        STAFF,
+        G_YN,
+        (1.0, 200.0, 1.0),
+        8.0,
+        Source::assumption("资料未给出；假设每个 8 人", "Not in the source; assumed 8 each"),
+    ),
+    spec(
+        "yn_patrol_squadron_staff",
+        Text::new("每个巡警中队的警力", "Staff per patrol squadron"),
+        STAFF,
+        G_YN,
+        (1.0, 200.0, 1.0),
+        10.0,
+        Source::assumption("资料未给出；假设每个 10 人", "Not in the source; assumed 10 each"),
+    ),
+    spec(
+        "yn_station_leaders",
+        Text::new("每个派出所的所领导和内勤", "Leaders and admin per station"),
+        STAFF,
+        G_YN,
+        (0.0, 30.0, 1.0),
+        3.0,
+        Source::assumption("资料未给出；假设每所 3 人", "Not in the source; assumed 3 per station"),
+    ),
+    spec(
+        "yn_community_officers",
+        Text::new("每个派出所的社区民警", "Community officers per station"),
+        STAFF,
+        G_YN,
+        (1.0, 200.0, 1.0),
+        12.0,
+        Source::assumption("资料未给出；假设每所 12 人", "Not in the source; assumed 12 per station"),
+    ),
+];
+
+const ALL_YN_SPECS: &[ParamSpec] =
+    &join::<{ YN_SPECS.len() + RESPONSE_OFF.len() }>(YN_SPECS, RESPONSE_OFF);
+
+/// The key figures: the station's share of the town's officers and the units its head leads.
+const YN_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::StationShare),
+    KeyFigure::Metric(MetricKey::Teams),
+    KeyFigure::Metric(MetricKey::CommandChain),
+];
+
+const YN_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::StationShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::Stations,
+    MetricKey::InternalUnits,
+    MetricKey::Teams,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const YN_NOTES: &[Text] = &[
+    Text::new(
+        "这是资料 001 介绍的云南模式，不是大庆的改革；因为大庆的资料包括 001，放在这里。资料只给出结构，没有给出任何人数：所有人数都是假设。",
+        "This is the Yunnan model document 001 describes, not Daqing's reform; it sits here because Daqing's sources include document 001. The source gives the structure and no numbers: every size is an assumption.",
+    ),
+    Text::new(
+        "改革前，一个县城的治安由派出所、驻所刑侦中队和巡警中队几个部门分别管理：中队分属县局刑侦大队、巡警大队。改革后，三支队伍都归派出所所长领导：驻所的刑侦中队和巡警中队划归派出所，派出所的社区民警组成社区民警中队。县局刑侦大队、巡警大队保留，负责指导、监督。",
+        "Before, a county town's policing is run by several departments: the station, and the criminal investigation and patrol squadrons posted there, which belong to the county bureau's brigades. After, all three come under the station head: the squadrons posted to the station join it, and the station's community officers form a community officers' squadron. The county bureau's investigation and patrol brigades remain, to guide and supervise.",
+    ),
+    Text::new(
+        "资料未说明“一组”是什么，模型不画它。假设的职级：改革前 局长、副局长 → 大队长 → 中队长 → 民警（派出所：所长 → 民警）；改革后 局长、副局长 → 所长 → 中队长 → 民警。",
+        "The source does not say what the “one group” is, and the model does not draw it. Assumed ranks: before, chief, deputy chief → brigade head → squadron head → officer (a station: station head → officer); after, chief, deputy chief → station head → squadron head → officer.",
+    ),
+];
+
+const YN_LEVERS: &[Lever] = &[Lever {
+    key: "three_teams_one_group",
+    needs: Text::new(
+        "本局直接下辖的派出所，以及本局直接下辖的刑侦、巡警部门下驻所的中队",
+        "Stations directly under the top bureau, and the squadrons of its investigation and patrol units posted to them",
+    ),
+    name: Text::new("云南：“三队一组”", "Yunnan: three teams, one group"),
+    summary: Text::new(
+        "社区民警、刑侦、巡警三个警种都归派出所所长领导：驻所的刑侦中队、巡警中队划归派出所，社区民警组成中队；县局的大队保留，负责指导、监督。",
+        "Community officers, criminal investigation and patrol all come under the station head: the squadrons posted to each station join it and its community officers form a squadron; the county bureau's brigades remain, to guide and supervise.",
+    ),
+    source: Source::seed("001", Q_YN_UNDER_HEAD),
+    conserves_staff: true,
+    apply: lever_three_teams_one_group,
+}];
+
+const YN_COUNTY: Text = Text::new("县公安局", "County public security bureau");
+const YN_COUNTY_ROLE: Text = Text::new("县局", "County bureau");
+const YN_CID_BRIGADE: Text = Text::new("刑侦大队", "Criminal investigation brigade");
+const YN_PATROL_BRIGADE: Text = Text::new("巡警大队", "Patrol brigade");
+const YN_CID_SQUADRON: Text = Text::new("刑侦中队", "Criminal investigation squadron");
+const YN_PATROL_SQUADRON: Text = Text::new("巡警中队", "Patrol squadron");
+const YN_COMMUNITY_SQUADRON: Text = Text::new("社区民警中队", "Community officers' squadron");
+const YN_BUREAU_RANKS: [Rank; 2] = [CHIEF, DEPUTY_CHIEF];
+const YN_BRIGADE_RANKS: [Rank; 1] = [BRIGADE_HEAD];
+const YN_SQUADRON_RANKS: [Rank; 2] = [SQUADRON_HEAD, OFFICER];
+const YN_STATION_BEFORE_RANKS: [Rank; 2] = [STATION_HEAD, OFFICER];
+const YN_STATION_AFTER_RANKS: [Rank; 1] = [STATION_HEAD];
+
 pub const VARIANTS: &[Variant] = &[
     Variant {
         key: "urban",
@@ -658,6 +996,38 @@ pub const VARIANTS: &[Variant] = &[
         key_figures: COUNTY_KEY_FIGURES,
         reported: COUNTY_REPORTED,
         notes: COUNTY_NOTES,
+        composed: None,
+    },
+    Variant {
+        key: "municipal",
+        name: Text::new(
+            "市局机关：大情报、大国保",
+            "Municipal headquarters: big intelligence, big domestic security",
+        ),
+        specs: ALL_HQ_SPECS,
+        row_specs: &[],
+        baseline: Baseline::Built(hq_baseline),
+        levers: HQ_LEVERS,
+        metrics: HQ_METRICS,
+        key_figures: HQ_KEY_FIGURES,
+        reported: &[],
+        notes: HQ_NOTES,
+        composed: None,
+    },
+    Variant {
+        key: "yunnan",
+        name: Text::new(
+            "相关模式（资料 001）：云南“三队一组”",
+            "Related model (document 001): Yunnan's three teams, one group",
+        ),
+        specs: ALL_YN_SPECS,
+        row_specs: &[],
+        baseline: Baseline::Built(yunnan_baseline),
+        levers: YN_LEVERS,
+        metrics: YN_METRICS,
+        key_figures: YN_KEY_FIGURES,
+        reported: &[],
+        notes: YN_NOTES,
         composed: None,
     },
 ];

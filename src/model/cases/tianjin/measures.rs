@@ -908,3 +908,117 @@ pub(super) const fn effect_q(
 ) -> Reported {
     kit::effect(label, unit, before, after, how, Source::seed(DOC, quote))
 }
+
+typed_params! {
+    /// The parameters `traffic_baseline` reads.
+    struct TrafficBaselineParams {
+        traffic_brigades: u64,
+        traffic_brigade_staff: u64,
+        traffic_brigade_command: u64,
+        traffic_bureau_staff: u64,
+    }
+}
+
+/// The traffic management bureau with its urban traffic brigades (section-level units of the
+/// traffic branch), each with its leaders and admin as headquarters posts and the rest frontline.
+pub(super) fn traffic_baseline(p: &Params) -> Result<Unit, ModelError> {
+    let q = TrafficBaselineParams::read(p);
+    ensure!(
+        q.traffic_brigade_command <= q.traffic_brigade_staff,
+        Msg::ErrTianjin19,
+        vec![
+            Arg::plain(q.traffic_brigade_command),
+            Arg::plain(q.traffic_brigade_staff)
+        ]
+    )?;
+    let staff = Staff::new(
+        to_u32(q.traffic_brigade_command),
+        to_u32(q.traffic_brigade_staff - q.traffic_brigade_command),
+    );
+    let brigades = (0..q.traffic_brigades as usize)
+        .map(|i| {
+            unit(
+                id!["tb", i + 1],
+                Name::numbered(TRAFFIC_BRIGADE, i + 1),
+                TRAFFIC_BRIGADE,
+                UnitKind::Section,
+            )
+            .with_staff(staff)
+            .with_branch(Branch::Traffic)
+            .with_ranks(&BRIGADE_BEFORE_RANKS)
+            .placeholder()
+        })
+        .collect();
+    Ok(unit(
+        "traffic",
+        Name::of(TRAFFIC_BUREAU),
+        TRAFFIC_BUREAU_ROLE,
+        UnitKind::InternalUnit,
+    )
+    .with_staff(Staff::new(to_u32(q.traffic_bureau_staff), 0))
+    .with_ranks(&TRAFFIC_BUREAU_RANKS)
+    .with_children(brigades))
+}
+
+typed_params! {
+    /// The parameters `lever_traffic_police_areas` reads.
+    struct TrafficAreasParams {
+        police_areas: u64,
+    }
+}
+
+/// 警區警長責任制: "將20個交警大隊劃分為66個警區,警區與派出所管理對應". The traffic brigades directly
+/// under the top unit that have frontline officers and no areas yet share the areas evenly (in
+/// order); each brigade's frontline officers are shared evenly among its areas, each led by a
+/// sergeant. The brigades remain with their leaders and admin; the total is unchanged.
+pub(super) fn lever_traffic_police_areas(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+    let areas = TrafficAreasParams::read(p).police_areas;
+    let divides = |u: &Unit| {
+        u.kind == UnitKind::Section
+            && u.branch == Some(Branch::Traffic)
+            && u.staff.frontline > 0
+            && u.children.is_empty()
+    };
+    let n = org.children.iter().filter(|u| divides(u)).count();
+    if n == 0 {
+        return Ok(org);
+    }
+    let mut number = 0usize;
+    for (b, k) in org
+        .children
+        .iter_mut()
+        .filter(|u| divides(u))
+        .zip(split_evenly(areas, n))
+    {
+        if k == 0 {
+            continue;
+        }
+        let front = u64::from(b.staff.frontline);
+        ensure!(
+            front >= k,
+            Msg::ErrTianjin20,
+            vec![Arg::plain(k), Arg::name(&b.name), Arg::plain(front)]
+        )?;
+        let bid = b.id.clone();
+        let kids: Vec<Unit> = split_evenly(front, k as usize)
+            .into_iter()
+            .map(|f| {
+                number += 1;
+                unit(
+                    id![bid, "/area", number],
+                    Name::numbered(POLICE_AREA, number),
+                    POLICE_AREA,
+                    UnitKind::Team,
+                )
+                .with_staff(Staff::new(0, to_u32(f)))
+                .with_branch(Branch::Traffic)
+                .with_ranks(&AREA_RANKS)
+                .placeholder()
+            })
+            .collect();
+        b.staff.frontline = 0;
+        b.ranks = &BRIGADE_AFTER_RANKS;
+        b.children = kids.into();
+    }
+    Ok(org)
+}

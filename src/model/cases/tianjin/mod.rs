@@ -12,6 +12,8 @@
 //! - `binhai`: the Binhai New Area bureau's 11 sub-bureaus abolished (three tiers to two).
 //! - `municipal`: the municipal bureau's directly attached units: 13 abolished, 287 section-level
 //!   units merged into 92 deputy-division-level units.
+//! - `traffic`: the 20 urban traffic brigades divided into 66 police areas, each under a police
+//!   area sergeant (警區警長責任制); the brigades remain.
 //!
 //! This file holds the case's data (quotes, parameters, reported figures, notes, the lever
 //! list); `measures.rs` the baseline and the measures' code.
@@ -25,8 +27,8 @@ use crate::model::cases::{Arg, Baseline, Fact, KeyFigure, Match, ModelError, Rep
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
-    apportion, id, split_evenly, Branch, Id, Ids, Rank, Staff, Unit, UnitKind, CHIEF, DEPUTY_CHIEF,
-    DEPUTY_STATION_HEAD, OFFICER, SERGEANT, STATION_HEAD, TEAM_LEADER,
+    apportion, id, split_evenly, Branch, Id, Ids, Rank, Staff, Unit, UnitKind, BRIGADE_HEAD, CHIEF,
+    DEPUTY_CHIEF, DEPUTY_STATION_HEAD, OFFICER, SERGEANT, STATION_HEAD, TEAM_LEADER,
 };
 use crate::model::params::{ParamSpec, Params};
 use crate::model::planning::{join, RESPONSE_OFF};
@@ -213,18 +215,6 @@ pub const STATION_REPORTED: &[Reported] = &[
         [None, QUOTED],
         Q_PERMISSIONS,
     ),
-    // The areas are inside the brigades, not in place of them: one figure, the areas.
-    effect_q(
-        Text::new(
-            "城区 20 个交警大队内划分的警区（大队保留，警区与派出所对应）",
-            "Police areas inside the 20 urban traffic brigades (the brigades remain; each area matches stations)",
-        ),
-        Text::new("个", "areas"),
-        None,
-        66.0,
-        [None, QUOTED],
-        Q_TRAFFIC,
-    ),
     effect_q(
         Text::new(
             "电信网络诈骗案件变化（今年以来）",
@@ -283,8 +273,8 @@ const STATION_NOTES: &[Text] = &[
         "Commander responsibility: one deputy head becomes the commander and leads the office, and the two teams (groups) sit under the office, dispatched point to point. The source gives no ranks: the chain is head → deputy → sergeant → officer before and head → commander → team leader → officer after, the same length.",
     ),
     Text::new(
-        "分局本级不在此范围内（见“分局”范围）。未建模：“1+2+N”警探巡组（资料未说明其构成）、“四合四联”机制和交警警区（20 个交警大队内划分 66 个警区，大队保留；见“资料报告的事实（模型未计算）”）。",
-        "The sub-bureau's own organs are outside this scope (see the sub-bureau scope). Not modelled: the “1+2+N” police-detective-patrol groups (the source does not say how they are made up), the “four joint” mechanism and the traffic police areas (66 areas inside the 20 traffic brigades, which remain; see “Facts the sources report”).",
+        "分局本级不在此范围内（见“分局”范围）。未建模：“1+2+N”警探巡组（资料未说明其构成）、“四合四联”机制。交警警区（20 个交警大队内划分 66 个警区，大队保留）见“交警大队”范围。",
+        "The sub-bureau's own organs are outside this scope (see the sub-bureau scope). Not modelled: the “1+2+N” police-detective-patrol groups (the source does not say how they are made up), and the “four joint” mechanism. The traffic police areas (66 areas inside the 20 traffic brigades, which remain) are in the traffic brigades scope.",
     ),
 ];
 
@@ -1058,6 +1048,167 @@ const ALL_BINHAI_SPECS: &[ParamSpec] =
     &join::<{ BINHAI_SPECS.len() + RESPONSE_OFF.len() }>(BINHAI_SPECS, RESPONSE_OFF);
 const ALL_MUNICIPAL_SPECS: &[ParamSpec] =
     &join::<{ MUNICIPAL_SPECS.len() + RESPONSE_OFF.len() }>(MUNICIPAL_SPECS, RESPONSE_OFF);
+const ALL_TRAFFIC_SPECS: &[ParamSpec] =
+    &join::<{ TRAFFIC_SPECS.len() + RESPONSE_OFF.len() }>(TRAFFIC_SPECS, RESPONSE_OFF);
+
+// =============================================================================================
+// Scope 5: the urban traffic brigades, divided into police areas (警區警長責任制).
+
+const G_TRAFFIC: Text = Text::new("改革前的城区交警大队", "Urban traffic brigades before");
+const G_TRAFFIC_AFTER: Text = Text::new(
+    "聚焦提质增效：警区警长责任制",
+    "Focus 2, better results: police area sergeants",
+);
+
+pub const TRAFFIC_SPECS: &[ParamSpec] = &[
+    spec(
+        "traffic_brigades",
+        Text::new("城区交警大队", "Urban traffic brigades"),
+        UNITS,
+        G_TRAFFIC,
+        (1.0, 100.0, 1.0),
+        20.0,
+        Source::seed(DOC, Q_TRAFFIC_AREAS),
+    ),
+    spec(
+        "traffic_brigade_staff",
+        Text::new("每个交警大队的警力", "Staff per traffic brigade"),
+        STAFF,
+        G_TRAFFIC,
+        (1.0, 1_000.0, 1.0),
+        60.0,
+        Source::assumption(
+            "资料未给出交警大队的人数；假设每个大队 60 人",
+            "The source gives no traffic brigade's size; assumed 60 each",
+        ),
+    ),
+    spec(
+        "traffic_brigade_command",
+        Text::new("每个大队的大队领导和内勤", "Brigade leaders and admin per brigade"),
+        STAFF,
+        G_TRAFFIC,
+        (0.0, 100.0, 1.0),
+        6.0,
+        Source::assumption(
+            "资料未给出；假设每个大队 6 个大队领导和内勤岗位，留在大队本级",
+            "Not in the source; assumed 6 leadership and admin posts per brigade, which stay with the brigade",
+        ),
+    ),
+    spec(
+        "traffic_bureau_staff",
+        Text::new("交管局本级警力", "Staff of the traffic bureau itself"),
+        STAFF,
+        G_TRAFFIC,
+        (0.0, 2_000.0, 1.0),
+        80.0,
+        Source::assumption(
+            "资料未给出；假设交通管理局本级（领导和机关）80 人",
+            "Not in the source; assumed 80 for the traffic bureau's own leaders and headquarters",
+        ),
+    ),
+    spec(
+        "police_areas",
+        Text::new("划分的警区", "Police areas formed"),
+        UNITS,
+        G_TRAFFIC_AFTER,
+        (0.0, 1_000.0, 1.0),
+        66.0,
+        Source::seed(DOC, Q_TRAFFIC_AREAS),
+    ),
+];
+
+pub const TRAFFIC_REPORTED: &[Reported] = &[
+    reported(
+        MetricKey::PoliceAreas,
+        0.0,
+        66.0,
+        [
+            emerges("改革前没有警区", "no police areas before"),
+            input("police_areas"),
+        ],
+        Source::seed(DOC, Q_TRAFFIC),
+    ),
+    reported(
+        MetricKey::SectionUnits,
+        20.0,
+        20.0,
+        [
+            input("traffic_brigades"),
+            emerges(
+                "警区设在大队之内，大队保留",
+                "the areas sit inside the brigades, which remain",
+            ),
+        ],
+        Source::seed(DOC, Q_TRAFFIC_AREAS),
+    ),
+];
+
+/// The key figures (shown first): the 66 areas inside the 20 brigades that remain.
+const TRAFFIC_KEY_FIGURES: &[KeyFigure] = &[
+    KeyFigure::Metric(MetricKey::PoliceAreas),
+    KeyFigure::Metric(MetricKey::SectionUnits),
+    KeyFigure::Metric(MetricKey::SpanAvg),
+    KeyFigure::Metric(MetricKey::CommandChain),
+];
+
+const TRAFFIC_METRICS: &[MetricKey] = &[
+    MetricKey::StaffTotal,
+    MetricKey::OrganStaff,
+    MetricKey::StaffFrontline,
+    MetricKey::FrontlineShare,
+    MetricKey::ManagementTiers,
+    MetricKey::CommandChain,
+    MetricKey::SectionUnits,
+    MetricKey::PoliceAreas,
+    MetricKey::InternalUnits,
+    MetricKey::Layers,
+    MetricKey::SpanAvg,
+    MetricKey::SpanMax,
+    MetricKey::UnitsTotal,
+];
+
+const TRAFFIC_NOTES: &[Text] = &[
+    Text::new(
+        "树根是天津市公安交通管理局（市局直属单位），其下为城区 20 个交警大队（资料给出的数字）；大队和交管局本级的人数为假设。交警大队在属地之外另成一条线：派出所属于分局，不在本范围内。",
+        "The root is the Tianjin traffic management bureau (an attached unit of the municipal bureau), with the 20 urban traffic brigades (the source's number) under it; the sizes of the brigades and of the bureau itself are assumptions. Traffic brigades are a line of their own beside the territorial one: the stations belong to the sub-bureaus and are not in this scope.",
+    ),
+    Text::new(
+        "警区警长责任制：警区平均分到各大队（66 个分到 20 个大队：6 个大队各 4 个，14 个各 3 个），每个大队的一线警力平均分到其警区，每个警区由一名警长负责；大队领导和内勤留在大队本级。警区在大队之内，大队保留，警力总数不变。资料说“警区与派出所管理对应”：每个警区对应若干派出所的辖区，本范围不画派出所，所以这一对应只在此说明。",
+        "Police area sergeants: the areas are spread evenly over the brigades (66 over 20: 6 brigades have 4, 14 have 3), each brigade's frontline officers are shared evenly among its areas, and each area is led by a sergeant (警长); the brigade's leaders and admin stay with the brigade. The areas are inside the brigades, which remain, and the total is unchanged. The source says the areas “match the stations' management”: each area covers the ground of some stations; this scope does not draw the stations, so that match is only stated here.",
+    ),
+    Text::new(
+        "资料只给出警长一个职级。模型假设改革前大队领导直接带民警（大队长 → 民警），所以警长使指挥层次多一层；若改革前大队下设中队而警区取代了中队，指挥层次就不变。资料未说明是哪一种。",
+        "The source names one rank only, the area sergeant. The model assumes brigade leaders led officers directly before (brigade head → officer), so the sergeant adds one rank to the command chain; if brigades had squadrons that the areas replaced, the chain would not change. The source does not say which.",
+    ),
+];
+
+const TRAFFIC_LEVERS: &[Lever] = &[Lever {
+    key: "traffic_police_areas",
+    needs: Text::new(
+        "本局直接下辖、有一线民警、尚未划分警区的交警大队（交警条线的科级单位）",
+        "Traffic brigades directly under the top unit (section-level units of the traffic branch) with frontline officers and no police areas yet",
+    ),
+    name: Text::new(
+        "聚焦提质增效：警区警长责任制",
+        "Focus 2: police area sergeants (traffic)",
+    ),
+    summary: Text::new(
+        "城区交警大队划分为警区，每个警区由一名警长负责，警区与派出所管理对应；大队保留，其一线民警平均分到各警区。",
+        "The urban traffic brigades are divided into police areas, each led by a sergeant and matching the stations' ground; the brigades remain, and their frontline officers are shared among the areas.",
+    ),
+    source: Source::seed(DOC, Q_TRAFFIC_AREAS),
+    conserves_staff: true,
+    apply: lever_traffic_police_areas,
+}];
+
+const TRAFFIC_BUREAU: Text = Text::new("天津市公安交通管理局", "Tianjin Traffic Management Bureau");
+const TRAFFIC_BUREAU_ROLE: Text = Text::new("交管局", "Traffic bureau");
+const TRAFFIC_BRIGADE: Text = Text::new("交警大队", "Traffic brigade");
+const POLICE_AREA: Text = Text::new("警区", "Police area");
+const TRAFFIC_BUREAU_RANKS: [Rank; 2] = [CHIEF, DEPUTY_CHIEF];
+const BRIGADE_BEFORE_RANKS: [Rank; 2] = [BRIGADE_HEAD, OFFICER];
+const BRIGADE_AFTER_RANKS: [Rank; 1] = [BRIGADE_HEAD];
+const AREA_RANKS: [Rank; 2] = [SERGEANT, OFFICER];
 
 /// The whole reform as one recipe for another organisation: the stations' one office two teams
 /// and commander, the sub-bureaus' four systems and officers moved down, and the municipal
@@ -1068,15 +1219,6 @@ const ALL_MUNICIPAL_SPECS: &[ParamSpec] =
 /// What seed 003 reports in words that no scope's model builds: bodies whose size and place
 /// the source does not give, and the measures on people.
 pub const FACTS: &[Fact] = &[
-    Fact {
-        key: "traffic_police_areas",
-        scopes: &["station"],
-        text: Text::new(
-            "城区交警大队实行“警区警长责任制”：20 个交警大队划分为 66 个警区，警区与派出所的管理范围对应。警区在大队之内，大队保留。模型的范围中没有交警大队，资料也未给出其人数，未建模。",
-            "Urban traffic brigades run a “police area sergeant” system: the 20 brigades are divided into 66 police areas, each matching the ground of stations. The areas are inside the brigades, which remain. No scope of the model holds the traffic brigades, and the source gives their staff nowhere, so this is not modelled.",
-        ),
-        source: Source::seed(DOC, Q_TRAFFIC_AREAS),
-    },
     Fact {
         key: "emergency_force",
         scopes: &[],
@@ -1196,6 +1338,22 @@ pub const VARIANTS: &[Variant] = &[
         key_figures: MUNICIPAL_KEY_FIGURES,
         reported: MUNICIPAL_REPORTED,
         notes: MUNICIPAL_NOTES,
+        composed: None,
+    },
+    Variant {
+        key: "traffic",
+        name: Text::new(
+            "交警大队：警区警长责任制",
+            "Traffic brigades: police area sergeants",
+        ),
+        specs: ALL_TRAFFIC_SPECS,
+        row_specs: &[],
+        baseline: Baseline::Built(traffic_baseline),
+        levers: TRAFFIC_LEVERS,
+        metrics: TRAFFIC_METRICS,
+        key_figures: TRAFFIC_KEY_FIGURES,
+        reported: TRAFFIC_REPORTED,
+        notes: TRAFFIC_NOTES,
         composed: None,
     },
 ];
