@@ -463,6 +463,12 @@ pub struct Children(Option<Arc<Vec<Unit>>>);
 static NO_UNITS: Vec<Unit> = Vec::new();
 
 impl Children {
+    /// The address of the list (0 when empty): the same for every tree that shares it, and
+    /// never another list's while a tree holding it is kept (`state::organisation::file`
+    /// reuses the text of a shared subtree by it).
+    pub fn addr(&self) -> usize {
+        self.0.as_ref().map_or(0, |a| Arc::as_ptr(a) as usize)
+    }
     /// Mutable iteration; an empty list stays unallocated.
     pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, Unit> {
         match &mut self.0 {

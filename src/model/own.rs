@@ -4,12 +4,15 @@
 //!
 //! Scopes are `&'static Variant`s, so each distinct organisation is kept for the page's life
 //! (like composed variants): registering the same tree again gives the same scope, and the key
-//! is a hash of its content, so a link made with one organisation never opens another. A
-//! session imports a handful; each costs its tree once.
+//! is a hash of its content, so a link made with one organisation never opens another. Each
+//! costs its variant, its key and its top unit; an edited tree shares every unit the edit did
+//! not change with the tree it came from (and with the editor's undo list). File texts are
+//! not kept here.
 
+use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use crate::i18n::{Name, Text};
+use crate::i18n::{Lang, Name, Text};
 use crate::model::cases::{Baseline, Variant};
 use crate::model::org::{Rank, Unit};
 use crate::model::planning::RESPONSE_OFF;
@@ -23,28 +26,40 @@ const NOTE: Text = Text::new(
 );
 
 struct Registry {
-    /// Every organisation registered this session, oldest first, with its file's text.
-    all: Vec<(&'static Variant, &'static str, Name)>,
+    /// Every organisation registered this session, by variant key, with its name. Their file
+    /// texts are not kept: `state::organisation::file` writes one again when it is asked for.
+    all: HashMap<&'static str, (&'static Variant, Name)>,
     /// The one the page offers (the last imported or opened).
     current: Option<&'static Variant>,
+    /// The names of the scopes made, by the organisation's name: an edited organisation keeps
+    /// its name, so its scopes share one.
+    names: HashMap<(String, String), Text>,
 }
 
 fn registry() -> &'static Mutex<Registry> {
     static R: OnceLock<Mutex<Registry>> = OnceLock::new();
     R.get_or_init(|| {
         Mutex::new(Registry {
-            all: Vec::new(),
+            all: HashMap::new(),
             current: None,
+            names: HashMap::new(),
         })
     })
 }
 
+/// Where FNV-1a starts (`content_hash` of nothing).
+pub const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// FNV-1a, 64 bits: stable across runs and builds (unlike `std`'s hasher), so a key written
 /// into a link or a saved scenario finds the same organisation again.
 pub fn content_hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
+    hash_on(HASH_START, text.as_bytes())
+}
+
+/// FNV-1a of what was hashed to `h` followed by `bytes` (`content_hash` in pieces).
+pub fn hash_on(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
@@ -52,14 +67,25 @@ pub fn content_hash(text: &str) -> u64 {
 
 /// The variant key of the organisation whose file text is `content`.
 pub fn key_of(content: &str) -> String {
-    format!("{KEY_PREFIX}{:016x}", content_hash(content))
+    key_of_hash(content_hash(content))
+}
+
+/// The variant key of the organisation whose file text hashes to `hash` (`content_hash`).
+pub fn key_of_hash(hash: u64) -> String {
+    format!("{KEY_PREFIX}{hash:016x}")
 }
 
 /// Makes `tree` (named `name`) a scope and the current own organisation. `content` is the
 /// tree's canonical text (the organisation file), whose hash is the key: the same content
 /// gives the same scope, and registers nothing new.
 pub fn register(tree: Unit, name: Name, content: &str) -> Option<&'static Variant> {
-    let v = add(tree, name, content)?;
+    register_hashed(tree, name, content_hash(content))
+}
+
+/// `register` with the hash of the tree's file text (`content_hash`) given, as
+/// `state::organisation::file` makes it for an edited tree.
+pub fn register_hashed(tree: Unit, name: Name, hash: u64) -> Option<&'static Variant> {
+    let v = add_hashed(tree, name, hash)?;
     registry().lock().ok()?.current = Some(v);
     Some(v)
 }
@@ -67,13 +93,24 @@ pub fn register(tree: Unit, name: Name, content: &str) -> Option<&'static Varian
 /// Registers `tree` as `register` does, without making it the one the page offers (an
 /// organisation a saved scenario carries, read with the saved list).
 pub fn add(tree: Unit, name: Name, content: &str) -> Option<&'static Variant> {
-    let key = key_of(content);
+    add_hashed(tree, name, content_hash(content))
+}
+
+fn add_hashed(tree: Unit, name: Name, hash: u64) -> Option<&'static Variant> {
+    let key = key_of_hash(hash);
     let mut r = registry().lock().ok()?;
-    if let Some((v, _, _)) = r.all.iter().find(|(v, _, _)| v.key == key) {
+    if let Some((v, _)) = r.all.get(key.as_str()) {
         return Some(*v);
     }
-    let v: &'static Variant = Box::leak(Box::new(make(tree, &name, key)));
-    r.all.push((v, leak_str(content.to_string()), name));
+    // What each distinct organisation costs for the page's life: its variant, its key and its
+    // top unit (the units under it are shared with the tree it was edited from).
+    let texts = (
+        name.get(Lang::Zh).to_string(),
+        name.get(Lang::En).to_string(),
+    );
+    let title = *r.names.entry(texts).or_insert_with(|| title_of(&name));
+    let v: &'static Variant = Box::leak(Box::new(make(tree, title, leak_str(key))));
+    r.all.insert(v.key, (v, name));
     Some(v)
 }
 
@@ -84,34 +121,26 @@ pub fn make_current(v: &'static Variant) {
     }
 }
 
-/// The file text an own organisation was registered with (what a scenario that uses it
-/// carries), by its variant key.
-pub fn content(key: &str) -> Option<&'static str> {
-    let r = registry().lock().ok()?;
-    r.all
-        .iter()
-        .find(|(v, _, _)| v.key == key)
-        .map(|(_, c, _)| *c)
-}
-
 /// The name an own organisation was registered with, by its variant key.
 pub fn name(key: &str) -> Option<Name> {
     let r = registry().lock().ok()?;
-    r.all
-        .iter()
-        .find(|(v, _, _)| v.key == key)
-        .map(|(_, _, n)| n.clone())
+    r.all.get(key).map(|(_, n)| n.clone())
 }
 
-fn make(tree: Unit, name: &Name, key: String) -> Variant {
-    let zh = name.get(crate::i18n::Lang::Zh);
-    let en = name.get(crate::i18n::Lang::En);
+/// The scope's name for an organisation named `name`.
+fn title_of(name: &Name) -> Text {
+    let zh = name.get(Lang::Zh);
+    let en = name.get(Lang::En);
+    Text::new(
+        leak_str(format!("我的组织：{zh}")),
+        leak_str(format!("Own organisation: {en}")),
+    )
+}
+
+fn make(tree: Unit, name: Text, key: &'static str) -> Variant {
     Variant {
-        key: leak_str(key),
-        name: Text::new(
-            leak_str(format!("我的组织：{zh}")),
-            leak_str(format!("Own organisation: {en}")),
-        ),
+        key,
+        name,
         specs: RESPONSE_OFF,
         row_specs: &[],
         baseline: Baseline::Given(Box::leak(Box::new(tree))),
@@ -141,10 +170,7 @@ pub fn clear_current() {
 /// The registered organisation with variant key `key`.
 pub fn find(key: &str) -> Option<&'static Variant> {
     let r = registry().lock().ok()?;
-    r.all
-        .iter()
-        .find(|(v, _, _)| v.key == key)
-        .map(|(v, _, _)| *v)
+    r.all.get(key).map(|(v, _)| *v)
 }
 
 /// A rank list read from a file, as `&'static` ranks: the known ones where the texts match one,

@@ -13,7 +13,7 @@ use crate::model::own;
 use crate::state::organisation::{decode, read, template, to_csv, Problem, What, MAX_BYTES};
 use crate::state::url::View;
 use crate::ui::export::{download_text, picked_file};
-use crate::ui::own_store::{keep, offer, storage, KEY};
+use crate::ui::own_store::{content, keep, offer, storage, KEY};
 use crate::ui::state::AppState;
 
 /// GB18030 (which includes GBK and GB2312) by the browser's own decoder, refusing bytes that
@@ -236,8 +236,8 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
                 <p class="saved-files">
                     <button type="button" data-action="org-download" data-format="json" on:click=move |_| {
                         // The file it was registered with, under the organisation's own name.
-                        if let Some(text) = own::content(scope.variant.key) {
-                            let _ = download_text(&file_name("json"), "application/json", text);
+                        if let Some(text) = content(scope.variant) {
+                            let _ = download_text(&file_name("json"), "application/json", &text);
                         }
                     }>{tr(l, Msg::OrgDownloadJson)}</button>
                     <button type="button" data-action="org-download" data-format="csv" on:click=move |_| {

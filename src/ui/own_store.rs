@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::cases::Variant;
 use crate::model::compose::Scope;
 use crate::model::own;
 use crate::state::organisation::{read, Organisation};
@@ -200,7 +201,7 @@ pub fn link(state: AppState) -> Link {
 }
 
 /// The fragment that carries `variant`'s organisation, or "" when it is too large.
-async fn make_fragment(variant: &'static crate::model::cases::Variant) -> String {
+async fn make_fragment(variant: &'static Variant) -> String {
     let Ok(tree) = variant.baseline.make(&variant.defaults()) else {
         return String::new();
     };
@@ -235,14 +236,28 @@ pub fn too_large_for_link(state: AppState) -> bool {
     link(state) == Link::TooLarge
 }
 
-/// Registers `org` as the organisation the page offers (its file text is made once, for its
-/// key and for keeping it). The scope.
+/// Registers `org` as the organisation the page offers (its file text is made for its key,
+/// and kept until the next one is made: an edited tree's is made from it). The scope.
 pub(crate) fn offer(org: Organisation) -> Option<Scope> {
-    let content = org.to_json();
-    own::register(org.tree, org.name, &content).map(|variant| Scope {
+    let hash = crate::state::organisation::file(&org.tree, &org.name).hash;
+    own::register_hashed(org.tree, org.name, hash).map(|variant| Scope {
         case: None,
         variant,
     })
+}
+
+/// The file text of the own organisation `variant` (what is kept in the browser and what a
+/// scenario that uses it carries), written again from its tree (quickly when it is the one
+/// written last, or one edit from it).
+pub(crate) fn content(variant: &'static Variant) -> Option<std::rc::Rc<str>> {
+    if let Some(f) =
+        crate::state::organisation::last_file().filter(|f| own::key_of_hash(f.hash) == variant.key)
+    {
+        return Some(f.text);
+    }
+    let tree = variant.baseline.make(&variant.defaults()).ok()?;
+    let name = own::name(variant.key)?;
+    Some(crate::state::organisation::file(&tree, &name).text)
 }
 
 /// Keeps the organisation `scope` offers in the browser, after the frame that shows it is
@@ -250,8 +265,8 @@ pub(crate) fn offer(org: Organisation) -> Option<Scope> {
 /// then tells `done` whether the browser kept it. Writes made in a row land in their order.
 pub(crate) fn keep(scope: Scope, done: impl FnOnce(bool) + 'static) {
     after_paint(move || {
-        let kept = own::content(scope.variant.key)
-            .is_some_and(|c| storage().is_some_and(|s| s.set_item(KEY, c).is_ok()));
+        let kept = content(scope.variant)
+            .is_some_and(|c| storage().is_some_and(|s| s.set_item(KEY, &c).is_ok()));
         done(kept);
     });
 }
@@ -271,8 +286,8 @@ fn after_paint(f: impl FnOnce() + 'static) {
 /// organisation of its four reforms), as the file text a saved scenario carries.
 pub fn carried(state: AppState) -> Option<String> {
     untrack(|| built_on(state))
-        .and_then(|s| own::content(s.variant.key))
-        .map(str::to_string)
+        .and_then(|s| content(s.variant))
+        .map(|c| c.to_string())
 }
 
 /// Makes the organisation a saved scenario carries the one the page offers and keeps it in
