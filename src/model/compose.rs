@@ -227,8 +227,63 @@ impl Recipe {
 
     fn make(&self) -> Variant {
         let parts = self.parts();
+        let lever_parts: Vec<usize> = self
+            .steps
+            .iter()
+            .filter(|s| s.lever().is_some())
+            .map(|s| parts.iter().position(|p| *p == s.scope).unwrap_or(0))
+            .collect();
+        let shown = self.shown(&parts);
+        let base = self.base.variant;
+        Variant {
+            key: "composed",
+            name: shown.name,
+            specs: shown.specs,
+            row_specs: base.row_specs,
+            baseline: base.baseline,
+            levers: shown.levers,
+            metrics: shown.metrics,
+            reported: &[],
+            key_figures: shown.key_figures,
+            notes: &[COMPOSED_NOTE],
+            composed: Some(Box::leak(Box::new(Composed { parts, lever_parts }))),
+        }
+    }
+
+    /// What the composed variant shows of its parts, made once per shape of recipe: an own
+    /// organisation as a baseline counts by its name, metrics and key figures (it has no
+    /// parameters of its own), so a recipe on an edited organisation shares the last one's.
+    fn shown(&self, parts: &[Scope]) -> Shown {
+        static CACHE: OnceLock<Mutex<HashMap<String, Shown>>> = OnceLock::new();
+        let shape = |s: &Scope| {
+            let v = s.variant;
+            if s.is_own() && v.specs.iter().all(|x| is_analysis_key(x.key)) {
+                format!(
+                    "own|{}|{}|{:p}|{:p}",
+                    v.name.zh,
+                    v.name.en,
+                    v.metrics.as_ptr(),
+                    v.key_figures.as_ptr()
+                )
+            } else {
+                s.key()
+            }
+        };
+        let key = format!(
+            "{}:{}",
+            parts.iter().map(shape).collect::<Vec<_>>().join(";"),
+            self.levers_key()
+        );
+        let cache = CACHE.get_or_init(Default::default);
+        let Ok(mut map) = cache.lock() else {
+            return self.make_shown(parts);
+        };
+        *map.entry(key).or_insert_with(|| self.make_shown(parts))
+    }
+
+    fn make_shown(&self, parts: &[Scope]) -> Shown {
         let mut specs: Vec<ParamSpec> = Vec::new();
-        for scope in &parts {
+        for scope in parts {
             let prefix = scope.key();
             let case_name = scope.owner_name();
             for s in scope
@@ -250,24 +305,16 @@ impl Recipe {
         // The response estimate is available as in every case (no cars unless set).
         specs.extend_from_slice(RESPONSE_OFF);
         let levers: Vec<Lever> = self.steps.iter().filter_map(Step::lever).copied().collect();
-        let lever_parts: Vec<usize> = self
-            .steps
-            .iter()
-            .filter(|s| s.lever().is_some())
-            .map(|s| parts.iter().position(|p| *p == s.scope).unwrap_or(0))
-            .collect();
         let mut metrics: Vec<MetricKey> = Vec::new();
-        for scope in &parts {
+        for scope in parts {
             for m in scope.variant.metrics {
                 if !metrics.contains(m) {
                     metrics.push(*m);
                 }
             }
         }
-        let key_figures = key_figures(&parts);
         let base = self.base.variant;
-        Variant {
-            key: "composed",
+        Shown {
             name: Text::new(
                 leak_str(format!(
                     "自组：{} 的基线 + {} 项措施",
@@ -281,16 +328,21 @@ impl Recipe {
                 )),
             ),
             specs: leak_slice(specs),
-            row_specs: base.row_specs,
-            baseline: base.baseline,
             levers: leak_slice(levers),
             metrics: leak_slice(metrics),
-            reported: &[],
-            key_figures: leak_slice(key_figures),
-            notes: &[COMPOSED_NOTE],
-            composed: Some(Box::leak(Box::new(Composed { parts, lever_parts }))),
+            key_figures: leak_slice(key_figures(parts)),
         }
     }
+}
+
+/// What a composed variant shows of its parts (`Recipe::shown`).
+#[derive(Clone, Copy)]
+struct Shown {
+    name: Text,
+    specs: &'static [ParamSpec],
+    levers: &'static [Lever],
+    metrics: &'static [MetricKey],
+    key_figures: &'static [KeyFigure],
 }
 
 /// The key figures of a composed reform: the parts' own (the baseline's first, then each
