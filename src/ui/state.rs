@@ -87,7 +87,13 @@ impl Shown {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub case: RwSignal<CaseId>,
-    pub variant: RwSignal<&'static Variant>,
+    /// The variant the page shows: the one picked (`picked`), new only when something the page
+    /// shows of it changes (`shows_same`). A composed reform on an edited organisation is a
+    /// new variant that differs from the last one by its baseline alone: the parameter list,
+    /// the steps, the key figures and the sources are not drawn again for it.
+    pub variant: Memo<&'static Variant>,
+    /// The variant picked: the one whose scenario is built (set by `show`).
+    picked: RwSignal<&'static Variant>,
     pub lang: RwSignal<Lang>,
     pub group: RwSignal<bool>,
     pub orient: RwSignal<Orient>,
@@ -205,6 +211,38 @@ fn type_into(raw: RwSignal<Typed>, params: RwSignal<Params>, i: usize, text: Str
     }
 }
 
+/// Sets `s` to `v` unless it holds that already (a set always wakes its readers).
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) {
+    if s.with_untracked(|old| *old != v) {
+        s.set(v);
+    }
+}
+
+/// Whether the page shows `a` and `b` alike: the same key, name, parameters, row fields,
+/// measures, metrics, reported figures, key figures and notes. Their baselines may differ
+/// (what is built from them is compared on its own: `Shown`).
+fn shows_same(a: &Variant, b: &Variant) -> bool {
+    std::ptr::eq(a, b)
+        || (a.key == b.key
+            && a.name == b.name
+            && a.specs == b.specs
+            && a.row_specs == b.row_specs
+            && a.levers.len() == b.levers.len()
+            && a.levers
+                .iter()
+                .zip(b.levers)
+                .all(|(x, y)| x.key == y.key && x.name == y.name && x.summary == y.summary)
+            && a.metrics == b.metrics
+            && a.reported.len() == b.reported.len()
+            && a.reported
+                .iter()
+                .zip(b.reported)
+                .all(|(x, y)| std::ptr::eq(x, y))
+            && a.key_figures == b.key_figures
+            && a.notes == b.notes
+            && a.composed.is_some() == b.composed.is_some())
+}
+
 fn raw_of(p: &Params) -> Typed {
     p.specs()
         .iter()
@@ -221,14 +259,18 @@ impl AppState {
         let raw = RwSignal::new(raw_of(&params));
         let params = RwSignal::new(params);
         let step = RwSignal::new(u.step.unwrap_or(variant.levers.len()));
-        let variant = RwSignal::new(variant);
+        let picked = RwSignal::new(variant);
+        let variant = Memo::new_with_compare(
+            move |_| picked.get(),
+            |a, b| !matches!((a, b), (Some(a), Some(b)) if shows_same(a, b)),
+        );
         // What the organisation is built from: the parameters less the planning models' own
         // (response time, workload), compared cheaply, so that those rebuild nothing.
         let model_input = Memo::new(move |_| params.with(|p| p.model_input(is_analysis_key)));
         // Not compared with the last value: a new model input is a new scenario (a deep
         // comparison of two organisations would cost about as much as building one).
         let built = Memo::new_with_compare(
-            move |_| model_input.with(|p| variant.get().build(p)),
+            move |_| model_input.with(|p| picked.get().build(p)),
             |_, _| true,
         );
         let shown = Memo::new(move |prev: Option<&Option<Shown>>| match built.get() {
@@ -330,6 +372,7 @@ impl AppState {
             compared,
             case: RwSignal::new(u.case),
             variant,
+            picked,
             lang,
             group,
             orient,
@@ -382,7 +425,7 @@ impl AppState {
     pub fn set_recipe(&self, recipe: Recipe) {
         let v = recipe.variant();
         let old = self.params.get_untracked();
-        let from = self.variant.get_untracked();
+        let from = self.picked.get_untracked();
         let own_prefix = (from.composed.is_none())
             .then(|| format!("{}.{}.", self.case.get_untracked().key(), from.key));
         let mut p = v.defaults();
@@ -417,7 +460,7 @@ impl AppState {
 
     /// Switches to another scope of the case, with that scope's defaults, at its final step.
     pub fn set_variant(&self, v: &'static Variant) {
-        if std::ptr::eq(self.variant.get_untracked(), v) {
+        if std::ptr::eq(self.picked.get_untracked(), v) {
             return;
         }
         let p = v.defaults();
@@ -426,14 +469,35 @@ impl AppState {
 
     /// Shows variant `v` with parameters `p` at `step`, with the view state that belongs to
     /// one organisation (highlight, collapsed boxes, "expand all") cleared.
+    ///
+    /// Only what differs is set, so that showing a variant like the one shown (a composed
+    /// reform on an edited organisation, with the same parameters) wakes only what depends
+    /// on the organisation: the parameter inputs keep their signals when the list of
+    /// parameters is the same, each given its value.
     fn show(&self, v: &'static Variant, p: Params, step: usize) {
-        self.focus_unit.set(None);
-        self.collapsed.set(HashSet::new());
-        self.allow_big.set(false);
-        self.raw.set(raw_of(&p));
-        self.params.set(p);
-        self.step.set(step);
-        self.variant.set(v);
+        set_if_changed(self.focus_unit, None);
+        set_if_changed(self.collapsed, HashSet::new());
+        set_if_changed(self.allow_big, false);
+        let same_list = self.params.with_untracked(|old| {
+            old.specs().len() == p.specs().len()
+                && old
+                    .specs()
+                    .iter()
+                    .zip(p.specs())
+                    .all(|(a, b)| a.key == b.key)
+        });
+        if same_list {
+            self.raw.with_untracked(|r| {
+                for (slot, s) in r.iter().zip(p.specs()) {
+                    set_if(slot, s.format(p.get(s.key)));
+                }
+            });
+        } else {
+            self.raw.set(raw_of(&p));
+        }
+        set_if_changed(self.params, p);
+        set_if_changed(self.step, step);
+        self.picked.set(v);
     }
 
     /// Switches to a case's page, at the case's first scope.
@@ -465,7 +529,7 @@ impl AppState {
     }
 
     pub fn reset(&self) {
-        let v = self.variant.get_untracked();
+        let v = self.picked.get_untracked();
         let p = v.defaults();
         self.raw.set(raw_of(&p));
         self.params.set(p);
