@@ -60,9 +60,25 @@ pub fn Composer(state: AppState) -> impl IntoView {
     // The measures that found nothing to act on (their step equals the one before): marked in
     // the list, each mark following the scenario on its own (the list is not rebuilt).
     let idle = state.idle;
+    // What the panel draws: the recipe, with an own organisation as its baseline counted by
+    // its name (an edit of it makes another scope of the same name, whose option's value
+    // follows `state.own`), so that an edit draws the panel again only for what it changed.
+    let drawn = Memo::new(move |_| {
+        state.recipe.with(|r| {
+            r.as_ref().map(|r| {
+                let base = if r.base.is_own() {
+                    format!("own|{}|{}", r.base.variant.name.zh, r.base.variant.name.en)
+                } else {
+                    r.base.key()
+                };
+                (base, r.steps.clone())
+            })
+        })
+    });
     move || {
         let l = lang.get();
-        let Some(recipe) = state.recipe.get() else {
+        drawn.track();
+        let Some(recipe) = state.recipe.get_untracked() else {
             return ().into_any();
         };
         let scopes = Scope::all();
@@ -100,7 +116,22 @@ pub fn Composer(state: AppState) -> impl IntoView {
             .iter()
             .map(|s| {
                 let k = s.key();
-                view! { <option value=k.clone() selected=k == base_key>{scope_name(*s, l)}</option> }
+                let selected = k == base_key;
+                if s.is_own() {
+                    // The current own organisation, edited or not.
+                    let value = move || {
+                        state
+                            .own
+                            .get()
+                            .map(|o| o.key())
+                            .unwrap_or_else(|| k.clone())
+                    };
+                    view! { <option value=value selected=selected>{scope_name(*s, l)}</option> }
+                        .into_any()
+                } else {
+                    view! { <option value=k selected=selected>{scope_name(*s, l)}</option> }
+                        .into_any()
+                }
             })
             .collect_view();
         let add_options = scopes
