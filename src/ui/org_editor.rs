@@ -4,6 +4,8 @@
 //! on the tree; the new tree replaces the organisation everywhere it is shown, so every reform
 //! is recomputed at once.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::i18n::{tr, trf, Lang, Msg, Name};
@@ -68,6 +70,9 @@ impl RowData {
         )
     }
 }
+
+/// The rows listed, the units in all, and the first unit listed (0-based).
+type Rows = (Arc<[RowData]>, usize, usize);
 
 /// An organisation as it was: its tree and its name.
 type Version = (Unit, Name);
@@ -210,16 +215,15 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
     // The rows listed: every unit up to `MAX_ROWS`, or a window of that many around the unit
     // asked for from the diagram. Rows are keyed by everything they show, so an edit redraws
     // only the rows it changed.
-    let rows = Memo::new(move |_| -> (Vec<RowData>, usize, usize) {
+    // After a name or staff typed into a row, the list is the one drawn: the row shows what
+    // was typed, and no other row changed (the rows are shared, so nothing is woken).
+    let rows = Memo::new(move |prev: Option<&Rows>| -> Rows {
         if !open.get() {
-            return (Vec::new(), 0, 0);
+            return (Arc::from([]), 0, 0);
         }
         let l = lang.get();
         let Some(scope) = state.own.get() else {
-            return (Vec::new(), 0, 0);
-        };
-        let Ok(tree) = scope.variant.baseline.make(&scope.variant.defaults()) else {
-            return (Vec::new(), 0, 0);
+            return (Arc::from([]), 0, 0);
         };
         let (mv, del, at) = (moving.get(), deleting.get(), state.edit_unit.get());
         let typed_now = typed.try_update_value(std::mem::take).unwrap_or(false);
@@ -229,6 +233,18 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
             }
             *key = scope.variant.key;
         });
+        let quiet = |p: &&Rows| {
+            typed_now
+                && mv.is_none()
+                && del.is_none()
+                && !p.0.iter().any(|r| r.moving || r.deleting)
+        };
+        if let Some(prev) = prev.filter(quiet) {
+            return prev.clone();
+        }
+        let Ok(tree) = scope.variant.baseline.make(&scope.variant.defaults()) else {
+            return (Arc::from([]), 0, 0);
+        };
         let gen = drawn.with_value(|d| d.0);
         // Rows redrawn lose focus: it goes back to the same control once they are drawn (but
         // not when a unit was asked for from the diagram: focus goes to that unit then).
@@ -262,7 +278,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                 lang: l,
                 drawn: gen,
             })
-            .collect();
+            .collect::<Arc<[RowData]>>();
         (list, total, start)
     });
     // Where the unit being moved may go: any unit not under it.
@@ -427,7 +443,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                         <th scope="col">{tr(l, Msg::EditActions)}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || rows.with(|r| r.0.clone()) key=RowData::key children=row_view/>
+                        <For each=move || rows.with(|r| r.0.to_vec()) key=RowData::key children=row_view/>
                     </tbody>
                 </table>
             </TableScroll>
