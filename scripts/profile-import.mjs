@@ -1,6 +1,7 @@
 // Profiler (not a test): samples the CPU in headless Chromium while a large organisation is
 // imported (from the input's files being set to the frame that shows it), then while one
-// parameter of the reform on it is toggled many times, and prints the functions with the most
+// parameter of the reform on it is toggled many times, then while a station's staff is edited
+// in the organisation editor many times, and prints the functions with the most
 // time for each (scripts/profile-report.mjs). Needs a build with function names:
 //   bash scripts/profile-build.sh
 //   node scripts/bench.mjs 1 import       # writes target/bench-org5000.csv
@@ -53,6 +54,27 @@ try {
     return total;
   }, { key, values, n });
   report((await cdp.send('Profiler.stop')).profile, n, `\n${key}=${values.join('<->')} on it, ${n} changes: ${(wall / n).toFixed(2)} ms per change to the painted frame${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
+
+  // Edits of the organisation itself, as the benchmark makes them: a station's frontline
+  // staff typed into the editor and committed, n times (each a new organisation).
+  await page.click('[data-panel="org-editor"] > summary');
+  await page.waitForSelector('[data-org-unit] [data-field="frontline"]');
+  await page.waitForTimeout(500);
+  await cdp.send('Profiler.start');
+  const edits = await page.evaluate(async (n) => {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const input = [...document.querySelectorAll('[data-org-unit] [data-field="frontline"]')][5];
+      const t0 = performance.now();
+      input.value = String(Number(input.value) + (i % 2 ? -1 : 1));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      total += performance.now() - t0;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return total;
+  }, n);
+  report((await cdp.send('Profiler.stop')).profile, n, `\n${n} edits of a station's frontline staff in the editor: ${(edits / n).toFixed(2)} ms per edit to the painted frame${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
 } finally {
   await browser.close();
   await server.close();
