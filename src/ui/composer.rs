@@ -77,7 +77,8 @@ pub fn Composer(state: AppState) -> impl IntoView {
     });
     move || {
         let l = lang.get();
-        drawn.track();
+        // Read, not only tracked: a memo only tracked is never remade.
+        drawn.with(|_| ());
         let Some(recipe) = state.recipe.get_untracked() else {
             return ().into_any();
         };
