@@ -202,14 +202,25 @@ pub fn link(state: AppState) -> Link {
 
 /// The fragment that carries `variant`'s organisation, or "" when it is too large.
 async fn make_fragment(variant: &'static Variant) -> String {
+    // Deflate shrinks an organisation file about tenfold at best: past that it cannot fit. The
+    // file written last is its pretty text; less every space and line break it is no longer
+    // than the compact one, so an organisation too large by that is told without writing it.
+    let most = 12 * crate::state::organisation::LINK_MAX;
+    if let Some(f) =
+        crate::state::organisation::last_file().filter(|f| own::key_of_hash(f.hash) == variant.key)
+    {
+        let blank = f.text.bytes().filter(|b| matches!(b, b' ' | b'\n')).count();
+        if f.text.len() - blank > most {
+            return String::new();
+        }
+    }
     let Ok(tree) = variant.baseline.make(&variant.defaults()) else {
         return String::new();
     };
     let name = own::name(variant.key).unwrap_or_else(|| tree.name.clone());
     let json = crate::state::organisation::link_json(&tree, &name);
     drop(tree);
-    // Deflate shrinks an organisation file about tenfold at best: past that it cannot fit.
-    if json.len() > 12 * crate::state::organisation::LINK_MAX {
+    if json.len() > most {
         return String::new();
     }
     let (prefix, value) = match deflate(json.as_bytes(), true).await {
