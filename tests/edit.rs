@@ -31,6 +31,44 @@ fn find<'a>(u: &'a Unit, id: &str) -> Option<&'a Unit> {
     u.children.iter().find_map(|c| find(c, id))
 }
 
+/// A random edit of one of the units `all` (by id), each kind of edit about as often.
+fn random_edit(rng: &mut Rng, all: &[String]) -> Edit {
+    let kinds = [
+        UnitKind::SubBureau,
+        UnitKind::Station,
+        UnitKind::Team,
+        UnitKind::InternalUnit,
+    ];
+    let pick = |rng: &mut Rng| all[rng.range(0, all.len() as u64 - 1) as usize].clone();
+    match rng.range(0, 5) {
+        0 => Edit::AddChild {
+            parent: pick(rng),
+            kind: kinds[rng.range(0, 3) as usize],
+        },
+        1 => Edit::Move {
+            id: pick(rng),
+            parent: pick(rng),
+        },
+        2 => Edit::Delete {
+            id: pick(rng),
+            keep_units: rng.range(0, 1) == 0,
+        },
+        3 => Edit::Staff {
+            id: pick(rng),
+            staff: Staff::new(rng.range(0, 50) as u32, rng.range(0, 500) as u32),
+        },
+        4 => Edit::Kind {
+            id: pick(rng),
+            kind: kinds[rng.range(0, 3) as usize],
+        },
+        _ => Edit::Rename {
+            id: pick(rng),
+            zh: format!("单位{}", rng.range(0, 99)),
+            en: String::new(),
+        },
+    }
+}
+
 #[test]
 fn each_edit_does_what_it_says() {
     let t = city();
@@ -228,42 +266,8 @@ fn random_edits_keep_a_tree_that_writes_and_reads_back() {
     let mut rng = Rng::new(42);
     let start = read(&template(false)).unwrap().tree;
     let mut t = start;
-    let kinds = [
-        UnitKind::SubBureau,
-        UnitKind::Station,
-        UnitKind::Team,
-        UnitKind::InternalUnit,
-    ];
     for _ in 0..3_000 {
-        let all = ids(&t);
-        let pick = |rng: &mut Rng| all[rng.range(0, all.len() as u64 - 1) as usize].clone();
-        let e = match rng.range(0, 5) {
-            0 => Edit::AddChild {
-                parent: pick(&mut rng),
-                kind: kinds[rng.range(0, 3) as usize],
-            },
-            1 => Edit::Move {
-                id: pick(&mut rng),
-                parent: pick(&mut rng),
-            },
-            2 => Edit::Delete {
-                id: pick(&mut rng),
-                keep_units: rng.range(0, 1) == 0,
-            },
-            3 => Edit::Staff {
-                id: pick(&mut rng),
-                staff: Staff::new(rng.range(0, 50) as u32, rng.range(0, 500) as u32),
-            },
-            4 => Edit::Kind {
-                id: pick(&mut rng),
-                kind: kinds[rng.range(0, 3) as usize],
-            },
-            _ => Edit::Rename {
-                id: pick(&mut rng),
-                zh: format!("单位{}", rng.range(0, 99)),
-                en: String::new(),
-            },
-        };
+        let e = random_edit(&mut rng, &ids(&t));
         if let Ok(next) = apply(&t, &e, 400) {
             // Ids stay unique, and the tree writes and reads back the same.
             let mut seen = ids(&next);
@@ -296,12 +300,6 @@ fn the_file_of_an_edited_tree_is_to_json_and_hashes_to_its_key() {
         assert_eq!(f.hash, content_hash(&json), "{what}: the hash");
         assert_eq!(key_of_hash(f.hash), key_of(&json));
     };
-    let kinds = [
-        UnitKind::SubBureau,
-        UnitKind::Station,
-        UnitKind::Team,
-        UnitKind::InternalUnit,
-    ];
     let other = read(&template(true)).unwrap();
     let mut name = Name::new("城市", "City");
     let mut rng = Rng::new(7);
@@ -309,34 +307,14 @@ fn the_file_of_an_edited_tree_is_to_json_and_hashes_to_its_key() {
     let mut history = vec![t.clone()];
     check(&t, &name, "the city");
     for i in 0..400 {
-        let all = ids(&t);
-        let pick = |rng: &mut Rng| all[rng.range(0, all.len() as u64 - 1) as usize].clone();
-        let e = match rng.range(0, 7) {
-            0 => Edit::AddChild {
-                parent: pick(&mut rng),
-                kind: kinds[rng.range(0, 3) as usize],
+        // Names with what JSON escapes, too.
+        let e = match random_edit(&mut rng, &ids(&t)) {
+            Edit::Rename { id, zh, en } => Edit::Rename {
+                id,
+                zh: format!("\"{zh}\n\\ 名"),
+                en,
             },
-            1 => Edit::Move {
-                id: pick(&mut rng),
-                parent: pick(&mut rng),
-            },
-            2 => Edit::Delete {
-                id: pick(&mut rng),
-                keep_units: rng.range(0, 1) == 0,
-            },
-            3 | 4 => Edit::Staff {
-                id: pick(&mut rng),
-                staff: Staff::new(rng.range(0, 50) as u32, rng.range(0, 500) as u32),
-            },
-            5 => Edit::Kind {
-                id: pick(&mut rng),
-                kind: kinds[rng.range(0, 3) as usize],
-            },
-            _ => Edit::Rename {
-                id: pick(&mut rng),
-                zh: format!("单位\"{}\"\n", rng.range(0, 99)),
-                en: String::new(),
-            },
+            e => e,
         };
         let Ok(next) = apply(&t, &e, 20_000) else {
             continue;
