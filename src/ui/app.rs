@@ -19,6 +19,7 @@ use crate::ui::params_panel::ParamsPanel;
 use crate::ui::phone_nav::PhoneNav;
 use crate::ui::presenter::{start_presenting, Presenter};
 use crate::ui::saved::SavedPanel;
+use crate::ui::say;
 use crate::ui::share::{EmbedView, ShareMenu};
 use crate::ui::sources::{LineagePanel, SourcesPanel};
 use crate::ui::state::AppState;
@@ -225,11 +226,11 @@ pub fn App() -> impl IntoView {
             }
         }>
             <div class="brand">
-                <h1>{move || t(Msg::AppTitle)}</h1>
-                <p class="tagline">{move || t(Msg::AppTagline)}</p>
+                <h1>{say(lang, Msg::AppTitle)}</h1>
+                <p class="tagline">{say(lang, Msg::AppTagline)}</p>
             </div>
             <PhoneNav state=state menu=menu/>
-            <nav class="cases" aria-label=move || t(Msg::Cases)>
+            <nav class="cases" aria-label=say(lang, Msg::Cases)>
                 {CaseId::ALL
                     .into_iter()
                     .map(|c| {
@@ -247,7 +248,7 @@ pub fn App() -> impl IntoView {
                             >
                                 <span>{move || c.name().get(lang.get())}</span>
                                 {(!c.is_modelled()).then(|| view! {
-                                    <small class="soon">{move || t(Msg::NotYetModelled)}</small>
+                                    <small class="soon">{say(lang, Msg::NotYetModelled)}</small>
                                 })}
                             </button>
                         }
@@ -258,7 +259,7 @@ pub fn App() -> impl IntoView {
             </nav>
             <div class="topbar-more" id="topbar-more">
             <label class="theme">
-                <span>{move || t(Msg::Theme)}</span>
+                <span>{say(lang, Msg::Theme)}</span>
                 <select
                     data-action="theme"
                     on:change=move |ev| {
@@ -277,7 +278,7 @@ pub fn App() -> impl IntoView {
                                 Theme::Projector => Msg::ThemeProjector,
                             };
                             view! {
-                                <option value=th.key() selected=move || state.theme.get() == th>{move || t(m)}</option>
+                                <option value=th.key() selected=move || state.theme.get() == th>{say(lang, m)}</option>
                             }
                         })
                         .collect_view()}
@@ -285,9 +286,9 @@ pub fn App() -> impl IntoView {
             </label>
             <ShareMenu state=state/>
             <button type="button" class="present-button" data-action="present"
-                title=move || t(Msg::PresentHint)
-                on:click=move |_| start_presenting(state)>{move || t(Msg::Present)}</button>
-            <div class="lang" role="group" aria-label=move || t(Msg::Language)>
+                title=say(lang, Msg::PresentHint)
+                on:click=move |_| start_presenting(state)>{say(lang, Msg::Present)}</button>
+            <div class="lang" role="group" aria-label=say(lang, Msg::Language)>
                 {Lang::ALL
                     .into_iter()
                     .map(|l| view! {
@@ -311,7 +312,7 @@ pub fn App() -> impl IntoView {
         <main class="layout" class:hidden-view=move || state.view.get() == View::Compare>
             <div class="params-drawer" id="params-drawer" class:open=move || drawer.get()
                 role=move || drawer.get().then_some("dialog")
-                aria-label=move || t(Msg::Parameters)
+                aria-label=say(lang, Msg::Parameters)
                 aria-modal=move || drawer.get().then_some("true")
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     if !drawer.get_untracked() {
@@ -327,12 +328,12 @@ pub fn App() -> impl IntoView {
                     }
                 }>
                 <button type="button" class="drawer-close" data-action="params-close"
-                    on:click=move |_| set_drawer(false)>{move || t(Msg::CloseParameters)}</button>
+                    on:click=move |_| set_drawer(false)>{say(lang, Msg::CloseParameters)}</button>
                 <ParamsPanel state=state/>
             </div>
             <button type="button" class="params-fab" data-action="params-open"
                 aria-controls="params-drawer" aria-expanded=move || drawer.get().to_string()
-                on:click=move |_| set_drawer(true)>{move || t(Msg::Parameters)}</button>
+                on:click=move |_| set_drawer(true)>{say(lang, Msg::Parameters)}</button>
             <section class="content">
                 <div class="main-col">
                 // Printed only (style/main.css): what the handout is about (the top bar's tabs
@@ -348,8 +349,8 @@ pub fn App() -> impl IntoView {
                     <Composer state=state/>
                 </Show>
                 <WhyPanel state=state/>
-                <div class="scope" class:hidden-view=move || state.view.get() == View::Compose role="group" aria-label=move || t(Msg::Variant)>
-                    <span class="scope-label">{move || t(Msg::Variant)} ":"</span>
+                <div class="scope" class:hidden-view=move || state.view.get() == View::Compose role="group" aria-label=say(lang, Msg::Variant)>
+                    <span class="scope-label">{say(lang, Msg::Variant)} ":"</span>
                     {move || {
                         state
                             .case
@@ -392,7 +393,7 @@ pub fn App() -> impl IntoView {
             </section>
         </main>
         <footer class="footer">
-            <p>{move || t(Msg::Footer)}</p>
+            <p>{say(lang, Msg::Footer)}</p>
             {offline_copy().map(|(date, version)| {
                 let hook = version.clone();
                 view! {

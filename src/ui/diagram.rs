@@ -25,6 +25,7 @@ use crate::model::lineage::{Change, Changes};
 use crate::model::metrics::MetricKey;
 use crate::model::org::{Id, Unit, UnitKind};
 use crate::ui::cells::set_if;
+use crate::ui::say;
 use crate::ui::state::AppState;
 
 /// Space around the drawing when fitted.
@@ -966,17 +967,17 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
         <figure class="diagram" data-phase=phase>
             <figcaption>
                 <span class="diagram-title">{move || title.get()}</span>
-                <span class="zoom-controls" role="group" aria-label=move || tr(lang.get(), Msg::ViewControls)>
-                    <button type="button" data-action="zoom-in" on:click=move |_| zoom_by(ZOOM_STEP) title=move || tr(lang.get(), Msg::ZoomIn) aria-label=move || tr(lang.get(), Msg::ZoomIn)>"+"</button>
-                    <button type="button" data-action="zoom-out" on:click=move |_| zoom_by(1.0 / ZOOM_STEP) title=move || tr(lang.get(), Msg::ZoomOut) aria-label=move || tr(lang.get(), Msg::ZoomOut)>"−"</button>
-                    <button type="button" data-action="fit" on:click=move |_| fit()>{move || tr(lang.get(), Msg::FitView)}</button>
-                    <button type="button" data-action="reset-view" on:click=move |_| reset()>{move || tr(lang.get(), Msg::ResetView)}</button>
+                <span class="zoom-controls" role="group" aria-label=say(lang, Msg::ViewControls)>
+                    <button type="button" data-action="zoom-in" on:click=move |_| zoom_by(ZOOM_STEP) title=say(lang, Msg::ZoomIn) aria-label=say(lang, Msg::ZoomIn)>"+"</button>
+                    <button type="button" data-action="zoom-out" on:click=move |_| zoom_by(1.0 / ZOOM_STEP) title=say(lang, Msg::ZoomOut) aria-label=say(lang, Msg::ZoomOut)>"−"</button>
+                    <button type="button" data-action="fit" on:click=move |_| fit()>{say(lang, Msg::FitView)}</button>
+                    <button type="button" data-action="reset-view" on:click=move |_| reset()>{say(lang, Msg::ResetView)}</button>
                     {move || editable.get().then(|| view! {
-                        <button type="button" data-action="edit-unit" title=move || tr(lang.get(), Msg::EditFromDiagramHint)
-                            on:click=move |_| edit_unit(ctx.active.get_untracked())>{move || tr(lang.get(), Msg::EditFromDiagram)}</button>
+                        <button type="button" data-action="edit-unit" title=say(lang, Msg::EditFromDiagramHint)
+                            on:click=move |_| edit_unit(ctx.active.get_untracked())>{say(lang, Msg::EditFromDiagram)}</button>
                     })}
                 </span>
-                <span class="export-controls" role="group" aria-label=move || tr(lang.get(), Msg::Export)>
+                <span class="export-controls" role="group" aria-label=say(lang, Msg::Export)>
                     <button type="button" data-export="svg" on:click=move |_| export(false)>"SVG"</button>
                     <button type="button" data-export="png" on:click=move |_| export(true)>"PNG"</button>
                 </span>
@@ -1026,7 +1027,7 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
                     .is_some_and(|d| d.open());
                 outline_open.set(open);
             }>
-                <summary>{move || tr(lang.get(), Msg::OutlineTitle)}</summary>
+                <summary>{say(lang, Msg::OutlineTitle)}</summary>
                 {outline_view}
             </details>
         </figure>
@@ -1037,7 +1038,6 @@ fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -> impl Into
 #[component]
 fn DiagramToolbar(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let t = move |m: Msg| tr(lang.get(), m);
     let count = move || {
         let q = state.search.get();
         if q.trim().is_empty() {
@@ -1075,17 +1075,17 @@ fn DiagramToolbar(state: AppState) -> impl IntoView {
     view! {
         <div class="diagram-toolbar">
             <label class="search">
-                <span>{move || t(Msg::SearchLabel)}</span>
+                <span>{say(lang, Msg::SearchLabel)}</span>
                 <input
                     type="search"
                     data-action="search"
-                    placeholder=move || t(Msg::SearchPlaceholder)
+                    placeholder=say(lang, Msg::SearchPlaceholder)
                     prop:value=move || state.search.get()
                     on:input=move |ev| state.search.set(event_target_value(&ev))
                 />
             </label>
             <span aria-live="polite">{count}</span>
-            <span class="orient" role="group" aria-label=move || t(Msg::LayoutLabel)>
+            <span class="orient" role="group" aria-label=say(lang, Msg::LayoutLabel)>
                 {[(Orient::TopDown, Msg::LayoutTopDown), (Orient::LeftRight, Msg::LayoutLeftRight)]
                     .into_iter()
                     .map(|(o, m)| view! {
@@ -1095,15 +1095,15 @@ fn DiagramToolbar(state: AppState) -> impl IntoView {
                             class:active=move || state.orient.get() == o
                             aria-pressed=move || (state.orient.get() == o).to_string()
                             on:click=move |_| state.orient.set(o)
-                        >{move || t(m)}</button>
+                        >{say(lang, m)}</button>
                     })
                     .collect_view()}
             </span>
             <button type="button" data-action="expand-all" on:click=move |_| {
                 state.allow_big.set(true);
                 state.collapsed.set(HashSet::new());
-            }>{move || t(Msg::ExpandAll)}</button>
-            <button type="button" data-action="collapse-all" on:click=move |_| top_levels()>{move || t(Msg::CollapseAll)}</button>
+            }>{say(lang, Msg::ExpandAll)}</button>
+            <button type="button" data-action="collapse-all" on:click=move |_| top_levels()>{say(lang, Msg::CollapseAll)}</button>
         </div>
     }
 }
@@ -1253,16 +1253,16 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
     };
     view! {
         <section class="diagrams" aria-labelledby="diagrams-title">
-            <h2 id="diagrams-title" class="visually-hidden">{move || tr(lang.get(), Msg::Diagrams)}</h2>
+            <h2 id="diagrams-title" class="visually-hidden">{say(lang, Msg::Diagrams)}</h2>
             <DiagramToolbar state=state/>
             <ChangeSummary state=state/>
             <div class="diagram-pair" class:lr=move || state.orient.get() == Orient::LeftRight>
                 <OrgDiagram ctx=before phase="before" title=before_title/>
                 <OrgDiagram ctx=after phase="after" title=after_title/>
             </div>
-            <p class="diagram-help">{move || tr(lang.get(), Msg::DiagramHelp)}</p>
-            <div class="legend" aria-label=move || tr(lang.get(), Msg::Legend)>
-                <span class="legend-title">{move || tr(lang.get(), Msg::Legend)} ":"</span>
+            <p class="diagram-help">{say(lang, Msg::DiagramHelp)}</p>
+            <div class="legend" aria-label=say(lang, Msg::Legend)>
+                <span class="legend-title">{say(lang, Msg::Legend)} ":"</span>
                 {move || {
                     kinds
                         .get()
@@ -1277,7 +1277,7 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
                 }}
                 <span class="legend-item placeholder">
                     <span class="swatch"></span>
-                    {move || tr(lang.get(), Msg::Placeholder)}
+                    {say(lang, Msg::Placeholder)}
                 </span>
                 <Show when=move || guided.get()>
                     <span class="legend-item legend-guide">
@@ -1297,7 +1297,7 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
                     })
                     .collect_view()}
                 <span class="legend-total">
-                    {move || tr(lang.get(), Msg::Before)} " " {move || trf(lang.get(), Msg::StaffSuffix, &[&total(false)])}
+                    {say(lang, Msg::Before)} " " {move || trf(lang.get(), Msg::StaffSuffix, &[&total(false)])}
                     " → "
                     {move || state.after_title(false)} " " {move || trf(lang.get(), Msg::StaffSuffix, &[&total(true)])}
                 </span>

@@ -9,6 +9,7 @@ use crate::i18n::{format_number, plain_number, tr, Lang, Msg};
 use crate::model::cases::{KeyFigure, Match, Reported, Variant};
 use crate::ui::numbers::{match_text, shown};
 use crate::ui::params_panel::SourceNote;
+use crate::ui::say;
 use crate::ui::state::{AppState, Shown};
 
 /// Figure `f` before and at `step` (NaN where there is none: no estimate, nothing built).
@@ -183,9 +184,9 @@ pub fn KeyFigures(state: AppState) -> impl IntoView {
         <Show when=move || state.variant.with(|v| !v.key_figures.is_empty())>
             <section class="key-figures" data-panel="key-figures" aria-labelledby="key-figures-title">
                 <h2 id="key-figures-title">
-                    {move || tr(lang.get(), Msg::KeyFigures)}
+                    {say(lang, Msg::KeyFigures)}
                     <span class="kf-phases">
-                        {move || tr(lang.get(), Msg::Before)}
+                        {say(lang, Msg::Before)}
                         " → "
                         {move || state.after_title(false)}
                     </span>

@@ -29,6 +29,18 @@ mod why;
 pub use app::App;
 pub use panic::install_panic_panel;
 
+/// A UI string that follows the language, for a text node or an attribute. Every label of the
+/// page is this one closure type, so Leptos' code that renders a reactive value is compiled once
+/// for all of them instead of once per label (a `move || tr(lang.get(), Msg::…)` at each of the
+/// 127 places was a type of its own: 29 KB of the optimised wasm, 8.6 KB gzip; issue 18).
+pub(crate) fn say(
+    lang: leptos::prelude::RwSignal<crate::i18n::Lang>,
+    msg: crate::i18n::Msg,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    use leptos::prelude::Get;
+    move || crate::i18n::tr(lang.get(), msg)
+}
+
 /// Mounts the app on the page's body (the binary's entry point).
 pub fn start() {
     install_panic_panel();

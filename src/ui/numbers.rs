@@ -10,6 +10,7 @@ use crate::state::export::{file_name, numbers_csv};
 use crate::ui::cells::Cells;
 use crate::ui::charts::{Pair, PairedBars};
 use crate::ui::params_panel::SourceNote;
+use crate::ui::say;
 use crate::ui::state::{AppState, Shown};
 use crate::ui::TableScroll;
 
@@ -136,7 +137,6 @@ fn pair_of(shown: &Option<Shown>, step: usize, k: MetricKey) -> (f64, f64) {
 #[component]
 fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
     let lang = state.lang;
-    let t = move |m: Msg| tr(lang.get(), m);
     // One sync pass writes each row's (before, after) pair; a row's cells read only their pair,
     // so a parameter change wakes the rows whose figures change and no other.
     let cells = Cells::<MetricKey, (f64, f64)>::new();
@@ -197,11 +197,11 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
             <table data-group=if spans { "spans" } else { "metrics" }>
                 <thead>
                     <tr>
-                        <th scope="col">{move || t(Msg::Metric)}</th>
-                        <th scope="col" class="num">{move || t(Msg::Before)}</th>
+                        <th scope="col">{say(lang, Msg::Metric)}</th>
+                        <th scope="col" class="num">{say(lang, Msg::Before)}</th>
                         <th scope="col" class="num">{move || state.after_title(false)}</th>
-                        <th scope="col" class="num">{move || t(Msg::Change)}</th>
-                        <th scope="col">{move || t(Msg::Reported)}</th>
+                        <th scope="col" class="num">{say(lang, Msg::Change)}</th>
+                        <th scope="col">{say(lang, Msg::Reported)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -235,7 +235,6 @@ fn download_csv(state: AppState) {
 #[component]
 pub fn Numbers(state: AppState, #[prop(default = true)] charts: bool) -> impl IntoView {
     let lang = state.lang;
-    let t = move |m: Msg| tr(lang.get(), m);
     let reported_only = move || {
         let l = lang.get();
         let variant = state.variant.get();
@@ -260,17 +259,17 @@ pub fn Numbers(state: AppState, #[prop(default = true)] charts: bool) -> impl In
     view! {
         <section class="numbers" aria-labelledby="numbers-title">
             <div class="numbers-head">
-                <h2 id="numbers-title">{move || t(Msg::Numbers)}</h2>
-                <button type="button" data-export="csv" on:click=move |_| download_csv(state)>{move || t(Msg::ExportCsv)}</button>
+                <h2 id="numbers-title">{say(lang, Msg::Numbers)}</h2>
+                <button type="button" data-export="csv" on:click=move |_| download_csv(state)>{say(lang, Msg::ExportCsv)}</button>
             </div>
             <MetricTable state=state spans=false/>
-            <p class="hint">{move || t(Msg::ReportedNote)}</p>
+            <p class="hint">{say(lang, Msg::ReportedNote)}</p>
             <Show when=move || state.variant.get().reported.iter().any(|r| r.metric.is_none())>
-                <h3>{move || t(Msg::ReportedOnly)}</h3>
+                <h3>{say(lang, Msg::ReportedOnly)}</h3>
                 <ul class="reported-only">{reported_only}</ul>
             </Show>
-            <h3 id="spans-title">{move || t(Msg::SpansLayersTitle)}</h3>
-            <p class="hint">{move || t(Msg::SpansLayersHint)}</p>
+            <h3 id="spans-title">{say(lang, Msg::SpansLayersTitle)}</h3>
+            <p class="hint">{say(lang, Msg::SpansLayersHint)}</p>
             <MetricTable state=state spans=true/>
             <Breakdowns state=state charts=charts/>
         </section>
@@ -282,7 +281,7 @@ pub fn Notes(state: AppState) -> impl IntoView {
     let lang = state.lang;
     view! {
         <details class="notes">
-            <summary>{move || tr(lang.get(), Msg::Notes)}</summary>
+            <summary>{say(lang, Msg::Notes)}</summary>
             <ul>
                 {move || {
                     state
@@ -445,7 +444,7 @@ fn TallyTable(
                         </tr>
                     })}
                     <tr>
-                        <th scope="col">{move || tr(lang.get(), head)}</th>
+                        <th scope="col">{say(lang, head)}</th>
                         {phases
                             .iter()
                             .flat_map(|_| fields.iter())
@@ -650,8 +649,8 @@ fn Breakdowns(state: AppState, charts: bool) -> impl IntoView {
             .collect()
     });
     view! {
-        <h3 id="breakdown-title">{move || t(Msg::BreakdownTitle)}</h3>
-        <p class="hint">{move || t(Msg::BreakdownHint)}</p>
+        <h3 id="breakdown-title">{say(lang, Msg::BreakdownTitle)}</h3>
+        <p class="hint">{say(lang, Msg::BreakdownHint)}</p>
         <div class="breakdowns">
             <TallyTable state=state which="tier" phases=&["before", "after"] fields=STAFF_AND_UNITS
                 caption=Signal::derive(move || t(Msg::ByTier).to_string()) head=Msg::Tier rows=tiers/>
@@ -664,7 +663,7 @@ fn Breakdowns(state: AppState, charts: bool) -> impl IntoView {
             <PairedBars chart="span-bands" title=Signal::derive(move || t(Msg::ChartBands).to_string()) phases=phases pairs=Signal::from(band_pairs)/>
             <StaffChart state=state/>
         </div>
-        <p class="hint">{move || t(Msg::ChartsText)}</p>
+        <p class="hint">{say(lang, Msg::ChartsText)}</p>
         </Show>
         <details class="per-unit" data-panel="per-unit" on:toggle=move |ev| {
             use wasm_bindgen::JsCast;

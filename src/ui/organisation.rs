@@ -14,6 +14,7 @@ use crate::state::organisation::{decode, read, template, to_csv, Problem, What, 
 use crate::state::url::View;
 use crate::ui::export::{download_text, picked_file};
 use crate::ui::own_store::{content, keep, offer, storage, KEY};
+use crate::ui::say;
 use crate::ui::state::AppState;
 
 /// GB18030 (which includes GBK and GB2312) by the browser's own decoder, refusing bytes that
@@ -113,7 +114,6 @@ fn dropped_file(e: &web_sys::Event) -> Option<web_sys::File> {
 #[component]
 pub fn OrganisationPanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let t = move |m: Msg| tr(lang.get(), m);
     let status = RwSignal::new(Status::None);
     let dragging = RwSignal::new(false);
     let current = state.own;
@@ -273,8 +273,8 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
 
     view! {
         <details class="saved own-org" data-panel="organisation" open=move || current.get().is_some() || status.get() != Status::None>
-            <summary>{move || t(Msg::OrgTitle)}</summary>
-            <p class="hint">{move || t(Msg::OrgHint)}</p>
+            <summary>{say(lang, Msg::OrgTitle)}</summary>
+            <p class="hint">{say(lang, Msg::OrgHint)}</p>
             {message}
             {own_box}
             <Show when=move || state.own.get().is_some()>
@@ -282,13 +282,13 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
             </Show>
             <p class="saved-files">
                 <label class="import">
-                    {move || t(Msg::OrgPick)}
+                    {say(lang, Msg::OrgPick)}
                     <input type="file" accept=".csv,.json,.txt,text/csv,application/json"
                         data-action="import-organisation" on:change=on_file/>
                 </label>
             </p>
             <p class="saved-files">
-                <span>{move || t(Msg::OrgTemplates)}</span>
+                <span>{say(lang, Msg::OrgTemplates)}</span>
                 <button type="button" data-action="org-template" data-template="zh" on:click=move |_| {
                     let _ = download_text("organisation-template-zh.csv", "text/csv;charset=utf-8", &template(true));
                 }>"中文"</button>
@@ -297,7 +297,7 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
                 }>"English"</button>
             </p>
             <p class="saved-files">
-                <select data-action="org-example-pick" aria-label=move || t(Msg::OrgExamples)
+                <select data-action="org-example-pick" aria-label=say(lang, Msg::OrgExamples)
                     on:change=move |ev| example.set(event_target_value(&ev))>{examples}</select>
                 <button type="button" data-action="org-example" on:click=move |_| {
                     let Some(s) = Scope::parse(&example.get_untracked()) else { return };
@@ -307,11 +307,11 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
                         let name = format!("organisation-{}.csv", s.key());
                         let _ = download_text(&name, "text/csv;charset=utf-8", &text);
                     }
-                }>{move || t(Msg::OrgExampleDownload)}</button>
+                }>{say(lang, Msg::OrgExampleDownload)}</button>
             </p>
         </details>
         <div class="drop-overlay" class:shown=move || dragging.get() aria-hidden="true">
-            <p>{move || t(Msg::OrgDropHere)}</p>
+            <p>{say(lang, Msg::OrgDropHere)}</p>
         </div>
     }
 }

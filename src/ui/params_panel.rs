@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use crate::analysis::is_analysis_key;
-use crate::i18n::{format_number, tr, trf, Lang, Msg};
+use crate::i18n::{format_number, trf, Lang, Msg};
 use crate::model::params::ParamSpec;
 use crate::model::source::Source;
+use crate::ui::say;
 use crate::ui::state::AppState;
 
 #[component]
@@ -21,9 +22,9 @@ pub fn SourceNote(source: Source, lang: RwSignal<Lang>) -> impl IntoView {
         .into_any(),
         Source::Assumption { why } => view! {
             <details class="source assumption" data-source="assumption">
-                <summary>{move || tr(lang.get(), Msg::Assumption)}</summary>
+                <summary>{say(lang, Msg::Assumption)}</summary>
                 <p>
-                    <em>{move || tr(lang.get(), Msg::AssumptionLabel)}</em>
+                    <em>{say(lang, Msg::AssumptionLabel)}</em>
                     ": "
                     {move || why.get(lang.get())}
                 </p>
@@ -136,9 +137,9 @@ pub fn ParamsPanel(state: AppState) -> impl IntoView {
         view! {
             <aside class="params" aria-labelledby="params-title">
                 <div class="params-head">
-                    <h2 id="params-title">{move || tr(lang.get(), Msg::Parameters)}</h2>
+                    <h2 id="params-title">{say(lang, Msg::Parameters)}</h2>
                     <button type="button" class="reset" data-action="reset" on:click=move |_| state.reset()>
-                        {move || tr(lang.get(), Msg::Reset)}
+                        {say(lang, Msg::Reset)}
                     </button>
                 </div>
                 <label class="toggle">
@@ -148,7 +149,7 @@ pub fn ParamsPanel(state: AppState) -> impl IntoView {
                         prop:checked=move || state.group.get()
                         on:change=move |ev| state.group.set(event_target_checked(&ev))
                     />
-                    {move || tr(lang.get(), Msg::GroupIdentical)}
+                    {say(lang, Msg::GroupIdentical)}
                 </label>
                 {groups
                     .into_iter()

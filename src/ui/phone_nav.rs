@@ -4,9 +4,10 @@
 //! there; this selector does what they do.
 use leptos::prelude::*;
 
-use crate::i18n::{tr, Msg};
+use crate::i18n::Msg;
 use crate::model::cases::CaseId;
 use crate::state::url::View;
+use crate::ui::say;
 use crate::ui::state::AppState;
 
 /// The option of what is on screen: `case:<case>:<variant>`, `compare` or `compose`.
@@ -46,7 +47,6 @@ fn pick(state: AppState, value: &str) {
 #[component]
 pub fn PhoneNav(state: AppState, menu: RwSignal<bool>) -> impl IntoView {
     let lang = state.lang;
-    let t = move |m: Msg| tr(lang.get(), m);
     let options = move || {
         let l = lang.get();
         let cases = CaseId::ALL
@@ -82,14 +82,14 @@ pub fn PhoneNav(state: AppState, menu: RwSignal<bool>) -> impl IntoView {
     });
     view! {
         <div class="phone-nav">
-            <select node_ref=select data-action="pick-view" aria-label=move || t(Msg::Cases)
+            <select node_ref=select data-action="pick-view" aria-label=say(lang, Msg::Cases)
                 on:change=move |ev| pick(state, &event_target_value(&ev))>
                 {options}
             </select>
             <button type="button" class="menu-button" data-action="menu"
                 aria-controls="topbar-more" aria-expanded=move || menu.get().to_string()
                 on:click=move |_| menu.update(|m| *m = !*m)>
-                <span aria-hidden="true">"☰ "</span>{move || t(Msg::Menu)}
+                <span aria-hidden="true">"☰ "</span>{say(lang, Msg::Menu)}
             </button>
         </div>
     }

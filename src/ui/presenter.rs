@@ -24,6 +24,7 @@ use crate::state::present::{after_move, Message, Move, Shared, CHANNEL};
 use crate::state::url::Present;
 use crate::ui::diagram::StepDiagram;
 use crate::ui::key_figures::{figure_cell, figure_values, written};
+use crate::ui::say;
 use crate::ui::state::AppState;
 
 /// How often the clock is redrawn (ms): it shows minutes.
@@ -280,16 +281,16 @@ fn Moves(deck: Deck) -> impl IntoView {
     let t = move |m: Msg| tr(state.lang.get(), m);
     view! {
         <button type="button" data-action="present-prev" disabled=move || state.step.get() == 0
-            on:click=move |_| deck.make(Move::Prev)>{move || t(Msg::PrevStep)}</button>
+            on:click=move |_| deck.make(Move::Prev)>{say(state.lang, Msg::PrevStep)}</button>
         <button type="button" data-action="present-next" disabled={move || state.step.get() >= state.last_step()}
-            on:click=move |_| deck.make(Move::Next)>{move || t(Msg::NextStep)}</button>
+            on:click=move |_| deck.make(Move::Next)>{say(state.lang, Msg::NextStep)}</button>
         <button type="button" data-action="present-hide" disabled=move || state.step.get() == 0
             data-hidden=move || deck.hidden.get().to_string()
             on:click=move |_| deck.make(Move::ToggleHidden)>
             {move || t(if deck.hidden.get() { Msg::PresentReveal } else { Msg::PresentHide })}
         </button>
         <button type="button" data-action="present-predict" aria-pressed=move || deck.predict.get().to_string()
-            on:click=move |_| deck.make(Move::TogglePredict)>{move || t(Msg::PresentPredict)}</button>
+            on:click=move |_| deck.make(Move::TogglePredict)>{say(state.lang, Msg::PresentPredict)}</button>
     }
 }
 
@@ -303,7 +304,7 @@ fn Where(deck: Deck, clock: RwSignal<String>) -> impl IntoView {
             {move || trf(lang.get(), Msg::PresentStepOf, &[&state.step.get().to_string(), &state.last_step().to_string()])}
         </span>
         <span class="present-clock" data-clock="">
-            <span class="visually-hidden">{move || tr(lang.get(), Msg::PresentClock)} " "</span>
+            <span class="visually-hidden">{say(lang, Msg::PresentClock)} " "</span>
             <time>{move || clock.get()}</time>
         </span>
     }
@@ -373,11 +374,11 @@ fn ProjectorView(deck: Deck, clock: RwSignal<String>) -> impl IntoView {
                     {move || state.variant.get().name.get(lang.get())}
                 </span>
                 <Where deck=deck clock=clock/>
-                <div class="present-controls" role="group" aria-label=move || t(Msg::PresentControls)>
+                <div class="present-controls" role="group" aria-label=say(lang, Msg::PresentControls)>
                     <Moves deck=deck/>
-                    <button type="button" data-action="present-notes" on:click=open_notes>{move || t(Msg::PresentNotesWindow)}</button>
-                    <button type="button" data-action="present-fullscreen" on:click=move |_| toggle_fullscreen()>{move || t(Msg::PresentFullScreen)}</button>
-                    <button type="button" data-action="present-exit" on:click=exit>{move || t(Msg::PresentExit)}</button>
+                    <button type="button" data-action="present-notes" on:click=open_notes>{say(lang, Msg::PresentNotesWindow)}</button>
+                    <button type="button" data-action="present-fullscreen" on:click=move |_| toggle_fullscreen()>{say(lang, Msg::PresentFullScreen)}</button>
+                    <button type="button" data-action="present-exit" on:click=exit>{say(lang, Msg::PresentExit)}</button>
                 </div>
             </header>
             <main class="present-main">
@@ -389,13 +390,13 @@ fn ProjectorView(deck: Deck, clock: RwSignal<String>) -> impl IntoView {
                         <p class="present-guess">{t(Msg::PresentGuess)}</p>
                     })}
                 </div>
-                <section class="present-figures" aria-label=move || t(Msg::KeyFigures)
+                <section class="present-figures" aria-label=say(lang, Msg::KeyFigures)
                     data-hidden=move || deck.hidden.get().to_string()>
                     <ul class="pf-list">{cards}</ul>
                 </section>
                 <StepDiagram state=state/>
             </main>
-            <p class="present-keys">{move || t(Msg::PresentKeys)}</p>
+            <p class="present-keys">{say(lang, Msg::PresentKeys)}</p>
         </div>
     }
 }
@@ -503,11 +504,11 @@ fn NotesView(deck: Deck, clock: RwSignal<String>, linked: bool) -> impl IntoView
     view! {
         <div class="presenter presenter-notes" data-present="notes">
             <header class="present-bar">
-                <h1 class="present-notes-title">{move || t(Msg::PresentNotesTitle)}</h1>
+                <h1 class="present-notes-title">{say(lang, Msg::PresentNotesTitle)}</h1>
                 <Where deck=deck clock=clock/>
-                <div class="present-controls" role="group" aria-label=move || t(Msg::PresentControls)>
+                <div class="present-controls" role="group" aria-label=say(lang, Msg::PresentControls)>
                     <Moves deck=deck/>
-                    <button type="button" data-action="present-exit" on:click=exit>{move || t(Msg::PresentExit)}</button>
+                    <button type="button" data-action="present-exit" on:click=exit>{say(lang, Msg::PresentExit)}</button>
                 </div>
             </header>
             <p class="present-link" data-linked=linked.to_string()>
@@ -516,13 +517,13 @@ fn NotesView(deck: Deck, clock: RwSignal<String>, linked: bool) -> impl IntoView
             <main class="notes-main">
                 <section class="notes-step" aria-labelledby="notes-step">
                     <h2 id="notes-step">
-                        {move || t(Msg::PresentThisStep)} ": "
+                        {say(lang, Msg::PresentThisStep)} ": "
                         <span data-notes-title=move || state.step.get().to_string()>{move || step_title(state, state.step.get(), lang.get())}</span>
                     </h2>
                     <p data-notes-summary="">{summary}</p>
                 </section>
                 <section class="notes-quotes" aria-labelledby="notes-quotes">
-                    <h2 id="notes-quotes">{move || t(Msg::PresentQuotes)}</h2>
+                    <h2 id="notes-quotes">{say(lang, Msg::PresentQuotes)}</h2>
                     <ul>{quotes}</ul>
                 </section>
                 <section class="notes-figures" aria-labelledby="notes-figures">
@@ -532,11 +533,11 @@ fn NotesView(deck: Deck, clock: RwSignal<String>, linked: bool) -> impl IntoView
                     <ul>{answers}</ul>
                 </section>
                 <section class="notes-next" aria-labelledby="notes-next">
-                    <h2 id="notes-next">{move || t(Msg::PresentNextUp)}</h2>
+                    <h2 id="notes-next">{say(lang, Msg::PresentNextUp)}</h2>
                     <p data-notes-next="">{next}</p>
                 </section>
             </main>
-            <p class="present-keys">{move || t(Msg::PresentKeys)}</p>
+            <p class="present-keys">{say(lang, Msg::PresentKeys)}</p>
         </div>
     }
 }

@@ -13,6 +13,7 @@ use crate::state::scenario::{
 };
 use crate::ui::export::picked_file;
 use crate::ui::own_store::{adopt, carried};
+use crate::ui::say;
 use crate::ui::state::AppState;
 
 pub const KEY: &str = "reform-explorer.saved";
@@ -95,7 +96,6 @@ fn download_json(state: AppState, saved: &Saved) {
 #[component]
 pub fn SavedPanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let t = move |m: Msg| tr(lang.get(), m);
     let (first, status0) = load();
     let list = RwSignal::new(first);
     let status = RwSignal::new(status0);
@@ -239,14 +239,14 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                             adopt(state, o);
                         }
                         state.apply(&open_state);
-                    }>{move || t(Msg::OpenSaved)}</button>
+                    }>{say(lang, Msg::OpenSaved)}</button>
                     <button type="button" data-action="rename-saved" on:click={
                         let n = s.name.clone();
                         move |_| {
                             rename_to.set(n.clone());
                             renaming.set(Some(i));
                         }
-                    }>{move || t(Msg::RenameSaved)}</button>
+                    }>{say(lang, Msg::RenameSaved)}</button>
                     <button type="button" data-action="duplicate-saved" on:click=move |_| {
                         let mut next = list.get_untracked();
                         if next.len() >= MAX_SAVED {
@@ -257,7 +257,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                             next.insert(i + 1, copy);
                             commit(next, Status::Saved(label));
                         }
-                    }>{move || t(Msg::DuplicateSaved)}</button>
+                    }>{say(lang, Msg::DuplicateSaved)}</button>
                     <button type="button" data-action="export-saved" on:click=move |_| download_json(state, &export)>"JSON"</button>
                     <button type="button" data-action="delete-saved" on:click=move |_| {
                         let mut next = list.get_untracked();
@@ -265,15 +265,15 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                             next.remove(i);
                             commit(next, Status::None);
                         }
-                    }>{move || t(Msg::DeleteSaved)}</button>
+                    }>{say(lang, Msg::DeleteSaved)}</button>
                 </span>
             </li>
         }
     };
     view! {
         <details class="saved" data-panel="saved">
-            <summary>{move || t(Msg::SavedTitle)}</summary>
-            <p class="hint">{move || t(Msg::SavedHint)}</p>
+            <summary>{say(lang, Msg::SavedTitle)}</summary>
+            <p class="hint">{say(lang, Msg::SavedHint)}</p>
             {move || message().map(|(kind, lines)| view! {
                 <div class=format!("saved-status {kind}") role="status" data-saved-status=kind>
                     {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
@@ -284,15 +284,15 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                     type="text"
                     data-action="saved-name"
                     maxlength=MAX_NAME.to_string()
-                    aria-label=move || t(Msg::SavedName)
-                    placeholder=move || t(Msg::SavedName)
+                    aria-label=say(lang, Msg::SavedName)
+                    placeholder=say(lang, Msg::SavedName)
                     disabled=!available
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                     on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { save() }
                 />
                 <button type="button" data-action="save-scenario" disabled=!available on:click=move |_| save()>
-                    {move || t(Msg::SaveScenario)}
+                    {say(lang, Msg::SaveScenario)}
                 </button>
             </div>
             <ol class="saved-list">
@@ -302,9 +302,9 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                 <button type="button" data-action="export-scenario" on:click=move |_| {
                     let s = Saved { name: String::new(), state: state.url_state(), organisation: carried(state) };
                     download_json(state, &s);
-                }>{move || t(Msg::ExportScenario)}</button>
+                }>{say(lang, Msg::ExportScenario)}</button>
                 <label class="import">
-                    {move || t(Msg::ImportScenario)}
+                    {say(lang, Msg::ImportScenario)}
                     <input type="file" accept=".json,application/json" data-action="import-scenario" on:change=on_file/>
                 </label>
             </p>

@@ -19,6 +19,7 @@ use crate::state::url::{self, Part, Parts, Theme};
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::key_figures::{figure_values, KeyFigures};
 use crate::ui::numbers::{Numbers, StaffChart};
+use crate::ui::say;
 use crate::ui::state::AppState;
 use crate::ui::steps::StepControl;
 
@@ -161,10 +162,10 @@ fn CopyField(
         }
     };
     view! {
-        <label for=id.clone()>{move || t(label)}</label>
+        <label for=id.clone()>{say(lang, label)}</label>
         <textarea id=id readonly rows=rows.to_string() data-share=kind prop:value=move || text.get()></textarea>
         <p class="share-actions">
-            <button type="button" data-action=format!("copy-{kind}") on:click=copy>{move || t(button)}</button>
+            <button type="button" data-action=format!("copy-{kind}") on:click=copy>{say(lang, button)}</button>
             <span role="status" data-copied=move || (copied.get() == Copied::Yes).to_string()>
                 {move || match copied.get() {
                     Copied::No => "",
@@ -255,14 +256,14 @@ fn EmbedBuilder(state: AppState, b: Builder) -> impl IntoView {
     };
     view! {
         <fieldset class="embed-builder" data-embed-builder="1">
-            <legend>{move || t(Msg::EmbedBuilder)}</legend>
-            <div class="embed-parts" role="group" aria-label=move || t(Msg::EmbedParts)>
-                <span class="embed-parts-label" aria-hidden="true">{move || t(Msg::EmbedParts)}</span>
+            <legend>{say(lang, Msg::EmbedBuilder)}</legend>
+            <div class="embed-parts" role="group" aria-label=say(lang, Msg::EmbedParts)>
+                <span class="embed-parts-label" aria-hidden="true">{say(lang, Msg::EmbedParts)}</span>
                 {parts}
             </div>
             <div class="embed-options">
                 <label>
-                    <span>{move || t(Msg::EmbedStep)}</span>
+                    <span>{say(lang, Msg::EmbedStep)}</span>
                     <select data-embed-option="step" on:change=move |ev| {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
                             b.step.set(i);
@@ -270,7 +271,7 @@ fn EmbedBuilder(state: AppState, b: Builder) -> impl IntoView {
                     }>{steps}</select>
                 </label>
                 <label>
-                    <span>{move || t(Msg::Language)}</span>
+                    <span>{say(lang, Msg::Language)}</span>
                     <select data-embed-option="lang" on:change=move |ev| {
                         if let Some(l) = Lang::from_code(&event_target_value(&ev)) {
                             b.lang.set(l);
@@ -285,7 +286,7 @@ fn EmbedBuilder(state: AppState, b: Builder) -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    <span>{move || t(Msg::Theme)}</span>
+                    <span>{say(lang, Msg::Theme)}</span>
                     <select data-embed-option="theme" on:change=move |ev| {
                         if let Some(th) = Theme::from_key(&event_target_value(&ev)) {
                             b.theme.set(th);
@@ -300,7 +301,7 @@ fn EmbedBuilder(state: AppState, b: Builder) -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    <span>{move || t(Msg::EmbedHeight)}</span>
+                    <span>{say(lang, Msg::EmbedHeight)}</span>
                     <input
                         type="number"
                         data-embed-option="height"
@@ -381,24 +382,24 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
     };
     view! {
         <details class="share" data-panel="share" on:toggle=on_toggle>
-            <summary>{move || t(Msg::Share)}</summary>
+            <summary>{say(lang, Msg::Share)}</summary>
             <div class="share-body">
                 <CopyField lang=lang kind="link" rows=2 label=Msg::LinkLabel button=Msg::CopyLink text=link/>
                 <Show when=move || open.get()>
                     <EmbedBuilder state=state b=b/>
-                    <p class="embed-preview-label">{move || t(Msg::EmbedPreview)}</p>
+                    <p class="embed-preview-label">{say(lang, Msg::EmbedPreview)}</p>
                     <div class="embed-preview-frame">
                         <iframe
                             class="embed-preview"
                             data-share="preview"
                             src=move || src.get()
-                            title=move || t(Msg::EmbedPreviewTitle)
+                            title=say(lang, Msg::EmbedPreviewTitle)
                             style:height=move || format!("{}px", b.height.get())
                         ></iframe>
                     </div>
                 </Show>
                 <CopyField lang=lang kind="embed" rows=7 label=Msg::EmbedLabel button=Msg::CopySnippet text=snippet/>
-                <p class="hint">{move || t(Msg::EmbedHint)}</p>
+                <p class="hint">{say(lang, Msg::EmbedHint)}</p>
                 {move || (open.get() && crate::ui::own_store::too_large_for_link(state)).then(|| view! {
                     <p class="notice warn" data-share-org="too-large">
                         {trf(lang.get(), Msg::OrgTooLargeForLink, &[&(crate::state::organisation::LINK_MAX / 1000).to_string()])}
@@ -634,7 +635,6 @@ fn listen_to_parent(state: AppState) {
 #[component]
 pub fn EmbedView(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let t = move |m: Msg| tr(lang.get(), m);
     let full = move || {
         let org = crate::ui::own_store::fragment(state);
         format!("{}{}{org}", page_base(), state.query_with(false))
@@ -654,14 +654,14 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
                     {move || state.after_title(true)}
                 </span>
                 <a class="open-full" data-action="open-full" href=full target="_blank" rel="noopener">
-                    {move || t(Msg::OpenFull)}
+                    {say(lang, Msg::OpenFull)}
                 </a>
             </header>
             {show.has(Part::Figures).then(|| view! { <KeyFigures state=state/> })}
             {show.has(Part::Steps).then(|| view! { <StepControl state=state/> })}
             {show.has(Part::Diagrams).then(|| view! { <DiagramPanel state=state/> })}
             {show.has(Part::Chart).then(|| view! {
-                <section class="embed-chart" data-embed-part="chart" aria-label=move || t(Msg::EmbedPartChart)>
+                <section class="embed-chart" data-embed-part="chart" aria-label=say(lang, Msg::EmbedPartChart)>
                     <StaffChart state=state/>
                 </section>
             })}

@@ -16,6 +16,7 @@ use crate::model::params::ParamSpec;
 use crate::model::source::Source;
 use crate::ui::cells::Cells;
 use crate::ui::params_panel::SourceNote;
+use crate::ui::say;
 use crate::ui::state::AppState;
 use crate::ui::TableScroll;
 
@@ -33,7 +34,6 @@ const T_TUNED: Text = Text::new("所调的假设：", "assumption tuned: ");
 #[component]
 pub fn SourcesPanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let t = move |m: Msg| tr(lang.get(), m);
     let body = move || {
         let l = lang.get();
         let case = state.case.get();
@@ -243,7 +243,7 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
     };
     view! {
         <details class="sources-panel" data-panel="sources">
-            <summary>{move || t(Msg::SourcesTitle)}</summary>
+            <summary>{say(lang, Msg::SourcesTitle)}</summary>
             {body}
         </details>
     }
@@ -349,8 +349,8 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
     view! {
         <Show when=move || entries.with(|e| !e.is_empty())>
             <details class="lineage" data-panel="lineage" open>
-                <summary>{move || tr(lang.get(), Msg::LineageTitle)}</summary>
-                <p class="hint">{move || tr(lang.get(), Msg::LineageHint)}</p>
+                <summary>{say(lang, Msg::LineageTitle)}</summary>
+                <p class="hint">{say(lang, Msg::LineageHint)}</p>
                 <ul class="lineage-list">
                     <For each=move || ids.get() key=|id| id.clone() children=item/>
                 </ul>

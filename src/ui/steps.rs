@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::{format_number, tr, trf, Lang, Msg};
 use crate::model::lever::StaffFlow;
 use crate::ui::params_panel::SourceNote;
+use crate::ui::say;
 use crate::ui::state::AppState;
 
 fn signed(v: i64) -> String {
@@ -84,7 +85,6 @@ fn HandoutSteps(state: AppState) -> impl IntoView {
 #[component]
 pub fn StepControl(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let t = move |m: Msg| tr(lang.get(), m);
     let last = move || state.last_step();
     let go = move |delta: isize| -> usize {
         let next = state.step.get_untracked() as isize + delta;
@@ -195,7 +195,7 @@ pub fn StepControl(state: AppState) -> impl IntoView {
     view! {
         <section class="steps" aria-labelledby="steps-title">
             <div class="steps-head">
-                <h2 id="steps-title">{move || t(Msg::Steps)}</h2>
+                <h2 id="steps-title">{say(lang, Msg::Steps)}</h2>
                 <button
                     type="button"
                     class="step-move"
@@ -204,7 +204,7 @@ pub fn StepControl(state: AppState) -> impl IntoView {
                     on:click=move |_| {
                         go(-1);
                     }
-                >{move || t(Msg::PrevStep)}</button>
+                >{say(lang, Msg::PrevStep)}</button>
                 <button
                     type="button"
                     class="step-move"
@@ -213,9 +213,9 @@ pub fn StepControl(state: AppState) -> impl IntoView {
                     on:click=move |_| {
                         go(1);
                     }
-                >{move || t(Msg::NextStep)}</button>
+                >{say(lang, Msg::NextStep)}</button>
             </div>
-            <ol class="step-list" aria-label=move || t(Msg::Steps)>{items}</ol>
+            <ol class="step-list" aria-label=say(lang, Msg::Steps)>{items}</ol>
             <div class="step-detail" aria-live="polite">{detail}</div>
             <HandoutSteps state=state/>
         </section>

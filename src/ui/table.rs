@@ -8,6 +8,7 @@ use crate::analysis::workload::Method;
 use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
 use crate::model::metrics::work_units;
 use crate::model::org::Unit;
+use crate::ui::say;
 use crate::ui::state::AppState;
 use crate::ui::TableScroll;
 
@@ -114,12 +115,12 @@ pub fn RowTable(state: AppState) -> impl IntoView {
     view! {
         <Show when=move || state.variant.with(|v| !v.row_specs.is_empty())>
             <details class="row-table" data-panel="rows">
-                <summary>{move || tr(lang.get(), Msg::RowTableTitle)}</summary>
-                <p class="hint">{move || tr(lang.get(), Msg::RowTableHint)}</p>
+                <summary>{say(lang, Msg::RowTableTitle)}</summary>
+                <p class="hint">{say(lang, Msg::RowTableHint)}</p>
                 <p class="error" role="alert">{move || error.get()}</p>
                 <TableScroll lang=lang>
                     <table>
-                        <thead><tr><th scope="col">{move || tr(lang.get(), Msg::Unit)}</th>{head}</tr></thead>
+                        <thead><tr><th scope="col">{say(lang, Msg::Unit)}</th>{head}</tr></thead>
                         <tbody>{body}</tbody>
                     </table>
                 </TableScroll>
@@ -245,8 +246,8 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
     view! {
         <Show when=has_incidents>
             <section class="workload" aria-labelledby="workload-title">
-                <h2 id="workload-title">{move || tr(lang.get(), Msg::WorkloadTitle)}</h2>
-                <p class="hint">{move || tr(lang.get(), Msg::WorkloadHint)}</p>
+                <h2 id="workload-title">{say(lang, Msg::WorkloadTitle)}</h2>
+                <p class="hint">{say(lang, Msg::WorkloadHint)}</p>
                 <Show when=move || state.params.with(|p| Method::of(p).is_some())>
                     <p class="hint" data-how="workload">{move || T_NEEDED_HINT.get(lang.get())}</p>
                 </Show>

@@ -10,6 +10,7 @@ use crate::i18n::{format_number, tr, trf, Lang, Msg};
 use crate::model::cases::why::{self, Said};
 use crate::model::cases::Reported;
 use crate::state::url::View;
+use crate::ui::say;
 use crate::ui::state::AppState;
 
 /// A reported figure as the panel writes it: "97.66 分", "-21%", "1,937 → 434 起".
@@ -86,16 +87,16 @@ pub fn WhyPanel(state: AppState) -> impl IntoView {
         <Show when=move || state.view.get() == View::Case>
             <details class="why" data-panel="why">
                 <summary>
-                    <h2>{move || tr(lang.get(), Msg::WhyTitle)}</h2>
+                    <h2>{say(lang, Msg::WhyTitle)}</h2>
                     <span class="why-count" data-why-count="1">{count}</span>
                 </summary>
                 <div class="why-body">
                     <section aria-labelledby="why-problems">
-                        <h3 id="why-problems">{move || tr(lang.get(), Msg::WhyProblems)}</h3>
+                        <h3 id="why-problems">{say(lang, Msg::WhyProblems)}</h3>
                         <ul>{problems}</ul>
                     </section>
                     <section aria-labelledby="why-outcomes">
-                        <h3 id="why-outcomes">{move || tr(lang.get(), Msg::WhyOutcomes)}</h3>
+                        <h3 id="why-outcomes">{say(lang, Msg::WhyOutcomes)}</h3>
                         {outcomes}
                     </section>
                 </div>
