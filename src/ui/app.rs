@@ -2,6 +2,7 @@
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -186,11 +187,13 @@ pub fn App() -> impl IntoView {
 
     let t = move |m: Msg| tr(lang.get(), m);
 
+    // Which page is decided once, so an `EitherOf3` (built once, never rebuilt) instead of an
+    // `AnyView`, whose rebuild and move functions for the whole page would be compiled in.
     if state.embed {
-        return view! { <EmbedView state=state/> }.into_any();
+        return EitherOf3::A(view! { <EmbedView state=state/> });
     }
     if state.present.is_on() {
-        return view! { <Presenter state=state/> }.into_any();
+        return EitherOf3::B(view! { <Presenter state=state/> });
     }
     open_sources_for_print();
     // The phone's menu (the theme, share and language controls below 600 px).
@@ -217,7 +220,7 @@ pub fn App() -> impl IntoView {
             })
         });
     };
-    view! {
+    EitherOf3::C(view! {
         <header class="topbar" class:menu-open=move || menu.get() on:keydown=move |ev: web_sys::KeyboardEvent| {
             // Escape closes the phone's menu, focus back on its button.
             if ev.key() == "Escape" && menu.get_untracked() {
@@ -403,8 +406,7 @@ pub fn App() -> impl IntoView {
                 }
             })}
         </footer>
-    }
-    .into_any()
+    })
 }
 
 #[component]

@@ -13,6 +13,7 @@
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -259,10 +260,11 @@ pub fn Presenter(state: AppState) -> impl IntoView {
     }
     let clock = RwSignal::new(clock_now());
     StoredValue::new_local(Interval::new(CLOCK_EVERY, move || clock.set(clock_now())));
+    // Decided once: an `Either` is built once and never rebuilt (an `AnyView` compiles both).
     if state.present == Present::Notes {
-        view! { <NotesView deck=deck clock=clock linked=linked/> }.into_any()
+        Either::Left(view! { <NotesView deck=deck clock=clock linked=linked/> })
     } else {
-        view! { <ProjectorView deck=deck clock=clock/> }.into_any()
+        Either::Right(view! { <ProjectorView deck=deck clock=clock/> })
     }
 }
 
