@@ -2,6 +2,7 @@
 //! reorder levers from all four cases. The result shows on the case page below it like any
 //! case (steps, diagrams, numbers, sources, link, saved files, exports).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, Text};
@@ -165,9 +166,9 @@ pub fn Composer(state: AppState) -> impl IntoView {
                 </label>
                 <h3>{T_LEVERS.get(l)}</h3>
                 {if n == 0 {
-                    view! { <p class="hint" data-compose-empty="1">{T_NONE.get(l)}</p> }.into_any()
+                    Either::Left(view! { <p class="hint" data-compose-empty="1">{T_NONE.get(l)}</p> })
                 } else {
-                    view! { <ol class="compose-steps">{items}</ol> }.into_any()
+                    Either::Right(view! { <ol class="compose-steps">{items}</ol> })
                 }}
                 <div class="compose-add">
                     <select data-action="compose-add" aria-label=T_ADD.get(l) on:change=move |ev| {

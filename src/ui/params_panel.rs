@@ -1,6 +1,7 @@
 //! The parameter panel: one input per parameter, grouped by measure, each with its unit,
 //! range, source and, when what is typed is bad, a message next to it.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::analysis::is_analysis_key;
@@ -13,14 +14,13 @@ use crate::ui::state::AppState;
 #[component]
 pub fn SourceNote(source: Source, lang: RwSignal<Lang>) -> impl IntoView {
     match source {
-        Source::Seed { doc, quote } => view! {
+        Source::Seed { doc, quote } => Either::Left(view! {
             <details class="source seed" data-source="seed" data-doc=doc>
                 <summary>{move || trf(lang.get(), Msg::SourceDoc, &[doc])}</summary>
                 <blockquote lang=source.quote_lang()>{quote}</blockquote>
             </details>
-        }
-        .into_any(),
-        Source::Assumption { why } => view! {
+        }),
+        Source::Assumption { why } => Either::Right(view! {
             <details class="source assumption" data-source="assumption">
                 <summary>{say(lang, Msg::Assumption)}</summary>
                 <p>
@@ -29,8 +29,7 @@ pub fn SourceNote(source: Source, lang: RwSignal<Lang>) -> impl IntoView {
                     {move || why.get(lang.get())}
                 </p>
             </details>
-        }
-        .into_any(),
+        }),
     }
 }
 

@@ -3,6 +3,7 @@
 //! every write first copies the last good list to a backup key; a damaged list is read from
 //! the backup (the damaged text is kept aside), and the user is told what happened.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::i18n::{tr, trf, Msg};
@@ -206,7 +207,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
         view! {
             <li data-saved=i.to_string()>
                 {move || if renaming.get() == Some(i) {
-                    view! {
+                    Either::Left(view! {
                         <input
                             type="text"
                             class="rename"
@@ -228,10 +229,9 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                                 }
                             }
                         />
-                    }
-                    .into_any()
+                    })
                 } else {
-                    view! { <span class="saved-name">{label.clone()}</span> }.into_any()
+                    Either::Right(view! { <span class="saved-name">{label.clone()}</span> })
                 }}
                 <span class="saved-actions">
                     <button type="button" data-action="open-saved" on:click=move |_| {

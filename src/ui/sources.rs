@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
@@ -151,14 +152,14 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
             })
             .collect();
         let calibrated = if calibrated.is_empty() {
-            view! { <p class="hint" data-calibrated-none="1">{T_CALIBRATED_NONE.get(l)}</p> }
-                .into_any()
+            Either::Left(
+                view! { <p class="hint" data-calibrated-none="1">{T_CALIBRATED_NONE.get(l)}</p> },
+            )
         } else {
-            view! {
+            Either::Right(view! {
                 <p class="hint">{T_CALIBRATED_HINT.get(l)}</p>
                 <ul class="calibrated-list">{calibrated}</ul>
-            }
-            .into_any()
+            })
         };
         let facts: Vec<_> = case
             .facts_of(v)
@@ -251,15 +252,13 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
 
 fn source_text(source: Source, l: Lang) -> impl IntoView {
     match source {
-        Source::Seed { doc, quote } => view! {
+        Source::Seed { doc, quote } => Either::Left(view! {
             <span class="seed-ref">{trf(l, Msg::SourceDoc, &[doc])} "："</span>
             <q lang=source.quote_lang()>{quote}</q>
-        }
-        .into_any(),
-        Source::Assumption { why } => view! {
+        }),
+        Source::Assumption { why } => Either::Right(view! {
             <span class="assumption-ref"><em>{tr(l, Msg::AssumptionLabel)}</em> ": " {why.get(l)}</span>
-        }
-        .into_any(),
+        }),
     }
 }
 

@@ -4,6 +4,7 @@
 //! by the model. A `<details>`, open where the screen is wide, folded on a phone; opened for
 //! printing (`ui::app`, beforeprint).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::i18n::{format_number, tr, trf, Lang, Msg};
@@ -77,10 +78,10 @@ pub fn WhyPanel(state: AppState) -> impl IntoView {
         let list = why::outcomes(case);
         if list.is_empty() {
             let why_none = why::of(case).no_outcomes.map_or("", |t| t.get(l));
-            view! { <p class="why-none" data-why-none="">{why_none}</p> }.into_any()
+            Either::Left(view! { <p class="why-none" data-why-none="">{why_none}</p> })
         } else {
             let items = list.into_iter().map(|s| item(s, true, l)).collect_view();
-            view! { <ul>{items}</ul> }.into_any()
+            Either::Right(view! { <ul>{items}</ul> })
         }
     };
     view! {
