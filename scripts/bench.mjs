@@ -1,5 +1,5 @@
 // Benchmark (not a test): prints the size of dist/ (raw and gzip -9) and the median time from a
-// parameter change to the last DOM mutation, for every case and variant at its defaults and for
+// parameter change to the last DOM mutation and to the next painted frame, for every case and variant at its defaults and for
 // a large city drawn unit by unit, in headless Chromium. Run after a release build and
 // `cargo test --test expected` (it reads target/e2e-expected.json for the list of variants):
 //   node scripts/bench.mjs [runs] [parts]
@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, open, settledUrl, DIST } from '../e2e/support.mjs';
-import { allParams, timeChanges } from './measure.mjs';
+import { allParams, timeChanges, timeFrames } from './measure.mjs';
 import { report } from './wasm-size.mjs';
 
 const runs = Number(process.argv[2] || 60);
@@ -297,6 +297,7 @@ try {
   }
   console.log(`parameter change -> last DOM mutation (${runs} runs each, headless Chromium)`);
   const worst = [];
+  const worstFrame = [];
   for (const cv of Object.keys(cases)) {
     const [c, v] = cv.split('/');
     const { page, errors } = await open(browser, `${server.url}?case=${c}&variant=${v}`);
@@ -307,16 +308,25 @@ try {
     // Every parameter, a few runs each: the median over all of them and the slowest one.
     const per = [];
     const every = [];
+    const frames = [];
+    const perFrame = [];
+    const n = Math.max(6, Math.round(runs / 4));
     for (const p of params) {
       // A step may change nothing on the page (a value the model rounds away): not timed.
-      const tp = await timeChanges(page, p.key, p.values, Math.max(6, Math.round(runs / 4)), true);
+      const tp = await timeChanges(page, p.key, p.values, n, true);
       every.push(...tp);
       if (tp.length) per.push([p.key, median(tp)]);
+      const tf = await timeFrames(page, p.key, p.values, n);
+      frames.push(...tf);
+      perFrame.push([p.key, median(tf)]);
     }
     per.sort((a, b) => b[1] - a[1]);
-    worst.push([cv, median(every)]);
+    perFrame.sort((a, b) => b[1] - a[1]);
+    worst.push([cv, per[0][1], per[0][0]]);
+    worstFrame.push([cv, median(frames), perFrame[0][1], perFrame[0][0]]);
     console.log(`  ${cv.padEnd(20)} ${key}=${values.join('<->')} (${nodes} boxes): ${stats(t)}${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
-    console.log(`  ${''.padEnd(20)} all ${params.length} parameters: median ${median(every).toFixed(2)} ms; slowest ${per[0][0]} ${per[0][1].toFixed(2)} ms, ${per[1] ? `${per[1][0]} ${per[1][1].toFixed(2)} ms` : ''}`);
+    console.log(`  ${''.padEnd(20)} all ${params.length} parameters -> last DOM mutation: median ${median(every).toFixed(2)} ms; slowest ${per[0][0]} ${per[0][1].toFixed(2)} ms, ${per[1] ? `${per[1][0]} ${per[1][1].toFixed(2)} ms` : ''}`);
+    console.log(`  ${''.padEnd(20)} input -> next painted frame: median ${median(frames).toFixed(1)} ms; slowest ${perFrame[0][0]} ${perFrame[0][1].toFixed(1)} ms`);
     await page.close();
   }
   // A large city with every unit drawn on its own: about 2,000 boxes in the two diagrams.
@@ -325,7 +335,8 @@ try {
   const nodes = await page.locator('.diagram .node').count();
   const t = await timeChanges(page, "staff", ["8010", "8000"], runs);
   const bigMedian = median(t);
-  console.log(`  large city ${big} (${nodes} boxes): ${stats(t)}${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
+  const bigFrame = median(await timeFrames(page, "staff", ["8010", "8000"], runs));
+  console.log(`  large city ${big} (${nodes} boxes): ${stats(t)}; input -> next painted frame median ${bigFrame.toFixed(1)} ms${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
   // A view change (zoom) touches one transform.
   const zoom = await page.evaluate(async () => {
     let changed = 0;
@@ -340,7 +351,11 @@ try {
   console.log(`  zoom in on the large city: ${zoom.ms.toFixed(2)} ms, ${zoom.changed} DOM mutation records`);
   // The issue's targets, against this run's figures (a benchmark reports; it does not fail).
   worst.sort((a, b) => b[1] - a[1]);
-  console.log(`targets: all-parameter median <= 4 ms for every variant: ${worst[0][1] <= 4 ? 'met' : 'MISSED'} (slowest ${worst[0][0]} ${worst[0][1].toFixed(2)} ms); large city <= 16 ms: ${bigMedian <= 16 ? 'met' : 'MISSED'} (${bigMedian.toFixed(2)} ms)`);
+  worstFrame.sort((a, b) => b[1] - a[1]);
+  const missed = worst.filter((w) => w[1] > 4).length;
+  console.log(`targets: the slowest single parameter of every variant <= 4 ms to the last DOM mutation: ${missed ? `MISSED in ${missed} of ${worst.length}` : 'met'} (slowest ${worst[0][0]} ${worst[0][2]} ${worst[0][1].toFixed(2)} ms); large city <= 16 ms: ${bigMedian <= 16 ? 'met' : 'MISSED'} (${bigMedian.toFixed(2)} ms)`);
+  const missedFrame = worstFrame.filter((w) => w[1] > 17).length;
+  console.log(`targets: input -> next painted frame, median over every parameter <= 17 ms for every variant: ${missedFrame ? `MISSED in ${missedFrame} of ${worstFrame.length}` : 'met'} (slowest ${worstFrame[0][0]} ${worstFrame[0][1].toFixed(1)} ms); large city <= 33 ms: ${bigFrame <= 33 ? 'met' : 'MISSED'} (${bigFrame.toFixed(1)} ms)`);
 } finally {
   await browser.close();
   await server.close();

@@ -37,3 +37,22 @@ export async function allParams(page) {
   }));
 }
 
+
+// Time from a parameter's input event to the next painted frame: the first task after the
+// next animation frame, so style, layout and paint of that frame are included.
+export async function timeFrames(page, key, values, n) {
+  return page.evaluate(async ({ key, values, n }) => {
+    const input = document.querySelector(`#param-${key}`);
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      // Start from a quiet page: after a painted frame.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const t0 = performance.now();
+      input.value = values[i % 2];
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, { key, values, n });
+}

@@ -238,3 +238,56 @@ fn workload_units_show_incidents_per_officer_on_their_boxes() {
         assert_eq!(line, &format!("人均警情 {want}"));
     }
 }
+
+/// The keys of the diagram's ARIA tree walk the boxes in drawing order, open and close them.
+#[test]
+fn tree_keys_walk_open_and_close_the_boxes() {
+    use reform_explorer::layout::diagram::{diagram_with, Options};
+    use reform_explorer::layout::viewport::{tree_move, TreeMove};
+    let v = CaseId::Daqing.variant("urban").unwrap();
+    let s = v.build(&v.defaults()).unwrap();
+    let d = diagram(s.after(), Lang::En, true);
+    let last = d.nodes.len() - 1;
+    let go = |i: usize, key: &str| tree_move(&d, i, key);
+    let to = |j: usize| {
+        Some(TreeMove {
+            to: Some(j),
+            collapse: None,
+        })
+    };
+    assert_eq!(go(0, "ArrowDown"), to(1));
+    assert_eq!(go(last, "ArrowDown"), to(last));
+    assert_eq!(go(0, "ArrowUp"), to(0));
+    assert_eq!(go(3, "Home"), to(0));
+    assert_eq!(go(0, "End"), to(last));
+    // Right from the root goes to its first child; Left from that child back to the root.
+    let child = d.nodes.iter().position(|n| n.parent == Some(0)).unwrap();
+    assert_eq!(go(0, "ArrowRight"), to(child));
+    let leaf = d.nodes.iter().position(|n| n.below == 0).unwrap();
+    let parent = d.nodes[leaf].parent.unwrap();
+    assert_eq!(go(leaf, "ArrowLeft"), to(parent));
+    // Left on an open box closes it, Enter toggles it; a leaf has nothing to toggle.
+    let close = Some(TreeMove {
+        to: None,
+        collapse: Some(true),
+    });
+    assert_eq!(go(0, "ArrowLeft"), close);
+    assert_eq!(go(0, "Enter"), close);
+    assert_eq!(go(leaf, "Enter"), None);
+    assert_eq!(go(0, "x"), None);
+    assert_eq!(go(d.nodes.len(), "ArrowDown"), None);
+    // A closed box opens with Right (or Space).
+    let opts = Options {
+        lang: Lang::En,
+        group: true,
+        collapsed: [d.nodes[0].id.to_string()].into(),
+        ..Options::default()
+    };
+    let closed = diagram_with(s.after(), &opts);
+    let open = Some(TreeMove {
+        to: None,
+        collapse: Some(false),
+    });
+    assert_eq!(tree_move(&closed, 0, "ArrowRight"), open);
+    assert_eq!(tree_move(&closed, 0, " "), open);
+}

@@ -73,6 +73,26 @@ where
         });
     }
 
+    /// Writes `v` to the cell of `key`, making the cell if there is none: for a sync pass that
+    /// knows every row before it is drawn (the diagram's boxes), with [`Cells::retain`] after.
+    pub fn put(&self, key: &K, v: V) {
+        self.0.update_value(|m| match m.get(key) {
+            Some(cell) => {
+                if cell.with_untracked(|old| *old != v) {
+                    cell.set(v);
+                }
+            }
+            None => {
+                m.insert(key.clone(), ArcRwSignal::new(v));
+            }
+        });
+    }
+
+    /// Drops the cells of the keys `keep` refuses (rows that are gone).
+    pub fn retain(&self, mut keep: impl FnMut(&K) -> bool) {
+        self.0.update_value(|m| m.retain(|k, _| keep(k)));
+    }
+
     /// Follows a table of rows keyed by `K`: drops the cells of rows that are gone and writes
     /// the others (rows still to be drawn get their cell from [`Cells::cell`]).
     pub fn sync_table<'a>(&self, rows: impl IntoIterator<Item = (&'a K, &'a V)>)
