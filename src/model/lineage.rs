@@ -61,10 +61,9 @@ fn id_map<K, V>(capacity: usize) -> HashMap<K, V, BuildHasherDefault<IdHasher>> 
 }
 
 /// What happened to a baseline unit, or where a later unit came from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Change {
     /// The same unit (same id) is still there and was not formed by a merge.
-    #[default]
     Kept,
     /// Formed from one or more baseline units (a merge, or a unit rebuilt from one).
     Formed,

@@ -73,26 +73,6 @@ where
         });
     }
 
-    /// Writes `v` to the cell of `key`, making the cell if there is none: for a sync pass that
-    /// knows every row before it is drawn (the diagram's boxes), with [`Cells::retain`] after.
-    pub fn put(&self, key: &K, v: V) {
-        self.0.update_value(|m| match m.get(key) {
-            Some(cell) => {
-                if cell.with_untracked(|old| *old != v) {
-                    cell.set(v);
-                }
-            }
-            None => {
-                m.insert(key.clone(), ArcRwSignal::new(v));
-            }
-        });
-    }
-
-    /// Drops the cells of the keys `keep` refuses (rows that are gone).
-    pub fn retain(&self, mut keep: impl FnMut(&K) -> bool) {
-        self.0.update_value(|m| m.retain(|k, _| keep(k)));
-    }
-
     /// Follows a table of rows keyed by `K`: drops the cells of rows that are gone and writes
     /// the others (rows still to be drawn get their cell from [`Cells::cell`]).
     pub fn sync_table<'a>(&self, rows: impl IntoIterator<Item = (&'a K, &'a V)>)
@@ -111,6 +91,60 @@ impl<K, V> Default for Cells<K, V>
 where
     K: Eq + Hash + Clone + Send + Sync + 'static,
     V: PartialEq + Clone + Send + Sync + 'static,
+{
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Rows of several cells each (a struct of `ArcRwSignal`s), keyed: for a sync pass that knows
+/// every row before it is drawn, and whose rows' parts change apart (the diagram's boxes: where
+/// a box is, what it says, its highlight, its connector; a hover writes the highlight alone).
+/// Copy; lives as long as the component that made it.
+pub struct Rows<K: Send + Sync + 'static, R: Send + Sync + 'static>(StoredValue<HashMap<K, R>>);
+
+impl<K: Send + Sync + 'static, R: Send + Sync + 'static> Clone for Rows<K, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<K: Send + Sync + 'static, R: Send + Sync + 'static> Copy for Rows<K, R> {}
+
+impl<K, R> Rows<K, R>
+where
+    K: Eq + Hash + Clone + Send + Sync + 'static,
+    R: Clone + Send + Sync + 'static,
+{
+    pub fn new() -> Self {
+        Rows(StoredValue::new(HashMap::new()))
+    }
+
+    /// The row of `key`, made by `make` if there is none, else written by `write` (which should
+    /// write each cell with [`set_if`], so that a part that did not change wakes nobody).
+    pub fn put(&self, key: &K, make: impl FnOnce() -> R, write: impl FnOnce(&R)) {
+        self.0.update_value(|m| match m.get(key) {
+            Some(row) => write(row),
+            None => {
+                m.insert(key.clone(), make());
+            }
+        });
+    }
+
+    /// Drops the rows of the keys `keep` refuses (rows that are gone).
+    pub fn retain(&self, mut keep: impl FnMut(&K) -> bool) {
+        self.0.update_value(|m| m.retain(|k, _| keep(k)));
+    }
+
+    /// The row of `key`, for its view.
+    pub fn get(&self, key: &K) -> Option<R> {
+        self.0.try_with_value(|m| m.get(key).cloned()).flatten()
+    }
+}
+
+impl<K, R> Default for Rows<K, R>
+where
+    K: Eq + Hash + Clone + Send + Sync + 'static,
+    R: Clone + Send + Sync + 'static,
 {
     fn default() -> Self {
         Self::new()

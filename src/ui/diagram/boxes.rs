@@ -11,7 +11,7 @@ use crate::i18n::{tr, Lang, Msg};
 use crate::layout::diagram::{fmt_1dp, DiagramNode, Edge, Found, Orient, FONT, LINE_HEIGHT, PAD_Y};
 use crate::model::lineage::Change;
 use crate::model::org::Id;
-use crate::ui::cells::Cells;
+use crate::ui::cells::{set_if, Rows};
 
 pub(super) fn change_key(c: Change) -> &'static str {
     match c {
@@ -44,7 +44,7 @@ pub(super) fn change_glyph(c: Change) -> &'static str {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Geom {
     x: f64,
     y: f64,
@@ -76,7 +76,7 @@ impl Geom {
 }
 
 /// What a box says, and the class and label that follow from it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 struct Label {
     lines: Arc<[String]>,
     name_lines: usize,
@@ -127,20 +127,19 @@ const ON_PATH: u8 = 4;
 const ACTIVE: u8 = 8;
 const TAB_STOP: u8 = 16;
 
-/// Everything one box shows: its cell in [`Boxes`]. Only the sync pass writes it, and only
-/// when a value changed, so a box re-renders only for its own changes and no signal has
-/// thousands of subscribers.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(super) struct BoxState {
-    geom: Geom,
-    label: Label,
-    flags: u8,
+/// The cells of one box. Only the sync pass writes them, and only when a value changed, so a
+/// box re-renders only for its own changes and no signal has thousands of subscribers.
+#[derive(Clone)]
+pub(super) struct BoxCells {
+    geom: ArcRwSignal<Geom>,
+    label: ArcRwSignal<Label>,
+    flags: ArcRwSignal<u8>,
     /// Connector from the parent: path data and whether it is on a search path.
-    edge: (Edge, bool),
+    edge: ArcRwSignal<(Edge, bool)>,
 }
 
-/// One cell per box, keyed by the box's unit id.
-pub(super) type Boxes = Cells<Id, BoxState>;
+/// One row of cells per box, keyed by the box's unit id.
+pub(super) type Boxes = Rows<Id, BoxCells>;
 
 /// Keeps one cell per box in step with the diagram and the states drawn on it, and returns the
 /// box ids in drawing order (parents first).
@@ -187,13 +186,20 @@ pub(super) fn sync_boxes(ctx: Ctx, found: Memo<Found>) -> (Boxes, RwSignal<Vec<I
                                 f.path.contains(n.id.as_str()),
                             );
                             seen.insert(n.id.as_str());
+                            let (geom, label) = (Geom::of(n, orient), Label::of(n, change, lang));
                             cells.put(
                                 &n.id,
-                                BoxState {
-                                    geom: Geom::of(n, orient),
-                                    label: Label::of(n, change, lang),
-                                    flags,
-                                    edge,
+                                || BoxCells {
+                                    geom: ArcRwSignal::new(geom),
+                                    label: ArcRwSignal::new(label.clone()),
+                                    flags: ArcRwSignal::new(flags),
+                                    edge: ArcRwSignal::new(edge),
+                                },
+                                |b| {
+                                    set_if(&b.geom, geom);
+                                    set_if(&b.label, label.clone());
+                                    set_if(&b.flags, flags);
+                                    set_if(&b.edge, edge);
                                 },
                             );
                         }
@@ -212,13 +218,12 @@ pub(super) fn sync_boxes(ctx: Ctx, found: Memo<Found>) -> (Boxes, RwSignal<Vec<I
     (cells, ids)
 }
 
-pub(super) fn node_view(unit: Id, ctx: Ctx, boxes: Boxes) -> impl IntoView {
-    let cell = boxes.cell(&unit, BoxState::default);
+pub(super) fn node_view(unit: Id, ctx: Ctx, boxes: Boxes) -> Option<impl IntoView> {
+    let cells = boxes.get(&unit)?;
     let id = unit.to_string();
-    // The parts of the box's cell: a part's readers wake only when that part changes.
-    let geom = Memo::new(move |_| cell.with(|b| b.geom));
-    let label = Memo::new(move |_| cell.with(|b| b.label.clone()));
-    let flags = Memo::new(move |_| cell.with(|b| b.flags));
+    let geom: RwSignal<Geom> = cells.geom.into();
+    let label: RwSignal<Label> = cells.label.into();
+    let flags: RwSignal<u8> = cells.flags.into();
     let flag = move |f: u8| move || flags.with(|v| v & f != 0);
     let (enter_id, focus_id, click_id, toggle_id) =
         (id.clone(), id.clone(), id.clone(), id.clone());
@@ -231,7 +236,7 @@ pub(super) fn node_view(unit: Id, ctx: Ctx, boxes: Boxes) -> impl IntoView {
     let depth = Memo::new(move |_| geom.with(|g| g.depth));
     let glyph = Memo::new(move |_| label.with(|l| change_glyph(l.change)));
     let lines = Memo::new(move |_| label.with(|l| (l.lines.clone(), l.name_lines)));
-    view! {
+    Some(view! {
         <g
             class=move || label.with(Label::class)
             class:lineage=flag(LIT)
@@ -316,17 +321,16 @@ pub(super) fn node_view(unit: Id, ctx: Ctx, boxes: Boxes) -> impl IntoView {
                 })
             }}
         </g>
-    }
+    })
 }
 
-pub(super) fn edge_view(id: &Id, boxes: Boxes) -> impl IntoView {
-    let cell = boxes.cell(id, BoxState::default);
-    let edge = Memo::new(move |_| cell.with(|b| b.edge));
-    view! {
+pub(super) fn edge_view(id: &Id, boxes: Boxes) -> Option<impl IntoView> {
+    let edge: RwSignal<(Edge, bool)> = boxes.get(id)?.edge.into();
+    Some(view! {
         <path
             d=move || edge.with(|e| e.0.path())
             class:on-path=move || edge.with(|e| e.1)
             class:guide=move || edge.with(|e| e.0.guide)
         ></path>
-    }
+    })
 }
