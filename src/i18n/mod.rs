@@ -289,6 +289,8 @@ pub enum Msg {
     CloseParameters,
     /// Minutes, after a number.
     MinutesShort,
+    /// Kilometres, after a number.
+    KilometresShort,
     /// How a reported figure is matched, in one word (the key-figures strip).
     KeyMatchInput,
     KeyMatchCalibrated,
@@ -677,6 +679,43 @@ pub enum Msg {
     PresentHiddenWord,
     PresentAlone,
     PresentLinked,
+    // The response-time panel (`ui/analysis.rs`): title, hints, rows, chart.
+    ResponseTitle,
+    ResponseHint,
+    /// No patrol in the sources, so no estimate.
+    ResponseOff,
+    ResponseCars,
+    ResponseBusy,
+    ResponseDispatch,
+    ResponseWait,
+    ResponseDistance,
+    ResponseTravel,
+    ResponseTotal,
+    /// {0}: cars busy on average, {1}: cars on the street.
+    ResponseSaturated,
+    ResponseChart,
+    ResponseCarsAxis,
+    /// Its "how this is computed", one line a formula; each {n} a number the view formats.
+    /// {0}, {1}: cars per 100 officers before and after, {2}: % on the street.
+    ResponseFormulaCars,
+    /// {0}: calls per hour, {1}: minutes per call, {2}: the load in erlangs.
+    ResponseFormulaBusy,
+    ResponseFormulaWait,
+    /// {0}: k, {1}: the area in km².
+    ResponseFormulaDistance,
+    /// {0}: the speed in km/h.
+    ResponseFormulaTravel,
+    /// {0}: call taking, {1}: relay per rank, {2}, {3}: dispatch minutes before and now.
+    ResponseFormulaDispatch,
+    ResponseFormulaTotal,
+    ResponseLimits,
+    /// What carries the change: {0} the whole change in minutes.
+    ResponseCarries,
+    /// Each part of it: {0} its minutes, {1} → {2} the input before and after; {3} the
+    /// minutes per rank.
+    ResponseByChain,
+    ResponseByOfficers,
+    ResponseByStandard,
 }
 
 /// The UI string for `msg` in `lang`.
@@ -789,6 +828,33 @@ mod tests {
         assert!(s.contains('1') && s.contains("10") && !s.contains('{'));
         let s = trf(Lang::Zh, Msg::ErrRange, &["1", "10"]);
         assert!(!s.contains('{'));
+    }
+
+    #[test]
+    fn templates_have_the_same_placeholders_in_every_language() {
+        let templates = [
+            Msg::ResponseSaturated,
+            Msg::ResponseFormulaCars,
+            Msg::ResponseFormulaBusy,
+            Msg::ResponseFormulaWait,
+            Msg::ResponseFormulaDistance,
+            Msg::ResponseFormulaTravel,
+            Msg::ResponseFormulaDispatch,
+            Msg::ResponseFormulaTotal,
+            Msg::ResponseCarries,
+            Msg::ResponseByChain,
+            Msg::ResponseByOfficers,
+            Msg::ResponseByStandard,
+        ];
+        for m in templates {
+            let holes = |l: Lang| -> Vec<usize> {
+                (0..10)
+                    .filter(|i| tr(l, m).contains(&format!("{{{i}}}")))
+                    .collect()
+            };
+            assert_eq!(holes(Lang::Zh), holes(Lang::En), "{m:?}");
+            assert_eq!(holes(Lang::ZhHant), holes(Lang::En), "{m:?}");
+        }
     }
 
     #[test]

@@ -5,64 +5,9 @@
 use leptos::prelude::*;
 
 use crate::analysis::response::{self, curve, Breakdown, Inputs, NoEstimate, Patrol, Side};
-use crate::i18n::{format_number, plain_number, Lang, Text};
+use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg};
 use crate::ui::state::AppState;
-use crate::ui::TableScroll;
-
-const T_TITLE: Text = Text::new("出警反应时间（模型估算）", "Response time (model estimate)");
-const T_HINT: Text = Text::new(
-    "按巡逻警车、警情和面积估算，不是资料的数；资料报告的数列在旁边。所有参数在左侧“出警反应时间估算”一组。",
-    "Estimated from patrol cars, calls and area: not a figure from the sources, which are shown beside it. The inputs are in the parameters' “Response time estimate” group.",
-);
-const T_OFF: Text = Text::new(
-    "本案例的资料没有讲巡逻，所以不估算出警时间。在参数“出警反应时间估算”一组填入每百名民警的警车数即可估算。",
-    "This case's source says nothing about patrol, so there is no response estimate. Enter patrol cars per 100 officers in the parameters' “Response time estimate” group to make one.",
-);
-const T_ROW_CARS: Text = Text::new("在路面的警车", "Patrol cars on the street");
-const T_ROW_BUSY: Text = Text::new("警车忙碌比例", "Share of cars busy");
-const T_ROW_DISPATCH: Text = Text::new("接警和警令传递", "Call taking and orders");
-const T_ROW_WAIT: Text = Text::new("等待空闲警车", "Waiting for a free car");
-const T_ROW_DISTANCE: Text = Text::new("到现场的距离", "Distance to the scene");
-const T_ROW_TRAVEL: Text = Text::new("路上用时", "Travel");
-const T_ROW_TOTAL: Text = Text::new("平均出警反应时间", "Average response time");
-const T_REPORTED: Text = Text::new("资料报告", "Reported");
-const T_SATURATED: Text = Text::new(
-    "警车不够：平均 {0} 辆在忙，只有 {1} 辆",
-    "Too few cars: {0} busy on average, only {1} on the street",
-);
-const T_MIN: Text = Text::new("分钟", "min");
-const T_KM: Text = Text::new("公里", "km");
-const T_CHART: Text = Text::new(
-    "出警反应时间与在路面警车数",
-    "Response time against patrol cars on the street",
-);
-const T_CARS_AXIS: Text = Text::new("在路面的警车（辆）", "cars on the street");
-const T_HOW: Text = Text::new("怎么算的", "How this is computed");
-const T_CARRIES: Text = Text::new(
-    "这 {0} 分钟的变化由什么带来（依次只改变一个输入，按下面的顺序；各项相加等于总变化）：",
-    "What carries this change of {0} min (one input changed at a time, in this order; the parts add up to the whole):",
-);
-const T_BY_CHAIN: Text = Text::new(
-    "指挥层次 {1} → {2}（由组织图算出）× 每个层次 {3} 分钟（假设）：{0} 分钟",
-    "the command chain, {1} → {2} ranks (computed from the organisation) × {3} min per rank (an assumption): {0} min",
-);
-const T_BY_OFFICERS: Text = Text::new(
-    "民警数 {1} → {2}（按改革前的警车标准）：{0} 分钟",
-    "the officers, {1} → {2} (at the cars standard before): {0} min",
-);
-const T_BY_STANDARD: Text = Text::new(
-    "每百名民警警车 {1} → {2}（见参数说明：资料没有给出的数是假设）：{0} 分钟",
-    "cars per 100 officers, {1} → {2} (see each parameter: a figure no source gives is an assumption): {0} min",
-);
-
-/// `{0}`, `{1}` … in `text` replaced by `args`.
-fn fill(text: &str, args: &[&str]) -> String {
-    let mut out = text.to_string();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), a);
-    }
-    out
-}
+use crate::ui::{say, TableScroll};
 
 /// `(cars, minutes)` points.
 type Curve = Vec<(u32, f64)>;
@@ -121,7 +66,6 @@ fn figures(state: AppState, prev: Option<&Option<Figures>>) -> Option<Figures> {
 #[component]
 pub fn ResponsePanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let t = move |x: Text| x.get(lang.get());
     let figs = Memo::new(move |prev| figures(state, prev));
     let off = move || {
         figs.with(|f| {
@@ -134,12 +78,12 @@ pub fn ResponsePanel(state: AppState) -> impl IntoView {
     view! {
         <Show when=move || figs.with(Option::is_some)>
             <section class="response" data-panel="response" aria-labelledby="response-title">
-                <h2 id="response-title">{move || t(T_TITLE)}</h2>
+                <h2 id="response-title">{say(lang, Msg::ResponseTitle)}</h2>
                 <Show
                     when=move || !off()
-                    fallback=move || view! { <p class="hint" data-response-off="1">{move || t(T_OFF)}</p> }
+                    fallback=move || view! { <p class="hint" data-response-off="1">{say(lang, Msg::ResponseOff)}</p> }
                 >
-                    <p class="hint">{move || t(T_HINT)}</p>
+                    <p class="hint">{say(lang, Msg::ResponseHint)}</p>
                     {move || {
                         lang.track();
                         figs.get().map(|f| view! {
@@ -159,56 +103,56 @@ fn ResponseTable(state: AppState, figs: Figures) -> impl IntoView {
     let l = state.lang.get_untracked();
     let reported = response::reported(state.variant.get_untracked());
     let after_title = state.after_title(false);
-    let minutes = |v: f64| format!("{} {}", format_number(v, 1), T_MIN.get(l));
+    let minutes = |v: f64| format!("{} {}", format_number(v, 1), tr(l, Msg::MinutesShort));
     // (hook, label, value of an estimate, as written)
     type Part = (
         &'static str,
-        Text,
+        Msg,
         fn(&Side) -> Option<f64>,
         fn(f64, Lang) -> String,
     );
     let parts: [Part; 7] = [
         (
             "cars",
-            T_ROW_CARS,
+            Msg::ResponseCars,
             |s| Some(s.inputs.cars),
             |v, _| format_number(v, 0),
         ),
         (
             "utilisation",
-            T_ROW_BUSY,
+            Msg::ResponseBusy,
             |s| s.result.ok().map(|e| e.utilisation),
             |v, _| format!("{}%", format_number(v * 100.0, 0)),
         ),
         (
             "dispatch",
-            T_ROW_DISPATCH,
+            Msg::ResponseDispatch,
             |s| Some(s.inputs.dispatch_min),
-            |v, l| format!("{} {}", format_number(v, 1), T_MIN.get(l)),
+            |v, l| format!("{} {}", format_number(v, 1), tr(l, Msg::MinutesShort)),
         ),
         (
             "wait",
-            T_ROW_WAIT,
+            Msg::ResponseWait,
             |s| s.result.ok().map(|e| e.wait_min),
-            |v, l| format!("{} {}", format_number(v, 2), T_MIN.get(l)),
+            |v, l| format!("{} {}", format_number(v, 2), tr(l, Msg::MinutesShort)),
         ),
         (
             "distance",
-            T_ROW_DISTANCE,
+            Msg::ResponseDistance,
             |s| s.result.ok().map(|e| e.distance_km),
-            |v, l| format!("{} {}", format_number(v, 2), T_KM.get(l)),
+            |v, l| format!("{} {}", format_number(v, 2), tr(l, Msg::KilometresShort)),
         ),
         (
             "travel",
-            T_ROW_TRAVEL,
+            Msg::ResponseTravel,
             |s| s.result.ok().map(|e| e.travel_min),
-            |v, l| format!("{} {}", format_number(v, 1), T_MIN.get(l)),
+            |v, l| format!("{} {}", format_number(v, 1), tr(l, Msg::MinutesShort)),
         ),
         (
             "total",
-            T_ROW_TOTAL,
+            Msg::ResponseTotal,
             |s| s.result.ok().map(|e| e.total_min),
-            |v, l| format!("{} {}", format_number(v, 1), T_MIN.get(l)),
+            |v, l| format!("{} {}", format_number(v, 1), tr(l, Msg::MinutesShort)),
         ),
     ];
     let cell = move |side: &Side, phase: &'static str, part: &Part| {
@@ -220,8 +164,9 @@ fn ResponseTable(state: AppState, figs: Figures) -> impl IntoView {
             .into_any(),
             None => {
                 let why = match side.result {
-                    Err(NoEstimate::Saturated { load, cars }) => fill(
-                        T_SATURATED.get(l),
+                    Err(NoEstimate::Saturated { load, cars }) => trf(
+                        l,
+                        Msg::ResponseSaturated,
                         &[&format_number(load, 1), &format_number(cars, 0)],
                     ),
                     _ => "—".to_string(),
@@ -243,7 +188,7 @@ fn ResponseTable(state: AppState, figs: Figures) -> impl IntoView {
                 });
             view! {
                 <tr class=(part.0 == "total").then_some("total")>
-                    <th scope="row">{part.1.get(l)}</th>
+                    <th scope="row">{tr(l, part.1)}</th>
                     {cell(&figs.before, "before", part)}
                     {cell(&figs.after, "after", part)}
                     {reported.is_some().then(|| view! {
@@ -264,9 +209,9 @@ fn ResponseTable(state: AppState, figs: Figures) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col"></th>
-                        <th scope="col" class="num">{crate::i18n::tr(l, crate::i18n::Msg::Before)}</th>
+                        <th scope="col" class="num">{tr(l, Msg::Before)}</th>
                         <th scope="col" class="num">{after_title}</th>
-                        {reported.is_some().then(|| view! { <th scope="col" class="num">{T_REPORTED.get(l)}</th> })}
+                        {reported.is_some().then(|| view! { <th scope="col" class="num">{tr(l, Msg::Reported)}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -323,20 +268,20 @@ fn ResponseChart(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
     let ticks_y: Vec<f64> = (0..=((y_max / ys) as usize))
         .map(|i| i as f64 * ys)
         .collect();
-    let title = T_CHART.get(l);
+    let title = tr(l, Msg::ResponseChart);
     let point = |side: &Side, phase: &'static str| {
         side.result.ok().map(|e| {
             view! {
                 <circle class=format!("point {phase}") data-phase=phase
                     cx=format!("{:.1}", x(side.inputs.cars)) cy=format!("{:.1}", y(e.total_min)) r="4"></circle>
                 <text class="value" x=format!("{:.1}", x(side.inputs.cars) + 6.0) y=format!("{:.1}", y(e.total_min) - 6.0)>
-                    {format!("{} {}", format_number(e.total_min, 1), T_MIN.get(l))}
+                    {format!("{} {}", format_number(e.total_min, 1), tr(l, Msg::MinutesShort))}
                 </text>
             }
         })
     };
-    let before_label = crate::i18n::tr(l, crate::i18n::Msg::Before);
-    let after_label = crate::i18n::tr(l, crate::i18n::Msg::After);
+    let before_label = tr(l, Msg::Before);
+    let after_label = tr(l, Msg::After);
     view! {
         <figure class="chart line-chart" data-chart="response">
             <figcaption>{title}</figcaption>
@@ -350,8 +295,8 @@ fn ResponseChart(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
                 {ticks_x.iter().map(|v| view! {
                     <text class="tick" x=format!("{:.1}", x(*v)) y=format!("{:.1}", CH - BOTTOM + 14.0) text-anchor="middle">{format_number(*v, 0)}</text>
                 }).collect_view()}
-                <text class="axis" x=format!("{:.1}", CW - RIGHT) y=format!("{:.1}", CH - 2.0) text-anchor="end">{T_CARS_AXIS.get(l)}</text>
-                <text class="axis" x="2" y="10">{T_MIN.get(l)}</text>
+                <text class="axis" x=format!("{:.1}", CW - RIGHT) y=format!("{:.1}", CH - 2.0) text-anchor="end">{tr(l, Msg::ResponseCarsAxis)}</text>
+                <text class="axis" x="2" y="10">{tr(l, Msg::MinutesShort)}</text>
                 <path class="curve before" data-phase="before" d=path(&figs.curves.0)></path>
                 <path class="curve after" data-phase="after" d=path(&figs.curves.1)></path>
                 {point(&figs.before, "before")}
@@ -373,61 +318,71 @@ fn HowComputed(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
     let p = &figs.patrol;
     let a = &figs.after.inputs;
     let load = a.calls_per_hour / 60.0 * a.minutes_per_call;
-    let zh: Vec<String> = vec![
-            format!("在路面的警车 c = 民警数 × 每百名民警警车 ÷ 100 × 在路面比例（取整）；改革前每百人 {} 台，改革后 {} 台，在路面 {}%。", n(p.cars_per_100_before, 1), n(p.cars_per_100_after, 1), n(p.on_duty * 100.0, 0)),
-            format!("平均在忙警车 a = 每小时警情 λ × 每起占用时间 s ÷ 60 = {} × {} ÷ 60 = {}（爱尔兰）。", n(a.calls_per_hour, 1), n(a.minutes_per_call, 0), n(load, 2)),
-            "警情找不到空闲警车的概率 P = Erlang C(c, a)（M/M/c 排队模型）；平均等待 W = P × s ÷ (c − a)。a ≥ c 时队列无限增长，不给估算。".to_string(),
-            format!("到现场的平均距离 D = k × √(面积 ÷ 空闲警车数 (c − a))，k = {}，面积 {} 平方公里（平方根定律）。", n(a.k, 2), n(a.area_km2, 0)),
-            format!("路上用时 = D ÷ 车速 × 60，车速 {} 公里/小时。", n(a.speed_kmh, 0)),
-            format!("接警和警令传递 = 接警派警 {} 分钟 + 每个层次 {} 分钟 × (指挥层次 − 1)；指挥层次由组织图算出（改革前 {} 分钟，现在 {} 分钟）。", n(p.call_taking_min, 1), n(p.relay_min, 1), n(figs.before.inputs.dispatch_min, 1), n(a.dispatch_min, 1)),
-            "出警反应时间 = 接警和警令传递 + 等待 + 路上用时。".to_string(),
-        ];
-    let en: Vec<String> = vec![
-            format!("Cars on the street c = officers × cars per 100 officers ÷ 100 × share on the street (rounded down); {} per 100 before, {} after, {}% on the street.", n(p.cars_per_100_before, 1), n(p.cars_per_100_after, 1), n(p.on_duty * 100.0, 0)),
-            format!("Cars busy on average a = calls per hour λ × minutes per call s ÷ 60 = {} × {} ÷ 60 = {} erlangs.", n(a.calls_per_hour, 1), n(a.minutes_per_call, 0), n(load, 2)),
-            "The chance that a call finds every car busy P = Erlang C(c, a) (the M/M/c queue); mean wait W = P × s ÷ (c − a). With a ≥ c the queue grows without bound and there is no estimate.".to_string(),
-            format!("Mean distance to the scene D = k × √(area ÷ free cars (c − a)), k = {}, area {} km² (the square-root law).", n(a.k, 2), n(a.area_km2, 0)),
-            format!("Travel = D ÷ speed × 60, at {} km/h.", n(a.speed_kmh, 0)),
-            format!("Call taking and orders = {} min to take the call + {} min per rank × (command chain − 1); the chain is computed from the organisation ({} min before, {} min now).", n(p.call_taking_min, 1), n(p.relay_min, 1), n(figs.before.inputs.dispatch_min, 1), n(a.dispatch_min, 1)),
-            "Response time = call taking and orders + wait + travel.".to_string(),
-        ];
-    let lines: Vec<String> = zh
-        .into_iter()
-        .zip(en)
-        .map(|(z, e)| crate::i18n::Name::new(z, e).get(l).to_string())
-        .collect();
+    // Each formula with the numbers that went into it.
+    let lines: [(Msg, Vec<String>); 7] = [
+        (
+            Msg::ResponseFormulaCars,
+            vec![
+                n(p.cars_per_100_before, 1),
+                n(p.cars_per_100_after, 1),
+                n(p.on_duty * 100.0, 0),
+            ],
+        ),
+        (
+            Msg::ResponseFormulaBusy,
+            vec![n(a.calls_per_hour, 1), n(a.minutes_per_call, 0), n(load, 2)],
+        ),
+        (Msg::ResponseFormulaWait, vec![]),
+        (
+            Msg::ResponseFormulaDistance,
+            vec![n(a.k, 2), n(a.area_km2, 0)],
+        ),
+        (Msg::ResponseFormulaTravel, vec![n(a.speed_kmh, 0)]),
+        (
+            Msg::ResponseFormulaDispatch,
+            vec![
+                n(p.call_taking_min, 1),
+                n(p.relay_min, 1),
+                n(figs.before.inputs.dispatch_min, 1),
+                n(a.dispatch_min, 1),
+            ],
+        ),
+        (Msg::ResponseFormulaTotal, vec![]),
+    ];
+    // A template filled with numbers already written.
+    let fill = |msg: Msg, args: &[String]| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        trf(l, msg, &args)
+    };
     let refs = [
         "Kolesar, P. & Blum, E. H. (1973). Square root laws for fire engine response distances. Management Science 19(12), 1368–1378.",
         "Larson, R. C. & Odoni, A. R. (1981). Urban Operations Research. Prentice-Hall (expected nearest-unit distance, k ≈ 0.63 for right-angle travel; M/M/c queues).",
         "Erlang, A. K. (1917). Solution of some problems in the theory of probabilities of significance in automatic telephone exchanges (the Erlang C formula).",
     ];
-    let limits = Text::new(
-        "局限：警车和警情在辖区内均匀分布；不分时段（资料说巡逻力量投放在“案件高发时段、地段”，模型没有）；警车同时只处置一起警情；派警总是派最近的空闲警车。",
-        "Limits: cars and calls spread evenly over the area; no time of day (the source puts patrol where and when crime is highest; the model does not); a car attends one call at a time; the nearest free car is always sent.",
-    )
-    .get(l);
     let carries = figs.breakdown.map(|b| {
         let (before, after) = (&figs.before, &figs.after);
+        // Each part: its minutes, then the input before and after (and the chain's minutes
+        // per rank).
         let parts = [
-            ("chain", T_BY_CHAIN, b.chain, [n(before.chain, 0), n(after.chain, 0), n(p.relay_min, 1)]),
-            ("officers", T_BY_OFFICERS, b.officers, [n(before.officers, 0), n(after.officers, 0), String::new()]),
-            ("standard", T_BY_STANDARD, b.standard, [n(p.cars_per_100_before, 1), n(p.cars_per_100_after, 1), String::new()]),
+            ("chain", Msg::ResponseByChain, b.chain, vec![n(b.chain, 1), n(before.chain, 0), n(after.chain, 0), n(p.relay_min, 1)]),
+            ("officers", Msg::ResponseByOfficers, b.officers, vec![n(b.officers, 1), n(before.officers, 0), n(after.officers, 0)]),
+            ("standard", Msg::ResponseByStandard, b.standard, vec![n(b.standard, 1), n(p.cars_per_100_before, 1), n(p.cars_per_100_after, 1)]),
         ];
         view! {
-            <p data-carries="total" data-value=plain_number(b.total)>{fill(T_CARRIES.get(l), &[&n(b.total, 1)])}</p>
+            <p data-carries="total" data-value=plain_number(b.total)>{trf(l, Msg::ResponseCarries, &[&n(b.total, 1)])}</p>
             <ul class="carries">
-                {parts.into_iter().map(|(hook, text, v, [a, b, c])| view! {
-                    <li data-carries=hook data-value=plain_number(v)>{fill(text.get(l), &[&n(v, 1), &a, &b, &c])}</li>
+                {parts.into_iter().map(|(hook, msg, v, args)| view! {
+                    <li data-carries=hook data-value=plain_number(v)>{fill(msg, &args)}</li>
                 }).collect_view()}
             </ul>
         }
     });
     view! {
         <details class="how" data-how="response">
-            <summary>{T_HOW.get(l)}</summary>
-            <ol>{lines.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+            <summary>{tr(l, Msg::HowComputed)}</summary>
+            <ol>{lines.into_iter().map(|(msg, args)| view! { <li>{fill(msg, &args)}</li> }).collect_view()}</ol>
             {carries}
-            <p class="hint">{limits}</p>
+            <p class="hint">{tr(l, Msg::ResponseLimits)}</p>
             <ul class="refs">{refs.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
         </details>
     }
