@@ -716,6 +716,43 @@ pub enum Msg {
     ResponseByChain,
     ResponseByOfficers,
     ResponseByStandard,
+    // The comparison page (`ui/compare.rs`): one city, four models.
+    CompareTitle,
+    CompareHint,
+    CompareCity,
+    CompareFigure,
+    CompareOfficers,
+    CompareResponse,
+    CompareNoEffect,
+    CompareNotModelled,
+    CompareFailed,
+    CompareFed,
+    /// {0}: the value the city asks for, outside the parameter's range.
+    CompareCapped,
+    CompareOpen,
+    CompareLimits,
+    // Four reforms on one organisation, on the comparison page.
+    FourTitle,
+    FourHint,
+    FourBase,
+    FourAbout,
+    FourOpen,
+    /// {0}: the reform's measures, {1}: those with nothing to act on.
+    FourMeasures,
+    FourRefused,
+    // The composer (`ui/composer.rs`).
+    ComposeTitle,
+    ComposeHint,
+    ComposeBase,
+    ComposeLevers,
+    ComposeNone,
+    ComposeAdd,
+    ComposeUp,
+    ComposeDown,
+    ComposeRemove,
+    /// The mark on a measure that found nothing to act on.
+    ComposeIdle,
+    ComposeOwn,
 }
 
 /// The UI string for `msg` in `lang`.
@@ -845,6 +882,8 @@ mod tests {
             Msg::ResponseByChain,
             Msg::ResponseByOfficers,
             Msg::ResponseByStandard,
+            Msg::CompareCapped,
+            Msg::FourMeasures,
         ];
         for m in templates {
             let holes = |l: Lang| -> Vec<usize> {

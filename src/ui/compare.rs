@@ -5,48 +5,19 @@
 use leptos::prelude::*;
 
 use crate::analysis::compare::{cell, Applied, Cell, Figure, FIGURES};
-use crate::i18n::{format_number, plain_number, Lang, Text};
+use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg};
 use crate::model::cases::{CaseId, ModelError};
 use crate::model::compose::{Recipe, Scope};
 use crate::model::metrics::{compute, Format, MetricKey, Metrics};
 use crate::ui::params_panel::{ParamRow, SourceNote};
 use crate::ui::state::AppState;
-use crate::ui::TableScroll;
+use crate::ui::{say, TableScroll};
 
-pub(crate) const T_TITLE: Text = Text::new("一个城市，四种模式", "One city, four models");
-const T_HINT: Text = Text::new(
-    "输入一个城市的情况，四个案例的改革模型都用在它上面，比较同样的数字（改革前 → 改革后）。每个模型只改变它的改革改变的东西：“无影响”表示这项改革在模型里不改变这个数，“模型未涉及”表示模型算不出它。每个模型得到了哪些值、怎么从城市推出来的，见各列下面的说明。",
-    "Describe a city once and every case's reform model is applied to it; the same figures are compared (before → after). Each model changes only what its reform changes: “no effect” means the reform does not change that figure in the model, “not modelled” that the model cannot compute it. What each model was given, and how it follows from the city, is listed under the table.",
-);
-const T_FIGURE: Text = Text::new("指标", "Figure");
-const T_OFFICERS: Text = Text::new("模型里的民警", "Officers in the model");
-const T_RESPONSE: Text = Text::new(
-    "出警反应时间（估算，分钟）",
-    "Response time (estimate, min)",
-);
-const T_NO_EFFECT: Text = Text::new("无影响", "no effect");
-const T_NOT_MODELLED: Text = Text::new("模型未涉及", "not modelled");
-const T_FAILED: Text = Text::new(
-    "这个模型用不了这个城市：",
-    "This model cannot take this city: ",
-);
-const T_FED: Text = Text::new("这个模型得到的值", "What this model was given");
-const T_CAPPED: Text = Text::new(
-    "（城市要 {0}，超出参数范围，取边界值）",
-    " (the city asks for {0}, outside the parameter's range, so the bound)",
-);
-const T_OPEN: Text = Text::new("用这些值打开这个模型", "Open this model with these values");
-const T_CITY: Text = Text::new("这个城市", "The city");
-const T_LIMITS: Text = Text::new(
-    "局限：四个模型各管一个层面（大庆：全市城区；浙江：一个县局；天津：派出所内部；海东：县里的派出所与防区），所以“模型里的民警”可能少于城市的；出警时间按城市的面积、警情和警车估算，只有大庆的改革增加警车，其余只通过指挥层次起作用；工作量离散只在单位带警情数的模型（海东）里有。",
-    "Limits: each model covers one level (Daqing: a city's urban area; Zhejiang: one county bureau; Tianjin: inside the stations; Haidong: a county's stations and districts), so “officers in the model” can be fewer than the city's; response time uses the city's area, incidents and cars, and only Daqing's reform adds cars (the others act through the command chain alone); workload spread exists only where the model's units carry incidents (Haidong).",
-);
-
-fn figure_label(f: Figure, l: Lang) -> String {
+fn figure_label(f: Figure, l: Lang) -> &'static str {
     match f {
-        Figure::Officers => T_OFFICERS.get(l).to_string(),
-        Figure::ResponseTime => T_RESPONSE.get(l).to_string(),
-        Figure::Metric(k) => k.label().get(l).to_string(),
+        Figure::Officers => tr(l, Msg::CompareOfficers),
+        Figure::ResponseTime => tr(l, Msg::CompareResponse),
+        Figure::Metric(k) => k.label().get(l),
     }
 }
 
@@ -67,7 +38,7 @@ fn write(f: Figure, v: f64) -> String {
 /// A cell's text: "before → after", or the value and "(no effect)" when the two are equal.
 fn before_after(f: Figure, before: f64, after: f64, l: Lang) -> AnyView {
     if before == after {
-        view! { {write(f, before)} " " <small class="no-effect-mark">"(" {T_NO_EFFECT.get(l)} ")"</small> }
+        view! { {write(f, before)} " " <small class="no-effect-mark">"(" {tr(l, Msg::CompareNoEffect)} ")"</small> }
             .into_any()
     } else {
         view! { {write(f, before)} " → " <strong>{write(f, after)}</strong> }.into_any()
@@ -77,22 +48,21 @@ fn before_after(f: Figure, before: f64, after: f64, l: Lang) -> AnyView {
 #[component]
 pub fn ComparePage(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let t = move |x: Text| x.get(lang.get());
     view! {
         <main class="layout compare-layout" data-page="compare">
             <aside class="params" aria-labelledby="city-title">
-                <h2 id="city-title">{move || t(T_CITY)}</h2>
+                <h2 id="city-title">{say(lang, Msg::CompareCity)}</h2>
                 <CityInputs state=state/>
             </aside>
             <section class="content compare" aria-labelledby="compare-title">
-                <h2 id="compare-title">{move || t(T_TITLE)}</h2>
-                <p class="hint">{move || t(T_HINT)}</p>
+                <h2 id="compare-title">{say(lang, Msg::CompareTitle)}</h2>
+                <p class="hint">{say(lang, Msg::CompareHint)}</p>
                 {move || {
                     let l = lang.get();
                     let all = state.compared.get();
                     view! {
                         <CompareTable all=all.clone() lang=l/>
-                        <p class="hint">{T_LIMITS.get(l)}</p>
+                        <p class="hint">{tr(l, Msg::CompareLimits)}</p>
                         <div class="fed-list">
                             {all.into_iter().map(|a| view! { <FedList state=state a=a lang=l/> }).collect_view()}
                         </div>
@@ -139,7 +109,7 @@ fn CompareTable(all: Vec<Applied>, lang: Lang) -> impl IntoView {
         .map(|(c, msg)| {
             view! {
                 <p class="notice bad" data-compare-failed=c.key()>
-                    <strong>{c.name().get(l)}</strong>": "{T_FAILED.get(l)}{msg}
+                    <strong>{c.name().get(l)}</strong>": "{tr(l, Msg::CompareFailed)}{msg}
                 </p>
             }
         })
@@ -163,7 +133,7 @@ fn CompareTable(all: Vec<Applied>, lang: Lang) -> impl IntoView {
                     }
                     Cell::NotModelled(why) => view! {
                         <td class="num not-modelled" data-compare=f.key() data-case=a.case.key() data-effect="not-modelled" title=why.get(l)>
-                            {T_NOT_MODELLED.get(l)}
+                            {tr(l, Msg::CompareNotModelled)}
                             <span class="why">{why.get(l)}</span>
                         </td>
                     }
@@ -186,7 +156,7 @@ fn CompareTable(all: Vec<Applied>, lang: Lang) -> impl IntoView {
         {failed}
         <TableScroll lang=lang>
             <table class="compare-table">
-                <thead><tr><th scope="col">{T_FIGURE.get(l)}</th>{head}</tr></thead>
+                <thead><tr><th scope="col">{tr(l, Msg::CompareFigure)}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </TableScroll>
@@ -208,7 +178,7 @@ fn FedList(state: AppState, a: Applied, lang: Lang) -> impl IntoView {
                 .unwrap_or((f.key, ""));
             let capped = f
                 .wanted
-                .map(|w| T_CAPPED.get(l).replace("{0}", &format_number(w, 1)));
+                .map(|w| trf(l, Msg::CompareCapped, &[&format_number(w, 1)]));
             view! {
                 <li data-fed=f.key>
                     <span class="label">{label.0}</span>": "
@@ -223,35 +193,12 @@ fn FedList(state: AppState, a: Applied, lang: Lang) -> impl IntoView {
     let open = move |_| state.open_applied(&a);
     view! {
         <details class="fed" data-fed-case=case.key()>
-            <summary>{case.name().get(l)} " · " {T_FED.get(l)}</summary>
+            <summary>{case.name().get(l)} " · " {tr(l, Msg::CompareFed)}</summary>
             <ul>{items}</ul>
-            <button type="button" data-action="open-compared" data-case=case.key() on:click=open>{T_OPEN.get(l)}</button>
+            <button type="button" data-action="open-compared" data-case=case.key() on:click=open>{tr(l, Msg::CompareOpen)}</button>
         </details>
     }
 }
-
-const T_FOUR_TITLE: Text = Text::new(
-    "四项改革作用于同一个组织",
-    "Four reforms on one organisation",
-);
-const T_FOUR_HINT: Text = Text::new(
-    "每个案例的整套改革措施（各用本案例的默认值）都作用在同一个组织上，所以每一列都从同样的民警、单位和层级开始。默认是一个典型地级市，也可以选任一案例改革前的组织。一项措施在这个组织里找不到作用对象时，这一步不起作用；做不了时说明原因。“一步一步看”在自组改革中打开这套措施。",
-    "Each case's whole reform (with its own case's default values) is applied to the same organisation, so every column starts from the same officers, units and tiers. The organisation is a typical prefecture-level city by default, or any case's organisation before its reform. A measure that finds nothing to act on there changes nothing; one that cannot apply says why. “Step by step” opens the reform in the composer.",
-);
-const T_FOUR_BASE: Text = Text::new("组织", "Organisation");
-const T_FOUR_ABOUT: Text = Text::new(
-    "这个组织从何而来：每个数字的出处或假设",
-    "What this organisation is made of: where each figure comes from",
-);
-const T_FOUR_OPEN: Text = Text::new("一步一步看", "Step by step");
-const T_FOUR_MEASURES: Text = Text::new(
-    "{0} 项措施，{1} 项无作用对象",
-    "{0} measures, {1} with nothing to act on",
-);
-const T_FOUR_REFUSED: Text = Text::new(
-    "这套改革用不了这个组织：",
-    "This reform cannot apply here: ",
-);
 
 /// The figures the four reforms are compared on.
 const FOUR_FIGURES: [MetricKey; 12] = [
@@ -314,10 +261,9 @@ fn FourReforms(state: AppState) -> impl IntoView {
             .map(|(case, n, r)| {
                 let case = *case;
                 let note = match r {
-                    Ok((_, _, idle)) => T_FOUR_MEASURES
-                        .get(l)
-                        .replace("{0}", &n.to_string())
-                        .replace("{1}", &idle.to_string()),
+                    Ok((_, _, idle)) => {
+                        trf(l, Msg::FourMeasures, &[&n.to_string(), &idle.to_string()])
+                    }
                     Err(_) => String::new(),
                 };
                 view! {
@@ -328,7 +274,7 @@ fn FourReforms(state: AppState) -> impl IntoView {
                             on:click=move |_| {
                                 state.set_recipe(Recipe::of_reform(case, b));
                                 state.view.set(crate::state::url::View::Compose);
-                            }>{T_FOUR_OPEN.get(l)}</button>
+                            }>{tr(l, Msg::FourOpen)}</button>
                     </th>
                 }
             })
@@ -339,7 +285,7 @@ fn FourReforms(state: AppState) -> impl IntoView {
             .map(|(c, msg)| {
                 view! {
                     <p class="notice bad" data-four-failed=c.key()>
-                        <strong>{c.name().get(l)}</strong>": "{T_FOUR_REFUSED.get(l)}{msg}
+                        <strong>{c.name().get(l)}</strong>": "{tr(l, Msg::FourRefused)}{msg}
                     </p>
                 }
             })
@@ -381,7 +327,7 @@ fn FourReforms(state: AppState) -> impl IntoView {
             {refused}
             <TableScroll lang=lang>
                 <table class="compare-table four-table">
-                    <thead><tr><th scope="col">{T_FIGURE.get(l)}</th>{head}</tr></thead>
+                    <thead><tr><th scope="col">{tr(l, Msg::CompareFigure)}</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </TableScroll>
@@ -389,10 +335,10 @@ fn FourReforms(state: AppState) -> impl IntoView {
     };
     view! {
         <section class="four-reforms" data-panel="four" aria-labelledby="four-title">
-            <h2 id="four-title">{move || T_FOUR_TITLE.get(lang.get())}</h2>
-            <p class="hint">{move || T_FOUR_HINT.get(lang.get())}</p>
+            <h2 id="four-title">{say(lang, Msg::FourTitle)}</h2>
+            <p class="hint">{say(lang, Msg::FourHint)}</p>
             <label class="compose-base">
-                <span>{move || T_FOUR_BASE.get(lang.get())}</span>
+                <span>{say(lang, Msg::FourBase)}</span>
                 <select data-action="four-base" on:change=move |ev| {
                     if let Some(s) = Scope::parse(&event_target_value(&ev)) {
                         state.four.set((s != Scope::TYPICAL_CITY).then_some(s));
@@ -431,7 +377,7 @@ fn BaseAbout(base: Scope, lang: RwSignal<Lang>) -> impl IntoView {
         .collect_view();
     view! {
         <details class="notes four-about" data-four-about=base.key()>
-            <summary>{move || T_FOUR_ABOUT.get(lang.get())}</summary>
+            <summary>{say(lang, Msg::FourAbout)}</summary>
             <ul>{notes}</ul>
             <TableScroll lang=lang>
                 <table class="compare-table"><tbody>{rows}</tbody></table>
@@ -449,7 +395,7 @@ pub fn CompareTab(state: AppState) -> impl IntoView {
         <button type="button" class="case-tab compare-tab" class:active=active data-view="compare"
             aria-pressed=move || active().to_string()
             on:click=move |_| state.view.set(crate::state::url::View::Compare)>
-            <span>{move || T_TITLE.get(lang.get())}</span>
+            <span>{say(lang, Msg::CompareTitle)}</span>
         </button>
     }
 }

@@ -5,31 +5,11 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{tr, Lang, Msg};
 use crate::model::compose::{Recipe, Scope, Step};
 use crate::state::url::View;
+use crate::ui::say;
 use crate::ui::state::AppState;
-
-pub(crate) const T_TITLE: Text = Text::new("自己组合改革", "Compose your own reform");
-const T_HINT: Text = Text::new(
-    "选一个基线（任一案例的改革前组织），再从四个案例里添加、删除、调整措施的顺序。每项措施用它所属案例的参数（参数面板里按案例分组）。为别的组织写的措施可能找不到要改的单位（这一步会说明它需要什么），或者说明为什么做不了。",
-    "Pick a baseline (any case's organisation before its reform), then add, remove and reorder measures from all four cases. Each measure uses the parameters of its own case (grouped by case in the parameter panel). A measure written for another organisation may find nothing to act on (the step then says what it looks for), or say why it cannot apply.",
-);
-const T_BASE: Text = Text::new("基线", "Baseline");
-const T_LEVERS: Text = Text::new("措施（按顺序）", "Measures, in order");
-const T_NONE: Text = Text::new(
-    "还没有措施：基线就是结果。",
-    "No measures yet: the baseline is the result.",
-);
-const T_ADD: Text = Text::new("添加措施…", "Add a measure…");
-const T_UP: Text = Text::new("上移", "Move up");
-const T_DOWN: Text = Text::new("下移", "Move down");
-const T_REMOVE: Text = Text::new("删除", "Remove");
-const T_IDLE: Text = Text::new("无作用对象", "nothing to act on");
-const T_OWN: Text = Text::new(
-    "换成基线所属案例自己的措施",
-    "Use the baseline case's own measures",
-);
 
 fn scope_name(s: Scope, l: Lang) -> String {
     format!("{} · {}", s.owner_name().get(l), s.variant.name.get(l))
@@ -44,7 +24,7 @@ pub fn ComposeTab(state: AppState) -> impl IntoView {
         <button type="button" class="case-tab compose-tab" class:active=active data-view="compose"
             aria-pressed=move || active().to_string()
             on:click=move |_| state.open_composer()>
-            <span>{move || T_TITLE.get(lang.get())}</span>
+            <span>{say(lang, Msg::ComposeTitle)}</span>
         </button>
     }
 }
@@ -96,18 +76,18 @@ pub fn Composer(state: AppState) -> impl IntoView {
                     <li data-compose-step=i data-lever-key=step.key()>
                         <span class="lever-name"><small>{step.scope.owner_name().get(l)}</small>" "{name}
                             {move || idle.with(|d| d.contains(&(i + 1))).then(|| view! {
-                                " " <span class="step-idle-mark" data-compose-idle=i>{T_IDLE.get(lang.get())}</span>
+                                " " <span class="step-idle-mark" data-compose-idle=i>{tr(l, Msg::ComposeIdle)}</span>
                             })}
                         </span>
                         <span class="lever-actions">
                             <button type="button" data-action="lever-up" data-index=i disabled=i == 0
-                                aria-label=format!("{} {}", T_UP.get(l), name)
+                                aria-label=format!("{} {}", tr(l, Msg::ComposeUp), name)
                                 on:click=move |_| change(&|r: &mut Recipe| r.steps.swap(i - 1, i))>"↑"</button>
                             <button type="button" data-action="lever-down" data-index=i disabled=i + 1 == n
-                                aria-label=format!("{} {}", T_DOWN.get(l), name)
+                                aria-label=format!("{} {}", tr(l, Msg::ComposeDown), name)
                                 on:click=move |_| change(&|r: &mut Recipe| r.steps.swap(i, i + 1))>"↓"</button>
                             <button type="button" data-action="lever-remove" data-index=i
-                                aria-label=format!("{} {}", T_REMOVE.get(l), name)
+                                aria-label=format!("{} {}", tr(l, Msg::ComposeRemove), name)
                                 on:click=move |_| change(&|r: &mut Recipe| { r.steps.remove(i); })>"×"</button>
                         </span>
                     </li>
@@ -154,24 +134,24 @@ pub fn Composer(state: AppState) -> impl IntoView {
         let base_own_empty = recipe.base.variant.levers.is_empty();
         view! {
             <section class="composer" data-panel="composer" aria-labelledby="composer-title">
-                <h2 id="composer-title">{T_TITLE.get(l)}</h2>
-                <p class="hint">{T_HINT.get(l)}</p>
+                <h2 id="composer-title">{tr(l, Msg::ComposeTitle)}</h2>
+                <p class="hint">{tr(l, Msg::ComposeHint)}</p>
                 <label class="compose-base">
-                    <span>{T_BASE.get(l)}</span>
+                    <span>{tr(l, Msg::ComposeBase)}</span>
                     <select data-action="compose-base" on:change=move |ev| {
                         if let Some(b) = Scope::parse(&event_target_value(&ev)) {
                             change(&|r: &mut Recipe| r.base = b);
                         }
                     }>{base_options}</select>
                 </label>
-                <h3>{T_LEVERS.get(l)}</h3>
+                <h3>{tr(l, Msg::ComposeLevers)}</h3>
                 {if n == 0 {
-                    Either::Left(view! { <p class="hint" data-compose-empty="1">{T_NONE.get(l)}</p> })
+                    Either::Left(view! { <p class="hint" data-compose-empty="1">{tr(l, Msg::ComposeNone)}</p> })
                 } else {
                     Either::Right(view! { <ol class="compose-steps">{items}</ol> })
                 }}
                 <div class="compose-add">
-                    <select data-action="compose-add" aria-label=T_ADD.get(l) on:change=move |ev| {
+                    <select data-action="compose-add" aria-label=tr(l, Msg::ComposeAdd) on:change=move |ev| {
                         // The panel is rebuilt in place, so the menu is put back to its
                         // prompt by hand: ready for the next pick, even of the same measure.
                         let menu = event_target::<web_sys::HtmlSelectElement>(&ev);
@@ -185,14 +165,14 @@ pub fn Composer(state: AppState) -> impl IntoView {
                             });
                         }
                     }>
-                        <option value="" selected=true>{T_ADD.get(l)}</option>
+                        <option value="" selected=true>{tr(l, Msg::ComposeAdd)}</option>
                         {add_options}
                     </select>
                     <button type="button" data-action="compose-own" disabled=base_own_empty on:click=move |_| {
                         if let Some(r) = state.recipe.get_untracked() {
                             state.set_recipe(Recipe::of_case(r.base));
                         }
-                    }>{T_OWN.get(l)}</button>
+                    }>{tr(l, Msg::ComposeOwn)}</button>
                 </div>
             </section>
         }

@@ -4,7 +4,7 @@
 //! there; this selector does what they do.
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{tr, Msg};
 use crate::model::cases::CaseId;
 use crate::state::url::View;
 use crate::ui::say;
@@ -66,8 +66,8 @@ pub fn PhoneNav(state: AppState, menu: RwSignal<bool>) -> impl IntoView {
             .collect_view();
         view! {
             {cases}
-            <option value="compare">{crate::ui::compare::T_TITLE.get(l)}</option>
-            <option value="compose">{crate::ui::composer::T_TITLE.get(l)}</option>
+            <option value="compare">{tr(l, Msg::CompareTitle)}</option>
+            <option value="compose">{tr(l, Msg::ComposeTitle)}</option>
         }
     };
     // The select's value follows the state (also after the options are redrawn in another
