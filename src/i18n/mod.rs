@@ -291,6 +291,8 @@ pub enum Msg {
     MinutesShort,
     /// Kilometres, after a number.
     KilometresShort,
+    /// Percentage points, after a change of a share (the English with its space).
+    PercentagePoints,
     /// How a reported figure is matched, in one word (the key-figures strip).
     KeyMatchInput,
     KeyMatchCalibrated,
@@ -753,6 +755,23 @@ pub enum Msg {
     /// The mark on a measure that found nothing to act on.
     ComposeIdle,
     ComposeOwn,
+    /// How a reported figure is matched, in words (beside it in the numbers table; the
+    /// calibrated one is followed by the assumptions), and which side a line is about.
+    MatchInput,
+    MatchCalibrated,
+    MatchEmerges,
+    MatchQuoted,
+    MatchBefore,
+    MatchAfter,
+    /// The sources panel's list of figures matched by calibration.
+    CalibratedTitle,
+    CalibratedHint,
+    CalibratedNone,
+    /// Before the assumptions tuned to a calibrated figure.
+    CalibratedTuned,
+    /// The workload table's column of officers needed, and how it is computed.
+    WorkloadNeeded,
+    WorkloadNeededHint,
 }
 
 /// The UI string for `msg` in `lang`.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg, Text};
+use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg};
 use crate::model::cases::{Match, Reported, Variant};
 use crate::model::metrics::{breakdown, paired, Breakdown, Format, MetricKey, Tally};
 use crate::model::params::ParamSpec;
@@ -30,11 +30,7 @@ fn change(format: Format, before: f64, after: f64, lang: Lang) -> String {
     let sign = if d > 0.0 { "+" } else { "" };
     match format {
         Format::Share => {
-            let pp = if lang.is_chinese() {
-                "个百分点"
-            } else {
-                " pp"
-            };
+            let pp = tr(lang, Msg::PercentagePoints);
             format!("{sign}{}{pp}", format_number(d * 100.0, 1))
         }
         Format::Count => format!("{sign}{}", format_number(d, 0)),
@@ -47,13 +43,6 @@ pub(crate) fn reported_text(r: &Reported, format: Format) -> String {
     let one = |v: Option<f64>| v.map(|v| shown(format, v)).unwrap_or_else(|| "—".into());
     format!("{} → {}", one(r.before), one(r.after))
 }
-
-const T_INPUT: Text = Text::new("输入（参数默认值）", "input (a parameter's default)");
-const T_CALIBRATED: Text = Text::new("校准：", "calibrated: ");
-const T_EMERGES: Text = Text::new("模型算出", "emerges");
-const T_QUOTED: Text = Text::new("仅引用，模型不算", "quoted only, not modelled");
-const T_SIDE_BEFORE: Text = Text::new("改革前：", "before: ");
-const T_SIDE_AFTER: Text = Text::new("改革后：", "after: ");
 
 /// The labels of parameters `keys` among `specs` (the key itself for one that is not there),
 /// joined in the language's way.
@@ -84,13 +73,17 @@ pub(crate) fn figure_index(variant: &Variant, r: &Reported) -> usize {
 pub(crate) fn match_text(m: &Match, specs: &[ParamSpec], l: Lang) -> String {
     let sep = if l.is_chinese() { "：" } else { ": " };
     match m {
-        Match::Input(_) => T_INPUT.get(l).to_string(),
+        Match::Input(_) => tr(l, Msg::MatchInput).to_string(),
         Match::Calibrated(keys) => {
-            format!("{}{}", T_CALIBRATED.get(l), param_labels(keys, specs, l))
+            format!(
+                "{}{}",
+                tr(l, Msg::MatchCalibrated),
+                param_labels(keys, specs, l)
+            )
         }
-        Match::Emerges(from) if from.get(l).is_empty() => T_EMERGES.get(l).to_string(),
-        Match::Emerges(from) => format!("{}{sep}{}", T_EMERGES.get(l), from.get(l)),
-        Match::Quoted => T_QUOTED.get(l).to_string(),
+        Match::Emerges(from) if from.get(l).is_empty() => tr(l, Msg::MatchEmerges).to_string(),
+        Match::Emerges(from) => format!("{}{sep}{}", tr(l, Msg::MatchEmerges), from.get(l)),
+        Match::Quoted => tr(l, Msg::MatchQuoted).to_string(),
     }
 }
 
@@ -108,7 +101,7 @@ pub(crate) fn Matches(
     let specs = variant.specs;
     let figure = figure_index(variant, r).to_string();
     let both = r.how.iter().all(Option::is_some);
-    let sides = [("before", T_SIDE_BEFORE), ("after", T_SIDE_AFTER)];
+    let sides = [("before", Msg::MatchBefore), ("after", Msg::MatchAfter)];
     let lines = r
         .how
         .into_iter()
@@ -117,7 +110,7 @@ pub(crate) fn Matches(
         .map(|(m, (phase, side))| {
             view! {
                 <span class=format!("match match-{}", m.key()) data-match=m.key() data-phase=phase data-figure=figure.clone()>
-                    {both.then(|| view! { <span class="match-side">{move || side.get(lang.get())}</span> })}
+                    {both.then(|| view! { <span class="match-side">{say(lang, side)}</span> })}
                     {move || match_text(&m, specs, lang.get())}
                 </span>
             }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
+use crate::i18n::{format_number, tr, trf, Lang, Msg};
 use crate::model::cases::related::{DOC as RELATED_DOC, RELATED};
 use crate::model::cases::{Match, DOC_001};
 use crate::model::lineage::formed;
@@ -20,17 +20,6 @@ use crate::ui::params_panel::SourceNote;
 use crate::ui::say;
 use crate::ui::state::AppState;
 use crate::ui::TableScroll;
-
-const T_CALIBRATED_TITLE: Text = Text::new("校准出的吻合", "Calibrated matches");
-const T_CALIBRATED_HINT: Text = Text::new(
-    "下列资料数字与模型一致，是因为选了所列的假设来得出它们：校准出的吻合不是印证。",
-    "These reported figures agree with the model because the assumptions named were chosen to produce them: a calibrated match is not a confirmation.",
-);
-const T_CALIBRATED_NONE: Text = Text::new(
-    "本范围没有校准出的吻合。",
-    "No reported figure of this scope is matched by calibration.",
-);
-const T_TUNED: Text = Text::new("所调的假设：", "assumption tuned: ");
 
 #[component]
 pub fn SourcesPanel(state: AppState) -> impl IntoView {
@@ -145,7 +134,7 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
                 view! {
                     <li data-calibrated=i.to_string() data-phase=phase data-params=keys.join(" ")>
                         <strong>{label}</strong> {which}
-                        {T_TUNED.get(l)}
+                        {tr(l, Msg::CalibratedTuned)}
                         <span class="match match-calibrated">{crate::ui::numbers::param_labels(keys, v.specs, l)}</span>
                     </li>
                 }
@@ -153,11 +142,11 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
             .collect();
         let calibrated = if calibrated.is_empty() {
             Either::Left(
-                view! { <p class="hint" data-calibrated-none="1">{T_CALIBRATED_NONE.get(l)}</p> },
+                view! { <p class="hint" data-calibrated-none="1">{tr(l, Msg::CalibratedNone)}</p> },
             )
         } else {
             Either::Right(view! {
-                <p class="hint">{T_CALIBRATED_HINT.get(l)}</p>
+                <p class="hint">{tr(l, Msg::CalibratedHint)}</p>
                 <ul class="calibrated-list">{calibrated}</ul>
             })
         };
@@ -235,7 +224,7 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
             <h3>{tr(l, Msg::Reported)}</h3>
             <ul class="reported-sources">{reported}</ul>
             {facts}
-            <h3 data-calibrated-title="1">{T_CALIBRATED_TITLE.get(l)}</h3>
+            <h3 data-calibrated-title="1">{tr(l, Msg::CalibratedTitle)}</h3>
             {calibrated}
             <h3 data-related-title="1">{tr(l, Msg::RelatedTitle)}</h3>
             <p class="hint">{trf(l, Msg::RelatedHint, &[DOC_001.title])}</p>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::analysis::workload::Method;
-use crate::i18n::{format_number, tr, trf, Lang, Msg, Text};
+use crate::i18n::{format_number, tr, trf, Lang, Msg};
 use crate::model::metrics::work_units;
 use crate::model::org::Unit;
 use crate::ui::say;
@@ -165,12 +165,6 @@ fn work_rows(org: &Unit, lang: Lang, method: Option<Method>) -> Vec<WorkRow> {
         .collect()
 }
 
-const T_NEEDED: Text = Text::new("按工作量应配", "Needed by workload");
-const T_NEEDED_HINT: Text = Text::new(
-    "“按工作量应配”用按工作量测算警力的方法（Wilson & Weiss 2012，美国司法部 COPS 办公室）：应配警力 = 年警情 × 每起处置时间 × 每起出警人数 ÷ 用于处警的时间比例 ÷ 每人每年可用工时。参数在“按工作量测算警力”一组，都是模型假设。它只计处警，不计社区、防范等其他工作。",
-    "“Needed by workload” is the workload-based staffing method (Wilson & Weiss 2012, US DOJ COPS Office): officers needed = incidents a year × time per incident × officers per incident ÷ share of time on incidents ÷ hours an officer is available a year. Its inputs are in the “Workload-based staffing” group, all modelling assumptions. It counts incidents only, not community or prevention work.",
-);
-
 #[component]
 pub fn WorkloadTable(state: AppState) -> impl IntoView {
     let lang = state.lang;
@@ -215,7 +209,7 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
                             <th scope="col" class="num">{tr(l, Msg::Staff)}</th>
                             <th scope="col" class="num">{tr(l, Msg::Incidents)}</th>
                             <th scope="col" class="num">{tr(l, Msg::PerOfficer)}</th>
-                            {with_needed.then(|| view! { <th scope="col" class="num">{T_NEEDED.get(l)}</th> })}
+                            {with_needed.then(|| view! { <th scope="col" class="num">{tr(l, Msg::WorkloadNeeded)}</th> })}
                         </tr>
                     </thead>
                     <tbody>
@@ -249,7 +243,7 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
                 <h2 id="workload-title">{say(lang, Msg::WorkloadTitle)}</h2>
                 <p class="hint">{say(lang, Msg::WorkloadHint)}</p>
                 <Show when=move || state.params.with(|p| Method::of(p).is_some())>
-                    <p class="hint" data-how="workload">{move || T_NEEDED_HINT.get(lang.get())}</p>
+                    <p class="hint" data-how="workload">{say(lang, Msg::WorkloadNeededHint)}</p>
                 </Show>
                 <div class="workload-pair">
                     {move || table(false)}
