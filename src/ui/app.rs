@@ -196,6 +196,33 @@ pub fn App() -> impl IntoView {
         return EitherOf3::B(view! { <Presenter state=state/> });
     }
     open_sources_for_print();
+    // What the first screen shows (the parameters, the key figures, the steps and the
+    // diagrams) is built at once; the rest in the task after the first frame is painted, so
+    // that it never delays the first figures. Mounted on its own (not a closure that shows it
+    // once ready): the page's view type stays as it was, with no rebuild code for the rest.
+    let lineage_at = NodeRef::<leptos::html::Div>::new();
+    let side_at = NodeRef::<leptos::html::Div>::new();
+    crate::ui::after_first_paint(move || {
+        if let Some(el) = lineage_at.get_untracked() {
+            leptos::mount::mount_to(el.into(), move || view! { <LineagePanel state=state/> })
+                .forget();
+        }
+        if let Some(el) = side_at.get_untracked() {
+            leptos::mount::mount_to(el.into(), move || {
+                view! {
+                    <RowTable state=state/>
+                    <Numbers state=state/>
+                    <ResponsePanel state=state/>
+                    <WorkloadTable state=state/>
+                    <OrganisationPanel state=state/>
+                    <SavedPanel state=state/>
+                    <SourcesPanel state=state/>
+                    <Notes state=state/>
+                }
+            })
+            .forget();
+        }
+    });
     // The phone's menu (the theme, share and language controls below 600 px).
     let menu = RwSignal::new(false);
     // The phone's parameter drawer (below 600 px the parameters open over the page).
@@ -381,18 +408,10 @@ pub fn App() -> impl IntoView {
                 <ModelErrorBanner state=state/>
                 <StepControl state=state/>
                 <DiagramPanel state=state/>
-                <LineagePanel state=state/>
+                <div class="later" node_ref=lineage_at></div>
                 </div>
-                <div class="side-col">
-                <RowTable state=state/>
-                <Numbers state=state/>
-                <ResponsePanel state=state/>
-                <WorkloadTable state=state/>
-                <OrganisationPanel state=state/>
-                <SavedPanel state=state/>
-                <SourcesPanel state=state/>
-                <Notes state=state/>
-                </div>
+                // Below the first screen (beside it only on very wide screens): built after.
+                <div class="side-col" node_ref=side_at></div>
             </section>
         </main>
         <footer class="footer">

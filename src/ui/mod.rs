@@ -41,6 +41,14 @@ pub(crate) fn say(
     move || crate::i18n::tr(lang.get(), msg)
 }
 
+/// Runs `f` in the first task after the first frame is painted (the next animation frame, then
+/// a timeout): what it builds costs the first figures nothing.
+pub(crate) fn after_first_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        gloo_timers::callback::Timeout::new(0, f).forget();
+    });
+}
+
 /// Mounts the app on the page's body (the binary's entry point).
 pub fn start() {
     install_panic_panel();
