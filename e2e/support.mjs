@@ -1,5 +1,7 @@
 // Shared by the end-to-end tests, the benchmark and the screenshot script: a static file server
-// for dist/ on loopback, and Debian's Chromium driven by playwright-core (no browser download).
+// for dist/ on loopback, Debian's Chromium driven by playwright-core (no browser download), and
+// the page helpers the tests share (open a page, set a parameter, reopen its link).
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -91,14 +93,69 @@ export async function open(browser, url, { viewport = { width: 1400, height: 100
   // Offline: the browser's network is cut (requests are still recorded, and fail).
   if (offline) await context.setOffline(true);
   const page = await context.newPage();
-  const errors = [];
+  const errors = recordErrors(page);
   const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   await page.waitForSelector(ready, { timeout: 20000 });
   return { page, context, errors, requests };
+}
+
+/** Records `page`'s console errors and uncaught exceptions in `errors` (each after `tag`), and
+ *  returns it. */
+export function recordErrors(page, errors = [], tag = '') {
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(tag + m.text()); });
+  page.on('pageerror', (e) => errors.push(tag + String(e)));
+  return errors;
+}
+
+/** Opens `url` as `open` does (`opts` may be left out) and runs `use` with what `open` returns
+ *  and the `url`; then the page must have logged no error. Its context is closed either way.
+ *  Returns what `use` returns. */
+export async function withPage(browser, url, opts, use) {
+  if (typeof opts === 'function') [opts, use] = [{}, opts];
+  const p = await open(browser, url, opts);
+  try {
+    const out = await use({ ...p, url });
+    assert.deepEqual(p.errors, []);
+    return out;
+  } finally {
+    await p.context.close();
+  }
+}
+
+/** `page`'s settled link (see `settledUrl`) opened in a fresh context with `withPage`: the state
+ *  the link alone brings back. `use` gets the link as `url`. */
+export async function reopen(browser, page, opts, use) {
+  return withPage(browser, await settledUrl(page), opts, use);
+}
+
+/** Types `value` into parameter `key`'s field, opening its folded group first as a user would,
+ *  then waits for the page's next frame: the app recomputes on the input event itself, so by
+ *  then the page shows the change. The wait is the page's own clock, not a fixed delay, so it
+ *  holds however loaded the machine is; a test still waits for the figure it checks. */
+export async function setParam(page, key, value) {
+  const field = `#param-${key.replace(/\./g, '\\.')}`;
+  await page.$eval(field, (e) => { const g = e.closest('details[data-param-group]'); if (g) g.open = true; });
+  await page.fill(field, String(value));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+}
+
+/** Waits until metric `key`'s cell of `phase` shows `value` (polled in the page). */
+export function waitMetric(page, key, value, phase = 'after') {
+  return page.waitForFunction(([sel, v]) => document.querySelector(sel)?.dataset.value === v,
+    [`[data-metric="${key}"][data-phase="${phase}"]`, String(value)]);
+}
+
+/** A seeded generator (mulberry32) of numbers in [0, 1): the same seed, the same sequence. */
+export function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Every `data-metric` cell of one phase ("before" or "after") as { key: value }. */
