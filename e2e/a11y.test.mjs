@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { open, useBrowser } from './support.mjs';
+import { useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,14 +24,10 @@ async function violations(page) {
 }
 
 async function audit(query, { viewport, ready, then } = {}) {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}${query}`, { ...(viewport ? { viewport } : {}), ...(ready ? { ready } : {}) });
-  try {
+  await withPage(env.browser, `${env.server.url}${query}`, { ...(viewport ? { viewport } : {}), ...(ready ? { ready } : {}) }, async ({ page }) => {
     if (then) await then(page);
     assert.deepEqual(await violations(page), [], query);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 for (const lang of ['zh', 'en']) {

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, settledUrl, shownMetrics, useBrowser } from './support.mjs';
+import { settledUrl, shownMetrics, useBrowser, withPage } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
 
@@ -20,8 +20,7 @@ test('the expected figures cover all four cases', () => {
 for (const [key, model] of Object.entries(expected)) {
   const [kase, variant] = key.split('/');
   test(`${key}: every step from its URL shows the model's figures`, async () => {
-    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=${kase}&variant=${variant}&step=0`);
-    try {
+    await withPage(env.browser, `${env.server.url}?case=${kase}&variant=${variant}&step=0`, async ({ page }) => {
       assert.equal(await page.getAttribute(`[data-case="${kase}"]`, 'aria-pressed'), 'true');
       assert.equal(await page.getAttribute(`[data-variant="${variant}"]`, 'aria-pressed'), 'true');
       const last = model.levers.length;
@@ -50,16 +49,12 @@ for (const [key, model] of Object.entries(expected)) {
       assert.equal(await page.locator('[data-lever-source]').count(), last);
       const kinds = await page.$$eval('[data-source-param]', (els) => els.map((e) => e.dataset.sourceKind));
       assert.ok(kinds.length > 0 && kinds.every((k) => k === 'seed' || k === 'assumption'));
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
 test('keyboard: arrow keys move between steps', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing`, async ({ page }) => {
     // The case opens at its last step; the steps are counted, not assumed.
     const last = await page.$$eval('[data-step]', (ss) => Math.max(...ss.map((x) => Number(x.dataset.step))));
     assert.ok(last >= 2);
@@ -74,15 +69,11 @@ test('keyboard: arrow keys move between steps', async () => {
     await page.keyboard.press('End');
     await page.waitForSelector(`[data-step="${last}"][aria-current="step"]`);
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.step), String(last));
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('lineage: focusing a new unit highlights the old units it was formed from', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&group=0`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&group=0`, async ({ page }) => {
     const item = page.locator('[data-lineage]').first();
     const id = await item.getAttribute('data-lineage');
     assert.equal(await page.locator('.node.lineage').count(), 0);
@@ -94,15 +85,11 @@ test('lineage: focusing a new unit highlights the old units it was formed from',
     assert.equal(await page.getAttribute(`[data-phase="after"] [data-unit-id="${id}"]`, 'class').then((c) => c.includes('lineage')), true);
     await item.blur();
     await page.waitForFunction(() => !document.querySelector('.node.lineage'));
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('case tabs and scope buttons switch the model and the URL', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?lang=en`, async ({ page }) => {
     for (const kase of ['zhejiang', 'tianjin', 'haidong', 'daqing']) {
       await page.click(`[data-case="${kase}"]`);
       await page.waitForSelector(`[data-case="${kase}"][aria-pressed="true"]`);
@@ -115,22 +102,15 @@ test('case tabs and scope buttons switch the model and the URL', async () => {
       assert.equal(url.get('step'), null);
       assert.deepEqual(await shownMetrics(page, 'after'), expected[`${kase}/${first}`].steps.at(-1));
     }
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Zhejiang: the slimming step says 89 officers went from headquarters to the front line', async () => {
   const model = expected['zhejiang/nanhu'];
   const step = model.levers.indexOf('slim_organs') + 1;
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&step=${step}`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&step=${step}`, async ({ page }) => {
     assert.equal(await page.getAttribute('.step-flow', 'data-flow-organ'), '-89');
     assert.equal(await page.getAttribute('.step-flow', 'data-flow-frontline'), '89');
     assert.match(await page.textContent('.step-flow'), /89/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

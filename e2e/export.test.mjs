@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { open, shownMetrics, useBrowser } from './support.mjs';
+import { shownMetrics, useBrowser, withPage } from './support.mjs';
 import { svgExportInfo } from './in-page.mjs';
 
 const env = useBrowser(before, after);
@@ -32,8 +32,7 @@ function parseCsv(text) {
 }
 
 test('numbers as CSV: BOM, the figures on the page, tier and kind sums', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&step=2`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&step=2`, async ({ page }) => {
     const { name, body } = await download(page, '[data-export="csv"]');
     assert.equal(name, 'reform-explorer-zhejiang-nanhu-step2.csv');
     assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -64,15 +63,11 @@ test('numbers as CSV: BOM, the figures on the page, tier and kind sums', async (
       const sum = rows.filter((r) => r[0] === section).reduce((s, r) => s + Number(r[6]) + Number(r[8]), 0);
       assert.equal(sum, total, section);
     }
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a diagram as SVG: a standalone document with every box, zoom taken off, colours resolved', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&theme=dark&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&theme=dark&lang=en`, async ({ page }) => {
     await page.click('figure.diagram[data-phase="after"] [data-action="zoom-in"]');
     const boxes = await page.locator('figure.diagram[data-phase="after"] g.node').count();
     const { name, body } = await download(page, 'figure.diagram[data-phase="after"] [data-export="svg"]');
@@ -89,15 +84,11 @@ test('a diagram as SVG: a standalone document with every box, zoom taken off, co
     assert.equal(info.transform, 'translate(16,16)');
     assert.ok(info.w > 100);
     assert.match(info.text, /Nanhu/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a diagram as PNG: a PNG file the size of the drawing, twice over', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing`, async ({ page }) => {
     const { name, body } = await download(page, 'figure.diagram[data-phase="before"] [data-export="png"]');
     assert.equal(name, 'reform-explorer-daqing-urban-step0.png');
     assert.deepEqual([...body.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -126,8 +117,5 @@ test('a diagram as PNG: a PNG file the size of the drawing, twice over', async (
     }, body.toString('base64'));
     assert.ok(colours.n > 10, `${colours.n} colours`);
     assert.ok(colours.right > 50, `right quarter: ${colours.right} drawn pixels`);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -4,7 +4,7 @@
 // and the related models with their modes, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, useBrowser } from './support.mjs';
+import { useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 
@@ -33,8 +33,7 @@ const survey = async (page) => {
 };
 
 test('Nanhu: the people measures and the provincial merges are reported facts with their quotes', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&lang=en`, async ({ page }) => {
     const { facts, related, doc, stray } = await survey(page);
     const keys = facts.map((f) => f.key);
     for (const k of ['middle_posts_kept', 'star_ratings', 'competition_rotation', 'promotions_from_grassroots', 'provincial_merges']) {
@@ -59,24 +58,17 @@ test('Nanhu: the people measures and the provincial merges are reported facts wi
     }
     assert.match(related[2].text, /一级接警、两级处警/);
     assert.equal(stray, 0);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Pujiang shows the case-wide facts, not Nanhu\'s', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&variant=pujiang`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&variant=pujiang`, async ({ page }) => {
     const keys = (await survey(page)).facts.map((f) => f.key);
     assert.ok(keys.includes('provincial_merges'));
     assert.ok(!keys.includes('middle_posts_kept'));
     assert.match(await page.textContent('[data-panel="sources"]'), /资料报告的事实（模型未计算）/);
     assert.match(await page.textContent('[data-panel="sources"]'), /相关模式/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Tianjin\'s facts are quoted in traditional characters, Daqing\'s in simplified', async () => {
@@ -85,17 +77,13 @@ test('Tianjin\'s facts are quoted in traditional characters, Daqing\'s in simpli
     ['case=tianjin&variant=municipal&lang=en', 'discipline_bodies', 'zh-Hant'],
     ['case=daqing&variant=urban&lang=en', 'vertical_management_001', 'zh-Hans'],
   ]) {
-    const { page, context, errors } = await open(env.browser, `${env.server.url}?${query}`);
-    try {
+    await withPage(env.browser, `${env.server.url}?${query}`, async ({ page }) => {
       const { facts } = await survey(page);
       const f = facts.find((x) => x.key === key);
       assert.ok(f, `${query}: ${key}`);
       assert.ok(f.quotes.length > 0);
       for (const q of f.quotes) assert.equal(q.lang, lang, `${query}: ${key}`);
       for (const g of facts) for (const q of g.quotes) assert.equal(q.lang, lang, `${query}: ${g.key}`);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   }
 });

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, useBrowser } from './support.mjs';
+import { useBrowser, withPage } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
 const env = useBrowser(before, after);
@@ -34,8 +34,7 @@ const survey = (page) => page.evaluate(() => {
 for (const key of Object.keys(expected)) {
   const [caseKey, variant] = key.split('/');
   test(`${key}: every reported figure says how it is matched; the sources list the calibrated ones`, async () => {
-    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=${caseKey}&variant=${variant}&lang=en`);
-    try {
+    await withPage(env.browser, `${env.server.url}?case=${caseKey}&variant=${variant}&lang=en`, async ({ page }) => {
       const { figures, listed, none } = await survey(page);
       // A scope whose source reports no figure (Daqing's headquarters and Yunnan's model) has
       // none to match; every other shows some.
@@ -59,16 +58,12 @@ for (const key of Object.keys(expected)) {
       }
       assert.deepEqual([...new Set(listed)].sort(), [...calibrated].sort(), 'the sources panel lists exactly the calibrated sides');
       assert.equal(none, calibrated.size === 0);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
 test('Pujiang: the 23.2 % cut is calibrated by the headquarters staff, in both languages', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&variant=pujiang&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&variant=pujiang&lang=en`, async ({ page }) => {
     const li = page.locator('.reported-only li', { hasText: '23.2' });
     const m = li.locator('[data-match][data-phase="after"]');
     assert.equal(await m.getAttribute('data-match'), 'calibrated');
@@ -83,15 +78,11 @@ test('Pujiang: the 23.2 % cut is calibrated by the headquarters staff, in both l
     await page.click('[data-lang="zh-Hans"]');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
     assert.match(await m.textContent(), /^校准：机关警种部门警力（改革前）/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Daqing on a phone: the stations 70 → 0 are an input then emerge; the response time is calibrated, and the labels fit', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing`, { viewport: { width: 390, height: 844 } });
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing`, { viewport: { width: 390, height: 844 } }, async ({ page }) => {
     const kinds = await page.$$eval('[data-row="stations"] [data-match]', (ms) => ms.map((x) => `${x.dataset.phase}:${x.dataset.match}`));
     assert.deepEqual(kinds, ['before:input', 'after:emerges']);
     const rt = await page.$$eval('[data-reported="response_time"] [data-match]', (ms) => ms.map((x) => x.dataset.match));
@@ -105,8 +96,5 @@ test('Daqing on a phone: the stations 70 → 0 are an input then emerge; the res
     // No label is wider than the phone.
     const widest = await page.$$eval('[data-match]', (ms) => Math.max(...ms.map((x) => x.getBoundingClientRect().width)));
     assert.ok(widest <= 390, `${widest}px`);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, settledUrl, useBrowser } from './support.mjs';
+import { settledUrl, useBrowser, withPage } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-four.json', import.meta.url), 'utf8'));
 const env = useBrowser(before, after);
@@ -45,16 +45,12 @@ async function check(page, base) {
 }
 
 test('four reforms on the typical city start from the same figures and show the model\'s', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compare&lang=en`, READY);
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compare&lang=en`, READY, async ({ page }) => {
     await check(page, 'org.typical_city');
     // Some reform acts on it, and a figure it leaves alone is marked.
     assert.ok(await page.locator('[data-four][data-effect="changed"]').count() > 0);
     assert.ok(await page.locator('[data-four][data-effect="none"] .no-effect-mark').count() > 0);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 const about = JSON.parse(readFileSync(new URL('../target/e2e-four-about.json', import.meta.url), 'utf8'));
@@ -64,8 +60,7 @@ const listed = (page, base) => page.$$eval(`[data-four-about="${base}"] [data-fo
   trs.map((tr) => [tr.dataset.fourSpec, tr.querySelector('[data-source]')?.dataset.source]));
 
 test('the panel says what the organisation is made of: every figure with its source or assumption', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compare&lang=en`, READY);
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compare&lang=en`, READY, async ({ page }) => {
     const city = await listed(page, 'org.typical_city');
     assert.deepEqual(city, about['org.typical_city']);
     // The typical city is the model's own: most of its figures are assumptions, and it says so.
@@ -77,15 +72,11 @@ test('the panel says what the organisation is made of: every figure with its sou
     await page.selectOption('[data-action="four-base"]', 'tianjin.station');
     await page.waitForSelector('[data-four-about="tianjin.station"]');
     assert.deepEqual(await listed(page, 'tianjin.station'), about['tianjin.station']);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("any case's \"before\" can be the organisation; the link and a reload keep it; step by step opens the composer", async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compare&lang=en`, READY);
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compare&lang=en`, READY, async ({ page }) => {
     for (const base of ['daqing.urban', 'haidong.county']) {
       await page.selectOption('[data-action="four-base"]', base);
       await check(page, base);
@@ -101,21 +92,14 @@ test("any case's \"before\" can be the organisation; the link and a reload keep 
     assert.equal(await page.inputValue('[data-action="compose-base"]'), 'haidong.county');
     const levers = await page.$$eval('[data-compose-step]', (ls) => ls.map((l) => l.dataset.leverKey));
     assert.deepEqual(levers, ['haidong.county.districts', 'haidong.county.responsibility', 'haidong.county.two_teams_one_office']);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('in Chinese too, and a bad organisation in a link is named', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compare&four=nowhere.x`, { ready: '.url-notice' });
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compare&four=nowhere.x`, { ready: '.url-notice' }, async ({ page }) => {
     assert.match(await page.textContent('.url-notice'), /nowhere\.x/);
     await page.waitForSelector(READY.ready);
     await check(page, 'org.typical_city');
     assert.match(await page.textContent('[data-panel="four"] h2'), /四项改革/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

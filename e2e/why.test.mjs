@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { open, useBrowser } from './support.mjs';
+import { useBrowser, withPage } from './support.mjs';
 import { contrastIn } from './in-page.mjs';
 
 const env = useBrowser(before, after);
@@ -57,8 +57,7 @@ const panel = (page) => page.$eval('[data-panel="why"]', (d) => {
 
 for (const lang of ['zh', 'en']) {
   test(`every case's page shows why and what the sources report, in ${lang}`, async () => {
-    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=${lang}`);
-    try {
+    await withPage(env.browser, `${env.server.url}?case=daqing&lang=${lang}`, async ({ page }) => {
       for (const c of CASES) {
         if (c !== 'daqing') {
           // Switched in the page: the panel follows the case.
@@ -109,16 +108,12 @@ for (const lang of ['zh', 'en']) {
       assert.equal(hant.title, '為什麼改革 · 報告的成效');
       assert.equal(hant.problems[0].quotes[0].lang, 'zh-Hans');
       assert.ok(hant.outcomes.length === 0 && /[報告]/.test(hant.none));
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
 test('on a phone the panel is folded, opens by keyboard and does not widen the page', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=tianjin&lang=zh`, { viewport: { width: 390, height: 844 } });
-  try {
+  await withPage(env.browser, `${env.server.url}?case=tianjin&lang=zh`, { viewport: { width: 390, height: 844 } }, async ({ page }) => {
     assert.equal((await panel(page)).open, false);
     await page.focus('[data-panel="why"] > summary');
     await page.keyboard.press('Enter');
@@ -133,15 +128,11 @@ test('on a phone the panel is folded, opens by keyboard and does not widen the p
     assert.deepEqual(layout, { wide: 0, cols: 1, below: true });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.querySelector('[data-panel="why"]').open);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('printing opens the panel and closes it again after', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 390, height: 844 } });
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 390, height: 844 } }, async ({ page }) => {
     assert.equal((await panel(page)).open, false);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
@@ -152,32 +143,21 @@ test('printing opens the panel and closes it again after', async () => {
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     assert.equal((await panel(page)).open, false);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the composer shows no case\'s why', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compose&base=daqing.urban&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compose&base=daqing.urban&lang=en`, async ({ page }) => {
     assert.equal(await page.locator('[data-panel="why"]').count(), 0);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // The panel's own text against its background (e2e/view.test.mjs measures the rest of the page).
 for (const theme of ['light', 'dark', 'projector']) {
   test(`the panel's text meets WCAG AA contrast in the ${theme} theme`, async () => {
-    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en&theme=${theme}`);
-    try {
+    await withPage(env.browser, `${env.server.url}?case=daqing&lang=en&theme=${theme}`, async ({ page }) => {
       const fails = await page.evaluate(contrastIn, ['[data-panel="why"]', ['summary', 'h3', '.why-label', '.why-figure', '.why-reported', '.why-en', '.why-quote', '.why-doc', '.why-count']]);
       assert.deepEqual(fails, []);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
