@@ -1,15 +1,14 @@
 // End-to-end: the built dist/ served on loopback, driven in headless Chromium as a user would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, metric, settledUrl, useBrowser } from './support.mjs';
+import { metric, setParam, settledUrl, useBrowser, waitMetric, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 
 const foreign = (requests) => requests.filter((u) => !u.startsWith(env.server.url) && !u.startsWith('data:'));
 
 test('Daqing loads from its URL with the sourced defaults', async () => {
-  const { page, context, errors, requests } = await open(env.browser, `${env.server.url}?case=daqing`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing`, async ({ page, requests }) => {
     assert.equal(await page.getAttribute('[data-case="daqing"]', 'aria-pressed'), 'true');
     assert.equal(await metric(page, 'sub_bureaus', 'before'), 10);
     assert.equal(await metric(page, 'sub_bureaus', 'after'), 20);
@@ -35,19 +34,14 @@ test('Daqing loads from its URL with the sourced defaults', async () => {
     // Every parameter shows a source: a quoted document or a labelled assumption.
     const params = await page.$$eval('[data-param]', (els) => els.map((e) => !!e.querySelector('[data-source]')));
     assert.ok(params.length >= 10 && params.every(Boolean));
-    assert.deepEqual(errors, []);
     assert.deepEqual(foreign(requests), []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('changing a parameter updates numbers and diagrams, and survives a reload', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing`);
-  try {
-    await page.fill('#param-staff', '3000');
-    await page.waitForFunction(() =>
-      document.querySelector('[data-metric="staff_total"][data-phase="after"]')?.dataset.value === '3000');
+  await withPage(env.browser, `${env.server.url}?case=daqing`, async ({ page }) => {
+    await setParam(page, 'staff', 3000);
+    await waitMetric(page, 'staff_total', 3000);
     assert.equal(await metric(page, 'staff_total', 'before'), 3000);
     assert.equal(await page.getAttribute('[data-phase="after"] [data-unit-id="m"]', 'data-staff'), '3000');
     // 3,000 officers: 20 sub-bureaus of 150 each, still inside the 100–150 standard.
@@ -62,17 +56,13 @@ test('changing a parameter updates numbers and diagrams, and survives a reload',
     await page.keyboard.press('ArrowUp');
     await page.waitForFunction(() => document.querySelector('#param-pairs_per_team').value === '4');
     assert.ok((await metric(page, 'team_size')) >= 8);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('bad input shows a message next to the field and keeps the last valid result', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing`, async ({ page }) => {
     for (const [text, pattern] of [['abc', /abc/], ['', /数值/], ['-5', /50/], ['12.5', /整数/]]) {
-      await page.fill('#param-staff', text);
+      await setParam(page, 'staff', text);
       await page.waitForFunction(
         (src) => new RegExp(src).test(document.querySelector('[data-error="staff"]').textContent),
         pattern.source,
@@ -81,8 +71,8 @@ test('bad input shows a message next to the field and keeps the last valid resul
       assert.equal(await metric(page, 'staff_total'), 2500);
     }
     // Individually valid but together impossible: a banner, and the last result stays.
-    await page.fill('#param-staff', '2600');
-    await page.fill('#param-station_frontline', '20');
+    await setParam(page, 'staff', 2600);
+    await setParam(page, 'station_frontline', 20);
     await page.waitForSelector('[data-model-error]');
     assert.equal(await metric(page, 'staff_total'), 2600);
     // Reset restores every default and clears the messages.
@@ -90,15 +80,11 @@ test('bad input shows a message next to the field and keeps the last valid resul
     await page.waitForFunction(() => !document.querySelector('[data-model-error]'));
     assert.equal(await metric(page, 'staff_total'), 2500);
     assert.equal(await page.textContent('[data-error="staff"]'), '');
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a bad link is reported, not fatal', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=atlantis&staff=abc&bogus=1&lang=xx`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=atlantis&staff=abc&bogus=1&lang=xx`, async ({ page }) => {
     const items = await page.$$eval('.url-notice li', (els) => els.map((e) => e.textContent));
     assert.equal(items.length, 4, items.join(' | '));
     assert.equal(await metric(page, 'staff_total'), 2500);
@@ -106,15 +92,11 @@ test('a bad link is reported, not fatal', async () => {
     await page.click('.url-notice .dismiss');
     await page.waitForFunction(() => !document.querySelector('.url-notice'));
     assert.equal(await page.$('[data-panic]'), null);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('English, and the sources behind the defaults', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en&staff=2800`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en&staff=2800`, async ({ page }) => {
     assert.equal(await page.textContent('h1'), 'Reform Explorer');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await metric(page, 'staff_total'), 2800);
@@ -128,31 +110,22 @@ test('English, and the sources behind the defaults', async () => {
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
     assert.equal(await metric(page, 'staff_total'), 2800);
     assert.equal(await page.textContent('h1'), '公安改革模型浏览器');
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the county scope: from its URL and by the scope switch', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&variant=county`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&variant=county`, async ({ page }) => {
     assert.equal(await page.getAttribute('[data-variant="county"]', 'aria-pressed'), 'true');
     assert.equal(await metric(page, 'internal_units', 'before'), 30);
     assert.equal(await metric(page, 'internal_units', 'after'), 8);
     assert.equal(await metric(page, 'stations', 'after'), 31);
     assert.equal(await metric(page, 'staff_total', 'before'), await metric(page, 'staff_total', 'after'));
-    await page.fill('#param-central_stations_after', '40');
-    await page.waitForFunction(() =>
-      document.querySelector('[data-metric="stations"][data-phase="after"]')?.dataset.value === '40');
+    await setParam(page, 'central_stations_after', 40);
+    await waitMetric(page, 'stations', 40);
     // Switching scope loads that scope's defaults and writes it into the URL.
     await page.click('[data-variant="urban"]');
-    await page.waitForFunction(() =>
-      document.querySelector('[data-metric="sub_bureaus"][data-phase="after"]')?.dataset.value === '20');
+    await waitMetric(page, 'sub_bureaus', 20);
     assert.match((await settledUrl(page)), /variant=urban/);
     assert.doesNotMatch((await settledUrl(page)), /central_stations_after/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -1,15 +1,14 @@
 // End-to-end for Haidong's editable station table and the workload tables.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, metric, settledUrl, useBrowser } from './support.mjs';
+import { metric, settledUrl, useBrowser, waitMetric, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 
 const cell = (row, field) => `[data-panel="rows"] input[data-row="${row}"][data-field="${field}"]`;
 
 test('editing a station changes the model, the URL and survives reload', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=haidong`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=haidong`, async ({ page }) => {
     // Workload: stations before, districts after, incidents per officer on every row.
     const before = await page.locator('[data-workload="before"] [data-work-unit]').count();
     const districts = await metric(page, 'districts', 'after');
@@ -23,7 +22,7 @@ test('editing a station changes the model, the URL and survives reload', async (
     const old = Number(await page.inputValue(cell(3, 'staff')));
     await page.fill(cell(3, 'staff'), String(old + 7));
     await page.press(cell(3, 'staff'), 'Enter');
-    await page.waitForFunction((t) => document.querySelector('[data-metric="staff_total"][data-phase="before"]').dataset.value === String(t), total + 7);
+    await waitMetric(page, 'staff_total', total + 7, 'before');
     assert.equal(new URL((await settledUrl(page))).searchParams.get('s3.staff'), String(old + 7));
     assert.equal((await page.textContent('[data-workload="before"] [data-work-unit="s3"] td')).trim(), String(old + 7));
 
@@ -39,22 +38,15 @@ test('editing a station changes the model, the URL and survives reload', async (
     assert.equal(await metric(page, 'staff_total', 'before'), total + 7);
     await page.click('[data-panel="rows"] summary');
     await page.click('[data-action="clear-edits"]');
-    await page.waitForFunction((t) => document.querySelector('[data-metric="staff_total"][data-phase="before"]').dataset.value === String(t), total);
+    await waitMetric(page, 'staff_total', total, 'before');
     assert.equal(new URL((await settledUrl(page))).searchParams.get('s3.staff'), null);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a bad row edit in a link becomes a notice', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=haidong&s2.staff=-5&s2.bogus=1`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=haidong&s2.staff=-5&s2.bogus=1`, async ({ page }) => {
     const notice = await page.textContent('.url-notice');
     assert.match(notice, /s2\.staff/);
     assert.match(notice, /s2\.bogus/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

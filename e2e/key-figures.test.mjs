@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, useBrowser } from './support.mjs';
+import { setParam, useBrowser, withPage } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
 const env = useBrowser(before, after);
@@ -82,9 +82,7 @@ for (const key of Object.keys(expected)) {
   const model = expected[key];
   test(`${key}: the key figures equal the numbers at two steps, reported beside them, in the first screen`, async () => {
     const last = model.levers.length;
-    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=${kase}&variant=${variant}&lang=en`,
-      { viewport: { width: 1366, height: 768 } });
-    try {
+    await withPage(env.browser, `${env.server.url}?case=${kase}&variant=${variant}&lang=en`, { viewport: { width: 1366, height: 768 } }, async ({ page }) => {
       await inFirstScreen(page, `${key} 1366×768`);
       const at = async (step) => {
         await page.click(`[data-step="${step}"]`);
@@ -98,46 +96,33 @@ for (const key of Object.keys(expected)) {
       // The keys are the variant's, whatever the step; the figures follow it.
       assert.deepEqual(first.map((c) => c.key), final.map((c) => c.key));
       assert.ok(final.some((c) => c.strip.before !== c.strip.after), `${key}: the reform changes a key figure`);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
     for (const lang of ['en', 'zh']) {
-      const phone = await open(env.browser, `${env.server.url}?case=${kase}&variant=${variant}&lang=${lang}`,
-        { viewport: { width: 390, height: 844 } });
-      try {
-        await inFirstScreen(phone.page, `${key} 390×844 ${lang}`);
-        assert.deepEqual(phone.errors, []);
-      } finally {
-        await phone.context.close();
-      }
+      await withPage(env.browser, `${env.server.url}?case=${kase}&variant=${variant}&lang=${lang}`, { viewport: { width: 390, height: 844 } }, async ({ page }) => {
+        await inFirstScreen(page, `${key} 390×844 ${lang}`);
+      });
     }
   });
 }
 
 test('Daqing urban: the response time follows the patrol parameters, and the reported 15 → 9 min sits beside it', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=en`, async ({ page }) => {
     const card = `${STRIP} [data-key-figure="response_time"]`;
     assert.match(await page.textContent(`${card} [data-key-reported]`), /15 min → 9 min/);
     assert.match(await page.textContent(`${card} [data-key-reported]`), /calibrated/);
     assert.match(await page.textContent(`${STRIP} [data-key-figure="frontline_share"] [data-key-reported]`), /48\.5%.*89%/);
-    await page.fill('#param-rt_cars_after', '3');
+    await setParam(page, 'rt_cars_after', 3);
     await page.waitForFunction((c) => {
       const a = document.querySelector(`${c} [data-phase="after"]`).dataset.value;
       return a === document.querySelector('td[data-response="total"][data-phase="after"]')?.dataset.value;
     }, card);
     checkCards(await survey(page), 'daqing/urban, 3 cars per 100');
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a composed reform shows its parts’ key figures (typical city + Daqing’s fewer tiers)', async () => {
   const url = `${env.server.url}?view=compose&base=org.typical_city&levers=daqing.urban.fewer_tiers&lang=en`;
-  const { page, context, errors } = await open(env.browser, url, { viewport: { width: 1366, height: 768 } });
-  try {
+  await withPage(env.browser, url, { viewport: { width: 1366, height: 768 } }, async ({ page }) => {
     await inFirstScreen(page, 'composed 1366×768');
     for (const step of [1, 0]) {
       await page.click(`[data-step="${step}"]`);
@@ -151,18 +136,11 @@ test('a composed reform shows its parts’ key figures (typical city + Daqing’
       if (step === 1) assert.ok(cards.some((c) => c.strip.before !== c.strip.after));
       else assert.ok(cards.every((c) => c.strip.before === c.strip.after));
     }
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the embedded page shows the key figures too', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&embed=1&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&embed=1&lang=en`, async ({ page }) => {
     checkCards(await survey(page), 'embedded zhejiang');
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

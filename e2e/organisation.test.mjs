@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { DIST, open, shownMetrics, settledUrl, useBrowser } from './support.mjs';
+import { DIST, settledUrl, shownMetrics, useBrowser, waitMetric, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -32,15 +32,11 @@ async function importBuffer(page, name, buffer, mimeType = 'text/csv') {
 
 /** Opens `url` in a fresh browser context and checks it shows own organisation `key` with `staff` in all. */
 async function opensOwn(url, key, staff) {
-  const fresh = await open(env.browser, url, { ready: '[data-panel="composer"]' });
-  try {
-    await fresh.page.waitForSelector(`[data-own="${key}"]`);
-    assert.equal(await fresh.page.inputValue('[data-action="compose-base"]'), `org.${key}`);
-    assert.equal(Number((await shownMetrics(fresh.page, 'before')).staff_total), staff);
-    assert.deepEqual(fresh.errors, []);
-  } finally {
-    await fresh.context.close();
-  }
+  await withPage(env.browser, url, { ready: '[data-panel="composer"]' }, async ({ page }) => {
+    await page.waitForSelector(`[data-own="${key}"]`);
+    assert.equal(await page.inputValue('[data-action="compose-base"]'), `org.${key}`);
+    assert.equal(Number((await shownMetrics(page, 'before')).staff_total), staff);
+  });
 }
 
 async function ownBase(page) {
@@ -51,8 +47,7 @@ async function ownBase(page) {
 test('a GB18030 file Excel saved imports like its UTF-8 copy, and the open case\'s reform applies to it', async () => {
   const utf8 = fixture('organisation-utf8.csv');
   const staff = csvStaff(utf8.toString('utf8'));
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
     await importBuffer(page, 'donghu-gbk.csv', fixture('organisation-gb18030.csv'));
     const key = await ownBase(page);
     assert.match(key, /^own-[0-9a-f]{16}$/);
@@ -61,7 +56,7 @@ test('a GB18030 file Excel saved imports like its UTF-8 copy, and the open case\
     assert.equal(await page.inputValue('[data-action="compose-base"]'), `org.${key}`);
     const levers = await page.$$eval('[data-compose-step]', (ls) => ls.map((l) => l.dataset.leverKey));
     assert.ok(levers.length >= 2 && levers.every((l) => l.startsWith('daqing.')), levers.join());
-    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), staff);
+    await waitMetric(page, 'staff_total', staff, 'before');
     const before = await shownMetrics(page, 'before');
     assert.equal(Number(before.stations), 6);
     assert.equal(Number(before.sub_bureaus), 2);
@@ -86,15 +81,11 @@ test('a GB18030 file Excel saved imports like its UTF-8 copy, and the open case\
     await page.click('[data-action="org-back"]');
     await page.waitForSelector('[data-case="daqing"][aria-pressed="true"]');
     assert.notEqual(Number((await shownMetrics(page, 'before')).staff_total), staff);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a broken file lists every problem by row and column, and nothing on screen changes', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&lang=zh`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&lang=zh`, async ({ page }) => {
     const shown = await shownMetrics(page, 'after');
     const url = await settledUrl(page);
     const bad = 'id,parent,name,kind,organ,frontline\n'
@@ -118,15 +109,11 @@ test('a broken file lists every problem by row and column, and nothing on screen
     await importBuffer(page, 'empty.csv', Buffer.from(''));
     await page.waitForFunction(() => /空/.test(document.querySelector('[data-import-errors] li')?.textContent || ''));
     assert.deepEqual(await shownMetrics(page, 'after'), shown);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('both templates and a downloaded example import; a dropped file imports; four reforms apply to it', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=haidong&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=haidong&lang=en`, async ({ page }) => {
     await page.click('[data-panel="organisation"] summary');
     for (const lang of ['zh', 'en']) {
       const [download] = await Promise.all([
@@ -151,7 +138,7 @@ test('both templates and a downloaded example import; a dropped file imports; fo
       document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, example);
-    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), csvStaff(example));
+    await waitMetric(page, 'staff_total', csvStaff(example), 'before');
     const key = await ownBase(page);
     // All four reforms on it: every column starts from the imported organisation's figures.
     await page.click('[data-action="org-four"]');
@@ -162,27 +149,22 @@ test('both templates and a downloaded example import; a dropped file imports; fo
     assert.ok(befores.every((b) => Number(b) === csvStaff(example)), befores.join());
     const effects = await page.$$eval('td[data-four="staff_total"], td[data-four="management_tiers"]', (cs) => cs.map((c) => c.dataset.effect));
     assert.ok(effects.every((e) => ['changed', 'none', 'failed'].includes(e)));
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a saved scenario and a scenario file carry the organisation: they open it after it was removed, and in a fresh browser', async () => {
   const utf8 = fixture('organisation-utf8.csv');
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&lang=en`);
-  let file;
-  try {
+  const file = await withPage(env.browser, `${env.server.url}?case=zhejiang&lang=en`, async ({ page }) => {
     await importBuffer(page, 'donghu.csv', utf8);
     const key = await ownBase(page);
-    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), csvStaff(utf8.toString('utf8')));
+    await waitMetric(page, 'staff_total', csvStaff(utf8.toString('utf8')), 'before');
     const shown = await shownMetrics(page, 'after');
     await page.click('[data-panel="saved"] summary');
     await page.fill('[data-action="saved-name"]', 'Donghu, Zhejiang reform');
     await page.click('[data-action="save-scenario"]');
     await page.waitForSelector('[data-saved="0"]');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-scenario"]')]);
-    file = readFileSync(await download.path(), 'utf8');
+    const file = readFileSync(await download.path(), 'utf8');
     assert.equal(JSON.parse(file).organisation.format, 'reform-explorer-organisation');
     // Removed from the browser and back to the case: the saved scenario brings it back.
     await page.click('[data-action="org-forget"]');
@@ -193,31 +175,24 @@ test('a saved scenario and a scenario file carry the organisation: they open it 
     await page.waitForSelector('[data-panel="composer"]');
     assert.equal(await page.inputValue('[data-action="compose-base"]'), `org.${key}`);
     assert.deepEqual(await shownMetrics(page, 'after'), shown);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+    return file;
+  });
   // A fresh browser (nothing stored) opens the scenario file with its organisation.
-  const fresh = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
-  try {
-    await fresh.page.click('[data-panel="saved"] summary');
-    await fresh.page.setInputFiles('[data-action="import-scenario"]', { name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-    await fresh.page.waitForSelector('[data-own]');
-    await fresh.page.waitForSelector('[data-panel="composer"]');
-    assert.match(await fresh.page.inputValue('[data-action="compose-base"]'), /^org\.own-/);
-    assert.equal(Number((await shownMetrics(fresh.page, 'before')).staff_total), csvStaff(utf8.toString('utf8')));
-    assert.deepEqual(fresh.errors, []);
-  } finally {
-    await fresh.context.close();
-  }
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    await page.click('[data-panel="saved"] summary');
+    await page.setInputFiles('[data-action="import-scenario"]', { name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page.waitForSelector('[data-own]');
+    await page.waitForSelector('[data-panel="composer"]');
+    assert.match(await page.inputValue('[data-action="compose-base"]'), /^org\.own-/);
+    assert.equal(Number((await shownMetrics(page, 'before')).staff_total), csvStaff(utf8.toString('utf8')));
+  });
 });
 
 test('edit the organisation by keyboard: rename, staff, add, move, delete; undo and redo; every reform follows', async () => {
   const utf8 = fixture('organisation-utf8.csv');
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
-  const staffBefore = () => page.getAttribute('[data-metric="staff_total"][data-phase="before"]', 'data-value').then(Number);
-  const waitStaff = (n) => page.waitForFunction((k) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(k), n);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    const staffBefore = () => page.getAttribute('[data-metric="staff_total"][data-phase="before"]', 'data-value').then(Number);
+    const waitStaff = (n) => waitMetric(page, 'staff_total', n, 'before');
     await importBuffer(page, 'donghu.csv', utf8);
     const first = await ownBase(page);
     const staff = csvStaff(utf8.toString('utf8'));
@@ -286,33 +261,25 @@ test('edit the organisation by keyboard: rename, staff, add, move, delete; undo 
     await page.reload();
     await page.waitForSelector('[data-own]');
     await waitStaff(staff + 10);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the link carries a small organisation after its #: another browser opens it from the link alone', async () => {
   const utf8 = fixture('organisation-utf8.csv');
   const staff = csvStaff(utf8.toString('utf8'));
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&lang=en`);
-  let link;
-  let key;
-  try {
+  const { link, key } = await withPage(env.browser, `${env.server.url}?case=zhejiang&lang=en`, async ({ page }) => {
     await importBuffer(page, 'donghu.csv', utf8);
-    key = await ownBase(page);
+    const key = await ownBase(page);
     await page.click('[data-panel="share"] summary');
     await page.waitForSelector('[data-share-org="carried"]');
-    link = await page.inputValue('[data-share="link"]');
+    const link = await page.inputValue('[data-share="link"]');
     // Compressed by the browser's own deflate.
     assert.match(link, /#orgz=[A-Za-z0-9_-]+$/);
     assert.ok(new URL(link).search.includes(`base=org.${key}`));
     // The address bar carries it too.
     assert.match(await settledUrl(page), /#orgz=/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+    return { link, key };
+  });
   await opensOwn(link, key, staff);
 });
 
@@ -320,25 +287,21 @@ test('the offline single file imports, edits and keeps an organisation from file
   const fileUrl = pathToFileURL(join(DIST, 'reform-explorer.html')).href;
   const gb = fixture('organisation-gb18030.csv');
   const staff = csvStaff(fixture('organisation-utf8.csv').toString('utf8'));
-  const { page, context, errors, requests } = await open(env.browser, `${fileUrl}?case=zhejiang&lang=zh`, { offline: true });
-  try {
+  await withPage(env.browser, `${fileUrl}?case=zhejiang&lang=zh`, { offline: true }, async ({ page, requests }) => {
     await importBuffer(page, 'donghu.csv', gb);
     const key = await ownBase(page);
-    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), staff);
+    await waitMetric(page, 'staff_total', staff, 'before');
     await page.click('[data-panel="org-editor"] summary');
     await page.fill('[data-org-unit="x3"] [data-field="organ"]', '4');
     await page.press('[data-org-unit="x3"] [data-field="organ"]', 'Enter');
-    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), staff + 2);
+    await waitMetric(page, 'staff_total', staff + 2, 'before');
     assert.notEqual(await ownBase(page), key);
     await settledUrl(page);
     await page.reload();
     await page.waitForSelector('[data-own]');
-    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), staff + 2);
-    assert.deepEqual(errors, []);
+    await waitMetric(page, 'staff_total', staff + 2, 'before');
     assert.deepEqual(requests.filter((u) => !u.startsWith(fileUrl.split('?')[0]) && !u.startsWith('data:')), []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /**
@@ -372,26 +335,22 @@ function generated(n) {
 test('a link carries an organisation too large for it uncompressed, and says when one is too large even compressed', async () => {
   const csv = generated(600);
   const staff = csvStaff(csv);
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
-  let link;
-  let key;
-  let old;
-  const compactOf = async () => {
-    const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="org-download"][data-format="json"]')]);
-    return JSON.stringify(JSON.parse(readFileSync(await json.path(), 'utf8')));
-  };
-  try {
+  const { link, key, old } = await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    const compactOf = async () => {
+      const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="org-download"][data-format="json"]')]);
+      return JSON.stringify(JSON.parse(readFileSync(await json.path(), 'utf8')));
+    };
     // A small one, written as an earlier version (or a browser with no CompressionStream)
     // wrote its link: uncompressed, `#org=`.
     const small = generated(40);
     await importBuffer(page, 'sample-40.csv', Buffer.from(small));
-    old = { key: await ownBase(page), staff: csvStaff(small), value: Buffer.from(await compactOf()).toString('base64url') };
+    const old = { key: await ownBase(page), staff: csvStaff(small), value: Buffer.from(await compactOf()).toString('base64url') };
     await importBuffer(page, 'sample-600.csv', Buffer.from(csv));
     await page.waitForFunction((k) => document.querySelector('[data-own]')?.dataset.own !== k, old.key);
-    key = await ownBase(page);
+    const key = await ownBase(page);
     await page.click('[data-panel="share"] summary');
     await page.waitForSelector('[data-share-org="carried"]');
-    link = await page.inputValue('[data-share="link"]');
+    const link = await page.inputValue('[data-share="link"]');
     const value = link.split('#orgz=')[1];
     assert.ok(value && value.length <= 32000, `compressed value of ${value?.length} characters`);
     // Uncompressed, the same organisation would not fit: its compact JSON in base64url.
@@ -405,10 +364,8 @@ test('a link carries an organisation too large for it uncompressed, and says whe
     await page.click('[data-panel="share"] summary');
     await page.waitForSelector('[data-share-org="too-large"]');
     assert.doesNotMatch(await page.inputValue('[data-share="link"]'), /#org/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+    return { link, key, old };
+  });
   // The compressed link opens it in a fresh browser, before anything else is drawn.
   await opensOwn(link, key, staff);
   // An uncompressed link still opens.
@@ -417,9 +374,8 @@ test('a link carries an organisation too large for it uncompressed, and says whe
 
 test('edit from the diagram: E, F2, a double click or the button open the editor at the unit', async () => {
   const utf8 = fixture('organisation-utf8.csv');
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
-  const focusedRow = () => page.evaluate(() => `${document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit}/${document.activeElement?.dataset.field}`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    const focusedRow = () => page.evaluate(() => `${document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit}/${document.activeElement?.dataset.field}`);
     await importBuffer(page, 'donghu.csv', utf8);
     await ownBase(page);
     // Only the "before" of the own organisation offers it.
@@ -458,16 +414,12 @@ test('edit from the diagram: E, F2, a double click or the button open the editor
     await page.dispatchEvent('[data-phase="before"] [data-unit-id="fj1"] rect', 'click');
     await page.click('[data-phase="before"] [data-action="edit-unit"]');
     await page.waitForFunction(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit === 'fj1');
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('an import the browser refuses to keep still shows, and says it is not kept', async () => {
   const utf8 = fixture('organisation-utf8.csv');
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
     // Storage full for the organisation (the address bar and other keys still work).
     await page.evaluate(() => {
       const set = Storage.prototype.setItem;
@@ -480,8 +432,5 @@ test('an import the browser refuses to keep still shows, and says it is not kept
     await ownBase(page);
     await page.waitForSelector('[data-org-status="good"] [data-org-not-kept]');
     assert.equal(Number((await shownMetrics(page, 'before')).staff_total), csvStaff(utf8.toString('utf8')));
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -4,7 +4,7 @@
 // the tabs. The parameters open in a drawer there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, settledUrl, useBrowser } from './support.mjs';
+import { setParam, settledUrl, useBrowser, waitMetric, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 
@@ -16,8 +16,7 @@ const sideways = (page) => page.evaluate(() => document.documentElement.scrollWi
 
 for (const [width, height, lang] of [[360, 640, 'en'], [390, 844, 'zh']]) {
   test(`a ${width}x${height} phone (${lang}): one row, a selector for case and scope, a menu`, async () => {
-    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=${lang}`, { viewport: { width, height } });
-    try {
+    await withPage(env.browser, `${env.server.url}?case=daqing&lang=${lang}`, { viewport: { width, height } }, async ({ page }) => {
       const bar = await page.$eval('header.topbar', (e) => e.getBoundingClientRect().height);
       assert.ok(bar < 70, `the top bar is ${bar} px high`);
       assert.equal(await visible(page, '[data-action="pick-view"]'), true);
@@ -53,16 +52,12 @@ for (const [width, height, lang] of [[360, 640, 'en'], [390, 844, 'zh']]) {
       await page.waitForSelector('[data-panel="composer"]');
       assert.equal(await page.inputValue('[data-action="pick-view"]'), 'compose');
       assert.ok(await sideways(page) <= 0, 'the composer scrolls the page sideways');
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
 test('on a phone the parameters open in a drawer, work there, and Escape closes it', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 360, height: 640 } });
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 360, height: 640 } }, async ({ page }) => {
     assert.equal(await visible(page, '#param-staff'), false);
     assert.equal(await visible(page, '[data-action="params-open"]'), true);
     await page.click('[data-action="params-open"]');
@@ -71,8 +66,8 @@ test('on a phone the parameters open in a drawer, work there, and Escape closes 
     assert.equal(await page.getAttribute('#params-drawer', 'role'), 'dialog');
     assert.equal(await visible(page, '#param-staff'), true);
     assert.ok(await sideways(page) <= 0, 'the drawer scrolls the page sideways');
-    await page.fill('#param-staff', '3000');
-    await page.waitForFunction(() => document.querySelector('[data-metric="staff_total"][data-phase="after"]')?.dataset.value === '3000');
+    await setParam(page, 'staff', 3000);
+    await waitMetric(page, 'staff_total', 3000);
     // A modal dialog: Tab goes round inside it.
     assert.equal(await page.getAttribute('#params-drawer', 'aria-modal'), 'true');
     await page.focus('[data-action="params-close"]');
@@ -88,15 +83,11 @@ test('on a phone the parameters open in a drawer, work there, and Escape closes 
     await page.click('[data-action="params-open"]');
     await page.click('[data-action="params-close"]');
     assert.equal(await visible(page, '#param-staff'), false);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a wide screen keeps the tabs and the controls, and no selector', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 1366, height: 768 } });
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 1366, height: 768 } }, async ({ page }) => {
     assert.equal(await visible(page, '[data-action="pick-view"]'), false);
     assert.equal(await visible(page, '[data-action="menu"]'), false);
     assert.equal(await visible(page, '[data-case="zhejiang"]'), true);
@@ -104,8 +95,5 @@ test('a wide screen keeps the tabs and the controls, and no selector', async () 
     assert.equal(await visible(page, '[data-action="theme"]'), true);
     assert.equal(await visible(page, '#param-staff'), true);
     assert.equal(await visible(page, '[data-action="params-open"]'), false);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

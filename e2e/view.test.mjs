@@ -3,7 +3,7 @@
 // every theme.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, useBrowser } from './support.mjs';
+import { setParam, useBrowser, withPage } from './support.mjs';
 import { contrastFailures } from './in-page.mjs';
 
 const env = useBrowser(before, after);
@@ -12,18 +12,8 @@ const AFTER = '[data-phase="after"]';
 const BEFORE = '[data-phase="before"]';
 const boxes = (page, side) => page.locator(`${side} g.node`);
 
-async function withPage(query, fn) {
-  const { page, context, errors } = await open(env.browser, env.server.url + query);
-  try {
-    await fn(page);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-}
-
 test('collapsing a box hides what is below it and says how many; expanding restores them', async () => {
-  await withPage('?case=daqing&group=0', async (page) => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&group=0`, async ({ page }) => {
     const all = await boxes(page, AFTER).count();
     const box = page.locator(`${AFTER} g.node[data-depth="1"][aria-expanded="true"]`).first();
     const id = await box.getAttribute('data-unit-id');
@@ -41,7 +31,7 @@ test('collapsing a box hides what is below it and says how many; expanding resto
 });
 
 test('zoom changes one transform; fit brings the drawing back inside', async () => {
-  await withPage('?case=daqing&group=0', async (page) => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&group=0`, async ({ page }) => {
     const svg = page.locator(`${AFTER} svg.diagram-svg`);
     const z0 = Number(await svg.getAttribute('data-zoom'));
     const records = await page.evaluate(async (side) => {
@@ -71,7 +61,7 @@ test('zoom changes one transform; fit brings the drawing back inside', async () 
 });
 
 test('search finds units in either language, marks the path and opens collapsed boxes', async () => {
-  await withPage('?case=daqing&lang=en', async (page) => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
     await page.click('[data-action="collapse-all"]');
     await page.waitForSelector(`${AFTER} g.node.collapsed`);
     await page.fill('[data-action="search"]', 'team');
@@ -91,7 +81,7 @@ test('search finds units in either language, marks the path and opens collapsed 
 });
 
 test('the keyboard moves through the tree, collapses and expands', async () => {
-  await withPage('?case=daqing', async (page) => {
+  await withPage(env.browser, `${env.server.url}?case=daqing`, async ({ page }) => {
     const ids = await page.$$eval(`${AFTER} g.node`, (els) => els.map((e) => e.dataset.unitId));
     const root = page.locator(`${AFTER} g.node[tabindex="0"]`);
     assert.equal(await root.count(), 1, 'one tab stop');
@@ -117,7 +107,7 @@ test('the keyboard moves through the tree, collapses and expands', async () => {
 });
 
 test('change marks on a merge agree with the change summary (Zhejiang: internal units merged)', async () => {
-  await withPage('?case=zhejiang', async (page) => {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang`, async ({ page }) => {
     const li = page.locator('.change-summary li[data-change-kind="internal_unit"]');
     const n = async (a) => Number(await li.getAttribute(a));
     const sum = (side, extra = '') => page.$$eval(`${side} g.node[data-kind="internal_unit"]${extra}`,
@@ -134,7 +124,7 @@ test('change marks on a merge agree with the change summary (Zhejiang: internal 
 });
 
 test('the text outline lists every unit with its staff', async () => {
-  await withPage('?case=tianjin&group=0', async (page) => {
+  await withPage(env.browser, `${env.server.url}?case=tianjin&group=0`, async ({ page }) => {
     const drawn = await boxes(page, AFTER).count();
     await page.click(`details[data-outline="after"] summary`);
     const items = page.locator('details[data-outline="after"] li[data-outline-unit]');
@@ -149,22 +139,17 @@ test('the text outline lists every unit with its staff', async () => {
 // WCAG contrast of what the page really paints, per theme.
 for (const theme of ['light', 'dark', 'projector', 'auto-dark']) {
   test(`colour contrast meets WCAG AA in the ${theme} theme`, async () => {
-    const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&theme=${theme.replace('auto-dark', 'auto')}`);
-    try {
+    await withPage(env.browser, `${env.server.url}?case=zhejiang&theme=${theme.replace('auto-dark', 'auto')}`, async ({ page }) => {
       if (theme === 'auto-dark') await page.emulateMedia({ colorScheme: 'dark' });
       const fails = await page.evaluate(contrastFailures);
       assert.deepEqual(fails, []);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
 test('the change summary and the boxes\' change marks follow the step shown and a new organisation', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
-  const teams = () => page.getAttribute('.change-summary li[data-change-kind="team"]', 'data-after').catch(() => null);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    const teams = () => page.getAttribute('.change-summary li[data-change-kind="team"]', 'data-after').catch(() => null);
     // The final step forms the teams; step 1 (fewer tiers) forms none yet.
     assert.ok(Number(await teams()) > 0);
     await page.click('[data-step="1"]');
@@ -176,14 +161,11 @@ test('the change summary and the boxes\' change marks follow the step shown and 
     // Another case: its own counts.
     await page.click('[data-case="haidong"]');
     await page.waitForFunction(() => document.querySelector('.change-summary li[data-change-kind="district"]'));
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a baseline parameter redraws the "before" diagram; a measure\'s parameter leaves it as it was', async () => {
-  await withPage('?case=daqing&lang=en&group=0', async (page) => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en&group=0`, async ({ page }) => {
     const root = (side) => page.getAttribute(`${side} g.node[data-depth="0"]`, 'data-staff');
     const count = (side) => boxes(page, side).count();
     // Every box of the "before" marked: a redrawn box would lose its mark.
@@ -195,14 +177,14 @@ test('a baseline parameter redraws the "before" diagram; a measure\'s parameter 
     const [before, after, afterDrawn] = [await root(BEFORE), await count(BEFORE), await drawn(AFTER)];
     // The number of branches after the reform: only the "after" changes.
     const branches = Number(await page.inputValue('#param-branches_after'));
-    await page.fill('#param-branches_after', String(branches - 1));
+    await setParam(page, 'branches_after', branches - 1);
     await page.waitForFunction(([sel, was]) => [...document.querySelectorAll(sel)].map((n) => `${n.dataset.unitId}:${n.dataset.staff}`).join() !== was, [`${AFTER} g.node`, afterDrawn]);
     assert.equal(await root(BEFORE), before);
     assert.equal(await count(BEFORE), after);
     assert.ok(await kept(), 'the "before" boxes were redrawn');
     // The city's officers: the "before" follows.
     const staff = Number(await page.inputValue('#param-staff'));
-    await page.fill('#param-staff', String(staff + 500));
+    await setParam(page, 'staff', staff + 500);
     await page.waitForFunction(([sel, was]) => document.querySelector(sel)?.dataset.staff !== was, [`${BEFORE} g.node[data-depth="0"]`, before]);
     assert.equal(Number(await root(BEFORE)), Number(before) + 500);
   });
