@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, settledUrl, useBrowser } from './support.mjs';
+import { reopen, setParam, useBrowser, withPage } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
 const env = useBrowser(before, after);
@@ -18,16 +18,9 @@ const responseCells = (page, phase) =>
 const total = async (page, phase) =>
   Number(await page.getAttribute(`[data-response="total"][data-phase="${phase}"]`, 'data-value'));
 
-/** Types `value` into parameter `key`, opening its folded group first. */
-async function setParam(page, key, value) {
-  await page.$$eval('details[data-param-group]', (ds) => ds.forEach((d) => { d.open = true; }));
-  await page.fill(`#param-${key}`, String(value));
-}
-
 test('Daqing: the response estimate equals the model at every step, beside the reported 15 → 9', async () => {
   const model = expected['daqing/urban'];
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&variant=urban&step=0`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&variant=urban&step=0`, async ({ page }) => {
     for (let step = 0; step < model.response.length; step++) {
       if (step > 0) await page.click('[data-action="step-next"]');
       await page.waitForSelector(`[data-step="${step}"][aria-current="step"]`);
@@ -61,30 +54,22 @@ test('Daqing: the response estimate equals the model at every step, beside the r
     await setParam(page, 'rt_cars_after', 8);
     await page.waitForFunction((t) => Number(document.querySelector('[data-response="total"][data-phase="after"]').dataset.value) < t, a);
     assert.equal(await total(page, 'before'), b);
-    const link = await settledUrl(page);
-    assert.equal(new URL(link).searchParams.get('rt_cars_after'), '8');
-    const again = await open(env.browser, link);
-    try {
+    await reopen(env.browser, page, async (again) => {
+      assert.equal(new URL(again.url).searchParams.get('rt_cars_after'), '8');
       assert.ok((await total(again.page, 'after')) < a);
       assert.equal(await again.page.getAttribute('details[data-param-group="analysis"]', 'open'), '');
-    } finally {
-      await again.context.close();
-    }
+    });
 
     // More calls than the cars can take: the panel says so, the page keeps working.
     await setParam(page, 'rt_calls', 500);
     await page.waitForSelector('[data-response="total"][data-phase="after"][data-saturated]');
     assert.match(await page.textContent('[data-response="total"][data-phase="after"]'), /Too few cars|警车不够/);
     assert.ok(await page.isVisible('[data-metric="staff_total"][data-phase="after"]'));
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a case whose source has no patrol estimates nothing until cars are set', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&lang=en`, async ({ page }) => {
     assert.ok(await page.isVisible('[data-response-off]'));
     assert.equal(await page.locator('[data-response="total"]').count(), 0);
     assert.equal(await page.getAttribute('details[data-param-group="analysis"]', 'open'), null);
@@ -92,16 +77,12 @@ test('a case whose source has no patrol estimates nothing until cars are set', a
     await setParam(page, 'rt_cars_after', 20);
     await page.waitForSelector('[data-response="total"][data-phase="after"][data-value]');
     assert.ok((await total(page, 'after')) > 0);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("Haidong: officers needed by workload equal the model's, and follow its parameters", async () => {
   const model = expected['haidong/county'];
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=haidong&step=0`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=haidong&step=0`, async ({ page }) => {
     const needed = (phase) => page.$$eval(`[data-workload="${phase}"] [data-work-unit]`, (rows) =>
       Object.fromEntries(rows.map((r) => [r.dataset.workUnit, r.querySelector('[data-needed]')?.dataset.needed])));
     assert.deepEqual(await needed('before'), model.workload[0]);
@@ -116,8 +97,5 @@ test("Haidong: officers needed by workload equal the model's, and follow its par
       const c = document.querySelector('[data-workload="before"] [data-needed]');
       return c && Math.abs(Number(c.dataset.needed) - v) < 1e-3;
     }, first / 2);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

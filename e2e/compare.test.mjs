@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, metric, settledUrl, useBrowser } from './support.mjs';
+import { metric, reopen, settledUrl, useBrowser, withPage } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-compare.json', import.meta.url), 'utf8'));
 const env = useBrowser(before, after);
@@ -22,8 +22,7 @@ const cells = (page) => page.$$eval('[data-compare]', (tds) => {
 });
 
 test("the comparison at the default city shows exactly the models' figures", async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compare&lang=en`, READY);
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compare&lang=en`, READY, async ({ page }) => {
     assert.equal(await page.getAttribute('[data-view="compare"]', 'aria-pressed'), 'true');
     assert.equal(await page.getAttribute('[data-case="daqing"]', 'aria-pressed'), 'false');
     const shown = await cells(page);
@@ -36,15 +35,11 @@ test("the comparison at the default city shows exactly the models' figures", asy
     assert.equal(none, await page.locator('[data-effect="none"]').count());
     assert.ok(none > 0);
     assert.match(await page.textContent('[data-effect="not-modelled"]'), /not modelled.*incidents/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the city drives every model, stays in the link, and capped values say so', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compare&lang=en`, READY);
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compare&lang=en`, READY, async ({ page }) => {
     const before = await cells(page);
     await page.fill('#city-city_stations', '200');
     await page.waitForFunction(() => document.querySelector('[data-compare="units_total"][data-case="zhejiang"]')?.dataset.before !== undefined
@@ -54,32 +49,24 @@ test('the city drives every model, stays in the link, and capped values say so',
     await page.click('[data-fed-case="haidong"] summary');
     assert.match(await page.textContent('[data-fed-case="haidong"] [data-fed="stations"]'), /200.*outside/);
 
-    const link = await settledUrl(page);
-    const q = new URL(link).searchParams;
-    assert.equal(q.get('view'), 'compare');
-    assert.equal(q.get('city_stations'), '200');
-    const again = await open(env.browser, link, READY);
-    try {
+    await reopen(env.browser, page, READY, async (again) => {
+      const q = new URL(again.url).searchParams;
+      assert.equal(q.get('view'), 'compare');
+      assert.equal(q.get('city_stations'), '200');
       assert.deepEqual(await cells(again.page), now);
       assert.equal(await again.page.inputValue('#city-city_stations'), '200');
-    } finally {
-      await again.context.close();
-    }
+    });
 
     // A bad entry is named; the last good comparison stays.
     await page.fill('#city-city_officers', 'lots');
     await page.waitForSelector('[data-city="city_officers"].invalid');
     assert.match(await page.textContent('[data-error="city_officers"]'), /number/i);
     assert.deepEqual(await cells(page), now);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a compared model opens in the case view with the values the city gave it', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compare&lang=en&city_officers=4000`, READY);
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compare&lang=en&city_officers=4000`, READY, async ({ page }) => {
     const officers = Number(await page.getAttribute('[data-compare="officers"][data-case="zhejiang"]', 'data-before'));
     const frontline = await page.getAttribute('[data-compare="frontline_share"][data-case="zhejiang"]', 'data-after');
     await page.click('[data-fed-case="zhejiang"] summary');
@@ -101,8 +88,5 @@ test('a compared model opens in the case view with the values the city gave it',
     await page.waitForSelector('[data-case="haidong"][aria-pressed="true"]');
     assert.ok(await page.isVisible('figure.diagram[data-phase="after"]'));
     assert.equal(await page.locator('[data-page="compare"] [data-compare]').count(), 0);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

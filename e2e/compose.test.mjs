@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { open, shownMetrics, metric, settledUrl, useBrowser } from './support.mjs';
+import { metric, reopen, setParam, settledUrl, shownMetrics, useBrowser, waitMetric, withPage } from './support.mjs';
 
 const expected = JSON.parse(readFileSync(new URL('../target/e2e-expected.json', import.meta.url), 'utf8'));
 const env = useBrowser(before, after);
@@ -35,8 +35,7 @@ for (const key of ['daqing/urban', 'haidong/county']) {
   const scope = key.replace('/', '.');
   const model = expected[key];
   test(`${scope}: built lever by lever in the composer, the case's own list gives the case's figures`, async () => {
-    const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compose&lang=en&base=${scope}&levers=`, READY);
-    try {
+    await withPage(env.browser, `${env.server.url}?view=compose&lang=en&base=${scope}&levers=`, READY, async ({ page }) => {
       assert.equal(await page.getAttribute('[data-view="compose"]', 'aria-pressed'), 'true');
       assert.equal(await page.inputValue('[data-action="compose-base"]'), scope);
       await waitLevers(page, 0);
@@ -66,24 +65,17 @@ for (const key of ['daqing/urban', 'haidong/county']) {
       assert.equal(q.get('view'), 'compose');
       assert.equal(q.get('base'), scope);
       assert.equal(q.get('levers'), model.levers.map((l) => `${scope}.${l}`).join(','));
-      const again = await open(env.browser, await settledUrl(page), READY);
-      try {
+      await reopen(env.browser, page, READY, async (again) => {
         assert.deepEqual(await levers(again.page), await levers(page));
         assert.deepEqual(await shownMetrics(again.page, 'after'), await shownMetrics(page, 'after'));
-      } finally {
-        await again.context.close();
-      }
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+      });
+    });
   });
 }
 
 test('reorder and remove levers, mix cases, and go back to the case\'s own list', async () => {
   const own = expected['daqing/urban'].levers.map((l) => `daqing.urban.${l}`);
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compose&lang=en`, READY);
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compose&lang=en`, READY, async ({ page }) => {
     assert.deepEqual(await levers(page), own);
     // A lever from another case becomes a step like any other.
     const tianjin = `tianjin.station.${expected['tianjin/station'].levers[0]}`;
@@ -126,22 +118,18 @@ test('reorder and remove levers, mix cases, and go back to the case\'s own list'
     const last = expected['tianjin/station'].levers.length;
     await goToStep(page, last);
     assert.deepEqual(await shownMetrics(page, 'after'), expected['tianjin/station'].steps[last]);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("a lever's own parameters, the recipe and its values survive a reload and a scenario file", async () => {
   const dir = await mkdtemp(join(tmpdir(), 'compose-'));
   const recipe = 'levers=daqing.urban.fewer_tiers,tianjin.station.' + expected['tianjin/station'].levers[0];
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compose&lang=en&base=daqing.urban&${recipe}`, READY);
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compose&lang=en&base=daqing.urban&${recipe}`, READY, async ({ page }) => {
     await waitLevers(page, 2);
     // Parameters are grouped by the case they belong to, their keys prefixed with its scope.
     const before = await metric(page, 'staff_total', 'before');
-    await page.fill('#param-daqing\\.urban\\.staff', String(before + 500));
-    await page.waitForFunction((n) => document.querySelector('[data-metric="staff_total"][data-phase="before"]')?.dataset.value === String(n), before + 500);
+    await setParam(page, 'daqing.urban.staff', before + 500);
+    await waitMetric(page, 'staff_total', before + 500, 'before');
     const q = await query(page);
     assert.equal(q.get('daqing.urban.staff'), String(before + 500));
     const figures = [await shownMetrics(page, 'before'), await shownMetrics(page, 'after')];
@@ -157,19 +145,14 @@ test("a lever's own parameters, the recipe and its values survive a reload and a
     // Seen from the comparison page, a link still holds the composed reform and its values.
     await page.click('[data-view="compare"]');
     await page.waitForSelector('[data-page="compare"] [data-compare]');
-    const fromCompare = await settledUrl(page);
-    assert.equal(new URL(fromCompare).searchParams.get('daqing.urban.staff'), String(before + 500));
-    const there = await open(env.browser, fromCompare, { ready: '[data-page="compare"] [data-compare]' });
-    try {
+    await reopen(env.browser, page, { ready: '[data-page="compare"] [data-compare]' }, async (there) => {
+      assert.equal(new URL(there.url).searchParams.get('daqing.urban.staff'), String(before + 500));
       await there.page.click('[data-view="compose"]');
       await waitLevers(there.page, 2);
       assert.deepEqual(await levers(there.page), shown);
       assert.equal(await there.page.inputValue('#param-daqing\\.urban\\.staff'), String(before + 500));
       assert.deepEqual([await shownMetrics(there.page, 'before'), await shownMetrics(there.page, 'after')], figures);
-      assert.deepEqual(there.errors, []);
-    } finally {
-      await there.context.close();
-    }
+    });
     await page.click('[data-view="compose"]');
     await waitLevers(page, 2);
 
@@ -192,16 +175,12 @@ test("a lever's own parameters, the recipe and its values survive a reload and a
     await waitLevers(page, 2);
     assert.deepEqual(await levers(page), shown);
     assert.deepEqual([await shownMetrics(page, 'before'), await shownMetrics(page, 'after')], figures);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a bad recipe in a link is named, a lever that cannot apply says why, and the page still works', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?view=compose&lang=en&base=daqing.urban&levers=daqing.urban.fewer_tiers,nowhere.lever`,
-    { ready: '.url-notice' });
-  try {
+  await withPage(env.browser, `${env.server.url}?view=compose&lang=en&base=daqing.urban&levers=daqing.urban.fewer_tiers,nowhere.lever`,
+    { ready: '.url-notice' }, async ({ page }) => {
     assert.match(await page.textContent('.url-notice'), /nowhere\.lever/);
     // The link's recipe is ignored: the composer starts from the case on screen.
     await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
@@ -220,10 +199,7 @@ test('a bad recipe in a link is named, a lever that cannot apply says why, and t
     await page.locator('[data-compose-step] [data-action="lever-remove"]').last().click();
     await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
     assert.equal(await page.locator('[data-model-error]').count(), 0);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // A measure that finds nothing to act on says so on its step, naming what it looks for; one
@@ -236,8 +212,7 @@ test('a measure with nothing to act on says what it looks for; one that acts doe
   assert.ok(idle && changed, 'the matrix has an idle and a changing pair');
   for (const [pair, isIdle] of [[idle, true], [changed, false]]) {
     const url = `${env.server.url}?view=compose&lang=en&base=${pair.base}&levers=${pair.lever}`;
-    const { page, context, errors } = await open(env.browser, url, READY);
-    try {
+    await withPage(env.browser, url, READY, async ({ page }) => {
       await waitLevers(page, 1);
       await goToStep(page, 1);
       const short = pair.lever.split('.').pop();
@@ -262,10 +237,7 @@ test('a measure with nothing to act on says what it looks for; one that acts doe
       if (isIdle) {
         await page.waitForFunction((s) => /它需要/.test(document.querySelector(`[data-idle="${s}"]`)?.textContent || ''), short);
       }
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   }
 });
 
@@ -277,8 +249,7 @@ test('the typical city is a baseline: measures act on it, and a reload keeps it'
   assert.ok(rows.length > 0, 'some measure changes the typical city');
   const pair = rows[0];
   const url = `${env.server.url}?view=compose&lang=en&base=org.typical_city&levers=${pair.lever}`;
-  const { page, context, errors } = await open(env.browser, url, READY);
-  try {
+  await withPage(env.browser, url, READY, async ({ page }) => {
     await waitLevers(page, 1);
     assert.equal(await page.inputValue('[data-action="compose-base"]'), 'org.typical_city');
     // No measures of its own to take.
@@ -292,8 +263,5 @@ test('the typical city is a baseline: measures act on it, and a reload keeps it'
     await waitLevers(page, 1);
     assert.equal(await page.inputValue('[data-action="compose-base"]'), 'org.typical_city');
     assert.deepEqual(await staff(), pair.staff);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -3,16 +3,15 @@
 // numbers only, a link back, and its height posted to the page around it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, settledUrl, shownMetrics, useBrowser } from './support.mjs';
+import { setParam, settledUrl, shownMetrics, useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 
 test('copy link puts the whole state on the clipboard, and the link reopens the same view', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&lang=en`, {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&lang=en`, {
     permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  try {
-    await page.fill('#param-stations', '15');
+  }, async ({ page }) => {
+    await setParam(page, 'stations', 15);
     await page.click('[data-step="1"]');
     await page.selectOption('select[data-action="theme"]', 'dark');
     await page.click('[data-orient="lr"]');
@@ -35,25 +34,17 @@ test('copy link puts the whole state on the clipboard, and the link reopens the 
     assert.equal(new URL(await settledUrl(page)).search, new URL(link).search);
     const figures = [await shownMetrics(page, 'before'), await shownMetrics(page, 'after')];
 
-    const again = await open(env.browser, link);
-    try {
+    await withPage(env.browser, link, async (again) => {
       assert.deepEqual([await shownMetrics(again.page, 'before'), await shownMetrics(again.page, 'after')], figures);
       assert.equal(await again.page.getAttribute('[data-step="1"]', 'aria-current'), 'step');
       assert.equal(await again.page.getAttribute('html', 'data-theme'), 'dark');
       assert.equal(await again.page.locator('.url-notice').count(), 0);
-      assert.deepEqual(again.errors, []);
-    } finally {
-      await again.context.close();
-    }
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+    });
+  });
 });
 
 test('links without a version open as before; a newer format is named in a dismissible notice', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&staff=3000&lang=en`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&staff=3000&lang=en`, async ({ page }) => {
     assert.equal(await page.getAttribute('[data-metric="staff_total"][data-phase="after"]', 'data-value'), '3000');
     assert.equal(await page.locator('.url-notice').count(), 0);
     await page.goto(`${env.server.url}?case=daqing&staff=3000&lang=en&v=9`);
@@ -64,15 +55,11 @@ test('links without a version open as before; a newer format is named in a dismi
     assert.equal(await page.locator('.url-notice').count(), 0);
     // The rewritten address is in this version's format.
     assert.match(await settledUrl(page), /[?&]v=1(&|$)/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the embed snippet frames this view with embed=1', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&step=2`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&step=2`, async ({ page }) => {
     await page.click('[data-panel="share"] summary');
     // The menu fills its fields once it is open (the toggle event follows the click).
     await page.waitForFunction(() => document.querySelector('[data-share="link"]').value !== '');
@@ -83,16 +70,12 @@ test('the embed snippet frames this view with embed=1', async () => {
     assert.equal(q.get('case'), 'zhejiang');
     assert.equal(q.get('step'), '2');
     assert.match(snippet, /reform-explorer:height/);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('embedded: diagrams and numbers only, a link back, and the height posted to the parent page', async () => {
   const src = `${env.server.url}?case=zhejiang&variant=nanhu&step=2&embed=1`;
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&step=2`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&step=2`, async ({ page, context }) => {
     const full = [await shownMetrics(page, 'before'), await shownMetrics(page, 'after')];
     // A briefing page around the embed, on another origin (a fresh about:blank page, without
     // the explorer's policy), using the snippet's listener.
@@ -125,8 +108,5 @@ test('embedded: diagrams and numbers only, a link back, and the height posted to
     const before = await briefing.evaluate(() => window.heights.length);
     await frame.locator('[data-action="collapse-all"]').click();
     await briefing.waitForFunction((n) => window.heights.length > n, before);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
