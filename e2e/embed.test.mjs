@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { open, useBrowser } from './support.mjs';
+import { recordErrors, rng, useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 
@@ -13,10 +13,9 @@ const env = useBrowser(before, after);
 const srcOf = (snippet) => new URL(snippet.match(/<iframe src="([^"]+)"/)[1].replace(/&amp;/g, '&'));
 
 test('each builder option changes the snippet and the preview; the copy button copies it', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en&step=2`, {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en&step=2`, {
     permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  try {
+  }, async ({ page }) => {
     await page.click('[data-panel="share"] summary');
     await page.waitForSelector('iframe[data-share="preview"]');
     const preview = page.frameLocator('iframe[data-share="preview"]');
@@ -97,10 +96,7 @@ test('each builder option changes the snippet and the preview; the copy button c
     // The page itself did not change: the builder only writes the snippet.
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.getAttribute('[data-step="2"]', 'aria-current'), 'step');
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** A briefing page on another origin (localhost, where the explorer is on 127.0.0.1) that
@@ -134,9 +130,7 @@ async function openBriefing(query) {
   const host = await briefingServer();
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const errors = recordErrors(page);
   const src = `${env.server.url}${query}`;
   await page.goto(`${host.url}?src=${encodeURIComponent(src)}`);
   assert.notEqual(new URL(host.url).origin, new URL(src).origin);
@@ -204,25 +198,13 @@ test('a briefing page on another origin drives the embed with set and hears stat
   }
 });
 
-/** A seeded generator (mulberry32): the same 1,000 messages every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('1,000 random messages change nothing but what their valid fields say, with no error', async () => {
   const b = await openBriefing('?case=daqing&variant=urban&embed=1&lang=en');
   try {
     const { page, frame } = b;
     const s0 = await lastState(page);
     const SEED = Number(process.env.EMBED_FUZZ_SEED || 20261204);
-    const r = rng(SEED);
+    const r = rng(SEED); // seeded: the same 1,000 messages every run
     const pick = (a) => a[Math.floor(r() * a.length)];
     const nested = (depth) => (depth === 0 ? pick([1, 'x', null, true]) : { a: nested(depth - 1), b: [nested(depth - 1)] });
     const junk = () => pick([

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, serve, launch, metric } from './support.mjs';
+import { DIST, launch, metric, recordErrors, serve, setParam } from './support.mjs';
 
 let server;
 let browser;
@@ -34,9 +34,7 @@ test('the worker lists every file of this build', () => {
 test('after one visit the app opens and works with the network off, from a sub-path', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const errors = recordErrors(page);
   try {
     await page.goto(`${server.url}?case=zhejiang&lang=en`);
     await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
@@ -57,7 +55,7 @@ test('after one visit the app opens and works with the network off, from a sub-p
     assert.equal(await page.getAttribute('[data-variant="pujiang"]', 'aria-pressed'), 'true');
     // It computes: more leaders, more staff.
     const before = await metric(page, 'staff_total');
-    await page.fill('#param-leaders', '9');
+    await setParam(page, 'leaders', 9);
     await page.waitForFunction((b) => Number(document.querySelector('[data-metric="staff_total"][data-phase="after"]').dataset.value) !== b, before);
     assert.ok((await metric(page, 'staff_total')) > before);
     await page.reload();

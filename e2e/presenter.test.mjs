@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, open, settledUrl, useBrowser } from './support.mjs';
+import { DIST, recordErrors, settledUrl, useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 const PROJECTOR = '[data-present="projector"] [data-present-figure]';
@@ -22,8 +22,7 @@ const afterTexts = (page) => page.$$eval('[data-present-figure]', (els) =>
   Object.fromEntries(els.map((e) => [e.dataset.presentFigure, e.querySelector('.pf-after')?.textContent ?? null])));
 
 test('"Present" opens presenter mode at the page\'s step; keys and a clicker move; "Exit" keeps the step', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en&step=1`);
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en&step=1`, async ({ page }) => {
     await page.click('[data-action="present"]');
     await page.waitForSelector(PROJECTOR);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'projector');
@@ -60,15 +59,11 @@ test('"Present" opens presenter mode at the page\'s step; keys and a clicker mov
     await page.waitForSelector(`[data-step="${last - 1}"][aria-current="step"]`);
     assert.doesNotMatch(await settledUrl(page), /present=/);
     assert.notEqual(await page.evaluate(() => document.documentElement.dataset.theme), 'projector');
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('hidden figures are absent from the page until revealed; predict mode hides each new step', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en&present=1&step=1`, { ready: PROJECTOR });
-  try {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en&present=1&step=1`, { ready: PROJECTOR }, async ({ page }) => {
     const shown = await afterTexts(page);
     const keys = Object.keys(shown);
     assert.ok(keys.length >= 3 && Object.values(shown).every((t) => t), JSON.stringify(shown));
@@ -105,24 +100,19 @@ test('hidden figures are absent from the page until revealed; predict mode hides
     await waitStep(page, 0);
     assert.equal(await page.locator('[data-hidden-figure]').count(), 0);
     assert.ok(await page.isDisabled('[data-action="present-hide"]'));
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** The projector's window at `base`, its notes window opened by its button, kept in step both
  *  ways; a malformed message on the channel changes nothing. */
 async function twoWindows(base, { offline = false } = {}) {
-  const { page, context, errors, requests } = await open(env.browser, `${base}?case=daqing&lang=en&present=1&step=0`, { ready: PROJECTOR, offline });
-  try {
+  return withPage(env.browser, `${base}?case=daqing&lang=en&present=1&step=0`, { ready: PROJECTOR, offline }, async ({ page, context, errors, requests }) => {
     await page.keyboard.press('PageDown');
     await waitStep(page, 1);
     await page.keyboard.press('h');
     await page.waitForSelector('[data-hidden-figure]');
     const [notes] = await Promise.all([context.waitForEvent('page'), page.click('[data-action="present-notes"]')]);
-    notes.on('console', (m) => { if (m.type() === 'error') errors.push(`notes: ${m.text()}`); });
-    notes.on('pageerror', (e) => errors.push(`notes: ${e}`));
+    recordErrors(notes, errors, 'notes: ');
     await notes.waitForSelector('[data-present="notes"] [data-notes-figure]');
     assert.equal(await notes.getAttribute('[data-linked]', 'data-linked'), 'true');
     // The new window asked, and took the projector's step and its hidden figures.
@@ -162,11 +152,8 @@ async function twoWindows(base, { offline = false } = {}) {
     await notes.waitForTimeout(300);
     assert.equal(await stepOf(page), last);
     assert.equal(await stepOf(notes), last);
-    assert.deepEqual(errors, []);
     return requests;
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 test('the notes window and the projector stay in step both ways (http)', async () => {
