@@ -6,12 +6,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::Ctx;
 use crate::i18n::{tr, Lang, Msg};
-use crate::layout::diagram::{fmt_1dp, DiagramNode, Edge, Found, Orient, FONT, LINE_HEIGHT, PAD_Y};
+use crate::layout::diagram::{
+    fmt_1dp, Diagram, DiagramNode, Edge, Found, Orient, FONT, LINE_HEIGHT, PAD_Y,
+};
 use crate::model::lineage::Change;
 use crate::model::org::Id;
 use crate::ui::cells::{set_if, Rows};
+use crate::ui::state::AppState;
 
 pub(super) fn change_key(c: Change) -> &'static str {
     match c {
@@ -30,6 +32,41 @@ pub(super) fn change_msg(c: Change) -> Msg {
         Change::New => Msg::ChangeNew,
         Change::MergedInto => Msg::ChangeMerged,
         Change::Abolished => Msg::ChangeAbolished,
+    }
+}
+
+/// What one diagram shares with its boxes.
+#[derive(Clone, Copy)]
+pub(super) struct Ctx {
+    pub state: AppState,
+    pub diagram: Memo<Option<Diagram>>,
+    pub after: bool,
+    /// Units to outline (the lineage of the focused unit).
+    pub highlight: Memo<Vec<String>>,
+    /// The box that holds the diagram's tab stop.
+    pub active: RwSignal<Option<String>>,
+    /// The canvas fills the window below it (presenter mode) instead of following the drawing.
+    pub fill: bool,
+}
+
+impl Ctx {
+    pub fn found(&self) -> Memo<Found> {
+        let (found, after) = (self.state.found, self.after);
+        Memo::new(move |_| found.with(|(b, a)| if after { a.clone() } else { b.clone() }))
+    }
+    pub fn toggle(&self, id: &str) {
+        let closed = self.state.collapsed.with_untracked(|c| c.contains(id));
+        self.set_collapsed(id, !closed);
+    }
+    pub fn set_collapsed(&self, id: &str, closed: bool) {
+        let id = id.to_string();
+        self.state.collapsed.update(|c| {
+            if closed {
+                c.insert(id);
+            } else {
+                c.remove(&id);
+            }
+        });
     }
 }
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::canvas::Canvas;
+use super::screen::Canvas;
 use crate::i18n::{format_number, trf, Lang, Msg};
 use crate::model::org::Unit;
 

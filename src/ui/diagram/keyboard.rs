@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::canvas::Canvas;
+use super::screen::Canvas;
 use crate::layout::viewport::{tree_move, view_key, ViewKey};
 
 /// Opens the organisation editor at the unit `id` (or the top unit).

@@ -1,73 +1,40 @@
 //! Before and after organisation diagrams as SVG, drawn from `layout::diagram`.
 //!
-//! - `boxes`: boxes and connectors, keyed by unit id. One sync pass per diagram writes each
-//!   box's signals only when that box changed, so a parameter change touches only the boxes
-//!   whose position or text changed.
+//! - `boxes`: what a diagram shares with its boxes (`Ctx`); boxes and connectors, keyed by
+//!   unit id. One sync pass per diagram writes each box's cells only when that box changed,
+//!   so a parameter change touches only the boxes whose position or text changed.
+//! - `screen`: one diagram's view on screen and what its handlers do to it (`Canvas`).
 //! - `canvas`: the SVG, its size, zoom and pan (one `transform` on the viewport group, never
 //!   the boxes) by buttons, mouse drag, Ctrl+wheel and pinch; the maths is `layout::viewport`.
 //! - `keyboard`: the boxes form an ARIA tree with one tab stop (roving tabindex): arrows move
 //!   through it, Enter collapses/expands, Shift+arrows pan, +/−/0/F zoom.
 //! - `export`: SVG and PNG downloads, the frame for printing, and each diagram's text
 //!   alternative (an outline of the tree with staff numbers).
-//! - Here: what a diagram shares with its boxes (`Ctx`), the panel with both diagrams, its
-//!   toolbar, change summary and legend, and presenter mode's single diagram.
+//! - Here: the panel with both diagrams, its toolbar, change summary and legend, and
+//!   presenter mode's single diagram.
 
 mod boxes;
 mod canvas;
 mod export;
 mod keyboard;
+mod screen;
 
 use std::collections::HashSet;
 
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use boxes::{change_glyph, change_key, change_msg};
+use boxes::{change_glyph, change_key, change_msg, Ctx};
 use canvas::OrgDiagram;
 pub use export::frame_for_print;
 
 use crate::i18n::{format_number, tr, trf, Msg};
-use crate::layout::diagram::{Diagram, Found, Orient};
+use crate::layout::diagram::Orient;
 use crate::model::lineage::{Change, Changes};
 use crate::model::metrics::MetricKey;
 use crate::model::org::UnitKind;
 use crate::ui::say;
 use crate::ui::state::AppState;
-
-/// What one diagram shares with its boxes.
-#[derive(Clone, Copy)]
-pub(super) struct Ctx {
-    pub state: AppState,
-    pub diagram: Memo<Option<Diagram>>,
-    pub after: bool,
-    /// Units to outline (the lineage of the focused unit).
-    pub highlight: Memo<Vec<String>>,
-    /// The box that holds the diagram's tab stop.
-    pub active: RwSignal<Option<String>>,
-    /// The canvas fills the window below it (presenter mode) instead of following the drawing.
-    pub fill: bool,
-}
-
-impl Ctx {
-    pub fn found(&self) -> Memo<Found> {
-        let (found, after) = (self.state.found, self.after);
-        Memo::new(move |_| found.with(|(b, a)| if after { a.clone() } else { b.clone() }))
-    }
-    pub fn toggle(&self, id: &str) {
-        let closed = self.state.collapsed.with_untracked(|c| c.contains(id));
-        self.set_collapsed(id, !closed);
-    }
-    pub fn set_collapsed(&self, id: &str, closed: bool) {
-        let id = id.to_string();
-        self.state.collapsed.update(|c| {
-            if closed {
-                c.insert(id);
-            } else {
-                c.remove(&id);
-            }
-        });
-    }
-}
 
 /// Search, layout and expand/collapse for both diagrams.
 #[component]
