@@ -605,19 +605,16 @@ pub fn compute(root: &Unit) -> Metrics {
     }
     let of_managers = |n: usize| mean(n as f64, managers.len());
 
-    // Staff in stations: the topmost station on each path holds its whole subtree.
-    let in_stations: u64 = flat
-        .topmost(|u| u.kind.is_station())
-        .into_iter()
-        .map(|i| u64::from(flat.staff[i].total()))
-        .sum();
-
-    // Staff in domestic security: the topmost such unit on each path holds its whole subtree.
-    let domestic_security: u64 = flat
-        .topmost(|u| u.branch == Some(Branch::DomesticSecurity))
-        .into_iter()
-        .map(|i| u64::from(flat.staff[i].total()))
-        .sum();
+    // Staff under the units a test picks: the topmost such unit on each path holds its whole
+    // subtree.
+    let staff_under = |pick: &dyn Fn(&Unit) -> bool| -> u64 {
+        flat.topmost(pick)
+            .into_iter()
+            .map(|i| u64::from(flat.staff[i].total()))
+            .sum()
+    };
+    let in_stations = staff_under(&|u| u.kind.is_station());
+    let domestic_security = staff_under(&|u| u.branch == Some(Branch::DomesticSecurity));
 
     let work = flat.work_units();
     let per: Vec<f64> = work.iter().filter_map(WorkUnit::per_officer).collect();

@@ -260,7 +260,8 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
     let entries = Memo::new(move |_| {
         let l = lang.get();
         let step = state.step.get();
-        state.shapes.track();
+        // Read, not only tracked (as in ui/state.rs: a memo only tracked is never remade).
+        let _ = state.shapes.get();
         state.shown.with_untracked(|s| {
             s.as_ref()
                 .map(|s| {
