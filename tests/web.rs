@@ -23,7 +23,27 @@ async fn mount() -> Element {
     doc.body().unwrap().append_child(&div).unwrap();
     leptos::mount::mount_to(div.clone().unchecked_into(), App).forget();
     leptos::task::tick().await;
+    after_first_frame().await;
     div
+}
+
+/// Waits for the next animation frame and the task after it, then for the reactive system: the
+/// app builds what is below its first screen (the numbers and the panels after them) then.
+async fn after_first_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let next_task = wasm_bindgen::closure::Closure::once_into_js(move || {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0)
+                .unwrap();
+        });
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(next_task.unchecked_ref())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    leptos::task::tick().await;
 }
 
 fn value(root: &Element, key: &str, phase: &str) -> String {
