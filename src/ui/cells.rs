@@ -119,20 +119,11 @@ where
         Rows(StoredValue::new(HashMap::new()))
     }
 
-    /// The row of `key`, made by `make` if there is none, else written by `write` (which should
-    /// write each cell with [`set_if`], so that a part that did not change wakes nobody).
-    pub fn put(&self, key: &K, make: impl FnOnce() -> R, write: impl FnOnce(&R)) {
-        self.0.update_value(|m| match m.get(key) {
-            Some(row) => write(row),
-            None => {
-                m.insert(key.clone(), make());
-            }
-        });
-    }
-
-    /// Drops the rows of the keys `keep` refuses (rows that are gone).
-    pub fn retain(&self, mut keep: impl FnMut(&K) -> bool) {
-        self.0.update_value(|m| m.retain(|k, _| keep(k)));
+    /// One sync pass over every row at once (one write of the store, not one a row): `f` makes
+    /// the rows that are new, writes each cell of the others with [`set_if`] (so that a part
+    /// that did not change wakes nobody) and drops the rows that are gone.
+    pub fn update(&self, f: impl FnOnce(&mut HashMap<K, R>)) {
+        self.0.update_value(f);
     }
 
     /// The row of `key`, for its view.

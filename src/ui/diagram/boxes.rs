@@ -196,51 +196,63 @@ pub(super) fn sync_boxes(ctx: Ctx, found: Memo<Found>) -> (Boxes, RwSignal<Vec<I
                     .map(|c| if ctx.after { &c.after } else { &c.before });
                 found.with(|f| {
                     ctx.highlight.with(|hl| {
-                        let mut seen = HashSet::with_capacity(d.nodes.len());
-                        for (i, n) in d.nodes.iter().enumerate() {
-                            let change = changes
-                                .and_then(|c| c.get(n.id.as_str()).copied())
-                                .unwrap_or(Change::Kept);
-                            let any = |set: &dyn Fn(&str) -> bool| n.ids().iter().any(|i| set(i));
-                            let mut flags = 0;
-                            if !hl.is_empty() && any(&|i| hl.iter().any(|h| h == i)) {
-                                flags |= LIT;
+                        cells.update(|rows| {
+                            let mut seen = HashSet::with_capacity(d.nodes.len());
+                            for (i, n) in d.nodes.iter().enumerate() {
+                                let change = changes
+                                    .and_then(|c| c.get(n.id.as_str()).copied())
+                                    .unwrap_or(Change::Kept);
+                                let any =
+                                    |set: &dyn Fn(&str) -> bool| n.ids().iter().any(|i| set(i));
+                                let mut flags = 0;
+                                if !hl.is_empty() && any(&|i| hl.iter().any(|h| h == i)) {
+                                    flags |= LIT;
+                                }
+                                if !f.matches.is_empty()
+                                    && any(&|i| f.matches.iter().any(|m| m == i))
+                                {
+                                    flags |= MATCH;
+                                }
+                                if !f.path.is_empty() && any(&|i| f.path.contains(i)) {
+                                    flags |= ON_PATH;
+                                }
+                                match active.as_deref() {
+                                    Some(a) if a == n.id => flags |= ACTIVE | TAB_STOP,
+                                    None if i == 0 => flags |= TAB_STOP,
+                                    Some(a) if i == 0 && d.index_of(a).is_none() => {
+                                        flags |= TAB_STOP
+                                    }
+                                    _ => {}
+                                }
+                                let edge = (
+                                    d.edge(i).unwrap_or_default(),
+                                    f.path.contains(n.id.as_str()),
+                                );
+                                let (geom, label) =
+                                    (Geom::of(n, orient), Label::of(n, change, lang));
+                                seen.insert(n.id.as_str());
+                                match rows.get(&n.id) {
+                                    Some(b) => {
+                                        set_if(&b.geom, geom);
+                                        set_if(&b.label, label);
+                                        set_if(&b.flags, flags);
+                                        set_if(&b.edge, edge);
+                                    }
+                                    None => {
+                                        rows.insert(
+                                            n.id.clone(),
+                                            BoxCells {
+                                                geom: ArcRwSignal::new(geom),
+                                                label: ArcRwSignal::new(label),
+                                                flags: ArcRwSignal::new(flags),
+                                                edge: ArcRwSignal::new(edge),
+                                            },
+                                        );
+                                    }
+                                }
                             }
-                            if !f.matches.is_empty() && any(&|i| f.matches.iter().any(|m| m == i)) {
-                                flags |= MATCH;
-                            }
-                            if !f.path.is_empty() && any(&|i| f.path.contains(i)) {
-                                flags |= ON_PATH;
-                            }
-                            match active.as_deref() {
-                                Some(a) if a == n.id => flags |= ACTIVE | TAB_STOP,
-                                None if i == 0 => flags |= TAB_STOP,
-                                Some(a) if i == 0 && d.index_of(a).is_none() => flags |= TAB_STOP,
-                                _ => {}
-                            }
-                            let edge = (
-                                d.edge(i).unwrap_or_default(),
-                                f.path.contains(n.id.as_str()),
-                            );
-                            seen.insert(n.id.as_str());
-                            let (geom, label) = (Geom::of(n, orient), Label::of(n, change, lang));
-                            cells.put(
-                                &n.id,
-                                || BoxCells {
-                                    geom: ArcRwSignal::new(geom),
-                                    label: ArcRwSignal::new(label.clone()),
-                                    flags: ArcRwSignal::new(flags),
-                                    edge: ArcRwSignal::new(edge),
-                                },
-                                |b| {
-                                    set_if(&b.geom, geom);
-                                    set_if(&b.label, label.clone());
-                                    set_if(&b.flags, flags);
-                                    set_if(&b.edge, edge);
-                                },
-                            );
-                        }
-                        cells.retain(|id| seen.contains(id.as_str()));
+                            rows.retain(|id, _| seen.contains(id.as_str()));
+                        });
                     });
                 });
             });

@@ -92,8 +92,9 @@ impl Canvas {
         if let Some(b) = b {
             let (cw, ch) = self.size();
             let v = self.view.get_untracked();
-            if v.reveal(b, cw, ch) != v {
-                self.set(v.reveal(b, cw, ch));
+            let revealed = v.reveal(b, cw, ch);
+            if revealed != v {
+                self.set(revealed);
             }
         }
     }
