@@ -202,7 +202,7 @@ pub fn App() -> impl IntoView {
     // once ready): the page's view type stays as it was, with no rebuild code for the rest.
     let lineage_at = NodeRef::<leptos::html::Div>::new();
     let side_at = NodeRef::<leptos::html::Div>::new();
-    crate::ui::after_first_paint(move || {
+    crate::ui::after_frames(1, move || {
         if let Some(el) = lineage_at.get_untracked() {
             leptos::mount::mount_to(el.into(), move || view! { <LineagePanel state=state/> })
                 .forget();

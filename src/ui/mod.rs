@@ -41,11 +41,17 @@ pub(crate) fn say(
     move || crate::i18n::tr(lang.get(), msg)
 }
 
-/// Runs `f` in the first task after the first frame is painted (the next animation frame, then
-/// a timeout): what it builds costs the first figures nothing.
-pub(crate) fn after_first_paint(f: impl FnOnce() + 'static) {
+/// Runs `f` in a task of its own after `frames` animation frames, each painted before it runs
+/// (a task or microtask spawned now would run before the next paint). One frame: after the
+/// frame that shows what is built now (the first screen); two: also after the tasks that
+/// frame's own callbacks queue.
+pub(crate) fn after_frames(frames: u32, f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || {
-        gloo_timers::callback::Timeout::new(0, f).forget();
+        if frames > 1 {
+            after_frames(frames - 1, f);
+        } else {
+            gloo_timers::callback::Timeout::new(0, f).forget();
+        }
     });
 }
 

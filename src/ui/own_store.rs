@@ -282,15 +282,11 @@ pub(crate) fn keep(scope: Scope, done: impl FnOnce(bool) + 'static) {
     });
 }
 
-/// Runs `f` in a task of its own after the next frame is painted (a task spawned now, or a
-/// microtask, would run before it), and after the tasks that frame's own callbacks queue (the
-/// one that shows the import is left to itself: `f` waits for the frame after it).
+/// Runs `f` in a task of its own after the next frame is painted, and after the tasks that
+/// frame's own callbacks queue (the one that shows the import is left to itself: `f` waits for
+/// the frame after it).
 fn after_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            gloo_timers::callback::Timeout::new(0, f).forget();
-        });
-    });
+    crate::ui::after_frames(2, f);
 }
 
 /// The own organisation a scenario is built on (its recipe's baseline, or else the
