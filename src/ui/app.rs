@@ -196,13 +196,19 @@ pub fn App() -> impl IntoView {
         return EitherOf3::B(view! { <Presenter state=state/> });
     }
     open_sources_for_print();
-    // What the first screen shows (the parameters, the key figures, the steps and the
-    // diagrams) is built at once; the rest in the task after the first frame is painted, so
-    // that it never delays the first figures. Mounted on its own (not a closure that shows it
-    // once ready): the page's view type stays as it was, with no rebuild code for the rest.
+    // The parameters, the key figures and the steps are built at once; the diagrams and the
+    // rest in the task after the first frame is painted, so that they never delay the first
+    // figures (a diagram is the costliest part of the first screen). Each is mounted on its
+    // own (not a closure that shows it once ready): the page's view type stays as it was,
+    // with no rebuild code for the rest.
+    let diagrams_at = NodeRef::<leptos::html::Div>::new();
     let lineage_at = NodeRef::<leptos::html::Div>::new();
     let side_at = NodeRef::<leptos::html::Div>::new();
     crate::ui::after_frames(1, move || {
+        if let Some(el) = diagrams_at.get_untracked() {
+            leptos::mount::mount_to(el.into(), move || view! { <DiagramPanel state=state/> })
+                .forget();
+        }
         if let Some(el) = lineage_at.get_untracked() {
             leptos::mount::mount_to(el.into(), move || view! { <LineagePanel state=state/> })
                 .forget();
@@ -407,7 +413,7 @@ pub fn App() -> impl IntoView {
                 </div>
                 <ModelErrorBanner state=state/>
                 <StepControl state=state/>
-                <DiagramPanel state=state/>
+                <div class="later" node_ref=diagrams_at></div>
                 <div class="later" node_ref=lineage_at></div>
                 </div>
                 // Below the first screen (beside it only on very wide screens): built after.

@@ -631,6 +631,21 @@ fn listen_to_parent(state: AppState) {
     listener.forget(); // lives as long as the page
 }
 
+/// The embedded page's parts below the steps, in their fixed order.
+fn rest(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    let show = state.show;
+    view! {
+        {show.has(Part::Diagrams).then(|| view! { <DiagramPanel state=state/> })}
+        {show.has(Part::Chart).then(|| view! {
+            <section class="embed-chart" data-embed-part="chart" aria-label=say(lang, Msg::EmbedPartChart)>
+                <StaffChart state=state/>
+            </section>
+        })}
+        {show.has(Part::Table).then(|| view! { <Numbers state=state charts=!show.has(Part::Chart)/> })}
+    }
+}
+
 /// The embedded page: the parts chosen (`show=`), with a link to open it in the full explorer.
 #[component]
 pub fn EmbedView(state: AppState) -> impl IntoView {
@@ -643,6 +658,17 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
     post_state_to_parent(state);
     listen_to_parent(state);
     let show = state.show;
+    // With the key figures shown, the diagrams, chart and table are built in the task after
+    // the frame that shows them (as on the main page); without, they are the first figures.
+    let later = show.has(Part::Figures);
+    let rest_at = NodeRef::<leptos::html::Div>::new();
+    if later {
+        crate::ui::after_frames(1, move || {
+            if let Some(el) = rest_at.get_untracked() {
+                leptos::mount::mount_to(el.into(), move || rest(state)).forget();
+            }
+        });
+    }
     view! {
         <div class="embed" data-embed="1" data-embed-show=show.key()>
             <header class="embed-bar">
@@ -659,13 +685,8 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
             </header>
             {show.has(Part::Figures).then(|| view! { <KeyFigures state=state/> })}
             {show.has(Part::Steps).then(|| view! { <StepControl state=state/> })}
-            {show.has(Part::Diagrams).then(|| view! { <DiagramPanel state=state/> })}
-            {show.has(Part::Chart).then(|| view! {
-                <section class="embed-chart" data-embed-part="chart" aria-label=say(lang, Msg::EmbedPartChart)>
-                    <StaffChart state=state/>
-                </section>
-            })}
-            {show.has(Part::Table).then(|| view! { <Numbers state=state charts=!show.has(Part::Chart)/> })}
+            {(!later).then(|| rest(state))}
+            <div class="later" node_ref=rest_at></div>
         </div>
     }
 }
