@@ -220,6 +220,28 @@ impl DiagramNode {
 }
 
 impl Diagram {
+    /// Each box's key, for the page's row of cells and its place in the drawing: a box of one
+    /// unit is keyed by the unit's id; a grouped box ("派出所 ×13") by its parent's key, its kind
+    /// and how many grouped boxes of that kind come before it under that parent. The first unit
+    /// of a group changes when a parameter moves units between groups (Tianjin's stations, by
+    /// size), and a key by that unit would have the page remove and build the group's whole
+    /// subtree again for a box whose numbers alone changed.
+    pub fn keys(&self) -> Vec<Id> {
+        let mut keys: Vec<Id> = Vec::with_capacity(self.nodes.len());
+        let mut seen: HashMap<(Option<usize>, UnitKind), usize> = HashMap::new();
+        for n in &self.nodes {
+            let key = if n.count == 1 {
+                n.id.clone()
+            } else {
+                let k = seen.entry((n.parent, n.kind)).or_default();
+                *k += 1;
+                let parent = n.parent.map_or("", |p| keys[p].as_str());
+                Id::from(format!("{parent}\u{1f}{}{}", n.kind.key(), k))
+            };
+            keys.push(key);
+        }
+        keys
+    }
     /// The position of the box with this id (the id of its first unit).
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.box_of(id).filter(|&i| self.nodes[i].id == id)

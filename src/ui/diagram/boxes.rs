@@ -168,6 +168,8 @@ const TAB_STOP: u8 = 16;
 /// box re-renders only for its own changes and no signal has thousands of subscribers.
 #[derive(Clone)]
 pub(super) struct BoxCells {
+    /// The unit the box stands for (the first, for a grouped box): its `data-unit-id`.
+    id: ArcRwSignal<Id>,
     geom: ArcRwSignal<Geom>,
     label: ArcRwSignal<Label>,
     flags: ArcRwSignal<u8>,
@@ -175,7 +177,7 @@ pub(super) struct BoxCells {
     edge: ArcRwSignal<(Edge, bool)>,
 }
 
-/// One row of cells per box, keyed by the box's unit id.
+/// One row of cells per box, keyed by [`Diagram::keys`].
 pub(super) type Boxes = Rows<Id, BoxCells>;
 
 /// Keeps one cell per box in step with the diagram and the states drawn on it, and returns the
@@ -190,6 +192,7 @@ pub(super) fn sync_boxes(ctx: Ctx, found: Memo<Found>) -> (Boxes, RwSignal<Vec<I
         let active = ctx.active.get();
         ctx.diagram.with(|d| {
             let Some(d) = d.as_ref() else { return };
+            let keys = d.keys();
             state.changes.with(|ch| {
                 let changes = ch
                     .as_ref()
@@ -230,9 +233,11 @@ pub(super) fn sync_boxes(ctx: Ctx, found: Memo<Found>) -> (Boxes, RwSignal<Vec<I
                                 );
                                 let (geom, label) =
                                     (Geom::of(n, orient), Label::of(n, change, lang));
-                                seen.insert(n.id.as_str());
-                                match rows.get(&n.id) {
+                                let key = &keys[i];
+                                seen.insert(key.as_str());
+                                match rows.get(key) {
                                     Some(b) => {
+                                        set_if(&b.id, n.id.clone());
                                         set_if(&b.geom, geom);
                                         set_if(&b.label, label);
                                         set_if(&b.flags, flags);
@@ -240,8 +245,9 @@ pub(super) fn sync_boxes(ctx: Ctx, found: Memo<Found>) -> (Boxes, RwSignal<Vec<I
                                     }
                                     None => {
                                         rows.insert(
-                                            n.id.clone(),
+                                            key.clone(),
                                             BoxCells {
+                                                id: ArcRwSignal::new(n.id.clone()),
                                                 geom: ArcRwSignal::new(geom),
                                                 label: ArcRwSignal::new(label),
                                                 flags: ArcRwSignal::new(flags),
@@ -257,25 +263,24 @@ pub(super) fn sync_boxes(ctx: Ctx, found: Memo<Found>) -> (Boxes, RwSignal<Vec<I
                 });
             });
             let same = ids.with_untracked(|old| {
-                old.len() == d.nodes.len() && old.iter().zip(&d.nodes).all(|(a, n)| *a == n.id)
+                old.len() == keys.len() && old.iter().zip(&keys).all(|(a, k)| a == k)
             });
             if !same {
-                ids.set(d.nodes.iter().map(|n| n.id.clone()).collect());
+                ids.set(keys);
             }
         });
     });
     (cells, ids)
 }
 
-pub(super) fn node_view(unit: Id, ctx: Ctx, boxes: Boxes) -> Option<impl IntoView> {
-    let cells = boxes.get(&unit)?;
-    let id = unit.to_string();
+pub(super) fn node_view(key: Id, ctx: Ctx, boxes: Boxes) -> Option<impl IntoView> {
+    let cells = boxes.get(&key)?;
+    let unit: RwSignal<Id> = cells.id.into();
+    let id = move || unit.with_untracked(|u| u.to_string());
     let geom: RwSignal<Geom> = cells.geom.into();
     let label: RwSignal<Label> = cells.label.into();
     let flags: RwSignal<u8> = cells.flags.into();
     let flag = move |f: u8| move || flags.with(|v| v & f != 0);
-    let (enter_id, focus_id, click_id, toggle_id) =
-        (id.clone(), id.clone(), id.clone(), id.clone());
     let focus = ctx.state.focus_unit;
     let first_y = PAD_Y + FONT;
     let w = Memo::new(move |_| geom.with(|g| g.w));
@@ -293,7 +298,7 @@ pub(super) fn node_view(unit: Id, ctx: Ctx, boxes: Boxes) -> Option<impl IntoVie
             class:on-path=flag(ON_PATH)
             class:active=flag(ACTIVE)
             class:collapsed=move || collapsed.get()
-            data-unit-id=id.clone()
+            data-unit-id=move || unit.with(|u| u.to_string())
             data-staff=move || label.with(|l| l.staff.to_string())
             data-count=move || label.with(|l| l.count.to_string())
             data-kind=move || label.with(|l| l.kind)
@@ -305,14 +310,14 @@ pub(super) fn node_view(unit: Id, ctx: Ctx, boxes: Boxes) -> Option<impl IntoVie
             aria-expanded=move || has_below.get().then(|| (!collapsed.get()).to_string())
             aria-label=move || label.with(Label::aria)
             tabindex=move || if flags.with(|v| v & TAB_STOP != 0) { "0" } else { "-1" }
-            on:mouseenter=move |_| focus.set(Some(enter_id.clone()))
+            on:mouseenter=move |_| focus.set(Some(id()))
             on:mouseleave=move |_| focus.set(None)
             on:focus=move |_| {
-                focus.set(Some(focus_id.clone()));
-                ctx.active.set(Some(focus_id.clone()));
+                focus.set(Some(id()));
+                ctx.active.set(Some(id()));
             }
             on:blur=move |_| focus.set(None)
-            on:click=move |_| ctx.active.set(Some(click_id.clone()))
+            on:click=move |_| ctx.active.set(Some(id()))
         >
             <rect
                 width=move || geom.with(|g| fmt_1dp(g.w))
@@ -351,7 +356,6 @@ pub(super) fn node_view(unit: Id, ctx: Ctx, boxes: Boxes) -> Option<impl IntoVie
             }}
             {move || {
                 has_below.get().then(|| {
-                    let id = toggle_id.clone();
                     view! {
                         <g
                             class="toggle"
@@ -359,7 +363,7 @@ pub(super) fn node_view(unit: Id, ctx: Ctx, boxes: Boxes) -> Option<impl IntoVie
                             aria-hidden="true"
                             on:click=move |ev| {
                                 ev.stop_propagation();
-                                ctx.toggle(&id);
+                                ctx.toggle(&id());
                             }
                             on:pointerdown=|ev| ev.stop_propagation()
                         >
