@@ -3,11 +3,13 @@
 //! or station, before and after).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::analysis::workload::Method;
 use crate::i18n::{format_number, tr, trf, Lang, Msg};
 use crate::model::metrics::work_units;
 use crate::model::org::Unit;
+use crate::ui::cells::Cells;
 use crate::ui::say;
 use crate::ui::state::AppState;
 use crate::ui::TableScroll;
@@ -112,16 +114,29 @@ pub fn RowTable(state: AppState) -> impl IntoView {
             .collect_view()
     };
     let edits = move || state.params.with(|p| p.edits().len());
+    // The rows are built only while the panel is open: folded (as it starts), a parameter
+    // change costs it nothing (Haidong's 24 stations are 96 inputs).
+    let open = RwSignal::new(false);
     view! {
         <Show when=move || state.variant.with(|v| !v.row_specs.is_empty())>
-            <details class="row-table" data-panel="rows">
+            <details
+                class="row-table"
+                data-panel="rows"
+                on:toggle=move |ev| {
+                    let now = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                        .is_some_and(|d| d.open());
+                    open.set(now);
+                }
+            >
                 <summary>{say(lang, Msg::RowTableTitle)}</summary>
                 <p class="hint">{say(lang, Msg::RowTableHint)}</p>
                 <p class="error" role="alert">{move || error.get()}</p>
                 <TableScroll lang=lang>
                     <table>
                         <thead><tr><th scope="col">{say(lang, Msg::Unit)}</th>{head}</tr></thead>
-                        <tbody>{body}</tbody>
+                        <tbody>{move || open.get().then(body)}</tbody>
                     </table>
                 </TableScroll>
                 <button
@@ -140,7 +155,7 @@ pub fn RowTable(state: AppState) -> impl IntoView {
 }
 
 /// One row of the workload table.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct WorkRow {
     id: String,
     name: String,
@@ -186,57 +201,6 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
         })
     });
     let has_incidents = move || tables.with(Option::is_some);
-    let table = move |after: bool| {
-        let l = lang.get();
-        let rows = tables
-            .get()
-            .map(|(b, a)| if after { a } else { b })
-            .unwrap_or_default();
-        let title = if after {
-            state.after_title(false)
-        } else {
-            tr(l, Msg::Before).to_string()
-        };
-        let phase = if after { "after" } else { "before" };
-        let with_needed = rows.iter().any(|r| r.needed.is_some());
-        view! {
-            <TableScroll lang=lang>
-                <table data-workload=phase>
-                    <caption>{title}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(l, Msg::Unit)}</th>
-                            <th scope="col" class="num">{tr(l, Msg::Staff)}</th>
-                            <th scope="col" class="num">{tr(l, Msg::Incidents)}</th>
-                            <th scope="col" class="num">{tr(l, Msg::PerOfficer)}</th>
-                            {with_needed.then(|| view! { <th scope="col" class="num">{tr(l, Msg::WorkloadNeeded)}</th> })}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|r| view! {
-                                <tr data-work-unit=r.id.clone()>
-                                    <th scope="row">{r.name}</th>
-                                    <td class="num">{format_number(f64::from(r.staff), 0)}</td>
-                                    <td class="num">{format_number(r.incidents as f64, 0)}</td>
-                                    <td class="num" data-per-officer=r.per.map(crate::i18n::plain_number).unwrap_or_default()>
-                                        {r.per.map(|v| format_number(v, 1)).unwrap_or_else(|| "—".into())}
-                                    </td>
-                                    {r.needed.map(|n| view! {
-                                        <td class="num" class:short=(n > f64::from(r.staff)) data-needed=crate::i18n::plain_number(n)>
-                                            {format_number(n, 1)}
-                                            {(n > f64::from(r.staff)).then(|| view! { <span class="short-mark" aria-hidden="true">" ▲"</span> })}
-                                        </td>
-                                    })}
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </TableScroll>
-        }
-    };
     view! {
         <Show when=has_incidents>
             <section class="workload" aria-labelledby="workload-title">
@@ -246,10 +210,99 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
                     <p class="hint" data-how="workload">{say(lang, Msg::WorkloadNeededHint)}</p>
                 </Show>
                 <div class="workload-pair">
-                    {move || table(false)}
-                    {move || table(true)}
+                    <WorkTable state=state tables=tables after=false/>
+                    <WorkTable state=state tables=tables after=true/>
                 </div>
             </section>
         </Show>
+    }
+}
+
+/// The rows of the workload table before and after, when the organisation has incidents.
+type Tables = Option<(Vec<WorkRow>, Vec<WorkRow>)>;
+
+/// One of the two workload tables: rows keyed by unit, each cell following its own row (see
+/// `ui/cells.rs`), so that a parameter change rewrites the figures that changed and builds only
+/// the rows that are new.
+#[component]
+fn WorkTable(state: AppState, tables: Memo<Tables>, after: bool) -> impl IntoView {
+    let lang = state.lang;
+    fn pick(t: &Tables, after: bool) -> Option<&Vec<WorkRow>> {
+        t.as_ref().map(|(b, a)| if after { a } else { b })
+    }
+    let ids = Memo::new(move |_| {
+        tables.with(|t| {
+            pick(t, after)
+                .map(|rs| rs.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let with_needed = Memo::new(move |_| {
+        tables.with(|t| pick(t, after).is_some_and(|rs| rs.iter().any(|r| r.needed.is_some())))
+    });
+    let cells = Cells::<String, WorkRow>::new();
+    Effect::new(move |_| {
+        tables.with(|t| {
+            if let Some(rs) = pick(t, after) {
+                cells.sync_table(rs.iter().map(|r| (&r.id, r)));
+            }
+        })
+    });
+    let row = move |id: String| {
+        let r = cells.cell(&id, || {
+            tables.with_untracked(|t| {
+                pick(t, after)
+                    .and_then(|rs| rs.iter().find(|r| r.id == id).cloned())
+                    .unwrap_or_default()
+            })
+        });
+        let needed = Memo::new(move |_| r.with(|r| r.needed.map(|n| (n, n > f64::from(r.staff)))));
+        view! {
+            <tr data-work-unit=id.clone()>
+                <th scope="row">{move || r.with(|r| r.name.clone())}</th>
+                <td class="num">{move || r.with(|r| format_number(f64::from(r.staff), 0))}</td>
+                <td class="num">{move || r.with(|r| format_number(r.incidents as f64, 0))}</td>
+                <td class="num" data-per-officer=move || r.with(|r| r.per.map(crate::i18n::plain_number).unwrap_or_default())>
+                    {move || r.with(|r| r.per.map(|v| format_number(v, 1)).unwrap_or_else(|| "—".into()))}
+                </td>
+                {move || needed.with(Option::is_some).then(|| view! {
+                    <td
+                        class="num"
+                        class:short=move || needed.with(|n| n.is_some_and(|n| n.1))
+                        data-needed=move || needed.with(|n| n.map(|n| crate::i18n::plain_number(n.0)).unwrap_or_default())
+                    >
+                        {move || needed.with(|n| n.map(|n| format_number(n.0, 1)).unwrap_or_default())}
+                        {move || needed.with(|n| n.is_some_and(|n| n.1)).then(|| view! { <span class="short-mark" aria-hidden="true">" ▲"</span> })}
+                    </td>
+                })}
+            </tr>
+        }
+    };
+    let title = move || {
+        if after {
+            state.after_title(false)
+        } else {
+            tr(lang.get(), Msg::Before).to_string()
+        }
+    };
+    let phase = if after { "after" } else { "before" };
+    view! {
+        <TableScroll lang=lang>
+            <table data-workload=phase>
+                <caption>{title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{say(lang, Msg::Unit)}</th>
+                        <th scope="col" class="num">{say(lang, Msg::Staff)}</th>
+                        <th scope="col" class="num">{say(lang, Msg::Incidents)}</th>
+                        <th scope="col" class="num">{say(lang, Msg::PerOfficer)}</th>
+                        {move || with_needed.get().then(|| view! { <th scope="col" class="num">{say(lang, Msg::WorkloadNeeded)}</th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || ids.get() key=|id| id.clone() children=row/>
+                </tbody>
+            </table>
+        </TableScroll>
     }
 }
