@@ -289,7 +289,8 @@ pub(super) fn node_view(key: Id, ctx: Ctx, boxes: Boxes) -> Option<impl IntoView
     let collapsed = Memo::new(move |_| geom.with(|g| g.collapsed));
     let depth = Memo::new(move |_| geom.with(|g| g.depth));
     let glyph = Memo::new(move |_| label.with(|l| change_glyph(l.change)));
-    let lines = Memo::new(move |_| label.with(|l| (l.lines.clone(), l.name_lines)));
+    let lines = Memo::new(move |_| label.with(|l| l.lines.clone()));
+    let shape = Memo::new(move |_| label.with(|l| (l.lines.len(), l.name_lines)));
     Some(view! {
         <g
             class=move || label.with(Label::class)
@@ -325,19 +326,17 @@ pub(super) fn node_view(key: Id, ctx: Ctx, boxes: Boxes) -> Option<impl IntoView
                 rx="4"
             ></rect>
             {move || {
-                // Rebuilt only when the text changes; the centre follows the width on its own.
-                let (lines, name_lines) = lines.get();
+                // Rebuilt only when the number of lines changes; each line's text follows the
+                // label on its own (a staff change rewrites one text node, not every line).
+                let (n, name_lines) = shape.get();
                 view! {
                     <text x=cx text-anchor="middle">
-                        {lines
-                            .iter()
-                            .cloned()
-                            .enumerate()
-                            .map(|(i, l)| {
+                        {(0..n)
+                            .map(|i| {
                                 let class = if i < name_lines { "name-line" } else { "staff-line" };
                                 view! {
                                     <tspan x=cx y=fmt_1dp(first_y + i as f64 * LINE_HEIGHT) class=class>
-                                        {l}
+                                        {move || lines.with(|l| l.get(i).cloned().unwrap_or_default())}
                                     </tspan>
                                 }
                             })
