@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
-use super::boxes::{edge_view, node_view, sync_boxes, Ctx};
+use super::boxes::{self, draw_boxes, Ctx};
 use super::screen::Canvas;
 use super::{export, keyboard};
 use crate::i18n::{tr, trf, Msg};
@@ -54,7 +54,7 @@ impl Pointers {
         }
     }
     fn on_down(self, c: Canvas, ev: web_sys::PointerEvent) {
-        if ev.button() != 0 && ev.pointer_type() == "mouse" {
+        if (ev.button() != 0 && ev.pointer_type() == "mouse") || boxes::on_toggle(&ev) {
             return;
         }
         let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
@@ -226,7 +226,8 @@ pub(super) fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -
     });
 
     let pointers = Pointers::new();
-    let (boxes, ids) = sync_boxes(ctx, found);
+    let (viewport, edges) = (NodeRef::new(), NodeRef::new());
+    draw_boxes(ctx, found, viewport, edges);
     // Very large trees start with their deepest levels collapsed, so the page stays responsive.
     Effect::new(move |_| {
         if state.allow_big.get() {
@@ -298,20 +299,16 @@ pub(super) fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -
                 on:pointerup=move |ev| pointers.on_up(ev)
                 on:pointercancel=move |ev| pointers.on_up(ev)
                 on:wheel=move |ev| on_wheel(c, ev)
+                on:click=move |ev| boxes::on_click(ctx, ev)
+                on:mouseover=move |ev| boxes::on_over(ctx, ev)
+                on:mouseout=move |ev| boxes::on_out(ctx, ev)
+                on:focusin=move |ev| boxes::on_focus(ctx, ev, true)
+                on:focusout=move |ev| boxes::on_focus(ctx, ev, false)
             >
-                <g class="viewport" transform=move || view_sig.get().transform()>
-                    <g class="edges">
-                        <For
-                            each=move || ids.get().into_iter().skip(1)
-                            key=|id| id.clone()
-                            children=move |id| edge_view(&id, boxes)
-                        />
-                    </g>
-                    <For
-                        each=move || ids.get()
-                        key=|id| id.clone()
-                        children=move |id| node_view(id, ctx, boxes)
-                    />
+                // The boxes (after the connectors, in the same group) and connectors are drawn
+                // by `boxes::draw_boxes`.
+                <g class="viewport" node_ref=viewport transform=move || view_sig.get().transform()>
+                    <g class="edges" node_ref=edges></g>
                 </g>
             </svg>
             <details class="outline" data-outline=phase on:toggle=move |ev| {
