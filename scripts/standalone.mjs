@@ -6,8 +6,9 @@
 //
 // What changes against index.html: the style sheets are inlined, the favicon becomes a data
 // URI, the wasm-bindgen glue is inlined into the module script (its `export`s dropped), and the
-// wasm is inlined gzip-compressed as base64, unpacked with DecompressionStream and instantiated
-// from bytes (no fetch, which file:// forbids). A meta tag tells the app it is the offline copy
+// wasm is inlined gzip-compressed as base64, unpacked with DecompressionStream and compiled as
+// it is unpacked (a Response of the wasm type made in the page, for instantiateStreaming; no
+// fetch, which file:// forbids). A meta tag tells the app it is the offline copy
 // and when and from what it was built; the date is the commit's, so the same commit gives the
 // same file. Anything unexpected in Trunk's output stops the script with a message (and so the
 // build): a half-made offline copy is worse than none.
@@ -114,12 +115,15 @@ export async function standalone(dir, root = process.cwd()) {
   const boot = `
 ${glue}
 const __offline_packed = "${packed}";
-async function __offline_bytes() {
-  const gz = Uint8Array.from(atob(__offline_packed), (c) => c.charCodeAt(0));
+function __offline_wasm_response() {
+  const bin = atob(__offline_packed);
+  const gz = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
   const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Response(stream).arrayBuffer();
+  // A wasm response: compiled as it is inflated (WebAssembly.instantiateStreaming).
+  return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
 }
-const __offline_wasm = await __wbg_init({ module_or_path: await __offline_bytes() });
+const __offline_wasm = await __wbg_init({ module_or_path: __offline_wasm_response() });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __offline_wasm } }));
 `;
   if (/\b__offline_/.test(glue)) fail(`${glueFile} uses the __offline_ prefix`);
