@@ -212,7 +212,7 @@ fn type_into(raw: RwSignal<Typed>, params: RwSignal<Params>, i: usize, text: Str
 }
 
 /// Sets `s` to `v` unless it holds that already (a set always wakes its readers).
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) {
+pub(crate) fn set_if_changed<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) {
     if s.with_untracked(|old| *old != v) {
         s.set(v);
     }

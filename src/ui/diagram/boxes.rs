@@ -23,7 +23,7 @@ use crate::layout::diagram::{
 };
 use crate::model::lineage::Change;
 use crate::model::org::Id;
-use crate::ui::state::AppState;
+use crate::ui::state::{set_if_changed, AppState};
 
 pub(super) fn change_key(c: Change) -> &'static str {
     match c {
@@ -633,17 +633,11 @@ pub(super) fn on_toggle(ev: &web_sys::Event) -> bool {
     box_of(ev.target()).is_some_and(|(_, t)| t)
 }
 
-fn set_changed(s: RwSignal<Option<String>>, v: Option<String>) {
-    if s.with_untracked(|o| *o != v) {
-        s.set(v);
-    }
-}
-
 /// A click on a box makes it the active one; on its toggle, opens or closes it.
 pub(super) fn on_click(ctx: Ctx, ev: web_sys::MouseEvent) {
     match box_of(ev.target()) {
         Some((id, true)) => ctx.toggle(&id),
-        Some((id, false)) => set_changed(ctx.active, Some(id)),
+        Some((id, false)) => set_if_changed(ctx.active, Some(id)),
         None => {}
     }
 }
@@ -651,7 +645,7 @@ pub(super) fn on_click(ctx: Ctx, ev: web_sys::MouseEvent) {
 /// The mouse over a box highlights its lineage.
 pub(super) fn on_over(ctx: Ctx, ev: web_sys::MouseEvent) {
     if let Some((id, _)) = box_of(ev.target()) {
-        set_changed(ctx.state.focus_unit, Some(id));
+        set_if_changed(ctx.state.focus_unit, Some(id));
     }
 }
 
@@ -660,7 +654,7 @@ pub(super) fn on_out(ctx: Ctx, ev: web_sys::MouseEvent) {
     let from = box_of(ev.target()).map(|b| b.0);
     let to = box_of(ev.related_target()).map(|b| b.0);
     if from.is_some() && to.is_none() {
-        set_changed(ctx.state.focus_unit, None);
+        set_if_changed(ctx.state.focus_unit, None);
     }
 }
 
@@ -668,11 +662,11 @@ pub(super) fn on_out(ctx: Ctx, ev: web_sys::MouseEvent) {
 /// highlight.
 pub(super) fn on_focus(ctx: Ctx, ev: web_sys::FocusEvent, into: bool) {
     if !into {
-        set_changed(ctx.state.focus_unit, None);
+        set_if_changed(ctx.state.focus_unit, None);
         return;
     }
     if let Some((id, _)) = box_of(ev.target()) {
-        set_changed(ctx.state.focus_unit, Some(id.clone()));
-        set_changed(ctx.active, Some(id));
+        set_if_changed(ctx.state.focus_unit, Some(id.clone()));
+        set_if_changed(ctx.active, Some(id));
     }
 }
