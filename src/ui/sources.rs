@@ -18,7 +18,7 @@ use crate::model::source::Source;
 use crate::ui::cells::Cells;
 use crate::ui::params_panel::SourceNote;
 use crate::ui::say;
-use crate::ui::state::AppState;
+use crate::ui::state::{set_if_changed, AppState};
 use crate::ui::TableScroll;
 
 #[component]
@@ -309,23 +309,9 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                     .unwrap_or_default()
             })
         });
-        let (id_enter, id_focus) = (id.clone(), id.clone());
-        let active = {
-            let id = id.clone();
-            move || state.focus_unit.with(|f| f.as_deref() == Some(id.as_str()))
-        };
         view! {
             <li>
-                <button
-                    type="button"
-                    class="lineage-item"
-                    class:active=active
-                    data-lineage=id
-                    on:mouseenter=move |_| state.focus_unit.set(Some(id_enter.clone()))
-                    on:focus=move |_| state.focus_unit.set(Some(id_focus.clone()))
-                    on:mouseleave=move |_| state.focus_unit.set(None)
-                    on:blur=move |_| state.focus_unit.set(None)
-                >
+                <button type="button" class="lineage-item" data-lineage=id>
                     <strong>{move || row.with(|r| r.0.clone())}</strong>
                     " ← "
                     <span class="count">{move || row.with(|r| r.1.clone())}</span>
@@ -335,12 +321,53 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
             </li>
         }
     };
+    // The entries' events are taken on the list (an entry has no listener of its own: a change
+    // that forms 40 new units adds 40 entries, not 160 listeners), and the entry of the unit in
+    // focus (here or in a diagram) is marked by one effect, not one per entry.
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        let focus = state.focus_unit.get();
+        ids.track();
+        let Some(ul) = list.get() else { return };
+        if let Ok(Some(old)) = ul.query_selector(".lineage-item.active") {
+            if focus.as_deref() != old.get_attribute("data-lineage").as_deref() {
+                let _ = old.class_list().remove_1("active");
+            }
+        }
+        if let Some(id) = focus {
+            let sel = format!("[data-lineage=\"{}\"]", id.replace('"', "\\\""));
+            if let Ok(Some(el)) = ul.query_selector(&sel) {
+                let _ = el.class_list().add_1("active");
+            }
+        }
+    });
+    let entry_of = |target: Option<web_sys::EventTarget>| -> Option<String> {
+        use wasm_bindgen::JsCast;
+        let e: web_sys::Element = target?.dyn_into().ok()?;
+        e.closest("[data-lineage]")
+            .ok()??
+            .get_attribute("data-lineage")
+    };
+    let enter = move |target: Option<web_sys::EventTarget>| {
+        if let Some(id) = entry_of(target) {
+            set_if_changed(state.focus_unit, Some(id));
+        }
+    };
+    let leave = move |from: Option<web_sys::EventTarget>, to: Option<web_sys::EventTarget>| {
+        if entry_of(from).is_some() && entry_of(to).is_none() {
+            set_if_changed(state.focus_unit, None);
+        }
+    };
     view! {
         <Show when=move || entries.with(|e| !e.is_empty())>
             <details class="lineage" data-panel="lineage" open>
                 <summary>{say(lang, Msg::LineageTitle)}</summary>
                 <p class="hint">{say(lang, Msg::LineageHint)}</p>
-                <ul class="lineage-list">
+                <ul class="lineage-list" node_ref=list
+                    on:mouseover=move |ev| enter(ev.target())
+                    on:mouseout=move |ev| leave(ev.target(), ev.related_target())
+                    on:focusin=move |ev| enter(ev.target())
+                    on:focusout=move |ev| leave(ev.target(), ev.related_target())>
                     <For each=move || ids.get() key=|id| id.clone() children=item/>
                 </ul>
             </details>
