@@ -204,7 +204,10 @@ pub fn App() -> impl IntoView {
     let diagrams_at = NodeRef::<leptos::html::Div>::new();
     let lineage_at = NodeRef::<leptos::html::Div>::new();
     let side_at = NodeRef::<leptos::html::Div>::new();
+    // Folded panels on the first screen (the why panel, a folded parameter group) fill in then.
+    let later = RwSignal::new(false);
     crate::ui::after_frames(1, move || {
+        later.set(true);
         if let Some(el) = diagrams_at.get_untracked() {
             leptos::mount::mount_to(el.into(), move || view! { <DiagramPanel state=state/> })
                 .forget();
@@ -365,7 +368,7 @@ pub fn App() -> impl IntoView {
                 }>
                 <button type="button" class="drawer-close" data-action="params-close"
                     on:click=move |_| set_drawer(false)>{say(lang, Msg::CloseParameters)}</button>
-                <ParamsPanel state=state/>
+                <ParamsPanel state=state later=later/>
             </div>
             <button type="button" class="params-fab" data-action="params-open"
                 aria-controls="params-drawer" aria-expanded=move || drawer.get().to_string()
@@ -384,7 +387,7 @@ pub fn App() -> impl IntoView {
                 <Show when=move || state.view.get() == View::Compose>
                     <Composer state=state/>
                 </Show>
-                <WhyPanel state=state/>
+                <WhyPanel state=state later=later/>
                 <div class="scope" class:hidden-view=move || state.view.get() == View::Compose role="group" aria-label=say(lang, Msg::Variant)>
                     <span class="scope-label">{say(lang, Msg::Variant)} ":"</span>
                     {move || {

@@ -120,8 +120,11 @@ pub(crate) fn ParamRow(
     }
 }
 
+/// The parameter panel. `later` turns true after the first frame: a folded group's rows are
+/// built then, not with the first screen (issue 18: what is folded must not delay the first
+/// figures).
 #[component]
-pub fn ParamsPanel(state: AppState) -> impl IntoView {
+pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
     let lang = state.lang;
     move || {
         let specs = state.variant.get().specs;
@@ -133,6 +136,17 @@ pub fn ParamsPanel(state: AppState) -> impl IntoView {
                 None => groups.push((s.group, vec![(i, *s)])),
             }
         }
+        let fieldset = move |g: crate::i18n::Text, items: &[(usize, ParamSpec)]| {
+            view! {
+                <fieldset>
+                    <legend>{move || g.get(lang.get())}</legend>
+                    {items
+                        .iter()
+                        .map(|(i, s)| view! { <ParamRow state=state index=*i spec=*s/> })
+                        .collect_view()}
+                </fieldset>
+            }
+        };
         view! {
             <aside class="params" aria-labelledby="params-title">
                 <div class="params-head">
@@ -154,30 +168,23 @@ pub fn ParamsPanel(state: AppState) -> impl IntoView {
                     .into_iter()
                     .map(|(g, items)| {
                         let analysis = items.iter().all(|(_, s)| is_analysis_key(s.key));
-                        let fieldset = view! {
-                            <fieldset>
-                                <legend>{move || g.get(lang.get())}</legend>
-                                {items
-                                    .iter()
-                                    .map(|(i, s)| view! { <ParamRow state=state index=*i spec=*s/> })
-                                    .collect_view()}
-                            </fieldset>
-                        };
                         if !analysis {
-                            return fieldset.into_any();
+                            return fieldset(g, &items).into_any();
                         }
                         // The planning models' inputs fold away unless they are in use: a case
-                        // with patrol by default, or a value the user changed.
+                        // with patrol by default, or a value the user changed. Folded, they are
+                        // built after the first frame.
                         let open = state.params.with_untracked(|p| {
                             items.iter().any(|(_, s)| {
                                 (s.key.starts_with("rt_cars") && s.default > 0.0)
                                     || p.get(s.key) != s.default
                             })
                         });
+                        let rows = move || (open || later.get()).then(|| fieldset(g, &items));
                         view! {
                             <details class="param-group" data-param-group="analysis" open=open>
                                 <summary>{move || g.get(lang.get())}</summary>
-                                {fieldset}
+                                {rows}
                             </details>
                         }
                         .into_any()

@@ -54,8 +54,9 @@ fn item(s: Said, outcome: bool, l: Lang) -> impl IntoView {
     }
 }
 
+/// `later` turns true after the first frame: the folded panel's lists are built then.
 #[component]
-pub fn WhyPanel(state: AppState) -> impl IntoView {
+pub fn WhyPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
     let lang = state.lang;
     // Folded, with how much it holds: open, it is taller than the first screen in English,
     // and the diagrams come first.
@@ -92,14 +93,16 @@ pub fn WhyPanel(state: AppState) -> impl IntoView {
                     <span class="why-count" data-why-count="1">{count}</span>
                 </summary>
                 <div class="why-body">
-                    <section aria-labelledby="why-problems">
-                        <h3 id="why-problems">{say(lang, Msg::WhyProblems)}</h3>
-                        <ul>{problems}</ul>
-                    </section>
-                    <section aria-labelledby="why-outcomes">
-                        <h3 id="why-outcomes">{say(lang, Msg::WhyOutcomes)}</h3>
-                        {outcomes}
-                    </section>
+                    {move || later.get().then(|| view! {
+                        <section aria-labelledby="why-problems">
+                            <h3 id="why-problems">{say(lang, Msg::WhyProblems)}</h3>
+                            <ul>{problems}</ul>
+                        </section>
+                        <section aria-labelledby="why-outcomes">
+                            <h3 id="why-outcomes">{say(lang, Msg::WhyOutcomes)}</h3>
+                            {outcomes}
+                        </section>
+                    })}
                 </div>
             </details>
         </Show>
