@@ -12,7 +12,8 @@ export function report(profile, n, head, top = Number(process.env.TOP || 40)) {
     const id = profile.samples[i];
     selfUs.set(id, (selfUs.get(id) || 0) + (profile.timeDeltas[i + 1] || 0));
   }
-  const name = (nd) => nd.callFrame.functionName || `(anonymous ${nd.callFrame.url.split('/').pop()}:${nd.callFrame.lineNumber})`;
+  // v0-mangled names (scripts/profile-build.sh) come demangled with each crate's hash: dropped.
+  const name = (nd) => (nd.callFrame.functionName || `(anonymous ${nd.callFrame.url.split('/').pop()}:${nd.callFrame.lineNumber})`).replace(/\[[0-9a-f]{16}\]/g, '');
   const self = new Map();
   const incl = new Map();
   for (const [id, us] of selfUs) {
@@ -40,14 +41,17 @@ export function report(profile, n, head, top = Number(process.env.TOP || 40)) {
   show('self time', self);
   show('inclusive time', incl);
   // Each sample charged to the innermost frame of the app's own UI code (a component's closure),
-  // so the reactive and DOM work an update causes is counted where it was asked for.
+  // so the reactive and DOM work an update causes is counted where it was asked for. With v0
+  // names a generic frame names the app's closure it runs (`build::<reform_explorer::ui::…>`):
+  // that closure is the frame's place.
   const own = new Map();
-  const ui = /reform_explorer::ui::/;
+  const ui = /reform_explorer::ui::[\w:#{}]*(?:>::[\w:#{}]*)?/;
   for (const [id, us] of selfUs) {
     let where = null;
     for (let cur = id; cur !== undefined && !where; cur = parent.get(cur)) {
       const nm = name(byId.get(cur));
-      if (ui.test(nm)) where = nm.replace(/::h[0-9a-f]{16}$/, '');
+      const m = nm.match(ui);
+      if (m) where = m[0].replace(/::h[0-9a-f]{16}$/, '');
     }
     if (!where) {
       const nm = name(byId.get(id));

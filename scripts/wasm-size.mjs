@@ -4,7 +4,16 @@
 // first path segment of the demangled name; for a trait impl `<A as B>`, the crate of A).
 // The sizes are before wasm-opt, so they are larger than the download; their shares are what
 // guide a cut. Used by bench.mjs; alone: `node scripts/wasm-size.mjs [file] [count]`.
+//
+// `node scripts/wasm-size.mjs --by-module [count]` reads the profile build instead
+// (scripts/profile-build.sh: v0 mangling, whose names keep the type arguments) and charges every
+// function to the first module of the app named in it, type arguments included: Leptos' generic
+// code instantiated for a component's views counts for that component's module, not for tachys
+// or reactive_graph. It demangles with `c++filt` (binutils).
 import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+
+export const PROFILE_WASM = 'target/profile-v0/wasm32-unknown-unknown/release/reform-explorer.wasm';
 
 export const RAW_WASM = 'target/wasm32-unknown-unknown/release/reform-explorer.wasm';
 
@@ -145,6 +154,36 @@ export async function report(path = RAW_WASM, count = 5) {
   return lines;
 }
 
+/** Lines of the code by the app's module its names point to (a v0-mangled build). */
+export async function byModule(path = PROFILE_WASM, count = 40) {
+  const w = await weigh(path);
+  const out = spawnSync('c++filt', [], { input: w.functions.map(([, n]) => n).join('\n'), maxBuffer: 1 << 28 });
+  if (out.status !== 0) throw new Error(`c++filt failed: ${out.stderr}`);
+  const names = out.stdout.toString().split('\n');
+  if (!w.functions.some(([, n]) => n.startsWith('_R'))) throw new Error(`${path} has no v0 names: build it with scripts/profile-build.sh`);
+  const modules = new Map();
+  w.functions.forEach(([bytes], i) => {
+    const d = (names[i] || '').replace(/\[[0-9a-f]{16}\]/g, '');
+    const app = d.match(/reform_explorer::((?:ui|model|state|layout|analysis|i18n)::[a-z_0-9]+)/);
+    const key = /WasmDescribe|__wbindgen_describe/.test(d)
+      ? '(wasm-bindgen descriptors: removed by wasm-bindgen)'
+      : app
+        ? app[1]
+        : `(no app type) ${(d.match(/^<?&?(?:mut )?([A-Za-z_][A-Za-z_0-9]*)/) || [, '?'])[1]}`;
+    const [b, n] = modules.get(key) || [0, 0];
+    modules.set(key, [b + bytes, n + 1]);
+  });
+  const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  const lines = [`code by the app's module its names point to (${path}, before wasm-opt): ${kb(w.code)} in ${w.functions.length} functions`];
+  for (const [k, [b, n]] of [...modules].sort((x, y) => y[1][0] - x[1][0]).slice(0, count)) {
+    lines.push(`  ${kb(b).padStart(10)} ${((100 * b) / w.code).toFixed(1).padStart(5)} % ${String(n).padStart(5)} functions  ${k}`);
+  }
+  return lines;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const l of await report(process.argv[2] || RAW_WASM, Number(process.argv[3] || 5))) console.log(l);
+  const lines = process.argv[2] === '--by-module'
+    ? await byModule(PROFILE_WASM, Number(process.argv[3] || 40))
+    : await report(process.argv[2] || RAW_WASM, Number(process.argv[3] || 5));
+  for (const l of lines) console.log(l);
 }
