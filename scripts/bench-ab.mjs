@@ -1,5 +1,5 @@
 // A/B benchmark (not a test): the median time from a parameter change to the last DOM mutation,
-// over every parameter of every variant, for two builds measured in alternation (page A, page B,
+// over every parameter of every variant, and the slowest parameter's own median, for two builds measured in alternation (page A, page B,
 // page A, …), so that the machine's own drift falls on both alike. Build the other one with
 // `trunk build --release --dist target/dist-base` from the commit to compare against, then
 //   node scripts/bench-ab.mjs target/dist-base dist [rounds] [only]
@@ -14,11 +14,18 @@ const rounds = Number(process.argv[4] || 3);
 const only = process.argv[5] ? process.argv[5].split(',') : null;
 const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 
-/** Times every parameter of the page `runs` times (toggling between two valid values). */
-async function timeAll(page, runs) {
-  const out = [];
-  for (const p of await allParams(page)) out.push(...(await timeChanges(page, p.key, p.values, runs, true)));
-  return out;
+/** Times every parameter of the page `runs` times (toggling between two valid values), into `by`
+ * (parameter key -> times). */
+async function timeAll(page, runs, by) {
+  for (const p of await allParams(page)) {
+    const t = await timeChanges(page, p.key, p.values, runs, true);
+    by.set(p.key, [...(by.get(p.key) || []), ...t]);
+  }
+}
+
+/** The parameter whose median is the highest, and that median. */
+function slowest(by) {
+  return [...by].map(([k, t]) => [k, median(t)]).sort((x, y) => y[1] - x[1])[0] || ['-', NaN];
 }
 
 const servers = [await serve(resolve(dirA)), await serve(resolve(dirB))];
@@ -34,16 +41,19 @@ try {
   console.log(`${'page'.padEnd(26)}${'A ' + dirA}`.padEnd(50) + `B ${dirB}`);
   for (const [name, q] of queries) {
     if (only && !only.some((o) => name.startsWith(o))) continue;
-    const times = [[], []];
+    const by = [new Map(), new Map()];
     for (let r = 0; r < rounds; r++) {
       for (const i of r % 2 ? [1, 0] : [0, 1]) {
         const { page } = await open(browser, servers[i].url + q);
-        times[i].push(...(await timeAll(page, name.startsWith('large') ? 10 : 6)));
+        await timeAll(page, name.startsWith('large') ? 10 : 6, by[i]);
         await page.close();
       }
     }
+    const times = by.map((m) => [...m.values()].flat());
     const [a, b] = times.map(median);
+    const [sa, sb] = by.map(slowest);
     console.log(`${name.padEnd(26)}${a.toFixed(2).padStart(8)} ms (${times[0].length})`.padEnd(50) + `${b.toFixed(2).padStart(8)} ms (${times[1].length})   ${((b / a - 1) * 100).toFixed(0)} %`);
+    console.log(`${'  slowest parameter'.padEnd(26)}${sa[1].toFixed(2).padStart(8)} ms ${sa[0]}`.padEnd(50) + `${sb[1].toFixed(2).padStart(8)} ms ${sb[0]}`);
   }
 } finally {
   await browser.close();

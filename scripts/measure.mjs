@@ -56,3 +56,46 @@ export async function timeFrames(page, key, values, n) {
     return out;
   }, { key, values, n });
 }
+
+/**
+ * Cold start: a fresh context (empty cache) opens `url`; the time from navigation to the first
+ * figure on screen (a key figure after the reform, with its number) is read from the page's
+ * own clock (performance.now() counts from navigation start). `net` emulates a link through
+ * Chromium's DevTools protocol.
+ */
+export async function coldStart(browser, url, net) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  if (net) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...net });
+  }
+  await page.addInitScript(() => {
+    // The first figure on screen: a key figure after the reform (the strip at the top), or on
+    // a page without them the numbers' staff total. The frame that shows it: the first
+    // contentful paint when the figure was in the page before it (the first screen is built in
+    // one task, so that paint shows it), else the first task after the next animation frame
+    // (an upper bound: the page's own work queued after that frame runs before it).
+    const seen = () => ['[data-key-figure] [data-phase="after"]', '[data-metric="staff_total"][data-phase="after"]']
+      .some((s) => { const el = document.querySelector(s); return el && /\d/.test(el.textContent); });
+    const mo = new MutationObserver(() => {
+      if (seen()) {
+        mo.disconnect();
+        window.__figureInDom = performance.now();
+        requestAnimationFrame(() => setTimeout(() => { window.__firstFigure = performance.now(); }));
+      }
+    });
+    mo.observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstFigure, null, { timeout: 30000, polling: 20 });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length, null, { timeout: 5000 }).catch(() => {});
+  const t = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const figure = fcp >= window.__figureInDom ? fcp : window.__firstFigure;
+    return { figure, fcp };
+  });
+  await context.close();
+  return t;
+}

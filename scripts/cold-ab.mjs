@@ -1,0 +1,32 @@
+// A/B cold start (not a test): the time from navigation to the frame that shows the first figure
+// (as `bench.mjs cold` measures it), for two builds loaded in alternation (A, B, A, …) so that
+// the machine's own drift falls on both alike; prints each build's median and its FCP median.
+//   node scripts/cold-ab.mjs target/dist-base dist [loads] [path-and-query]
+import { resolve } from 'node:path';
+import { serve, launch } from '../e2e/support.mjs';
+import { coldStart } from './measure.mjs';
+
+const dirs = [process.argv[2] || 'target/dist-base', process.argv[3] || 'dist'];
+const loads = Number(process.argv[4] || 15);
+const path = process.argv[5] || '';
+const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
+const sites = await Promise.all(dirs.map((d) => serve(resolve(d), '/', { gzip: true })));
+const browser = await launch();
+const out = dirs.map(() => ({ figure: [], fcp: [] }));
+try {
+  for (let i = 0; i < loads; i++) {
+    for (const [k, site] of sites.entries()) {
+      const t = await coldStart(browser, site.url + path, null);
+      out[k].figure.push(t.figure);
+      out[k].fcp.push(t.fcp);
+    }
+  }
+} finally {
+  await browser.close();
+  await Promise.all(sites.map((s) => s.close()));
+}
+console.log(`cold start of ${path || 'the home page'}, ${loads} loads each, alternating (served gzip; ms)`);
+for (const [k, d] of dirs.entries()) {
+  const f = out[k].figure;
+  console.log(`  ${d.padEnd(24)} first figure median ${median(f).toFixed(0)} (fastest ${Math.min(...f).toFixed(0)}, slowest ${Math.max(...f).toFixed(0)}); FCP median ${median(out[k].fcp).toFixed(0)}`);
+}
