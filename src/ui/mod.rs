@@ -69,7 +69,9 @@ pub fn start() {
     } else {
         leptos::mount::mount_to_body(App);
     }
-    register_service_worker();
+    // Not before the first screen is painted and the rest built: installing the worker fetches
+    // and stores every file of the site, work that would compete with the first frame.
+    after_frames(3, register_service_worker);
 }
 
 /// Registers `sw.js` (written next to index.html by every build) so that the app works offline

@@ -120,9 +120,13 @@ pub(crate) fn ParamRow(
     }
 }
 
-/// The parameter panel. `later` turns true after the first frame: a folded group's rows are
-/// built then, not with the first screen (issue 18: what is folded must not delay the first
-/// figures).
+/// The rows a 1,000-pixel-high window shows of the panel (the first nine of every case); a
+/// phone shows none (its panel is a closed drawer).
+const FIRST_SCREEN: usize = 10;
+
+/// The parameter panel. `later` turns true after the first frame: the rows below the first
+/// screen and a folded group's rows are built then, not with the first screen (issue 18: what
+/// is below the fold or folded must not delay the first figures).
 #[component]
 pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
     let lang = state.lang;
@@ -136,17 +140,22 @@ pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
                 None => groups.push((s.group, vec![(i, *s)])),
             }
         }
-        let fieldset = move |g: crate::i18n::Text, items: &[(usize, ParamSpec)]| {
+        // Rows are built with the first screen up to the row that fills it (`FIRST_SCREEN`, in
+        // the panel's order); the rest once the first frame is painted.
+        let fieldset = move |g: crate::i18n::Text, items: &[(usize, ParamSpec)], shown: usize| {
+            let row = move |(i, s): &(usize, ParamSpec)| view! { <ParamRow state=state index=*i spec=*s/> };
+            let now = shown.min(items.len());
+            let rest = items[now..].to_vec();
             view! {
                 <fieldset>
                     <legend>{move || g.get(lang.get())}</legend>
-                    {items
-                        .iter()
-                        .map(|(i, s)| view! { <ParamRow state=state index=*i spec=*s/> })
-                        .collect_view()}
+                    {items[..now].iter().map(row).collect_view()}
+                    {(!rest.is_empty())
+                        .then_some(move || later.get().then(|| rest.iter().map(row).collect_view()))}
                 </fieldset>
             }
         };
+        let mut before = 0;
         view! {
             <aside class="params" aria-labelledby="params-title">
                 <div class="params-head">
@@ -168,8 +177,10 @@ pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
                     .into_iter()
                     .map(|(g, items)| {
                         let analysis = items.iter().all(|(_, s)| is_analysis_key(s.key));
+                        let shown = FIRST_SCREEN.saturating_sub(before);
+                        before += items.len();
                         if !analysis {
-                            return fieldset(g, &items).into_any();
+                            return fieldset(g, &items, shown).into_any();
                         }
                         // The planning models' inputs fold away unless they are in use: a case
                         // with patrol by default, or a value the user changed. Folded, they are
@@ -180,7 +191,7 @@ pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
                                     || p.get(s.key) != s.default
                             })
                         });
-                        let rows = move || (open || later.get()).then(|| fieldset(g, &items));
+                        let rows = move || (open || later.get()).then(|| fieldset(g, &items, shown));
                         view! {
                             <details class="param-group" data-param-group="analysis" open=open>
                                 <summary>{move || g.get(lang.get())}</summary>

@@ -293,22 +293,15 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
         })
     });
     // Keyed by unit id: an entry's element stays, and only its text follows the model.
-    let ids =
-        Memo::new(move |_| entries.with(|e| e.iter().map(|x| x.0.clone()).collect::<Vec<_>>()));
     // One sync pass writes each entry's texts; an entry reads only its own.
     let cells = Cells::<String, (String, String, String)>::new();
     Effect::new(move |_| {
         entries.with(|e| cells.sync_table(e.iter().map(|(id, texts)| (id, texts))))
     });
-    let item = move |id: String| {
-        let row = cells.cell(&id, || {
-            entries.with_untracked(|e| {
-                e.iter()
-                    .find(|(x, _)| *x == id)
-                    .map(|(_, texts)| texts.clone())
-                    .unwrap_or_default()
-            })
-        });
+    // A new entry is made with its texts (the list's `each` hands them over: no search of the
+    // entries per new entry).
+    let item = move |(id, texts): (String, (String, String, String))| {
+        let row = cells.cell(&id, || texts);
         view! {
             <li>
                 <button type="button" class="lineage-item" data-lineage=id>
@@ -327,7 +320,7 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
     let list = NodeRef::<leptos::html::Ul>::new();
     Effect::new(move |_| {
         let focus = state.focus_unit.get();
-        ids.track();
+        entries.track();
         let Some(ul) = list.get() else { return };
         if let Ok(Some(old)) = ul.query_selector(".lineage-item.active") {
             if focus.as_deref() != old.get_attribute("data-lineage").as_deref() {
@@ -368,7 +361,7 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                     on:mouseout=move |ev| leave(ev.target(), ev.related_target())
                     on:focusin=move |ev| enter(ev.target())
                     on:focusout=move |ev| leave(ev.target(), ev.related_target())>
-                    <For each=move || ids.get() key=|id| id.clone() children=item/>
+                    <For each=move || entries.get() key=|(id, _)| id.clone() children=item/>
                 </ul>
             </details>
         </Show>
