@@ -208,6 +208,20 @@ test('edit the organisation by keyboard: rename, staff, add, move, delete; undo 
     await page.keyboard.press('Tab');
     await waitStaff(staff + 10);
     assert.notEqual(await ownBase(page), first, 'a new organisation (content) after the edit');
+    // The step shown stays through an edit (the same measures on the edited organisation).
+    await page.click('[data-step="1"]');
+    await page.waitForSelector('[data-step="1"][aria-current="step"]');
+    await page.focus(`${p11} [data-field="frontline"]`);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('38');
+    await page.keyboard.press('Tab');
+    await waitStaff(staff);
+    assert.equal(await page.getAttribute('[data-step="1"]', 'aria-current'), 'step', 'still at step 1 after the edit');
+    await page.focus(`${p11} [data-field="frontline"]`);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('48');
+    await page.keyboard.press('Tab');
+    await waitStaff(staff + 10);
     assert.equal(await page.inputValue('[data-action="compose-base"]'), `org.${await ownBase(page)}`);
     // Focus stays in the table, on the next field of the same row.
     assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-org-unit]')?.dataset.orgUnit), 'p11');

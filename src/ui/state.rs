@@ -421,7 +421,8 @@ impl AppState {
     }
 
     /// Shows `recipe`, keeping every value the user set that the new parameter list still has
-    /// (a case's own value carries over to its prefixed key).
+    /// (a case's own value carries over to its prefixed key), and the step shown when the
+    /// measures are the same ones (else the final organisation).
     pub fn set_recipe(&self, recipe: Recipe) {
         let v = recipe.variant();
         let old = self.params.get_untracked();
@@ -446,7 +447,18 @@ impl AppState {
                 }
             }
         }
-        self.show(v, p, v.levers.len());
+        // The same measures (an edit of the organisation under them): the step shown stays.
+        let same_steps = v.levers.len() == from.levers.len()
+            && v.levers
+                .iter()
+                .zip(from.levers)
+                .all(|(a, b)| a.key == b.key);
+        let step = if same_steps {
+            self.step.get_untracked().min(v.levers.len())
+        } else {
+            v.levers.len()
+        };
+        self.show(v, p, step);
         self.recipe.set(Some(recipe));
     }
 
