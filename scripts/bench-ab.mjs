@@ -1,18 +1,17 @@
 // A/B benchmark (not a test): the median time from a parameter change to the last DOM mutation,
-// over every parameter of every variant, and the slowest parameter's own median, for two builds measured in alternation (page A, page B,
-// page A, …), so that the machine's own drift falls on both alike. Build the other one with
-// `trunk build --release --dist target/dist-base` from the commit to compare against, then
+// over every parameter of every variant, and the slowest parameter's own median, for two builds
+// measured in alternation (page A, page B, page A, …), so that the machine's own drift falls on
+// both alike. Build the other one with `trunk build --release --dist target/dist-base` from the commit to compare against, then
 //   node scripts/bench-ab.mjs target/dist-base dist [rounds] [only]
 // (`only`: a comma-separated list of pages to time, e.g. zhejiang/pujiang,large; default all).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { serve, launch, open } from '../e2e/support.mjs';
-import { allParams, timeChanges } from './measure.mjs';
+import { allParams, median, timeChanges } from './measure.mjs';
 
 const [dirA, dirB] = [process.argv[2] || 'target/dist-base', process.argv[3] || 'dist'];
 const rounds = Number(process.argv[4] || 3);
 const only = process.argv[5] ? process.argv[5].split(',') : null;
-const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 
 /** Times every parameter of the page `runs` times (toggling between two valid values), into `by`
  * (parameter key -> times). */

@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, open, settledUrl, DIST } from '../e2e/support.mjs';
-import { allParams, coldStart, timeChanges, timeFrames } from './measure.mjs';
+import { allParams, coldStart, median, timeChanges, timeFrames } from './measure.mjs';
 import { report } from './wasm-size.mjs';
 
 const runs = Number(process.argv[2] || 60);
@@ -61,7 +61,6 @@ function stats(times) {
   return `median ${q(0.5).toFixed(2)} ms, p90 ${q(0.9).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`;
 }
 
-const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 
 /**
  * A large organisation as a CSV file with `total` rows: a municipal bureau (id `big`) with 30

@@ -4,12 +4,11 @@
 //   node scripts/cold-ab.mjs target/dist-base dist [loads] [path-and-query]
 import { resolve } from 'node:path';
 import { serve, launch } from '../e2e/support.mjs';
-import { coldStart } from './measure.mjs';
+import { coldStart, median } from './measure.mjs';
 
 const dirs = [process.argv[2] || 'target/dist-base', process.argv[3] || 'dist'];
 const loads = Number(process.argv[4] || 15);
 const path = process.argv[5] || '';
-const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 const sites = await Promise.all(dirs.map((d) => serve(resolve(d), '/', { gzip: true })));
 const browser = await launch();
 const out = dirs.map(() => ({ figure: [], fcp: [] }));

@@ -1,4 +1,8 @@
-// Shared by scripts/bench.mjs and scripts/bench-ab.mjs: how a parameter change is timed.
+// Shared by scripts/bench.mjs, bench-ab.mjs, cold-ab.mjs and trace-cold.mjs: how a parameter change
+// and a cold start are timed, and the median they report.
+
+/** The median of `t` (the upper one of an even count). */
+export const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 
 // Time from a parameter change to the last DOM mutation it causes: Leptos applies updates in
 // microtasks after the input event, so every mutation lands before the next macrotask. Each run

@@ -4,6 +4,7 @@
 // trace event name (top-level events of the renderer's main thread and their children).
 //   DIST=dist node scripts/trace-cold.mjs [runs] [path-and-query]
 import { serve, launch, DIST } from '../e2e/support.mjs';
+import { median } from './measure.mjs';
 
 const runs = Number(process.argv[2] || 7);
 const path = process.argv[3] || '';
@@ -14,7 +15,6 @@ const NAMED = new Set(['ParseHTML', 'EvaluateScript', 'v8.compile', 'v8.wasm.com
   'Commit', 'ParseAuthorStyleSheet', 'RunMicrotasks', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'HitTest', 'ScheduleStyleRecalculation',
   'UpdateLayer', 'CompositeLayers', 'RasterTask', 'Decode Image']);
 
-const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 const site = await serve(DIST, "/", { gzip: true });
 const base = site.url;
 const browser = await launch();

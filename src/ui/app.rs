@@ -204,7 +204,8 @@ pub fn App() -> impl IntoView {
     let diagrams_at = NodeRef::<leptos::html::Div>::new();
     let lineage_at = NodeRef::<leptos::html::Div>::new();
     let side_at = NodeRef::<leptos::html::Div>::new();
-    // Folded panels on the first screen (the why panel, a folded parameter group) fill in then.
+    // What the first screen leaves out (the parameter rows below it, a folded parameter group,
+    // the folded why panel's lists) fills in then.
     let later = RwSignal::new(false);
     crate::ui::after_frames(1, move || {
         later.set(true);

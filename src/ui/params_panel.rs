@@ -120,8 +120,8 @@ pub(crate) fn ParamRow(
     }
 }
 
-/// The rows a 1,000-pixel-high window shows of the panel (the first nine of every case); a
-/// phone shows none (its panel is a closed drawer).
+/// The rows built with the first screen: a 1,000-pixel-high window shows nine of them (Daqing
+/// urban); a phone shows none (its panel is a closed drawer).
 const FIRST_SCREEN: usize = 10;
 
 /// The parameter panel. `later` turns true after the first frame: the rows below the first
