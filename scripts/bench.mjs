@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, open, settledUrl, DIST } from '../e2e/support.mjs';
-import { allParams, coldStart, median, timeChanges, timeFrames } from './measure.mjs';
+import { allParams, coldStart, FRAME_MS, median, timeChanges, timeFrameParts } from './measure.mjs';
 import { report } from './wasm-size.mjs';
 
 const runs = Number(process.argv[2] || 60);
@@ -276,17 +276,19 @@ try {
       const tp = await timeChanges(page, p.key, p.values, n, true);
       every.push(...tp);
       if (tp.length) per.push([p.key, median(tp)]);
-      const tf = await timeFrames(page, p.key, p.values, n);
+      const tf = await timeFrameParts(page, p.key, p.values, n);
       frames.push(...tf);
-      perFrame.push([p.key, median(tf)]);
+      perFrame.push([p.key, median(tf.map((f) => f.painted)), median(tf.map((f) => f.update + f.render))]);
     }
     per.sort((a, b) => b[1] - a[1]);
     perFrame.sort((a, b) => b[1] - a[1]);
     worst.push([cv, per[0][1], per[0][0]]);
-    worstFrame.push([cv, median(frames), perFrame[0][1], perFrame[0][0]]);
+    const painted = median(frames.map((f) => f.painted));
+    const late = perFrame.filter((f) => f[2] > FRAME_MS).map((f) => f[0]);
+    worstFrame.push([cv, painted, late.length]);
     console.log(`  ${cv.padEnd(20)} ${key}=${values.join('<->')} (${nodes} boxes): ${stats(t)}${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
     console.log(`  ${''.padEnd(20)} all ${params.length} parameters -> last DOM mutation: median ${median(every).toFixed(2)} ms; slowest ${per[0][0]} ${per[0][1].toFixed(2)} ms, ${per[1] ? `${per[1][0]} ${per[1][1].toFixed(2)} ms` : ''}`);
-    console.log(`  ${''.padEnd(20)} input -> next painted frame: median ${median(frames).toFixed(1)} ms; slowest ${perFrame[0][0]} ${perFrame[0][1].toFixed(1)} ms`);
+    console.log(`  ${''.padEnd(20)} input -> next painted frame: median ${painted.toFixed(1)} ms; slowest ${perFrame[0][0]} ${perFrame[0][1].toFixed(1)} ms; its parts, median: update ${median(frames.map((f) => f.update)).toFixed(1)} + render ${median(frames.map((f) => f.render)).toFixed(1)} ms; parameters whose update + render exceeds one frame (${FRAME_MS.toFixed(1)} ms): ${late.length ? late.join(', ') : 'none'}`);
     await page.close();
   }
   // A large city with every unit drawn on its own: about 2,000 boxes in the two diagrams.
@@ -295,8 +297,9 @@ try {
   const nodes = await page.locator('.diagram .node').count();
   const t = await timeChanges(page, "staff", ["8010", "8000"], runs);
   const bigMedian = median(t);
-  const bigFrame = median(await timeFrames(page, "staff", ["8010", "8000"], runs));
-  console.log(`  large city ${big} (${nodes} boxes): ${stats(t)}; input -> next painted frame median ${bigFrame.toFixed(1)} ms${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
+  const bigParts = await timeFrameParts(page, "staff", ["8010", "8000"], runs);
+  const bigFrame = median(bigParts.map((f) => f.painted));
+  console.log(`  large city ${big} (${nodes} boxes): ${stats(t)}; input -> next painted frame median ${bigFrame.toFixed(1)} ms (update ${median(bigParts.map((f) => f.update)).toFixed(1)} + render ${median(bigParts.map((f) => f.render)).toFixed(1)} ms)${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
   // A view change (zoom) touches one transform.
   const zoom = await page.evaluate(async () => {
     let changed = 0;
@@ -316,6 +319,10 @@ try {
   console.log(`targets: the slowest single parameter of every variant <= 4 ms to the last DOM mutation: ${missed ? `MISSED in ${missed} of ${worst.length}` : 'met'} (slowest ${worst[0][0]} ${worst[0][2]} ${worst[0][1].toFixed(2)} ms); large city <= 16 ms: ${bigMedian <= 16 ? 'met' : 'MISSED'} (${bigMedian.toFixed(2)} ms)`);
   const missedFrame = worstFrame.filter((w) => w[1] > 17).length;
   console.log(`targets: input -> next painted frame, median over every parameter <= 17 ms for every variant: ${missedFrame ? `MISSED in ${missedFrame} of ${worstFrame.length}` : 'met'} (slowest ${worstFrame[0][0]} ${worstFrame[0][1].toFixed(1)} ms); large city <= 33 ms: ${bigFrame <= 33 ? 'met' : 'MISSED'} (${bigFrame.toFixed(1)} ms)`);
+  // The painted time starts right after a frame, so it is never under one frame interval; whether
+  // a change is painted in the first frame after an input at any phase is update + render <= 16.7.
+  const lateFrame = worstFrame.filter((w) => w[2] > 0);
+  console.log(`targets: every parameter's update + render within one frame (${FRAME_MS.toFixed(1)} ms), every variant: ${lateFrame.length ? `MISSED in ${lateFrame.length} of ${worstFrame.length} (${lateFrame.map((w) => `${w[0]} ${w[2]}`).join(', ')} parameters)` : 'met'}`);
 } finally {
   await browser.close();
   await server.close();

@@ -43,23 +43,39 @@ export async function allParams(page) {
 
 
 // Time from a parameter's input event to the next painted frame: the first task after the
-// next animation frame, so style, layout and paint of that frame are included.
-export async function timeFrames(page, key, values, n) {
+// next animation frame, so style, layout and paint of that frame are included. Each change starts
+// right after a painted frame, so `painted` has a floor of one frame interval (16.7 ms measured on
+// an idle page, whatever the work): it is the worst phase of an input within a frame. Each change
+// also gives its parts: `update` (input -> the end of the update's task, a timeout queued after the
+// event) and `render` (the animation frame -> the next task: that frame's style, layout, paint).
+// `update + render` is the main thread's work for the change; when it is within one frame interval,
+// an input at any time in a frame is painted in the first frame after it (no frame is dropped).
+export async function timeFrameParts(page, key, values, n) {
   return page.evaluate(async ({ key, values, n }) => {
     const input = document.querySelector(`#param-${key}`);
     const out = [];
     for (let i = 0; i < n; i++) {
       // Start from a quiet page: after a painted frame.
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      // The frame's callback is asked for before the input, so it runs first in that frame:
+      // whatever the page itself does in the frame counts as rendering.
+      let raf = NaN;
+      const frame = new Promise((r) => requestAnimationFrame(() => { raf = performance.now() - t0; setTimeout(r, 0); }));
       const t0 = performance.now();
       input.value = values[i % 2];
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      out.push(performance.now() - t0);
+      let update = NaN;
+      setTimeout(() => { update = performance.now() - t0; }, 0);
+      await frame;
+      const painted = performance.now() - t0;
+      out.push({ painted, update: Number.isNaN(update) ? raf : update, render: painted - raf });
     }
     return out;
   }, { key, values, n });
 }
+
+/** One frame interval at 60 Hz: the budget of an update and its frame's rendering. */
+export const FRAME_MS = 1000 / 60;
 
 /**
  * Cold start: a fresh context (empty cache) opens `url`; the time from navigation to the first

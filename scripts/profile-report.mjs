@@ -31,7 +31,7 @@ export function report(profile, n, head, top = Number(process.env.TOP || 40)) {
   const idle = (self.get('(idle)') || 0) + (self.get('(program)') || 0);
   const busy = [...self.values()].reduce((a, b) => a + b, 0) - idle;
   const per = (us) => `${(us / 1000 / n).toFixed(3)} ms`;
-  console.log(`${head}; sampled busy ${per(busy)} per change`);
+  console.log(`${head}; sampled busy ${per(busy)} per change; (program) ${per(self.get('(program)') || 0)}; (idle) ${per(self.get('(idle)') || 0)}`);
   const show = (title, m) => {
     console.log(`\n${title} (per change)`);
     for (const [nm, us] of [...m].filter(([nm]) => nm !== '(idle)' && nm !== '(program)').sort((a, b) => b[1] - a[1]).slice(0, top)) {
