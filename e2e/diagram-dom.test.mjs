@@ -1,7 +1,8 @@
-// End-to-end for the diagram's boxes, which the app writes itself (ui/diagram/boxes.rs: one
-// keyed pass that writes only the attributes that changed, events taken on the SVG): after any
-// sequence of changes the boxes drawn are exactly those a fresh load of the same link draws, and
-// the mouse, the focus and a click on a box do what they did as per-box handlers.
+// End-to-end for the diagram's boxes and the lineage list, which the app writes itself
+// (ui/diagram/boxes.rs, ui/sources.rs: one keyed pass that writes only what changed, events
+// taken on the SVG or the list): after any sequence of changes the boxes and entries drawn are
+// exactly those a fresh load of the same link draws, and the mouse, the focus and a click on a
+// box do what they did as per-box handlers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rng, setParam, settledUrl, useBrowser, withPage } from './support.mjs';
@@ -11,13 +12,14 @@ const env = useBrowser(before, after);
 const AFTER = '[data-phase="after"]';
 const BEFORE = '[data-phase="before"]';
 
-/** Both diagrams' boxes and connectors as text: every element, its attributes sorted (classes
- *  too), its text, in document order. The view's zoom and the canvas's size are left out. */
+/** Both diagrams' boxes and connectors, and the lineage list (also written by hand,
+ *  ui/sources.rs), as text: every element, its attributes sorted (classes too), its text, in
+ *  document order. The view's zoom and the canvas's size are left out. */
 function drawn(page) {
-  return page.evaluate(() => [...document.querySelectorAll('svg.diagram-svg g.viewport')].map((vp) => {
+  return page.evaluate(() => [...document.querySelectorAll('svg.diagram-svg g.viewport, ul.lineage-list')].map((vp) => {
     const walk = (e) => {
       const attrs = [...e.attributes]
-        .filter((a) => !(e === vp && a.name === 'transform'))
+        .filter((a) => !(e === vp && ['transform', 'class'].includes(a.name)))
         .map((a) => (a.name === 'class' ? `class=${a.value.split(/\s+/).filter(Boolean).sort().join(' ')}` : `${a.name}=${a.value}`))
         .filter((a) => a !== 'class=')
         .sort();

@@ -15,7 +15,6 @@ use crate::model::lineage::formed;
 use crate::model::org::Unit;
 use crate::model::params::ParamSpec;
 use crate::model::source::Source;
-use crate::ui::cells::Cells;
 use crate::ui::params_panel::SourceNote;
 use crate::ui::say;
 use crate::ui::state::{set_if_changed, AppState};
@@ -292,32 +291,21 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // Keyed by unit id: an entry's element stays, and only its text follows the model.
-    // One sync pass writes each entry's texts; an entry reads only its own.
-    let cells = Cells::<String, (String, String, String)>::new();
-    Effect::new(move |_| {
-        entries.with(|e| cells.sync_table(e.iter().map(|(id, texts)| (id, texts))))
-    });
-    // A new entry is made with its texts (the list's `each` hands them over: no search of the
-    // entries per new entry).
-    let item = move |(id, texts): (String, (String, String, String))| {
-        let row = cells.cell(&id, || texts);
-        view! {
-            <li>
-                <button type="button" class="lineage-item" data-lineage=id>
-                    <strong>{move || row.with(|r| r.0.clone())}</strong>
-                    " ← "
-                    <span class="count">{move || row.with(|r| r.1.clone())}</span>
-                    " "
-                    <span class="from">{move || row.with(|r| r.2.clone())}</span>
-                </button>
-            </li>
-        }
-    };
-    // The entries' events are taken on the list (an entry has no listener of its own: a change
-    // that forms 40 new units adds 40 entries, not 160 listeners), and the entry of the unit in
-    // focus (here or in a diagram) is marked by one effect, not one per entry.
+    // The list is written by hand, like the diagrams' boxes (`diagram/boxes.rs`): one pass
+    // keyed by unit id makes the entries that are new, writes the texts that changed, removes
+    // the entries that are gone and puts the rest in order. An entry's element stays (and keeps
+    // focus) while its unit does. As Leptos views, every entry was an owner with three text
+    // effects: a parameter that forms 40 new units spent about 1.5 ms making them.
     let list = NodeRef::<leptos::html::Ul>::new();
+    let drawn: StoredValue<Drawn, LocalStorage> = StoredValue::new_local(Drawn::default());
+    Effect::new(move |_| {
+        let ul = list.get();
+        entries.with(|e| {
+            drawn.update_value(|d| d.sync(ul.map(Into::into), e, state.focus_unit));
+        });
+    });
+    // The entry of the unit in focus (here or in a diagram) is marked by one effect, not one per
+    // entry.
     Effect::new(move |_| {
         let focus = state.focus_unit.get();
         entries.track();
@@ -361,10 +349,134 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                     on:mouseout=move |ev| leave(ev.target(), ev.related_target())
                     on:focusin=move |ev| enter(ev.target())
                     on:focusout=move |ev| leave(ev.target(), ev.related_target())>
-                    <For each=move || entries.get() key=|(id, _)| id.clone() children=item/>
                 </ul>
             </details>
         </Show>
+    }
+}
+
+/// One entry of the lineage list: `<li><button class="lineage-item" data-lineage=id><strong>name
+/// </strong> ← <span class="count">…</span> <span class="from">…</span></button></li>`.
+struct Entry {
+    li: web_sys::Element,
+    texts: [web_sys::Element; 3],
+    now: (String, String, String),
+}
+
+/// The lineage list as drawn: its `<ul>`, its entries by unit id, and their order.
+#[derive(Default)]
+struct Drawn {
+    ul: Option<web_sys::Element>,
+    entries: HashMap<String, Entry>,
+    order: Vec<String>,
+}
+
+type Texts = (String, String, String);
+
+impl Drawn {
+    /// Makes `ul` show `rows` (unit id, texts), in their order. A new `ul` (the panel was
+    /// hidden and shown again) starts empty.
+    fn sync(
+        &mut self,
+        ul: Option<web_sys::Element>,
+        rows: &[(String, Texts)],
+        focus: RwSignal<Option<String>>,
+    ) {
+        let Some(ul) = ul else { return };
+        if self.ul.as_ref() != Some(&ul) {
+            self.entries.clear();
+            self.order.clear();
+            ul.set_text_content(None);
+            self.ul = Some(ul.clone());
+        }
+        let Some(doc) = ul.owner_document() else {
+            return;
+        };
+        // Gone: removed first, so that the walk below sees only entries that stay.
+        if rows.len() != self.order.len() || rows.iter().zip(&self.order).any(|(r, o)| r.0 != *o) {
+            let keep: std::collections::HashSet<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+            self.entries.retain(|id, e| {
+                let stays = keep.contains(id.as_str());
+                if !stays {
+                    e.li.remove();
+                }
+                stays
+            });
+        }
+        let focused = focus.get_untracked();
+        let mut at = ul.first_child();
+        for (id, texts) in rows {
+            let e = match self.entries.get_mut(id) {
+                Some(e) => {
+                    let [name, count, from] = &e.texts;
+                    for (el, old, new) in [
+                        (name, &e.now.0, &texts.0),
+                        (count, &e.now.1, &texts.1),
+                        (from, &e.now.2, &texts.2),
+                    ] {
+                        if old != new {
+                            el.set_text_content(Some(new));
+                        }
+                    }
+                    if e.now != *texts {
+                        e.now = texts.clone();
+                    }
+                    e
+                }
+                None => {
+                    let Some(e) = Entry::new(&doc, id, texts, focused.as_deref() == Some(id))
+                    else {
+                        continue;
+                    };
+                    self.entries.entry(id.clone()).or_insert(e)
+                }
+            };
+            let li: &web_sys::Node = &e.li;
+            if at.as_ref() == Some(li) {
+                at = li.next_sibling();
+            } else {
+                let _ = ul.insert_before(li, at.as_ref());
+            }
+        }
+        self.order = rows.iter().map(|r| r.0.clone()).collect();
+    }
+}
+
+impl Entry {
+    fn new(doc: &web_sys::Document, id: &str, texts: &Texts, active: bool) -> Option<Entry> {
+        let el = |name: &str, class: Option<&str>, text: &str| {
+            let e = doc.create_element(name).ok()?;
+            if let Some(c) = class {
+                e.set_class_name(c);
+            }
+            e.set_text_content(Some(text));
+            Some(e)
+        };
+        let li = doc.create_element("li").ok()?;
+        let button = doc.create_element("button").ok()?;
+        let _ = button.set_attribute("type", "button");
+        button.set_class_name(if active {
+            "lineage-item active"
+        } else {
+            "lineage-item"
+        });
+        let _ = button.set_attribute("data-lineage", id);
+        let name = el("strong", None, &texts.0)?;
+        let count = el("span", Some("count"), &texts.1)?;
+        let from = el("span", Some("from"), &texts.2)?;
+        let _ = button.append_with_node_4(
+            &name,
+            &doc.create_text_node(" ← "),
+            &count,
+            &doc.create_text_node(" "),
+        );
+        let _ = button.append_child(&from);
+        let _ = li.append_child(&button);
+        Some(Entry {
+            li,
+            texts: [name, count, from],
+            now: texts.clone(),
+        })
     }
 }
 
