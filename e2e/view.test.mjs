@@ -44,7 +44,8 @@ test('zoom changes one transform; fit brings the drawing back inside', async () 
       return seen;
     }, AFTER);
     assert.ok(Number(await svg.getAttribute('data-zoom')) > z0);
-    assert.ok(records.length > 0 && records.every((r) => /^viewport\|transform$|^diagram-svg\|data-zoom$/.test(r)), records.join(', '));
+    // (And the canvas's `far` class, where the zoom crosses the smallest readable label.)
+    assert.ok(records.length > 0 && records.every((r) => /^viewport\|transform$|^diagram-svg( far)?\|(data-zoom|class)$/.test(r)), records.join(', '));
     await page.click(`${AFTER} [data-action="fit"]`);
     await page.waitForFunction((s) => Number(document.querySelector(s).dataset.zoom) <= 1, `${AFTER} svg.diagram-svg`);
     // Dragging pans: the viewport moves, the boxes do not.
@@ -57,6 +58,33 @@ test('zoom changes one transform; fit brings the drawing back inside', async () 
     await page.mouse.up();
     assert.notEqual(await page.getAttribute(`${AFTER} g.viewport`, 'transform'), t0);
     assert.equal(await page.getAttribute(`${AFTER} g.node`, 'transform'), first);
+  });
+});
+
+test('zoomed out below a readable label, the boxes are drawn without their text; reset view draws it again', async () => {
+  // A large city drawn unit by unit: fitted to the canvas, its labels are under a pixel high.
+  const big = '?case=daqing&group=0&population=6000000&staff=8000&sub_bureaus_before=30';
+  await withPage(env.browser, env.server.url + big, async ({ page }) => {
+    const svg = `${AFTER} svg.diagram-svg`;
+    await page.waitForSelector(`${svg} g.node`);
+    const label = async () => page.evaluate((s) => {
+      const el = document.querySelector(s);
+      const t = el.querySelector('g.node > text');
+      return { zoom: Number(el.dataset.zoom), far: el.classList.contains('far'), display: getComputedStyle(t).display, text: t.textContent };
+    }, svg);
+    const fitted = await label();
+    assert.ok(fitted.zoom * 13 < 4, `fitted at ${fitted.zoom}`);
+    assert.ok(fitted.far, 'the canvas is marked far');
+    assert.equal(fitted.display, 'none');
+    // The text is still there for the tree's names and a download; it is only not drawn.
+    assert.ok(fitted.text.length > 0);
+    await page.click(`${AFTER} [data-action="reset-view"]`);
+    await page.waitForFunction((s) => !document.querySelector(s).classList.contains('far'), svg);
+    const reset = await label();
+    assert.equal(reset.zoom, 1);
+    assert.notEqual(reset.display, 'none');
+    // The "before" diagram, not zoomed, still leaves its labels out.
+    assert.equal(await page.evaluate(() => document.querySelector('[data-phase="before"] svg.diagram-svg').classList.contains('far')), true);
   });
 });
 

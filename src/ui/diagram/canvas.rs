@@ -282,6 +282,9 @@ pub(super) fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -
                 node_ref=svg_ref
                 xmlns="http://www.w3.org/2000/svg"
                 class="diagram-svg"
+                // Zoomed out so far that labels are unreadable, their text is not drawn
+                // (`View::labels_shown`; style/main.css, on screen only).
+                class:far=move || !view_sig.get().labels_shown()
                 style:height=move || format!("{:.0}px", c.canvas_h.get())
                 data-zoom=move || format!("{:.3}", view_sig.get().k)
                 // The whole drawing with its margin: printed, it fills the paper's frame
