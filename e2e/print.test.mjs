@@ -2,7 +2,7 @@
 // sources; controls and panels that mean nothing on paper are left out.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, withPage } from './support.mjs';
+import { setParam, useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 
@@ -111,3 +111,26 @@ for (const [kase, variant, lang] of HANDOUTS) {
     });
   });
 }
+
+// The handout's list of steps is hidden on screen and redrawn only when a step's staff flow
+// changes (ui/steps.rs): after parameter edits it still says what the step control says.
+test('after parameter edits, the handout\'s steps carry the staff flows the step control shows', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=en`, async ({ page }) => {
+    const seen = new Set();
+    for (const [key, value] of [['frontline_share_before', 40], ['staff', 3100], ['leaders', 6]]) {
+      await setParam(page, key, value);
+      const steps = await page.$$eval('.step-list [data-step]', (b) => b.length - 1);
+      const flows = [];
+      for (let i = 1; i <= steps; i++) {
+        await page.click(`.step-list [data-step="${i}"]`);
+        await page.waitForSelector(`.step-list [data-step="${i}"][aria-current="step"]`);
+        flows.push(await page.$eval('.step-detail .step-flow', (e) => [e.dataset.flowOrgan, e.dataset.flowFrontline]));
+      }
+      const handout = await page.$$eval('[data-handout="steps"] li .step-flow', (l) => l.map((f) => [f.dataset.flowOrgan, f.dataset.flowFrontline]));
+      assert.deepEqual(handout, flows, `after ${key}=${value}`);
+      seen.add(JSON.stringify(flows));
+    }
+    // The edits do move staff differently (else the list would have had nothing to follow).
+    assert.ok(seen.size > 1, [...seen].join(' | '));
+  });
+});

@@ -43,19 +43,28 @@ fn flow_sentence(l: Lang, flow: StaffFlow) -> String {
 #[component]
 fn HandoutSteps(state: AppState) -> impl IntoView {
     let lang = state.lang;
+    // Each step's staff flow, compared: most parameter changes leave them as they were, and the
+    // list (hidden on screen) is then not drawn again.
+    let flows = Memo::new(move |_| {
+        let steps = state.variant.with(|v| v.levers.len());
+        state.shown.with(|s| {
+            s.as_ref()
+                .map(|s| (1..=steps).map(|i| s.scenario.flow(i)).collect::<Vec<_>>())
+        })
+    });
     move || {
         let l = lang.get();
         let v = state.variant.get();
         let now = state.step.get();
-        let items = state.shown.with(|s| {
-            let s = s.as_ref()?;
+        let items = flows.with(|flows| {
+            let flows = flows.as_ref()?;
             Some(
                 v.levers
                     .iter()
+                    .zip(flows)
                     .enumerate()
-                    .map(|(i, lever)| {
+                    .map(|(i, (lever, &flow))| {
                         let step = i + 1;
-                        let flow = s.scenario.flow(step);
                         view! {
                             <li data-handout-step=step class:shown=step == now>
                                 <strong class="handout-step-name">{lever.name.get(l)}</strong>
