@@ -50,6 +50,19 @@ test('printing shows both diagrams side by side, the numbers and the sources, an
 });
 
 /** The number of pages in a PDF Chromium wrote (its page objects). */
+/** Where staff went at each step, as the step control shows it (each step clicked in turn):
+ *  the number of steps, and each step's [organ, frontline] flow. */
+async function stepFlows(page) {
+  const steps = await page.$$eval('.step-list [data-step]', (b) => b.length - 1);
+  const flows = [];
+  for (let i = 1; i <= steps; i++) {
+    await page.click(`.step-list [data-step="${i}"]`);
+    await page.waitForSelector(`.step-list [data-step="${i}"][aria-current="step"]`);
+    flows.push(await page.$eval('.step-detail .step-flow', (e) => [e.dataset.flowOrgan, e.dataset.flowFrontline]));
+  }
+  return { steps, flows };
+}
+
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length;
 
 // The handout: every case and scope, the composer, in Chinese and English, prints on exactly two
@@ -64,13 +77,7 @@ for (const [kase, variant, lang] of HANDOUTS) {
   test(`${kase}/${variant} (${lang}): the handout is two A4 pages with the key figures, the why, every step's staff flow and both whole diagrams`, async () => {
     await withPage(env.browser, `${env.server.url}?case=${kase}&variant=${variant}&lang=${lang}`, { viewport: { width: 1366, height: 768 } }, async ({ page }) => {
       // What the step control shows, step by step.
-      const steps = await page.$$eval('.step-list [data-step]', (b) => b.length - 1);
-      const flows = [];
-      for (let i = 1; i <= steps; i++) {
-        await page.click(`.step-list [data-step="${i}"]`);
-        await page.waitForSelector(`.step-list [data-step="${i}"][aria-current="step"]`);
-        flows.push(await page.$eval('.step-detail .step-flow', (e) => [e.dataset.flowOrgan, e.dataset.flowFrontline]));
-      }
+      const { steps, flows } = await stepFlows(page);
       // Zoomed in on screen: the printout still shows the whole drawing.
       await page.click('figure.diagram[data-phase="after"] [data-action="zoom-in"]');
       const onScreen = () => page.$$eval('[data-handout]', (l) => l.some((e) => e.getClientRects().length > 0));
@@ -119,13 +126,7 @@ test('after parameter edits, the handout\'s steps carry the staff flows the step
     const seen = new Set();
     for (const [key, value] of [['frontline_share_before', 40], ['staff', 3100], ['leaders', 6]]) {
       await setParam(page, key, value);
-      const steps = await page.$$eval('.step-list [data-step]', (b) => b.length - 1);
-      const flows = [];
-      for (let i = 1; i <= steps; i++) {
-        await page.click(`.step-list [data-step="${i}"]`);
-        await page.waitForSelector(`.step-list [data-step="${i}"][aria-current="step"]`);
-        flows.push(await page.$eval('.step-detail .step-flow', (e) => [e.dataset.flowOrgan, e.dataset.flowFrontline]));
-      }
+      const { flows } = await stepFlows(page);
       const handout = await page.$$eval('[data-handout="steps"] li .step-flow', (l) => l.map((f) => [f.dataset.flowOrgan, f.dataset.flowFrontline]));
       assert.deepEqual(handout, flows, `after ${key}=${value}`);
       seen.add(JSON.stringify(flows));
