@@ -49,7 +49,6 @@ test('printing shows both diagrams side by side, the numbers and the sources, an
   });
 });
 
-/** The number of pages in a PDF Chromium wrote (its page objects). */
 /** Where staff went at each step, as the step control shows it (each step clicked in turn):
  *  the number of steps, and each step's [organ, frontline] flow. */
 async function stepFlows(page) {
@@ -63,6 +62,7 @@ async function stepFlows(page) {
   return { steps, flows };
 }
 
+/** The number of pages in a PDF Chromium wrote (its page objects). */
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length;
 
 // The handout: every case and scope, the composer, in Chinese and English, prints on exactly two

@@ -61,7 +61,6 @@ function stats(times) {
   return `median ${q(0.5).toFixed(2)} ms, p90 ${q(0.9).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`;
 }
 
-
 /**
  * A large organisation as a CSV file with `total` rows: a municipal bureau (id `big`) with 30
  * internal units, 20 sub-bureaus of 8 stations, 10 county bureaus each with a frontline internal

@@ -59,9 +59,10 @@ export async function timeFrameParts(page, key, values, n) {
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       // The frame's callback is asked for before the input, so it runs first in that frame:
       // whatever the page itself does in the frame counts as rendering.
+      let t0 = 0;
       let raf = NaN;
       const frame = new Promise((r) => requestAnimationFrame(() => { raf = performance.now() - t0; setTimeout(r, 0); }));
-      const t0 = performance.now();
+      t0 = performance.now();
       input.value = values[i % 2];
       input.dispatchEvent(new Event('input', { bubbles: true }));
       let update = NaN;

@@ -363,12 +363,11 @@ struct Entry {
     now: (String, String, String),
 }
 
-/// The lineage list as drawn: its `<ul>`, its entries by unit id, and their order.
+/// The lineage list as drawn: its `<ul>` and its entries by unit id.
 #[derive(Default)]
 struct Drawn {
     ul: Option<web_sys::Element>,
     entries: HashMap<String, Entry>,
-    order: Vec<String>,
 }
 
 type Texts = (String, String, String);
@@ -385,15 +384,16 @@ impl Drawn {
         let Some(ul) = ul else { return };
         if self.ul.as_ref() != Some(&ul) {
             self.entries.clear();
-            self.order.clear();
             ul.set_text_content(None);
             self.ul = Some(ul.clone());
         }
         let Some(doc) = ul.owner_document() else {
             return;
         };
-        // Gone: removed first, so that the walk below sees only entries that stay.
-        if rows.len() != self.order.len() || rows.iter().zip(&self.order).any(|(r, o)| r.0 != *o) {
+        // Gone: removed first, so that the walk below sees only entries that stay. Ids are
+        // unique: when every row has its entry and the counts agree, none is gone.
+        if self.entries.len() != rows.len() || rows.iter().any(|r| !self.entries.contains_key(&r.0))
+        {
             let keep: std::collections::HashSet<&str> = rows.iter().map(|r| r.0.as_str()).collect();
             self.entries.retain(|id, e| {
                 let stays = keep.contains(id.as_str());
@@ -438,7 +438,6 @@ impl Drawn {
                 let _ = ul.insert_before(li, at.as_ref());
             }
         }
-        self.order = rows.iter().map(|r| r.0.clone()).collect();
     }
 }
 
