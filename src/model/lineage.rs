@@ -332,7 +332,7 @@ impl Changes {
             }
             out_before.insert(u.id.clone(), c);
         }
-        by_kind.sort_by_key(|k| k.kind);
+        super::order::sort_by_key(&mut by_kind, |k| k.kind);
         Changes {
             before: out_before,
             after: out_after,

@@ -453,7 +453,7 @@ pub fn paired<K: Copy + Ord>(
     after: &[(K, Tally)],
 ) -> Vec<(K, Tally, Tally)> {
     let mut keys: Vec<K> = before.iter().chain(after).map(|(k, _)| *k).collect();
-    keys.sort();
+    super::order::sort_by_key(&mut keys, |k| *k);
     keys.dedup();
     let find = |side: &[(K, Tally)], k: K| {
         side.iter()
@@ -498,7 +498,7 @@ pub fn breakdown(root: &Unit) -> Breakdown {
             });
         }
     }
-    kinds.sort_by_key(|(k, _)| *k);
+    super::order::sort_by_key(&mut kinds, |(k, _)| *k);
     Breakdown {
         tiers: tiers
             .into_iter()

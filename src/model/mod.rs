@@ -7,6 +7,7 @@ pub mod edit;
 pub mod lever;
 pub mod lineage;
 pub mod metrics;
+pub mod order;
 pub mod org;
 pub mod own;
 pub mod params;

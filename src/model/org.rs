@@ -891,7 +891,7 @@ pub fn apportion(total: u64, weights: &[u64]) -> Vec<u64> {
     }
     let mut order: Vec<usize> = (0..weights.len()).collect();
     // Largest remainder first; ties go to the earlier bucket, so the result is deterministic.
-    order.sort_by_key(|&i| std::cmp::Reverse(rest[i]));
+    super::order::sort_by_key(&mut order, |&i| std::cmp::Reverse(rest[i]));
     for i in order {
         if left == 0 {
             break;

@@ -150,7 +150,7 @@ impl Params {
         self.edits
             .retain(|(r, f, _)| !(*r == row && *f == field.key));
         self.edits.push((row, field.key, v));
-        self.edits.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        super::order::sort_by_key(&mut self.edits, |e| (e.0, e.1));
         Ok(v)
     }
     /// Removes every row edit (the generated values show again).

@@ -937,12 +937,14 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
         units.push(made);
     }
     if !problems.is_empty() {
-        problems.sort_by_key(|p| (p.row.unwrap_or(0), p.column.map(|c| c as usize)));
+        crate::model::order::sort_by_key(&mut problems, |p| {
+            (p.row.unwrap_or(0), p.column.map(|c| c as usize))
+        });
         return Err(problems);
     }
     // Every unit is made and reached from the top: assemble bottom-up, deepest first.
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(depth[i].unwrap_or(0)));
+    crate::model::order::sort_by_key(&mut order, |&i| std::cmp::Reverse(depth[i].unwrap_or(0)));
     for &i in &order {
         if children[i].is_empty() {
             continue;

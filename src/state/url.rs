@@ -568,7 +568,7 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             },
         }
     }
-    edits.sort();
+    crate::model::order::sort_by(&mut edits, |a, b| a < b);
     (
         UrlState {
             case,

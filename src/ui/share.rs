@@ -492,9 +492,14 @@ fn state_message(state: AppState) -> StateMessage {
         step: state.step.get(),
         steps: v.levers.len(),
         lang: l.code(),
-        params: state
-            .params
-            .with(|p| p.specs().iter().map(|s| (s.key, p.get(s.key))).collect()),
+        // Inserted one by one: `collect` into a map sorts first, and compiles a sort of its own.
+        params: state.params.with(|p| {
+            let mut m = BTreeMap::new();
+            for s in p.specs() {
+                m.insert(s.key, p.get(s.key));
+            }
+            m
+        }),
         figures,
     }
 }

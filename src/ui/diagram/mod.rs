@@ -194,7 +194,7 @@ pub fn DiagramPanel(state: AppState) -> impl IntoView {
                 }
             });
         }
-        ks.sort();
+        crate::model::order::sort_by_key(&mut ks, |k| *k);
         ks
     });
     // Whether either diagram draws a guidance line (a unit run by its local government).
