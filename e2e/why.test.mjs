@@ -112,6 +112,20 @@ for (const lang of ['zh', 'en']) {
   });
 }
 
+test("Yunnan's scope (a related model drawn under Daqing) says the panel lists Daqing's reform's problems", async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&variant=yunnan&lang=en`, async ({ page }) => {
+    const note = () => page.$eval('[data-panel="why"]', (d) => d.querySelector('[data-why-related]')?.textContent ?? null);
+    assert.match(await note(), /related model.*not Daqing's reform/);
+    // Another scope of the same case: no note.
+    await page.click('[data-variant="urban"]');
+    await page.waitForFunction(() => document.querySelector('[data-variant="urban"]').getAttribute('aria-pressed') === 'true');
+    assert.equal(await note(), null);
+    await page.click('[data-variant="yunnan"]');
+    await page.click('[data-lang="zh-Hans"]');
+    await page.waitForFunction(() => /相关模式/.test(document.querySelector('[data-why-related]')?.textContent ?? ''));
+  });
+});
+
 test('on a phone the panel is folded, opens by keyboard and does not widen the page', async () => {
   await withPage(env.browser, `${env.server.url}?case=tianjin&lang=zh`, { viewport: { width: 390, height: 844 } }, async ({ page }) => {
     assert.equal((await panel(page)).open, false);

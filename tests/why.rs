@@ -123,3 +123,19 @@ fn outcomes_from_reported_figures_are_ones_the_model_does_not_compute() {
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
+
+/// Only Yunnan's scope (document 001's related model, drawn under Daqing) says first that the
+/// panel's problems and outcomes are another reform's: a renamed scope would lose the note.
+#[test]
+fn only_the_related_model_scope_says_the_panel_is_another_reforms() {
+    let mut noted = Vec::new();
+    for c in CaseId::ALL {
+        for v in c.variants() {
+            if let Some(t) = why::not_this_reform(c, v.key) {
+                assert!(t.zh.contains("相关模式") && t.en.contains("related model"));
+                noted.push((c.key(), v.key));
+            }
+        }
+    }
+    assert_eq!(noted, [("daqing", "yunnan")]);
+}

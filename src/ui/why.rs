@@ -93,6 +93,11 @@ pub fn WhyPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
                     <span class="why-count" data-why-count="1">{count}</span>
                 </summary>
                 <div class="why-body">
+                    {move || {
+                        let l = lang.get();
+                        why::not_this_reform(state.case.get(), state.variant.get().key)
+                            .map(|t| view! { <p class="why-related" data-why-related="">{t.get(l)}</p> })
+                    }}
                     {move || later.get().then(|| view! {
                         <section aria-labelledby="why-problems">
                             <h3 id="why-problems">{say(lang, Msg::WhyProblems)}</h3>

@@ -85,6 +85,25 @@ pub fn of(case: CaseId) -> &'static Why {
     }
 }
 
+/// Scopes that draw another model than the case's own reform (document 001's related models,
+/// `cases::related`): for them the panel first says that what it lists is the case's reform's.
+const NOT_THIS_REFORM: &[(CaseId, &str, Text)] = &[(
+    CaseId::Daqing,
+    "yunnan",
+    Text::new(
+        "这个范围画的是资料 001 所述的相关模式（云南“三队一组”），不是大庆的改革。下列问题和成效是大庆的改革和一般县局的（资料 000、001）；资料没有为云南的模式列出问题或成效。",
+        "This scope draws a related model that document 001 describes (Yunnan's three teams, one group), not Daqing's reform. The problems and outcomes below are those of Daqing's reform and of county bureaus in general (documents 000 and 001); the sources name none for Yunnan's model.",
+    ),
+)];
+
+/// What the panel says first when `variant` of `case` draws another model than the case's reform.
+pub fn not_this_reform(case: CaseId, variant: &str) -> Option<Text> {
+    NOT_THIS_REFORM
+        .iter()
+        .find(|(c, v, _)| *c == case && *v == variant)
+        .map(|(_, _, t)| *t)
+}
+
 /// The problems the case's sources name.
 pub fn problems(case: CaseId) -> Vec<Said> {
     of(case).problems.iter().map(Said::from).collect()
