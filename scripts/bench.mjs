@@ -256,6 +256,7 @@ try {
   }
   console.log(`parameter change -> last DOM mutation (${runs} runs each, headless Chromium)`);
   const worst = [];
+  const warmWorst = [];
   const worstFrame = [];
   for (const cv of Object.keys(cases)) {
     const [c, v] = cv.split('/');
@@ -279,14 +280,26 @@ try {
       frames.push(...tf);
       perFrame.push([p.key, median(tf.map((f) => f.painted)), median(tf.map((f) => f.update + f.render))]);
     }
+    // A second pass over every parameter, once each has been changed 2n times: by then V8 has
+    // compiled the hot functions again with its optimising tier (TurboFan). The first pass runs a
+    // parameter's own code (a unit-changing one's, above all) mostly in the baseline tier
+    // (Liftoff), which is what a visitor's first few changes get.
+    const warmPer = [];
+    for (const p of params) {
+      const tp = await timeChanges(page, p.key, p.values, n, true);
+      if (tp.length) warmPer.push([p.key, median(tp)]);
+    }
     per.sort((a, b) => b[1] - a[1]);
     perFrame.sort((a, b) => b[1] - a[1]);
+    warmPer.sort((a, b) => b[1] - a[1]);
     worst.push([cv, per[0][1], per[0][0]]);
+    warmWorst.push([cv, warmPer[0][1], warmPer[0][0]]);
     const painted = median(frames.map((f) => f.painted));
     const late = perFrame.filter((f) => f[2] > FRAME_MS).map((f) => f[0]);
     worstFrame.push([cv, painted, late.length]);
     console.log(`  ${cv.padEnd(20)} ${key}=${values.join('<->')} (${nodes} boxes): ${stats(t)}${errors.length ? ` ERRORS ${errors.join(' | ')}` : ''}`);
     console.log(`  ${''.padEnd(20)} all ${params.length} parameters -> last DOM mutation: median ${median(every).toFixed(2)} ms; slowest ${per[0][0]} ${per[0][1].toFixed(2)} ms, ${per[1] ? `${per[1][0]} ${per[1][1].toFixed(2)} ms` : ''}`);
+    console.log(`  ${''.padEnd(20)} second pass (optimised code): slowest ${warmPer[0][0]} ${warmPer[0][1].toFixed(2)} ms${warmPer[1] ? `, ${warmPer[1][0]} ${warmPer[1][1].toFixed(2)} ms` : ''}`);
     console.log(`  ${''.padEnd(20)} input -> next painted frame: median ${painted.toFixed(1)} ms; slowest ${perFrame[0][0]} ${perFrame[0][1].toFixed(1)} ms; its parts, median: update ${median(frames.map((f) => f.update)).toFixed(1)} + render ${median(frames.map((f) => f.render)).toFixed(1)} ms; parameters whose update + render exceeds one frame (${FRAME_MS.toFixed(1)} ms): ${late.length ? late.join(', ') : 'none'}`);
     await page.close();
   }
@@ -316,6 +329,9 @@ try {
   worstFrame.sort((a, b) => b[1] - a[1]);
   const missed = worst.filter((w) => w[1] > 4).length;
   console.log(`targets: the slowest single parameter of every variant <= 4 ms to the last DOM mutation: ${missed ? `MISSED in ${missed} of ${worst.length}` : 'met'} (slowest ${worst[0][0]} ${worst[0][2]} ${worst[0][1].toFixed(2)} ms); large city <= 16 ms: ${bigMedian <= 16 ? 'met' : 'MISSED'} (${bigMedian.toFixed(2)} ms)`);
+  warmWorst.sort((a, b) => b[1] - a[1]);
+  const missedWarm = warmWorst.filter((w) => w[1] > 4);
+  console.log(`  the same on the second pass, once V8 has optimised the code: ${missedWarm.length ? `MISSED in ${missedWarm.length} of ${warmWorst.length} (${missedWarm.map((w) => `${w[0]} ${w[2]} ${w[1].toFixed(2)}`).join(', ')} ms)` : 'met'}`);
   const missedFrame = worstFrame.filter((w) => w[1] > 17).length;
   console.log(`targets: input -> next painted frame, median over every parameter <= 17 ms for every variant: ${missedFrame ? `MISSED in ${missedFrame} of ${worstFrame.length}` : 'met'} (slowest ${worstFrame[0][0]} ${worstFrame[0][1].toFixed(1)} ms); large city <= 33 ms: ${bigFrame <= 33 ? 'met' : 'MISSED'} (${bigFrame.toFixed(1)} ms)`);
   // The painted time starts right after a frame, so it is never under one frame interval; whether
