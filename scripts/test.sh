@@ -22,11 +22,11 @@ step "native tests: model, layout, decoders"
 cargo test --offline
 
 step "browser tests: components in headless Chromium (wasm-bindgen-test)"
-cargo test --offline --target wasm32-unknown-unknown --test web
+cargo test --offline --target wasm32-unknown-unknown --test web --test web_rebuild
 
 step "browser tests: the same in headless Firefox"
 env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" \
-  cargo test --offline --target wasm32-unknown-unknown --test web
+  cargo test --offline --target wasm32-unknown-unknown --test web --test web_rebuild
 
 step "release build (trunk, wasm-opt)"
 trunk build --release
