@@ -21,9 +21,12 @@ fn container() -> Element {
     div
 }
 
-/// The attribute mutations `act` causes under `root`, as (attribute name, value before).
-async fn attribute_changes(root: &Element, act: impl FnOnce()) -> Vec<(String, Option<String>)> {
-    let seen: Rc<RefCell<Vec<(String, Option<String>)>>> = Rc::default();
+/// An attribute mutation: the attribute's name and its value before.
+type Change = (String, Option<String>);
+
+/// The attribute mutations `act` causes under `root`.
+async fn attribute_changes(root: &Element, act: impl FnOnce()) -> Vec<Change> {
+    let seen: Rc<RefCell<Vec<Change>>> = Rc::default();
     let into = seen.clone();
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
         for r in records.iter() {
