@@ -34,39 +34,38 @@ fn word_at(rest: &str) -> Option<(&'static str, &'static str)> {
 
 /// `s` in Traditional characters.
 pub fn to_hant(s: &str) -> Cow<'_, str> {
-    let mut out = String::new();
-    // Up to `done`, `s` needs no change and is not yet copied to `out`.
+    /// What replaces the text at a position.
+    enum To {
+        Word(&'static str),
+        Char(char),
+    }
+    // Made at the first change; `s[done..]` is what is not yet copied into it.
+    let mut out: Option<String> = None;
     let mut done = 0;
-    let mut changed = false;
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let (len, to): (usize, Cow<'static, str>) = match word_at(rest) {
-            Some((k, v)) => (k.len(), Cow::Borrowed(v)),
-            None => (
-                c.len_utf8(),
-                match char_of(c) {
-                    Some(t) => Cow::Owned(t.to_string()),
-                    None => Cow::Borrowed(""),
-                },
-            ),
+    let mut at = 0;
+    while let Some(c) = s[at..].chars().next() {
+        let (len, to) = match word_at(&s[at..]) {
+            Some((k, v)) => (k.len(), (v != k).then_some(To::Word(v))),
+            None => (c.len_utf8(), char_of(c).map(To::Char)),
         };
-        let at = s.len() - rest.len();
-        if !to.is_empty() && *to != rest[..len] {
-            if !changed {
-                out.reserve(s.len() + 8);
-                changed = true;
+        if let Some(to) = to {
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len() + 8));
+            o.push_str(&s[done..at]);
+            match to {
+                To::Word(v) => o.push_str(v),
+                To::Char(t) => o.push(t),
             }
-            out.push_str(&s[done..at]);
-            out.push_str(&to);
             done = at + len;
         }
-        rest = &rest[len..];
+        at += len;
     }
-    if !changed {
-        return Cow::Borrowed(s);
+    match out {
+        None => Cow::Borrowed(s),
+        Some(mut o) => {
+            o.push_str(&s[done..]);
+            Cow::Owned(o)
+        }
     }
-    out.push_str(&s[done..]);
-    Cow::Owned(out)
 }
 
 /// `to_hant` for the app's fixed strings, each converted once and kept for the page's life
