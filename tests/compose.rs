@@ -289,3 +289,45 @@ fn four_reforms_on_one_organisation_start_from_the_same_organisation() {
         assert!((1..s.steps.len()).all(|i| !s.idle(i)), "{}", case.key());
     }
 }
+
+/// Daqing's county measures act on a county's own organisation (its top unit a county bureau,
+/// as Haidong's is), not only on county bureaus under a city's bureau: the rural stations under
+/// Haidong's county bureau are merged into central stations.
+#[test]
+fn daqings_county_measures_act_on_a_county_of_its_own() {
+    use reform_explorer::model::cases::CaseId;
+    use reform_explorer::model::org::UnitKind;
+    let county = Scope::parse("haidong.county").expect("scope");
+    assert_eq!(
+        county
+            .variant
+            .build(&county.variant.defaults())
+            .expect("builds")
+            .before()
+            .kind,
+        UnitKind::CountyBureau
+    );
+    let r = Recipe::of_reform(CaseId::Daqing, county);
+    let v = r.variant();
+    let s = v.build(&v.defaults()).expect("builds");
+    let central = r
+        .steps
+        .iter()
+        .position(|st| st.key() == "daqing.county.central_stations")
+        .expect("central_stations is in Daqing's reform")
+        + 1;
+    assert!(!s.idle(central), "{:?}", s.idle_steps());
+    let kinds = |u: &reform_explorer::model::org::Unit, k: UnitKind| {
+        u.walk().iter().filter(|(_, x)| x.kind == k).count()
+    };
+    assert_eq!(kinds(s.before(), UnitKind::CentralStation), 0);
+    assert!(kinds(s.after(), UnitKind::CentralStation) > 0);
+    assert!(kinds(s.after(), UnitKind::Station) < kinds(s.before(), UnitKind::Station));
+    assert_eq!(
+        s.before().staff_total().total(),
+        s.after().staff_total().total()
+    );
+    // The top unit is still the county bureau, with its own id.
+    assert_eq!(s.after().kind, UnitKind::CountyBureau);
+    assert_eq!(s.after().id, s.before().id);
+}

@@ -8,6 +8,7 @@ use reform_explorer::i18n::Lang;
 use reform_explorer::layout::diagram::diagram;
 use reform_explorer::model::cases::daqing::{sub_bureaus_after, VARIANTS};
 use reform_explorer::model::cases::{CaseId, Scenario};
+use reform_explorer::model::lineage::{Change, Lineage};
 use reform_explorer::model::metrics::{compute, MetricKey as K};
 use reform_explorer::model::org::UnitKind;
 
@@ -148,6 +149,20 @@ fn random_parameters(v: &'static reform_explorer::model::cases::Variant) {
                         2.0
                     };
                     assert_eq!(b.get(K::ManagementTiers), tiers);
+                    // Measure 5's brigades and sections are merged into the sub-bureaus, never
+                    // abolished, whether their officers form new teams or join the teams there.
+                    let lineage = Lineage::of(s.before(), s.after());
+                    for u in s.before().children.iter() {
+                        if u.kind == UnitKind::Section && u.staff.frontline > 0 {
+                            assert_eq!(
+                                lineage.before.get(u.id.as_str()),
+                                Some(&Change::MergedInto),
+                                "{} {:?}",
+                                u.id.as_str(),
+                                p
+                            );
+                        }
+                    }
                 } else if v.key == "yunnan" {
                     // Every squadron ends under a station: none left in the brigades.
                     assert_eq!(a.get(K::Teams), 3.0 * p.get("yn_stations"), "{:?}", p);

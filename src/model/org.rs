@@ -711,6 +711,21 @@ impl Unit {
         self.from = from;
         self
     }
+    /// Records that this unit took in the units `from` stands for (their officers joined it):
+    /// its lineage becomes what it stood for, followed by theirs, so the lineage shows them as
+    /// merged into it instead of abolished.
+    pub fn absorb(&mut self, from: &Ids) {
+        if from.is_empty() {
+            return;
+        }
+        let mut ids = self.origin_ids().to_vec();
+        for id in from.iter() {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        self.from = ids.into();
+    }
     /// The baseline ids this unit stands for: its lineage, or its own id.
     pub fn origin_ids(&self) -> &[Id] {
         if self.from.is_empty() {

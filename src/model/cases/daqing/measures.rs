@@ -549,6 +549,9 @@ pub(super) fn lever_whole_force_down(p: &Params, mut org: Unit) -> Result<Unit, 
         let branches = sb.children.iter().filter(|u| joins(u)).count();
         if branches == 0 {
             sb.staff.frontline += to_u32(share);
+            if share > 0 {
+                sb.absorb(&from);
+            }
             continue;
         }
         let parts = split_evenly(share, branches);
@@ -570,6 +573,7 @@ fn join_branch(branch: &mut Unit, add: u64, team_size: u64, from: &Ids) {
         .count();
     if teams == 0 {
         branch.staff.frontline += to_u32(add);
+        branch.absorb(from);
         return;
     }
     let in_teams: u64 = branch
@@ -592,6 +596,17 @@ fn join_branch(branch: &mut Unit, add: u64, team_size: u64, from: &Ids) {
             .with_ranks(&[TEAM_LEADER])
             .with_from(from.clone()),
         );
+    }
+    // With no new team, the officers join the teams there are: those record where they came
+    // from (with new teams, the new ones do).
+    if new_teams == 0 && add > 0 {
+        for t in branch
+            .children
+            .iter_mut()
+            .filter(|t| t.kind == UnitKind::Team)
+        {
+            t.absorb(from);
+        }
     }
     let count = teams + new_teams;
     let staff = split_evenly(total, count);
@@ -729,7 +744,7 @@ typed_params! {
 /// 三是 (county bureaus): the guidance units merge into fewer units that operate; all but the
 /// headquarters units count as frontline. Which old units went into which new one the source
 /// does not say: the model merges them in order.
-pub(super) fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+fn county_units_in_counties(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let q = CountyUnitsParams::read(p);
     let units_after = q.county_units_after as usize;
     let organ_units = q.county_organ_units_after as usize;
@@ -774,7 +789,7 @@ pub(super) fn lever_county_units(p: &Params, mut org: Unit) -> Result<Unit, Mode
 
 /// 三是 (county towns): every station inside the county town is abolished; its officers join
 /// the county bureau's operational units.
-pub(super) fn lever_abolish_town_stations(_: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+fn abolish_town_stations_in_counties(_: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     for county in org.children.iter_mut() {
         let (town, rest): (Vec<Unit>, Vec<Unit>) =
             county.children.take_split(Unit::is_county_town_station);
@@ -824,7 +839,7 @@ typed_params! {
 
 /// 三是 (rural): neighbouring rural stations merge into central stations with all their staff;
 /// each central station keeps one set of command and admin posts.
-pub(super) fn lever_central_stations(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
+fn central_stations_in_counties(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let q = CentralStationsParams::read(p);
     let rural = q.rural_stations_before;
     let central = q.central_stations_after;
@@ -1171,4 +1186,34 @@ pub(super) fn lever_three_teams_one_group(_: &Params, mut org: Unit) -> Result<U
     }
     org.children = kids.into();
     Ok(org)
+}
+
+/// A county measure (`county_units`, `abolish_town_stations`, `central_stations`) acts on the
+/// county bureaus directly under the top bureau; on an organisation whose top unit is itself a
+/// county bureau (a county's own organisation, such as Haidong's), it acts on that bureau.
+fn in_counties(
+    org: Unit,
+    measure: impl FnOnce(Unit) -> Result<Unit, ModelError>,
+) -> Result<Unit, ModelError> {
+    if org.kind != UnitKind::CountyBureau {
+        return measure(org);
+    }
+    let mut holder = org.clone();
+    holder.kind = UnitKind::MunicipalBureau;
+    holder.children = vec![org.clone()].into();
+    let (mut county, _) = measure(holder)?.children.take_split(|_| true);
+    // The measures change a county's units, never remove the county.
+    Ok(county.pop().unwrap_or(org))
+}
+
+pub(super) fn lever_county_units(p: &Params, org: Unit) -> Result<Unit, ModelError> {
+    in_counties(org, |org| county_units_in_counties(p, org))
+}
+
+pub(super) fn lever_abolish_town_stations(p: &Params, org: Unit) -> Result<Unit, ModelError> {
+    in_counties(org, |org| abolish_town_stations_in_counties(p, org))
+}
+
+pub(super) fn lever_central_stations(p: &Params, org: Unit) -> Result<Unit, ModelError> {
+    in_counties(org, |org| central_stations_in_counties(p, org))
 }

@@ -572,8 +572,8 @@ const COUNTY_LEVERS: &[Lever] = &[
     Lever {
         key: "county_units",
         needs: Text::new(
-            "本局直接下辖的县局及其内设机构",
-            "County bureaus under the top bureau and their internal units",
+            "县局（本局，或本局直接下辖的县局）及其内设机构",
+            "County bureaus (the top bureau, or those directly under it) and their internal units",
         ),
         name: Text::new("三是 整合机构：县局", "Measure 3: county bureau units"),
         summary: Text::new(
