@@ -75,9 +75,15 @@ test('bad input shows a message next to the field and keeps the last valid resul
     await setParam(page, 'station_frontline', 20);
     await page.waitForSelector('[data-model-error]');
     assert.equal(await metric(page, 'staff_total'), 2600);
+    // The kept figures and diagrams are faded, so none is read as the new values' result.
+    const faded = () => page.$eval('.key-figures', (e) => getComputedStyle(e).opacity);
+    await page.waitForSelector('section.content.stale');
+    assert.equal(await faded(), '0.5');
     // Reset restores every default and clears the messages.
     await page.click('[data-action="reset"]');
     await page.waitForFunction(() => !document.querySelector('[data-model-error]'));
+    await page.waitForFunction(() => !document.querySelector('section.content.stale'));
+    assert.equal(await faded(), '1');
     assert.equal(await metric(page, 'staff_total'), 2500);
     assert.equal(await page.textContent('[data-error="staff"]'), '');
   });

@@ -217,3 +217,14 @@ test('a baseline parameter redraws the "before" diagram; a measure\'s parameter 
     assert.equal(Number(await root(BEFORE)), Number(before) + 500);
   });
 });
+
+test('the change summary groups thousands as the rest of the page does', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=en&staff=100000`, async ({ page }) => {
+    const li = page.locator('.change-summary li[data-change-kind="team"]');
+    const after = Number(await li.getAttribute('data-after'));
+    assert.ok(after >= 1000, `${after} teams`);
+    const text = await li.textContent();
+    assert.ok(text.includes(after.toLocaleString('en-US')), text);
+    assert.ok(!text.includes(String(after)), text);
+  });
+});

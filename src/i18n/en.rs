@@ -172,7 +172,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::ErrRange => "The value must be between {0} and {1}.",
         Msg::ErrWhole => "Must be a whole number.",
         Msg::ModelErrorTitle => "These parameters cannot be modelled:",
-        Msg::KeepingLastResult => "The diagrams keep the last valid result.",
+        Msg::KeepingLastResult => "The figures and diagrams keep the last result that could be modelled, faded until these values change.",
         Msg::UrlNotice => "Parts of the link were not used:",
         Msg::UrlUnknownKey => "Unknown parameter “{0}” ignored.",
         Msg::UrlBadValue => "Parameter “{0}” has an invalid value “{1}” ({2}); the default is used.",

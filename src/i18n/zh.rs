@@ -176,7 +176,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::ErrRange => "数值须在 {0} 到 {1} 之间。",
         Msg::ErrWhole => "须为整数。",
         Msg::ModelErrorTitle => "这组参数无法建模：",
-        Msg::KeepingLastResult => "图表保留上一次有效的结果。",
+        Msg::KeepingLastResult => "数字和图表保留上一次可以建模的结果，以淡色显示，直到这些数值改好。",
         Msg::UrlNotice => "链接中的部分内容未被采用：",
         Msg::UrlUnknownKey => "未知参数“{0}”，已忽略。",
         Msg::UrlBadValue => "参数“{0}”的值“{1}”无效（{2}），已使用默认值。",

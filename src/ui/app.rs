@@ -374,7 +374,11 @@ pub fn App() -> impl IntoView {
             <button type="button" class="params-fab" data-action="params-open"
                 aria-controls="params-drawer" aria-expanded=move || drawer.get().to_string()
                 on:click=move |_| set_drawer(true)>{say(lang, Msg::Parameters)}</button>
-            <section class="content">
+            // While the parameters cannot be modelled, the figures and diagrams still show the
+            // last result that could: faded, as the banner says.
+            <section class="content" class:stale=move || {
+                state.built.with(Result::is_err) && state.shown.with(Option::is_some)
+            }>
                 <div class="main-col">
                 // Printed only (style/main.css): what the handout is about (the top bar's tabs
                 // are not printed).

@@ -380,8 +380,27 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
             b.theme.set(state.theme.get_untracked());
         }
     };
+    // Escape closes the panel, focus back on its button.
+    let close_on_escape = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Escape" {
+            return;
+        }
+        let details = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+        if let Some(d) = details.filter(|d| d.open()) {
+            d.set_open(false);
+            if let Some(summary) = d
+                .first_element_child()
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+            }
+            ev.stop_propagation();
+        }
+    };
     view! {
-        <details class="share" data-panel="share" on:toggle=on_toggle>
+        <details class="share" data-panel="share" on:toggle=on_toggle on:keydown=close_on_escape>
             <summary>{say(lang, Msg::Share)}</summary>
             <div class="share-body">
                 <CopyField lang=lang kind="link" rows=2 label=Msg::LinkLabel button=Msg::CopyLink text=link/>

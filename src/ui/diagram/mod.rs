@@ -111,6 +111,11 @@ fn DiagramToolbar(state: AppState) -> impl IntoView {
 }
 
 /// "内设机构：32 → 9 个（32 个并入新单位，9 个合并组建）" for every kind that changed.
+/// A count as the page shows numbers: thousands grouped.
+fn count(n: usize) -> String {
+    format_number(n as f64, 0)
+}
+
 #[component]
 fn ChangeSummary(state: AppState) -> impl IntoView {
     let lang = state.lang;
@@ -150,7 +155,7 @@ fn ChangeSummary(state: AppState) -> impl IntoView {
                                         ]
                                         .into_iter()
                                         .filter(|(n, _)| *n > 0)
-                                        .map(|(n, ch)| format!("{} {n} {}", change_glyph(ch), tr(l, change_msg(ch))))
+                                        .map(|(n, ch)| format!("{} {} {}", change_glyph(ch), count(n), tr(l, change_msg(ch))))
                                         .collect();
                                         view! {
                                             <li
@@ -162,7 +167,7 @@ fn ChangeSummary(state: AppState) -> impl IntoView {
                                                 data-formed=k.formed.to_string()
                                                 data-new=k.new.to_string()
                                             >
-                                                <strong>{trf(l, Msg::ChangeSummary, &[k.kind.name().get(l), &k.before.to_string(), &k.after.to_string()])}</strong>
+                                                <strong>{trf(l, Msg::ChangeSummary, &[k.kind.name().get(l), &count(k.before), &count(k.after)])}</strong>
                                                 " " {parts.join(l.list_separator())}
                                             </li>
                                         }
