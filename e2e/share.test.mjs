@@ -110,3 +110,22 @@ test('embedded: diagrams and numbers only, a link back, and the height posted to
     await briefing.waitForFunction((n) => window.heights.length > n, before);
   });
 });
+
+// The share panel opens inside the screen wherever its button wraps to (a phone in Chinese,
+// a narrow window in English, a desktop), and Escape closes it with focus on its button.
+test('the share panel stays on the screen at every width, and Escape closes it', async () => {
+  for (const [width, lang] of [[360, 'en'], [390, 'zh-Hans'], [680, 'zh-Hans'], [880, 'en'], [1400, 'en']]) {
+    await withPage(env.browser, `${env.server.url}?case=daqing&lang=${lang}`, { viewport: { width, height: 844 } }, async ({ page }) => {
+      if (await page.isVisible('[data-action="menu"]')) await page.click('[data-action="menu"]');
+      await page.click('[data-panel="share"] summary');
+      const [left, right] = await page.$eval('.share-body', (e) => {
+        const r = e.getBoundingClientRect();
+        return [r.left, r.right];
+      });
+      assert.ok(left >= 0 && right <= width, `${width} px, ${lang}: the panel spans ${left}..${right}`);
+      await page.keyboard.press('Escape');
+      assert.equal(await page.$eval('[data-panel="share"]', (d) => d.open), false);
+      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+    });
+  }
+});
