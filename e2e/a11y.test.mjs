@@ -95,3 +95,21 @@ test('the organisation editor open on an imported organisation', () => audit('?c
     await page.waitForSelector('[data-org-unit]');
   },
 }));
+
+// The first Tab stop skips the top bar and the parameters: the next Tab lands in the results,
+// and the address keeps no fragment (it holds an organisation).
+test('a skip button is the first Tab stop and takes the keyboard to the results', async () => {
+  await withPage(env.browser, `${env.server.url}?case=tianjin&lang=en`, async ({ page }) => {
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'skip');
+    assert.ok((await page.$eval('[data-action="skip"]', (b) => b.getBoundingClientRect().top)) >= 0, 'shown when focused');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'results');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement.closest('#results') && !document.activeElement.closest('.params')), 'the next stop is in the results');
+    assert.equal(new URL(page.url()).hash, '');
+    // In Chinese it says so in Chinese.
+    await page.click('[data-lang="zh-Hans"]');
+    await page.waitForFunction(() => document.querySelector('[data-action="skip"]').textContent === '跳到结果');
+  });
+});

@@ -198,6 +198,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::Menu => "Menu",
         Msg::ScrollingTable => "Table (scrolls sideways)",
         Msg::CloseParameters => "Close the parameters",
+        Msg::SkipToResults => "Skip to the results",
         Msg::WhyCount => "{0} problems named, {1} outcomes reported",
         Msg::MinutesShort => "min",
         Msg::KilometresShort => "km",

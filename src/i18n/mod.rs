@@ -286,6 +286,7 @@ pub enum Msg {
     ScrollingTable,
     /// Closes the phone's parameter drawer.
     CloseParameters,
+    SkipToResults,
     /// Minutes, after a number.
     MinutesShort,
     /// Kilometres, after a number.

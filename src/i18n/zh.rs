@@ -202,6 +202,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::Menu => "菜单",
         Msg::ScrollingTable => "表格（可横向滚动）",
         Msg::CloseParameters => "关闭参数",
+        Msg::SkipToResults => "跳到结果",
         Msg::WhyCount => "指出问题 {0} 个，报告成效 {1} 项",
         Msg::MinutesShort => "分钟",
         Msg::KilometresShort => "公里",

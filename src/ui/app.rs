@@ -258,6 +258,11 @@ pub fn App() -> impl IntoView {
         });
     };
     EitherOf3::C(view! {
+        // The first Tab stop: past the top bar and the parameters, to the results (or the
+        // comparison). A button, not a "#…" link: the address's fragment holds an organisation.
+        <button type="button" class="skip-link" data-action="skip" on:click=move |_| {
+            focus(if state.view.get_untracked() == View::Compare { "section.compare" } else { "#results" })
+        }>{say(lang, Msg::SkipToResults)}</button>
         <header class="topbar" class:menu-open=move || menu.get() on:keydown=move |ev: web_sys::KeyboardEvent| {
             // Escape closes the phone's menu, focus back on its button.
             if ev.key() == "Escape" && menu.get_untracked() {
@@ -376,7 +381,7 @@ pub fn App() -> impl IntoView {
                 on:click=move |_| set_drawer(true)>{say(lang, Msg::Parameters)}</button>
             // While the parameters cannot be modelled, the figures and diagrams still show the
             // last result that could: faded, as the banner says.
-            <section class="content" class:stale=move || {
+            <section class="content" id="results" tabindex="-1" class:stale=move || {
                 state.built.with(Result::is_err) && state.shown.with(Option::is_some)
             }>
                 <div class="main-col">

@@ -54,7 +54,7 @@ pub fn ComparePage(state: AppState) -> impl IntoView {
                 <h2 id="city-title">{say(lang, Msg::CompareCity)}</h2>
                 <CityInputs state=state/>
             </aside>
-            <section class="content compare" aria-labelledby="compare-title">
+            <section class="content compare" tabindex="-1" aria-labelledby="compare-title">
                 <h2 id="compare-title">{say(lang, Msg::CompareTitle)}</h2>
                 <p class="hint">{say(lang, Msg::CompareHint)}</p>
                 {move || {

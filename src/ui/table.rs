@@ -110,7 +110,14 @@ pub fn RowTable(state: AppState) -> impl IntoView {
             .variant
             .with(|v| v.row_specs)
             .iter()
-            .map(|s| view! { <th scope="col" class="num">{s.label.get(l)} " (" {s.unit.get(l)} ")"</th> })
+            .map(|s| {
+                // The unit in brackets, unless the label says it already ("Incidents a year").
+                let (label, unit) = (s.label.get(l), s.unit.get(l));
+                let unit = (!unit.is_empty()
+                    && !label.to_lowercase().contains(&unit.to_lowercase()))
+                .then(|| format!(" ({unit})"));
+                view! { <th scope="col" class="num">{label} {unit}</th> }
+            })
             .collect_view()
     };
     let edits = move || state.params.with(|p| p.edits().len());
