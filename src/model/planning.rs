@@ -57,6 +57,11 @@ const A_AREA: Source = Source::assumption(
     "资料未给出巡逻面积；假设城区约 400 平方公里（校准到资料的 15 → 9 分钟）",
     "The sources give no patrolled area; assumed about 400 km² of urban area (calibrated to the reported 15 → 9 minutes)",
 );
+/// The area where no patrol is calibrated: the same value, not said to be calibrated here.
+const A_AREA_OFF: Source = Source::assumption(
+    "资料未给出巡逻面积；假设约 400 平方公里，即大庆城区校准所用的值（只有填入警车数后才参与估算）",
+    "The sources give no patrolled area; assumed about 400 km², the value Daqing's urban calibration uses (it counts only once cars are entered)",
+);
 const A_ON_DUTY: Source = Source::assumption(
     "资料只说“全天候开展辖区巡逻”；假设任一时刻一半警车在路面（另一半轮休、保养或在处置以外的勤务）",
     "The source says only that patrol runs round the clock; assumed half the cars are on the street at any time (the rest off shift, in maintenance or on other duties)",
@@ -181,7 +186,10 @@ const A_NO_PATROL: Source = Source::assumption(
 /// The same parameters for a case whose source has no patrol: no cars unless the user sets
 /// some; the other values are the calibrated ones.
 pub const RESPONSE_OFF: &[ParamSpec] = &[
-    RESPONSE_CALIBRATED[0],
+    ParamSpec {
+        source: A_AREA_OFF,
+        ..RESPONSE_CALIBRATED[0]
+    },
     ParamSpec {
         default: 0.0,
         source: A_NO_PATROL,

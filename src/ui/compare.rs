@@ -134,7 +134,7 @@ fn CompareTable(all: Vec<Applied>, lang: Lang) -> impl IntoView {
                     Cell::NotModelled(why) => view! {
                         <td class="num not-modelled" data-compare=f.key() data-case=a.case.key() data-effect="not-modelled" title=why.get(l)>
                             {tr(l, Msg::CompareNotModelled)}
-                            <span class="why">{why.get(l)}</span>
+                            <span class="not-modelled-why">{why.get(l)}</span>
                         </td>
                     }
                     .into_any(),
