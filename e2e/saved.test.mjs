@@ -41,6 +41,14 @@ test('save, reload, open, rename, duplicate and delete', async () => {
     await page.waitForSelector('[data-case="daqing"][aria-pressed="true"]');
     assert.deepEqual(await shownMetrics(page, 'after'), figures);
     assert.equal(await page.inputValue('#param-staff'), '3000');
+    // Saved in English, opened on the Chinese page: it stays Chinese.
+    await page.click('[data-case="tianjin"]');
+    await page.click('[data-lang="zh-Hans"]');
+    await page.click('[data-saved="0"] [data-action="open-saved"]');
+    await page.waitForSelector('[data-case="daqing"][aria-pressed="true"]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+    assert.deepEqual(await shownMetrics(page, 'after'), figures);
+    await page.click('[data-lang="en"]');
 
     await page.click('[data-saved="0"] [data-action="rename-saved"]');
     await page.fill('[data-action="rename-input"]', 'Renamed');

@@ -561,16 +561,16 @@ impl AppState {
         url::encode(&u)
     }
 
-    /// Shows a saved or imported scenario (a decoded link's state) in place.
+    /// Shows a saved or imported scenario (a decoded link's state) in place. The language and
+    /// the theme stay the reader's: a scenario saved in English opens in Chinese on a Chinese
+    /// page (a link, opened as a new page, still carries its own).
     pub fn apply(&self, u: &UrlState) {
         let v = variant_of(u);
         let p = params_of(v, u);
         self.case.set(u.case);
         self.show(v, p, u.step.unwrap_or(v.levers.len()));
-        self.lang.set(u.lang);
         self.group.set(u.group);
         self.orient.set(u.orient);
-        self.theme.set(u.theme);
         let city = city_of(u);
         self.city_raw.set(raw_of(&city));
         self.city.set(city);
