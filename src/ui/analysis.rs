@@ -269,12 +269,17 @@ fn ResponseChart(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
         .map(|i| i as f64 * ys)
         .collect();
     let title = tr(l, Msg::ResponseChart);
-    let point = |side: &Side, phase: &'static str| {
+    // The lower point's label goes under it, the other's above: each stays clear of the
+    // other curve, which runs above the lower point and below the higher one.
+    let total = |side: &Side| side.result.ok().map_or(f64::NAN, |e| e.total_min);
+    let lower = |side: &Side, other: &Side| total(side) < total(other);
+    let point = |side: &Side, other: &Side, phase: &'static str| {
+        let dy = if lower(side, other) { 14.0 } else { -6.0 };
         side.result.ok().map(|e| {
             view! {
                 <circle class=format!("point {phase}") data-phase=phase
                     cx=format!("{:.1}", x(side.inputs.cars)) cy=format!("{:.1}", y(e.total_min)) r="4"></circle>
-                <text class="value" x=format!("{:.1}", x(side.inputs.cars) + 6.0) y=format!("{:.1}", y(e.total_min) - 6.0)>
+                <text class="value" x=format!("{:.1}", x(side.inputs.cars) + 6.0) y=format!("{:.1}", y(e.total_min) + dy)>
                     {format!("{} {}", format_number(e.total_min, 1), tr(l, Msg::MinutesShort))}
                 </text>
             }
@@ -299,8 +304,8 @@ fn ResponseChart(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
                 <text class="axis" x="2" y="10">{tr(l, Msg::MinutesShort)}</text>
                 <path class="curve before" data-phase="before" d=path(&figs.curves.0)></path>
                 <path class="curve after" data-phase="after" d=path(&figs.curves.1)></path>
-                {point(&figs.before, "before")}
-                {point(&figs.after, "after")}
+                {point(&figs.before, &figs.after, "before")}
+                {point(&figs.after, &figs.before, "after")}
             </svg>
             <p class="chart-key">
                 <span class="key before">"— " {before_label}</span>
