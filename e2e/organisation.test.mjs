@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { DIST, settledUrl, shownMetrics, useBrowser, waitMetric, withPage } from './support.mjs';
+import { DIST, setParam, settledUrl, shownMetrics, useBrowser, waitMetric, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -109,6 +109,26 @@ test('a broken file lists every problem by row and column, and nothing on screen
     await importBuffer(page, 'empty.csv', Buffer.from(''));
     await page.waitForFunction(() => /空/.test(document.querySelector('[data-import-errors] li')?.textContent || ''));
     assert.deepEqual(await shownMetrics(page, 'after'), shown);
+  });
+});
+
+// Every unit within its limits, but far more officers in all than any case allows (the sum
+// would also wrap a 32-bit count): refused with the total, and the page goes on working (it
+// panicked or froze before, as the measures build units in proportion to the officers).
+test('an organisation of more officers than any case allows is refused, and the page goes on', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page, errors }) => {
+    let csv = 'id,parent,name,kind,organ,frontline\nm,,City,municipal_bureau,0,0\n';
+    for (let i = 0; i < 5500; i++) csv += `s${i},m,S${i},station,200000,200000\n`;
+    await importBuffer(page, 'huge.csv', Buffer.from(csv));
+    await page.waitForSelector('[data-import-errors] li');
+    const items = await page.$$eval('[data-import-errors] li', (ls) => ls.map((l) => l.textContent));
+    assert.equal(items.length, 1);
+    assert.match(items[0], /2,200,000,000 officers in all; at most 100,000/);
+    assert.match(await page.textContent('[data-org-status]'), /The file has a problem;/);
+    assert.equal(await page.$('[data-own]'), null);
+    await setParam(page, 'staff', 3000);
+    await waitMetric(page, 'staff_total', 3000);
+    assert.deepEqual(errors, []);
   });
 });
 

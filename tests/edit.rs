@@ -261,6 +261,28 @@ fn each_edit_does_what_it_says() {
     assert_eq!(to_json(&t, &t.name), before);
 }
 
+/// An edit of staff that would take the whole organisation past `MAX_TOTAL_STAFF` is refused
+/// (the limit a file is read with), and the message says the same number.
+#[test]
+fn staff_past_the_organisations_limit_is_refused() {
+    use reform_explorer::model::org::MAX_TOTAL_STAFF;
+    let t = read(&template(false)).unwrap().tree;
+    let others = u64::from(t.staff_total().total()) - u64::from(t.staff.total());
+    let room = (MAX_TOTAL_STAFF - others) as u32;
+    let at = |organ: u32| Edit::Staff {
+        id: t.id.to_string(),
+        staff: Staff::new(organ, 0),
+    };
+    let fits = apply(&t, &at(room), 400).expect("up to the limit");
+    assert_eq!(u64::from(fits.staff_total().total()), MAX_TOTAL_STAFF);
+    assert_eq!(apply(&t, &at(room + 1), 400), Err(EditError::TooManyStaff));
+    let said = reform_explorer::i18n::tr(Lang::En, reform_explorer::i18n::Msg::EditTooManyStaff);
+    assert!(said.contains(&reform_explorer::i18n::format_number(
+        MAX_TOTAL_STAFF as f64,
+        0
+    )));
+}
+
 #[test]
 fn random_edits_keep_a_tree_that_writes_and_reads_back() {
     let mut rng = Rng::new(42);

@@ -394,6 +394,39 @@ fn whole_file_problems() {
         big.push_str(&format!("s{i},m,S,station,1,1\n"));
     }
     assert!(matches!(only(&big)[..], [What::TooManyUnits(_)]));
+    // More officers in all than any case's parameters allow: refused, the total counted wide
+    // (11,000 units of 400,000 would wrap a u32 sum to 105,032,704), and just inside is read.
+    let force = |units: usize, each: u64| {
+        let mut f =
+            String::from("id,parent,name,kind,organ,frontline\nm,,M,municipal_bureau,0,0\n");
+        for i in 0..units {
+            f.push_str(&format!(
+                "s{i},m,S,station,{},{}\n",
+                each / 2,
+                each - each / 2
+            ));
+        }
+        f
+    };
+    assert_eq!(
+        only(&force(11_000, 400_000)),
+        [What::TooManyStaff(4_400_000_000)]
+    );
+    assert_eq!(only(&force(2, 50_001)), [What::TooManyStaff(100_002)]);
+    assert_eq!(
+        read(&force(2, 50_000)).unwrap().tree.staff_total().total(),
+        100_000
+    );
+    let said = Problem {
+        row: None,
+        column: None,
+        what: What::TooManyStaff(100_002),
+    }
+    .message(reform_explorer::i18n::Lang::En);
+    assert!(
+        said.contains("100,002") && said.contains("100,000"),
+        "{said}"
+    );
     // No top unit: every unit has a parent (a cycle of two).
     let w = only("id,parent,name,kind,organ,frontline\na,b,A,station,1,1\nb,a,B,station,1,1\n");
     assert!(w.contains(&What::NoRoot));

@@ -4,7 +4,7 @@
 //! tree it was given is never changed, so undo is keeping the old one.
 
 use crate::i18n::Name;
-use crate::model::org::{Id, Staff, Unit, UnitKind};
+use crate::model::org::{Id, Staff, Unit, UnitKind, MAX_TOTAL_STAFF};
 
 /// What the user does to one unit (named by id).
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +54,15 @@ pub enum EditError {
     EmptyName,
     /// More units than an organisation may have.
     TooMany,
+    /// More officers in all than an organisation may have (`MAX_TOTAL_STAFF`).
+    TooManyStaff,
+}
+
+/// Officers in `u`'s subtree, summed wide (a sum of `u32`s that cannot wrap).
+fn total_staff(u: &Unit) -> u64 {
+    u64::from(u.staff.organ)
+        + u64::from(u.staff.frontline)
+        + u.children.iter().map(total_staff).sum::<u64>()
 }
 
 /// Units in `u`'s subtree, itself included.
@@ -123,7 +132,13 @@ pub fn apply(tree: &Unit, edit: &Edit, max_units: usize) -> Result<Unit, EditErr
             u.kind = *kind;
             u.role = kind.name();
         }),
-        Edit::Staff { id, staff } => change(&mut t, id, &mut |u| u.staff = *staff),
+        Edit::Staff { id, staff } => {
+            let ok = change(&mut t, id, &mut |u| u.staff = *staff);
+            if total_staff(&t) > MAX_TOTAL_STAFF {
+                return Err(EditError::TooManyStaff);
+            }
+            ok
+        }
         Edit::AddChild { parent, kind } => {
             if count(tree) >= max_units {
                 return Err(EditError::TooMany);

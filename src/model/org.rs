@@ -284,6 +284,11 @@ where
         self[..] == other[..]
     }
 }
+/// Staff of a whole organisation, at most (an imported or edited one): the largest force any
+/// case's parameters allow (Daqing's and the typical city's officers). The measures build units
+/// in proportion to the officers, so a force without bound could take the page down, and every
+/// sum of staff stays far inside `u32`.
+pub const MAX_TOTAL_STAFF: u64 = 100_000;
 
 /// What a unit is. Territorial kinds form the management tiers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

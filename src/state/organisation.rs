@@ -15,8 +15,10 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{trf, Lang, Msg, Name};
-use crate::model::org::{Branch, Id, Ids, Lead, Rank, Setting, Staff, Unit, UnitKind};
+use crate::i18n::{format_number, tr, trf, Lang, Msg, Name};
+use crate::model::org::{
+    Branch, Id, Ids, Lead, Rank, Setting, Staff, Unit, UnitKind, MAX_TOTAL_STAFF,
+};
 use crate::state::export::{row, BOM};
 
 /// The `format` of an organisation file.
@@ -163,6 +165,8 @@ pub enum What {
     Empty,
     TooLarge,
     TooManyUnits(usize),
+    /// More officers in all than `MAX_TOTAL_STAFF`.
+    TooManyStaff(u64),
     /// Neither text in a known encoding nor CSV or JSON.
     NotText,
     NotOrganisation,
@@ -227,6 +231,14 @@ impl Problem {
             What::Empty => trf(lang, Msg::OrgEmpty, &[]),
             What::TooLarge => trf(lang, Msg::OrgTooLarge, &[&n(MAX_BYTES / 1_000_000)]),
             What::TooManyUnits(k) => trf(lang, Msg::OrgTooManyUnits, &[&n(*k), &n(MAX_UNITS)]),
+            What::TooManyStaff(k) => trf(
+                lang,
+                Msg::OrgTooManyStaff,
+                &[
+                    &format_number(*k as f64, 0),
+                    &format_number(MAX_TOTAL_STAFF as f64, 0),
+                ],
+            ),
             What::NotText => trf(lang, Msg::OrgNotText, &[]),
             What::NotOrganisation => trf(lang, Msg::OrgNotOrganisation, &[]),
             What::NotJson(w) => trf(lang, Msg::OrgNotJson, &[w]),
@@ -784,6 +796,7 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
     }
     // Every other cell.
     let mut units: Vec<Option<Unit>> = Vec::with_capacity(rows.len());
+    let mut total_staff = 0u64;
     for row in &rows {
         let kind = match kind_of(row.get(Column::Kind)) {
             Some(k) => Some(k),
@@ -803,6 +816,7 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
         }
         let organ = whole(row, Column::Organ, MAX_STAFF, false, &mut problems);
         let frontline = whole(row, Column::Frontline, MAX_STAFF, false, &mut problems);
+        total_staff += organ.unwrap_or(0) + frontline.unwrap_or(0);
         let residents = whole(row, Column::Residents, 1 << 40, true, &mut problems);
         let incidents = whole(row, Column::Incidents, 1 << 40, true, &mut problems);
         let communities = whole(row, Column::Communities, 1 << 20, true, &mut problems);
@@ -935,6 +949,9 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
             Some(u)
         })();
         units.push(made);
+    }
+    if total_staff > MAX_TOTAL_STAFF {
+        problems.push(Problem::file(What::TooManyStaff(total_staff)));
     }
     if !problems.is_empty() {
         crate::model::order::sort_by_key(&mut problems, |p| {
@@ -1435,6 +1452,9 @@ pub fn template(zh: bool) -> String {
 /// The message for a list of problems' first line in `lang` ("3 problems; nothing was
 /// imported").
 pub fn summary(n: usize, lang: Lang) -> String {
+    if n == 1 {
+        return tr(lang, Msg::OrgProblem).to_string();
+    }
     trf(lang, Msg::OrgProblems, &[&n.to_string()])
 }
 

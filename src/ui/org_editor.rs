@@ -86,6 +86,7 @@ fn error_text(e: EditError, l: Lang) -> &'static str {
             EditError::UnderItself => Msg::EditUnderItself,
             EditError::EmptyName => Msg::EditEmptyName,
             EditError::TooMany => Msg::EditTooMany,
+            EditError::TooManyStaff => Msg::EditTooManyStaff,
         },
     )
 }
