@@ -3,7 +3,7 @@
 
 /// FNV-1a of the sorted Chinese literals this table was made from, one a line.
 #[cfg(test)]
-pub const SOURCE_HASH: u64 = 0x92b15786844b7e70;
+pub const SOURCE_HASH: u64 = 0xcf2d42bae6e57c14;
 
 /// Simplified → Traditional, one character to one, sorted by the Simplified one.
 pub static CHARS: &[(char, char)] = &[
