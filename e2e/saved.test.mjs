@@ -132,6 +132,28 @@ test('damaged storage: the backup is restored, or nothing is lost and the user i
   });
 });
 
+// A list with a scenario this version cannot read: the others are listed, and the whole list
+// as stored is kept aside, where two more saves (which rotate the backup) do not reach it.
+test('a saved scenario this version cannot read is kept aside, not lost by later saves', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    await openPanel(page);
+    await page.click('[data-action="save-scenario"]');
+    const list = JSON.parse(await stored(page));
+    list.scenarios.push({ ...list.scenarios[0], version: 99, name: 'From the future' });
+    const text = JSON.stringify(list);
+    await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, text]);
+    await page.reload();
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
+    await openPanel(page);
+    assert.match(await page.textContent('[data-saved-status]'), /1 saved scenario\(s\) no longer match this version.*kept aside/);
+    assert.equal((await names(page)).length, 1);
+    await page.click('[data-action="save-scenario"]');
+    await page.click('[data-action="save-scenario"]');
+    assert.equal((await names(page)).length, 3);
+    assert.equal(await stored(page, DAMAGED), text);
+  });
+});
+
 test('a full store refuses the write and keeps what was saved', async () => {
   await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
     await openPanel(page);

@@ -344,7 +344,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::StorageUnavailable => "This browser does not let the page save here (private mode or a file opened from disk in some browsers): everything works, but scenarios cannot be kept. Download them as JSON instead.",
         Msg::StorageRestored => "The saved scenarios were damaged; the last good copy was restored (the damaged text is kept aside).",
         Msg::StorageUnreadable => "The saved scenarios could not be read, and no good copy was found; the damaged text is kept aside, nothing was deleted.",
-        Msg::StorageDropped => "{0} saved scenario(s) no longer match this version and are not listed (still stored in the backup).",
+        Msg::StorageDropped => "{0} saved scenario(s) no longer match this version and are not listed (the whole list as it was is kept aside; nothing was deleted).",
         Msg::StorageFull => "The browser refused to save (storage full?). What was saved before is unchanged.",
         Msg::StorageTooMany => "At most {0} scenarios can be saved; delete some first.",
         Msg::SavedAs => "Saved “{0}”.",

@@ -348,7 +348,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::StorageUnavailable => "此浏览器不允许本页在此保存（隐私模式，或某些浏览器中从磁盘打开的文件）：其他功能照常，但无法保存方案。可改为下载 JSON 文件。",
         Msg::StorageRestored => "已保存的方案已损坏，已恢复最近一次完好的副本（损坏的内容另行保留）。",
         Msg::StorageUnreadable => "无法读取已保存的方案，也没有完好的副本；损坏的内容已另行保留，没有删除任何内容。",
-        Msg::StorageDropped => "有 {0} 个已保存的方案与本版本不符，未列出（仍保留在备份中）。",
+        Msg::StorageDropped => "有 {0} 个已保存的方案与本版本不符，未列出（原来的整个列表已另行保留，没有删除任何内容）。",
         Msg::StorageFull => "浏览器拒绝保存（存储空间已满？）。此前保存的内容没有改变。",
         Msg::StorageTooMany => "最多保存 {0} 个方案，请先删除一些。",
         Msg::SavedAs => "已保存“{0}”。",

@@ -51,7 +51,13 @@ fn load() -> (Vec<Saved>, Status) {
     };
     match saved_from_json(&text) {
         Ok((list, 0)) => (list, Status::None),
-        Ok((list, n)) => (list, Status::Dropped(n)),
+        Ok((list, n)) => {
+            // The whole list as stored, the unlisted ones with it, is kept aside where saving
+            // never writes: the backup is the list before the last save, so two saves would
+            // have lost them.
+            let _ = st.set_item(DAMAGED_KEY, &text);
+            (list, Status::Dropped(n))
+        }
         Err(_) => {
             let _ = st.set_item(DAMAGED_KEY, &text);
             let backup = st.get_item(BACKUP_KEY).ok().flatten();
