@@ -191,7 +191,18 @@ test('a briefing page on another origin drives the embed with set and hears stat
     const s2 = await lastState(page);
     assert.equal(s2.step, 1);
     assert.equal(s2.lang, 'en');
+    assert.equal(s2.error, null);
     assert.ok((await page.evaluate(() => window.heard.length)) > heard);
+    // Values that cannot be modelled together: the state says why, and so does the frame.
+    await page.evaluate(() => window.send({ type: 'reform-explorer:set', params: { station_frontline: 200 } }));
+    await page.waitForFunction(() => typeof window.last('reform-explorer:state').error === 'string');
+    const s3 = await lastState(page);
+    assert.equal(s3.params.station_frontline, 200);
+    await frame.waitForSelector('[data-model-error]');
+    assert.ok((await frame.textContent('[data-model-error]')).includes(s3.error));
+    await page.evaluate(() => window.send({ type: 'reform-explorer:set', params: { station_frontline: 6 } }));
+    await page.waitForFunction(() => window.last('reform-explorer:state').error === null);
+    assert.equal(await frame.$('[data-model-error]'), null);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

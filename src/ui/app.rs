@@ -472,7 +472,7 @@ fn UrlNotices(state: AppState) -> impl IntoView {
 }
 
 #[component]
-fn ModelErrorBanner(state: AppState) -> impl IntoView {
+pub(crate) fn ModelErrorBanner(state: AppState) -> impl IntoView {
     let lang = state.lang;
     // The error alone: the banner's view does not follow every new scenario.
     let error = Memo::new(move |_| state.built.with(|b| b.as_ref().err().cloned()));

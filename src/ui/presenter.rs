@@ -23,6 +23,7 @@ use crate::model::cases::CaseId;
 use crate::model::source::Source;
 use crate::state::present::{after_move, Message, Move, Shared, CHANNEL};
 use crate::state::url::Present;
+use crate::ui::app::ModelErrorBanner;
 use crate::ui::diagram::StepDiagram;
 use crate::ui::key_figures::{figure_cell, figure_values, written};
 use crate::ui::say;
@@ -392,6 +393,7 @@ fn ProjectorView(deck: Deck, clock: RwSignal<String>) -> impl IntoView {
                         <p class="present-guess">{t(Msg::PresentGuess)}</p>
                     })}
                 </div>
+                <ModelErrorBanner state=state/>
                 <section class="present-figures" aria-label=say(lang, Msg::KeyFigures)
                     data-hidden=move || deck.hidden.get().to_string()>
                     <ul class="pf-list">{cards}</ul>

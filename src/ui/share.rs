@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::i18n::{plain_number, tr, trf, Lang, Msg};
 use crate::state::url::{self, Part, Parts, Theme};
+use crate::ui::app::ModelErrorBanner;
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::key_figures::{figure_values, KeyFigures};
 use crate::ui::numbers::{Numbers, StaffChart};
@@ -478,6 +479,9 @@ struct StateMessage {
     params: BTreeMap<&'static str, f64>,
     /// The key figures, before and at the step (`null` where there is none).
     figures: Vec<FigureOut>,
+    /// Why these parameters cannot be modelled, in the page's language; `null` when they can.
+    /// While there is one, `figures` are those of the last parameters that could be modelled.
+    error: Option<String>,
 }
 
 #[derive(Clone, PartialEq, Serialize)]
@@ -520,6 +524,9 @@ fn state_message(state: AppState) -> StateMessage {
             m
         }),
         figures,
+        error: state
+            .built
+            .with(|b| b.as_ref().err().map(|e| e.message(l).to_string())),
     }
 }
 
@@ -707,6 +714,8 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
                     {say(lang, Msg::OpenFull)}
                 </a>
             </header>
+            // Why the figures are missing or not the new values' (as on the full page).
+            <ModelErrorBanner state=state/>
             {show.has(Part::Figures).then(|| view! { <KeyFigures state=state/> })}
             {show.has(Part::Steps).then(|| view! { <StepControl state=state/> })}
             {(!later).then(|| rest(state))}
