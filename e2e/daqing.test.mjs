@@ -101,6 +101,25 @@ test('a bad link is reported, not fatal', async () => {
   });
 });
 
+// A link of hundreds of unknown parts: the notice lists a few and counts the rest (it listed
+// 200 items, pushing the page 5,000 px down), and says that parts past the 200th were ignored.
+test('a link of hundreds of bad parts gets a short notice that says what it ignored', async () => {
+  const junk = Array.from({ length: 300 }, (_, i) => `k${i}=${i}`).join('&');
+  await withPage(env.browser, `${env.server.url}?${junk}&case=tianjin&lang=en`, async ({ page }) => {
+    const items = await page.$$eval('.url-notice li', (els) => els.map((e) => e.textContent));
+    assert.equal(items.length, 9, items.join(' | '));
+    // `case` and `lang` come after the 200th part: ignored, so the page is Daqing's, in Chinese.
+    assert.match(items.at(-1), /另有 \d+ 条/);
+    assert.ok(items.some((t) => /302 个部分，只读取了前 200 个/.test(t)), items.join(' | '));
+    assert.equal(await page.getAttribute('[data-case="daqing"]', 'aria-pressed'), 'true');
+    const more = Number(await page.getAttribute('[data-more-notices]', 'data-more-notices'));
+    assert.equal(more + 8, 201, 'the 200 parts read are unknown, and one notice says the rest were ignored');
+    assert.ok((await page.$eval('.url-notice', (e) => e.getBoundingClientRect().height)) < 400);
+    await page.click('.url-notice .dismiss');
+    await page.waitForFunction(() => !document.querySelector('.url-notice'));
+  });
+});
+
 test('English, and the sources behind the defaults', async () => {
   await withPage(env.browser, `${env.server.url}?case=daqing&lang=en&staff=2800`, async ({ page }) => {
     assert.equal(await page.textContent('h1'), 'Reform Explorer');

@@ -175,6 +175,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::KeepingLastResult => "The figures and diagrams keep the last result that could be modelled, faded until these values change.",
         Msg::UrlNotice => "Parts of the link were not used:",
         Msg::UrlUnknownKey => "Unknown parameter “{0}” ignored.",
+        Msg::UrlTooManyParts => "The link has {0} parts; only the first {1} were read, the rest ignored.",
+        Msg::UrlMoreNotices => "… and {0} more.",
         Msg::UrlBadValue => "Parameter “{0}” has an invalid value “{1}” ({2}); the default is used.",
         Msg::UrlUnknownCase => "Unknown case “{0}”; the Daqing case is shown.",
         Msg::UrlCaseNotModelled => "The case “{0}” is not modelled yet; the Daqing case is shown.",

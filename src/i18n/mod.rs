@@ -574,6 +574,8 @@ pub enum Msg {
     OrgTooLarge,
     OrgTooManyUnits,
     OrgTooManyStaff,
+    UrlTooManyParts,
+    UrlMoreNotices,
     OrgProblem,
     EditTooManyStaff,
     OrgNotText,

@@ -179,6 +179,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::KeepingLastResult => "数字和图表保留上一次可以建模的结果，以淡色显示，直到这些数值改好。",
         Msg::UrlNotice => "链接中的部分内容未被采用：",
         Msg::UrlUnknownKey => "未知参数“{0}”，已忽略。",
+        Msg::UrlTooManyParts => "链接有 {0} 个部分，只读取了前 {1} 个，其余已忽略。",
+        Msg::UrlMoreNotices => "……另有 {0} 条。",
         Msg::UrlBadValue => "参数“{0}”的值“{1}”无效（{2}），已使用默认值。",
         Msg::UrlUnknownCase => "未知案例“{0}”，已打开大庆案例。",
         Msg::UrlCaseNotModelled => "案例“{0}”尚未建模，已打开大庆案例。",

@@ -257,6 +257,8 @@ pub enum Notice {
         value: String,
         error: ParamError,
     },
+    /// More `key=value` parts than are read (`MAX_PAIRS`): those past it are ignored.
+    TooManyParts(usize),
 }
 
 impl Notice {
@@ -273,6 +275,11 @@ impl Notice {
             }
             Notice::BadOption { key, value } => trf(lang, Msg::UrlBadOption, &[key, value]),
             Notice::BadRecipe(v) => trf(lang, Msg::UrlBadRecipe, &[v]),
+            Notice::TooManyParts(n) => trf(
+                lang,
+                Msg::UrlTooManyParts,
+                &[&n.to_string(), &MAX_PAIRS.to_string()],
+            ),
             Notice::BadValue { key, value, error } => {
                 trf(lang, Msg::UrlBadValue, &[key, value, &error.message(lang)])
             }
@@ -357,6 +364,16 @@ pub fn pairs(query: &str) -> Vec<(String, String)> {
 pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
     let pairs = pairs(query);
     let mut notices = Vec::new();
+    if pairs.len() == MAX_PAIRS {
+        let all = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .count();
+        if all > MAX_PAIRS {
+            notices.push(Notice::TooManyParts(all));
+        }
+    }
     let last = |key: &str| {
         pairs
             .iter()
@@ -679,6 +696,28 @@ pub fn encode(state: &UrlState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Parts past the 200th are ignored, and the notice says so (it was silent: a `case` at
+    /// the end of a long link was dropped unseen); exactly 200 parts is no notice.
+    #[test]
+    fn a_link_of_too_many_parts_says_what_it_ignored() {
+        let many = |n: usize| {
+            let mut q: Vec<String> = (0..n).map(|i| format!("k{i}={i}")).collect();
+            q.push("case=tianjin".into());
+            q.join("&")
+        };
+        let (s, n) = decode(&many(MAX_PAIRS + 100));
+        assert_eq!(s.case, CaseId::default());
+        assert!(n.contains(&Notice::TooManyParts(MAX_PAIRS + 101)), "{:?}", &n[..3]);
+        assert!(n
+            .iter()
+            .find(|x| matches!(x, Notice::TooManyParts(_)))
+            .unwrap()
+            .message(Lang::En)
+            .contains("only the first 200"));
+        let (_, n) = decode(&many(MAX_PAIRS - 1));
+        assert!(!n.iter().any(|x| matches!(x, Notice::TooManyParts(_))));
+    }
 
     #[test]
     fn links_carry_their_format_version_and_older_and_newer_ones_still_open() {

@@ -447,6 +447,9 @@ pub fn App() -> impl IntoView {
     })
 }
 
+/// The link notices listed one by one, at most.
+const MAX_NOTICES: usize = 8;
+
 #[component]
 fn UrlNotices(state: AppState) -> impl IntoView {
     let lang = state.lang;
@@ -456,11 +459,19 @@ fn UrlNotices(state: AppState) -> impl IntoView {
             view! {
                 <div class="notice url-notice" role="status">
                     <p>{tr(lang.get(), Msg::UrlNotice)}</p>
+                    // The first few, then how many more (a link of hundreds of bad parts would
+                    // otherwise push the page thousands of pixels down).
                     <ul>
                         {notices
                             .iter()
+                            .take(MAX_NOTICES)
                             .map(|n| view! { <li>{n.message(lang.get())}</li> })
                             .collect_view()}
+                        {(notices.len() > MAX_NOTICES).then(|| view! {
+                            <li data-more-notices=(notices.len() - MAX_NOTICES).to_string()>
+                                {trf(lang.get(), Msg::UrlMoreNotices, &[&(notices.len() - MAX_NOTICES).to_string()])}
+                            </li>
+                        })}
                     </ul>
                     <button type="button" class="dismiss" on:click=move |_| state.notices.set(Vec::new())>
                         {tr(lang.get(), Msg::Dismiss)}
