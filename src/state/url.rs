@@ -708,7 +708,11 @@ mod tests {
         };
         let (s, n) = decode(&many(MAX_PAIRS + 100));
         assert_eq!(s.case, CaseId::default());
-        assert!(n.contains(&Notice::TooManyParts(MAX_PAIRS + 101)), "{:?}", &n[..3]);
+        assert!(
+            n.contains(&Notice::TooManyParts(MAX_PAIRS + 101)),
+            "{:?}",
+            &n[..3]
+        );
         assert!(n
             .iter()
             .find(|x| matches!(x, Notice::TooManyParts(_)))
