@@ -538,11 +538,15 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
                     city.retain(|(ck, _)| ck != k);
                     city.push((k.clone(), v.trim().to_string()));
                 }
-                Err(error) => notices.push(Notice::BadValue {
-                    key: k.clone(),
-                    value: v.clone(),
-                    error,
-                }),
+                Err(error) => {
+                    // The last value of a key wins, a bad one too: the default is used.
+                    city.retain(|(ck, _)| ck != k);
+                    notices.push(Notice::BadValue {
+                        key: k.clone(),
+                        value: v.clone(),
+                        error,
+                    })
+                }
             }
             continue;
         }
@@ -558,11 +562,14 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
                     edits.retain(|(r, f, _)| !(*r == row && f == spec.key));
                     edits.push((row, spec.key.to_string(), v.trim().to_string()));
                 }
-                Err(error) => notices.push(Notice::BadValue {
-                    key: k.clone(),
-                    value: v.clone(),
-                    error,
-                }),
+                Err(error) => {
+                    edits.retain(|(r, f, _)| !(*r == row && f == spec.key));
+                    notices.push(Notice::BadValue {
+                        key: k.clone(),
+                        value: v.clone(),
+                        error,
+                    })
+                }
             }
             continue;
         }
@@ -577,11 +584,14 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
                     params.retain(|(pk, _)| pk != k);
                     params.push((k.clone(), v.trim().to_string()));
                 }
-                Err(error) => notices.push(Notice::BadValue {
-                    key: k.clone(),
-                    value: v.clone(),
-                    error,
-                }),
+                Err(error) => {
+                    params.retain(|(pk, _)| pk != k);
+                    notices.push(Notice::BadValue {
+                        key: k.clone(),
+                        value: v.clone(),
+                        error,
+                    })
+                }
             },
         }
     }
@@ -696,6 +706,21 @@ pub fn encode(state: &UrlState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The last value of a key wins, a bad one too: the default is used, as the notice says
+    /// (an earlier good value was kept while the notice said the default was used).
+    #[test]
+    fn a_bad_last_value_gives_the_default_as_its_notice_says() {
+        let (s, n) = decode("?case=daqing&staff=3000&staff=abc");
+        assert!(
+            !s.params.iter().any(|(k, _)| k == "staff"),
+            "{:?}",
+            s.params
+        );
+        assert!(matches!(&n[..], [Notice::BadValue { key, .. }] if key == "staff"));
+        let (s, _) = decode("?case=daqing&staff=abc&staff=3000");
+        assert!(s.params.iter().any(|(k, v)| k == "staff" && v == "3000"));
+    }
 
     /// Parts past the 200th are ignored, and the notice says so (it was silent: a `case` at
     /// the end of a long link was dropped unseen); exactly 200 parts is no notice.
