@@ -200,6 +200,8 @@ test('a briefing page on another origin drives the embed with set and hears stat
     assert.equal(s3.params.station_frontline, 200);
     await frame.waitForSelector('[data-model-error]');
     assert.ok((await frame.textContent('[data-model-error]')).includes(s3.error));
+    // It points to nothing the embedded page has not got (fields, a reset button).
+    assert.doesNotMatch(await frame.textContent('[data-model-error]'), /Reset|below|above/);
     await page.evaluate(() => window.send({ type: 'reform-explorer:set', params: { station_frontline: 6 } }));
     await page.waitForFunction(() => window.last('reform-explorer:state').error === null);
     assert.equal(await frame.$('[data-model-error]'), null);

@@ -259,6 +259,8 @@ pub enum Notice {
     },
     /// More `key=value` parts than are read (`MAX_PAIRS`): those past it are ignored.
     TooManyParts(usize),
+    /// A composed reform of more measures than a link may list (`MAX_STEPS`).
+    TooManyLevers(usize),
 }
 
 impl Notice {
@@ -275,6 +277,7 @@ impl Notice {
             }
             Notice::BadOption { key, value } => trf(lang, Msg::UrlBadOption, &[key, value]),
             Notice::BadRecipe(v) => trf(lang, Msg::UrlBadRecipe, &[v]),
+            Notice::TooManyLevers(n) => trf(lang, Msg::UrlTooManyLevers, &[&n.to_string()]),
             Notice::TooManyParts(n) => trf(
                 lang,
                 Msg::UrlTooManyParts,
@@ -485,10 +488,12 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         Some(b) => match Recipe::parse(&b, &last("levers").unwrap_or_default()) {
             Ok(r) => Some(r),
             Err(e) => {
-                notices.push(Notice::BadRecipe(match e {
-                    RecipeError::UnknownBase(x) | RecipeError::UnknownLever(x) => x,
-                    RecipeError::TooManyLevers(n) => format!("> {n}"),
-                }));
+                notices.push(match e {
+                    RecipeError::UnknownBase(x) | RecipeError::UnknownLever(x) => {
+                        Notice::BadRecipe(x)
+                    }
+                    RecipeError::TooManyLevers(n) => Notice::TooManyLevers(n),
+                });
                 None
             }
         },
@@ -720,6 +725,20 @@ mod tests {
         assert!(matches!(&n[..], [Notice::BadValue { key, .. }] if key == "staff"));
         let (s, _) = decode("?case=daqing&staff=abc&staff=3000");
         assert!(s.params.iter().any(|(k, v)| k == "staff" && v == "3000"));
+    }
+
+    /// More measures than a link may list: the notice says so (it read "“> 24” is not a
+    /// baseline or measure the composer knows").
+    #[test]
+    fn too_many_measures_say_so() {
+        let levers = ["daqing.urban.fewer_tiers"; crate::model::compose::MAX_STEPS + 1].join(",");
+        let (s, n) = decode(&format!("?view=compose&base=daqing.urban&levers={levers}"));
+        assert_eq!(
+            n,
+            vec![Notice::TooManyLevers(crate::model::compose::MAX_STEPS)]
+        );
+        assert!(n[0].message(Lang::En).contains("more than 24 measures"));
+        assert!(s.recipe.is_none() || s.recipe.as_ref().is_some_and(|r| r.steps.len() <= 24));
     }
 
     /// Parts past the 200th are ignored, and the notice says so (it was silent: a `case` at

@@ -482,8 +482,13 @@ fn UrlNotices(state: AppState) -> impl IntoView {
     }
 }
 
+/// Why the parameters cannot be modelled. `no_fields`: the page has no parameter fields or reset
+/// button for the notice to point to (the embedded page, presenter mode).
 #[component]
-pub(crate) fn ModelErrorBanner(state: AppState) -> impl IntoView {
+pub(crate) fn ModelErrorBanner(
+    state: AppState,
+    #[prop(optional)] no_fields: bool,
+) -> impl IntoView {
     let lang = state.lang;
     // The error alone: the banner's view does not follow every new scenario.
     let error = Memo::new(move |_| state.built.with(|b| b.as_ref().err().cloned()));
@@ -496,7 +501,12 @@ pub(crate) fn ModelErrorBanner(state: AppState) -> impl IntoView {
                     <span>{e.message(lang.get()).to_string()}</span>
                     " "
                     // A link opened with such values has no earlier result to keep.
-                    <span>{tr(lang.get(), if state.shown.with(Option::is_some) { Msg::KeepingLastResult } else { Msg::NothingToShow })}</span>
+                    <span>{tr(lang.get(), match (state.shown.with(Option::is_some), no_fields) {
+                        (true, false) => Msg::KeepingLastResult,
+                        (true, true) => Msg::KeepingLastResultHere,
+                        (false, false) => Msg::NothingToShow,
+                        (false, true) => Msg::NothingToShowHere,
+                    })}</span>
                 </div>
             }
         })

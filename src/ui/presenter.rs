@@ -393,7 +393,7 @@ fn ProjectorView(deck: Deck, clock: RwSignal<String>) -> impl IntoView {
                         <p class="present-guess">{t(Msg::PresentGuess)}</p>
                     })}
                 </div>
-                <ModelErrorBanner state=state/>
+                <ModelErrorBanner state=state no_fields=true/>
                 <section class="present-figures" aria-label=say(lang, Msg::KeyFigures)
                     data-hidden=move || deck.hidden.get().to_string()>
                     <ul class="pf-list">{cards}</ul>

@@ -715,7 +715,7 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
                 </a>
             </header>
             // Why the figures are missing or not the new values' (as on the full page).
-            <ModelErrorBanner state=state/>
+            <ModelErrorBanner state=state no_fields=true/>
             {show.has(Part::Figures).then(|| view! { <KeyFigures state=state/> })}
             {show.has(Part::Steps).then(|| view! { <StepControl state=state/> })}
             {(!later).then(|| rest(state))}
