@@ -317,6 +317,41 @@ test('the link carries a small organisation after its #: another browser opens i
   await opensOwn(link, key, staff);
 });
 
+// A colleague's link carries their organisation: it opens, but the one this browser keeps (the
+// reader's own) stays kept; it was replaced without a word.
+test("opening a link with another organisation shows it and keeps the reader's own", async () => {
+  const utf8 = fixture('organisation-utf8.csv');
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&lang=en`, async ({ page }) => {
+    await importBuffer(page, 'donghu.csv', utf8);
+    const theirs = await ownBase(page);
+    const kept = () => page.evaluate(() => localStorage.getItem('reform-explorer.organisation'));
+    await page.waitForFunction(() => localStorage.getItem('reform-explorer.organisation') !== null);
+    const theirsText = await kept();
+    await page.click('[data-panel="share"] summary');
+    await page.waitForSelector('[data-share-org="carried"]');
+    const link = await page.inputValue('[data-share="link"]');
+    await page.click('[data-panel="share"] summary');
+    // The reader's own: another organisation (one more officer at the top).
+    const lines = utf8.toString('utf8').split(/\r?\n/);
+    const head = lines[0].split(',');
+    const organ = head.findIndex((h) => ['organ', '机关警力'].includes(h));
+    const top = lines[1].split(',');
+    top[organ] = String(Number(top[organ]) + 1);
+    lines[1] = top.join(',');
+    await importBuffer(page, 'mine.csv', Buffer.from(lines.join('\n')));
+    await page.waitForFunction((k) => document.querySelector('[data-own]')?.dataset.own !== k, theirs);
+    await page.waitForFunction((t) => localStorage.getItem('reform-explorer.organisation') !== t, theirsText);
+    const mine = await kept();
+    await settledUrl(page);
+    await page.goto(link);
+    await page.waitForSelector('[data-own]');
+    assert.equal(await ownBase(page), theirs);
+    // After the frames the page keeps an organisation in: still the reader's own.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))))));
+    assert.equal(await kept(), mine);
+  });
+});
+
 test('the offline single file imports, edits and keeps an organisation from file://, with no network', async () => {
   const fileUrl = pathToFileURL(join(DIST, 'reform-explorer.html')).href;
   const gb = fixture('organisation-gb18030.csv');

@@ -108,26 +108,35 @@ pub fn link_names_own(search: &str) -> bool {
 
 /// Registers the organisation a link carries (`#orgz=…` unpacked by `unpack_link`, or
 /// `#org=…`): called before the link is read, so that a link naming it opens it. One a link
-/// carries is kept in the browser too. False when the link carries none.
+/// carries is kept in the browser too when none is kept yet. False when the link carries none.
 pub fn restore_linked() -> bool {
     let hash = location_hash();
     if let Some(org) = LINKED.with(|l| l.borrow_mut().take()) {
         // The link made for it is the one it came with.
         if let Some(scope) = offer(org) {
             LINKS.with(|l| l.borrow_mut().push((scope.variant.key, Some(hash))));
-            keep(scope, |_| {});
+            keep_unless_kept(scope);
         }
         return true;
     }
     if let Some(v) = hash.trim_start_matches('#').strip_prefix(FRAGMENT) {
         if let Ok(org) = crate::state::organisation::from_link(v) {
             if let Some(scope) = offer(org) {
-                keep(scope, |_| {});
+                keep_unless_kept(scope);
             }
             return true;
         }
     }
     false
+}
+
+/// Keeps a linked organisation in the browser only when none is kept there yet: opening a
+/// colleague's link shows theirs but must not replace the reader's own (it replaced it,
+/// edits and all). An import or an edit, which the reader makes, keeps as before.
+fn keep_unless_kept(scope: Scope) {
+    if storage().is_some_and(|s| s.get_item(KEY).ok().flatten().is_none()) {
+        keep(scope, |_| {});
+    }
 }
 
 /// Registers the organisation kept in the browser, if any, as the one the page offers.
