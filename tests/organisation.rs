@@ -363,6 +363,19 @@ fn random_broken_organisations_are_refused_with_the_right_problem() {
     }
 }
 
+/// Line endings of CR alone (old Mac Excel's "CSV (Macintosh)") read as CR LF and LF do: the
+/// file was refused with "column frontline is missing".
+#[test]
+fn a_file_of_cr_line_endings_reads_like_lf() {
+    let lf = "id,parent,name,kind,organ,frontline\nm,,市局,municipal_bureau,10,5\ns,m,\"甲\n所\",station,1,2\n";
+    let a = read(lf).expect("LF");
+    for other in [lf.replace('\n', "\r\n"), lf.replace('\n', "\r")] {
+        let b = read(&other).unwrap_or_else(|p| panic!("{other:?}: {p:?}"));
+        assert_eq!(b.tree.staff_total(), a.tree.staff_total());
+        assert_eq!(b.tree.children.len(), 1);
+    }
+}
+
 #[test]
 fn whole_file_problems() {
     let only = |text: &str| -> Vec<What> {

@@ -449,7 +449,7 @@ pub fn read(text: &str) -> Result<Organisation, Vec<Problem>> {
 /// twice and line breaks), with the 1-based line each starts on. The separator is a comma, or
 /// a tab or semicolon when the first line has one of those and no comma.
 fn records(text: &str) -> Vec<(usize, Vec<String>)> {
-    let first = text.lines().next().unwrap_or("");
+    let first = text.split(['\n', '\r']).next().unwrap_or("");
     let sep = if first.contains(',') {
         ','
     } else if first.contains('\t') {
@@ -505,11 +505,13 @@ fn records(text: &str) -> Vec<(usize, Vec<String>)> {
                 quoted = true;
                 from = i + 1;
             }
-            b'\r' => {
+            // CR LF: the CR is dropped and the LF ends the record.
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
                 field.push_str(&text[from..i]);
                 from = i + 1;
             }
-            b'\n' => {
+            // LF, or a CR alone (old Mac Excel's "CSV (Macintosh)").
+            b'\n' | b'\r' => {
                 field.push_str(&text[from..i]);
                 rec.push(std::mem::take(&mut field));
                 from = i + 1;
