@@ -252,13 +252,18 @@ fn union<'a>(mut ids: Vec<Id>, parts: impl IntoIterator<Item = &'a Unit>) -> Ids
     // Each part stands for at least one id.
     ids.reserve(parts.size_hint().0);
     for p in parts {
-        for o in p.origin_ids() {
-            if !ids.contains(o) {
-                ids.push(o.clone());
-            }
-        }
+        push_new(&mut ids, p.origin_ids());
     }
     Ids::from(ids)
+}
+
+/// Appends the ids of `more` that `ids` does not hold yet, in order.
+fn push_new(ids: &mut Vec<Id>, more: &[Id]) {
+    for o in more {
+        if !ids.contains(o) {
+            ids.push(o.clone());
+        }
+    }
 }
 
 impl fmt::Debug for Ids {
@@ -724,11 +729,7 @@ impl Unit {
             return;
         }
         let mut ids = self.origin_ids().to_vec();
-        for id in from.iter() {
-            if !ids.contains(id) {
-                ids.push(id.clone());
-            }
-        }
+        push_new(&mut ids, from);
         self.from = ids.into();
     }
     /// The baseline ids this unit stands for: its lineage, or its own id.
