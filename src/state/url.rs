@@ -537,21 +537,18 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         if STATE_KEYS.contains(&k.as_str()) {
             continue;
         }
+        let bad = |error| Notice::BadValue {
+            key: k.clone(),
+            value: v.clone(),
+            error,
+        };
+        // For each kind of key below, the last value wins, a bad one too (the default is then
+        // used, as its notice says): an earlier value of the key is dropped first.
         if let Some(spec) = CITY_SPECS.iter().find(|s| s.key == k) {
+            city.retain(|(ck, _)| ck != k);
             match spec.parse(v) {
-                Ok(_) => {
-                    city.retain(|(ck, _)| ck != k);
-                    city.push((k.clone(), v.trim().to_string()));
-                }
-                Err(error) => {
-                    // The last value of a key wins, a bad one too: the default is used.
-                    city.retain(|(ck, _)| ck != k);
-                    notices.push(Notice::BadValue {
-                        key: k.clone(),
-                        value: v.clone(),
-                        error,
-                    })
-                }
+                Ok(_) => city.push((k.clone(), v.trim().to_string())),
+                Err(error) => notices.push(bad(error)),
             }
             continue;
         }
@@ -562,19 +559,10 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
             Some((row, row_specs.iter().find(|s| s.key == field)?))
         });
         if let Some((row, spec)) = row_edit {
+            edits.retain(|(r, f, _)| !(*r == row && f == spec.key));
             match spec.parse(v) {
-                Ok(_) => {
-                    edits.retain(|(r, f, _)| !(*r == row && f == spec.key));
-                    edits.push((row, spec.key.to_string(), v.trim().to_string()));
-                }
-                Err(error) => {
-                    edits.retain(|(r, f, _)| !(*r == row && f == spec.key));
-                    notices.push(Notice::BadValue {
-                        key: k.clone(),
-                        value: v.clone(),
-                        error,
-                    })
-                }
+                Ok(_) => edits.push((row, spec.key.to_string(), v.trim().to_string())),
+                Err(error) => notices.push(bad(error)),
             }
             continue;
         }
@@ -584,20 +572,13 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
                     notices.push(Notice::UnknownKey(k.clone()));
                 }
             }
-            Some(spec) => match spec.parse(v) {
-                Ok(_) => {
-                    params.retain(|(pk, _)| pk != k);
-                    params.push((k.clone(), v.trim().to_string()));
+            Some(spec) => {
+                params.retain(|(pk, _)| pk != k);
+                match spec.parse(v) {
+                    Ok(_) => params.push((k.clone(), v.trim().to_string())),
+                    Err(error) => notices.push(bad(error)),
                 }
-                Err(error) => {
-                    params.retain(|(pk, _)| pk != k);
-                    notices.push(Notice::BadValue {
-                        key: k.clone(),
-                        value: v.clone(),
-                        error,
-                    })
-                }
-            },
+            }
         }
     }
     crate::model::order::sort_by(&mut edits, |a, b| a < b);
