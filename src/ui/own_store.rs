@@ -133,8 +133,13 @@ pub fn restore_linked() -> bool {
 /// Keeps a linked organisation in the browser only when none is kept there yet: opening a
 /// colleague's link shows theirs but must not replace the reader's own (it replaced it,
 /// edits and all). An import or an edit, which the reader makes, keeps as before.
+/// The kept one is looked for by its key's name, not read: this runs before the page is drawn,
+/// and a kept organisation may be a 10 MB file (`restore_kept` leaves it to after the frame).
 fn keep_unless_kept(scope: Scope) {
-    if storage().is_some_and(|s| s.get_item(KEY).ok().flatten().is_none()) {
+    let kept = |s: &web_sys::Storage| {
+        (0..s.length().unwrap_or(0)).any(|i| s.key(i).ok().flatten().as_deref() == Some(KEY))
+    };
+    if storage().is_some_and(|s| !kept(&s)) {
         keep(scope, |_| {});
     }
 }
