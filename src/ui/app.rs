@@ -14,6 +14,7 @@ use crate::ui::compare::{ComparePage, CompareTab};
 use crate::ui::composer::{ComposeTab, Composer};
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::key_figures::KeyFigures;
+use crate::ui::model_error::ModelErrorBanner;
 use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::organisation::OrganisationPanel;
 use crate::ui::params_panel::ParamsPanel;
@@ -476,37 +477,6 @@ fn UrlNotices(state: AppState) -> impl IntoView {
                     <button type="button" class="dismiss" on:click=move |_| state.notices.set(Vec::new())>
                         {tr(lang.get(), Msg::Dismiss)}
                     </button>
-                </div>
-            }
-        })
-    }
-}
-
-/// Why the parameters cannot be modelled. `no_fields`: the page has no parameter fields or reset
-/// button for the notice to point to (the embedded page, presenter mode).
-#[component]
-pub(crate) fn ModelErrorBanner(
-    state: AppState,
-    #[prop(optional)] no_fields: bool,
-) -> impl IntoView {
-    let lang = state.lang;
-    // The error alone: the banner's view does not follow every new scenario.
-    let error = Memo::new(move |_| state.built.with(|b| b.as_ref().err().cloned()));
-    move || {
-        error.get().map(|e| {
-            view! {
-                <div class="notice model-error" role="alert" data-model-error="1">
-                    <strong>{tr(lang.get(), Msg::ModelErrorTitle)}</strong>
-                    " "
-                    <span>{e.message(lang.get()).to_string()}</span>
-                    " "
-                    // A link opened with such values has no earlier result to keep.
-                    <span>{tr(lang.get(), match (state.shown.with(Option::is_some), no_fields) {
-                        (true, false) => Msg::KeepingLastResult,
-                        (true, true) => Msg::KeepingLastResultHere,
-                        (false, false) => Msg::NothingToShow,
-                        (false, true) => Msg::NothingToShowHere,
-                    })}</span>
                 </div>
             }
         })

@@ -10,6 +10,7 @@ mod composer;
 mod diagram;
 mod export;
 mod key_figures;
+mod model_error;
 mod numbers;
 mod org_editor;
 mod organisation;

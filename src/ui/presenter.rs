@@ -23,9 +23,9 @@ use crate::model::cases::CaseId;
 use crate::model::source::Source;
 use crate::state::present::{after_move, Message, Move, Shared, CHANNEL};
 use crate::state::url::Present;
-use crate::ui::app::ModelErrorBanner;
 use crate::ui::diagram::StepDiagram;
 use crate::ui::key_figures::{figure_cell, figure_values, written};
+use crate::ui::model_error::ModelErrorBanner;
 use crate::ui::say;
 use crate::ui::state::AppState;
 

@@ -16,9 +16,9 @@ use serde::Serialize;
 
 use crate::i18n::{plain_number, tr, trf, Lang, Msg};
 use crate::state::url::{self, Part, Parts, Theme};
-use crate::ui::app::ModelErrorBanner;
 use crate::ui::diagram::DiagramPanel;
 use crate::ui::key_figures::{figure_values, KeyFigures};
+use crate::ui::model_error::ModelErrorBanner;
 use crate::ui::numbers::{Numbers, StaffChart};
 use crate::ui::say;
 use crate::ui::state::AppState;
