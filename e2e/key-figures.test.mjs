@@ -49,7 +49,11 @@ function checkCards(cards, where, { responseShown = true } = {}) {
     assert.ok(c.table.before !== undefined, `${where} ${c.key}: in the numbers`);
     assert.equal(c.strip.before, c.table.before, `${where} ${c.key} before`);
     assert.equal(c.strip.after, c.table.after, `${where} ${c.key} after`);
-    assert.ok(c.strip.before !== '' && c.strip.after !== '', `${where} ${c.key}: a value`);
+    // A value on each side, or "—" for a mean over no units (officers per team before any team).
+    for (const side of ['before', 'after']) {
+      assert.ok(c.strip[side] !== '' || (c.key !== 'response_time' && c.strip[`${side}Text`] === '—'),
+        `${where} ${c.key} ${side}: a value`);
+    }
     if (c.key !== 'response_time') {
       assert.equal(c.strip.beforeText, c.table.beforeText, `${where} ${c.key} written the same`);
       assert.equal(c.strip.afterText, c.table.afterText, `${where} ${c.key} written the same`);
@@ -142,5 +146,20 @@ test('a composed reform shows its parts’ key figures (typical city + Daqing’
 test('the embedded page shows the key figures too', async () => {
   await withPage(env.browser, `${env.server.url}?case=zhejiang&embed=1&lang=en`, async ({ page }) => {
     checkCards(await survey(page), 'embedded zhejiang');
+  });
+});
+
+test('a mean over no units is written "—", not 0: officers per team before Tianjin\'s station has teams', async () => {
+  const model = expected['tianjin/station'];
+  assert.equal(model.steps[0].team_size, '', 'the model has no mean before the teams exist');
+  assert.notEqual(model.steps[model.levers.length].team_size, '');
+  await withPage(env.browser, `${env.server.url}?case=tianjin&variant=station&lang=en`, async ({ page }) => {
+    const card = survey(page).then((cs) => cs.find((c) => c.key === 'team_size'));
+    const { strip, table } = await card;
+    assert.equal(strip.before, '');
+    assert.equal(strip.beforeText, '—');
+    assert.equal(table.beforeText, '—');
+    assert.equal(strip.after, model.steps[model.levers.length].team_size);
+    assert.equal(await page.textContent('[data-row="team_size"] td.change'), '—');
   });
 });

@@ -108,9 +108,11 @@ fn band_edges_fall_in_the_right_band() {
 fn a_lone_unit_has_no_managers() {
     let m = compute(&unit("m", UnitKind::MunicipalBureau, 3, 0));
     assert_eq!(m.get(K::ManagersRatio), 0.0);
+    // A share of no managing units is undefined ("—" on the page), not 0 %.
     for (k, _, _) in K::SPAN_BANDS {
-        assert_eq!(m.get(k), 0.0);
+        assert!(m.get(k).is_nan(), "{}", k.key());
     }
+    assert!(m.get(K::SpanAvg).is_nan());
     let b = breakdown(&unit("m", UnitKind::MunicipalBureau, 3, 0));
     assert_eq!(b.tiers, vec![(1, tally(1, 3, 0))]);
     assert!(b.top.is_empty());
@@ -229,7 +231,7 @@ fn check(org: &Unit, m: &Metrics, b: &Breakdown, at: &str) {
             "{at}: {children} children"
         );
     } else {
-        assert_eq!(bands, 0.0, "{at}: no managers, no bands");
+        assert!(bands.is_nan(), "{at}: no managers, no bands");
     }
 }
 

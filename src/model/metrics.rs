@@ -258,6 +258,25 @@ impl MetricKey {
         }
     }
 
+    /// A mean (or share) over units an organisation may lack: teams, sub-bureaus, managing
+    /// units. Such a metric is NaN when there are none, and the page writes "—"; every other
+    /// metric is always a number.
+    pub fn may_be_undefined(self) -> bool {
+        matches!(
+            self,
+            MetricKey::InternalUnits
+                | MetricKey::TeamSize
+                | MetricKey::StaffPerSubBureau
+                | MetricKey::ResidentsPerSubBureau
+                | MetricKey::SpanAvg
+                | MetricKey::SpanBand1
+                | MetricKey::SpanBand2To3
+                | MetricKey::SpanBand4To7
+                | MetricKey::SpanBand8To12
+                | MetricKey::SpanBand13Plus
+        )
+    }
+
     pub fn format(self) -> Format {
         match self {
             MetricKey::FrontlineShare
@@ -280,8 +299,20 @@ impl MetricKey {
 }
 
 /// All metrics of one organisation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Metrics(Vec<(MetricKey, f64)>);
+
+/// Equal when every value is: an undefined mean (NaN) equals an undefined mean.
+impl PartialEq for Metrics {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|((k, a), (l, b))| k == l && (a == b || (a.is_nan() && b.is_nan())))
+    }
+}
 
 impl Metrics {
     pub fn get(&self, key: MetricKey) -> f64 {
@@ -293,9 +324,10 @@ impl Metrics {
     }
 }
 
+/// `sum / n`; NaN over no units, which the page writes "—" (a mean of nothing is not 0).
 fn mean(sum: f64, n: usize) -> f64 {
     if n == 0 {
-        0.0
+        f64::NAN
     } else {
         sum / n as f64
     }
@@ -760,10 +792,14 @@ mod tests {
     }
 
     #[test]
-    fn empty_tree_gives_zeros_not_nan() {
+    fn a_mean_over_no_units_is_undefined_and_every_count_is_a_number() {
         let m = compute(&unit("m", UnitKind::MunicipalBureau));
+        // A lone unit manages nothing and holds no teams, internal units or sub-bureaus: each
+        // mean over those is undefined, not 0. Everything else is a number.
         for k in MetricKey::ALL {
-            assert!(m.get(k).is_finite(), "{k:?}");
+            assert_eq!(m.get(k).is_nan(), k.may_be_undefined(), "{k:?}");
         }
+        assert_eq!(m.get(MetricKey::ManagersRatio), 0.0);
+        assert_eq!(m.get(MetricKey::Teams), 0.0);
     }
 }

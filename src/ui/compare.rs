@@ -27,17 +27,17 @@ fn write(f: Figure, v: f64) -> String {
         Figure::ResponseTime => Format::Decimal,
         Figure::Officers => Format::Count,
     };
-    match format {
-        Format::Count => format_number(v, 0),
-        Format::Decimal => format_number(v, 1),
-        Format::Share => format!("{}%", format_number(v * 100.0, 1)),
-        Format::Ratio => format_number(v, 2),
-    }
+    crate::ui::numbers::shown(format, v)
+}
+
+/// Whether a figure did not change: an undefined mean (NaN) before and after counts as the same.
+fn same(before: f64, after: f64) -> bool {
+    before == after || (before.is_nan() && after.is_nan())
 }
 
 /// A cell's text: "before → after", or the value and "(no effect)" when the two are equal.
 fn before_after(f: Figure, before: f64, after: f64, l: Lang) -> AnyView {
-    if before == after {
+    if same(before, after) {
         view! { {write(f, before)} " " <small class="no-effect-mark">"(" {tr(l, Msg::CompareNoEffect)} ")"</small> }
             .into_any()
     } else {
@@ -121,7 +121,7 @@ fn CompareTable(all: Vec<Applied>, lang: Lang) -> impl IntoView {
                 .iter()
                 .map(|a| match cell(a, f) {
                     Cell::Value { before, after } => {
-                        let same = before == after;
+                        let same = same(before, after);
                         view! {
                             <td class="num" class:no-effect=same data-compare=f.key() data-case=a.case.key()
                                 data-before=plain_number(before) data-after=plain_number(after)
@@ -299,7 +299,7 @@ fn FourReforms(state: AppState) -> impl IntoView {
                     .map(|(case, _, r)| match r {
                         Ok((mb, ma, _)) => {
                             let (before, after) = (mb.get(k), ma.get(k));
-                            let same = before == after;
+                            let same = same(before, after);
                             view! {
                                 <td class="num" class:no-effect=same data-four=k.key() data-case=case.key()
                                     data-before=plain_number(before) data-after=plain_number(after)

@@ -95,7 +95,6 @@ fn reported_view(
     }
 }
 
-/// Every key figure's (before, at the step) pair, in `Variant::key_figures` order; NaN where
 /// The cell of figure `f` (the `i`th of `values`) before or at the step (`after`), with its
 /// `class` from `classes` (before, after), `data-phase` and `data-value`; its text follows the
 /// numbers. The strip and presenter mode draw their cards with it.
@@ -127,6 +126,7 @@ fn figure_value(values: Memo<Vec<(f64, f64)>>, i: usize, after: bool) -> f64 {
     })
 }
 
+/// Every key figure's (before, at the step) pair, in `Variant::key_figures` order; NaN where
 /// there is none. Reactive: follows the scenario, the step and the parameters.
 pub(crate) fn figure_values(state: AppState) -> Vec<(f64, f64)> {
     let v = state.variant.get();

@@ -16,6 +16,10 @@ use crate::ui::TableScroll;
 
 /// A value as shown: shares as percentages, means with one decimal.
 pub(crate) fn shown(format: Format, v: f64) -> String {
+    if v.is_nan() {
+        // A mean over no units, or nothing built yet.
+        return "—".into();
+    }
     match format {
         Format::Count => format_number(v, 0),
         Format::Decimal => format_number(v, 1),
@@ -27,6 +31,10 @@ pub(crate) fn shown(format: Format, v: f64) -> String {
 /// The change after − before; shares in percentage points.
 fn change(format: Format, before: f64, after: f64, lang: Lang) -> String {
     let d = after - before;
+    if d.is_nan() {
+        // A mean over no units on either side: there is no change to write.
+        return "—".into();
+    }
     let sign = if d > 0.0 { "+" } else { "" };
     match format {
         Format::Share => {
