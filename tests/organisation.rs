@@ -552,19 +552,16 @@ fn random_byte_edits_never_panic() {
     assert!(accepted > 0 && accepted < 10_000, "{accepted}");
 }
 
-#[test]
-fn a_scenario_file_carries_its_own_organisation() {
-    use reform_explorer::state::scenario::{
-        from_json, to_json as scenario_json, Problem as FileProblem, Saved,
-    };
+/// A scenario file (as JSON) composed on a new own organisation with one station `name` of
+/// `frontline` officers, carrying it; with the organisation's content and scope key.
+fn scenario_on_own(name: &str, frontline: u32) -> (serde_json::Value, String, String) {
+    use reform_explorer::state::scenario::{to_json as scenario_json, Saved};
     use reform_explorer::state::url::decode;
-    // An organisation this process has not seen: the file alone must make it known.
     let mut text = template(false);
-    text.push_str("s2,m,Carried station,Carried station,station,3,17,,,,\r\n");
+    text.push_str(&format!("s2,m,{name},{name},station,3,{frontline},,,,\r\n"));
     let org = read(&text).unwrap();
     let content = to_json(&org.tree, &org.name);
     let key = format!("org.own-{:016x}", own::content_hash(&content));
-    assert_eq!(Scope::parse(&key), None, "not registered yet");
     let (state, notices) =
         decode("?view=compose&base=org.typical_city&levers=daqing.urban.fewer_tiers&lang=en");
     assert!(notices.is_empty());
@@ -576,6 +573,21 @@ fn a_scenario_file_carries_its_own_organisation() {
     let mut file: serde_json::Value = serde_json::from_str(&scenario_json(&base)).unwrap();
     file["recipe"]["base"] = key.clone().into();
     file["organisation"] = serde_json::from_str(&content).unwrap();
+    (file, content, key)
+}
+
+#[test]
+fn a_scenario_file_carries_its_own_organisation() {
+    use reform_explorer::state::scenario::{
+        from_json, to_json as scenario_json, Problem as FileProblem,
+    };
+    // An organisation this process has not seen: the file alone must make it known.
+    let (mut file, content, key) = scenario_on_own("Carried station", 17);
+    assert_eq!(
+        Scope::parse(&key),
+        None,
+        "not registered before the file is read"
+    );
     let written = file.to_string();
     let saved = from_json(&written).unwrap_or_else(|p| panic!("{p:?}"));
     assert_eq!(saved.state.recipe.as_ref().unwrap().base.key(), key);
@@ -593,6 +605,47 @@ fn a_scenario_file_carries_its_own_organisation() {
     assert!(problems.iter().any(|p| p
         .message(Lang::En)
         .starts_with("The organisation in the file: Row 2, column “kind”")));
+}
+
+#[test]
+fn a_scenario_file_whose_organisation_was_edited_or_left_out_says_so() {
+    use reform_explorer::state::scenario::{from_json, Problem as FileProblem};
+    let (mut file, _, key) = scenario_on_own("Edited station", 23);
+    // Edited by hand: still a good organisation, but no longer the one the scenario names.
+    file["organisation"]["units"][1]["frontline"] = 24.into();
+    let problems = from_json(&file.to_string()).unwrap_err();
+    assert_eq!(
+        problems,
+        vec![FileProblem::OrganisationChanged(key.clone())]
+    );
+    let said = problems[0].message(Lang::En);
+    assert!(
+        said.contains("changed after the scenario was saved"),
+        "{said}"
+    );
+    assert!(!said.contains("not a baseline"), "{said}");
+    // Left out, and never seen by this process: the file lacks it.
+    let missing = "org.own-00000000000000a1";
+    file["recipe"]["base"] = missing.into();
+    file["organisation"] = serde_json::Value::Null;
+    let problems = from_json(&file.to_string()).unwrap_err();
+    assert_eq!(
+        problems,
+        vec![FileProblem::OrganisationMissing(missing.into())]
+    );
+    // A refused file says what is wrong, not what a link would do instead.
+    file["recipe"]["base"] = "org.typical_city".into();
+    file["step"] = 99.into();
+    let problems = from_json(&file.to_string()).unwrap_err();
+    for l in Lang::ALL {
+        let said: Vec<String> = problems.iter().map(|p| p.message(l)).collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        for link_words in ["showing the last step", "已显示最后一步", "已顯示最後一步"]
+        {
+            assert!(!said[0].contains(link_words), "{said:?}");
+        }
+        assert!(said[0].contains("99"), "{said:?}");
+    }
 }
 
 #[test]

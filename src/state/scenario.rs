@@ -104,6 +104,12 @@ pub enum Problem {
     Value(Notice),
     /// A problem of the own organisation the file carries.
     Organisation(crate::state::organisation::Problem),
+    /// The scenario names an own organisation (`org.own-…`) other than the one the file
+    /// carries: the organisation was edited after the file was written.
+    OrganisationChanged(String),
+    /// The scenario names an own organisation, the file carries none, and this browser does
+    /// not know it.
+    OrganisationMissing(String),
 }
 
 impl Problem {
@@ -133,8 +139,10 @@ impl Problem {
                 &[field, expected.name(lang), found.name(lang)],
             ),
             Problem::TooMany { field, max } => trf(lang, Msg::ImportTooMany, &[field, &n(*max)]),
-            Problem::Value(n) => n.message(lang),
+            Problem::Value(n) => n.problem(lang),
             Problem::Organisation(p) => trf(lang, Msg::ImportOrganisation, &[&p.message(lang)]),
+            Problem::OrganisationChanged(x) => trf(lang, Msg::FileOrgChanged, &[x]),
+            Problem::OrganisationMissing(x) => trf(lang, Msg::FileOrgMissing, &[x]),
         }
     }
 }
@@ -662,7 +670,24 @@ fn from_file(f: FileIn) -> Result<Saved, Vec<Problem>> {
         .map(|(k, v)| format!("{}={}", url::percent_encode(k), url::percent_encode(v)))
         .collect();
     let (state, notices) = url::decode(&query.join("&"));
-    r.problems.extend(notices.into_iter().map(Problem::Value));
+    // An own organisation the decoder does not know: say why, rather than "not a baseline".
+    let names_own = |x: &str| {
+        x.split_once('.')
+            .is_some_and(|(_, v)| v.trim().starts_with(crate::model::own::KEY_PREFIX))
+    };
+    r.problems.extend(notices.into_iter().map(|n| {
+        let own = match &n {
+            Notice::BadRecipe(x) => Some(x),
+            Notice::BadOption { key, value } if key == "four" => Some(value),
+            _ => None,
+        }
+        .filter(|x| names_own(x));
+        match own {
+            Some(x) if organisation.is_some() => Problem::OrganisationChanged(x.clone()),
+            Some(x) => Problem::OrganisationMissing(x.clone()),
+            None => Problem::Value(n),
+        }
+    }));
     if r.problems.is_empty() {
         Ok(Saved {
             name,

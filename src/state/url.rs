@@ -245,9 +245,9 @@ pub enum Notice {
     /// A link written by a newer version of the app (`v` above [`URL_VERSION`]) or a `v`
     /// that is not a version number.
     NewerFormat(String),
-    /// A view option (`theme`, `layout`, `embed`) with a value it does not take.
     /// A composed reform's `base` or `levers` that cannot be read.
     BadRecipe(String),
+    /// A view option (`theme`, `layout`, `embed`) with a value it does not take.
     BadOption {
         key: String,
         value: String,
@@ -264,28 +264,58 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// What is wrong and what the page does about it ("…; the default is used").
     pub fn message(&self, lang: Lang) -> String {
+        self.say(lang, false)
+    }
+
+    /// What is wrong, without what a link does about it: a scenario file with any problem is
+    /// refused whole, so nothing is ignored or replaced by a default.
+    pub fn problem(&self, lang: Lang) -> String {
+        self.say(lang, true)
+    }
+
+    fn say(&self, lang: Lang, file: bool) -> String {
+        let m = |link: Msg, in_file: Msg| if file { in_file } else { link };
         match self {
-            Notice::UnknownKey(k) => trf(lang, Msg::UrlUnknownKey, &[k]),
-            Notice::UnknownCase(v) => trf(lang, Msg::UrlUnknownCase, &[v]),
-            Notice::CaseNotModelled(c) => trf(lang, Msg::UrlCaseNotModelled, &[c.name().get(lang)]),
-            Notice::UnknownVariant(v) => trf(lang, Msg::UrlUnknownVariant, &[v]),
-            Notice::UnknownLang(v) => trf(lang, Msg::UrlUnknownLang, &[v]),
-            Notice::BadStep(v) => trf(lang, Msg::UrlBadStep, &[v]),
+            Notice::UnknownKey(k) => trf(lang, m(Msg::UrlUnknownKey, Msg::FileUnknownKey), &[k]),
+            Notice::UnknownCase(v) => trf(lang, m(Msg::UrlUnknownCase, Msg::FileUnknownCase), &[v]),
+            Notice::CaseNotModelled(c) => trf(
+                lang,
+                m(Msg::UrlCaseNotModelled, Msg::FileCaseNotModelled),
+                &[c.name().get(lang)],
+            ),
+            Notice::UnknownVariant(v) => trf(
+                lang,
+                m(Msg::UrlUnknownVariant, Msg::FileUnknownVariant),
+                &[v],
+            ),
+            Notice::UnknownLang(v) => trf(lang, m(Msg::UrlUnknownLang, Msg::FileUnknownLang), &[v]),
+            Notice::BadStep(v) => trf(lang, m(Msg::UrlBadStep, Msg::FileBadStep), &[v]),
             Notice::NewerFormat(v) => {
                 trf(lang, Msg::UrlNewerFormat, &[v, &URL_VERSION.to_string()])
             }
-            Notice::BadOption { key, value } => trf(lang, Msg::UrlBadOption, &[key, value]),
-            Notice::BadRecipe(v) => trf(lang, Msg::UrlBadRecipe, &[v]),
-            Notice::TooManyLevers(n) => trf(lang, Msg::UrlTooManyLevers, &[&n.to_string()]),
+            Notice::BadOption { key, value } => trf(
+                lang,
+                m(Msg::UrlBadOption, Msg::FileBadOption),
+                &[key, value],
+            ),
+            Notice::BadRecipe(v) => trf(lang, m(Msg::UrlBadRecipe, Msg::FileBadRecipe), &[v]),
+            Notice::TooManyLevers(n) => trf(
+                lang,
+                m(Msg::UrlTooManyLevers, Msg::FileTooManyLevers),
+                &[&n.to_string()],
+            ),
             Notice::TooManyParts(n) => trf(
                 lang,
                 Msg::UrlTooManyParts,
                 &[&n.to_string(), &MAX_PAIRS.to_string()],
             ),
-            Notice::BadValue { key, value, error } => {
-                trf(lang, Msg::UrlBadValue, &[key, value, &error.message(lang)])
-            }
+            Notice::BadValue { key, value, error } => trf(
+                lang,
+                m(Msg::UrlBadValue, Msg::FileBadValue),
+                &[key, value, &error.message(lang)],
+            ),
         }
     }
 }
