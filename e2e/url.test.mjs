@@ -3,7 +3,7 @@
 // writes reopens each one with exactly the same figures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { reopen, rng, setParam, shownMetrics, useBrowser, withPage } from './support.mjs';
+import { reopen, rng, setParam, settledUrl, shownMetrics, useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 const SEED = Number(process.env.URL_SEED || 7);
@@ -50,5 +50,42 @@ test(`${STATES} random states (seed ${SEED}) reopen from their links with the sa
         assert.equal(await again.page.url(), link);
       });
     }
+  });
+});
+
+test('Back and Forward move between the places visited (case, scope, page); a parameter, the step or the language adds no entry', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page, errors }) => {
+    const entries = () => page.evaluate(() => history.length);
+    const start = await entries();
+    const pressed = (sel) => page.waitForSelector(`${sel}[aria-pressed="true"]`);
+    // Edits in place: a parameter, the step, the language.
+    await setParam(page, 'staff', 2600);
+    await page.click('[data-step="1"]');
+    await page.click('[data-lang="zh-Hans"]');
+    await page.click('[data-lang="en"]');
+    assert.match(await settledUrl(page), /staff=2600/);
+    assert.equal(await entries(), start, 'no entry for a parameter, a step or the language');
+    // Places: another case, then another scope of it.
+    await page.click('button[data-case="zhejiang"]');
+    await pressed('button[data-case="zhejiang"]');
+    assert.match(await settledUrl(page), /case=zhejiang/);
+    await page.click('[data-variant="pujiang"]');
+    await pressed('[data-variant="pujiang"]');
+    assert.match(await settledUrl(page), /variant=pujiang/);
+    assert.equal(await entries(), start + 2, 'one entry a place');
+    // Back: Nanhu, then Daqing as it was left (its parameter and step).
+    await page.goBack();
+    await pressed('[data-variant="nanhu"]');
+    assert.match(page.url(), /case=zhejiang/);
+    await page.goBack();
+    await pressed('button[data-case="daqing"]');
+    await page.waitForSelector('[data-step="1"][aria-current="step"]');
+    assert.equal(await page.inputValue('#param-staff'), '2600');
+    // Returning wrote no new entry: Forward still goes to Zhejiang.
+    assert.match(await settledUrl(page), /case=daqing/);
+    await page.goForward();
+    await pressed('button[data-case="zhejiang"]');
+    assert.equal(await entries(), start + 2);
+    assert.deepEqual(errors, []);
   });
 });

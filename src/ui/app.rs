@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, trf, Lang, Msg};
 use crate::model::cases::CaseId;
-use crate::state::url::{Theme, View};
+use crate::state::url::{self, Theme, UrlState, View};
 use crate::ui::analysis::ResponsePanel;
 use crate::ui::compare::{ComparePage, CompareTab};
 use crate::ui::composer::{ComposeTab, Composer};
@@ -38,17 +38,79 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// Writes the state into the address bar without adding history entries.
-/// `hash` is the fragment a link carries for the own organisation (`#org=…`), or empty.
-fn replace_url(query: &str, hash: &str) {
+/// Writes the state into the address bar: as a new history entry when `push`, else in place
+/// of the current one. `hash` is the fragment a link carries for the own organisation
+/// (`#org=…`), or empty.
+fn write_url(query: &str, hash: &str, push: bool) {
     let Some(w) = web_sys::window() else { return };
     let path = w.location().pathname().unwrap_or_default();
     if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{query}{hash}")),
-        );
+        let url = format!("{path}{query}{hash}");
+        let none = wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            h.push_state_with_url(&none, "", Some(&url))
+        } else {
+            h.replace_state_with_url(&none, "", Some(&url))
+        };
+    }
+}
+
+/// Where in the app the page is: the page (a case, the four models, the composer), the case
+/// and its scope, as a link names them. Moving to another place adds a history entry, so Back
+/// returns to it; every other change (a parameter, the step, the language, a measure added in
+/// the composer) rewrites the current entry.
+type Place = (View, CaseId, String);
+
+fn place_of(u: &UrlState) -> Place {
+    (u.view, u.case, u.variant.clone())
+}
+
+/// How the address bar is written: the write waiting for edits to settle, the place last
+/// written, and whether the waiting write adds an entry.
+#[derive(Clone, Copy)]
+struct AddressBar {
+    pending: StoredValue<Option<Timeout>, LocalStorage>,
+    last: StoredValue<Option<Place>, LocalStorage>,
+    push: StoredValue<bool, LocalStorage>,
+}
+
+impl AddressBar {
+    fn new() -> Self {
+        AddressBar {
+            pending: StoredValue::new_local(None),
+            last: StoredValue::new_local(None),
+            push: StoredValue::new_local(false),
+        }
+    }
+
+    /// Writes `u` after [`URL_DELAY`]: a new timeout replaces the pending one, which is
+    /// cancelled as it is dropped; a new place the pending one was to push is still pushed.
+    fn write(self, u: &UrlState, hash: String, adds_history: bool) {
+        let here = place_of(u);
+        let moved = self.last.get_value().is_some_and(|p| p != here);
+        self.last.set_value(Some(here));
+        let push = adds_history && (moved || self.push.get_value());
+        self.push.set_value(push);
+        let query = url::encode(u);
+        self.pending
+            .set_value(Some(Timeout::new(URL_DELAY, move || {
+                self.push.set_value(false);
+                write_url(&query, &hash, push);
+            })));
+    }
+
+    /// Back and Forward: the page shows the state of the entry returned to (the language and
+    /// theme stay the reader's, as for a saved scenario); nothing is written as a new entry.
+    fn follow_history(self, state: AppState) {
+        let Some(w) = web_sys::window() else { return };
+        EventListener::new(&w, "popstate", move |_| {
+            let (u, _) = url::decode(&location_search());
+            self.pending.set_value(None);
+            self.push.set_value(false);
+            self.last.set_value(Some(place_of(&u)));
+            state.apply(&u);
+        })
+        .forget(); // lives as long as the page
     }
 }
 
@@ -134,12 +196,17 @@ pub fn App() -> impl IntoView {
     // The URL and the page's lang attribute follow the state.
     // Debounced: Chromium throttles (and logs an error about) frequent replaceState calls, and
     // each one costs about 1.5 ms, so a burst of edits writes the address bar once.
-    // A new timeout replaces the pending one, which is cancelled as it is dropped.
-    let pending = StoredValue::new_local(None::<Timeout>);
+    // The embedded page and presenter mode never add entries (an embedded page's would be the
+    // briefing page's Back button's).
+    let bar = AddressBar::new();
+    let adds_history = !state.embed && !state.present.is_on();
+    if adds_history {
+        bar.follow_history(state);
+    }
     Effect::new(move |_| {
-        let q = state.query();
-        let f = crate::ui::own_store::fragment(state);
-        pending.set_value(Some(Timeout::new(URL_DELAY, move || replace_url(&q, &f))));
+        let mut u = state.url_state();
+        u.embed = state.embed;
+        bar.write(&u, crate::ui::own_store::fragment(state), adds_history);
     });
     Effect::new(move |_| {
         if let Some(el) = web_sys::window()

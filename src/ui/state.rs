@@ -548,11 +548,6 @@ impl AppState {
         self.step.set(v.levers.len());
     }
 
-    /// The URL query for the current state (valid values only).
-    pub fn query(&self) -> String {
-        self.query_with(self.embed)
-    }
-
     /// The query for the current state, embedded or not (the embed snippet and the "open in
     /// the full explorer" link).
     pub fn query_with(&self, embed: bool) -> String {
