@@ -113,3 +113,31 @@ test('a skip button is the first Tab stop and takes the keyboard to the results'
     await page.waitForFunction(() => document.querySelector('[data-action="skip"]').textContent === '跳到结果');
   });
 });
+
+test('Tab goes through the top bar in the order it is drawn (row by row, left to right), at every width', async () => {
+  for (const [width, lang] of [[1920, 'en'], [1366, 'zh-Hans'], [1100, 'en'], [900, 'zh-Hans'], [700, 'en']]) {
+    await withPage(env.browser, `${env.server.url}?case=daqing&lang=${lang}`, { viewport: { width, height: 900 } }, async ({ page }) => {
+      const stops = [];
+      await page.focus('[data-action="skip"]');
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press('Tab');
+        const s = await page.evaluate(() => {
+          const e = document.activeElement;
+          if (!e.closest('header.topbar')) return null;
+          const r = e.getBoundingClientRect();
+          return { what: e.dataset.case || e.dataset.lang || e.dataset.action || e.textContent.trim().slice(0, 12), top: r.top, left: r.left };
+        });
+        if (!s) break;
+        stops.push(s);
+      }
+      assert.ok(stops.length >= 10, `${width}: ${stops.length} stops in the top bar`);
+      for (let i = 1; i < stops.length; i++) {
+        const [a, b] = [stops[i - 1], stops[i]];
+        // Same row (tops within 12 px): left to right; else a lower row.
+        const sameRow = Math.abs(a.top - b.top) < 12;
+        assert.ok(sameRow ? b.left > a.left : b.top > a.top,
+          `${width} ${lang}: ${a.what} (${Math.round(a.left)}, ${Math.round(a.top)}) then ${b.what} (${Math.round(b.left)}, ${Math.round(b.top)})`);
+      }
+    });
+  }
+});

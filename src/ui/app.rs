@@ -343,33 +343,6 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">{say(lang, Msg::AppTagline)}</p>
             </div>
             <PhoneNav state=state menu=menu/>
-            <nav class="cases" aria-label=say(lang, Msg::Cases)>
-                {CaseId::ALL
-                    .into_iter()
-                    .map(|c| {
-                        let active = move || state.view.get() == View::Case && state.case.get() == c;
-                        view! {
-                            <button
-                                type="button"
-                                class="case-tab"
-                                class:active=active
-                                data-case=c.key()
-                                aria-pressed=move || active().to_string()
-                                disabled=!c.is_modelled()
-                                on:click=move |_| state.set_case(c)
-                                title=move || if c.is_modelled() { String::new() } else { t(Msg::NotYetModelled).to_string() }
-                            >
-                                <span>{move || c.name().get(lang.get())}</span>
-                                {(!c.is_modelled()).then(|| view! {
-                                    <small class="soon">{say(lang, Msg::NotYetModelled)}</small>
-                                })}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-                <CompareTab state=state/>
-                <ComposeTab state=state/>
-            </nav>
             <div class="topbar-more" id="topbar-more">
             <label class="theme">
                 <span>{say(lang, Msg::Theme)}</span>
@@ -417,6 +390,34 @@ pub fn App() -> impl IntoView {
                     .collect_view()}
             </div>
             </div>
+            // The case tabs last, as they are drawn: a row of their own under the controls.
+            <nav class="cases" aria-label=say(lang, Msg::Cases)>
+                {CaseId::ALL
+                    .into_iter()
+                    .map(|c| {
+                        let active = move || state.view.get() == View::Case && state.case.get() == c;
+                        view! {
+                            <button
+                                type="button"
+                                class="case-tab"
+                                class:active=active
+                                data-case=c.key()
+                                aria-pressed=move || active().to_string()
+                                disabled=!c.is_modelled()
+                                on:click=move |_| state.set_case(c)
+                                title=move || if c.is_modelled() { String::new() } else { t(Msg::NotYetModelled).to_string() }
+                            >
+                                <span>{move || c.name().get(lang.get())}</span>
+                                {(!c.is_modelled()).then(|| view! {
+                                    <small class="soon">{say(lang, Msg::NotYetModelled)}</small>
+                                })}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+                <CompareTab state=state/>
+                <ComposeTab state=state/>
+            </nav>
         </header>
         <UrlNotices state=state/>
         <Show when=move || state.view.get() == View::Compare>
