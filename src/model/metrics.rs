@@ -72,7 +72,10 @@ impl MetricKey {
                 "Units run by their local government",
             ),
             MetricKey::CountyBureaus => Text::new("县局数", "County bureaus"),
-            MetricKey::Stations => Text::new("派出所数", "Police stations"),
+            MetricKey::Stations => Text::new(
+                "派出所数（含中心派出所）",
+                "Police stations (central stations included)",
+            ),
             MetricKey::InternalUnits => Text::new(
                 "每个单位的内设机构（平均）",
                 "Internal units per unit (mean)",

@@ -354,7 +354,7 @@ impl UnitKind {
             UnitKind::District => Text::new("防区", "District"),
             UnitKind::InternalUnit => Text::new("内设机构", "Internal unit"),
             UnitKind::Section => Text::new("科室（科级／处级）", "Section"),
-            UnitKind::Office => Text::new("指挥室", "Command office"),
+            UnitKind::Office => Text::new("室", "Office"),
             UnitKind::Group => Text::new("组", "Group"),
             UnitKind::CommunityRoom => Text::new("社区警务室", "Community police room"),
             UnitKind::Team => Text::new("队", "Team"),

@@ -361,8 +361,8 @@ fn HowComputed(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
     };
     let refs = [
         "Kolesar, P. & Blum, E. H. (1973). Square root laws for fire engine response distances. Management Science 19(12), 1368–1378.",
-        "Larson, R. C. & Odoni, A. R. (1981). Urban Operations Research. Prentice-Hall (expected nearest-unit distance, k ≈ 0.63 for right-angle travel; M/M/c queues).",
-        "Erlang, A. K. (1917). Solution of some problems in the theory of probabilities of significance in automatic telephone exchanges (the Erlang C formula).",
+        "Larson, R. C. & Odoni, A. R. (1981). Urban Operations Research. Prentice-Hall.",
+        "Erlang, A. K. (1917). Solution of some problems in the theory of probabilities of significance in automatic telephone exchanges.",
     ];
     let carries = figs.breakdown.map(|b| {
         let (before, after) = (&figs.before, &figs.after);

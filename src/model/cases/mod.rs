@@ -52,7 +52,10 @@ impl CaseId {
     pub fn name(self) -> Text {
         match self {
             CaseId::Daqing => Text::new("大庆 扁平化", "Daqing flattening"),
-            CaseId::Zhejiang => Text::new("浙江 大部门大警种", "Zhejiang big department"),
+            CaseId::Zhejiang => Text::new(
+                "浙江 大部门大警种",
+                "Zhejiang merged departments and branches",
+            ),
             CaseId::Tianjin => Text::new("天津 一室两队", "Tianjin one office, two teams"),
             CaseId::Haidong => Text::new("海东 多所连片防区", "Haidong multi-station districts"),
         }

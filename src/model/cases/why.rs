@@ -289,8 +289,8 @@ const ZHEJIANG: Why = Why {
             "002",
             "侵财类案件已占到片区刑侦队所办刑案的7成以上",
             Text::new(
-                "侵财“小案”有人办：占片区刑侦队刑案七成以上",
-                "Small property cases taken up: over 70 % of the area teams' cases",
+                "南湖：侵财“小案”有人办，占片区刑侦队刑案七成以上",
+                "Nanhu: small property cases taken up, over 70 % of the area teams' cases",
             ),
             "Property crimes now make up over 70 % of the criminal cases the area investigation teams handle.",
         )),

@@ -89,7 +89,7 @@ pub const URBAN_SPECS: &[ParamSpec] = &[
         (50.0, 100_000.0, 10.0),
         2_500.0,
         Source::assumption(
-            "资料未给出城区警力总数；取 20 个分局 × 125 人（100–150 人标准的中值），含五是下沉分局的交警、消防人员",
+            "资料未给出城区警力总数；取 20 个分局 × 125 人（100–150 人标准的中值），含第五项措施（五是）下沉到分局的交警、消防人员",
             "The sources give no urban total; taken as 20 sub-bureaus × 125 (the middle of the 100–150 standard), the traffic and fire officers who move into them at measure 5 included",
         ),
     ),
@@ -357,8 +357,8 @@ pub const URBAN_REPORTED: &[Reported] = &[
             [
                 None,
                 emerges(
-                    "每组 2 人 × 每队 3 组（资料）",
-                    "pairs of 2 × 3 pairs a team (the source)",
+                    "每组 2 人 × 每队 3 组（资料）；第五项措施下沉的交警、消防民警编入各队，平均人数可能因此略高于 6",
+                    "pairs of 2 × 3 pairs a team (the source); the traffic and fire officers who move down at measure 5 join the teams, which can raise the mean a little above 6",
                 ),
             ],
             Source::seed("000", Q_TEAMS),

@@ -59,7 +59,7 @@ const G_COUNTY: Text = Text::new(
 const G_BUREAU: Text = Text::new("改革前的县局机关", "The county bureau before the reform");
 const G_M1: Text = Text::new("01 跨所设置防区", "01 Districts across stations");
 const G_M2: Text = Text::new("02 条块分工明责", "02 Responsibility by district");
-const G_M4: Text = Text::new("04 做强“两队一室”", "04 Two teams and one office");
+const G_M4: Text = Text::new("04 做强“两队一室”", "04 Two teams, one office");
 
 const PER_YEAR: Text = Text::new("起/年", "a year");
 const NONE: Text = Text::new("", "");
@@ -392,7 +392,7 @@ const NOTES: &[Text] = &[
     ),
     Text::new(
         "两队一室“跨所编组警力”：每个派出所所长以外的民警按“跨所编入比例”（假设）编入本防区，与编入的警种民警一起组成综合指挥室、执法办案队和社区警务队；执法办案队队长由办案队所在派出所的所长担任（“由业务能力强的派出所长担任队长”），计入办案队人数，队员另计，至少 3 人（该所只有所长一人时，由编组的民警中一人任队长）。综合指挥室设在防区内人口最多的所（资料：“人口较多、管辖区域较大、治安情况复杂”，模型只用人口），执法办案队设在警力最多的所（资料说设在“有办案区的派出所”，未说哪些所有办案区：假设最大的所有），社区警务队设在村（社区）最多的所（村、社区数 = 人口 ÷ 生成的每村人口，800–3000 人）；同样多时取编号最小的所；所在位置写在名称里。",
-        "Two teams and one office “group officers across stations”: each station's officers other than its head join their district by the “share grouped across stations” (an assumption) and, with the bound brigade officers, form the command room, the case-handling team and the community policing team. The case team is led by the head of the station it sits in (“a capable station head leads it”), counted in the team, its members apart and at least 3 (when that station has only its head, one of the grouped officers leads). The command room sits in the district's station with the most residents (the source: “more residents, a larger area, complex public order”; the model uses residents only), the case team in the station with the most staff (the source says a station “with a case-handling area” without saying which have one: assumed the largest), the community team in the station with the most villages and communities (residents ÷ a generated 800–3,000 per village); ties go to the lowest number. The placement is in the name.",
+        "“Two teams, one office” groups officers across stations: each station's officers other than its head join their district by the “share grouped across stations” (an assumption) and, with the bound brigade officers, form the command room, the case-handling team and the community policing team. The case team is led by the head of the station it sits in (“a capable station head leads it”), counted in the team, its members apart and at least 3 (when that station has only its head, one of the grouped officers leads). The command room sits in the district's station with the most residents (the source: “more residents, a larger area, complex public order”; the model uses residents only), the case team in the station with the most staff (the source says a station “with a case-handling area” without saying which have one: assumed the largest), the community team in the station with the most villages and communities (residents ÷ a generated 800–3,000 per village); ties go to the lowest number. The placement is in the name.",
     ),
     Text::new(
         "派出所的机构、职级在改革前后相同，编制也不变（“现有派出所机构、编制、职数、职级保持不变”）：编入两队一室的民警仍属本所编制，模型把他们画在两队一室，因为那是他们工作的地方，所以第 4 步后派出所的在岗警力减少、防区的总警力不变。工作量离散度：改革前按派出所，改革后按防区（防区内全部人员与警情），所以第 4 步不改变它。",
@@ -457,7 +457,7 @@ const LEVERS: &[Lever] = &[
             "已编入警种民警的防区（由“条块分工明责”一步编入）",
             "Districts with officers bound to them (by the responsibility step)",
         ),
-        name: Text::new("04 做强“两队一室”", "04 Two teams and one office"),
+        name: Text::new("04 做强“两队一室”", "04 Two teams, one office"),
         summary: Text::new(
             "防区内各派出所的民警跨所编组，与编入防区的警种民警一起组成综合指挥室、执法办案队（派出所长任队长，至少 3 名队员）和社区警务队，分别设在防区内的派出所；编组的民警仍属本所编制。",
             "Officers of the district's stations, grouped across stations, and the brigade officers bound to the district form an integrated command room, a case-handling team (led by a station head, at least 3 members) and a community policing team, each sited in one of the district's stations; the grouped officers stay on their stations' establishment.",

@@ -357,7 +357,7 @@ const G_SB: Text = Text::new(
 );
 const G_DABUZHI: Text = Text::new(
     "聚焦精简高效：压减层级（大部制）",
-    "Focus 1, lean and efficient: fewer tiers (big departments)",
+    "Focus 1, lean and efficient: fewer tiers (merged departments)",
 );
 const G_SINK: Text = Text::new(
     "聚焦精简高效：下沉警力",
@@ -538,7 +538,7 @@ pub const SUB_BUREAU_REPORTED: &[Reported] = &[
     ),
 ];
 
-/// The key figures (shown first): Big departments (4 in place of the internal units) and headquarters officers moved to stations (53.6 %).
+/// The key figures (shown first): Merged departments (4 in place of the internal units) and headquarters officers moved to stations (53.6 %).
 const SUB_BUREAU_KEY_FIGURES: &[KeyFigure] = &[
     KeyFigure::Metric(MetricKey::InternalUnits),
     KeyFigure::Metric(MetricKey::OrganStaff),
@@ -597,7 +597,7 @@ const SUB_BUREAU_LEVERS: &[Lever] = &[
         ),
         name: Text::new(
             "聚焦精简高效：压减层级（大部制）",
-            "Focus 1: fewer tiers (big departments)",
+            "Focus 1: fewer tiers (merged departments)",
         ),
         summary: Text::new(
             "每个分局的 20 多个部门整合为四大体系；102 个内设机构被裁撤、并入体系本级，其余部门成为体系下的科室。用于其他组织时，裁撤的部门数按同一比例换算。",
@@ -1296,7 +1296,7 @@ pub const VARIANTS: &[Variant] = &[
         key: "sub_bureau",
         name: Text::new(
             "属地分局：大部制与警力下沉",
-            "Sub-bureaus: big departments, officers moved down",
+            "Sub-bureaus: merged departments, officers moved down",
         ),
         specs: ALL_SUB_BUREAU_SPECS,
         row_specs: &[],

@@ -1,4 +1,4 @@
-//! Zhejiang big department, big police type (浙江 大部门大警种制), seed 002;
+//! Zhejiang merged departments and branches (浙江 大部门大警种制), seed 002;
 //! `shared/domain/cases.md` section 2.
 //!
 //! Two pilots. Nanhu sub-bureau (嘉兴市公安局南湖分局): 32 internal units become 9, then three
@@ -946,7 +946,10 @@ pub const PUJIANG_REPORTED: &[Reported] = &[
         Source::seed(DOC, Q_PJ_CUT),
     ),
     effect(
-        Text::new("案件警情数（同比）", "Cases and incidents (year on year)"),
+        Text::new(
+            "浦江：案件警情数（同比）",
+            "Pujiang: cases and incidents (year on year)",
+        ),
         PCT,
         None,
         -21.6,
