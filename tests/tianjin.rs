@@ -218,6 +218,9 @@ fn municipal_defaults_287_sections_into_92() {
     assert_eq!(b.get(K::InternalUnits), 40.0);
     assert_eq!(compute(s.at(1)).get(K::InternalUnits), 27.0);
     assert_eq!(a.get(K::InternalUnits), 27.0);
+    // Counted as what they are, the units directly under the municipal bureau.
+    assert_eq!(b.get(K::AttachedUnits), 40.0);
+    assert_eq!(a.get(K::AttachedUnits), 27.0);
     assert_eq!(b.get(K::StaffTotal), a.get(K::StaffTotal));
     // Lineage: every old section went into a new unit; every new unit has old sections.
     let l = Lineage::of(s.before(), s.after());

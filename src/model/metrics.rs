@@ -17,6 +17,7 @@ pub enum MetricKey {
     CountyBureaus,
     Stations,
     InternalUnits,
+    AttachedUnits,
     Teams,
     TeamSize,
     StaffPerSubBureau,
@@ -80,6 +81,7 @@ impl MetricKey {
                 "每个单位的内设机构（平均）",
                 "Internal units per unit (mean)",
             ),
+            MetricKey::AttachedUnits => Text::new("直属单位数", "Directly attached units"),
             MetricKey::Teams => Text::new("战斗队数", "Teams"),
             MetricKey::TeamSize => Text::new("每队人数（平均）", "Officers per team (mean)"),
             MetricKey::StaffPerSubBureau => {
@@ -146,7 +148,7 @@ impl MetricKey {
             ),
         }
     }
-    pub const ALL: [MetricKey; 36] = [
+    pub const ALL: [MetricKey; 37] = [
         MetricKey::StaffTotal,
         MetricKey::OrganStaff,
         MetricKey::StaffFrontline,
@@ -158,6 +160,7 @@ impl MetricKey {
         MetricKey::CountyBureaus,
         MetricKey::Stations,
         MetricKey::InternalUnits,
+        MetricKey::AttachedUnits,
         MetricKey::Teams,
         MetricKey::TeamSize,
         MetricKey::StaffPerSubBureau,
@@ -233,6 +236,7 @@ impl MetricKey {
             MetricKey::CountyBureaus => "county_bureaus",
             MetricKey::Stations => "stations",
             MetricKey::InternalUnits => "internal_units",
+            MetricKey::AttachedUnits => "attached_unit_count",
             MetricKey::Teams => "teams",
             MetricKey::TeamSize => "team_size",
             MetricKey::StaffPerSubBureau => "staff_per_sub_bureau",
@@ -680,6 +684,15 @@ pub fn compute(root: &Unit) -> Metrics {
         (
             MetricKey::InternalUnits,
             mean(internal_units as f64, units_with_internal),
+        ),
+        // The internal units directly under the top unit: a municipal bureau's directly
+        // attached units (直属单位).
+        (
+            MetricKey::AttachedUnits,
+            root.children
+                .iter()
+                .filter(|c| c.kind == UnitKind::InternalUnit)
+                .count() as f64,
         ),
         (MetricKey::Teams, teams as f64),
         (MetricKey::TeamSize, mean(team_staff, teams)),

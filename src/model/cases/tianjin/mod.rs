@@ -927,7 +927,7 @@ pub const MUNICIPAL_REPORTED: &[Reported] = &[
     Reported {
         after: None,
         ..reported(
-            MetricKey::InternalUnits,
+            MetricKey::AttachedUnits,
             40.0,
             0.0,
             [input("attached_units"), None],
@@ -955,7 +955,7 @@ pub const MUNICIPAL_REPORTED: &[Reported] = &[
 /// The key figures (shown first): 287 sections into 92 division-level units, 13 of 40 attached units abolished.
 const MUNICIPAL_KEY_FIGURES: &[KeyFigure] = &[
     KeyFigure::Metric(MetricKey::SectionUnits),
-    KeyFigure::Metric(MetricKey::InternalUnits),
+    KeyFigure::Metric(MetricKey::AttachedUnits),
     KeyFigure::Metric(MetricKey::UnitsTotal),
     KeyFigure::Metric(MetricKey::SpanAvg),
     KeyFigure::Metric(MetricKey::SpanMax),
@@ -968,6 +968,7 @@ const MUNICIPAL_METRICS: &[MetricKey] = &[
     MetricKey::FrontlineShare,
     MetricKey::ManagementTiers,
     MetricKey::CommandChain,
+    MetricKey::AttachedUnits,
     MetricKey::InternalUnits,
     MetricKey::SectionUnits,
     MetricKey::Layers,
