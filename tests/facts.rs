@@ -276,7 +276,7 @@ fn tianjin_police_areas_are_inside_the_brigades() {
     let brigades = v
         .reported
         .iter()
-        .find(|r| r.metric == Some(MetricKey::SectionUnits))
+        .find(|r| r.metric == Some(MetricKey::TrafficBrigades))
         .expect("20 brigades");
     assert_eq!((brigades.before, brigades.after), (Some(20.0), Some(20.0)));
     assert!(quote_of(areas.source).1.contains("66個警區"));

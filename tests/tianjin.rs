@@ -439,6 +439,9 @@ fn traffic_brigades_are_divided_into_police_areas_and_remain() {
     let (b, a) = (compute(s.before()), compute(s.after()));
     assert_eq!(b.get(K::SectionUnits), 20.0);
     assert_eq!(a.get(K::SectionUnits), 20.0);
+    // The brigades counted as what they are.
+    assert_eq!(b.get(K::TrafficBrigades), 20.0);
+    assert_eq!(a.get(K::TrafficBrigades), 20.0);
     assert_eq!(b.get(K::PoliceAreas), 0.0);
     assert_eq!(a.get(K::PoliceAreas), 66.0);
     assert_eq!(b.get(K::StaffTotal), a.get(K::StaffTotal));

@@ -27,6 +27,7 @@ pub enum MetricKey {
     SpanMax,
     UnitsTotal,
     SectionUnits,
+    TrafficBrigades,
     PoliceAreas,
     DomesticSecurityStaff,
     StationShare,
@@ -97,6 +98,7 @@ impl MetricKey {
             MetricKey::UnitsTotal => Text::new("单位总数", "Units in all"),
             MetricKey::OrganStaff => Text::new("机关警力", "Headquarters (organ) staff"),
             MetricKey::PoliceAreas => Text::new("交警警区", "Traffic police areas"),
+            MetricKey::TrafficBrigades => Text::new("交警大队", "Traffic brigades"),
             MetricKey::DomesticSecurityStaff => Text::new(
                 "国保部门警力（含其下各科）",
                 "Domestic security staff (with its sections)",
@@ -148,7 +150,7 @@ impl MetricKey {
             ),
         }
     }
-    pub const ALL: [MetricKey; 37] = [
+    pub const ALL: [MetricKey; 38] = [
         MetricKey::StaffTotal,
         MetricKey::OrganStaff,
         MetricKey::StaffFrontline,
@@ -170,6 +172,7 @@ impl MetricKey {
         MetricKey::SpanMax,
         MetricKey::UnitsTotal,
         MetricKey::SectionUnits,
+        MetricKey::TrafficBrigades,
         MetricKey::PoliceAreas,
         MetricKey::DomesticSecurityStaff,
         MetricKey::StationShare,
@@ -247,6 +250,7 @@ impl MetricKey {
             MetricKey::UnitsTotal => "units_total",
             MetricKey::SectionUnits => "section_units",
             MetricKey::PoliceAreas => "police_areas",
+            MetricKey::TrafficBrigades => "traffic_brigades",
             MetricKey::DomesticSecurityStaff => "domestic_security_staff",
             MetricKey::StationShare => "station_share",
             MetricKey::Districts => "districts",
@@ -719,6 +723,13 @@ pub fn compute(root: &Unit) -> Metrics {
         ),
         (MetricKey::UnitsTotal, units.len() as f64),
         (MetricKey::SectionUnits, count(UnitKind::Section) as f64),
+        (
+            MetricKey::TrafficBrigades,
+            units
+                .iter()
+                .filter(|u| u.kind == UnitKind::Section && u.branch == Some(Branch::Traffic))
+                .count() as f64,
+        ),
         (MetricKey::DomesticSecurityStaff, domestic_security as f64),
         (
             MetricKey::PoliceAreas,

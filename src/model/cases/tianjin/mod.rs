@@ -1130,7 +1130,7 @@ pub const TRAFFIC_REPORTED: &[Reported] = &[
         Source::seed(DOC, Q_TRAFFIC),
     ),
     reported(
-        MetricKey::SectionUnits,
+        MetricKey::TrafficBrigades,
         20.0,
         20.0,
         [
@@ -1147,7 +1147,7 @@ pub const TRAFFIC_REPORTED: &[Reported] = &[
 /// The key figures (shown first): the 66 areas inside the 20 brigades that remain.
 const TRAFFIC_KEY_FIGURES: &[KeyFigure] = &[
     KeyFigure::Metric(MetricKey::PoliceAreas),
-    KeyFigure::Metric(MetricKey::SectionUnits),
+    KeyFigure::Metric(MetricKey::TrafficBrigades),
     KeyFigure::Metric(MetricKey::SpanAvg),
     KeyFigure::Metric(MetricKey::CommandChain),
 ];
@@ -1159,6 +1159,7 @@ const TRAFFIC_METRICS: &[MetricKey] = &[
     MetricKey::FrontlineShare,
     MetricKey::ManagementTiers,
     MetricKey::CommandChain,
+    MetricKey::TrafficBrigades,
     MetricKey::SectionUnits,
     MetricKey::PoliceAreas,
     MetricKey::InternalUnits,
