@@ -97,3 +97,22 @@ test('a wide screen keeps the tabs and the controls, and no selector', async () 
     assert.equal(await visible(page, '[data-action="params-open"]'), false);
   });
 });
+
+test('numbers on a 360 px phone: no metric name runs over its figures, in English and Chinese', async () => {
+  for (const [kase, lang] of [['daqing', 'en'], ['zhejiang', 'en'], ['haidong', 'zh-Hans']]) {
+    await withPage(env.browser, `${env.server.url}?case=${kase}&lang=${lang}`, { viewport: { width: 360, height: 800 } }, async ({ page }) => {
+      const overlaps = await page.$$eval('.numbers table[data-group] tbody tr', (rows) => rows.flatMap((tr) => {
+        const th = tr.querySelector('th[scope="row"]');
+        const name = document.createRange();
+        name.selectNodeContents(th);
+        const words = [...name.getClientRects()];
+        return [...tr.querySelectorAll('td.num')].flatMap((td) => {
+          const n = td.getBoundingClientRect();
+          return words.some((w) => w.right > n.left + 1 && w.left < n.right - 1 && w.bottom > n.top + 1 && w.top < n.bottom - 1)
+            ? [`${th.textContent} over ${td.textContent}`] : [];
+        });
+      }));
+      assert.deepEqual(overlaps, [], `${kase} ${lang}`);
+    });
+  }
+});

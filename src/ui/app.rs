@@ -306,13 +306,7 @@ pub fn App() -> impl IntoView {
     // The phone's parameter drawer (below 600 px the parameters open over the page).
     let drawer = RwSignal::new(false);
     let focus = |sel: &str| {
-        if let Some(e) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(sel).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = e.focus();
-        }
+        crate::ui::focus(sel);
     };
     let set_drawer = move |open: bool| {
         drawer.set(open);
@@ -542,7 +536,13 @@ fn UrlNotices(state: AppState) -> impl IntoView {
                             </li>
                         })}
                     </ul>
-                    <button type="button" class="dismiss" on:click=move |_| state.notices.set(Vec::new())>
+                    <button type="button" class="dismiss" on:click=move |_| {
+                        state.notices.set(Vec::new());
+                        // The notice and its button go: focus on what the page shows.
+                        crate::ui::focus_after_redraw(
+                            if state.view.get_untracked() == View::Compare { "section.compare" } else { "#results" }.into(),
+                        );
+                    }>
                         {tr(lang.get(), Msg::Dismiss)}
                     </button>
                 </div>

@@ -82,13 +82,27 @@ pub fn Composer(state: AppState) -> impl IntoView {
                         <span class="lever-actions">
                             <button type="button" data-action="lever-up" data-index=i disabled=i == 0
                                 aria-label=format!("{} {}", tr(l, Msg::ComposeUp), name)
-                                on:click=move |_| change(&|r: &mut Recipe| r.steps.swap(i - 1, i))>"↑"</button>
+                                on:click=move |_| {
+                                    change(&|r: &mut Recipe| r.steps.swap(i - 1, i));
+                                    focus_moved(i - 1, n, "lever-up");
+                                }>"↑"</button>
                             <button type="button" data-action="lever-down" data-index=i disabled=i + 1 == n
                                 aria-label=format!("{} {}", tr(l, Msg::ComposeDown), name)
-                                on:click=move |_| change(&|r: &mut Recipe| r.steps.swap(i, i + 1))>"↓"</button>
+                                on:click=move |_| {
+                                    change(&|r: &mut Recipe| r.steps.swap(i, i + 1));
+                                    focus_moved(i + 1, n, "lever-down");
+                                }>"↓"</button>
                             <button type="button" data-action="lever-remove" data-index=i
                                 aria-label=format!("{} {}", tr(l, Msg::ComposeRemove), name)
-                                on:click=move |_| change(&|r: &mut Recipe| { r.steps.remove(i); })>"×"</button>
+                                on:click=move |_| {
+                                    change(&|r: &mut Recipe| { r.steps.remove(i); });
+                                    // The next measure's ×, the last one's, or "Add a measure".
+                                    crate::ui::focus_after_redraw(if n > 1 {
+                                        format!("[data-action=\"lever-remove\"][data-index=\"{}\"]", i.min(n - 2))
+                                    } else {
+                                        "[data-action=\"compose-add\"]".into()
+                                    });
+                                }>"×"</button>
                         </span>
                     </li>
                 }
@@ -178,4 +192,16 @@ pub fn Composer(state: AppState) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// Focus follows a measure moved to place `to` of `n`: on the same arrow (`action`), or on the
+/// other one where that arrow is now disabled (the first place has no ↑, the last no ↓).
+fn focus_moved(to: usize, n: usize, action: &str) {
+    let at_end = (action == "lever-up" && to == 0) || (action == "lever-down" && to + 1 == n);
+    let action = match (at_end, action) {
+        (true, "lever-up") => "lever-down",
+        (true, _) => "lever-up",
+        (false, a) => a,
+    };
+    crate::ui::focus_after_redraw(format!("[data-action=\"{action}\"][data-index=\"{to}\"]"));
 }

@@ -138,6 +138,23 @@ pub(crate) fn TableScroll(
     }
 }
 
+/// Puts keyboard focus on the first element matching `selector`; false when there is none.
+pub fn focus(selector: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    el.is_some_and(|e| e.focus().is_ok())
+}
+
+/// [`focus`] once the page has drawn the change just made (the element may be new).
+pub fn focus_after_redraw(selector: String) {
+    leptos::prelude::request_animation_frame(move || {
+        focus(&selector);
+    });
+}
+
 /// Keeps Tab inside `container` (a modal dialog): from its last focusable control Tab goes to
 /// its first, and Shift+Tab from the first to the last. True when it moved focus (the caller
 /// then stops the browser's own move).

@@ -105,6 +105,33 @@ fn focused() -> Option<(String, String)> {
     Some((unit, what))
 }
 
+/// The id of the row drawn after unit `id`'s row (past the rows of its units, when they go
+/// with it), or of the row before it when there is none.
+fn row_beside(id: &str, units_go: bool) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let sel = format!("tr[data-org-unit=\"{}\"]", id.replace('"', "\\\""));
+    let row = doc.query_selector(&sel).ok()??;
+    let depth = |e: &web_sys::Element| {
+        e.get_attribute("data-depth")
+            .and_then(|d| d.parse::<usize>().ok())
+    };
+    let own = depth(&row);
+    let mut next = row.next_element_sibling();
+    while units_go && next.as_ref().is_some_and(|n| depth(n) > own) {
+        next = next.and_then(|n| n.next_element_sibling());
+    }
+    next.or_else(|| row.previous_element_sibling())?
+        .get_attribute("data-org-unit")
+}
+
+/// Focus on the control `action` of unit `id`'s row, once the table is drawn again.
+fn focus_in_row(id: &str, action: &str) {
+    crate::ui::focus_after_redraw(format!(
+        "[data-org-unit=\"{}\"] [data-action=\"{action}\"]",
+        id.replace('"', "\\\"")
+    ));
+}
+
 fn refocus(at: Option<(String, String)>) {
     use wasm_bindgen::JsCast;
     let Some((unit, what)) = at else {
@@ -114,6 +141,10 @@ fn refocus(at: Option<(String, String)>) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
+        // Only focus the redraw lost: an action may have put it somewhere on purpose.
+        if doc.active_element().is_some_and(|e| e.tag_name() != "BODY") {
+            return;
+        }
         let sel = format!(
             "[data-org-unit=\"{}\"] [data-field=\"{what}\"], [data-org-unit=\"{}\"] [data-action=\"{what}\"]",
             unit.replace('"', "\\\""),
@@ -179,6 +210,18 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
     };
     let edit = move |e: Edit| {
         edit_from(&|_| Some(e.clone()));
+    };
+    // Deletes unit `id`; focus goes to the "×" of the row drawn after it (its first unit when
+    // those move up), or of the row before it at the end of the table.
+    let delete_unit = move |id: &str, keep_units: bool| {
+        let next = row_beside(id, !keep_units);
+        edit(Edit::Delete {
+            id: id.to_string(),
+            keep_units,
+        });
+        if let Some(next) = next {
+            focus_in_row(&next, "org-delete");
+        }
     };
     let step = move |back: bool| {
         let Some((scope, tree, name)) = current() else {
@@ -351,13 +394,24 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                 </select>
             }
         });
+        // The question a unit with units under it asks; Escape or "Cancel" puts focus back on
+        // its "×".
+        let (i11, i12) = (id.clone(), id.clone());
         let delete_row = r.deleting.then(|| view! {
-            <span class="org-delete-choice" role="group">
+            <span class="org-delete-choice" role="group" on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    deleting.set(None);
+                    focus_in_row(&i11, "org-delete");
+                }
+            }>
                 <button type="button" data-action="org-delete-all"
-                    on:click=move |_| edit(Edit::Delete { id: i7.clone(), keep_units: false })>{tr(l, Msg::EditDeleteAll)}</button>
+                    on:click=move |_| delete_unit(&i7, false)>{tr(l, Msg::EditDeleteAll)}</button>
                 <button type="button" data-action="org-delete-keep"
-                    on:click=move |_| edit(Edit::Delete { id: i8.clone(), keep_units: true })>{tr(l, Msg::EditDeleteKeep)}</button>
-                <button type="button" data-action="org-delete-cancel" on:click=move |_| deleting.set(None)>{tr(l, Msg::EditCancel)}</button>
+                    on:click=move |_| delete_unit(&i8, true)>{tr(l, Msg::EditDeleteKeep)}</button>
+                <button type="button" data-action="org-delete-cancel" on:click=move |_| {
+                    deleting.set(None);
+                    focus_in_row(&i12, "org-delete");
+                }>{tr(l, Msg::EditCancel)}</button>
             </span>
         });
         view! {
@@ -409,8 +463,9 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                             let id = id.clone();
                             move |_| if has_units {
                                 deleting.set(Some(id.clone()));
+                                focus_in_row(&id, "org-delete-all");
                             } else {
-                                edit(Edit::Delete { id: id.clone(), keep_units: false });
+                                delete_unit(&id, false);
                             }
                         }>"×"</button>
                     {move_row}
@@ -471,10 +526,21 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
             <p class="saved-files">
                 <button type="button" data-action="org-undo"
                     disabled=move || { stacks.get(); undo.with_value(Vec::is_empty) }
-                    on:click=move |_| step(true)>{move || tr(lang.get(), Msg::EditUndo)}</button>
+                    on:click=move |_| {
+                        step(true);
+                        // Nothing left to undo: the button disables itself, focus goes to "Redo".
+                        if undo.with_value(Vec::is_empty) {
+                            crate::ui::focus_after_redraw("[data-action=\"org-redo\"]".into());
+                        }
+                    }>{move || tr(lang.get(), Msg::EditUndo)}</button>
                 <button type="button" data-action="org-redo"
                     disabled=move || { stacks.get(); redo.with_value(Vec::is_empty) }
-                    on:click=move |_| step(false)>{move || tr(lang.get(), Msg::EditRedo)}</button>
+                    on:click=move |_| {
+                        step(false);
+                        if redo.with_value(Vec::is_empty) {
+                            crate::ui::focus_after_redraw("[data-action=\"org-undo\"]".into());
+                        }
+                    }>{move || tr(lang.get(), Msg::EditRedo)}</button>
             </p>
             {move || problem.get().map(|e| view! {
                 <p class="saved-status bad" role="alert" data-edit-error="1">{error_text(e, lang.get())}</p>

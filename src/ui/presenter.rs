@@ -284,9 +284,20 @@ fn Moves(deck: Deck) -> impl IntoView {
     let t = move |m: Msg| tr(state.lang.get(), m);
     view! {
         <button type="button" data-action="present-prev" disabled=move || state.step.get() == 0
-            on:click=move |_| deck.make(Move::Prev)>{say(state.lang, Msg::PrevStep)}</button>
+            on:click=move |_| {
+                deck.make(Move::Prev);
+                // A button that disables itself would drop the focus to the page.
+                if state.step.get_untracked() == 0 {
+                    crate::ui::focus("[data-action=\"present-next\"]");
+                }
+            }>{say(state.lang, Msg::PrevStep)}</button>
         <button type="button" data-action="present-next" disabled={move || state.step.get() >= state.last_step()}
-            on:click=move |_| deck.make(Move::Next)>{say(state.lang, Msg::NextStep)}</button>
+            on:click=move |_| {
+                deck.make(Move::Next);
+                if state.step.get_untracked() >= untrack(|| state.last_step()) {
+                    crate::ui::focus("[data-action=\"present-prev\"]");
+                }
+            }>{say(state.lang, Msg::NextStep)}</button>
         <button type="button" data-action="present-hide" disabled=move || state.step.get() == 0
             data-hidden=move || deck.hidden.get().to_string()
             on:click=move |_| deck.make(Move::ToggleHidden)>

@@ -218,6 +218,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                             type="text"
                             class="rename"
                             data-action="rename-input"
+                            aria-label=say(lang, Msg::RenameSaved)
                             maxlength=MAX_NAME.to_string()
                             prop:value=move || rename_to.get()
                             on:input=move |ev| rename_to.set(event_target_value(&ev))
@@ -229,9 +230,11 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                                         s.name = n.clone();
                                         renaming.set(None);
                                         commit(next, Status::Saved(n));
+                                        focus_rename(i, "rename-saved");
                                     }
                                 } else if ev.key() == "Escape" {
                                     renaming.set(None);
+                                    focus_rename(i, "rename-saved");
                                 }
                             }
                         />
@@ -251,6 +254,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                         move |_| {
                             rename_to.set(n.clone());
                             renaming.set(Some(i));
+                            focus_rename(i, "rename-input");
                         }
                     }>{say(lang, Msg::RenameSaved)}</button>
                     <button type="button" data-action="duplicate-saved" on:click=move |_| {
@@ -316,4 +320,10 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
             </p>
         </details>
     }
+}
+
+/// Focus on saved scenario `i`'s name field when renaming starts, back on its "Rename" button
+/// when it ends (`action`).
+fn focus_rename(i: usize, action: &str) {
+    crate::ui::focus_after_redraw(format!("[data-saved=\"{i}\"] [data-action=\"{action}\"]"));
 }

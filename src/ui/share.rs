@@ -412,6 +412,9 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
                         <iframe
                             class="embed-preview"
                             data-share="preview"
+                            // A picture of the embed, not a part of the menu: out of the Tab
+                            // order (it held some 45 stops) and of Escape's reach otherwise.
+                            inert=true
                             src=move || src.get()
                             title=say(lang, Msg::EmbedPreviewTitle)
                             style:height=move || format!("{}px", b.height.get())

@@ -212,6 +212,10 @@ pub fn StepControl(state: AppState) -> impl IntoView {
                     disabled=move || state.step.get() == 0
                     on:click=move |_| {
                         go(-1);
+                        // At the first step this button is disabled: focus goes to "Next".
+                        if state.step.get_untracked() == 0 {
+                            crate::ui::focus("[data-action=\"step-next\"]");
+                        }
                     }
                 >{say(lang, Msg::PrevStep)}</button>
                 <button
@@ -221,6 +225,9 @@ pub fn StepControl(state: AppState) -> impl IntoView {
                     disabled={move || state.step.get() >= last()}
                     on:click=move |_| {
                         go(1);
+                        if state.step.get_untracked() >= untrack(last) {
+                            crate::ui::focus("[data-action=\"step-prev\"]");
+                        }
                     }
                 >{say(lang, Msg::NextStep)}</button>
             </div>
@@ -233,16 +240,5 @@ pub fn StepControl(state: AppState) -> impl IntoView {
 
 /// Moves keyboard focus to the button of step `i` (it exists before the DOM catches up).
 fn focus_step(i: usize) {
-    use wasm_bindgen::JsCast;
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!(".step-list [data-step=\"{i}\"]"))
-                .ok()
-                .flatten()
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        let _ = el.focus();
-    }
+    crate::ui::focus(&format!(".step-list [data-step=\"{i}\"]"));
 }

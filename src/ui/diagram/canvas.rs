@@ -294,6 +294,9 @@ pub(super) fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -
                     format!("{:.0} {:.0} {:.0} {:.0}", -MARGIN, -MARGIN, w + 2.0 * MARGIN, h + 2.0 * MARGIN)
                 }
                 role="tree"
+                // One Tab stop a diagram, its focused box (Chromium otherwise stops on the
+                // SVG as well, and the first ↓ from there skipped the top unit).
+                tabindex="-1"
                 aria-label=label
                 on:keydown=move |ev| keyboard::on_key(c, ev)
                 on:dblclick=move |ev| keyboard::on_dblclick(c, ev)
