@@ -228,3 +228,14 @@ test('the change summary groups thousands as the rest of the page does', async (
     assert.ok(!text.includes(String(after)), text);
   });
 });
+
+test('Tianjin\'s traffic police areas are named as such in the change summary and the legend, not as teams', async () => {
+  await withPage(env.browser, `${env.server.url}?case=tianjin&variant=traffic&lang=en`, async ({ page }) => {
+    const li = '.change-summary li[data-change-kind="police_area"]';
+    await page.waitForSelector(li);
+    assert.equal(await page.getAttribute(li, 'data-after'), await page.getAttribute('[data-metric="police_areas"][data-phase="after"]', 'data-value'));
+    assert.match(await page.textContent(li), /Traffic police area/);
+    assert.equal(await page.$('.change-summary li[data-change-kind="team"]'), null);
+    assert.ok(await page.$('figure.diagram[data-phase="after"] [data-kind="police_area"]'));
+  });
+});

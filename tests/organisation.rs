@@ -722,3 +722,15 @@ fn daqing_rural_merge_on_a_small_organisation_makes_no_empty_central_stations() 
         }
     }
 }
+
+#[test]
+fn every_kind_is_read_by_its_key_and_its_chinese_name() {
+    use reform_explorer::model::org::UnitKind;
+    use reform_explorer::state::organisation::kind_of;
+    for k in UnitKind::ALL {
+        assert_eq!(kind_of(k.key()), Some(k), "{}", k.key());
+        assert_eq!(kind_of(k.name().zh), Some(k), "{}", k.name().zh);
+    }
+    assert_eq!(kind_of("警区"), Some(UnitKind::PoliceArea));
+    assert_eq!(kind_of("police_area"), Some(UnitKind::PoliceArea));
+}

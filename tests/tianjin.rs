@@ -442,6 +442,7 @@ fn traffic_brigades_are_divided_into_police_areas_and_remain() {
     // The brigades counted as what they are.
     assert_eq!(b.get(K::TrafficBrigades), 20.0);
     assert_eq!(a.get(K::TrafficBrigades), 20.0);
+    assert_eq!(a.get(K::Teams), 0.0, "police areas are not teams");
     assert_eq!(b.get(K::PoliceAreas), 0.0);
     assert_eq!(a.get(K::PoliceAreas), 66.0);
     assert_eq!(b.get(K::StaffTotal), a.get(K::StaffTotal));
@@ -454,7 +455,9 @@ fn traffic_brigades_are_divided_into_police_areas_and_remain() {
             assert_eq!(br.kind, UnitKind::Section);
             assert_eq!(br.staff.frontline, 0, "{}", br.id.as_str());
             for area in br.children.iter() {
-                assert_eq!(area.kind, UnitKind::Team);
+                // A police area of its own kind, not a team: the change summary and the legend
+                // name it so, and it is no team in the team counts.
+                assert_eq!(area.kind, UnitKind::PoliceArea);
                 assert_eq!(area.branch, Some(Branch::Traffic));
                 assert_eq!(area.ranks.first(), Some(&SERGEANT));
                 assert!(area.staff.frontline > 0);

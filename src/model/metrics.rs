@@ -731,13 +731,7 @@ pub fn compute(root: &Unit) -> Metrics {
                 .count() as f64,
         ),
         (MetricKey::DomesticSecurityStaff, domestic_security as f64),
-        (
-            MetricKey::PoliceAreas,
-            units
-                .iter()
-                .filter(|u| u.kind == UnitKind::Team && u.branch == Some(Branch::Traffic))
-                .count() as f64,
-        ),
+        (MetricKey::PoliceAreas, count(UnitKind::PoliceArea) as f64),
         (MetricKey::StationShare, share(in_stations as f64)),
         (MetricKey::Districts, count(UnitKind::District) as f64),
         (MetricKey::WorkloadSpread, cv),

@@ -310,6 +310,8 @@ pub enum UnitKind {
     /// A command or duty office inside a station or district (情报指挥室, 综合指挥室).
     Office,
     Team,
+    /// A traffic police area (警区) inside a traffic brigade, led by a sergeant (Tianjin's 66).
+    PoliceArea,
     /// A group, smaller than a team (组: Tianjin's small stations, Zhejiang's detective groups).
     Group,
     /// A community police room (社区警务室).
@@ -329,7 +331,7 @@ pub fn per_officer(kind: UnitKind, incidents: u64, staff: u32) -> Option<f64> {
 
 impl UnitKind {
     /// Every kind, from the top bureau down to the smallest unit.
-    pub const ALL: [UnitKind; 12] = [
+    pub const ALL: [UnitKind; 13] = [
         UnitKind::MunicipalBureau,
         UnitKind::SubBureau,
         UnitKind::CountyBureau,
@@ -340,6 +342,7 @@ impl UnitKind {
         UnitKind::Section,
         UnitKind::Office,
         UnitKind::Team,
+        UnitKind::PoliceArea,
         UnitKind::Group,
         UnitKind::CommunityRoom,
     ];
@@ -358,6 +361,7 @@ impl UnitKind {
             UnitKind::Group => Text::new("组", "Group"),
             UnitKind::CommunityRoom => Text::new("社区警务室", "Community police room"),
             UnitKind::Team => Text::new("队", "Team"),
+            UnitKind::PoliceArea => Text::new("警区", "Traffic police area"),
         }
     }
     /// Territorial units are the management tiers (市局-分局-派出所 = 3 tiers).
@@ -387,6 +391,7 @@ impl UnitKind {
             UnitKind::Section => "section",
             UnitKind::Office => "office",
             UnitKind::Team => "team",
+            UnitKind::PoliceArea => "police_area",
             UnitKind::Group => "group",
             UnitKind::CommunityRoom => "community_room",
         }

@@ -305,6 +305,7 @@ pub fn kind_of(s: &str) -> Option<UnitKind> {
         "科室" | "科" | "股" => UnitKind::Section,
         "指挥室" | "室" | "办公室" => UnitKind::Office,
         "队" | "中队" => UnitKind::Team,
+        "警区" | "交警警区" => UnitKind::PoliceArea,
         "组" | "小组" | "探组" => UnitKind::Group,
         "社区警务室" | "警务室" => UnitKind::CommunityRoom,
         _ => return UnitKind::ALL.iter().copied().find(|k| k.name().zh == s),

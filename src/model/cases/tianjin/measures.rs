@@ -1008,7 +1008,7 @@ pub(super) fn lever_traffic_police_areas(p: &Params, mut org: Unit) -> Result<Un
                     id![bid, "/area", number],
                     Name::numbered(POLICE_AREA, number),
                     POLICE_AREA,
-                    UnitKind::Team,
+                    UnitKind::PoliceArea,
                 )
                 .with_staff(Staff::new(0, to_u32(f)))
                 .with_branch(Branch::Traffic)
