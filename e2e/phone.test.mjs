@@ -116,3 +116,20 @@ test('numbers on a 360 px phone: no metric name runs over its figures, in Englis
     });
   }
 });
+
+test('a phone with the parameters drawer closed: its button says how many values typed are not valid', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 360, height: 740 } }, async ({ page }) => {
+    const fab = '[data-action="params-open"]';
+    assert.equal(await page.getAttribute(fab, 'data-invalid'), '0');
+    await page.click(fab);
+    await page.fill('#param-staff', 'abc');
+    await page.click('[data-action="params-close"]');
+    await page.waitForSelector(`${fab}[data-invalid="1"]`);
+    assert.match(await page.textContent(fab), /1 not valid/);
+    await page.click(fab);
+    await page.fill('#param-staff', '2600');
+    await page.click('[data-action="params-close"]');
+    await page.waitForSelector(`${fab}[data-invalid="0"]`);
+    assert.doesNotMatch(await page.textContent(fab), /not valid/);
+  });
+});

@@ -187,6 +187,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::UrlNewerFormat => "This link was made by a newer version of the explorer (format “{0}”; this one reads format {1}): what this version understands is shown.",
         Msg::UrlBadStep => "There is no step “{0}”; showing the last step.",
         Msg::UrlUnknownLang => "Unknown language “{0}”; Simplified Chinese is used.",
+        Msg::ParamsInvalid => " · {0} not valid",
         Msg::FileUnknownKey => "Unknown parameter “{0}”.",
         Msg::FileBadRecipe => "“{0}” is not a baseline or measure the composer knows.",
         Msg::FileBadOption => "“{0}={1}” is not one of the options.",

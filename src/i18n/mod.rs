@@ -259,6 +259,7 @@ pub enum Msg {
     UrlCaseNotModelled,
     UrlUnknownVariant,
     UrlUnknownLang,
+    ParamsInvalid,
     FileUnknownKey,
     FileBadRecipe,
     FileBadOption,

@@ -191,6 +191,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::UrlNewerFormat => "此链接由更新版本的浏览器生成（格式“{0}”；本版本读取格式 {1}）：已按本版本能识别的部分显示。",
         Msg::UrlBadStep => "步骤“{0}”不存在，已显示最后一步。",
         Msg::UrlUnknownLang => "未知语言“{0}”，已使用简体中文。",
+        Msg::ParamsInvalid => " · {0} 项无效",
         Msg::FileUnknownKey => "未知参数“{0}”。",
         Msg::FileBadRecipe => "“{0}” 不是可用的自组改革（基线或措施）。",
         Msg::FileBadOption => "“{0}={1}” 不是可用的选项。",

@@ -308,6 +308,17 @@ pub fn App() -> impl IntoView {
     let focus = |sel: &str| {
         crate::ui::focus(sel);
     };
+    // How many parameter fields hold a value that is not valid (and so not used).
+    let invalid = Memo::new(move |_| {
+        state.params.with(|p| {
+            state.raw.with(|raw| {
+                raw.iter()
+                    .zip(p.specs())
+                    .filter(|(r, s)| r.with(|t| s.parse(t).is_err()))
+                    .count()
+            })
+        })
+    });
     let set_drawer = move |open: bool| {
         drawer.set(open);
         // Focus into the drawer, and back to its button when it closes (after the redraw).
@@ -441,7 +452,16 @@ pub fn App() -> impl IntoView {
             </div>
             <button type="button" class="params-fab" data-action="params-open"
                 aria-controls="params-drawer" aria-expanded=move || drawer.get().to_string()
-                on:click=move |_| set_drawer(true)>{say(lang, Msg::Parameters)}</button>
+                class:has-invalid={move || invalid.get() > 0}
+                data-invalid=move || invalid.get().to_string()
+                on:click=move |_| set_drawer(true)>
+                {say(lang, Msg::Parameters)}
+                // With the drawer closed, a phone shows no field: the button says that some
+                // value typed is not used.
+                {move || (invalid.get() > 0).then(|| view! {
+                    <span class="invalid-count">{trf(lang.get(), Msg::ParamsInvalid, &[&invalid.get().to_string()])}</span>
+                })}
+            </button>
             // While the parameters cannot be modelled, the figures and diagrams still show the
             // last result that could: faded, as the banner says.
             <section class="content" id="results" tabindex="-1" class:stale=move || {
