@@ -133,3 +133,14 @@ test('a phone with the parameters drawer closed: its button says how many values
     assert.doesNotMatch(await page.textContent(fab), /not valid/);
   });
 });
+
+test('the phone\'s menu closes when Tab leaves it', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 390, height: 844 } }, async ({ page }) => {
+    await page.click('[data-action="menu"]');
+    await page.waitForSelector('header.topbar.menu-open');
+    await page.focus('header.topbar [data-lang="en"]');
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('header.topbar:not(.menu-open)');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('header.topbar')), null);
+  });
+});

@@ -342,6 +342,17 @@ pub fn App() -> impl IntoView {
                 menu.set(false);
                 focus("[data-action=\"menu\"]");
             }
+        } on:focusout=move |ev: web_sys::FocusEvent| {
+            // Tabbing out of the phone's menu closes it (a click elsewhere moves no focus
+            // into the bar either).
+            let inside = ev
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+                .is_some_and(|(to, bar)| bar.contains(Some(&to)));
+            if menu.get_untracked() && !inside && ev.related_target().is_some() {
+                menu.set(false);
+            }
         }>
             <div class="brand">
                 <h1>{say(lang, Msg::AppTitle)}</h1>
