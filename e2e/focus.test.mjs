@@ -134,6 +134,10 @@ test('organisation editor: delete keeps focus in the table, its question takes E
 test('the diagrams\' SVG and the embed preview are no Tab stops', async () => {
   await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
     assert.equal(await page.getAttribute('figure.diagram[data-phase="before"] svg[role="tree"]', 'tabindex'), '-1');
+    // Focus on the SVG itself (a click on its background): ↓ goes to the top unit first.
+    await page.$eval('figure.diagram[data-phase="before"] svg[role="tree"]', (e) => e.focus());
+    await page.keyboard.press('ArrowDown');
+    await focusedOn(page, 'figure.diagram[data-phase="before"] [role="treeitem"][aria-level="1"]');
     await page.click('.share > summary');
     await page.waitForSelector('[data-share="preview"]');
     assert.equal(await page.$eval('[data-share="preview"]', (f) => f.inert), true);

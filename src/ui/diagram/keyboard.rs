@@ -62,10 +62,16 @@ pub(super) fn on_key(c: Canvas, ev: web_sys::KeyboardEvent) {
     // (the box the focus is on, the box to move to, the collapse change)
     let step = ctx.diagram.with_untracked(|d| {
         let d = d.as_ref()?;
-        let i = active.as_deref().and_then(|a| d.index_of(a)).unwrap_or(0);
+        let at = active.as_deref().and_then(|a| d.index_of(a));
+        let i = at.unwrap_or(0);
         let m = tree_move(d, i, &key)?;
         let id = |j: usize| d.nodes.get(j).map(|n| n.id.to_string());
-        Some((id(i)?, m.to.and_then(id), m.collapse))
+        match at {
+            Some(_) => Some((id(i)?, m.to.and_then(id), m.collapse)),
+            // No box has had focus yet (the SVG itself has it, after a click on it): a tree
+            // key goes to the top unit first, as Tab onto the diagram does.
+            None => Some((id(0)?, id(0), None)),
+        }
     });
     let Some((here, to, collapse)) = step else {
         return;
