@@ -132,7 +132,10 @@ fn focus_in_row(id: &str, action: &str) {
     ));
 }
 
-fn refocus(at: Option<(String, String)>) {
+/// Focus on the control `at` names once the rows are drawn: always (`lost_only` false: a
+/// unit asked for from the diagram), or only when the redraw lost the focus (`lost_only`: an
+/// action may have put it somewhere on purpose).
+fn refocus(at: Option<(String, String)>, lost_only: bool) {
     use wasm_bindgen::JsCast;
     let Some((unit, what)) = at else {
         return;
@@ -141,8 +144,7 @@ fn refocus(at: Option<(String, String)>) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        // Only focus the redraw lost: an action may have put it somewhere on purpose.
-        if doc.active_element().is_some_and(|e| e.tag_name() != "BODY") {
+        if lost_only && doc.active_element().is_some_and(|e| e.tag_name() != "BODY") {
             return;
         }
         let sel = format!(
@@ -293,7 +295,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
         // Rows redrawn lose focus: it goes back to the same control once they are drawn (but
         // not when a unit was asked for from the diagram: focus goes to that unit then).
         if !jumped.try_update_value(std::mem::take).unwrap_or(false) {
-            refocus(focused());
+            refocus(focused(), true);
         }
         let all = tree.walk();
         let total = all.len();
@@ -515,7 +517,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
         }
         jumped.set_value(true);
         open.set(true);
-        refocus(Some((id, "name".into())));
+        refocus(Some((id, "name".into())), false);
     });
     let on_toggle = move |ev: web_sys::Event| crate::ui::follow_toggle(&ev, open);
 
