@@ -671,9 +671,13 @@ fn from_file(f: FileIn) -> Result<Saved, Vec<Problem>> {
         .collect();
     let (state, notices) = url::decode(&query.join("&"));
     // An own organisation the decoder does not know: say why, rather than "not a baseline".
+    // Read as `Scope::parse` reads an organisation's scope (`org.own-…`).
     let names_own = |x: &str| {
-        x.split_once('.')
-            .is_some_and(|(_, v)| v.trim().starts_with(crate::model::own::KEY_PREFIX))
+        x.split_once('.').is_some_and(|(c, v)| {
+            c.trim()
+                .eq_ignore_ascii_case(crate::model::compose::ORG_KEY)
+                && v.trim().starts_with(crate::model::own::KEY_PREFIX)
+        })
     };
     r.problems.extend(notices.into_iter().map(|n| {
         let own = match &n {

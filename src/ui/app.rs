@@ -21,13 +21,13 @@ use crate::ui::params_panel::ParamsPanel;
 use crate::ui::phone_nav::PhoneNav;
 use crate::ui::presenter::{start_presenting, Presenter};
 use crate::ui::saved::SavedPanel;
-use crate::ui::say;
 use crate::ui::share::{EmbedView, ShareMenu};
 use crate::ui::sources::{LineagePanel, SourcesPanel};
 use crate::ui::state::AppState;
 use crate::ui::steps::StepControl;
 use crate::ui::table::{RowTable, WorkloadTable};
 use crate::ui::why::WhyPanel;
+use crate::ui::{focus, say};
 
 /// How long the address bar waits for edits to settle before it is rewritten (ms).
 pub const URL_DELAY: u32 = 250;
@@ -305,9 +305,6 @@ pub fn App() -> impl IntoView {
     let menu = RwSignal::new(false);
     // The phone's parameter drawer (below 600 px the parameters open over the page).
     let drawer = RwSignal::new(false);
-    let focus = |sel: &str| {
-        crate::ui::focus(sel);
-    };
     // How many parameter fields hold a value that is not valid (and so not used).
     let invalid = Memo::new(move |_| {
         state.params.with(|p| {
@@ -322,19 +319,20 @@ pub fn App() -> impl IntoView {
     let set_drawer = move |open: bool| {
         drawer.set(open);
         // Focus into the drawer, and back to its button when it closes (after the redraw).
-        request_animation_frame(move || {
-            focus(if open {
+        crate::ui::focus_after_redraw(
+            if open {
                 "[data-action=\"params-close\"]"
             } else {
                 "[data-action=\"params-open\"]"
-            })
-        });
+            }
+            .into(),
+        );
     };
     EitherOf3::C(view! {
         // The first Tab stop: past the top bar and the parameters, to the results (or the
         // comparison). A button, not a "#…" link: the address's fragment holds an organisation.
         <button type="button" class="skip-link" data-action="skip" on:click=move |_| {
-            focus(if state.view.get_untracked() == View::Compare { "section.compare" } else { "#results" })
+            focus(if state.view.get_untracked() == View::Compare { "section.compare" } else { "#results" });
         }>{say(lang, Msg::SkipToResults)}</button>
         <header class="topbar" class:menu-open=move || menu.get() on:keydown=move |ev: web_sys::KeyboardEvent| {
             // Escape closes the phone's menu, focus back on its button.
@@ -343,14 +341,16 @@ pub fn App() -> impl IntoView {
                 focus("[data-action=\"menu\"]");
             }
         } on:focusout=move |ev: web_sys::FocusEvent| {
-            // Tabbing out of the phone's menu closes it (a click elsewhere moves no focus
-            // into the bar either).
+            // Tabbing out of the phone's menu closes it (a click on the page, which moves focus
+            // nowhere, leaves it open).
+            let Some(to) = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
+                return;
+            };
             let inside = ev
-                .related_target()
+                .current_target()
                 .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .zip(ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
-                .is_some_and(|(to, bar)| bar.contains(Some(&to)));
-            if menu.get_untracked() && !inside && ev.related_target().is_some() {
+                .is_some_and(|bar| bar.contains(Some(&to)));
+            if menu.get_untracked() && !inside {
                 menu.set(false);
             }
         }>

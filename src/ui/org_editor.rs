@@ -105,12 +105,16 @@ fn focused() -> Option<(String, String)> {
     Some((unit, what))
 }
 
+/// The selector of unit `id`'s row (`[data-org-unit="…"]`, quotes in the id escaped).
+fn row_of(id: &str) -> String {
+    format!("[data-org-unit=\"{}\"]", id.replace('"', "\\\""))
+}
+
 /// The id of the row drawn after unit `id`'s row (past the rows of its units, when they go
 /// with it), or of the row before it when there is none.
 fn row_beside(id: &str, units_go: bool) -> Option<String> {
     let doc = web_sys::window()?.document()?;
-    let sel = format!("tr[data-org-unit=\"{}\"]", id.replace('"', "\\\""));
-    let row = doc.query_selector(&sel).ok()??;
+    let row = doc.query_selector(&format!("tr{}", row_of(id))).ok()??;
     let depth = |e: &web_sys::Element| {
         e.get_attribute("data-depth")
             .and_then(|d| d.parse::<usize>().ok())
@@ -126,40 +130,27 @@ fn row_beside(id: &str, units_go: bool) -> Option<String> {
 
 /// Focus on the control `action` of unit `id`'s row, once the table is drawn again.
 fn focus_in_row(id: &str, action: &str) {
-    crate::ui::focus_after_redraw(format!(
-        "[data-org-unit=\"{}\"] [data-action=\"{action}\"]",
-        id.replace('"', "\\\"")
-    ));
+    crate::ui::focus_after_redraw(format!("{} [data-action=\"{action}\"]", row_of(id)));
 }
 
 /// Focus on the control `at` names once the rows are drawn: always (`lost_only` false: a
 /// unit asked for from the diagram), or only when the redraw lost the focus (`lost_only`: an
 /// action may have put it somewhere on purpose).
 fn refocus(at: Option<(String, String)>, lost_only: bool) {
-    use wasm_bindgen::JsCast;
     let Some((unit, what)) = at else {
         return;
     };
     request_animation_frame(move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        if lost_only && doc.active_element().is_some_and(|e| e.tag_name() != "BODY") {
+        let active = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        if lost_only && active.is_some_and(|e| e.tag_name() != "BODY") {
             return;
         }
-        let sel = format!(
-            "[data-org-unit=\"{}\"] [data-field=\"{what}\"], [data-org-unit=\"{}\"] [data-action=\"{what}\"]",
-            unit.replace('"', "\\\""),
-            unit.replace('"', "\\\"")
-        );
-        if let Some(el) = doc
-            .query_selector(&sel)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
+        let row = row_of(&unit);
+        crate::ui::focus(&format!(
+            "{row} [data-field=\"{what}\"], {row} [data-action=\"{what}\"]"
+        ));
     });
 }
 
