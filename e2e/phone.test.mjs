@@ -144,3 +144,48 @@ test('the phone\'s menu closes when Tab leaves it', async () => {
     assert.equal(await page.evaluate(() => document.activeElement.closest('header.topbar')), null);
   });
 });
+
+// WCAG 2.2's target size (2.5.8): on a phone every control is at least 24 px square (a checkbox
+// counts with its label). Every fold is opened first, so that what it holds is measured too, and
+// so are the parameters' drawer and the bar's menu. Not counted: links inside a sentence (the
+// criterion's own exception) and the diagram's boxes, which are drawn at the tree's scale and
+// zoom with it.
+const smallTargets = (page) => page.evaluate(() => {
+  const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  return [...document.querySelectorAll(sel)].flatMap((e0) => {
+    if (e0.closest('[inert], .diagram-svg')) return [];
+    const e = (e0.matches('input[type=checkbox], input[type=radio]') && e0.closest('label')) || e0;
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || getComputedStyle(e).visibility === 'hidden') return [];
+    if (r.width >= 24 && r.height >= 24) return [];
+    const inline = e.tagName === 'A' && getComputedStyle(e).display === 'inline';
+    if (inline) return [];
+    const name = (e.dataset.action || e.className || e.tagName).toString();
+    return [`${name} "${(e.textContent || '').trim().slice(0, 24)}" ${Math.round(r.width)}x${Math.round(r.height)}`];
+  });
+});
+
+for (const [query, ready] of [
+  ['?case=daqing&lang=en', undefined],
+  ['?case=tianjin&lang=zh-Hans', undefined],
+  ['?view=compare&lang=en', '[data-page="compare"] [data-compare]'],
+  ['?view=compose&lang=en', '[data-panel="composer"]'],
+]) {
+  test(`a 390 px phone (${query}): every control is at least 24 px square`, async () => {
+    await withPage(env.browser, `${env.server.url}${query}`, { viewport: { width: 390, height: 844 }, ready }, async ({ page }) => {
+      const settle = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 300))));
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await page.click('[data-action="menu"]');
+      await settle();
+      const small = await smallTargets(page);
+      await page.keyboard.press('Escape');
+      if (await visible(page, '[data-action="params-open"]')) {
+        await page.click('[data-action="params-open"]');
+        await page.evaluate(() => document.querySelectorAll('#params-drawer details').forEach((d) => { d.open = true; }));
+        await settle();
+        small.push(...await smallTargets(page));
+      }
+      assert.deepEqual([...new Set(small)], []);
+    });
+  });
+}
