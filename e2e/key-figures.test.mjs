@@ -163,3 +163,28 @@ test('a mean over no units is written "—", not 0: officers per team before Tia
     assert.equal(await page.textContent('[data-row="team_size"] td.change'), '—');
   });
 });
+
+// The match tags are a button (a `title` is not there on a phone or for a keyboard): Enter
+// shows what they mean, a side a line, in the words the numbers table uses; again hides it.
+test('a key figure\'s match tags say what they mean when pressed, by keyboard or tap', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 390, height: 844 } }, async ({ page }) => {
+    const card = `${STRIP} [data-key-figure="frontline_share"]`;
+    const button = `${card} [data-action="key-match"]`;
+    assert.equal(await page.getAttribute(button, 'aria-expanded'), 'false');
+    assert.equal(await page.$(`${card} [data-key-match-text]`), null);
+    await page.focus(button);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`${card} [data-key-match-text]`);
+    assert.equal(await page.getAttribute(button, 'aria-expanded'), 'true');
+    const lines = await page.$$eval(`${card} [data-key-match-text] > span`, (s) => s.map((e) => e.textContent));
+    const table = await page.$eval('[data-reported="frontline_share"]', (e) => e.closest('td, li').textContent);
+    assert.deepEqual(lines.map((t) => t.split(': ')[0]), ['Before', 'After']);
+    for (const t of lines) {
+      const said = t.slice(t.indexOf(': ') + 2);
+      assert.ok(said.length > 5 && table.includes(said), `“${said}” is what the numbers table says: “${table}”`);
+    }
+    await page.click(button);
+    await page.waitForSelector(`${card} [data-key-match-text]`, { state: 'detached' });
+    assert.equal(await page.getAttribute(button, 'aria-expanded'), 'false');
+  });
+});

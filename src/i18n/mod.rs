@@ -47,6 +47,14 @@ impl Lang {
     pub fn is_chinese(self) -> bool {
         matches!(self, Lang::Zh | Lang::ZhHant)
     }
+    /// After a label, before what it labels ("Before: …", "改革前：…").
+    pub fn colon(self) -> &'static str {
+        if self.is_chinese() {
+            "："
+        } else {
+            ": "
+        }
+    }
     /// Between the items of a list in running text.
     pub fn list_separator(self) -> &'static str {
         if self.is_chinese() {

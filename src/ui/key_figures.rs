@@ -72,7 +72,7 @@ fn reported_view(
                 .filter_map(|(side, s)| {
                     s.as_ref()
                         .filter(|s| s.key() == m.key())
-                        .map(|s| format!("{}: {}", tr(l, *side), match_text(s, v.specs, l)))
+                        .map(|s| format!("{}{}{}", tr(l, *side), l.colon(), match_text(s, v.specs, l)))
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
@@ -83,14 +83,44 @@ fn reported_view(
             }
         })
         .collect_view();
+    // The tags are a button: a tap or a key shows what they mean below, every side in a line of
+    // its own (a `title` alone is not there on a phone, nor for a keyboard).
+    let lines = sides
+        .iter()
+        .filter_map(|(side, m)| {
+            m.as_ref()
+                .map(|m| format!("{}{}{}", tr(l, *side), l.colon(), match_text(m, v.specs, l)))
+        })
+        .collect::<Vec<_>>();
+    let open = RwSignal::new(false);
+    let how = (!lines.is_empty()).then(|| {
+        view! {
+            <button type="button" class="kf-how" data-action="key-match"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {badges}
+            </button>
+        }
+    });
+    let text = move || {
+        open.get().then(|| {
+            let lines = lines.clone();
+            view! {
+                <span class="kf-how-text" data-key-match-text="">
+                    {lines.into_iter().map(|t| view! { <span>{t}</span> }).collect_view()}
+                </span>
+            }
+        })
+    };
     view! {
         <span class="kf-reported" data-key-reported=f.key()>
             <span class="kf-reported-label">{tr(l, Msg::Reported)}</span>
             " "
             <span class="kf-reported-value">{format!("{} → {}", one(r.before), one(r.after))}</span>
             " "
-            {badges}
+            {how}
             <SourceNote source=r.source lang=lang/>
+            {text}
         </span>
     }
 }

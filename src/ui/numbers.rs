@@ -79,7 +79,7 @@ pub(crate) fn figure_index(variant: &Variant, r: &Reported) -> usize {
 /// How one side of a reported figure is matched, in words: "input", "calibrated: <the
 /// assumptions>", "emerges: <from what>" or "quoted only".
 pub(crate) fn match_text(m: &Match, specs: &[ParamSpec], l: Lang) -> String {
-    let sep = if l.is_chinese() { "：" } else { ": " };
+    let sep = l.colon();
     match m {
         Match::Input(_) => tr(l, Msg::MatchInput).to_string(),
         Match::Calibrated(keys) => {

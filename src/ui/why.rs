@@ -37,7 +37,7 @@ fn item(s: Said, outcome: bool, l: Lang) -> impl IntoView {
         <li data-why=if outcome { "outcome" } else { "problem" } data-doc=s.doc>
             <span class="why-label">{s.label.get(l)}</span>
             {s.reported.map(|r| view! {
-                {if l.is_chinese() { "：" } else { ": " }}
+                {l.colon()}
                 <span class="why-figure">{figure(r, l)}</span>
             })}
             {outcome.then(|| view! {
