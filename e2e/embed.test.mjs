@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { recordErrors, rng, useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
@@ -101,7 +102,7 @@ test('each builder option changes the snippet and the preview; the copy button c
 
 /** A briefing page on another origin (localhost, where the explorer is on 127.0.0.1) that
  *  frames `src`, sizes it by its height messages and keeps every message it hears. */
-async function briefingServer() {
+async function briefingServer(extra = '') {
   const server = createServer((req, res) => {
     const src = new URL(req.url, 'http://localhost').searchParams.get('src') || '';
     const attr = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -119,6 +120,7 @@ async function briefingServer() {
   window.last = (type) => window.heard.filter((m) => m && m.type === type).at(-1);
 </script>
 <iframe src="${attr}" title="Reform Explorer" style="width:900px;height:300px;border:0"></iframe>
+${extra}
 </body></html>`);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -126,8 +128,8 @@ async function briefingServer() {
 }
 
 /** Opens the briefing page around the embed of `query`; resolves once it heard a state. */
-async function openBriefing(query) {
-  const host = await briefingServer();
+async function openBriefing(query, extra = '') {
+  const host = await briefingServer(extra);
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   const errors = recordErrors(page);
@@ -159,9 +161,13 @@ test('a briefing page on another origin drives the embed with set and hears stat
       assert.ok(f.before === null || typeof f.before === 'number');
     }
     // The frame's figures are those of the page.
-    const tiers = s0.figures.find((f) => f.key === 'tiers');
-    if (tiers) {
-      assert.equal(String(tiers.after), await frame.getAttribute('[data-key-figure="tiers"] [data-phase="after"]', 'data-value'));
+    const keys = await frame.$$eval('[data-key-figure]', (fs) => fs.map((f) => f.dataset.keyFigure));
+    assert.deepEqual(s0.figures.map((f) => f.key), keys);
+    for (const f of s0.figures) {
+      const cell = `[data-key-figure="${f.key}"] [data-phase="after"]`;
+      const shown = await frame.getAttribute(cell, 'data-value');
+      if (f.after === null) assert.equal(shown, '', f.key);
+      else assert.ok(Math.abs(f.after - Number(shown)) <= 1e-6, `${f.key}: ${f.after} sent, ${shown} shown`);
     }
     // The height is posted and the briefing page sizes the frame by it.
     await page.waitForFunction(() => (window.last('reform-explorer:height') || {}).height > 300);
@@ -337,6 +343,31 @@ test('1,000 random messages change nothing but what their valid fields say, with
     assert.equal(await frame.locator('[data-panic]').count(), 0);
     assert.equal(await frame.getAttribute('[data-metric="staff_total"][data-phase="before"]', 'data-value'), '2700');
     assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+// The README's example for a briefing page, run as written: it finds its figure by the key the
+// state message sends, and its button drives the embed (the example once looked for "tiers",
+// which no scope sends, and threw on every message).
+test('the README\'s briefing-page example runs as written', async () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const block = readme.match(/```js\n(\/\/ A briefing page that follows the figures[\s\S]*?)```/);
+  assert.ok(block, 'the example is in the README');
+  const b = await openBriefing('?case=daqing&variant=urban&embed=1&lang=en&step=2',
+    `<p id="tiers">-</p><button id="baseline">Baseline</button><script>${block[1]}</script>`);
+  try {
+    const { page, errors } = b;
+    const figure = (phase) => b.frame.getAttribute(`[data-key-figure="management_tiers"] [data-phase="${phase}"]`, 'data-value');
+    await page.waitForFunction(() => document.querySelector('#tiers').textContent !== '-', null, { polling: 100 });
+    assert.equal(await page.textContent('#tiers'), `${await figure('before')} → ${await figure('after')}`);
+    // Pressed in the page (a pointer click can land in the frame while it grows by its height
+    // messages and shifts the button down).
+    await page.$eval('#baseline', (b) => b.click());
+    await page.waitForFunction(() => window.last('reform-explorer:state').step === 0);
+    await page.waitForFunction(() => /^(\d+) → \1$/.test(document.querySelector('#tiers').textContent), null, { polling: 100 });
+    assert.deepEqual(errors, []);
   } finally {
     await b.close();
   }
