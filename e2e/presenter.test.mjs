@@ -103,6 +103,40 @@ test('hidden figures are absent from the page until revealed; predict mode hides
   });
 });
 
+// A reload (F5 in the training room, a crashed tab) never shows what the trainer hid: hidden
+// and predict are kept for this tab, hidden only on the step it was set on.
+test('a reload keeps the figures hidden and predict mode on', async () => {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&lang=zh-Hans&present=1&step=2`, { ready: PROJECTOR }, async ({ page }) => {
+    await page.keyboard.press('h');
+    await page.waitForSelector('[data-hidden-figure]');
+    await page.reload();
+    await page.waitForSelector(PROJECTOR);
+    await waitStep(page, 2);
+    await page.waitForSelector('[data-hidden-figure]');
+    assert.equal(await page.locator('.present-figures [data-phase="after"]').count(), 0);
+    // Revealed, it stays revealed; predict on, the next step starts hidden and stays so.
+    await page.keyboard.press('h');
+    await page.waitForSelector('[data-hidden-figure]', { state: 'detached' });
+    await page.keyboard.press('p');
+    await page.keyboard.press('ArrowLeft');
+    await waitStep(page, 1);
+    await page.waitForSelector('[data-hidden-figure]');
+    await page.waitForFunction(() => /step=1/.test(location.search));
+    await page.reload();
+    await page.waitForSelector(PROJECTOR);
+    await waitStep(page, 1);
+    await page.waitForSelector('[data-hidden-figure]');
+    assert.equal(await page.getAttribute('[data-action="present-predict"]', 'aria-pressed'), 'true');
+    // Hidden on step 1 does not hide step 3 opened by a link in the same tab (predict does).
+    await page.keyboard.press('p');
+    await page.goto(`${env.server.url}?case=zhejiang&lang=zh-Hans&present=1&step=3`);
+    await page.waitForSelector(PROJECTOR);
+    await waitStep(page, 3);
+    assert.equal(await page.locator('[data-hidden-figure]').count(), 0);
+    assert.equal(await page.getAttribute('[data-action="present-predict"]', 'aria-pressed'), 'false');
+  });
+});
+
 /** The projector's window at `base`, its notes window opened by its button, kept in step both
  *  ways; a malformed message on the channel changes nothing. */
 async function twoWindows(base, { offline = false } = {}) {
@@ -163,4 +197,27 @@ test('the notes window and the projector stay in step both ways (http)', async (
 test('the notes window and the projector stay in step both ways from the single file (file://, offline)', async () => {
   const requests = await twoWindows(FILE_URL, { offline: true });
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
+});
+
+// The projector's window is one screen: at 1280×720 nothing scrolls (the diagram's canvas takes
+// the room left under the figures, less what is drawn under it), and every key figure is in one
+// row, in each case, at the baseline and at the last step, in English and Chinese.
+test('presenter mode fits a 1280×720 projector: no scrolling, the figures in one row', async () => {
+  for (const kase of ['daqing', 'zhejiang', 'tianjin', 'haidong']) {
+    for (const [lang, step] of [['en', '&step=0'], ['zh-Hans', '']]) {
+      await withPage(env.browser, `${env.server.url}?case=${kase}&lang=${lang}&present=1${step}`, { viewport: { width: 1280, height: 720 }, ready: PROJECTOR }, async ({ page }) => {
+        await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 200))));
+        const m = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollHeight - innerHeight,
+          tops: [...document.querySelectorAll('[data-present-figure]')].map((e) => Math.round(e.getBoundingClientRect().top)),
+          canvas: document.querySelector('.presenter svg').getBoundingClientRect().height,
+        }));
+        const where = `${kase} ${lang} ${step || 'last step'}`;
+        assert.ok(m.scroll <= 0, `${where}: the page scrolls ${m.scroll} px`);
+        assert.ok(m.tops.length >= 2, `${where}: ${m.tops.length} figures`);
+        assert.equal(new Set(m.tops).size, 1, `${where}: figures on rows at ${m.tops}`);
+        assert.ok(m.canvas >= 240, `${where}: the diagram has ${m.canvas} px`);
+      });
+    }
+  }
 });

@@ -93,3 +93,29 @@ test('the projector theme draws heavier outlines than the light theme', async ()
   }
   assert.ok(widths.projector > widths.light, JSON.stringify(widths));
 });
+
+// Every theme draws a box's label at the size the layout measured it for (layout::diagram::FONT):
+// the projector theme once drew 15 px text in boxes sized for 13 px, and Chinese labels ran over
+// their boxes' edges. Checked in each theme, in Chinese and English, on the two cases whose
+// labels are longest.
+test('every theme: each diagram box holds its label', async () => {
+  for (const theme of ['light', 'dark', 'projector']) {
+    for (const [kase, lang] of [['zhejiang', 'zh-Hans'], ['haidong', 'zh-Hans'], ['tianjin', 'en']]) {
+      await withPage(env.browser, `${env.server.url}?case=${kase}&lang=${lang}&theme=${theme}`, {}, async ({ page }) => {
+        const over = await page.evaluate(() => [...document.querySelectorAll('.diagrams svg g.node')].flatMap((g) => {
+          const rect = g.querySelector(':scope > rect');
+          if (!rect) return [];
+          const r = rect.getBBox();
+          return [...g.querySelectorAll(':scope > text')].flatMap((t) => {
+            const b = t.getBBox();
+            if (b.width === 0) return [];
+            return b.x < r.x + 1 || b.x + b.width > r.x + r.width - 1 ? [`“${t.textContent}”: ${b.width.toFixed(1)} px in a ${r.width} px box`] : [];
+          });
+        }));
+        const boxes = await page.$$eval('.diagrams svg g.node > text', (ts) => ts.length);
+        assert.ok(boxes > 10, `${theme} ${kase}: ${boxes} labels drawn`);
+        assert.deepEqual(over, [], `${theme} ${kase} ${lang}`);
+      });
+    }
+  }
+});

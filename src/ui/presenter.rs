@@ -160,6 +160,39 @@ fn key_is_for(target: Option<web_sys::EventTarget>, key: &str) -> bool {
     typing || pressing
 }
 
+/// Where this tab keeps hidden and predict across a reload (sessionStorage: this tab only).
+const KEPT: &str = "reform-explorer.present";
+
+/// Hidden and predict survive a reload of this window, so that a reload never shows the room
+/// the figures the trainer hid. Kept in sessionStorage (this tab only, gone with it) as words:
+/// `predict`, and `case.scope.step` for hidden, which holds only on the step it was set on.
+fn keep_across_reload(deck: Deck) {
+    let store = || web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    let hidden_at = |s: &Shared| format!("{}.{}.{}", s.case, s.variant, s.step);
+    if let Some(kept) = store().and_then(|s| s.get_item(KEPT).ok().flatten()) {
+        let now = deck.shared_untracked();
+        let has = |word: &str| kept.split(' ').any(|w| w == word);
+        deck.show(&Shared {
+            hidden: has(&hidden_at(&now)),
+            predict: has("predict"),
+            ..now
+        });
+    }
+    Effect::new(move |_| {
+        let s = deck.shared();
+        let mut kept = Vec::new();
+        if s.predict {
+            kept.push("predict".to_string());
+        }
+        if s.hidden {
+            kept.push(hidden_at(&s));
+        }
+        if let Some(store) = store() {
+            let _ = store.set_item(KEPT, &kept.join(" "));
+        }
+    });
+}
+
 /// The channel to the other windows, following this window's state and applying theirs.
 /// `false` when the browser has no `BroadcastChannel`.
 fn link_windows(deck: Deck) -> bool {
@@ -238,6 +271,7 @@ pub fn Presenter(state: AppState) -> impl IntoView {
         hidden: RwSignal::new(false),
         predict: RwSignal::new(false),
     };
+    keep_across_reload(deck);
     let linked = link_windows(deck);
     // The keys work anywhere on the page but in a field (and Space on a button presses it).
     if let Some(w) = web_sys::window() {
@@ -428,7 +462,7 @@ fn source_view(source: Source, l: Lang) -> AnyView {
         .into_any(),
         Source::Assumption { why } => view! {
             <li data-notes-quote="assumption">
-                <em>{tr(l, Msg::AssumptionLabel)}</em> ": " {why.get(l)}
+                <em>{tr(l, Msg::AssumptionLabel)}</em> {l.colon()} {why.get(l)}
             </li>
         }
         .into_any(),
@@ -532,7 +566,7 @@ fn NotesView(deck: Deck, clock: RwSignal<String>, linked: bool) -> impl IntoView
             <main class="notes-main">
                 <section class="notes-step" aria-labelledby="notes-step">
                     <h2 id="notes-step">
-                        {say(lang, Msg::PresentThisStep)} ": "
+                        {say(lang, Msg::PresentThisStep)} {move || lang.get().colon()}
                         <span data-notes-title=move || state.step.get().to_string()>{move || step_title(state, state.step.get(), lang.get())}</span>
                     </h2>
                     <p data-notes-summary="">{summary}</p>

@@ -26,15 +26,29 @@ fn client_size(svg: &web_sys::Element) -> (f64, f64) {
     }
 }
 
-/// The height from the top of `svg` to the bottom of the window, less a margin (at least
-/// `MIN_CANVAS`): a canvas that fills the window (presenter mode).
+/// The height from the top of `svg` to the bottom of the window, less what the page draws under
+/// it and a margin (at least `MIN_CANVAS`): a canvas that fills the window (presenter mode).
+/// What is under it (the outline's summary, the keys line) ends where the presenter's last
+/// element ends: the presenter's main part does not stretch, so that end follows the content
+/// and not the window (which would make the canvas's height depend on itself).
 fn room_below(svg: Option<web_sys::Element>) -> f64 {
     let inner = web_sys::window()
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(768.0);
-    let top = svg.map_or(inner / 3.0, |s| s.get_bounding_client_rect().top());
-    (inner - top - 2.0 * MARGIN).max(MIN_CANVAS)
+    let Some(svg) = svg else {
+        return (inner * 2.0 / 3.0 - 2.0 * MARGIN).max(MIN_CANVAS);
+    };
+    let r = svg.get_bounding_client_rect();
+    let below = svg
+        .closest(".presenter")
+        .ok()
+        .flatten()
+        .and_then(|p| p.last_element_child())
+        .map_or(0.0, |last| {
+            (last.get_bounding_client_rect().bottom() - r.bottom()).max(0.0)
+        });
+    (inner - r.top() - below - MARGIN).max(MIN_CANVAS)
 }
 
 /// Pointers on the canvas: one drags the view, two pinch-zoom it.
