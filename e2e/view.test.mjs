@@ -44,8 +44,9 @@ test('zoom changes one transform; fit brings the drawing back inside', async () 
       return seen;
     }, AFTER);
     assert.ok(Number(await svg.getAttribute('data-zoom')) > z0);
-    // (And the canvas's `far` class, where the zoom crosses the smallest readable label.)
-    assert.ok(records.length > 0 && records.every((r) => /^viewport\|transform$|^diagram-svg( far)?\|(data-zoom|class)$/.test(r)), records.join(', '));
+    // (And the canvas's `far` class and its hint, where the zoom crosses the smallest readable
+    // label.)
+    assert.ok(records.length > 0 && records.every((r) => /^viewport\|transform$|^diagram-svg( far)?\|(data-zoom|class)$|^far-hint\|null$/.test(r)), records.join(', '));
     await page.click(`${AFTER} [data-action="fit"]`);
     await page.waitForFunction((s) => Number(document.querySelector(s).dataset.zoom) <= 1, `${AFTER} svg.diagram-svg`);
     // Dragging pans: the viewport moves, the boxes do not.
@@ -237,5 +238,29 @@ test('Tianjin\'s traffic police areas are named as such in the change summary an
     assert.match(await page.textContent(li), /Traffic police area/);
     assert.equal(await page.$('.change-summary li[data-change-kind="team"]'), null);
     assert.ok(await page.$('figure.diagram[data-phase="after"] [data-kind="police_area"]'));
+  });
+});
+
+// A diagram zoomed out so far that its names are not drawn says so, and how to read them; the
+// hint goes once the names are drawn (a 360 px embed fits Haidong's "after" diagram that small).
+test('a diagram too small for its names says how to read them', async () => {
+  await withPage(env.browser, `${env.server.url}?case=haidong&lang=en&embed=1&show=diagrams`, { viewport: { width: 360, height: 600 }, ready: 'figure.diagram[data-phase="after"] svg.diagram-svg' }, async ({ page }) => {
+    const after = 'figure.diagram[data-phase="after"]';
+    await page.waitForSelector(`${after} svg.diagram-svg`);
+    const far = () => page.$eval(`${after} svg.diagram-svg`, (s) => s.classList.contains('far'));
+    if (!(await far())) {
+      // Not that small here: zoom out until it is.
+      for (let i = 0; i < 12 && !(await far()); i++) await page.click(`${after} [data-action="zoom-out"]`);
+    }
+    assert.equal(await far(), true);
+    await page.waitForSelector(`${after} [data-far-hint]`);
+    assert.match(await page.textContent(`${after} [data-far-hint]`), /zoom in/);
+    for (let i = 0; i < 12 && (await far()); i++) await page.click(`${after} [data-action="zoom-in"]`);
+    assert.equal(await far(), false);
+    await page.waitForSelector(`${after} [data-far-hint]`, { state: 'detached' });
+  });
+  // A diagram that shows its names has no hint.
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, {}, async ({ page }) => {
+    assert.equal(await page.locator('[data-far-hint]').count(), 0);
   });
 });

@@ -22,6 +22,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::SearchNone => "No unit’s name contains “{0}”",
         Msg::DiagramHelp => "Keyboard: ↑↓ previous/next unit, → expand or go down, ← collapse or go up, Enter expand/collapse, Shift+arrows pan, +/− zoom, 0 reset, F fit. Mouse: drag to pan, Ctrl+wheel to zoom.",
         Msg::OutlineTitle => "Text outline of the organisation (with staff)",
+        Msg::DiagramFarHint => "Too small to draw the names: zoom in (+), or open the text outline below.",
         Msg::ChangesTitle => "Changes",
         Msg::ChangeKept => "kept",
         Msg::ChangeFormed => "formed by merger",

@@ -578,6 +578,8 @@ pub enum Msg {
     SearchNone,
     DiagramHelp,
     OutlineTitle,
+    /// Under a diagram zoomed out so far that its boxes' names are not drawn.
+    DiagramFarHint,
     ChangesTitle,
     ChangeKept,
     ChangeFormed,

@@ -22,6 +22,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::SearchNone => "没有名称含“{0}”的单位",
         Msg::DiagramHelp => "键盘：↑↓ 上一个／下一个单位，→ 展开或进入下级，← 收起或回到上级，Enter 展开／收起，Shift+方向键 平移，+／− 缩放，0 原始大小，F 适应窗口。鼠标：拖动平移，Ctrl+滚轮缩放。",
         Msg::OutlineTitle => "文字版组织图（含警力）",
+        Msg::DiagramFarHint => "图太小，未显示单位名称：请放大（+），或打开下方的文字版组织图。",
         Msg::ChangesTitle => "变化",
         Msg::ChangeKept => "保留",
         Msg::ChangeFormed => "合并组建",

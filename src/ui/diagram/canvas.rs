@@ -331,6 +331,10 @@ pub(super) fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -
                     <g class="edges" node_ref=edges></g>
                 </g>
             </svg>
+            // Said when the names are not drawn (a phone's embed, a 2,000-box city fitted).
+            {move || (!view_sig.get().labels_shown()).then(|| view! {
+                <p class="far-hint" data-far-hint="">{say(lang, Msg::DiagramFarHint)}</p>
+            })}
             <details class="outline" data-outline=phase on:toggle=move |ev| {
                 let open = ev
                     .target()
