@@ -221,3 +221,21 @@ test('presenter mode fits a 1280×720 projector: no scrolling, the figures in on
     }
   }
 });
+
+// A zoom chosen on one step is not kept for the next step's diagram (another drawing): each
+// step opens fitted, as it does when presenter mode opens on it.
+test('presenter mode: each step\'s diagram opens fitted, whatever the zoom before', async () => {
+  const svg = '[data-present="projector"] svg.diagram-svg';
+  const fitted = await withPage(env.browser, `${env.server.url}?case=daqing&lang=en&present=1&step=3`, { viewport: { width: 1280, height: 720 }, ready: PROJECTOR }, async ({ page }) => {
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 200))));
+    return page.getAttribute(svg, 'data-zoom');
+  });
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en&present=1&step=2`, { viewport: { width: 1280, height: 720 }, ready: PROJECTOR }, async ({ page }) => {
+    const z0 = Number(await page.getAttribute(svg, 'data-zoom'));
+    for (let i = 0; i < 3; i++) await page.click('[data-present="projector"] [data-action="zoom-in"]');
+    assert.ok(Number(await page.getAttribute(svg, 'data-zoom')) > z0 * 1.5);
+    await page.keyboard.press('ArrowRight');
+    await waitStep(page, 3);
+    await page.waitForFunction(([s, z]) => document.querySelector(s).dataset.zoom === z, [svg, fitted]);
+  });
+});

@@ -403,7 +403,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::PresentGuess => "Guess first: what are the figures after this step?",
         Msg::PresentStepOf => "Step {0} of {1}",
         Msg::PresentClock => "Time now",
-        Msg::PresentKeys => "Keys: → PageDown Space next; ← PageUp previous; Home / End first / last step; H hide / reveal the figures; P predict, then reveal.",
+        Msg::PresentKeys => "Keys: → ↓ PageDown Space next; ← ↑ PageUp Backspace previous; Home / End first / last step; H hide / reveal the figures; P predict, then reveal.",
         Msg::PresentThisStep => "This step",
         Msg::PresentQuotes => "From the sources",
         Msg::PresentNextUp => "Next step",

@@ -407,7 +407,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::PresentGuess => "请先猜一猜：这一步之后的数字是多少？",
         Msg::PresentStepOf => "第 {0} 步，共 {1} 步",
         Msg::PresentClock => "现在时间",
-        Msg::PresentKeys => "键盘：→ PageDown 空格 下一步；← PageUp 上一步；Home／End 第一步／最后一步；H 隐藏／揭晓数字；P 先猜后揭晓。",
+        Msg::PresentKeys => "键盘：→ ↓ PageDown 空格 下一步；← ↑ PageUp 退格 上一步；Home／End 第一步／最后一步；H 隐藏／揭晓数字；P 先猜后揭晓。",
         Msg::PresentThisStep => "这一步",
         Msg::PresentQuotes => "资料原文",
         Msg::PresentNextUp => "下一步",

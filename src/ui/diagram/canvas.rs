@@ -238,6 +238,17 @@ pub(super) fn OrgDiagram(ctx: Ctx, phase: &'static str, title: Signal<String>) -
             None => {}
         }
     });
+    // Presenter mode: each step's diagram opens fitted, whatever the zoom on the step before
+    // (a zoom kept over another drawing opened it cropped).
+    if ctx.fill {
+        Effect::new(move |prev: Option<usize>| {
+            let step = state.step.get();
+            if prev.is_some_and(|p| p != step) && c.moved.get_untracked() {
+                c.fit();
+            }
+            step
+        });
+    }
 
     let pointers = Pointers::new();
     let (viewport, edges) = (NodeRef::new(), NodeRef::new());
