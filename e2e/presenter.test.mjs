@@ -59,6 +59,13 @@ test('"Present" opens presenter mode at the page\'s step; keys and a clicker mov
     await page.waitForSelector(`[data-step="${last - 1}"][aria-current="step"]`);
     assert.doesNotMatch(await settledUrl(page), /present=/);
     assert.notEqual(await page.evaluate(() => document.documentElement.dataset.theme), 'projector');
+    // Keyboard focus is back on "Present", where the page was left (not on the page's body);
+    // once only: a reload does not take it there again.
+    await page.waitForFunction(() => document.activeElement?.dataset.action === 'present');
+    await page.reload();
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 200))));
+    assert.notEqual(await page.evaluate(() => document.activeElement?.dataset.action), 'present');
   });
 });
 

@@ -19,7 +19,7 @@ use crate::ui::numbers::{Notes, Numbers};
 use crate::ui::organisation::OrganisationPanel;
 use crate::ui::params_panel::ParamsPanel;
 use crate::ui::phone_nav::PhoneNav;
-use crate::ui::presenter::{start_presenting, Presenter};
+use crate::ui::presenter::{start_presenting, take_exit_focus, Presenter};
 use crate::ui::saved::SavedPanel;
 use crate::ui::share::{EmbedView, ShareMenu};
 use crate::ui::sources::{LineagePanel, SourcesPanel};
@@ -277,6 +277,10 @@ pub fn App() -> impl IntoView {
     let later = RwSignal::new(false);
     crate::ui::after_frames(1, move || {
         later.set(true);
+        // Back from presenter mode by "Exit": focus on "Present", where the user left the page.
+        if take_exit_focus() {
+            crate::ui::focus("[data-action=\"present\"]");
+        }
         if let Some(el) = diagrams_at.get_untracked() {
             leptos::mount::mount_to(el.into(), move || view! { <DiagramPanel state=state/> })
                 .forget();

@@ -115,6 +115,32 @@ pub fn start_presenting(state: AppState) {
     }
 }
 
+/// Where this tab notes that presenter mode was left by "Exit": the page it reloads to puts
+/// keyboard focus back on "Present" (`take_exit_focus`), where a keyboard user was.
+const EXITED: &str = "reform-explorer.present-exited";
+
+/// Leaves presenter mode for the page at the same step (the window's own address, replaced).
+fn exit_presenting(state: AppState) {
+    if let Some(w) = web_sys::window() {
+        if let Ok(Some(store)) = w.session_storage() {
+            let _ = store.set_item(EXITED, "1");
+        }
+        let _ = w.location().replace(&link_with(state, Present::Off));
+    }
+}
+
+/// Whether this page was opened by leaving presenter mode (read once: the note is removed).
+pub fn take_exit_focus() -> bool {
+    let Some(store) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else {
+        return false;
+    };
+    let exited = store.get_item(EXITED).ok().flatten().is_some();
+    if exited {
+        let _ = store.remove_item(EXITED);
+    }
+    exited
+}
+
 /// Calls `obj[name]()` if it is a function, ignoring a rejected promise (fullscreen refused).
 fn call_quietly(obj: &JsValue, name: &str) {
     let f = js_sys::Reflect::get(obj, &JsValue::from_str(name))
@@ -373,11 +399,7 @@ fn ProjectorView(deck: Deck, clock: RwSignal<String>) -> impl IntoView {
             );
         }
     };
-    let exit = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().replace(&link_with(state, Present::Off));
-        }
-    };
+    let exit = move |_| exit_presenting(state);
     // One card a key figure: before → at the step; the step's value is left out of the page
     // while hidden.
     let cards = move || {
@@ -476,11 +498,7 @@ fn NotesView(deck: Deck, clock: RwSignal<String>, linked: bool) -> impl IntoView
     let lang = state.lang;
     let t = move |m: Msg| tr(lang.get(), m);
     let values = Memo::new(move |_| figure_values(state));
-    let exit = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().replace(&link_with(state, Present::Off));
-        }
-    };
+    let exit = move |_| exit_presenting(state);
     let summary = move || {
         let l = lang.get();
         let step = state.step.get();
