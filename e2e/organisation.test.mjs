@@ -503,3 +503,25 @@ test('an import the browser refuses to keep still shows, and says it is not kept
     assert.equal(Number((await shownMetrics(page, 'before')).staff_total), csvStaff(utf8.toString('utf8')));
   });
 });
+
+// A reform that cannot be applied to an imported organisation (Tianjin's needs two leaders in
+// every station; Linhe's Hekou station has one) says why, and shows no other organisation's
+// figures: the faded last result is kept only for the scope it was built for (it showed
+// Tianjin's default sub-bureau, 720 officers, under "Own organisation: Linhe County PSB").
+test('a reform that cannot apply to an imported organisation shows no other organisation\'s figures', async () => {
+  const file = fixture('organisation-county-linhe.csv');
+  const staff = csvStaff(file.toString('utf8'));
+  await withPage(env.browser, `${env.server.url}?case=tianjin&lang=en`, async ({ page }) => {
+    const tianjin = Number((await shownMetrics(page, 'before')).staff_total);
+    assert.notEqual(tianjin, staff);
+    await importBuffer(page, 'linhe.csv', file);
+    await ownBase(page);
+    await page.waitForSelector('[data-model-error]');
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 300))));
+    // It says the reform, not a parameter, cannot apply, and what to do.
+    assert.equal(await page.getAttribute('[data-model-error]', 'data-own-error'), 'true');
+    assert.match(await page.textContent('[data-model-error]'), /cannot be applied to this organisation: .*Hekou.*remove or move that measure/s);
+    const shown = await page.$$eval('[data-metric="staff_total"][data-value]', (cs) => cs.filter((c) => c.dataset.value !== '').map((c) => Number(c.dataset.value)));
+    assert.ok(shown.every((v) => v === staff), `staff shown ${shown}, the file has ${staff}, Tianjin's default ${tianjin}`);
+  });
+});

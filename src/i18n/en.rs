@@ -173,6 +173,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::ErrRange => "The value must be between {0} and {1}.",
         Msg::ErrWhole => "Must be a whole number.",
         Msg::ModelErrorTitle => "These parameters cannot be modelled:",
+        Msg::ModelErrorTitleOwn => "This reform cannot be applied to this organisation:",
+        Msg::ModelErrorOwnWhat => "Nothing can be drawn until it can: remove or move that measure in the composer, or edit the organisation.",
         Msg::KeepingLastResult => "The figures and diagrams keep the last result that could be modelled, faded until these values change.",
         Msg::UrlNotice => "Parts of the link were not used:",
         Msg::UrlUnknownKey => "Unknown parameter “{0}” ignored.",

@@ -259,6 +259,10 @@ pub enum Msg {
     ErrRange,
     ErrWhole,
     ModelErrorTitle,
+    /// The same, when a measure cannot apply to an imported organisation.
+    ModelErrorTitleOwn,
+    /// What to do then (remove or move the measure, or edit the organisation).
+    ModelErrorOwnWhat,
     KeepingLastResult,
     UrlNotice,
     UrlUnknownKey,

@@ -177,6 +177,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::ErrRange => "数值须在 {0} 到 {1} 之间。",
         Msg::ErrWhole => "须为整数。",
         Msg::ModelErrorTitle => "这组参数无法建模：",
+        Msg::ModelErrorTitleOwn => "这项改革无法用于这个组织：",
+        Msg::ModelErrorOwnWhat => "在可以建模之前无法绘图：请在“自己组合改革”中删除或移动该措施，或修改组织。",
         Msg::KeepingLastResult => "数字和图表保留上一次可以建模的结果，以淡色显示，直到这些数值改好。",
         Msg::UrlNotice => "链接中的部分内容未被采用：",
         Msg::UrlUnknownKey => "未知参数“{0}”，已忽略。",

@@ -17,11 +17,19 @@ pub(crate) fn ModelErrorBanner(
     let lang = state.lang;
     // The error alone: the banner's view does not follow every new scenario.
     let error = Memo::new(move |_| state.built.with(|b| b.as_ref().err().cloned()));
+    // On an imported organisation a measure, not a parameter, is what cannot apply.
+    let own = move || {
+        state.view.get() == crate::state::url::View::Compose
+            && state
+                .recipe
+                .with(|r| r.as_ref().is_some_and(|r| r.base.is_own()))
+    };
     move || {
         error.get().map(|e| {
+            let own = own();
             view! {
-                <div class="notice model-error" role="alert" data-model-error="1">
-                    <strong>{tr(lang.get(), Msg::ModelErrorTitle)}</strong>
+                <div class="notice model-error" role="alert" data-model-error="1" data-own-error=own.to_string()>
+                    <strong>{tr(lang.get(), if own { Msg::ModelErrorTitleOwn } else { Msg::ModelErrorTitle })}</strong>
                     " "
                     <span>{e.message(lang.get()).to_string()}</span>
                     " "
@@ -29,6 +37,7 @@ pub(crate) fn ModelErrorBanner(
                     <span>{tr(lang.get(), match (state.shown.with(Option::is_some), no_fields) {
                         (true, false) => Msg::KeepingLastResult,
                         (true, true) => Msg::KeepingLastResultHere,
+                        (false, _) if own => Msg::ModelErrorOwnWhat,
                         (false, false) => Msg::NothingToShow,
                         (false, true) => Msg::NothingToShowHere,
                     })}</span>

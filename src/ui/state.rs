@@ -33,6 +33,9 @@ pub struct Shown {
     /// "before" diagram and the baseline's shape follow, so that an edit of a measure's
     /// parameter remakes neither.
     pub before_build: u64,
+    /// The scope it was built for: a result is kept while the parameters cannot be modelled
+    /// only for the scope it shows (never another organisation's under this one's name).
+    pub variant: &'static Variant,
 }
 
 impl PartialEq for Shown {
@@ -46,7 +49,7 @@ impl Shown {
     /// result shown before) are taken from it: comparing shares what a measure did not touch
     /// (`Children`), so the baseline of an imported organisation compares in a few steps, where
     /// its metrics walk every unit.
-    pub fn new(scenario: Scenario, prev: Option<&Shown>) -> Self {
+    pub fn new(scenario: Scenario, variant: &'static Variant, prev: Option<&Shown>) -> Self {
         static BUILDS: AtomicU64 = AtomicU64::new(0);
         let build = BUILDS.fetch_add(1, Ordering::Relaxed);
         let same =
@@ -71,6 +74,7 @@ impl Shown {
             scenario,
             build,
             before_build,
+            variant,
         }
     }
     pub fn before(&self) -> &Metrics {
@@ -273,9 +277,15 @@ impl AppState {
             move |_| model_input.with(|p| picked.get().build(p)),
             |_, _| true,
         );
-        let shown = Memo::new(move |prev: Option<&Option<Shown>>| match built.get() {
-            Ok(scenario) => Some(Shown::new(scenario, prev.and_then(Option::as_ref))),
-            Err(_) => prev.cloned().flatten(),
+        // While the parameters cannot be modelled, the last result stays (faded), if it is of
+        // this scope: after another organisation is picked it would show that one's figures
+        // under this one's name.
+        let shown = Memo::new(move |prev: Option<&Option<Shown>>| {
+            let v = picked.get_untracked();
+            match built.get() {
+                Ok(scenario) => Some(Shown::new(scenario, v, prev.and_then(Option::as_ref))),
+                Err(_) => prev.cloned().flatten().filter(|s| shows_same(s.variant, v)),
+            }
         });
         let lang = RwSignal::new(u.lang);
         let group = RwSignal::new(u.group);
