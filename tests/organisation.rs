@@ -734,3 +734,32 @@ fn every_kind_is_read_by_its_key_and_its_chinese_name() {
     assert_eq!(kind_of("警区"), Some(UnitKind::PoliceArea));
     assert_eq!(kind_of("police_area"), Some(UnitKind::PoliceArea));
 }
+
+/// What a planner types (a review's list): a kind by the name the legend and the editor show
+/// ("Police station", any case) or a short word (所, 交警大队), full-width digits from a Chinese
+/// input method; and an Excel workbook renamed to .csv is named as one, with what to do.
+#[test]
+fn a_planners_words_and_digits_read_and_a_workbook_is_named() {
+    let text = "编号,上级,名称,类型,机关警力,一线警力,面积\n\
+                m,,县局,County bureau,１２,0,\n\
+                a,m,河口,Police station,2,７,１２．５\n\
+                b,m,北门,所,1,1,\n\
+                c,m,交警,交警大队,3,1２,\n";
+    let org = read(text).unwrap_or_else(|p| panic!("{p:?}"));
+    let kids = &org.tree.children;
+    assert_eq!(org.tree.kind, UnitKind::CountyBureau);
+    assert_eq!(org.tree.staff.organ, 12);
+    assert_eq!(
+        kids.iter().map(|u| u.kind).collect::<Vec<_>>(),
+        [UnitKind::Station, UnitKind::Station, UnitKind::InternalUnit]
+    );
+    assert_eq!(org.tree.staff_total().total(), 12 + 9 + 2 + 15);
+    for (magic, name) in [
+        (&b"PK\x03\x04\x14\x00"[..], "xlsx"),
+        (&[0xd0, 0xcf, 0x11, 0xe0, 0xa1][..], "xls"),
+    ] {
+        let p = decode(magic, &gb18030).expect_err(name);
+        assert_eq!(p.what, What::Workbook, "{name}");
+        assert!(p.message(Lang::En).contains("CSV UTF-8"), "{name}");
+    }
+}

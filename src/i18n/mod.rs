@@ -609,6 +609,8 @@ pub enum Msg {
     OrgProblem,
     EditTooManyStaff,
     OrgNotText,
+    /// An Excel workbook (.xlsx or .xls) where a CSV was expected.
+    OrgWorkbook,
     OrgNotOrganisation,
     OrgNotJson,
     OrgNewer,

@@ -169,6 +169,8 @@ pub enum What {
     TooManyStaff(u64),
     /// Neither text in a known encoding nor CSV or JSON.
     NotText,
+    /// An Excel workbook (.xlsx, a zip file, or the older .xls).
+    Workbook,
     NotOrganisation,
     NotJson(String),
     NewerVersion(u64),
@@ -240,6 +242,7 @@ impl Problem {
                 ],
             ),
             What::NotText => trf(lang, Msg::OrgNotText, &[]),
+            What::Workbook => trf(lang, Msg::OrgWorkbook, &[]),
             What::NotOrganisation => trf(lang, Msg::OrgNotOrganisation, &[]),
             What::NotJson(w) => trf(lang, Msg::OrgNotJson, &[w]),
             What::NewerVersion(v) => {
@@ -248,7 +251,7 @@ impl Problem {
             What::MissingColumn(c) => trf(lang, Msg::OrgMissingColumn, &[c.key(), c.zh()]),
             What::ExtraCells(k) => trf(lang, Msg::OrgExtraCells, &[&n(*k)]),
             What::Required => trf(lang, Msg::OrgRequired, &[]),
-            What::UnknownKind(v) => trf(lang, Msg::OrgUnknownKind, &[v, &kind_list()]),
+            What::UnknownKind(v) => trf(lang, Msg::OrgUnknownKind, &[v, &kind_list(lang)]),
             What::NotANumber(v) => trf(lang, Msg::OrgNotNumber, &[v]),
             What::Negative(v) => trf(lang, Msg::OrgNegative, &[v]),
             What::NotWhole(v) => trf(lang, Msg::OrgNotWhole, &[v]),
@@ -275,15 +278,23 @@ impl Problem {
     }
 }
 
-fn kind_list() -> String {
+/// The kinds a cell may name, as the message's language writes them: the Chinese names in
+/// Chinese, the keys in English.
+fn kind_list(lang: Lang) -> String {
     UnitKind::ALL
         .iter()
-        .map(|k| k.key())
+        .map(|k| {
+            if lang.is_chinese() {
+                k.name().zh
+            } else {
+                k.key()
+            }
+        })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(lang.list_separator())
 }
 
-/// A kind from its key, its Chinese name, or a common Chinese word for it.
+/// A kind from its key, its Chinese or English name, or a common Chinese word for it.
 pub fn kind_of(s: &str) -> Option<UnitKind> {
     let s = s.trim();
     // The keys as the templates and this app's files write them, without allocating.
@@ -298,17 +309,26 @@ pub fn kind_of(s: &str) -> Option<UnitKind> {
         "市局" | "市公安局" | "公安局" => UnitKind::MunicipalBureau,
         "分局" | "公安分局" => UnitKind::SubBureau,
         "县局" | "县公安局" | "县（市、区）公安局" => UnitKind::CountyBureau,
-        "派出所" => UnitKind::Station,
+        "派出所" | "所" => UnitKind::Station,
         "中心派出所" | "中心所" => UnitKind::CentralStation,
         "防区" | "片区" => UnitKind::District,
-        "内设机构" | "部门" | "支队" | "大队" | "处" => UnitKind::InternalUnit,
+        "内设机构" | "部门" | "支队" | "大队" | "处" | "交警大队" => {
+            UnitKind::InternalUnit
+        }
         "科室" | "科" | "股" => UnitKind::Section,
         "指挥室" | "室" | "办公室" => UnitKind::Office,
         "队" | "中队" => UnitKind::Team,
         "警区" | "交警警区" => UnitKind::PoliceArea,
         "组" | "小组" | "探组" => UnitKind::Group,
         "社区警务室" | "警务室" => UnitKind::CommunityRoom,
-        _ => return UnitKind::ALL.iter().copied().find(|k| k.name().zh == s),
+        // Its name as the page writes it in either language ("Police station", the legend's
+        // and the editor's word), in any case.
+        _ => {
+            return UnitKind::ALL
+                .iter()
+                .copied()
+                .find(|k| k.name().zh == s || k.name().en.eq_ignore_ascii_case(s))
+        }
     };
     Some(zh)
 }
@@ -373,6 +393,10 @@ impl Organisation {
 pub fn decode(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<String, Problem> {
     if bytes.len() > MAX_BYTES {
         return Err(Problem::file(What::TooLarge));
+    }
+    // A workbook saved as .xlsx (a zip file) or .xls, perhaps renamed to .csv.
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
+        return Err(Problem::file(What::Workbook));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
         return std::str::from_utf8(rest)
@@ -681,6 +705,26 @@ fn json_rows(text: &str) -> Result<(Vec<Row>, Option<Name>), Vec<Problem>> {
     Ok((rows, name))
 }
 
+/// A number cell as Rust reads numbers: digit-group separators dropped, full-width digits,
+/// point and minus (what a Chinese input method types) made ASCII. Most cells have none of
+/// them (no copy then).
+fn ascii_number(raw: &str) -> std::borrow::Cow<'_, str> {
+    let wide = |c: char| ('\u{ff10}'..='\u{ff19}').contains(&c) || c == '．' || c == '－';
+    if !raw.contains([',', '，', '_']) && !raw.contains(wide) {
+        return raw.into();
+    }
+    raw.chars()
+        .filter(|c| !matches!(c, ',' | '，' | '_'))
+        .map(|c| match c {
+            '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
+            '．' => '.',
+            '－' => '-',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// A whole number of at most `max` from a cell (empty reads `0` where `optional`).
 fn whole(
     row: &Row,
@@ -689,13 +733,7 @@ fn whole(
     optional: bool,
     problems: &mut Vec<Problem>,
 ) -> Option<u64> {
-    let raw = row.get(c);
-    // Digit-group separators are dropped; most cells have none (no copy then).
-    let s: std::borrow::Cow<str> = if raw.contains([',', '，', '_']) {
-        raw.replace([',', '，', '_'], "").into()
-    } else {
-        raw.into()
-    };
+    let s = ascii_number(row.get(c));
     if s.is_empty() {
         if !optional {
             problems.push(Problem::at(row.at, c, What::Required));
@@ -824,12 +862,7 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
         let incidents = whole(row, Column::Incidents, 1 << 40, true, &mut problems);
         let communities = whole(row, Column::Communities, 1 << 20, true, &mut problems);
         let area = {
-            let raw = row.get(Column::Area);
-            let s: std::borrow::Cow<str> = if raw.contains([',', '，']) {
-                raw.replace([',', '，'], "").into()
-            } else {
-                raw.into()
-            };
+            let s = ascii_number(row.get(Column::Area));
             if s.is_empty() {
                 Some(0.0)
             } else {
