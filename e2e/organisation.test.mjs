@@ -525,3 +525,24 @@ test('a reform that cannot apply to an imported organisation shows no other orga
     assert.ok(shown.every((v) => v === staff), `staff shown ${shown}, the file has ${staff}, Tianjin's default ${tianjin}`);
   });
 });
+
+// The delete choices fit the editor's table at 1400 px, in Chinese and English (they ran past
+// its right edge, "删除，下属单位上移" cut off, and the table scrolled sideways).
+test('the organisation editor\'s delete choices fit its table', async () => {
+  for (const lang of ['zh-Hans', 'en']) {
+    await withPage(env.browser, `${env.server.url}?case=daqing&lang=${lang}`, async ({ page }) => {
+      await importBuffer(page, 'linhe.csv', fixture('organisation-county-linhe.csv'));
+      await ownBase(page);
+      await page.click('[data-panel="org-editor"] summary');
+      await page.click('[data-org-unit="JJ"] [data-action="org-delete"]');
+      await page.waitForSelector('[data-org-unit="JJ"] [data-action="org-delete-keep"]');
+      const m = await page.evaluate(() => {
+        const frame = document.querySelector('.org-table').parentElement;
+        const right = frame.getBoundingClientRect().right;
+        return { over: frame.scrollWidth - frame.clientWidth,
+          out: [...document.querySelectorAll('[data-org-unit="JJ"] .org-delete-choice button')].filter((b) => b.getBoundingClientRect().right > right + 0.5).map((b) => b.textContent) };
+      });
+      assert.deepEqual(m, { over: 0, out: [] }, lang);
+    });
+  }
+});
