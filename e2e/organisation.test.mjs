@@ -546,3 +546,13 @@ test('the organisation editor\'s delete choices fit its table', async () => {
     });
   }
 });
+
+// A station with no incidents given, where the others have some, is named on import: the
+// workload figures count it as 0 (Linhe's Beimen station; Haidong's spread read 0 → 7.23).
+test('an imported station with no incidents given is named, with what that does', async () => {
+  await withPage(env.browser, `${env.server.url}?case=haidong&lang=en`, async ({ page }) => {
+    await importBuffer(page, 'linhe.csv', fixture('organisation-county-linhe.csv'));
+    await page.waitForSelector('[data-org-no-incidents="1"]');
+    assert.match(await page.textContent('[data-org-no-incidents]'), /No incidents are given for 1 station\(s\) \(Beimen station\).*count them as 0/);
+  });
+});

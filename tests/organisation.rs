@@ -763,3 +763,24 @@ fn a_planners_words_and_digits_read_and_a_workbook_is_named() {
         assert!(p.message(Lang::En).contains("CSV UTF-8"), "{name}");
     }
 }
+
+/// A station whose incidents cell is blank, where others have incidents, is named on import
+/// (the workload figures count it as 0: a review's Haidong spread read 0 → 7.23); a file with
+/// no incidents at all names none.
+#[test]
+fn stations_without_incidents_are_named_only_where_others_have_some() {
+    use reform_explorer::state::organisation::stations_without_incidents;
+    let text = "id,parent,name,name_en,kind,organ,frontline,incidents\n\
+                m,,县局,County,county_bureau,10,0,\n\
+                a,m,甲所,A,station,2,8,500\n\
+                b,m,乙所,B,station,2,6,\n\
+                c,m,丙队,C,team,0,6,\n";
+    let org = read(text).unwrap_or_else(|p| panic!("{p:?}"));
+    let names: Vec<_> = stations_without_incidents(&org.tree)
+        .iter()
+        .map(|u| u.name.en().to_string())
+        .collect();
+    assert_eq!(names, ["B"]);
+    let none = read(&text.replace(",500\n", ",\n")).unwrap_or_else(|p| panic!("{p:?}"));
+    assert!(stations_without_incidents(&none.tree).is_empty());
+}

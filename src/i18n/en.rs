@@ -316,6 +316,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::OrgExampleDownload => "Download this example (CSV)",
         Msg::OrgDropHere => "Drop to import the organisation file (CSV or JSON)",
         Msg::OrgImported => "Imported “{0}”: {1} units, {2} officers.",
+        Msg::OrgIncidentsMissing => "No incidents are given for {0} station(s) ({1}): the workload figures (incidents per officer and their spread) count them as 0; check them or fill them in.",
         Msg::OrgNotStored => "The browser's storage is full or unavailable: this organisation is kept only until the page closes; download its file.",
         Msg::OrgSize => "{0} units, {1} officers",
         Msg::OrgApplyCase => "Apply {0}'s reform to it",

@@ -676,6 +676,8 @@ pub enum Msg {
     OrgDropHere,
     OrgImported,
     OrgNotStored,
+    /// Stations with no incidents given where others have some ({0} how many, {1} their names).
+    OrgIncidentsMissing,
     OrgSize,
     OrgApplyCase,
     OrgFour,

@@ -320,6 +320,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::OrgExampleDownload => "下载该示例（CSV）",
         Msg::OrgDropHere => "放开即可导入组织文件（CSV 或 JSON）",
         Msg::OrgImported => "已导入“{0}”：{1} 个单位，{2} 名警力。",
+        Msg::OrgIncidentsMissing => "有 {0} 个派出所没有填警情（{1}）：工作量数字（人均警情及其离散程度）按 0 计算；请核对或补填。",
         Msg::OrgNotStored => "浏览器的存储空间不够（或不可用）：这个组织只保留到关闭页面为止；请下载它的文件。",
         Msg::OrgSize => "{0} 个单位，{1} 名警力",
         Msg::OrgApplyCase => "在它上面看{0}的改革",

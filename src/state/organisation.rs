@@ -1485,6 +1485,23 @@ pub fn template(zh: bool) -> String {
     format!("{BOM}{}\r\n{a}\r\n{b}\r\n", head.join(","))
 }
 
+/// The stations of `tree` with no incidents (a blank cell reads 0) where another station has
+/// some: the workload figures count them as 0, which makes the spread of incidents per officer
+/// look worse or better than it is, so the import says so. Empty when no station has incidents
+/// (the workload figures are then not about this file).
+pub fn stations_without_incidents(tree: &Unit) -> Vec<&Unit> {
+    let stations = || {
+        tree.walk()
+            .into_iter()
+            .map(|(_, u)| u)
+            .filter(|u| u.kind.is_station())
+    };
+    if !stations().any(|u| u.incidents > 0) {
+        return Vec::new();
+    }
+    stations().filter(|u| u.incidents == 0).collect()
+}
+
 /// The message for a list of problems' first line in `lang` ("3 problems; nothing was
 /// imported").
 pub fn summary(n: usize, lang: Lang) -> String {

@@ -34,6 +34,9 @@ enum Status {
         units: usize,
         staff: u32,
         stored: bool,
+        /// Stations with no incidents where others have some (their names, in the language
+        /// of the import).
+        no_incidents: Vec<String>,
     },
     Failed(Vec<Problem>),
     Unreadable,
@@ -60,6 +63,12 @@ fn import_file(state: AppState, status: RwSignal<Status>, file: web_sys::File) {
                 let name = org.name.get(state.lang.get_untracked()).to_string();
                 let units = crate::model::edit::count(&org.tree);
                 let staff = org.tree.staff_total().total();
+                let l = state.lang.get_untracked();
+                let no_incidents =
+                    crate::state::organisation::stations_without_incidents(&org.tree)
+                        .iter()
+                        .map(|u| u.name.get(l).to_string())
+                        .collect();
                 let scope = offer(org);
                 if let Some(scope) = scope {
                     state.own.set(Some(scope));
@@ -78,6 +87,7 @@ fn import_file(state: AppState, status: RwSignal<Status>, file: web_sys::File) {
                     units,
                     staff,
                     stored: scope.is_some(),
+                    no_incidents,
                 });
             }
             Err(p) => status.set(Status::Failed(p)),
@@ -168,9 +178,19 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
                 units,
                 staff,
                 stored,
+                no_incidents,
             } => view! {
                 <div class="saved-status good" role="status" data-org-status="good">
                     <p>{trf(l, Msg::OrgImported, &[&name, &format_number(units as f64, 0), &format_number(f64::from(staff), 0)])}</p>
+                    {(!no_incidents.is_empty()).then(|| {
+                        let some = no_incidents.iter().take(3).cloned().collect::<Vec<_>>().join(l.list_separator());
+                        let more = if no_incidents.len() > 3 { "…" } else { "" };
+                        view! {
+                            <p class="warn" data-org-no-incidents=no_incidents.len().to_string()>
+                                {trf(l, Msg::OrgIncidentsMissing, &[&no_incidents.len().to_string(), &format!("{some}{more}")])}
+                            </p>
+                        }
+                    })}
                     {(!stored).then(|| view! { <p class="warn" data-org-not-kept="1">{tr(l, Msg::OrgNotStored)}</p> })}
                 </div>
             }
