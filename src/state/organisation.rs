@@ -1490,16 +1490,16 @@ pub fn template(zh: bool) -> String {
 /// look worse or better than it is, so the import says so. Empty when no station has incidents
 /// (the workload figures are then not about this file).
 pub fn stations_without_incidents(tree: &Unit) -> Vec<&Unit> {
-    let stations = || {
-        tree.walk()
-            .into_iter()
-            .map(|(_, u)| u)
-            .filter(|u| u.kind.is_station())
-    };
-    if !stations().any(|u| u.incidents > 0) {
+    let stations: Vec<&Unit> = tree
+        .walk()
+        .into_iter()
+        .map(|(_, u)| u)
+        .filter(|u| u.kind.is_station())
+        .collect();
+    if !stations.iter().any(|u| u.incidents > 0) {
         return Vec::new();
     }
-    stations().filter(|u| u.incidents == 0).collect()
+    stations.into_iter().filter(|u| u.incidents == 0).collect()
 }
 
 /// The message for a list of problems' first line in `lang` ("3 problems; nothing was

@@ -57,6 +57,17 @@ fn reported_view(
 ) -> impl IntoView {
     let one = |x: Option<f64>| x.map_or_else(|| "—".to_string(), |x| written(f, x, l));
     let sides = [(Msg::Before, r.how[0]), (Msg::After, r.how[1])];
+    // Each side's sentence once ("Before: input (…)"), with its match kind: a tag's `title`
+    // holds those of its kind, the text under the tags all of them.
+    let said = sides
+        .iter()
+        .filter_map(|(side, m)| {
+            m.as_ref().map(|m| {
+                let text = format!("{}{}{}", tr(l, *side), l.colon(), match_text(m, v.specs, l));
+                (m.key(), text)
+            })
+        })
+        .collect::<Vec<_>>();
     let mut kinds: Vec<&'static str> = Vec::new();
     let badges = sides
         .iter()
@@ -67,13 +78,10 @@ fn reported_view(
             new
         })
         .map(|m| {
-            let title = sides
+            let title = said
                 .iter()
-                .filter_map(|(side, s)| {
-                    s.as_ref()
-                        .filter(|s| s.key() == m.key())
-                        .map(|s| format!("{}{}{}", tr(l, *side), l.colon(), match_text(s, v.specs, l)))
-                })
+                .filter(|(kind, _)| *kind == m.key())
+                .map(|(_, text)| text.as_str())
                 .collect::<Vec<_>>()
                 .join("\n");
             view! {
@@ -85,13 +93,7 @@ fn reported_view(
         .collect_view();
     // The tags are a button: a tap or a key shows what they mean below, every side in a line of
     // its own (a `title` alone is not there on a phone, nor for a keyboard).
-    let lines = sides
-        .iter()
-        .filter_map(|(side, m)| {
-            m.as_ref()
-                .map(|m| format!("{}{}{}", tr(l, *side), l.colon(), match_text(m, v.specs, l)))
-        })
-        .collect::<Vec<_>>();
+    let lines = said.into_iter().map(|(_, text)| text).collect::<Vec<_>>();
     let open = RwSignal::new(false);
     let how = (!lines.is_empty()).then(|| {
         view! {

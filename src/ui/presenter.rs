@@ -119,19 +119,24 @@ pub fn start_presenting(state: AppState) {
 /// keyboard focus back on "Present" (`take_exit_focus`), where a keyboard user was.
 const EXITED: &str = "reform-explorer.present-exited";
 
+/// This tab's sessionStorage (where presenter mode keeps what must survive a reload).
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
 /// Leaves presenter mode for the page at the same step (the window's own address, replaced).
 fn exit_presenting(state: AppState) {
+    if let Some(store) = session() {
+        let _ = store.set_item(EXITED, "1");
+    }
     if let Some(w) = web_sys::window() {
-        if let Ok(Some(store)) = w.session_storage() {
-            let _ = store.set_item(EXITED, "1");
-        }
         let _ = w.location().replace(&link_with(state, Present::Off));
     }
 }
 
 /// Whether this page was opened by leaving presenter mode (read once: the note is removed).
 pub fn take_exit_focus() -> bool {
-    let Some(store) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else {
+    let Some(store) = session() else {
         return false;
     };
     let exited = store.get_item(EXITED).ok().flatten().is_some();
@@ -193,9 +198,8 @@ const KEPT: &str = "reform-explorer.present";
 /// the figures the trainer hid. Kept in sessionStorage (this tab only, gone with it) as words:
 /// `predict`, and `case.scope.step` for hidden, which holds only on the step it was set on.
 fn keep_across_reload(deck: Deck) {
-    let store = || web_sys::window().and_then(|w| w.session_storage().ok().flatten());
     let hidden_at = |s: &Shared| format!("{}.{}.{}", s.case, s.variant, s.step);
-    if let Some(kept) = store().and_then(|s| s.get_item(KEPT).ok().flatten()) {
+    if let Some(kept) = session().and_then(|s| s.get_item(KEPT).ok().flatten()) {
         let now = deck.shared_untracked();
         let has = |word: &str| kept.split(' ').any(|w| w == word);
         deck.show(&Shared {
@@ -213,7 +217,7 @@ fn keep_across_reload(deck: Deck) {
         if s.hidden {
             kept.push(hidden_at(&s));
         }
-        if let Some(store) = store() {
+        if let Some(store) = session() {
             let _ = store.set_item(KEPT, &kept.join(" "));
         }
     });
