@@ -556,3 +556,20 @@ test('an imported station with no incidents given is named, with what that does'
     assert.match(await page.textContent('[data-org-no-incidents]'), /No incidents are given for 1 station\(s\) \(Beimen station\).*count them as 0/);
   });
 });
+
+// A file without ranks has no command chain, so neither the organisation, nor a reform applied
+// to it, nor the four reforms show one: Daqing's reform on Linhe showed "0 → 5", the ranks its
+// measures add against none. The notes say why; the other figures stay.
+test('an imported organisation without ranks shows no command chain, and says why', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    await importBuffer(page, 'linhe.csv', fixture('organisation-county-linhe.csv'));
+    await ownBase(page);
+    await page.waitForSelector('[data-metric="management_tiers"][data-value]');
+    assert.equal(await page.locator('[data-metric="command_chain"]').count(), 0);
+    assert.match(await page.textContent('details.notes'), /Your file gives no ranks, so the command chain is not shown/);
+    await page.click('[data-action="org-four"]');
+    await page.waitForSelector('td[data-four="staff_total"]');
+    assert.equal(await page.locator('[data-four-figure="command_chain"]').count(), 0);
+    assert.ok(await page.locator('[data-four-figure="management_tiers"]').count() > 0);
+  });
+});

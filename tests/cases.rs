@@ -118,7 +118,7 @@ fn levers_are_deterministic_keep_staff_and_ids_unique() {
         }
         // The spans-and-layers group is shown for every variant beside its own metrics, each
         // key once.
-        let shown = K::shown_with(v.metrics);
+        let shown = K::shown_with(v.metrics, true);
         for k in [
             K::Layers,
             K::CommandChain,

@@ -45,7 +45,7 @@ fn write_expected_figures_for_the_browser_tests() {
                 .iter()
                 .map(|org| {
                     let m = compute(org);
-                    let cells: Vec<String> = MetricKey::shown_with(v.metrics)
+                    let cells: Vec<String> = MetricKey::shown_with(v.metrics, true)
                         .iter()
                         .map(|k| format!("\"{}\":\"{}\"", k.key(), plain_number(m.get(*k))))
                         .collect();

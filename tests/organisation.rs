@@ -784,3 +784,62 @@ fn stations_without_incidents_are_named_only_where_others_have_some() {
     let none = read(&text.replace(",500\n", ",\n")).unwrap_or_else(|p| panic!("{p:?}"));
     assert!(stations_without_incidents(&none.tree).is_empty());
 }
+
+/// A file without ranks has no command chain: neither the organisation nor any reform applied
+/// to it shows one (before, "0 → 5": the measures' ranks alone), and its notes say why. The same
+/// organisation with ranks shows it.
+#[test]
+fn an_organisation_without_ranks_shows_no_command_chain() {
+    use reform_explorer::model::metrics::MetricKey;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/e2e/fixtures/organisation-county-linhe.csv"
+    ))
+    .unwrap();
+    let org = read(&text).unwrap();
+    assert!(org.tree.walk().iter().all(|(_, u)| u.ranks.is_empty()));
+    let content = org.to_json();
+    let v = own::register(org.tree, org.name, &content).unwrap();
+    assert!(own::lacks_ranks(v));
+    let chain = |keys: &[MetricKey], figures: &[reform_explorer::model::cases::KeyFigure]| {
+        keys.contains(&MetricKey::CommandChain)
+            || figures
+                .iter()
+                .any(|f| f.metric() == Some(MetricKey::CommandChain))
+    };
+    assert!(!chain(v.metrics, v.key_figures));
+    assert!(v.notes.iter().any(|n| n.en.contains("no ranks")));
+    let scope = Scope {
+        case: None,
+        variant: v,
+    };
+    for case in CaseId::ALL {
+        let rv = Recipe::of_reform(case, scope).variant();
+        assert!(!chain(rv.metrics, rv.key_figures), "{case:?}");
+        assert!(
+            !rv.key_figures.is_empty(),
+            "{case:?} keeps its other figures"
+        );
+        assert!(
+            rv.notes.iter().any(|n| n.en.contains("no ranks")),
+            "{case:?} says why"
+        );
+        assert!(own::lacks_ranks(rv), "{case:?}");
+        assert!(!MetricKey::shown_with(rv.metrics, false).contains(&MetricKey::CommandChain));
+    }
+
+    // The typical city has ranks: imported, it keeps its command chain, and so do its reforms.
+    let city = Scope::TYPICAL_CITY.variant;
+    let tree = city.baseline.make(&city.defaults()).unwrap();
+    let org = read(&to_csv(&tree, false)).unwrap();
+    let content = org.to_json();
+    let v = own::register(org.tree, org.name, &content).unwrap();
+    assert!(!own::lacks_ranks(v));
+    assert!(chain(v.metrics, v.key_figures));
+    let scope = Scope {
+        case: None,
+        variant: v,
+    };
+    let rv = Recipe::of_reform(CaseId::Daqing, scope).variant();
+    assert!(chain(rv.metrics, rv.key_figures));
+}

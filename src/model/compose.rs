@@ -15,6 +15,7 @@ use crate::i18n::Text;
 use crate::model::cases::{CaseId, KeyFigure, ModelError, Scenario, Variant, MAX_KEY_FIGURES};
 use crate::model::lever::Lever;
 use crate::model::metrics::{compute, MetricKey};
+use crate::model::own;
 use crate::model::params::{ParamSpec, Params};
 use crate::model::planning::{is_analysis_key, RESPONSE_OFF};
 
@@ -245,7 +246,7 @@ impl Recipe {
             metrics: shown.metrics,
             reported: &[],
             key_figures: shown.key_figures,
-            notes: &[COMPOSED_NOTE],
+            notes: shown.notes,
             composed: Some(Box::leak(Box::new(Composed { parts, lever_parts }))),
         }
     }
@@ -305,15 +306,19 @@ impl Recipe {
         // The response estimate is available as in every case (no cars unless set).
         specs.extend_from_slice(RESPONSE_OFF);
         let levers: Vec<Lever> = self.steps.iter().filter_map(Step::lever).copied().collect();
+        let base = self.base.variant;
+        // An own organisation without ranks has no command chain before, so the one the
+        // measures' ranks would make after is not shown either.
+        let shows = |m: MetricKey| !(m == MetricKey::CommandChain && own::lacks_ranks(base));
         let mut metrics: Vec<MetricKey> = Vec::new();
         for scope in parts {
             for m in scope.variant.metrics {
-                if !metrics.contains(m) {
+                if !metrics.contains(m) && shows(*m) {
                     metrics.push(*m);
                 }
             }
         }
-        let base = self.base.variant;
+        let figures = key_figures(parts, &shows);
         Shown {
             name: Text::new(
                 leak_str(format!(
@@ -330,7 +335,14 @@ impl Recipe {
             specs: leak_slice(specs),
             levers: leak_slice(levers),
             metrics: leak_slice(metrics),
-            key_figures: leak_slice(key_figures(parts)),
+            key_figures: leak_slice(figures),
+            // An own organisation's notes say where its figures come from (and what its file
+            // does not give); a case's baseline's notes belong to its case.
+            notes: if self.base.is_own() {
+                leak_slice([&[COMPOSED_NOTE][..], base.notes].concat())
+            } else {
+                &[COMPOSED_NOTE]
+            },
         }
     }
 }
@@ -343,13 +355,14 @@ struct Shown {
     levers: &'static [Lever],
     metrics: &'static [MetricKey],
     key_figures: &'static [KeyFigure],
+    notes: &'static [Text],
 }
 
 /// The key figures of a composed reform: the parts' own (the baseline's first, then each
 /// lever scope's), taken in turn from each so that the measures' figures show beside the
 /// organisation's, each once, at most six. Metrics only: a composed reform has no calibrated
 /// patrol.
-fn key_figures(parts: &[Scope]) -> Vec<KeyFigure> {
+fn key_figures(parts: &[Scope], shows: &dyn Fn(MetricKey) -> bool) -> Vec<KeyFigure> {
     let lists: Vec<Vec<KeyFigure>> = parts
         .iter()
         .map(|s| {
@@ -357,7 +370,7 @@ fn key_figures(parts: &[Scope]) -> Vec<KeyFigure> {
                 .key_figures
                 .iter()
                 .copied()
-                .filter(|f| f.metric().is_some())
+                .filter(|f| f.metric().is_some_and(shows))
                 .collect()
         })
         .collect();

@@ -215,15 +215,24 @@ impl MetricKey {
     ];
 
     /// Every metric a variant shows: its own list, then the spans-and-layers group, each key
-    /// once.
-    pub fn shown_with(list: &[MetricKey]) -> Vec<MetricKey> {
+    /// once; without the command chain where `chain` is false (an organisation whose file
+    /// gives no ranks, `own::lacks_ranks`).
+    pub fn shown_with(list: &[MetricKey], chain: bool) -> Vec<MetricKey> {
         let mut out = list.to_vec();
-        for k in MetricKey::SPANS_AND_LAYERS {
+        for k in MetricKey::spans_and_layers(chain) {
             if !out.contains(&k) {
                 out.push(k);
             }
         }
+        out.retain(|k| chain || *k != MetricKey::CommandChain);
         out
+    }
+
+    /// The spans-and-layers group, without the command chain where `chain` is false.
+    pub fn spans_and_layers(chain: bool) -> impl Iterator<Item = MetricKey> {
+        MetricKey::SPANS_AND_LAYERS
+            .into_iter()
+            .filter(move |k| chain || *k != MetricKey::CommandChain)
     }
 
     pub fn key(self) -> &'static str {

@@ -13,7 +13,8 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::i18n::{Lang, Name, Text};
-use crate::model::cases::{Baseline, Variant};
+use crate::model::cases::{Baseline, KeyFigure, Variant};
+use crate::model::metrics::MetricKey;
 use crate::model::org::{Rank, Unit};
 use crate::model::planning::RESPONSE_OFF;
 
@@ -24,6 +25,36 @@ const NOTE: Text = Text::new(
     "这是你导入的组织：每个数字都来自你的文件，不来自资料，也不是模型的假设。措施按它所属案例的参数运行；在你的组织上，资料给出的绝对数目按同样的比例换算。",
     "This is the organisation you imported: every figure of it comes from your file, not from the sources, and is no assumption of the model's. Measures run with the parameters of the case they come from; on your organisation, counts the sources give become the same share of what the measure counts here.",
 );
+
+/// Said of an organisation whose file gives no ranks.
+const NOTE_NO_RANKS: Text = Text::new(
+    "你的文件没有给出职级，所以这里不列指挥层次：改革前是 0 个职级，措施加上的职级会让改革后的层次看起来凭空出现。要看指挥层次，请在文件里加上“职级”列（ranks：每个单位的职级，用分号隔开）。",
+    "Your file gives no ranks, so the command chain is not shown: with none before, the ranks a measure adds would make a chain appear from nothing. To see it, add a ranks column to the file (ranks or 职级: each unit's ranks, separated by semicolons).",
+);
+
+static NOTES: [Text; 1] = [NOTE];
+static NOTES_NO_RANKS: [Text; 2] = [NOTE, NOTE_NO_RANKS];
+
+/// The typical city's figures (those every organisation has), less the command chain: an
+/// organisation without ranks has none to count.
+static METRICS_NO_RANKS: OnceLock<Vec<MetricKey>> = OnceLock::new();
+static KEY_FIGURES_NO_RANKS: OnceLock<Vec<KeyFigure>> = OnceLock::new();
+
+/// Whether `v` is an own organisation whose file gives no ranks, or a reform composed on one:
+/// the command chain is not known before, so it is shown neither before nor after (the
+/// measures' ranks alone would make one appear from nothing).
+pub fn lacks_ranks(v: &Variant) -> bool {
+    let base = v
+        .composed
+        .and_then(|c| c.parts.first())
+        .map_or(v, |s| s.variant);
+    base.key.starts_with(KEY_PREFIX) && !base.metrics.contains(&MetricKey::CommandChain)
+}
+
+/// Whether any unit of the tree has a rank.
+fn has_ranks(u: &Unit) -> bool {
+    !u.ranks.is_empty() || u.children.iter().any(has_ranks)
+}
 
 struct Registry {
     /// Every organisation registered this session, by variant key, with its name. Their file
@@ -138,6 +169,35 @@ fn title_of(name: &Name) -> Text {
 }
 
 fn make(tree: Unit, name: Text, key: &'static str) -> Variant {
+    // The figures every organisation has, as the typical city shows them.
+    let city = &crate::model::typical_city::VARIANT;
+    let ranked = has_ranks(&tree);
+    let chain = |m: Option<MetricKey>| m != Some(MetricKey::CommandChain);
+    let (metrics, key_figures, notes): (
+        &'static [MetricKey],
+        &'static [KeyFigure],
+        &'static [Text],
+    ) = if ranked {
+        (city.metrics, city.key_figures, &NOTES)
+    } else {
+        (
+            METRICS_NO_RANKS.get_or_init(|| {
+                city.metrics
+                    .iter()
+                    .copied()
+                    .filter(|m| chain(Some(*m)))
+                    .collect()
+            }),
+            KEY_FIGURES_NO_RANKS.get_or_init(|| {
+                city.key_figures
+                    .iter()
+                    .copied()
+                    .filter(|f| chain(f.metric()))
+                    .collect()
+            }),
+            &NOTES_NO_RANKS,
+        )
+    };
     Variant {
         key,
         name,
@@ -145,11 +205,10 @@ fn make(tree: Unit, name: Text, key: &'static str) -> Variant {
         row_specs: &[],
         baseline: Baseline::Given(Box::leak(Box::new(tree))),
         levers: &[],
-        // The figures every organisation has, as the typical city shows them.
-        metrics: crate::model::typical_city::VARIANT.metrics,
+        metrics,
         reported: &[],
-        key_figures: crate::model::typical_city::VARIANT.key_figures,
-        notes: std::slice::from_ref(&NOTE),
+        key_figures,
+        notes,
         composed: None,
     }
 }

@@ -59,7 +59,7 @@ pub fn numbers_csv(variant: &Variant, scenario: &Scenario, step: usize, lang: La
         r.and_then(|r| r.how[side])
             .map_or_else(String::new, |m| m.key().to_string())
     };
-    for k in MetricKey::shown_with(variant.metrics) {
+    for k in MetricKey::shown_with(variant.metrics, !crate::model::own::lacks_ranks(variant)) {
         let (b, a) = (mb.get(k), ma.get(k));
         let reported = variant.reported_for(k);
         row(
@@ -203,7 +203,7 @@ mod tests {
                     let rows = parse(&csv[BOM.len()..]);
                     let metrics: Vec<&Vec<String>> =
                         rows.iter().filter(|r| r[0] == "metric").collect();
-                    let keys = MetricKey::shown_with(v.metrics);
+                    let keys = MetricKey::shown_with(v.metrics, true);
                     assert_eq!(metrics.len(), keys.len(), "{}/{}", c.key(), v.key);
                     let (mb, ma) = (compute(s.before()), compute(s.after()));
                     for (r, k) in metrics.iter().zip(&keys) {

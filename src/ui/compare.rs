@@ -9,6 +9,7 @@ use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg};
 use crate::model::cases::{CaseId, ModelError};
 use crate::model::compose::{Recipe, Scope};
 use crate::model::metrics::{compute, Format, MetricKey, Metrics};
+use crate::model::own;
 use crate::ui::params_panel::{ParamRow, SourceNote};
 use crate::ui::state::AppState;
 use crate::ui::{say, TableScroll};
@@ -290,8 +291,11 @@ fn FourReforms(state: AppState) -> impl IntoView {
                 }
             })
             .collect_view();
+        // An own organisation without ranks has no command chain to compare (`own::lacks_ranks`;
+        // its notes say why).
         let rows = FOUR_FIGURES
             .iter()
+            .filter(|&&k| !(k == MetricKey::CommandChain && own::lacks_ranks(b.variant)))
             .map(|&k| {
                 let f = Figure::Metric(k);
                 let cells = cols

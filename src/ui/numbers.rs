@@ -153,7 +153,7 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
         let variant = state.variant.get();
         let l = lang.get();
         let keys: Vec<MetricKey> = if spans {
-            MetricKey::SPANS_AND_LAYERS.to_vec()
+            MetricKey::spans_and_layers(!crate::model::own::lacks_ranks(variant)).collect()
         } else {
             variant
                 .metrics
