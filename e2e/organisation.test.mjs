@@ -573,3 +573,23 @@ test('an imported organisation without ranks shows no command chain, and says wh
     assert.ok(await page.locator('[data-four-figure="management_tiers"]').count() > 0);
   });
 });
+
+// The parameters of a case's own organisation (Daqing's urban residents, its stations before)
+// change nothing when a reform is applied to an imported one: they fold away at the end of the
+// panel, named as such, and stay editable there.
+test('parameters no measure reads on an imported organisation fold away, named', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    await importBuffer(page, 'linhe.csv', fixture('organisation-county-linhe.csv'));
+    await ownBase(page);
+    const group = '[data-param-group="unused"]';
+    await page.waitForSelector(`${group} [data-param="daqing.urban.population"]`, { state: 'attached' });
+    assert.equal(await page.getAttribute(group, 'open'), null);
+    assert.match(await page.textContent(`${group} summary`), /^Not used on this organisation \(\d+\)$/);
+    // Outside the fold: the measures' own parameters, and not the case's organisation.
+    const outside = await page.$$eval('aside.params [data-param]', (ps) => ps.filter((p) => !p.closest('[data-param-group="unused"]')).map((p) => p.dataset.param));
+    assert.ok(!outside.includes('daqing.urban.population'), outside.join());
+    assert.ok(outside.length > 0);
+    await page.click(`${group} summary`);
+    assert.ok(await page.isVisible(`${group} [data-param="daqing.urban.population"]`));
+  });
+});

@@ -843,3 +843,51 @@ fn an_organisation_without_ranks_shows_no_command_chain() {
     let rv = Recipe::of_reform(CaseId::Daqing, scope).variant();
     assert!(chain(rv.metrics, rv.key_figures));
 }
+
+/// A composed reform's parameters that no measure reads (`Composed::unused_keys`, folded away
+/// in the panel as "not used on this organisation") change nothing: each, set to its lowest and
+/// its highest value, builds the same organisation at every step. The typical city under
+/// Daqing's reform does not use Daqing's own urban area (its residents).
+#[test]
+fn parameters_no_measure_reads_change_nothing() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/e2e/fixtures/organisation-county-linhe.csv"
+    ))
+    .unwrap();
+    let org = read(&text).unwrap();
+    let content = org.to_json();
+    let linhe = Scope {
+        case: None,
+        variant: own::register(org.tree, org.name, &content).unwrap(),
+    };
+    let mut folded = 0;
+    for base in [Scope::TYPICAL_CITY, linhe] {
+        for case in CaseId::ALL {
+            let v = Recipe::of_reform(case, base).variant();
+            let unused = v.composed.unwrap().unused_keys(v);
+            let Ok(at_defaults) = v.build(&v.defaults()) else {
+                continue;
+            };
+            for key in unused {
+                let spec = v.specs.iter().find(|s| s.key == *key).unwrap();
+                for value in [spec.min, spec.max] {
+                    let mut p = v.defaults();
+                    p.set_raw(key, &spec.format(value)).unwrap();
+                    if let Ok(s) = v.build(&p) {
+                        assert!(
+                            s.steps == at_defaults.steps,
+                            "{} {case:?}: {key}={value} changed it",
+                            base.key()
+                        );
+                    }
+                }
+            }
+            folded += unused.len();
+        }
+    }
+    let daqing = Recipe::of_reform(CaseId::Daqing, Scope::TYPICAL_CITY).variant();
+    let unused = daqing.composed.unwrap().unused_keys(daqing);
+    assert!(unused.contains(&"daqing.urban.population"), "{unused:?}");
+    assert!(folded > 10, "{folded}");
+}

@@ -205,6 +205,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::FileOrgMissing => "The scenario is built on an organisation of your own (“{0}”) that the file does not carry. Import that organisation first, then this file.",
         Msg::Dismiss => "Dismiss",
         Msg::GroupIdentical => "Group identical units",
+        Msg::ParamsUnused => "Not used on this organisation ({0})",
+        Msg::ParamsUnusedHint => "These describe the organisation of the case a measure comes from. At their defaults no measure here reads them, so changing them changes nothing on this organisation.",
         Msg::StaffSuffix => "{0} staff",
         Msg::EachSuffix => "×{0}, {1} staff each",
         Msg::PerOfficerLine => "{0} incidents per officer",

@@ -3,7 +3,7 @@
 
 /// FNV-1a of the sorted Chinese literals this table was made from, one a line.
 #[cfg(test)]
-pub const SOURCE_HASH: u64 = 0x692f2830b8bf5f31;
+pub const SOURCE_HASH: u64 = 0x511eaf2029052b76;
 
 /// Simplified → Traditional, one character to one, sorted by the Simplified one.
 pub static CHARS: &[(char, char)] = &[

@@ -289,6 +289,8 @@ pub enum Msg {
     UrlNewerFormat,
     Dismiss,
     GroupIdentical,
+    ParamsUnused,
+    ParamsUnusedHint,
     StaffSuffix,
     EachSuffix,
     /// Incidents per officer on a diagram box: {0} a number or a range.

@@ -209,6 +209,8 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::FileOrgMissing => "这个情景基于你自己的一个组织（“{0}”），但文件中没有带上这个组织。请先导入该组织，再导入这个文件。",
         Msg::Dismiss => "关闭",
         Msg::GroupIdentical => "合并显示同类单位",
+        Msg::ParamsUnused => "在这个组织上不起作用（{0} 项）",
+        Msg::ParamsUnusedHint => "这些参数描述措施所属案例自己的组织。在默认值下，这里的措施都不读取它们，所以改动它们不会改变这个组织。",
         Msg::StaffSuffix => "{0} 人",
         Msg::EachSuffix => "×{0}，每个 {1} 人",
         Msg::PerOfficerLine => "人均警情 {0}",

@@ -16,7 +16,7 @@ use crate::model::cases::{CaseId, KeyFigure, ModelError, Scenario, Variant, MAX_
 use crate::model::lever::Lever;
 use crate::model::metrics::{compute, MetricKey};
 use crate::model::own;
-use crate::model::params::{ParamSpec, Params};
+use crate::model::params::{self, ParamSpec, Params};
 use crate::model::planning::{is_analysis_key, RESPONSE_OFF};
 
 /// Where a baseline or a lever comes from: a case's scope, or an organisation that is no case's
@@ -444,6 +444,52 @@ impl Composed {
         }
         steps.push(org);
         Ok(Scenario { steps })
+    }
+
+    /// The composed keys of the parameters that no measure reads at their defaults, where a
+    /// measure changes anything: a lever scope's parameters that describe its case's own
+    /// organisation (its residents, its stations before) change nothing when another
+    /// organisation is the baseline. The baseline's parameters are all used (they build it).
+    /// Made once per variant.
+    pub fn unused_keys(&self, v: &'static Variant) -> &'static [&'static str] {
+        static CACHE: OnceLock<Mutex<HashMap<usize, &'static [&'static str]>>> = OnceLock::new();
+        let at = std::ptr::from_ref(v) as usize;
+        let cache = CACHE.get_or_init(Default::default);
+        if let Some(k) = cache.lock().ok().and_then(|m| m.get(&at).copied()) {
+            return k;
+        }
+        let p = v.defaults();
+        let own: Vec<Params> = (0..self.parts.len())
+            .map(|i| self.part_params(&p, i))
+            .collect();
+        let mut read: Vec<(usize, &'static str)> = Vec::new();
+        if let Ok(mut org) = v.baseline.make(&own[0]) {
+            for (lever, &part) in v.levers.iter().zip(&self.lever_parts) {
+                let (next, keys) = params::reading(|| lever.apply(&own[part], org.clone()));
+                let Ok(next) = next else { break };
+                if next != org {
+                    read.extend(keys.into_iter().map(|k| (part, k)));
+                }
+                org = next;
+            }
+        }
+        let mut unused = Vec::new();
+        for (i, scope) in self.parts.iter().enumerate().skip(1) {
+            let prefix = scope.key();
+            for s in scope.variant.specs {
+                if !is_analysis_key(s.key) && !read.contains(&(i, s.key)) {
+                    let key = format!("{prefix}.{}", s.key);
+                    if let Some(x) = v.specs.iter().find(|x| x.key == key) {
+                        unused.push(x.key);
+                    }
+                }
+            }
+        }
+        let unused = leak_slice(unused);
+        if let Ok(mut m) = cache.lock() {
+            m.insert(at, unused);
+        }
+        unused
     }
 }
 

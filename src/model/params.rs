@@ -104,6 +104,23 @@ pub struct Params {
     edits: Vec<(usize, &'static str, f64)>,
 }
 
+thread_local! {
+    /// The keys `Params::get` read while `reading` runs (`None` otherwise).
+    static READS: std::cell::RefCell<Option<Vec<&'static str>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` and returns what it returned with every parameter key it read (through
+/// `Params::get`, of any set), in order, repeated as read. Used to find the parameters a
+/// measure reads (`compose::Composed::unused_keys`).
+pub fn reading<R>(f: impl FnOnce() -> R) -> (R, Vec<&'static str>) {
+    let outer = READS.with_borrow_mut(|r| r.replace(Vec::new()));
+    let out = f();
+    let keys = READS
+        .with_borrow_mut(|r| std::mem::replace(r, outer))
+        .unwrap_or_default();
+    (out, keys)
+}
+
 impl Params {
     pub fn defaults(specs: &'static [ParamSpec]) -> Self {
         Params {
@@ -168,6 +185,13 @@ impl Params {
     pub fn get(&self, key: &str) -> f64 {
         let i = self.index(key);
         debug_assert!(i.is_some(), "unknown parameter {key}");
+        if let Some(i) = i {
+            READS.with_borrow_mut(|r| {
+                if let Some(r) = r {
+                    r.push(self.specs[i].key);
+                }
+            });
+        }
         i.and_then(|i| self.values.get(i).copied()).unwrap_or(0.0)
     }
     /// `get` for whole-number parameters.

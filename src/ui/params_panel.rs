@@ -124,6 +124,21 @@ pub(crate) fn ParamRow(
 /// urban); a phone shows none (its panel is a closed drawer).
 const FIRST_SCREEN: usize = 10;
 
+/// Parameters (with their index in the variant's specs) by group, the groups in the order they
+/// first appear.
+type Groups = Vec<(crate::i18n::Text, Vec<(usize, ParamSpec)>)>;
+
+fn by_group(items: impl Iterator<Item = (usize, ParamSpec)>) -> Groups {
+    let mut groups: Groups = Vec::new();
+    for (i, s) in items {
+        match groups.iter_mut().find(|(g, _)| *g == s.group) {
+            Some((_, v)) => v.push((i, s)),
+            None => groups.push((s.group, vec![(i, s)])),
+        }
+    }
+    groups
+}
+
 /// The parameter panel. `later` turns true after the first frame: the rows below the first
 /// screen and a folded group's rows are built then, not with the first screen (issue 18: what
 /// is below the fold or folded must not delay the first figures).
@@ -131,15 +146,23 @@ const FIRST_SCREEN: usize = 10;
 pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
     let lang = state.lang;
     move || {
-        let specs = state.variant.get().specs;
-        // Groups in the order they first appear.
-        let mut groups: Vec<(crate::i18n::Text, Vec<(usize, ParamSpec)>)> = Vec::new();
-        for (i, s) in specs.iter().enumerate() {
-            match groups.iter_mut().find(|(g, _)| *g == s.group) {
-                Some((_, v)) => v.push((i, *s)),
-                None => groups.push((s.group, vec![(i, *s)])),
-            }
-        }
+        let variant = state.variant.get();
+        let specs = variant.specs;
+        // A composed reform's parameters that no measure reads here fold away at the end.
+        let unused = variant.composed.map_or(&[][..], |c| c.unused_keys(variant));
+        let unused_items: Vec<(usize, ParamSpec)> = specs
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| unused.contains(&s.key))
+            .map(|(i, s)| (i, *s))
+            .collect();
+        let groups = by_group(
+            specs
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| !unused.contains(&s.key))
+                .map(|(i, s)| (i, *s)),
+        );
         // Rows are built with the first screen up to the row that fills it (`FIRST_SCREEN`, in
         // the panel's order); the rest once the first frame is painted.
         let fieldset = move |g: crate::i18n::Text, items: &[(usize, ParamSpec)], shown: usize| {
@@ -201,6 +224,26 @@ pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
                         .into_any()
                     })
                     .collect_view()}
+                {(!unused_items.is_empty()).then(|| {
+                    let n = unused_items.len().to_string();
+                    // Built after the first frame, under their groups' names (which name the
+                    // case).
+                    let rows = move || {
+                        later.get().then(|| {
+                            by_group(unused_items.iter().copied())
+                                .into_iter()
+                                .map(|(g, items)| fieldset(g, &items, items.len()))
+                                .collect_view()
+                        })
+                    };
+                    view! {
+                        <details class="param-group" data-param-group="unused">
+                            <summary>{move || trf(lang.get(), Msg::ParamsUnused, &[&n])}</summary>
+                            <p class="hint">{say(lang, Msg::ParamsUnusedHint)}</p>
+                            {rows}
+                        </details>
+                    }
+                })}
             </aside>
         }
     }
