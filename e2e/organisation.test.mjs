@@ -593,3 +593,22 @@ test('parameters no measure reads on an imported organisation fold away, named',
     assert.ok(await page.isVisible(`${group} [data-param="daqing.urban.population"]`));
   });
 });
+
+// The import's status is about the file as imported: once an edit makes another organisation
+// the current one, it is no longer shown (it said "41 units" above the editor's 37), and an
+// undo back to the imported one shows it again.
+test('the import status is not shown for an edited organisation', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    await importBuffer(page, 'linhe.csv', fixture('organisation-county-linhe.csv'));
+    const key = await ownBase(page);
+    await page.waitForSelector('[data-org-status="good"]');
+    await page.click('[data-panel="org-editor"] summary');
+    await page.click('[data-org-unit="JJ"] [data-action="org-delete"]');
+    await page.click('[data-org-unit="JJ"] [data-action="org-delete-all"]');
+    await page.waitForFunction((k) => document.querySelector('[data-own]')?.dataset.own !== k, key);
+    await page.waitForSelector('[data-org-status="good"]', { state: 'detached' });
+    await page.click('[data-action="org-undo"]');
+    await page.waitForFunction((k) => document.querySelector('[data-own]')?.dataset.own === k, key);
+    await page.waitForSelector('[data-org-status="good"]');
+  });
+});

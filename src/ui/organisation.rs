@@ -37,6 +37,9 @@ enum Status {
         /// Stations with no incidents where others have some (their names, in the language
         /// of the import).
         no_incidents: Vec<String>,
+        /// The variant key it was registered as: the status is about that organisation, and
+        /// is not shown once an edit has made another the current one.
+        key: Option<&'static str>,
     },
     Failed(Vec<Problem>),
     Unreadable,
@@ -88,6 +91,7 @@ fn import_file(state: AppState, status: RwSignal<Status>, file: web_sys::File) {
                     staff,
                     stored: scope.is_some(),
                     no_incidents,
+                    key: scope.map(|s| s.variant.key),
                 });
             }
             Err(p) => status.set(Status::Failed(p)),
@@ -179,7 +183,8 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
                 staff,
                 stored,
                 no_incidents,
-            } => view! {
+                key,
+            } if key.is_none() || current.with(|c| c.map(|s| s.variant.key)) == key => view! {
                 <div class="saved-status good" role="status" data-org-status="good">
                     <p>{trf(l, Msg::OrgImported, &[&name, &format_number(units as f64, 0), &format_number(f64::from(staff), 0)])}</p>
                     {(!no_incidents.is_empty()).then(|| {
@@ -195,6 +200,8 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
                 </div>
             }
             .into_any(),
+            // Edited since: the box below gives the organisation as it is now.
+            Status::Imported { .. } => ().into_any(),
             Status::Unreadable => view! {
                 <div class="saved-status bad" role="alert" data-org-status="bad">
                     <p>{tr(l, Msg::ImportUnreadable)}</p>
