@@ -785,21 +785,31 @@ fn stations_without_incidents_are_named_only_where_others_have_some() {
     assert!(stations_without_incidents(&none.tree).is_empty());
 }
 
-/// A file without ranks has no command chain: neither the organisation nor any reform applied
-/// to it shows one (before, "0 → 5": the measures' ranks alone), and its notes say why. The same
-/// organisation with ranks shows it.
-#[test]
-fn an_organisation_without_ranks_shows_no_command_chain() {
-    use reform_explorer::model::metrics::MetricKey;
+/// Linhe County (`e2e/fixtures/organisation-county-linhe.csv`, a review's county file: no
+/// ranks, one station without incidents, one central station already), imported.
+fn linhe() -> Scope {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/e2e/fixtures/organisation-county-linhe.csv"
     ))
     .unwrap();
     let org = read(&text).unwrap();
-    assert!(org.tree.walk().iter().all(|(_, u)| u.ranks.is_empty()));
     let content = org.to_json();
-    let v = own::register(org.tree, org.name, &content).unwrap();
+    Scope {
+        case: None,
+        variant: own::register(org.tree, org.name, &content).unwrap(),
+    }
+}
+
+/// A file without ranks has no command chain: neither the organisation nor any reform applied
+/// to it shows one (before, "0 → 5": the measures' ranks alone), and its notes say why. The same
+/// organisation with ranks shows it.
+#[test]
+fn an_organisation_without_ranks_shows_no_command_chain() {
+    use reform_explorer::model::metrics::MetricKey;
+    let v = linhe().variant;
+    let tree = v.baseline.make(&v.defaults()).unwrap();
+    assert!(tree.walk().iter().all(|(_, u)| u.ranks.is_empty()));
     assert!(own::lacks_ranks(v));
     let chain = |keys: &[MetricKey], figures: &[reform_explorer::model::cases::KeyFigure]| {
         keys.contains(&MetricKey::CommandChain)
@@ -850,17 +860,7 @@ fn an_organisation_without_ranks_shows_no_command_chain() {
 /// Daqing's reform does not use Daqing's own urban area (its residents).
 #[test]
 fn parameters_no_measure_reads_change_nothing() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/e2e/fixtures/organisation-county-linhe.csv"
-    ))
-    .unwrap();
-    let org = read(&text).unwrap();
-    let content = org.to_json();
-    let linhe = Scope {
-        case: None,
-        variant: own::register(org.tree, org.name, &content).unwrap(),
-    };
+    let linhe = linhe();
     let mut folded = 0;
     for base in [Scope::TYPICAL_CITY, linhe] {
         for case in CaseId::ALL {
@@ -890,4 +890,44 @@ fn parameters_no_measure_reads_change_nothing() {
     let unused = daqing.composed.unwrap().unused_keys(daqing);
     assert!(unused.contains(&"daqing.urban.population"), "{unused:?}");
     assert!(folded > 10, "{folded}");
+}
+
+/// Daqing's rural merge on a county's own organisation merges its rural stations in the
+/// proportion the parameters give (the source's 61 into 31), not into Daqing's 31 central
+/// stations: on Linhe's nine, every station had become a central station of its own.
+#[test]
+fn daqing_rural_merge_on_a_county_merges_in_the_sources_proportion() {
+    let scope = linhe();
+    let rv = Recipe::of_reform(CaseId::Daqing, scope).variant();
+    let p = rv.defaults();
+    let value = |suffix: &str| {
+        let spec = rv.specs.iter().find(|s| s.key.ends_with(suffix)).unwrap();
+        p.get(spec.key) as u64
+    };
+    let (rural, central) = (
+        value(".rural_stations_before"),
+        value(".central_stations_after"),
+    );
+    let s = rv.build(&p).unwrap();
+    let here = s
+        .before()
+        .walk()
+        .iter()
+        .filter(|(_, u)| u.is_rural_station())
+        .count() as u64;
+    let central_in = |u: &Unit| {
+        u.walk()
+            .iter()
+            .filter(|(_, u)| u.kind == UnitKind::CentralStation)
+            .count() as u64
+    };
+    // Linhe has a central station already.
+    let made = central_in(s.after()) - central_in(s.before());
+    assert!(here > 1 && here != rural, "{here}");
+    assert_eq!(
+        made,
+        ((here * central + rural / 2) / rural).max(1),
+        "{here} rural stations"
+    );
+    assert!(made < here, "{made} central stations from {here}");
 }

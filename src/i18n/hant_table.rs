@@ -3,7 +3,7 @@
 
 /// FNV-1a of the sorted Chinese literals this table was made from, one a line.
 #[cfg(test)]
-pub const SOURCE_HASH: u64 = 0x511eaf2029052b76;
+pub const SOURCE_HASH: u64 = 0xce524483930af676;
 
 /// Simplified → Traditional, one character to one, sorted by the Simplified one.
 pub static CHARS: &[(char, char)] = &[
@@ -333,6 +333,7 @@ pub static CHARS: &[(char, char)] = &[
 /// Stretches of text whose conversion depends on the words (合并 合併, 若干 若干, 反复
 /// 反覆), sorted by bytes; the longest one starting at a character wins.
 pub static WORDS: &[(&str, &str)] = &[
+    (" 并", " 併"),
     ("、复", "、複"),
     ("、布", "、佈"),
     ("、并", "、併"),
@@ -363,6 +364,7 @@ pub static WORDS: &[(&str, &str)] = &[
     ("并就", "併就"),
     ("并成", "併成"),
     ("并显", "併顯"),
+    ("并每", "併每"),
     ("并组", "併組"),
     ("并而", "併而"),
     ("并警", "併警"),

@@ -852,10 +852,24 @@ fn central_stations_in_counties(p: &Params, mut org: Unit) -> Result<Unit, Model
     // Only counties with rural stations share the central stations (a county without any has
     // nothing to merge; with none anywhere the step finds nothing to act on).
     let with_rural = |c: &Unit| c.children.iter().any(Unit::is_rural_station);
-    let central_c = split_evenly(
-        central,
-        org.children.iter().filter(|c| with_rural(c)).count(),
-    );
+    let counts: Vec<u64> = org
+        .children
+        .iter()
+        .filter(|c| with_rural(c))
+        .map(|c| c.children.iter().filter(|u| u.is_rural_station()).count() as u64)
+        .collect();
+    let here: u64 = counts.iter().sum();
+    let central_c = if here == rural {
+        split_evenly(central, counts.len())
+    } else {
+        // On another organisation, the source's 61 into 31 as the same share of each county's
+        // rural stations, at least one central station in a county that has any (nine stations
+        // had become nine central stations of one each).
+        counts
+            .iter()
+            .map(|&n| same_share(central, rural, n).max(u64::from(central > 0)))
+            .collect()
+    };
     let mut central_no = 0usize;
     for (i, county) in org
         .children

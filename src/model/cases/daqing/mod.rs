@@ -607,8 +607,8 @@ const COUNTY_LEVERS: &[Lever] = &[
         ),
         name: Text::new("三是 合并农村派出所", "Measure 3: rural stations merged"),
         summary: Text::new(
-            "相邻的农村派出所合并为中心派出所，警力不变，每个中心所只保留一套指挥和内勤岗位。",
-            "Neighbouring rural stations merge into central stations with all their officers; each keeps one set of command and admin posts.",
+            "相邻的农村派出所合并为中心派出所，警力不变，每个中心所只保留一套指挥和内勤岗位；按顺序合并（资料未说明哪些所合在一起）。在其他组织上，按参数给出的比例（资料的 61 并为 31）合并每个县的农村派出所（有农村派出所的县至少一个中心所）。",
+            "Neighbouring rural stations merge into central stations with all their officers; each keeps one set of command and admin posts. Merged in order (the source does not say which went together). On another organisation, each county's rural stations merge in the proportion the parameters give (the source's 61 into 31; at least one central station in a county that has any).",
         ),
         source: Source::seed("000", Q_RURAL),
         conserves_staff: true,
