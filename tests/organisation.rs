@@ -484,10 +484,13 @@ fn every_problem_of_a_file_at_once() {
             (5, "id")
         ]
     );
-    assert_eq!(p[0].message(Lang::Zh), "第 3 行“机关警力”列：“-1”是负数。");
+    assert_eq!(
+        p[0].message(Lang::Zh),
+        "第 3 行“机关警力”列（organ）：“-1”是负数。"
+    );
     assert_eq!(
         p[4].message(Lang::En),
-        "Row 5, column “id”: the id is the same as on row 3."
+        "Row 5, column “id” (编号): the id is the same as on row 3."
     );
 }
 

@@ -306,7 +306,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::OrgUnknownLead => "“{0}” is not a known lead (local, or empty for the unit above).",
         Msg::OrgUnknownBranch => "“{0}” is not a known branch (command, community, patrol, investigation, case_handling, supervision, support).",
         Msg::OrgBadRank => "the ranks “{0}” should read “中文|English”, separated by semicolons, at most 16.",
-        Msg::OrgAt => "Row {0}, column “{1}”: {2}",
+        Msg::OrgAt => "Row {0}, column “{1}” ({3}): {2}",
         Msg::OrgAtRow => "Row {0}: {1}",
         Msg::OrgProblems => "The file has {0} problems; nothing was imported, and what is on screen stays as it was.",
         Msg::OrgProblem => "The file has a problem; nothing was imported, and what is on screen stays as it was.",

@@ -310,7 +310,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::OrgUnknownLead => "“{0}”不是已知的管理关系（属地 local，或留空表示由上级管理）。",
         Msg::OrgUnknownBranch => "“{0}”不是已知的条线（command、community、patrol、investigation、case_handling、supervision、support）。",
         Msg::OrgBadRank => "职级“{0}”应写成“中文|English”，用分号分隔，最多 16 个。",
-        Msg::OrgAt => "第 {0} 行“{1}”列：{2}",
+        Msg::OrgAt => "第 {0} 行“{1}”列（{3}）：{2}",
         Msg::OrgAtRow => "第 {0} 行：{1}",
         Msg::OrgProblems => "文件有 {0} 个问题，没有导入任何内容；页面上的内容保持不变。",
         Msg::OrgProblem => "文件有 1 个问题，没有导入任何内容；页面上的内容保持不变。",

@@ -271,7 +271,15 @@ impl Problem {
             What::BadRank(v) => trf(lang, Msg::OrgBadRank, &[v]),
         };
         match (self.row, self.column) {
-            (Some(r), Some(c)) => trf(lang, Msg::OrgAt, &[&n(r), column_label(c, lang), &what]),
+            // Named both ways: a file may have the Chinese headers or the English ones.
+            (Some(r), Some(c)) => {
+                let other = if lang == Lang::En { c.zh() } else { c.key() };
+                trf(
+                    lang,
+                    Msg::OrgAt,
+                    &[&n(r), column_label(c, lang), &what, other],
+                )
+            }
             (Some(r), None) => trf(lang, Msg::OrgAtRow, &[&n(r), &what]),
             _ => what,
         }
