@@ -612,3 +612,44 @@ test('the import status is not shown for an edited organisation', async () => {
     await page.waitForSelector('[data-org-status="good"]');
   });
 });
+
+// "Remove from this browser" removes it: the page goes back to the case's own organisation,
+// the address bar drops it, and a reload does not bring it back (the page stayed on it, the
+// link kept `#orgz=`, and a reload stored it again).
+test('removing the organisation takes it off the page, the link and the browser', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    const daqing = Number((await shownMetrics(page, 'before')).staff_total);
+    await importBuffer(page, 'linhe.csv', fixture('organisation-county-linhe.csv'));
+    const key = await ownBase(page);
+    await page.waitForFunction(() => location.hash.startsWith('#org'));
+    await page.click('[data-action="org-forget"]');
+    await page.waitForFunction(() => !document.querySelector('[data-own]'));
+    const url = await settledUrl(page);
+    assert.ok(!url.includes('own-') && !url.includes('#org'), url);
+    await waitMetric(page, 'staff_total', daqing, 'before');
+    assert.equal(await page.evaluate(() => localStorage.getItem('reform-explorer.organisation')), null);
+    await page.reload();
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="before"][data-value]');
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 500)));
+    assert.equal(await page.locator('[data-own]').count(), 0, `still offered: ${key}`);
+    assert.equal(Number((await shownMetrics(page, 'before')).staff_total), daqing);
+  });
+});
+
+// The editor's undo belongs to the organisation it edits: importing another empties it (one
+// undo brought back the organisation imported before).
+test('importing another organisation empties the editor\'s undo', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    await importBuffer(page, 'linhe.csv', fixture('organisation-county-linhe.csv'));
+    const linhe = await ownBase(page);
+    await page.click('[data-panel="org-editor"] summary');
+    await page.click('[data-org-unit="JJ"] [data-action="org-delete"]');
+    await page.click('[data-org-unit="JJ"] [data-action="org-delete-all"]');
+    await page.waitForFunction((k) => document.querySelector('[data-own]')?.dataset.own !== k, linhe);
+    assert.equal(await page.isDisabled('[data-action="org-undo"]'), false);
+    await importBuffer(page, 'donghu.csv', fixture('organisation-utf8.csv'));
+    await page.waitForSelector('[data-org-status="good"]');
+    await page.waitForFunction(() => document.querySelector('[data-action="org-undo"]')?.disabled);
+    assert.match(await page.textContent('[data-own]'), /Donghu/);
+  });
+});

@@ -164,6 +164,20 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
     let problem = RwSignal::new(None::<EditError>);
     let moving = RwSignal::new(None::<String>);
     let deleting = RwSignal::new(None::<String>);
+    // The stacks belong to the organisation the editor last made current: an import, a removal
+    // or an opened link that makes another one current empties them (an undo brought back the
+    // organisation imported before).
+    let mine = StoredValue::new(state.own.get_untracked().map(|s| s.variant.key));
+    let made_here = move || mine.set_value(state.own.get_untracked().map(|s| s.variant.key));
+    Effect::new(move |_| {
+        let now = state.own.get().map(|s| s.variant.key);
+        if now != mine.get_value() {
+            mine.set_value(now);
+            undo.update_value(Vec::clear);
+            redo.update_value(Vec::clear);
+            stacks.update(|n| *n += 1);
+        }
+    });
 
     let current = move || -> Option<(Scope, Unit, Name)> {
         let scope = state.own.get_untracked()?;
@@ -193,6 +207,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                 redo.update_value(Vec::clear);
                 stacks.update(|n| *n += 1);
                 replace(state, scope, next, name);
+                made_here();
                 true
             }
             Err(err) => {
@@ -228,6 +243,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
         stacks.update(|n| *n += 1);
         problem.set(None);
         replace(state, scope, t, n);
+        made_here();
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if !(ev.ctrl_key() || ev.meta_key()) {

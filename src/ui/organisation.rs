@@ -278,6 +278,15 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
                         own::clear_current();
                         current.set(None);
                         status.set(Status::None);
+                        // Nothing shown is built on it any more (the address bar then drops
+                        // it too): the case's own organisation, as "Back to …" gives.
+                        if state.four.get_untracked().is_some_and(|s| s.is_own()) {
+                            state.four.set(None);
+                        }
+                        if state.recipe.with_untracked(|r| r.as_ref().is_some_and(|r| r.base.is_own())) {
+                            state.set_case(case);
+                            state.recipe.set(None);
+                        }
                     }>{tr(l, Msg::OrgForget)}</button>
                 </p>
             </div>
