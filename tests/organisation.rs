@@ -934,3 +934,42 @@ fn daqing_rural_merge_on_a_county_merges_in_the_sources_proportion() {
     );
     assert!(made < here, "{made} central stations from {here}");
 }
+
+/// A missing column names the headers not recognised (perhaps misspelt), and an unknown branch
+/// lists every branch the reader knows.
+#[test]
+fn misspelt_headers_and_unknown_branches_are_named() {
+    let p = read("id,parent,name,unit_type,organ,front_line\nsj,,City,municipal_bureau,10,5\n")
+        .unwrap_err();
+    assert!(p
+        .iter()
+        .any(|x| x.what == What::MissingColumn(Column::Kind)));
+    assert!(p
+        .iter()
+        .any(|x| x.what == What::MissingColumn(Column::Frontline)));
+    assert!(p
+        .iter()
+        .any(|x| x.what == What::UnknownHeaders(vec!["unit_type".into(), "front_line".into()])));
+    let all = p
+        .iter()
+        .map(|x| x.message(Lang::En))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(all.contains("“unit_type”, “front_line”"), "{all}");
+    // A file with every column has none to name.
+    let ok = read("id,parent,name,kind,organ,frontline,notes\nsj,,City,municipal_bureau,10,5,x\n");
+    assert!(ok.is_ok());
+
+    let p = read("id,parent,name,kind,organ,frontline,branch\nsj,,City,municipal_bureau,10,5,\nzh,sj,Cmd,internal_unit,3,0,nonsense\n")
+        .unwrap_err();
+    let en = p[0].message(Lang::En);
+    for b in [
+        "command",
+        "traffic",
+        "economic_protection",
+        "domestic_security",
+    ] {
+        assert!(en.contains(b), "{en}");
+    }
+    assert!(p[0].message(Lang::Zh).contains("经保"));
+}

@@ -175,6 +175,8 @@ pub enum What {
     NotJson(String),
     NewerVersion(u64),
     MissingColumn(Column),
+    /// Headers that name no column (named when a column is missing: perhaps misspelt).
+    UnknownHeaders(Vec<String>),
     /// A row with more cells than the header has columns.
     ExtraCells(usize),
     Required,
@@ -249,6 +251,14 @@ impl Problem {
                 trf(lang, Msg::OrgNewer, &[&v.to_string(), &VERSION.to_string()])
             }
             What::MissingColumn(c) => trf(lang, Msg::OrgMissingColumn, &[c.key(), c.zh()]),
+            What::UnknownHeaders(h) => {
+                let quoted: Vec<String> = h.iter().map(|x| format!("“{x}”")).collect();
+                trf(
+                    lang,
+                    Msg::OrgUnknownHeaders,
+                    &[&quoted.join(lang.list_separator())],
+                )
+            }
             What::ExtraCells(k) => trf(lang, Msg::OrgExtraCells, &[&n(*k)]),
             What::Required => trf(lang, Msg::OrgRequired, &[]),
             What::UnknownKind(v) => trf(lang, Msg::OrgUnknownKind, &[v, &kind_list(lang)]),
@@ -267,7 +277,18 @@ impl Problem {
             What::UnknownNeighbour(v) => trf(lang, Msg::OrgUnknownNeighbour, &[v]),
             What::UnknownSetting(v) => trf(lang, Msg::OrgUnknownSetting, &[v]),
             What::UnknownLead(v) => trf(lang, Msg::OrgUnknownLead, &[v]),
-            What::UnknownBranch(v) => trf(lang, Msg::OrgUnknownBranch, &[v]),
+            What::UnknownBranch(v) => {
+                // Every branch the reader knows, by the name the page's language writes.
+                let known: Vec<&str> = BRANCHES
+                    .iter()
+                    .map(|(_, en, zh)| if lang == Lang::En { *en } else { *zh })
+                    .collect();
+                trf(
+                    lang,
+                    Msg::OrgUnknownBranch,
+                    &[v, &known.join(if lang == Lang::En { ", " } else { "、" })],
+                )
+            }
             What::BadRank(v) => trf(lang, Msg::OrgBadRank, &[v]),
         };
         match (self.row, self.column) {
@@ -585,6 +606,22 @@ fn csv_rows(text: &str) -> Result<Vec<Row>, Vec<Problem>> {
             what: What::MissingColumn(*c),
         })
         .collect();
+    // A column missing may be one whose header is misspelt: the headers not recognised are
+    // named (only then; other columns a file has are left alone).
+    let unknown: Vec<String> = header
+        .iter()
+        .zip(&cols)
+        .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
+        .map(|(h, _)| h.trim().chars().take(40).collect())
+        .take(10)
+        .collect();
+    if !problems.is_empty() && !unknown.is_empty() {
+        problems.push(Problem {
+            row: Some(1),
+            column: None,
+            what: What::UnknownHeaders(unknown),
+        });
+    }
     if recs.len() - 1 > MAX_UNITS {
         problems.push(Problem::file(What::TooManyUnits(recs.len() - 1)));
     }

@@ -239,6 +239,16 @@ fn tick_step(max: f64, n: f64) -> f64 {
         .unwrap_or(10.0 * mag)
 }
 
+/// The decimals a tick step needs (0.5 → 1: the ticks of a short axis read 0, 0.5, 1, not
+/// 0, 0, 1).
+fn decimals(step: f64) -> usize {
+    if step >= 1.0 {
+        0
+    } else {
+        (-step.log10() - 1e-9).ceil() as usize
+    }
+}
+
 #[component]
 fn ResponseChart(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
     let l = lang.get_untracked();
@@ -295,10 +305,10 @@ fn ResponseChart(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
                 <title>{title}</title>
                 {ticks_y.iter().map(|v| view! {
                     <line class="grid" x1=format!("{LEFT:.1}") x2=format!("{:.1}", CW - RIGHT) y1=format!("{:.1}", y(*v)) y2=format!("{:.1}", y(*v))></line>
-                    <text class="tick" x=format!("{:.1}", LEFT - 4.0) y=format!("{:.1}", y(*v) + 4.0) text-anchor="end">{format_number(*v, 0)}</text>
+                    <text class="tick" x=format!("{:.1}", LEFT - 4.0) y=format!("{:.1}", y(*v) + 4.0) text-anchor="end">{format_number(*v, decimals(ys))}</text>
                 }).collect_view()}
                 {ticks_x.iter().map(|v| view! {
-                    <text class="tick" x=format!("{:.1}", x(*v)) y=format!("{:.1}", CH - BOTTOM + 14.0) text-anchor="middle">{format_number(*v, 0)}</text>
+                    <text class="tick" x=format!("{:.1}", x(*v)) y=format!("{:.1}", CH - BOTTOM + 14.0) text-anchor="middle">{format_number(*v, decimals(xs))}</text>
                 }).collect_view()}
                 <text class="axis" x=format!("{:.1}", CW - RIGHT) y=format!("{:.1}", CH - 2.0) text-anchor="end">{tr(l, Msg::ResponseCarsAxis)}</text>
                 <text class="axis" x="2" y="10">{tr(l, Msg::MinutesShort)}</text>

@@ -283,7 +283,11 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
                             if more > 0 {
                                 text.push_str(&trf(l, Msg::AndMore, &[&more.to_string()]));
                             }
-                            let count = trf(l, Msg::FormedFrom, &[&names.len().to_string()]);
+                            let count = if names.len() == 1 {
+                                tr(l, Msg::FormedFromOne).to_string()
+                            } else {
+                                trf(l, Msg::FormedFrom, &[&names.len().to_string()])
+                            };
                             (f.unit.id.to_string(), (name, count, text))
                         })
                         .collect::<Vec<_>>()
