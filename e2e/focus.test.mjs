@@ -143,3 +143,50 @@ test('the diagrams\' SVG and the embed preview are no Tab stops', async () => {
     assert.equal(await page.$eval('[data-share="preview"]', (f) => f.inert), true);
   });
 });
+
+// A review's findings: Tab left the phone's parameter drawer (a folded group's controls counted
+// as its last stop), Home on "Hide figures" dropped focus to the page, and ↓ in a diagram taller
+// than the window moved focus to a box under the window's edge without scrolling.
+test('Tab stays in the phone\'s parameter drawer however far it goes', async () => {
+  await withPage(env.browser, `${env.server.url}?case=zhejiang&variant=nanhu&lang=zh-Hant`, { viewport: { width: 360, height: 740 } }, async ({ page }) => {
+    await page.click('[data-action="params-open"]');
+    await focusedOn(page, '[data-action="params-close"]');
+    const n = await page.$$eval('#params-drawer input, #params-drawer button, #params-drawer summary', (e) => e.length);
+    for (let i = 0; i < n + 5; i++) {
+      await page.keyboard.press('Tab');
+      const inside = await page.evaluate(() => document.activeElement?.closest('#params-drawer') !== null);
+      assert.ok(inside, `Tab ${i + 1} left the drawer for ${JSON.stringify(await active(page))}`);
+    }
+  });
+});
+
+test('presenter mode: Home on "Hide figures" hands focus to a step button', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en&present=1&step=2`, { ready: '[data-action="present-next"]' }, async ({ page }) => {
+    await page.focus('[data-action="present-hide"]');
+    await page.keyboard.press('Home');
+    await page.waitForSelector('[data-action="present-hide"]:disabled');
+    await focusedOn(page, '[data-action="present-next"]');
+  });
+});
+
+test('a box moved to by the arrow keys is scrolled into the window', async () => {
+  await withPage(env.browser, `${env.server.url}?case=tianjin&lang=en`, { viewport: { width: 1400, height: 900 } }, async ({ page }) => {
+    const box = 'figure.diagram [data-unit-id]';
+    await page.waitForSelector(box);
+    await page.focus(box);
+    // The diagram's top box at the window's bottom edge, as Tab leaves it.
+    await page.evaluate((sel) => {
+      const r = document.querySelector(sel).getBoundingClientRect();
+      window.scrollBy(0, r.bottom - innerHeight + 2);
+    }, box);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      const r = await page.evaluate(() => {
+        const b = document.activeElement.getBoundingClientRect();
+        return { top: b.top, bottom: b.bottom, h: innerHeight, unit: document.activeElement.dataset.unitId };
+      });
+      assert.ok(r.unit && r.top >= 0 && r.bottom <= r.h, `↓ ${i + 1}: ${JSON.stringify(r)}`);
+    }
+  });
+});

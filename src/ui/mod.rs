@@ -172,9 +172,26 @@ pub fn wrap_focus(container: &str, back: bool) -> bool {
     ) else {
         return false;
     };
+    // Inside a closed <details> only its own summary can take focus (Chromium gives the rest a
+    // size, so the size alone let a folded row's control count as the last one).
+    let folded = |e: &web_sys::Element| {
+        let mut up = e.parent_element();
+        while let Some(p) = up {
+            if p.tag_name() == "DETAILS" && !p.has_attribute("open") {
+                let own_summary =
+                    e.tag_name() == "SUMMARY" && e.parent_element().as_ref() == Some(&p);
+                if !own_summary {
+                    return true;
+                }
+            }
+            up = p.parent_element();
+        }
+        false
+    };
     let shown: Vec<web_sys::HtmlElement> = (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
         .filter(|e| e.offset_width() > 0 || e.offset_height() > 0)
+        .filter(|e| !folded(e))
         .collect();
     let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
         return false;

@@ -319,7 +319,22 @@ pub fn Presenter(state: AppState) -> impl IntoView {
                 return;
             }
             ev.prevent_default();
+            let focused = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
             deck.make(m);
+            // A key that disables the focused button (Home on "Hide figures": the baseline has
+            // none to hide) would drop focus to the page: it goes to a step button.
+            if let Some(el) = focused {
+                leptos::prelude::request_animation_frame(move || {
+                    if el.has_attribute("disabled") {
+                        crate::ui::focus(
+                            "[data-action=\"present-prev\"]:not([disabled]), \
+                             [data-action=\"present-next\"]:not([disabled])",
+                        );
+                    }
+                });
+            }
         });
         StoredValue::new_local(keys);
     }

@@ -82,6 +82,29 @@ impl Canvas {
                 let opts = web_sys::FocusOptions::new();
                 opts.set_prevent_scroll(true);
                 let _ = el.focus_with_options(&opts);
+                // The diagram pans to the box (below); once it has, the page scrolls just enough
+                // to show it when the box is outside the window (a diagram taller than the
+                // window: ↓ had moved focus to a box under its bottom edge).
+                leptos::prelude::request_animation_frame(move || {
+                    let Some(w) = web_sys::window() else { return };
+                    let r = el.get_bounding_client_rect();
+                    let height = w
+                        .inner_height()
+                        .ok()
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(0.0);
+                    const MARGIN: f64 = 16.0;
+                    let by = if r.bottom() > height - MARGIN {
+                        (r.bottom() - height + MARGIN).min(r.top() - MARGIN)
+                    } else if r.top() < MARGIN {
+                        r.top() - MARGIN
+                    } else {
+                        0.0
+                    };
+                    if by != 0.0 {
+                        w.scroll_by_with_x_and_y(0.0, by);
+                    }
+                });
             }
         }
         let b = self.ctx.diagram.with_untracked(|d| {
