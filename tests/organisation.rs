@@ -973,3 +973,25 @@ fn misspelt_headers_and_unknown_branches_are_named() {
     }
     assert!(p[0].message(Lang::Zh).contains("经保"));
 }
+
+/// A file written in Traditional characters (headers 編號、上級…, kinds 縣局、內設機構, settings
+/// 農村) reads as its Simplified copy; a kind not known is answered, on the Traditional page,
+/// with the kinds in Traditional characters.
+#[test]
+fn a_file_in_traditional_characters_reads_like_its_simplified_copy() {
+    use reform_explorer::i18n::to_hant;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/e2e/fixtures/organisation-county-linhe.csv"
+    ))
+    .unwrap();
+    let hant = to_hant(&text).into_owned();
+    assert!(hant.contains("編號") && hant.contains("縣局") && hant.contains("內設機構"));
+    let a = read(&text).unwrap();
+    let b = read(&hant).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(compute(&a.tree), compute(&b.tree));
+    assert_eq!(a.tree.walk().len(), b.tree.walk().len());
+    let p = read("編號,上級,名稱,類型,機關警力,一線警力\nsj,,市局,警察總部,10,5\n").unwrap_err();
+    let msg = p[0].message(Lang::ZhHant);
+    assert!(msg.contains("縣局") && !msg.contains("县局"), "{msg}");
+}

@@ -68,6 +68,31 @@ pub fn to_hant(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// `s` in Simplified characters, as far as the tables go (their characters are those of the
+/// app's own Chinese text): for reading what a user typed in Traditional characters, such as an
+/// organisation file's headers and kinds (縣局, 內設機構), against the app's Simplified words.
+pub fn to_hans(s: &str) -> Cow<'_, str> {
+    static BACK: OnceLock<HashMap<char, char>> = OnceLock::new();
+    let back = BACK.get_or_init(|| {
+        let mut m: HashMap<char, char> = HashMap::new();
+        for (k, v) in WORDS {
+            if k.chars().count() == v.chars().count() {
+                for (a, b) in k.chars().zip(v.chars()).filter(|(a, b)| a != b) {
+                    m.entry(b).or_insert(a);
+                }
+            }
+        }
+        for &(a, b) in CHARS {
+            m.insert(b, a);
+        }
+        m
+    });
+    if !s.chars().any(|c| back.contains_key(&c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| *back.get(&c).unwrap_or(&c)).collect())
+}
+
 /// `to_hant` for the app's fixed strings, each converted once and kept for the page's life
 /// (there are a few hundred of them, so the cache is bounded by the program's own text).
 pub fn to_hant_static(s: &'static str) -> &'static str {

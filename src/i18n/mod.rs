@@ -9,7 +9,7 @@ mod hant;
 mod hant_table;
 mod zh;
 
-pub use hant::to_hant;
+pub use hant::{to_hans, to_hant, to_hant_static};
 
 use std::sync::{Arc, OnceLock};
 

@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{format_number, tr, trf, Lang, Msg, Name};
+use crate::i18n::{format_number, to_hans, to_hant_static, tr, trf, Lang, Msg, Name};
 use crate::model::org::{
     Branch, Id, Ids, Lead, Rank, Setting, Staff, Unit, UnitKind, MAX_TOTAL_STAFF,
 };
@@ -152,7 +152,9 @@ impl Column {
             .filter(|c| !c.is_whitespace())
             .flat_map(char::to_lowercase)
             .collect();
-        let norm = norm.trim_matches('"');
+        // Traditional characters read as the Simplified ones (編號 as 编号).
+        let norm = to_hans(norm.trim_matches('"'));
+        let norm = norm.as_ref();
         Column::ALL
             .into_iter()
             .find(|c| c.key() == norm || c.zh() == norm || c.aliases().contains(&norm))
@@ -313,7 +315,9 @@ fn kind_list(lang: Lang) -> String {
     UnitKind::ALL
         .iter()
         .map(|k| {
-            if lang.is_chinese() {
+            if lang == Lang::ZhHant {
+                to_hant_static(k.name().zh)
+            } else if lang.is_chinese() {
                 k.name().zh
             } else {
                 k.key()
@@ -334,6 +338,9 @@ pub fn kind_of(s: &str) -> Option<UnitKind> {
     if let Some(k) = UnitKind::ALL.iter().find(|k| k.key() == low) {
         return Some(*k);
     }
+    // Traditional characters read as the Simplified ones (縣局 as 县局).
+    let hans = to_hans(s);
+    let s = hans.as_ref();
     let zh = match s {
         "市局" | "市公安局" | "公安局" => UnitKind::MunicipalBureau,
         "分局" | "公安分局" => UnitKind::SubBureau,
@@ -949,7 +956,8 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
                 ));
             }
         }
-        let setting = match row.get(Column::Setting) {
+        // Words in Traditional characters read as the Simplified ones (農村 as 农村).
+        let setting = match to_hans(row.get(Column::Setting)).as_ref() {
             "" => Some(Setting::Unspecified),
             "county_town" | "城关" | "县城" => Some(Setting::CountyTown),
             "rural" | "农村" | "乡镇" => Some(Setting::Rural),
@@ -962,7 +970,7 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
                 None
             }
         };
-        let lead = match row.get(Column::Lead) {
+        let lead = match to_hans(row.get(Column::Lead)).as_ref() {
             "" | "above" | "条" | "垂直" => Some(Lead::Above),
             "local" | "块" | "属地" | "地方" => Some(Lead::Local),
             s => {
@@ -974,7 +982,7 @@ fn build(rows: Vec<Row>, name: Option<Name>) -> Result<Organisation, Vec<Problem
                 None
             }
         };
-        let branch = match row.get(Column::Branch) {
+        let branch = match to_hans(row.get(Column::Branch)).as_ref() {
             "" => Some(None),
             s => match BRANCHES.iter().find(|(_, k, zh)| *k == s || *zh == s) {
                 Some((b, _, _)) => Some(Some(*b)),
