@@ -189,3 +189,30 @@ for (const [query, ready] of [
     });
   });
 }
+
+// The floating "Parameters" button covered the controls Tab scrolled to at the bottom of the
+// window (the composer's last measure's ↓ and ×): a control with keyboard focus is never
+// largely under it.
+test('on a phone, no control Tab reaches is under the floating Parameters button', async () => {
+  const url = `${env.server.url}?view=compose&base=org.typical_city&levers=daqing.urban.fewer_tiers,daqing.urban.merge_units,tianjin.station.office_leads_teams&lang=en`;
+  await withPage(env.browser, url, { viewport: { width: 360, height: 740 }, ready: '[data-panel="composer"]' }, async ({ page }) => {
+    const covered = [];
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press('Tab');
+      const hit = await page.evaluate(() => {
+        const fab = document.querySelector('[data-action="params-open"]').getBoundingClientRect();
+        const e = document.activeElement;
+        if (!e || e === document.body || e.dataset.action === 'params-open') return null;
+        const r = e.getBoundingClientRect();
+        // Covered: a quarter of it or more under the button (a tall table's frame always
+        // passes behind it in part; WCAG 2.4.11 asks that focus is not hidden).
+        const w = Math.max(0, Math.min(r.right, fab.right) - Math.max(r.left, fab.left));
+        const h = Math.max(0, Math.min(r.bottom, fab.bottom) - Math.max(r.top, fab.top));
+        const over = w * h >= 0.25 * r.width * r.height;
+        return over && w * h > 0 ? `${e.tagName} ${e.dataset.action || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30)}` : null;
+      });
+      if (hit) covered.push(hit);
+    }
+    assert.deepEqual(covered, []);
+  });
+});
