@@ -15,6 +15,7 @@ use crate::i18n::Text;
 use crate::model::cases::{CaseId, KeyFigure, ModelError, Scenario, Variant, MAX_KEY_FIGURES};
 use crate::model::lever::Lever;
 use crate::model::metrics::{compute, MetricKey};
+use crate::model::org::Unit;
 use crate::model::own;
 use crate::model::params::{self, ParamSpec, Params};
 use crate::model::planning::{is_analysis_key, RESPONSE_OFF};
@@ -309,7 +310,7 @@ impl Recipe {
         let base = self.base.variant;
         // An own organisation without ranks has no command chain before, so the one the
         // measures' ranks would make after is not shown either.
-        let shows = |m: MetricKey| !(m == MetricKey::CommandChain && own::lacks_ranks(base));
+        let shows = |m: MetricKey| own::shows(base, m);
         let mut metrics: Vec<MetricKey> = Vec::new();
         for scope in parts {
             for m in scope.variant.metrics {
@@ -430,15 +431,25 @@ impl Composed {
     }
 
     pub fn build(&self, v: &Variant, p: &Params) -> Result<Scenario, ModelError> {
+        self.run(v, p, |lever, own, org, _| lever.apply(own, org.clone()))
+    }
+
+    /// The steps of `v` with `p`: the baseline, then each lever's organisation, made by `step`
+    /// from the lever, its scope's parameters, the organisation before it and the index of its
+    /// scope in `parts` (`build` applies the lever; `unused_keys` also records what it reads).
+    fn run(
+        &self,
+        v: &Variant,
+        p: &Params,
+        mut step: impl FnMut(&Lever, &Params, &Unit, usize) -> Result<Unit, ModelError>,
+    ) -> Result<Scenario, ModelError> {
         let own: Vec<Params> = (0..self.parts.len())
             .map(|i| self.part_params(p, i))
             .collect();
         let mut steps = Vec::with_capacity(v.levers.len() + 1);
         let mut org = v.baseline.make(&own[0])?;
         for (lever, part) in v.levers.iter().zip(&self.lever_parts) {
-            let next = lever
-                .apply(&own[*part], org.clone())
-                .map_err(|e| e.in_lever(lever))?;
+            let next = step(lever, &own[*part], &org, *part).map_err(|e| e.in_lever(lever))?;
             steps.push(org);
             org = next;
         }
@@ -458,21 +469,16 @@ impl Composed {
         if let Some(k) = cache.lock().ok().and_then(|m| m.get(&at).copied()) {
             return k;
         }
-        let p = v.defaults();
-        let own: Vec<Params> = (0..self.parts.len())
-            .map(|i| self.part_params(&p, i))
-            .collect();
         let mut read: Vec<(usize, &'static str)> = Vec::new();
-        if let Ok(mut org) = v.baseline.make(&own[0]) {
-            for (lever, &part) in v.levers.iter().zip(&self.lever_parts) {
-                let (next, keys) = params::reading(|| lever.apply(&own[part], org.clone()));
-                let Ok(next) = next else { break };
-                if next != org {
-                    read.extend(keys.into_iter().map(|k| (part, k)));
-                }
-                org = next;
+        // The steps up to the first that cannot apply; only the keys of those that changed
+        // something count.
+        let _ = self.run(v, &v.defaults(), |lever, own, org, part| {
+            let (next, keys) = params::reading(|| lever.apply(own, org.clone()));
+            if next.as_ref().is_ok_and(|n| n != org) {
+                read.extend(keys.into_iter().map(|k| (part, k)));
             }
-        }
+            next
+        });
         let mut unused = Vec::new();
         for (i, scope) in self.parts.iter().enumerate().skip(1) {
             let prefix = scope.key();

@@ -51,6 +51,12 @@ pub fn lacks_ranks(v: &Variant) -> bool {
     base.key.starts_with(KEY_PREFIX) && !base.metrics.contains(&MetricKey::CommandChain)
 }
 
+/// Whether the page shows metric `m` for `v`: every metric but the command chain of an
+/// organisation without ranks (`lacks_ranks`).
+pub fn shows(v: &Variant, m: MetricKey) -> bool {
+    m != MetricKey::CommandChain || !lacks_ranks(v)
+}
+
 /// Whether any unit of the tree has a rank.
 fn has_ranks(u: &Unit) -> bool {
     !u.ranks.is_empty() || u.children.iter().any(has_ranks)

@@ -59,7 +59,10 @@ pub fn numbers_csv(variant: &Variant, scenario: &Scenario, step: usize, lang: La
         r.and_then(|r| r.how[side])
             .map_or_else(String::new, |m| m.key().to_string())
     };
-    for k in MetricKey::shown_with(variant.metrics, !crate::model::own::lacks_ranks(variant)) {
+    for k in MetricKey::shown_with(
+        variant.metrics,
+        crate::model::own::shows(variant, MetricKey::CommandChain),
+    ) {
         let (b, a) = (mb.get(k), ma.get(k));
         let reported = variant.reported_for(k);
         row(

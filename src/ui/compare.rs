@@ -295,7 +295,7 @@ fn FourReforms(state: AppState) -> impl IntoView {
         // its notes say why).
         let rows = FOUR_FIGURES
             .iter()
-            .filter(|&&k| !(k == MetricKey::CommandChain && own::lacks_ranks(b.variant)))
+            .filter(|&&k| own::shows(b.variant, k))
             .map(|&k| {
                 let f = Figure::Metric(k);
                 let cells = cols

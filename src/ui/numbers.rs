@@ -153,7 +153,8 @@ fn MetricTable(state: AppState, spans: bool) -> impl IntoView {
         let variant = state.variant.get();
         let l = lang.get();
         let keys: Vec<MetricKey> = if spans {
-            MetricKey::spans_and_layers(!crate::model::own::lacks_ranks(variant)).collect()
+            MetricKey::spans_and_layers(crate::model::own::shows(variant, MetricKey::CommandChain))
+                .collect()
         } else {
             variant
                 .metrics
