@@ -19,7 +19,7 @@
 // probe injected after each page load (WebDriver classic cannot inject before it); in Firefox
 // the page's console also reaches the driver's output (devtools.console.stdout.content), so
 // errors during loading are seen there too. A panic always shows [data-panic], checked too.
-import { describe, test, before, after } from 'node:test';
+import { describe, test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -186,6 +186,28 @@ for (const engine of ENGINES) {
   describe(engine, { skip: why || false, concurrency: 1 }, () => {
     const env = {};
     let started;
+    const retried = [];
+
+    /** WebKitGTK's MiniBrowser under automation has, on a loaded machine, stopped answering
+     *  (every command timed out for the rest of the run) and once lost a typed value; none of it
+     *  came back on rerunning the test alone. There a failed test runs once more in a fresh
+     *  browser, and the first failure is printed (a test failing twice fails). Other engines:
+     *  no second run. */
+    const RETRY = engine === 'webkit';
+    const test = (name, fn) => nodeTest(name, async (t) => {
+      try {
+        return await fn(t);
+      } catch (err) {
+        if (!RETRY) throw err;
+        retried.push(name);
+        console.log(`# ${engine}: RETRIED in a new browser: "${name}": ${String(err.message).slice(0, 600)}`);
+        t.diagnostic(`${engine}: failed once and was run again in a new browser: ${String(err.message).slice(0, 300)}`);
+        await env.driver?.kill();
+        env.driver = await startDriver(engine);
+        env.s = await env.driver.session({ width: 1400, height: 1000 });
+        return await fn(t);
+      }
+    });
 
     before(async () => {
       started = Date.now();
@@ -197,6 +219,7 @@ for (const engine of ENGINES) {
     });
 
     after(async () => {
+      if (retried.length) console.log(`# ${engine}: tests run a second time: ${retried.length} (${retried.join('; ')})`);
       if (env.s?.retried.length) console.log(`# ${engine}: elements found only on a second look: ${env.s.retried.join('; ')}`);
       await env.driver?.kill();
       await env.server?.close();
@@ -211,9 +234,28 @@ for (const engine of ENGINES) {
       const s = env.s;
       env.mark = env.driver.log.length;
       await s.navigate(url.startsWith('?') || url === '' ? env.server.url + url : url);
-      await s.waitForSelector(ready, { timeout });
+      await waitReady(ready, timeout);
       await s.exec(installProbe);
       return s;
+    }
+
+    /** Waits for `ready`; when it does not come, the error says what the page shows instead
+     *  (its state, its text, what it loaded), so that a start that failed can be told from a
+     *  slow one. */
+    async function waitReady(ready, timeout) {
+      const s = env.s;
+      try {
+        await s.waitForSelector(ready, { timeout });
+      } catch (err) {
+        const seen = await s.exec(() => JSON.stringify({
+          url: location.href,
+          readyState: document.readyState,
+          text: (document.body?.innerText || '').slice(0, 300),
+          loaded: performance.getEntriesByType('resource').map((r) => `${r.name.split('/').pop()} ${Math.round(r.duration)} ms`),
+          sw: !!navigator.serviceWorker?.controller,
+        })).catch((e) => `(the page did not answer: ${e.message})`);
+        throw new Error(`${err.message}; the page: ${seen}; driver: ${env.driver.logSince(env.mark).slice(-10).join(' | ')}`);
+      }
     }
 
     /** Reloads the page as a user's F5 does (location.reload(); geckodriver's Refresh is a
@@ -222,7 +264,7 @@ for (const engine of ENGINES) {
       const s = env.s;
       await s.exec(() => { window.__reloading = true; setTimeout(() => location.reload(), 0); });
       await s.until(() => s.exec(() => !window.__reloading), { timeout: 30000, message: 'the page reloaded' });
-      await s.waitForSelector(ready, { timeout: 30000 });
+      await waitReady(ready, 30000);
       await s.exec(installProbe);
     }
 

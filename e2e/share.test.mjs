@@ -129,3 +129,23 @@ test('the share panel stays on the screen at every width, and Escape closes it',
     });
   }
 });
+
+// Tab out of the open share panel closes it: it is drawn over the page, and the controls Tab
+// went on to (the case tabs, the language buttons) were focused under it. Tab inside it, and a
+// click on the page's background, leave it open.
+test('Tab out of the share panel closes it; Tab inside it does not', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 1400, height: 900 } }, async ({ page }) => {
+    await page.click('[data-panel="share"] summary');
+    await page.waitForSelector('[data-panel="share"][open] [data-share="preview"]');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.$eval('[data-panel="share"]', (d) => d.open), true, 'Tab to the first control inside');
+    await page.click('h1');
+    assert.equal(await page.$eval('[data-panel="share"]', (d) => d.open), true, 'a click on the background');
+    // Shift+Tab from the summary leaves the panel backwards.
+    await page.focus('[data-panel="share"] summary');
+    await page.keyboard.press('Shift+Tab');
+    await page.waitForFunction(() => !document.querySelector('[data-panel="share"]').open);
+    const inside = await page.evaluate(() => document.activeElement.closest('[data-panel="share"]') !== null);
+    assert.equal(inside, false);
+  });
+});

@@ -400,8 +400,23 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
             ev.stop_propagation();
         }
     };
+    // Tab out of the open panel closes it: it is drawn over the page, and covered the controls
+    // Tab went on to. A click on the page's background (no control to go to) leaves it open.
+    let close_on_leave = move |ev: web_sys::FocusEvent| {
+        let details = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+        let to = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if let (Some(d), Some(to)) = (details, to) {
+            if d.open() && !d.contains(Some(&to)) {
+                d.set_open(false);
+            }
+        }
+    };
     view! {
-        <details class="share" data-panel="share" on:toggle=on_toggle on:keydown=close_on_escape>
+        <details class="share" data-panel="share" on:toggle=on_toggle on:keydown=close_on_escape on:focusout=close_on_leave>
             <summary>{say(lang, Msg::Share)}</summary>
             <div class="share-body">
                 <CopyField lang=lang kind="link" rows=2 label=Msg::LinkLabel button=Msg::CopyLink text=link/>
