@@ -306,9 +306,19 @@ for (const engine of ENGINES) {
       return out;
     });
     const metric = async (key, phase = 'after') => Number(await env.s.attr(`[data-metric="${key}"][data-phase="${phase}"]`, 'data-value'));
+    /** Waits for a figure; when it does not come, the error says what the page shows instead
+     *  (the figure, and the focused field's value and error: a typed value lost, or not taken). */
     const waitMetric = (key, value, phase = 'after') => env.s.waitFor(
       (k, v, p) => document.querySelector(`[data-metric="${k}"][data-phase="${p}"]`)?.dataset.value === v,
-      { args: [key, String(value), phase], message: `${key} ${phase} = ${value}` });
+      { args: [key, String(value), phase], message: `${key} ${phase} = ${value}` }).catch(async (err) => {
+      const seen = await env.s.exec((k, p) => JSON.stringify({
+        shown: document.querySelector(`[data-metric="${k}"][data-phase="${p}"]`)?.dataset.value,
+        focused: document.activeElement?.id,
+        value: document.activeElement?.value,
+        error: document.activeElement?.closest('[data-param]')?.querySelector('[data-error]')?.textContent,
+      }), key, phase).catch((e) => `(the page did not answer: ${e.message})`);
+      throw new Error(`${err.message}; the page: ${seen}`);
+    });
     /** The address once the app has written its state (it waits 250 ms after edits). */
     const settledUrl = async () => {
       await sleep(400);

@@ -507,6 +507,9 @@ export class Session {
   async hover(target) {
     const el = await this.ref(target);
     await this.exec((e) => e.scrollIntoView({ block: 'center' }), el);
+    // Drawn before it is pointed at, as for a user: content-visibility leaves what was off screen
+    // undrawn until the frame after the scroll, and WebKit then finds it not interactable.
+    await this.painted();
     await this.cmd('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
       { type: 'pointerMove', duration: 0, origin: el, x: 0, y: 0 },
     ] }] });
