@@ -1141,6 +1141,12 @@ for (const engine of ENGINES) {
       await s.click('[data-lang="en"]');
       await s.selectOption('select[data-action="theme"]', 'projector');
       await s.click('[data-panel="share"] summary');
+      // The embed preview (an app of its own in an iframe) started at the panel's opening;
+      // it runs under the policy too. Loaded before the downloads below click outside the panel,
+      // which closes it and removes the iframe: removed while loading, WebKit's automation
+      // waited for its load for ever (every command unanswered, on a loaded machine).
+      await s.waitFor(() => !!document.querySelector('iframe[data-share="preview"]')?.contentDocument?.querySelector('[data-embed="1"]')?.ownerDocument.querySelector('[data-metric="staff_total"]'),
+        { timeout: 30000, message: 'the embed preview drawn' });
       for (const sel of ['[data-export="csv"]', `${AFTER} [data-export="svg"]`, `${AFTER} [data-export="png"]`]) await download(sel);
       await s.click('[data-panel="sources"] summary');
       const origin = new URL(env.server.url).origin;
