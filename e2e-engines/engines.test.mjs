@@ -203,17 +203,21 @@ for (const engine of ENGINES) {
         console.log(`# ${engine}: RETRIED in a new browser: "${name}": ${String(err.message).slice(0, 600)}`);
         t.diagnostic(`${engine}: failed once and was run again in a new browser: ${String(err.message).slice(0, 300)}`);
         await env.driver?.kill();
-        env.driver = await startDriver(engine);
-        env.s = await env.driver.session({ width: 1400, height: 1000 });
+        await startBrowser();
         return await fn(t);
       }
     });
 
+    /** This engine's driver and a session in a 1400 × 1000 window, in `env`. */
+    async function startBrowser() {
+      env.driver = await startDriver(engine);
+      env.s = await env.driver.session({ width: 1400, height: 1000 });
+    }
+
     before(async () => {
       started = Date.now();
       env.server = await serve();
-      env.driver = await startDriver(engine);
-      env.s = await env.driver.session({ width: 1400, height: 1000 });
+      await startBrowser();
       const caps = env.s.capabilities;
       console.log(`# ${engine}: ${caps.browserName} ${caps.browserVersion}, session in ${Date.now() - started} ms`);
     });
@@ -1145,8 +1149,10 @@ for (const engine of ENGINES) {
       // it runs under the policy too. Loaded before the downloads below click outside the panel,
       // which closes it and removes the iframe: removed while loading, WebKit's automation
       // waited for its load for ever (every command unanswered, on a loaded machine).
-      await s.waitFor(() => !!document.querySelector('iframe[data-share="preview"]')?.contentDocument?.querySelector('[data-embed="1"]')?.ownerDocument.querySelector('[data-metric="staff_total"]'),
-        { timeout: 30000, message: 'the embed preview drawn' });
+      await s.waitFor(() => {
+        const doc = document.querySelector('iframe[data-share="preview"]')?.contentDocument;
+        return !!doc?.querySelector('[data-embed="1"]') && !!doc.querySelector('[data-metric="staff_total"]');
+      }, { timeout: 30000, message: 'the embed preview drawn' });
       for (const sel of ['[data-export="csv"]', `${AFTER} [data-export="svg"]`, `${AFTER} [data-export="png"]`]) await download(sel);
       await s.click('[data-panel="sources"] summary');
       const origin = new URL(env.server.url).origin;
