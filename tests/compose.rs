@@ -203,6 +203,36 @@ fn an_idle_step_is_exactly_an_unchanged_organisation() {
     assert!(!built.idle(1));
 }
 
+/// Reorganising moves no incident: every measure of every case, on every organisation, keeps
+/// the incidents the organisation records (Daqing's fewer tiers, county-town stations and
+/// central stations dropped those of the units they replaced).
+#[test]
+fn every_measure_keeps_the_incidents_on_every_organisation() {
+    let scopes = Scope::all();
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for scope in &scopes {
+        for lever in 0..scope.variant.levers.len() {
+            for base in &scopes {
+                let step = Step {
+                    scope: *scope,
+                    lever,
+                };
+                if let Ok(s) = single(*base, step) {
+                    let (a, b) = (s.before().incidents_total(), s.after().incidents_total());
+                    checked += usize::from(a > 0);
+                    if a != b {
+                        broken.push(format!("{} on {}: {a} → {b}", step.key(), base.key()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    // Organisations with incidents were among them (Haidong's county, the typical city).
+    assert!(checked > 10, "{checked}");
+}
+
 #[test]
 fn a_measure_that_keeps_staff_keeps_it_on_every_organisation() {
     let scopes = Scope::all();

@@ -402,6 +402,13 @@ fn every_measure_applies_to_the_city() {
                             after.staff_total().total()
                         ));
                     }
+                    if after.incidents_total() != city.incidents_total() {
+                        broken.push(format!(
+                            "{key}: incidents {} → {}",
+                            city.incidents_total(),
+                            after.incidents_total()
+                        ));
+                    }
                     println!(
                         "{key}: {} units, tiers {} → {}, frontline {:.1}% → {:.1}%, chain {} → {}{}",
                         m.get(K::UnitsTotal),
@@ -482,4 +489,61 @@ fn haidong_reform_acts_on_every_county_of_the_typical_city() {
         m.get(MetricKey::Districts),
         counties.len()
     );
+}
+
+/// Daqing's fewer tiers on the city: the new sub-bureaus are sized by the residents the
+/// stations record when the sub-bureaus record none (an organisation file may give them only
+/// at the stations), and each new sub-bureau's incidents are those of the areas it covers.
+#[test]
+fn fewer_tiers_reads_the_stations_residents_and_keeps_each_areas_incidents() {
+    use reform_explorer::model::compose::Scope;
+    let city = build(&defaults());
+    let scope = Scope::parse("daqing.urban").expect("scope");
+    let lever = scope
+        .variant
+        .levers
+        .iter()
+        .find(|l| l.key == "fewer_tiers")
+        .expect("lever");
+    let p = scope.variant.defaults();
+    let after = lever.apply(&p, city.clone()).expect("applies");
+    let new_sbs = |org: &Unit| -> Vec<(u64, u64)> {
+        org.children
+            .iter()
+            .filter(|u| u.kind == UnitKind::SubBureau)
+            .map(|u| (u.residents, u.incidents_total()))
+            .collect()
+    };
+    let sized = new_sbs(&after);
+    assert!(sized.len() > 1, "{sized:?}");
+    // The same city with its residents only at the stations.
+    let mut bare = city.clone();
+    let mut cleared = 0;
+    for sb in bare.children.iter_mut() {
+        if sb.kind == UnitKind::SubBureau {
+            let stations: u64 = sb
+                .children
+                .iter()
+                .filter(|c| c.kind.is_station())
+                .map(|c| c.residents)
+                .sum();
+            assert!(stations > 0 && stations <= sb.residents);
+            sb.residents = 0;
+            cleared += 1;
+        }
+    }
+    assert!(cleared > 0);
+    let from_stations = new_sbs(&lever.apply(&p, bare).expect("applies"));
+    assert_eq!(from_stations.len(), sized.len());
+    let total = |v: &[(u64, u64)]| v.iter().map(|x| x.0).sum::<u64>();
+    assert!(total(&from_stations) > 0);
+    // Incidents follow residents: with areas of equal residents, no new sub-bureau holds more
+    // than twice another's (the city's stations have incidents in proportion to residents,
+    // within a factor the generator allows).
+    let incidents: Vec<u64> = sized.iter().map(|x| x.1).collect();
+    let (lo, hi) = (
+        *incidents.iter().min().expect("some"),
+        *incidents.iter().max().expect("some"),
+    );
+    assert!(lo > 0 && hi <= 2 * lo, "{incidents:?}");
 }

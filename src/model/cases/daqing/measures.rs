@@ -268,8 +268,19 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
         .iter()
         .fold(Staff::default(), |acc, c| acc + c.staff_total());
     let total = u64::from(staff.total());
-    // The residents the sub-bureaus serve, as the organisation records them.
-    let population: u64 = sbs.iter().map(|sb| sb.residents).sum();
+    // The residents the sub-bureaus serve, as the organisation records them: a sub-bureau's
+    // own figure, or its stations' together when they record more (an organisation file may
+    // give residents only to the stations).
+    let served = |sb: &Unit| {
+        let stations: u64 = sb
+            .children
+            .iter()
+            .filter(|c| c.kind.is_station())
+            .map(|c| c.residents)
+            .sum();
+        sb.residents.max(stations)
+    };
+    let population: u64 = sbs.iter().map(served).sum();
     let n_after = sub_bureaus_after(
         population,
         q.residents_per_sub_bureau,
@@ -281,14 +292,14 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
     let mut old: Vec<(&Unit, (u64, u64))> = Vec::new();
     let mut at = 0u64;
     for sb in &sbs {
-        let span = (at, at + sb.residents);
+        let span = (at, at + served(sb));
         old.push((sb, span));
         let mut st_at = at;
         for st in sb.children.iter().filter(|c| c.kind.is_station()) {
             old.push((st, (st_at, st_at + st.residents)));
             st_at += st.residents;
         }
-        at += sb.residents;
+        at += served(sb);
     }
     let residents_after = split_evenly(at, n_after);
     let staff_after = split_evenly(total, n_after);
@@ -319,13 +330,50 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
             covers[k].push(u);
         }
     }
+    // The incidents of the old areas go with their residents: each old unit's own incidents
+    // (a sub-bureau's less its stations') are shared over the new areas by the residents they
+    // take from it; an old area with no residents gives them to the new area where it lies.
+    let mut incidents = vec![0u64; areas.len()];
+    for (u, (a, b)) in &old {
+        let own = if u.kind == UnitKind::SubBureau {
+            let stations: u64 = u
+                .children
+                .iter()
+                .filter(|c| c.kind.is_station())
+                .map(Unit::incidents_total)
+                .sum();
+            u.incidents_total().saturating_sub(stations)
+        } else {
+            u.incidents_total()
+        };
+        if own == 0 {
+            continue;
+        }
+        let from = areas
+            .partition_point(|&(_, hi)| hi <= *a)
+            .min(areas.len() - 1);
+        let overlaps: Vec<u64> = areas[from..]
+            .iter()
+            .map_while(|&(lo, hi)| {
+                (lo < *b || lo == *a).then(|| hi.min(*b).saturating_sub(lo.max(*a)))
+            })
+            .collect();
+        if overlaps.iter().sum::<u64>() == 0 {
+            incidents[from] += own;
+        } else {
+            for (k, part) in apportion(own, &overlaps).into_iter().enumerate() {
+                incidents[from + k] += part;
+            }
+        }
+    }
     let mut children = rest;
     children.extend(
         areas
             .into_iter()
             .zip(covers)
+            .zip(incidents)
             .enumerate()
-            .map(|(i, ((lo, hi), covered))| {
+            .map(|(i, (((lo, hi), covered), incidents))| {
                 let id = id!["nsb", i + 1];
                 Unit::new(
                     id.clone(),
@@ -336,6 +384,7 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
                 .with_staff(Staff::new(to_u32(leaders), 0))
                 .with_ranks(&BEFORE_SUB_BUREAU_RANKS)
                 .with_residents(hi - lo)
+                .with_incidents(incidents)
                 // Run by its district while any sub-bureau it is formed from was.
                 .with_lead(lead_of(&covered))
                 .placeholder()
@@ -797,6 +846,8 @@ fn abolish_town_stations_in_counties(_: &Params, mut org: Unit) -> Result<Unit, 
             .iter()
             .map(|u| u64::from(u.staff_total().total()))
             .sum();
+        // The county bureau polices the county town itself now: its incidents are the bureau's.
+        county.incidents += town.iter().map(Unit::incidents_total).sum::<u64>();
         county.children = rest.into();
         if moved == 0 {
             continue;
@@ -895,6 +946,9 @@ fn central_stations_in_counties(p: &Params, mut org: Unit) -> Result<Unit, Model
                 .iter()
                 .map(|u| u64::from(u.staff_total().total()))
                 .sum();
+            // A central station serves the areas of the stations merged into it.
+            let residents: u64 = group.iter().map(|u| u.residents).sum();
+            let incidents: u64 = group.iter().map(Unit::incidents_total).sum();
             kids.push(
                 station(
                     id!["cs", central_no],
@@ -904,6 +958,8 @@ fn central_stations_in_counties(p: &Params, mut org: Unit) -> Result<Unit, Model
                     central_no,
                     station_staff(staff, posts),
                 )
+                .with_residents(residents)
+                .with_incidents(incidents)
                 .formed_from(&group),
             );
         }
