@@ -1349,6 +1349,29 @@ for (const engine of ENGINES) {
       await assertClean('outline');
     });
 
+    // The browser changes a closed select's value at each arrow key (and fires `change`): those
+    // keys only move the add menu's choice, Enter adds it, Tab away keeps nothing (each ↓ had
+    // added a measure in Firefox and WebKit).
+    test('the composer\'s add menu: arrow keys move its choice, Enter adds it, Tab away adds nothing', async () => {
+      const s = env.s;
+      const add = '[data-action="compose-add"]';
+      const shown = () => s.exec((sel) => [document.querySelector(sel).value, document.querySelectorAll('[data-compose-step]').length], add);
+      await open('?view=compose&lang=en&base=daqing.urban&levers=', { ready: '[data-panel="composer"]' });
+      await s.exec((sel) => document.querySelector(sel).focus(), add);
+      await s.press(Keys.DOWN, Keys.DOWN);
+      await sleep(300);
+      const [moved, none] = await shown();
+      assert.ok(moved, 'ArrowDown moved the choice');
+      assert.equal(none, 0, 'an arrow key added a measure');
+      await s.press(Keys.ENTER);
+      await s.waitFor((k) => document.querySelector('[data-compose-step]')?.dataset.leverKey === k, { args: [moved], message: 'Enter added the choice' });
+      await s.exec((sel) => document.querySelector(sel).focus(), add);
+      await s.press(Keys.DOWN, Keys.TAB);
+      await sleep(300);
+      assert.deepEqual(await shown(), ['', 1]);
+      await assertClean('add menu');
+    });
+
     test('the composer: levers added one by one give the case\'s figures; reorder, remove, another base, its own measures', async () => {
       const s = env.s;
       const levers = () => s.exec(() => [...document.querySelectorAll('[data-compose-step]')].map((l) => l.dataset.leverKey));

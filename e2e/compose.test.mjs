@@ -31,6 +31,32 @@ async function goToStep(page, step) {
   await page.waitForSelector(`[data-step="${step}"][aria-current="step"]`);
 }
 
+// Browsers change a closed select's value at every arrow key: those keys only move the add
+// menu's choice, Enter adds it, and a choice left without Enter is not kept.
+test('the add menu: arrow keys move its choice, Enter adds it, Tab away adds nothing', async () => {
+  await withPage(env.browser, `${env.server.url}?view=compose&lang=en&base=daqing.urban&levers=`, READY, async ({ page }) => {
+    const add = '[data-action="compose-add"]';
+    await waitLevers(page, 0);
+    await page.focus(add);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    const third = await page.inputValue(add);
+    assert.ok(Boolean(third), 'ArrowDown moved the choice');
+    await page.waitForTimeout(300);
+    assert.equal(await page.$$eval('[data-compose-step]', (ls) => ls.length), 0, 'an arrow key added a measure');
+    await page.keyboard.press('Enter');
+    await waitLevers(page, 1);
+    assert.deepEqual(await levers(page), [third]);
+    assert.equal(await page.inputValue(add), '');
+    await page.focus(add);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.inputValue(add), '');
+    await page.waitForTimeout(300);
+    assert.deepEqual(await levers(page), [third]);
+    assert.doesNotMatch(await settledUrl(page), /levers=[^&]*,/);
+  });
+});
+
 for (const key of ['daqing/urban', 'haidong/county']) {
   const scope = key.replace('/', '.');
   const model = expected[key];

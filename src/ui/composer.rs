@@ -144,6 +144,26 @@ pub fn Composer(state: AppState) -> impl IntoView {
                 view! { <optgroup label=scope_name(*s, l)>{levers}</optgroup> }
             })
             .collect_view();
+        // A measure picked with the mouse, a touch or the open list is added at once; the keys
+        // on the closed menu only move its choice, and Enter adds it.
+        let pick = crate::ui::PickOnEnter::new();
+        let add = move |ev: &web_sys::Event| {
+            // The panel is rebuilt in place, so the menu is put back to its prompt by hand:
+            // ready for the next pick, even of the same measure.
+            let menu = event_target::<web_sys::HtmlSelectElement>(ev);
+            let picked = menu.value();
+            menu.set_value("");
+            if let Some(s) = Step::parse(&picked) {
+                change(&|r: &mut Recipe| {
+                    if r.steps.len() < crate::model::compose::MAX_STEPS {
+                        r.steps.push(s);
+                    }
+                });
+            }
+        };
+        // A choice moved to by the keys and left without Enter is not kept.
+        let reset =
+            |ev: &web_sys::Event| event_target::<web_sys::HtmlSelectElement>(ev).set_value("");
         // An organisation that is no case's has no measures of its own to take.
         let base_own_empty = recipe.base.variant.levers.is_empty();
         view! {
@@ -165,20 +185,10 @@ pub fn Composer(state: AppState) -> impl IntoView {
                     Either::Right(view! { <ol class="compose-steps">{items}</ol> })
                 }}
                 <div class="compose-add">
-                    <select data-action="compose-add" aria-label=tr(l, Msg::ComposeAdd) on:change=move |ev| {
-                        // The panel is rebuilt in place, so the menu is put back to its
-                        // prompt by hand: ready for the next pick, even of the same measure.
-                        let menu = event_target::<web_sys::HtmlSelectElement>(&ev);
-                        let picked = menu.value();
-                        menu.set_value("");
-                        if let Some(s) = Step::parse(&picked) {
-                            change(&|r: &mut Recipe| {
-                                if r.steps.len() < crate::model::compose::MAX_STEPS {
-                                    r.steps.push(s);
-                                }
-                            });
-                        }
-                    }>
+                    <select data-action="compose-add" aria-label=tr(l, Msg::ComposeAdd)
+                        on:keydown=move |ev| if pick.enter(&ev) { add(&ev) }
+                        on:change=move |ev| if pick.picked(&ev) { add(&ev) }
+                        on:blur=move |ev| reset(&ev)>
                         <option value="" selected=true>{tr(l, Msg::ComposeAdd)}</option>
                         {add_options}
                     </select>

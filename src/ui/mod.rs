@@ -122,6 +122,50 @@ pub(crate) fn follow_toggle(ev: &web_sys::Event, open: leptos::prelude::RwSignal
     }
 }
 
+/// A `<select>` whose choice does something at once (adds a measure, opens a view). On a closed
+/// select, browsers change the value and fire `change` at every arrow, Home, End, Page or letter
+/// key, so acting on `change` acted on each option a keyboard user passed over (WCAG 3.2.2).
+/// A change right after such a key only moves the choice, and Enter acts on it; a pick with
+/// the mouse, a touch or the open list acts at once, as before.
+#[derive(Clone, Copy)]
+pub(crate) struct PickOnEnter {
+    /// When the last key that moves the choice went down (the event clock, ms).
+    moved_at: leptos::prelude::StoredValue<f64>,
+}
+
+impl PickOnEnter {
+    pub(crate) fn new() -> Self {
+        PickOnEnter {
+            moved_at: leptos::prelude::StoredValue::new(f64::NEG_INFINITY),
+        }
+    }
+
+    /// For the select's `keydown`: whether to act on its value now (Enter).
+    pub(crate) fn enter(self, ev: &web_sys::KeyboardEvent) -> bool {
+        use leptos::prelude::SetValue;
+        let key = ev.key();
+        if key == "Enter" {
+            ev.prevent_default();
+            return true;
+        }
+        // Alt+↓ and Space open the list, whose own Enter is a pick.
+        let moves = key.starts_with("Arrow")
+            || matches!(key.as_str(), "Home" | "End" | "PageUp" | "PageDown")
+            || (key.chars().count() == 1 && key != " ");
+        if moves && !ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() {
+            self.moved_at.set_value(ev.time_stamp());
+        }
+        false
+    }
+
+    /// For the select's `change`: whether it is a pick to act on (no key moved the choice just
+    /// before: the browser fires that change in the key's own task).
+    pub(crate) fn picked(self, ev: &web_sys::Event) -> bool {
+        use leptos::prelude::GetValue;
+        ev.time_stamp() - self.moved_at.get_value() > 50.0
+    }
+}
+
 /// A table's frame that scrolls sideways when the table is wider than the page: focusable (a
 /// keyboard scrolls it) and named, as a region, in the page's language.
 #[leptos::component]

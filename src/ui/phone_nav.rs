@@ -80,10 +80,18 @@ pub fn PhoneNav(state: AppState, menu: RwSignal<bool>) -> impl IntoView {
             s.set_value(&now);
         }
     });
+    // The keys on the closed list move its choice; Enter, the mouse or a touch opens it.
+    let choice = crate::ui::PickOnEnter::new();
+    // A choice moved to by the keys and left without Enter: back to the page shown.
+    let back = move |ev: &web_sys::Event| {
+        event_target::<web_sys::HtmlSelectElement>(ev).set_value(&current(state));
+    };
     view! {
         <div class="phone-nav">
             <select node_ref=select data-action="pick-view" aria-label=say(lang, Msg::Cases)
-                on:change=move |ev| pick(state, &event_target_value(&ev))>
+                on:keydown=move |ev| if choice.enter(&ev) { pick(state, &event_target_value(&ev)) }
+                on:change=move |ev| if choice.picked(&ev) { pick(state, &event_target_value(&ev)) }
+                on:blur=move |ev| back(&ev)>
                 {options}
             </select>
             <button type="button" class="menu-button" data-action="menu"
