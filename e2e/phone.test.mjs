@@ -59,23 +59,31 @@ for (const [width, height, lang] of [[360, 640, 'en'], [390, 844, 'zh']]) {
 // Browsers change a closed select's value at every arrow key: the keys only move the choice,
 // Enter opens it, and a choice left without Enter goes back to the page shown.
 test('the phone\'s view selector: arrow keys move the choice, Enter opens it, Tab away keeps the page', async () => {
-  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 360, height: 640 } }, async ({ page }) => {
+  // A scope that is not its case's first, with a parameter changed.
+  await withPage(env.browser, `${env.server.url}?case=daqing&variant=county&lang=en&county_bureaus=6`, { viewport: { width: 360, height: 640 } }, async ({ page }) => {
     const pick = '[data-action="pick-view"]';
+    const here = 'case:daqing:county';
+    assert.equal(await page.inputValue(pick), here);
     await page.focus(pick);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    const moved = await page.inputValue(pick);
-    assert.notEqual(moved, 'case:daqing:urban', 'ArrowDown moved the choice');
+    assert.notEqual(await page.inputValue(pick), here, 'ArrowDown moved the choice');
     await page.waitForTimeout(300);
-    assert.equal(await page.getAttribute('[data-variant="urban"]', 'aria-pressed'), 'true', 'an arrow key opened another scope');
-    assert.match(await settledUrl(page), /case=daqing&variant=urban/);
+    assert.equal(await page.getAttribute('[data-variant="county"]', 'aria-pressed'), 'true', 'an arrow key opened another scope');
+    assert.match(await settledUrl(page), /variant=county.*county_bureaus=6/);
     await page.keyboard.press('Tab');
-    assert.equal(await page.inputValue(pick), 'case:daqing:urban');
+    assert.equal(await page.inputValue(pick), here);
+    // Enter on the page shown keeps it as it is (it had started the scope afresh).
     await page.focus(pick);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    assert.equal(await page.inputValue('#param-county_bureaus'), '6');
+    assert.match(await settledUrl(page), /variant=county.*county_bureaus=6/);
     await page.keyboard.press('ArrowDown');
     const next = await page.inputValue(pick);
     await page.keyboard.press('Enter');
-    const variant = next.split(':')[2];
+    const [, c, variant] = next.split(':');
+    await page.waitForSelector(`[data-case="${c}"][aria-pressed="true"]`, { state: 'attached' });
     await page.waitForSelector(`[data-variant="${variant}"][aria-pressed="true"]`, { state: 'attached' });
     assert.match(await settledUrl(page), new RegExp(`variant=${variant}`));
   });

@@ -82,6 +82,12 @@ pub fn PhoneNav(state: AppState, menu: RwSignal<bool>) -> impl IntoView {
     });
     // The keys on the closed list move its choice; Enter, the mouse or a touch opens it.
     let choice = crate::ui::PickOnEnter::new();
+    // Enter on the page shown already leaves it as it is (a pick would start it afresh).
+    let enter = move |value: &str| {
+        if value != current(state) {
+            pick(state, value);
+        }
+    };
     // A choice moved to by the keys and left without Enter: back to the page shown.
     let back = move |ev: &web_sys::Event| {
         event_target::<web_sys::HtmlSelectElement>(ev).set_value(&current(state));
@@ -89,7 +95,7 @@ pub fn PhoneNav(state: AppState, menu: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="phone-nav">
             <select node_ref=select data-action="pick-view" aria-label=say(lang, Msg::Cases)
-                on:keydown=move |ev| if choice.enter(&ev) { pick(state, &event_target_value(&ev)) }
+                on:keydown=move |ev| if choice.enter(&ev) { enter(&event_target_value(&ev)) }
                 on:change=move |ev| if choice.picked(&ev) { pick(state, &event_target_value(&ev)) }
                 on:blur=move |ev| back(&ev)>
                 {options}
