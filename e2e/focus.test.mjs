@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, withPage } from './support.mjs';
+import { setParam, useBrowser, waitMetric, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 const active = (page) => page.evaluate(() => {
@@ -188,5 +188,45 @@ test('a box moved to by the arrow keys is scrolled into the window', async () =>
       });
       assert.ok(r.unit && r.top >= 0 && r.bottom <= r.h, `↓ ${i + 1}: ${JSON.stringify(r)}`);
     }
+  });
+});
+
+// Tab follows what is drawn: on a wide screen the parameters are the column left of the
+// results and come first; up to 900 px one column shows the results first and the parameters
+// under them, and Tab went from the top bar to those parameters at the page's end.
+for (const [width, first] of [[1400, '.params'], [760, '#results'], [601, '#results']]) {
+  test(`${width} px: after the top bar, Tab goes to the part drawn next (${first})`, async () => {
+    await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width, height: 1000 } }, async ({ page }) => {
+      await page.focus('[data-case="haidong"]');
+      let where = null;
+      for (let i = 0; i < 12 && !where; i++) {
+        await page.keyboard.press('Tab');
+        where = await page.evaluate(() => {
+          const e = document.activeElement;
+          return e.closest('#results') ? '#results' : e.closest('.params') ? '.params' : null;
+        });
+      }
+      assert.equal(where, first);
+      // The other part is drawn after it, and Tab reaches it after it too.
+      const [params, results] = await page.evaluate(() => ['.params', '#results'].map((s) => document.querySelector(s).getBoundingClientRect()));
+      if (first === '#results') assert.ok(params.top >= results.bottom - 1, `parameters at ${params.top}, results end at ${results.bottom}`);
+      else assert.ok(params.right <= results.left + 1, 'the parameters are left of the results');
+    });
+  });
+}
+
+test('a window narrowed past 900 px and widened again keeps one parameter panel and what was typed in it', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width: 1400, height: 1000 } }, async ({ page }) => {
+    await setParam(page, 'staff', 3000);
+    await waitMetric(page, 'staff_total', 3000);
+    for (const width of [760, 1400, 700]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.waitForFunction(() => document.querySelectorAll('.params').length === 1
+        && document.querySelector('#param-staff')?.value === '3000', null, { timeout: 5000 });
+      const order = await page.evaluate(() => document.querySelector('#results').compareDocumentPosition(document.querySelector('.params')));
+      assert.equal(Boolean(order & 4) /* DOCUMENT_POSITION_FOLLOWING */, width <= 900, `${width} px: the parameters follow the results in the page`);
+    }
+    await setParam(page, 'staff', 2900);
+    await waitMetric(page, 'staff_total', 2900);
   });
 });

@@ -228,19 +228,7 @@ pub fn App() -> impl IntoView {
     });
 
     // The system's light/dark preference, mirrored into `data-system` for the "auto" theme.
-    let system_dark = RwSignal::new(false);
-    if let Some(mq) = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok())
-        .flatten()
-    {
-        system_dark.set(mq.matches());
-        let on_change = EventListener::new(&mq, "change", move |e| {
-            if let Some(e) = e.dyn_ref::<web_sys::MediaQueryListEvent>() {
-                system_dark.set(e.matches());
-            }
-        });
-        on_change.forget(); // lives as long as the page
-    }
+    let system_dark = media_matches("(prefers-color-scheme: dark)");
     Effect::new(move |_| {
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
@@ -331,6 +319,35 @@ pub fn App() -> impl IntoView {
             }
             .into(),
         );
+    };
+    // The parameters: in the grid's first column beside the results on wide screens, and after
+    // the results in the page (so Tab reaches them where they are drawn: under the results)
+    // up to 900 px, where one column shows the results first; below 600 px in a drawer.
+    let narrow = media_matches("(max-width: 900px)");
+    let params_drawer = move || {
+        view! {
+                <div class="params-drawer" id="params-drawer" class:open=move || drawer.get()
+                    role=move || drawer.get().then_some("dialog")
+                    aria-label=say(lang, Msg::Parameters)
+                    aria-modal=move || drawer.get().then_some("true")
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if !drawer.get_untracked() {
+                            return;
+                        }
+                        match ev.key().as_str() {
+                            "Escape" => set_drawer(false),
+                            // Tab goes round inside the open drawer (a modal dialog).
+                            "Tab" if crate::ui::wrap_focus("#params-drawer", ev.shift_key()) => {
+                                ev.prevent_default()
+                            }
+                            _ => {}
+                        }
+                    }>
+                    <button type="button" class="drawer-close" data-action="params-close"
+                        on:click=move |_| set_drawer(false)>{say(lang, Msg::CloseParameters)}</button>
+                    <ParamsPanel state=state later=later/>
+                </div>
+        }
     };
     EitherOf3::C(view! {
         // The first Tab stop: past the top bar and the parameters, to the results (or the
@@ -444,27 +461,7 @@ pub fn App() -> impl IntoView {
             <ComparePage state=state/>
         </Show>
         <main class="layout" class:hidden-view=move || state.view.get() == View::Compare>
-            <div class="params-drawer" id="params-drawer" class:open=move || drawer.get()
-                role=move || drawer.get().then_some("dialog")
-                aria-label=say(lang, Msg::Parameters)
-                aria-modal=move || drawer.get().then_some("true")
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if !drawer.get_untracked() {
-                        return;
-                    }
-                    match ev.key().as_str() {
-                        "Escape" => set_drawer(false),
-                        // Tab goes round inside the open drawer (a modal dialog).
-                        "Tab" if crate::ui::wrap_focus("#params-drawer", ev.shift_key()) => {
-                            ev.prevent_default()
-                        }
-                        _ => {}
-                    }
-                }>
-                <button type="button" class="drawer-close" data-action="params-close"
-                    on:click=move |_| set_drawer(false)>{say(lang, Msg::CloseParameters)}</button>
-                <ParamsPanel state=state later=later/>
-            </div>
+            {move || (!narrow.get()).then(params_drawer)}
             <button type="button" class="params-fab" data-action="params-open"
                 aria-controls="params-drawer" aria-expanded=move || drawer.get().to_string()
                 class:has-invalid={move || invalid.get() > 0}
@@ -530,6 +527,7 @@ pub fn App() -> impl IntoView {
                 // Below the first screen (beside it only on very wide screens): built after.
                 <div class="side-col" node_ref=side_at></div>
             </section>
+            {move || narrow.get().then(params_drawer)}
         </main>
         <footer class="footer">
             <p>{say(lang, Msg::Footer)}</p>
@@ -584,4 +582,23 @@ fn UrlNotices(state: AppState) -> impl IntoView {
             }
         })
     }
+}
+
+/// Whether the page matches a media query, following it as it changes (for as long as the page
+/// lives).
+fn media_matches(query: &str) -> RwSignal<bool> {
+    let matches = RwSignal::new(false);
+    if let Some(mq) = web_sys::window()
+        .and_then(|w| w.match_media(query).ok())
+        .flatten()
+    {
+        matches.set(mq.matches());
+        let on_change = EventListener::new(&mq, "change", move |e| {
+            if let Some(e) = e.dyn_ref::<web_sys::MediaQueryListEvent>() {
+                matches.set(e.matches());
+            }
+        });
+        on_change.forget();
+    }
+    matches
 }

@@ -122,6 +122,13 @@ pub(crate) fn follow_toggle(ev: &web_sys::Event, open: leptos::prelude::RwSignal
     }
 }
 
+/// The `<details>` whose listener an event reached (its current target: a key or focus event
+/// comes from a control inside it).
+pub(crate) fn details_listening(ev: &web_sys::Event) -> Option<web_sys::HtmlDetailsElement> {
+    use wasm_bindgen::JsCast;
+    ev.current_target()?.dyn_into().ok()
+}
+
 /// A `<select>` whose choice does something at once (adds a measure, opens a view). On a closed
 /// select, browsers change the value and fire `change` at every arrow, Home, End, Page or letter
 /// key, so acting on `change` acted on each option a keyboard user passed over (WCAG 3.2.2).

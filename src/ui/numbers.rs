@@ -667,14 +667,7 @@ fn Breakdowns(state: AppState, charts: bool) -> impl IntoView {
         </div>
         <p class="hint">{say(lang, Msg::ChartsText)}</p>
         </Show>
-        <details class="per-unit" data-panel="per-unit" on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            let open = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                .is_some_and(|d| d.open());
-            per_unit_open.set(open);
-        }>
+        <details class="per-unit" data-panel="per-unit" on:toggle=move |ev| crate::ui::follow_toggle(&ev, per_unit_open)>
             <summary>{move || trf(lang.get(), Msg::PerUnitTitle, &[&root_name()])}</summary>
             // Built only while open: a large city has hundreds of units directly below the top.
             <Show when=move || per_unit_open.get()>

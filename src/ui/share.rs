@@ -386,10 +386,7 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
         if ev.key() != "Escape" {
             return;
         }
-        let details = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
-        if let Some(d) = details.filter(|d| d.open()) {
+        if let Some(d) = crate::ui::details_listening(&ev).filter(|d| d.open()) {
             d.set_open(false);
             if let Some(summary) = d
                 .first_element_child()
@@ -403,9 +400,7 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
     // Tab out of the open panel closes it: it is drawn over the page, and covered the controls
     // Tab went on to. A click on the page's background (no control to go to) leaves it open.
     let close_on_leave = move |ev: web_sys::FocusEvent| {
-        let details = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+        let details = crate::ui::details_listening(&ev);
         let to = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok());

@@ -3,7 +3,6 @@
 //! or station, before and after).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::analysis::workload::Method;
 use crate::i18n::{format_number, tr, trf, Lang, Msg};
@@ -129,13 +128,7 @@ pub fn RowTable(state: AppState) -> impl IntoView {
             <details
                 class="row-table"
                 data-panel="rows"
-                on:toggle=move |ev| {
-                    let now = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                        .is_some_and(|d| d.open());
-                    open.set(now);
-                }
+                on:toggle=move |ev| crate::ui::follow_toggle(&ev, open)
             >
                 <summary>{say(lang, Msg::RowTableTitle)}</summary>
                 <p class="hint">{say(lang, Msg::RowTableHint)}</p>
