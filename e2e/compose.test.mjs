@@ -212,13 +212,13 @@ test('a bad recipe in a link is named, a lever that cannot apply says why, and t
     await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
     await page.click('[data-view="compose"]');
     await page.waitForSelector('[data-panel="composer"]');
-    // A measure that refuses on every organisation but its own case's (from the model's matrix)
-    // refuses here too, with a reason, instead of drawing something wrong.
-    const refusing = [...new Set(matrix.map((m) => m.lever))].find((lever) => matrix
-      .filter((m) => m.lever === lever && !lever.startsWith(`${m.base}.`))
-      .every((m) => m.effect === 'refused'));
-    assert.ok(refusing, 'some measure refuses on every other organisation');
-    await page.selectOption('[data-action="compose-add"]', refusing);
+    // A measure that refuses on an organisation (from the model's matrix) refuses here too,
+    // with a reason, instead of drawing something wrong.
+    const refusing = matrix.find((m) => m.effect === 'refused');
+    assert.ok(refusing, 'some measure refuses on some organisation');
+    await page.selectOption('[data-action="compose-base"]', refusing.base);
+    await page.waitForFunction((b) => new URL(location.href).searchParams.get('base') === b, refusing.base);
+    await page.selectOption('[data-action="compose-add"]', refusing.lever);
     await page.waitForSelector('[data-model-error]');
     assert.ok((await page.textContent('[data-model-error]')).trim().length > 20);
     // The measure added is the last step.

@@ -491,21 +491,25 @@ fn haidong_reform_acts_on_every_county_of_the_typical_city() {
     );
 }
 
+/// The measure `key` of the scope `scope` (e.g. "daqing.urban"), with its case's defaults.
+fn measure(scope: &str, key: &str) -> (&'static reform_explorer::model::lever::Lever, Params) {
+    let scope = reform_explorer::model::compose::Scope::parse(scope).expect("scope");
+    let lever = scope
+        .variant
+        .levers
+        .iter()
+        .find(|l| l.key == key)
+        .expect("lever");
+    (lever, scope.variant.defaults())
+}
+
 /// Daqing's fewer tiers on the city: the new sub-bureaus are sized by the residents the
 /// stations record when the sub-bureaus record none (an organisation file may give them only
 /// at the stations), and each new sub-bureau's incidents are those of the areas it covers.
 #[test]
 fn fewer_tiers_reads_the_stations_residents_and_keeps_each_areas_incidents() {
-    use reform_explorer::model::compose::Scope;
     let city = build(&defaults());
-    let scope = Scope::parse("daqing.urban").expect("scope");
-    let lever = scope
-        .variant
-        .levers
-        .iter()
-        .find(|l| l.key == "fewer_tiers")
-        .expect("lever");
-    let p = scope.variant.defaults();
+    let (lever, p) = measure("daqing.urban", "fewer_tiers");
     let after = lever.apply(&p, city.clone()).expect("applies");
     let new_sbs = |org: &Unit| -> Vec<(u64, u64)> {
         org.children
@@ -546,4 +550,44 @@ fn fewer_tiers_reads_the_stations_residents_and_keeps_each_areas_incidents() {
         *incidents.iter().max().expect("some"),
     );
     assert!(lo > 0 && hi <= 2 * lo, "{incidents:?}");
+}
+
+/// Zhejiang's merge (Nanhu: 32 internal units into 9) on the city: each unit of the top bureau
+/// goes into the department of its police type (its branch), the posts and the units under
+/// them go along, and a department no unit goes into is not made (the city has no detention
+/// centre). It had refused: only Nanhu's named units were placed, the rest spread in order.
+#[test]
+fn zhejiangs_merge_places_the_citys_units_by_their_branch() {
+    let city = build(&defaults());
+    let (lever, p) = measure("zhejiang.nanhu", "merge_units");
+    let after = lever
+        .apply(&p, city.clone())
+        .expect("the merge applies to the city");
+    assert_eq!(after.staff_total(), city.staff_total());
+    let department = |key: &str| after.children.iter().find(|u| u.id.as_str() == key);
+    assert!(department("detention").is_none());
+    let mut placed = 0;
+    for u in city
+        .children
+        .iter()
+        .filter(|u| u.kind == UnitKind::InternalUnit)
+    {
+        let home = match u.branch {
+            Some(Branch::Investigation) => "cid",
+            Some(Branch::Supervision) => "supervision",
+            Some(Branch::Patrol) => "public_order",
+            Some(Branch::Support) => "logistics",
+            Some(Branch::Command) => "command",
+            _ => continue,
+        };
+        let d = department(home).unwrap_or_else(|| panic!("{home} is made"));
+        assert!(
+            d.from.iter().any(|i| i.as_str() == u.id.as_str()),
+            "{} ({:?}) is in {home}",
+            u.id.as_str(),
+            u.branch
+        );
+        placed += 1;
+    }
+    assert!(placed >= 8, "{placed}");
 }

@@ -224,10 +224,43 @@ pub(super) fn posts(pool: u64, n: usize, name: &Text) -> Result<Vec<u64>, ModelE
     Ok(split_evenly(pool, n + 1))
 }
 
+/// [`posts`] of a unit with `organ` headquarters and `front` frontline posts: the headquarters
+/// posts fill the parts in order, the frontline posts the rest (Nanhu's units have only the
+/// first; another organisation's branch detachments, the second).
+fn staffed_posts(organ: u64, front: u64, n: usize, name: &Text) -> Result<Vec<Staff>, ModelError> {
+    let mut left = organ;
+    Ok(posts(organ + front, n, name)?
+        .into_iter()
+        .map(|s| {
+            let o = left.min(s);
+            left -= o;
+            Staff::new(to_u32(o), to_u32(s - o))
+        })
+        .collect())
+}
+
 typed_params! {
     /// The parameters `lever_nanhu_merge` reads.
     struct NanhuMergeParams {
         specialised_teams: u64,
+    }
+}
+
+/// The new unit an internal unit of another organisation merges into by its branch: the
+/// department of that police type among the nine (a modelling rule: the source names only
+/// Nanhu's old units; the community and economic-protection work of public order goes with
+/// it). Intelligence, counter-terrorism and a station's case handling have no department of
+/// their own there, and go with the untraced units.
+fn new_unit_of_branch(b: Branch) -> Option<&'static str> {
+    match b {
+        Branch::Supervision => Some("supervision"),
+        Branch::Command => Some("command"),
+        Branch::Support => Some("logistics"),
+        Branch::Investigation => Some("cid"),
+        Branch::Patrol | Branch::Community | Branch::EconomicProtection => Some("public_order"),
+        Branch::Traffic => Some("traffic"),
+        Branch::DomesticSecurity => Some("domestic_security"),
+        Branch::Intelligence | Branch::CounterTerrorism | Branch::CaseHandling => None,
     }
 }
 
@@ -236,37 +269,51 @@ typed_params! {
 pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, ModelError> {
     let q = NanhuMergeParams::read(p);
     let teams = q.specialised_teams as usize;
-    let (mut old, rest): (Vec<Unit>, Vec<Unit>) = org
+    let (old, rest): (Vec<Unit>, Vec<Unit>) = org
         .children
         .take_split(|u| u.kind == UnitKind::InternalUnit);
-    let mut squads = Vec::new();
-    for u in old.iter_mut() {
-        squads.append(&mut u.children);
-    }
-    let (named, placeholders): (Vec<Unit>, Vec<Unit>) =
-        old.into_iter().partition(|u| !u.placeholder);
     let mut parts: Vec<(&str, Vec<Unit>)> =
         NEW_UNITS.iter().map(|(k, _, _)| (*k, Vec::new())).collect();
-    for u in named {
-        let target = NAMED_OLD
+    // Each old unit goes where the source puts it (Nanhu's named units), else, on another
+    // organisation, into the new unit of its branch (大警种: the units of one police type
+    // merge); the rest in order over the units the source does not trace.
+    let mut untraced = Vec::new();
+    for u in old {
+        let named = NAMED_OLD
             .iter()
             .find(|(key, ..)| u.id.strip_prefix("o/") == Some(*key))
             .map(|(.., t)| *t);
-        if let Some(slot) = parts.iter_mut().find(|(k, _)| Some(*k) == target) {
-            slot.1.push(u);
+        let target = named.or_else(|| u.branch.and_then(new_unit_of_branch));
+        match parts.iter_mut().find(|(k, _)| Some(*k) == target) {
+            Some(slot) => slot.1.push(u),
+            None => untraced.push(u),
         }
     }
-    for (key, group) in UNTRACED_NEW
-        .iter()
-        .zip(runs(placeholders, UNTRACED_NEW.len()))
-    {
+    for (key, group) in UNTRACED_NEW.iter().zip(runs(untraced, UNTRACED_NEW.len())) {
         if let Some(slot) = parts.iter_mut().find(|(k, _)| k == key) {
             slot.1.extend(group);
         }
     }
     let mut children = Vec::with_capacity(NEW_UNITS.len() + rest.len());
-    for ((key, name, branch), (_, from)) in NEW_UNITS.iter().zip(parts) {
+    for ((key, name, branch), (_, mut from)) in NEW_UNITS.iter().zip(parts) {
+        // A department no old unit goes into is not made: another organisation without a
+        // detention centre gets none (Nanhu's own always has one of each: MIN_NANHU_UNITS).
+        if from.is_empty() {
+            continue;
+        }
+        // The units under the old ones go with them (Nanhu's: the station squadrons under
+        // its criminal investigation brigade); the posts pooled are the old units' own.
+        let mut carried = Vec::new();
+        for u in from.iter_mut() {
+            carried.append(&mut u.children);
+        }
         let pool: u64 = from.iter().map(|u| u64::from(u.staff_total().organ)).sum();
+        // Frontline posts of the old units themselves: another organisation's branch
+        // detachments (Nanhu's internal units have none).
+        let front: u64 = from
+            .iter()
+            .map(|u| u64::from(u.staff_total().frontline))
+            .sum();
         // "每一个大警种,由一名分局领导统筹指挥": a law-enforcement department's head is the
         // sub-bureau leader who commands it, a rank the sub-bureau already counts; the other
         // departments keep a head of their own.
@@ -285,8 +332,8 @@ pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, Model
         .formed_from(&from);
         match *key {
             "supervision" => {
-                let s = posts(pool, SUPERVISION_PARTS.len(), name)?;
-                unit.staff = Staff::new(to_u32(s[0]), 0);
+                let s = staffed_posts(pool, front, SUPERVISION_PARTS.len(), name)?;
+                unit.staff = s[0];
                 unit.children = SUPERVISION_PARTS
                     .iter()
                     .zip(&s[1..])
@@ -298,13 +345,13 @@ pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, Model
                             *kind,
                             Branch::Supervision,
                         )
-                        .with_staff(Staff::new(to_u32(*s), 0))
+                        .with_staff(*s)
                     })
                     .collect();
             }
             "cid" => {
-                let s = posts(pool, CID_OFFICES.len() + teams, name)?;
-                unit.staff = Staff::new(to_u32(s[0]), 0);
+                let s = staffed_posts(pool, front, CID_OFFICES.len() + teams, name)?;
+                unit.staff = s[0];
                 let mut kids: Vec<Unit> = CID_OFFICES
                     .iter()
                     .map(|(k, n)| (id!["cid/", k], Name::of(*n), *n, UnitKind::Office, false))
@@ -319,8 +366,7 @@ pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, Model
                     }))
                     .zip(&s[1..])
                     .map(|((id, n, role, kind, ph), s)| {
-                        let u = sub_unit(id, n, role, kind, Branch::Investigation)
-                            .with_staff(Staff::new(to_u32(*s), 0));
+                        let u = sub_unit(id, n, role, kind, Branch::Investigation).with_staff(*s);
                         if ph {
                             u.placeholder()
                         } else {
@@ -328,17 +374,22 @@ pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, Model
                         }
                     })
                     .collect();
-                kids.append(&mut squads);
+                kids.append(&mut carried);
                 unit.children = kids.into();
             }
             _ => {
                 ensure!(
-                    pool > 0,
+                    pool + front > 0,
                     Msg::ErrZhejiang06,
                     vec![Arg::plain(name.zh), Arg::plain(name.en)]
                 )?;
-                unit.staff = Staff::new(to_u32(pool), 0);
+                unit.staff = Staff::new(to_u32(pool), to_u32(front));
             }
+        }
+        if !carried.is_empty() {
+            let mut kids: Vec<Unit> = std::mem::take(&mut unit.children).into_iter().collect();
+            kids.append(&mut carried);
+            unit.children = kids.into();
         }
         children.push(unit);
     }

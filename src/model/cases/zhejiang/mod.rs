@@ -545,8 +545,8 @@ const NANHU_LEVERS: &[Lever] = &[
     Lever {
         key: "merge_units",
         needs: Text::new(
-            "本局直接下辖的内设机构（资料点名的 15 个机构和其余机构）",
-            "Internal units under the top bureau (the 15 the source names and the others)",
+            "本局直接下辖的内设机构（资料点名的 15 个机构按资料归入；其他机构按警种归入相应部门，为模型假设；其余按顺序）",
+            "Internal units under the top bureau (the 15 the source names go where it puts them; others to the department of their police type, a modelling assumption; the rest in order)",
         ),
         name: Text::new("整合内设机构", "Merged internal units"),
         summary: Text::new(
