@@ -187,7 +187,7 @@ pub fn Composer(state: AppState) -> impl IntoView {
                 <div class="compose-add">
                     <select data-action="compose-add" aria-label=tr(l, Msg::ComposeAdd)
                         on:keydown=move |ev| if pick.enter(&ev) { add(&ev) }
-                        on:change=move |ev| if pick.picked(&ev) { add(&ev) }
+                        on:change=move |ev| if pick.picked() { add(&ev) }
                         on:blur=move |ev| reset(&ev)>
                         <option value="" selected=true>{tr(l, Msg::ComposeAdd)}</option>
                         {add_options}

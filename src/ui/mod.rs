@@ -133,14 +133,20 @@ pub(crate) fn details_listening(ev: &web_sys::Event) -> Option<web_sys::HtmlDeta
 /// select, browsers change the value and fire `change` at every arrow, Home, End, Page or letter
 /// key, so acting on `change` acted on each option a keyboard user passed over (WCAG 3.2.2).
 /// A change right after such a key only moves the choice, and Enter acts on it; a pick with
-/// the mouse, a touch or the open list acts at once, as before.
+/// the mouse, a touch or the open list acts at once, as before (the list is opened by a click,
+/// Space or Alt+↓, and a pick in it comes well after that key).
 #[derive(Clone, Copy)]
 pub(crate) struct PickOnEnter {
-    /// When the last key that moves the choice went down (the event clock, ms).
+    /// When the handler of the last key that moves the choice ran (ms).
     moved_at: leptos::prelude::StoredValue<f64>,
 }
 
 impl PickOnEnter {
+    /// How soon after such a key its `change` comes: in the key's own task, or the next one
+    /// (timed when the handlers run, not by the events' time stamps, which may be the time the
+    /// key went down while the page was busy).
+    const SAME_KEY_MS: f64 = 150.0;
+
     pub(crate) fn new() -> Self {
         PickOnEnter {
             moved_at: leptos::prelude::StoredValue::new(f64::NEG_INFINITY),
@@ -155,21 +161,21 @@ impl PickOnEnter {
             ev.prevent_default();
             return true;
         }
-        // Alt+↓ and Space open the list, whose own Enter is a pick.
+        // Space opens the list (so does Alt+↓ in some browsers: its pick comes later anyway).
         let moves = key.starts_with("Arrow")
             || matches!(key.as_str(), "Home" | "End" | "PageUp" | "PageDown")
             || (key.chars().count() == 1 && key != " ");
-        if moves && !ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() {
-            self.moved_at.set_value(ev.time_stamp());
+        if moves {
+            self.moved_at.set_value(js_sys::Date::now());
         }
         false
     }
 
     /// For the select's `change`: whether it is a pick to act on (no key moved the choice just
-    /// before: the browser fires that change in the key's own task).
-    pub(crate) fn picked(self, ev: &web_sys::Event) -> bool {
+    /// before).
+    pub(crate) fn picked(self) -> bool {
         use leptos::prelude::GetValue;
-        ev.time_stamp() - self.moved_at.get_value() > 50.0
+        js_sys::Date::now() - self.moved_at.get_value() > Self::SAME_KEY_MS
     }
 }
 

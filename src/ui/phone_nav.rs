@@ -96,7 +96,7 @@ pub fn PhoneNav(state: AppState, menu: RwSignal<bool>) -> impl IntoView {
         <div class="phone-nav">
             <select node_ref=select data-action="pick-view" aria-label=say(lang, Msg::Cases)
                 on:keydown=move |ev| if choice.enter(&ev) { enter(&event_target_value(&ev)) }
-                on:change=move |ev| if choice.picked(&ev) { pick(state, &event_target_value(&ev)) }
+                on:change=move |ev| if choice.picked() { pick(state, &event_target_value(&ev)) }
                 on:blur=move |ev| back(&ev)>
                 {options}
             </select>
