@@ -191,28 +191,31 @@ test('a box moved to by the arrow keys is scrolled into the window', async () =>
   });
 });
 
-// Tab follows what is drawn: on a wide screen the parameters are the column left of the
-// results and come first; up to 900 px one column shows the results first and the parameters
-// under them, and Tab went from the top bar to those parameters at the page's end.
-for (const [width, first] of [[1400, '.params'], [760, '#results'], [601, '#results']]) {
-  test(`${width} px: after the top bar, Tab goes to the part drawn next (${first})`, async () => {
-    await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, { viewport: { width, height: 1000 } }, async ({ page }) => {
-      await page.focus('[data-case="haidong"]');
-      let where = null;
-      for (let i = 0; i < 12 && !where; i++) {
-        await page.keyboard.press('Tab');
-        where = await page.evaluate(() => {
-          const e = document.activeElement;
-          return e.closest('#results') ? '#results' : e.closest('.params') ? '.params' : null;
-        });
-      }
-      assert.equal(where, first);
-      // The other part is drawn after it, and Tab reaches it after it too.
-      const [params, results] = await page.evaluate(() => ['.params', '#results'].map((s) => document.querySelector(s).getBoundingClientRect()));
-      if (first === '#results') assert.ok(params.top >= results.bottom - 1, `parameters at ${params.top}, results end at ${results.bottom}`);
-      else assert.ok(params.right <= results.left + 1, 'the parameters are left of the results');
+// Tab follows what is drawn: on a wide screen the parameters (the city's inputs on the
+// comparison page) are the column left of the results and come first; up to 900 px one column
+// shows the results first and the parameters under them, and Tab went from the top bar to
+// those parameters at the page's end.
+for (const [query, results, last] of [['?case=daqing&lang=en', '#results', 'haidong'], ['?view=compare&lang=en', 'section.compare', 'haidong']]) {
+  for (const [width, first] of [[1400, '.params'], [760, results], [601, results]]) {
+    test(`${width} px, ${query}: after the top bar, Tab goes to the part drawn next (${first})`, async () => {
+      await withPage(env.browser, `${env.server.url}${query}`, { viewport: { width, height: 1000 }, ready: '.params' }, async ({ page }) => {
+        await page.focus(`[data-case="${last}"]`);
+        let where = null;
+        for (let i = 0; i < 12 && !where; i++) {
+          await page.keyboard.press('Tab');
+          where = await page.evaluate((r) => {
+            const e = document.activeElement;
+            return e.closest(r) ? r : e.closest('.params') ? '.params' : null;
+          }, results);
+        }
+        assert.equal(where, first);
+        // The other part is drawn after it, and Tab reaches it after it too.
+        const [params, shown] = await page.evaluate((r) => ['.params', r].map((s) => document.querySelector(s).getBoundingClientRect().toJSON()), results);
+        if (first === results) assert.ok(params.top >= shown.bottom - 1, `parameters at ${params.top}, results end at ${shown.bottom}`);
+        else assert.ok(params.right <= shown.left + 1, 'the parameters are left of the results');
+      });
     });
-  });
+  }
 }
 
 test('a window narrowed past 900 px and widened again keeps one parameter panel and what was typed in it', async () => {

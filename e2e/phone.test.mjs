@@ -249,3 +249,31 @@ test('on a phone, no control Tab reaches is under the floating Parameters button
     assert.deepEqual(covered, []);
   });
 });
+
+// The comparison's tables scroll sideways in their frame on a phone: the figure names stay at
+// the frame's left edge, so a case scrolled to still says which figure each row is.
+test('on a phone the comparison table keeps its figure names in view when scrolled sideways', async () => {
+  await withPage(env.browser, `${env.server.url}?view=compare&lang=en`, { viewport: { width: 390, height: 844 }, ready: '.compare-table td' }, async ({ page }) => {
+    // The comparison first, the city's inputs under it.
+    const [table, city] = await page.evaluate(() => ['.compare-table', 'aside.params'].map((s) => document.querySelector(s).getBoundingClientRect().top));
+    assert.ok(table < city, `the table at ${table}, the city's inputs at ${city}`);
+    const at = () => page.evaluate(() => {
+      const frame = document.querySelector('.compare-table').closest('.table-scroll');
+      const name = frame.querySelector('tbody th[scope="row"]').getBoundingClientRect().left;
+      const cell = frame.querySelector('tbody td').getBoundingClientRect().left;
+      return { frame: frame.getBoundingClientRect().left, name, cell, scrolls: frame.scrollWidth > frame.clientWidth };
+    });
+    const before = await at();
+    assert.ok(before.scrolls, 'the table is wider than its frame at 390 px');
+    const moved = await page.$eval('.compare-table', (t) => {
+      const frame = t.closest('.table-scroll');
+      frame.scrollLeft = frame.scrollWidth;
+      return frame.scrollLeft;
+    });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+    const after = await at();
+    assert.ok(moved > 20, `scrolled ${moved} px`);
+    assert.ok(Math.abs(after.cell - (before.cell - moved)) <= 1, `the cells scrolled ${moved} px: ${before.cell} → ${after.cell}`);
+    assert.ok(Math.abs(after.name - after.frame) <= 1, `the figure name at ${after.name}, the frame at ${after.frame}`);
+  });
+});

@@ -458,7 +458,7 @@ pub fn App() -> impl IntoView {
         </header>
         <UrlNotices state=state/>
         <Show when=move || state.view.get() == View::Compare>
-            <ComparePage state=state/>
+            <ComparePage state=state narrow=narrow/>
         </Show>
         <main class="layout" class:hidden-view=move || state.view.get() == View::Compare>
             {move || (!narrow.get()).then(params_drawer)}

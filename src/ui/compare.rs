@@ -46,15 +46,22 @@ fn before_after(f: Figure, before: f64, after: f64, l: Lang) -> AnyView {
     }
 }
 
+/// The comparison page. `narrow` (up to 900 px, one column): the city's inputs come after the
+/// comparison in the page, where they are drawn, as the case page's parameters do.
 #[component]
-pub fn ComparePage(state: AppState) -> impl IntoView {
+pub fn ComparePage(state: AppState, narrow: RwSignal<bool>) -> impl IntoView {
     let lang = state.lang;
-    view! {
-        <main class="layout compare-layout" data-page="compare">
+    let city = move || {
+        view! {
             <aside class="params" aria-labelledby="city-title">
                 <h2 id="city-title">{say(lang, Msg::CompareCity)}</h2>
                 <CityInputs state=state/>
             </aside>
+        }
+    };
+    view! {
+        <main class="layout compare-layout" data-page="compare">
+            {move || (!narrow.get()).then(city)}
             <section class="content compare" tabindex="-1" aria-labelledby="compare-title">
                 <h2 id="compare-title">{say(lang, Msg::CompareTitle)}</h2>
                 <p class="hint">{say(lang, Msg::CompareHint)}</p>
@@ -71,6 +78,7 @@ pub fn ComparePage(state: AppState) -> impl IntoView {
                 }}
                 <FourReforms state=state/>
             </section>
+            {move || narrow.get().then(city)}
         </main>
     }
 }
