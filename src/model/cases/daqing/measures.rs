@@ -271,16 +271,11 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
     // The residents the sub-bureaus serve, as the organisation records them: a sub-bureau's
     // own figure, or its stations' together when they record more (an organisation file may
     // give residents only to the stations).
-    let served = |sb: &Unit| {
-        let stations: u64 = sb
-            .children
-            .iter()
-            .filter(|c| c.kind.is_station())
-            .map(|c| c.residents)
-            .sum();
-        sb.residents.max(stations)
-    };
-    let population: u64 = sbs.iter().map(served).sum();
+    let served: Vec<u64> = sbs
+        .iter()
+        .map(|sb| sb.residents.max(stations_in(sb).map(|c| c.residents).sum()))
+        .collect();
+    let population: u64 = served.iter().sum();
     let n_after = sub_bureaus_after(
         population,
         q.residents_per_sub_bureau,
@@ -291,15 +286,14 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
     // Old areas: each sub-bureau's residents in order, its stations' residents inside it.
     let mut old: Vec<(&Unit, (u64, u64))> = Vec::new();
     let mut at = 0u64;
-    for sb in &sbs {
-        let span = (at, at + served(sb));
-        old.push((sb, span));
+    for (sb, served) in sbs.iter().zip(served) {
+        old.push((sb, (at, at + served)));
         let mut st_at = at;
-        for st in sb.children.iter().filter(|c| c.kind.is_station()) {
+        for st in stations_in(sb) {
             old.push((st, (st_at, st_at + st.residents)));
             st_at += st.residents;
         }
-        at += served(sb);
+        at += served;
     }
     let residents_after = split_evenly(at, n_after);
     let staff_after = split_evenly(total, n_after);
@@ -336,12 +330,7 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
     let mut incidents = vec![0u64; areas.len()];
     for (u, (a, b)) in &old {
         let own = if u.kind == UnitKind::SubBureau {
-            let stations: u64 = u
-                .children
-                .iter()
-                .filter(|c| c.kind.is_station())
-                .map(Unit::incidents_total)
-                .sum();
+            let stations: u64 = stations_in(u).map(Unit::incidents_total).sum();
             u.incidents_total().saturating_sub(stations)
         } else {
             u.incidents_total()
@@ -399,6 +388,11 @@ pub(super) fn lever_fewer_tiers(p: &Params, mut org: Unit) -> Result<Unit, Model
             }),
     );
     Ok(org.with_children(children))
+}
+
+/// The stations directly under `sb`.
+fn stations_in(sb: &Unit) -> impl Iterator<Item = &Unit> {
+    sb.children.iter().filter(|c| c.kind.is_station())
 }
 
 /// The lead of a unit formed from `parts`: local while any of them was run locally.

@@ -352,7 +352,7 @@ pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, Model
             "cid" => {
                 let s = staffed_posts(pool, front, CID_OFFICES.len() + teams, name)?;
                 unit.staff = s[0];
-                let mut kids: Vec<Unit> = CID_OFFICES
+                let kids: Vec<Unit> = CID_OFFICES
                     .iter()
                     .map(|(k, n)| (id!["cid/", k], Name::of(*n), *n, UnitKind::Office, false))
                     .chain((1..=teams).map(|t| {
@@ -374,7 +374,6 @@ pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, Model
                         }
                     })
                     .collect();
-                kids.append(&mut carried);
                 unit.children = kids.into();
             }
             _ => {
@@ -386,11 +385,8 @@ pub(super) fn lever_nanhu_merge(p: &Params, mut org: Unit) -> Result<Unit, Model
                 unit.staff = Staff::new(to_u32(pool), to_u32(front));
             }
         }
-        if !carried.is_empty() {
-            let mut kids: Vec<Unit> = std::mem::take(&mut unit.children).into_iter().collect();
-            kids.append(&mut carried);
-            unit.children = kids.into();
-        }
+        // After the department's own parts (the investigation bureau's offices and teams).
+        unit.children.append(&mut carried);
         children.push(unit);
     }
     children.extend(rest);
