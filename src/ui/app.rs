@@ -252,16 +252,16 @@ pub fn App() -> impl IntoView {
         return EitherOf3::B(view! { <Presenter state=state/> });
     }
     open_sources_for_print();
-    // The parameters, the key figures and the steps are built at once; the diagrams and the
-    // rest in the task after the first frame is painted, so that they never delay the first
-    // figures (a diagram is the costliest part of the first screen). Each is mounted on its
-    // own (not a closure that shows it once ready): the page's view type stays as it was,
-    // with no rebuild code for the rest.
+    // The top bar and the key figures are built at once; the rest in the task after the first
+    // frame is painted, so that nothing delays the first figures (issue 18). The diagrams (the
+    // costliest part of the first screen), the lineage list and the panels below are each
+    // mounted on their own (not a closure that shows them once ready): the page's view type
+    // stays as it was, with no rebuild code for them.
     let diagrams_at = NodeRef::<leptos::html::Div>::new();
     let lineage_at = NodeRef::<leptos::html::Div>::new();
     let side_at = NodeRef::<leptos::html::Div>::new();
-    // What the first screen leaves out (the parameter rows below it, a folded parameter group,
-    // the folded why panel's lists) fills in then.
+    // The parameters, and what follows the key figures (the why panel, the scopes, the model's
+    // error and the steps), are shown by it.
     let later = RwSignal::new(false);
     crate::ui::after_frames(1, move || {
         later.set(true);
@@ -345,7 +345,7 @@ pub fn App() -> impl IntoView {
                     }>
                     <button type="button" class="drawer-close" data-action="params-close"
                         on:click=move |_| set_drawer(false)>{say(lang, Msg::CloseParameters)}</button>
-                    <ParamsPanel state=state later=later/>
+                    {move || later.get().then(|| view! { <ParamsPanel state=state/> })}
                 </div>
         }
     };
@@ -492,35 +492,40 @@ pub fn App() -> impl IntoView {
                 <Show when=move || state.view.get() == View::Compose>
                     <Composer state=state/>
                 </Show>
-                <WhyPanel state=state later=later/>
-                <div class="scope" class:hidden-view=move || state.view.get() == View::Compose role="group" aria-label=say(lang, Msg::Variant)>
-                    <span class="scope-label">{say(lang, Msg::Variant)} ":"</span>
-                    {move || {
-                        state
-                            .case
-                            .get()
-                            .variants()
-                            .iter()
-                            .map(|v| {
-                                let active = move || std::ptr::eq(state.variant.get(), v);
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="scope-button"
-                                        class:active=active
-                                        data-variant=v.key
-                                        aria-pressed=move || active().to_string()
-                                        on:click=move |_| state.set_variant(v)
-                                    >
-                                        {move || v.name.get(lang.get())}
-                                    </button>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </div>
-                <ModelErrorBanner state=state/>
-                <StepControl state=state/>
+                // The rest of the first screen, after the frame that shows the key figures
+                // (with the diagrams and the panels below; issue 18: the first figures wait
+                // for nothing else).
+                {move || later.get().then(|| view! {
+                    <WhyPanel state=state/>
+                    <div class="scope" class:hidden-view=move || state.view.get() == View::Compose role="group" aria-label=say(lang, Msg::Variant)>
+                        <span class="scope-label">{say(lang, Msg::Variant)} ":"</span>
+                        {move || {
+                            state
+                                .case
+                                .get()
+                                .variants()
+                                .iter()
+                                .map(|v| {
+                                    let active = move || std::ptr::eq(state.variant.get(), v);
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="scope-button"
+                                            class:active=active
+                                            data-variant=v.key
+                                            aria-pressed=move || active().to_string()
+                                            on:click=move |_| state.set_variant(v)
+                                        >
+                                            {move || v.name.get(lang.get())}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </div>
+                    <ModelErrorBanner state=state/>
+                    <StepControl state=state/>
+                })}
                 <div class="later" node_ref=diagrams_at></div>
                 <div class="later" node_ref=lineage_at></div>
                 </div>

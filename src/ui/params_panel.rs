@@ -120,10 +120,6 @@ pub(crate) fn ParamRow(
     }
 }
 
-/// The rows built with the first screen: a 1,000-pixel-high window shows nine of them (Daqing
-/// urban); a phone shows none (its panel is a closed drawer).
-const FIRST_SCREEN: usize = 10;
-
 /// Parameters (with their index in the variant's specs) by group, the groups in the order they
 /// first appear.
 type Groups = Vec<(crate::i18n::Text, Vec<(usize, ParamSpec)>)>;
@@ -139,11 +135,10 @@ fn by_group(items: impl Iterator<Item = (usize, ParamSpec)>) -> Groups {
     groups
 }
 
-/// The parameter panel. `later` turns true after the first frame: the rows below the first
-/// screen and a folded group's rows are built then, not with the first screen (issue 18: what
-/// is below the fold or folded must not delay the first figures).
+/// The parameter panel (built after the first frame, `ui::app`: the first figures do not wait
+/// for it).
 #[component]
-pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
+pub fn ParamsPanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
     move || {
         let variant = state.variant.get();
@@ -163,22 +158,17 @@ pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
                 .filter(|(_, s)| !unused.contains(&s.key))
                 .map(|(i, s)| (i, *s)),
         );
-        // Rows are built with the first screen up to the row that fills it (`FIRST_SCREEN`, in
-        // the panel's order); the rest once the first frame is painted.
-        let fieldset = move |g: crate::i18n::Text, items: &[(usize, ParamSpec)], shown: usize| {
-            let row = move |(i, s): &(usize, ParamSpec)| view! { <ParamRow state=state index=*i spec=*s/> };
-            let now = shown.min(items.len());
-            let rest = items[now..].to_vec();
+        let fieldset = move |g: crate::i18n::Text, items: &[(usize, ParamSpec)]| {
             view! {
                 <fieldset>
                     <legend>{move || g.get(lang.get())}</legend>
-                    {items[..now].iter().map(row).collect_view()}
-                    {(!rest.is_empty())
-                        .then_some(move || later.get().then(|| rest.iter().map(row).collect_view()))}
+                    {items
+                        .iter()
+                        .map(|(i, s)| view! { <ParamRow state=state index=*i spec=*s/> })
+                        .collect_view()}
                 </fieldset>
             }
         };
-        let mut before = 0;
         view! {
             <aside class="params" aria-labelledby="params-title">
                 <div class="params-head">
@@ -200,25 +190,21 @@ pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
                     .into_iter()
                     .map(|(g, items)| {
                         let analysis = items.iter().all(|(_, s)| is_analysis_key(s.key));
-                        let shown = FIRST_SCREEN.saturating_sub(before);
-                        before += items.len();
                         if !analysis {
-                            return fieldset(g, &items, shown).into_any();
+                            return fieldset(g, &items).into_any();
                         }
                         // The planning models' inputs fold away unless they are in use: a case
-                        // with patrol by default, or a value the user changed. Folded, they are
-                        // built after the first frame.
+                        // with patrol by default, or a value the user changed.
                         let open = state.params.with_untracked(|p| {
                             items.iter().any(|(_, s)| {
                                 (s.key.starts_with("rt_cars") && s.default > 0.0)
                                     || p.get(s.key) != s.default
                             })
                         });
-                        let rows = move || (open || later.get()).then(|| fieldset(g, &items, shown));
                         view! {
                             <details class="param-group" data-param-group="analysis" open=open>
                                 <summary>{move || g.get(lang.get())}</summary>
-                                {rows}
+                                {fieldset(g, &items)}
                             </details>
                         }
                         .into_any()
@@ -226,16 +212,11 @@ pub fn ParamsPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
                     .collect_view()}
                 {(!unused_items.is_empty()).then(|| {
                     let n = unused_items.len().to_string();
-                    // Built after the first frame, under their groups' names (which name the
-                    // case).
-                    let rows = move || {
-                        later.get().then(|| {
-                            by_group(unused_items.iter().copied())
-                                .into_iter()
-                                .map(|(g, items)| fieldset(g, &items, items.len()))
-                                .collect_view()
-                        })
-                    };
+                    // Under their groups' names (which name the case).
+                    let rows = by_group(unused_items.iter().copied())
+                        .into_iter()
+                        .map(|(g, items)| fieldset(g, &items))
+                        .collect_view();
                     view! {
                         <details class="param-group" data-param-group="unused">
                             <summary>{move || trf(lang.get(), Msg::ParamsUnused, &[&n])}</summary>

@@ -54,9 +54,9 @@ fn item(s: Said, outcome: bool, l: Lang) -> impl IntoView {
     }
 }
 
-/// `later` turns true after the first frame: the folded panel's lists are built then.
+/// Built after the first frame with the rest of the first screen (`ui::app`).
 #[component]
-pub fn WhyPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
+pub fn WhyPanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
     // Folded, with how much it holds: open, it is taller than the first screen in English,
     // and the diagrams come first.
@@ -98,16 +98,14 @@ pub fn WhyPanel(state: AppState, later: RwSignal<bool>) -> impl IntoView {
                         why::not_this_reform(state.case.get(), state.variant.get().key)
                             .map(|t| view! { <p class="why-related" data-why-related="">{t.get(l)}</p> })
                     }}
-                    {move || later.get().then(|| view! {
-                        <section aria-labelledby="why-problems">
-                            <h3 id="why-problems">{say(lang, Msg::WhyProblems)}</h3>
-                            <ul>{problems}</ul>
-                        </section>
-                        <section aria-labelledby="why-outcomes">
-                            <h3 id="why-outcomes">{say(lang, Msg::WhyOutcomes)}</h3>
-                            {outcomes}
-                        </section>
-                    })}
+                    <section aria-labelledby="why-problems">
+                        <h3 id="why-problems">{say(lang, Msg::WhyProblems)}</h3>
+                        <ul>{problems}</ul>
+                    </section>
+                    <section aria-labelledby="why-outcomes">
+                        <h3 id="why-outcomes">{say(lang, Msg::WhyOutcomes)}</h3>
+                        {outcomes}
+                    </section>
                 </div>
             </details>
         </Show>
