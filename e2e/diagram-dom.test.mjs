@@ -135,3 +135,39 @@ test('focus on a box makes it the tab stop and lights its lineage; a click on a 
     assert.deepEqual(await stops(BEFORE), [oid]);
   });
 });
+
+test('a parameter that renumbers the teams: the lineage list written over in place equals a fresh load, and focus on an entry that goes is not passed to another unit', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&variant=urban`, async ({ page, errors }) => {
+    const ids = () => page.$$eval('ul.lineage-list [data-lineage]', (els) => els.map((e) => e.dataset.lineage));
+    await page.waitForSelector('ul.lineage-list [data-lineage]');
+    const before = await ids();
+    // Every entry's element, to see which are written over rather than made again.
+    await page.evaluate(() => { window.__lis = [...document.querySelectorAll('ul.lineage-list > li')]; });
+    // Focus on an entry whose unit goes (a team renumbered: the ids change).
+    await page.evaluate(() => [...document.querySelectorAll('ul.lineage-list [data-lineage]')].find((e) => /team/i.test(e.dataset.lineage))?.focus());
+    const focusedId = await page.evaluate(() => document.activeElement?.dataset?.lineage ?? null);
+    await setParam(page, 'pairs_per_team', 4);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+    const after = await ids();
+    assert.notDeepEqual(after, before, 'the change renames entries');
+    const kept = await page.evaluate(() => [...document.querySelectorAll('ul.lineage-list > li')].filter((li) => window.__lis.includes(li)).length);
+    const renamed = after.filter((id) => !before.includes(id)).length;
+    assert.ok(renamed > 0 && kept > after.length - renamed, `elements written over for the renamed entries (${kept} of ${after.length} kept, ${renamed} renamed)`);
+    if (focusedId && !after.includes(focusedId)) {
+      const now = await page.evaluate(() => document.activeElement?.dataset?.lineage ?? null);
+      assert.notEqual(now, focusedId);
+      assert.ok(now === null || now === focusedId, `focus went to another unit's entry: ${now}`);
+    }
+    await page.mouse.move(0, 0);
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    const url = await settledUrl(page);
+    const changed = await drawn(page);
+    await withPage(env.browser, url, async ({ page: fresh }) => {
+      await fresh.waitForSelector('ul.lineage-list [data-lineage]');
+      await fresh.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+      const want = await drawn(fresh);
+      assert.ok(changed === want, `the drawing differs from a fresh load of ${url} ${firstDifference(changed, want)}`);
+    });
+    assert.deepEqual(errors, []);
+  });
+});

@@ -363,6 +363,7 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
 /// </strong> ← <span class="count">…</span> <span class="from">…</span></button></li>`.
 struct Entry {
     li: web_sys::Element,
+    button: web_sys::Element,
     texts: [web_sys::Element; 3],
     now: (String, String, String),
 }
@@ -394,43 +395,59 @@ impl Drawn {
         let Some(doc) = ul.owner_document() else {
             return;
         };
-        // Gone: removed first, so that the walk below sees only entries that stay. Ids are
-        // unique: when every row has its entry and the counts agree, none is gone.
+        // Gone: kept as spares, to be written over for the entries that are new (a parameter
+        // that renumbers teams renames many entries: an element written over where it stands
+        // costs a few texts, one made and one removed cost a third of the list's time), the
+        // spares left over removed at the end. Ids are unique: when every row has its entry
+        // and the counts agree, none is gone. An entry that holds focus is removed, never
+        // written over (focus would stay on another unit's entry).
+        let mut spare: HashMap<String, Entry> = HashMap::new();
         if self.entries.len() != rows.len() || rows.iter().any(|r| !self.entries.contains_key(&r.0))
         {
             let keep: std::collections::HashSet<&str> = rows.iter().map(|r| r.0.as_str()).collect();
-            self.entries.retain(|id, e| {
-                let stays = keep.contains(id.as_str());
-                if !stays {
+            let focused_el = doc.active_element();
+            let gone: Vec<String> = self
+                .entries
+                .keys()
+                .filter(|id| !keep.contains(id.as_str()))
+                .cloned()
+                .collect();
+            for id in gone {
+                let Some(e) = self.entries.remove(&id) else {
+                    continue;
+                };
+                if focused_el.as_ref().is_some_and(|f| e.li.contains(Some(f))) {
                     e.li.remove();
+                } else {
+                    spare.insert(id, e);
                 }
-                stays
-            });
+            }
         }
         let focused = focus.get_untracked();
         let mut at = ul.first_child();
         for (id, texts) in rows {
             let e = match self.entries.get_mut(id) {
                 Some(e) => {
-                    let [name, count, from] = &e.texts;
-                    for (el, old, new) in [
-                        (name, &e.now.0, &texts.0),
-                        (count, &e.now.1, &texts.1),
-                        (from, &e.now.2, &texts.2),
-                    ] {
-                        if old != new {
-                            el.set_text_content(Some(new));
-                        }
-                    }
-                    if e.now != *texts {
-                        e.now = texts.clone();
-                    }
+                    e.write(texts);
                     e
                 }
                 None => {
-                    let Some(e) = Entry::new(&doc, id, texts, focused.as_deref() == Some(id))
-                    else {
-                        continue;
+                    let active = focused.as_deref() == Some(id);
+                    // The spare where this entry goes first (written over in place), else any.
+                    let here = (!spare.is_empty())
+                        .then(|| spare_id(at.as_ref()))
+                        .flatten()
+                        .filter(|old| spare.contains_key(old))
+                        .or_else(|| spare.keys().next().cloned());
+                    let e = match here.and_then(|old| spare.remove(&old)) {
+                        Some(mut e) => {
+                            e.reuse(id, texts, active);
+                            e
+                        }
+                        None => match Entry::new(&doc, id, texts, active) {
+                            Some(e) => e,
+                            None => continue,
+                        },
                     };
                     self.entries.entry(id.clone()).or_insert(e)
                 }
@@ -442,10 +459,50 @@ impl Drawn {
                 let _ = ul.insert_before(li, at.as_ref());
             }
         }
+        for e in spare.into_values() {
+            e.li.remove();
+        }
     }
 }
 
+/// The unit id of the entry `node` is, if it is one (`<li><button data-lineage=id>`).
+fn spare_id(node: Option<&web_sys::Node>) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    node?
+        .dyn_ref::<web_sys::Element>()?
+        .first_element_child()?
+        .get_attribute("data-lineage")
+}
+
 impl Entry {
+    /// Writes the texts that differ from those drawn.
+    fn write(&mut self, texts: &Texts) {
+        let [name, count, from] = &self.texts;
+        for (el, old, new) in [
+            (name, &self.now.0, &texts.0),
+            (count, &self.now.1, &texts.1),
+            (from, &self.now.2, &texts.2),
+        ] {
+            if old != new {
+                el.set_text_content(Some(new));
+            }
+        }
+        if self.now != *texts {
+            self.now = texts.clone();
+        }
+    }
+
+    /// Makes a gone unit's entry the entry of unit `id`: what `new` would have made.
+    fn reuse(&mut self, id: &str, texts: &Texts, active: bool) {
+        let _ = self.button.set_attribute("data-lineage", id);
+        self.button.set_class_name(if active {
+            "lineage-item active"
+        } else {
+            "lineage-item"
+        });
+        self.write(texts);
+    }
+
     fn new(doc: &web_sys::Document, id: &str, texts: &Texts, active: bool) -> Option<Entry> {
         let el = |name: &str, class: Option<&str>, text: &str| {
             let e = doc.create_element(name).ok()?;
@@ -477,6 +534,7 @@ impl Entry {
         let _ = li.append_child(&button);
         Some(Entry {
             li,
+            button,
             texts: [name, count, from],
             now: texts.clone(),
         })
