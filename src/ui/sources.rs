@@ -368,11 +368,13 @@ struct Entry {
     now: (String, String, String),
 }
 
-/// The lineage list as drawn: its `<ul>` and its entries by unit id.
+/// The lineage list as drawn: its `<ul>`, its entries by unit id and their ids in the order
+/// drawn.
 #[derive(Default)]
 struct Drawn {
     ul: Option<web_sys::Element>,
     entries: HashMap<String, Entry>,
+    order: Vec<String>,
 }
 
 type Texts = (String, String, String);
@@ -389,6 +391,7 @@ impl Drawn {
         let Some(ul) = ul else { return };
         if self.ul.as_ref() != Some(&ul) {
             self.entries.clear();
+            self.order.clear();
             ul.set_text_content(None);
             self.ul = Some(ul.clone());
         }
@@ -400,26 +403,25 @@ impl Drawn {
         // costs a few texts, one made and one removed cost a third of the list's time), the
         // spares left over removed at the end. Ids are unique: when every row has its entry
         // and the counts agree, none is gone. An entry that holds focus is removed, never
-        // written over (focus would stay on another unit's entry).
-        let mut spare: HashMap<String, Entry> = HashMap::new();
+        // written over (focus would stay on another unit's entry). The spares are in the order
+        // drawn and new entries take them in turn, so in a renumbering each new entry takes
+        // the gone entry where it goes (no JS call to find it).
+        let mut spare: std::collections::VecDeque<Entry> = std::collections::VecDeque::new();
         if self.entries.len() != rows.len() || rows.iter().any(|r| !self.entries.contains_key(&r.0))
         {
             let keep: std::collections::HashSet<&str> = rows.iter().map(|r| r.0.as_str()).collect();
             let focused_el = doc.active_element();
-            let gone: Vec<String> = self
-                .entries
-                .keys()
-                .filter(|id| !keep.contains(id.as_str()))
-                .cloned()
-                .collect();
-            for id in gone {
-                let Some(e) = self.entries.remove(&id) else {
+            for id in &self.order {
+                if keep.contains(id.as_str()) {
+                    continue;
+                }
+                let Some(e) = self.entries.remove(id) else {
                     continue;
                 };
                 if focused_el.as_ref().is_some_and(|f| e.li.contains(Some(f))) {
                     e.li.remove();
                 } else {
-                    spare.insert(id, e);
+                    spare.push_back(e);
                 }
             }
         }
@@ -433,13 +435,7 @@ impl Drawn {
                 }
                 None => {
                     let active = focused.as_deref() == Some(id);
-                    // The spare where this entry goes first (written over in place), else any.
-                    let here = (!spare.is_empty())
-                        .then(|| spare_id(at.as_ref()))
-                        .flatten()
-                        .filter(|old| spare.contains_key(old))
-                        .or_else(|| spare.keys().next().cloned());
-                    let e = match here.and_then(|old| spare.remove(&old)) {
+                    let e = match spare.pop_front() {
                         Some(mut e) => {
                             e.reuse(id, texts, active);
                             e
@@ -459,19 +455,13 @@ impl Drawn {
                 let _ = ul.insert_before(li, at.as_ref());
             }
         }
-        for e in spare.into_values() {
+        for e in spare {
             e.li.remove();
         }
+        if self.order.len() != rows.len() || self.order.iter().zip(rows).any(|(a, r)| *a != r.0) {
+            self.order = rows.iter().map(|r| r.0.clone()).collect();
+        }
     }
-}
-
-/// The unit id of the entry `node` is, if it is one (`<li><button data-lineage=id>`).
-fn spare_id(node: Option<&web_sys::Node>) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    node?
-        .dyn_ref::<web_sys::Element>()?
-        .first_element_child()?
-        .get_attribute("data-lineage")
 }
 
 impl Entry {
@@ -495,6 +485,7 @@ impl Entry {
     /// Makes a gone unit's entry the entry of unit `id`: what `new` would have made.
     fn reuse(&mut self, id: &str, texts: &Texts, active: bool) {
         let _ = self.button.set_attribute("data-lineage", id);
+        // Set whatever it was: the focus effect moves "active" between entries.
         self.button.set_class_name(if active {
             "lineage-item active"
         } else {
