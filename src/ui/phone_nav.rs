@@ -36,9 +36,9 @@ fn pick(state: AppState, value: &str) {
             let Some(c) = CaseId::ALL.into_iter().find(|c| c.key() == case) else {
                 return;
             };
-            state.set_case(c);
-            if let Some(v) = c.variants().iter().find(|v| v.key == variant) {
-                state.set_variant(v);
+            match c.variants().iter().find(|v| v.key == variant) {
+                Some(v) => state.set_case_variant(c, v),
+                None => state.set_case(c),
             }
         }
     }

@@ -79,10 +79,7 @@ impl Deck {
             && self.state.variant.with_untracked(|v| v.key == s.variant);
         if !here {
             match case.variant(&s.variant) {
-                Some(v) if case.is_modelled() => {
-                    self.state.set_case(case);
-                    self.state.set_variant(v);
-                }
+                Some(v) if case.is_modelled() => self.state.set_case_variant(case, v),
                 _ => return false,
             }
         }

@@ -524,11 +524,18 @@ impl AppState {
 
     /// Switches to a case's page, at the case's first scope.
     pub fn set_case(&self, c: CaseId) {
-        self.view.set(View::Case);
-        if let Some(v) = c.variants().first() {
-            self.case.set(c);
-            self.set_variant(v);
+        match c.variants().first() {
+            Some(v) => self.set_case_variant(c, v),
+            None => self.view.set(View::Case),
         }
+    }
+
+    /// Shows case `c`'s variant `v` at its defaults, on the case page: in one go (not the case's
+    /// first variant, then `v`).
+    pub fn set_case_variant(&self, c: CaseId, v: &'static Variant) {
+        self.view.set(View::Case);
+        self.case.set(c);
+        self.set_variant(v);
     }
 
     /// What the "after" side shows: "After", the baseline, or "After step N" (with the
