@@ -437,7 +437,7 @@ impl Drawn {
                     let active = focused.as_deref() == Some(id);
                     let e = match spare.pop_front() {
                         Some(mut e) => {
-                            e.reuse(id, texts, active);
+                            e.assign(id, texts, active);
                             e
                         }
                         None => match Entry::new(&doc, id, texts, active) {
@@ -482,8 +482,9 @@ impl Entry {
         }
     }
 
-    /// Makes a gone unit's entry the entry of unit `id`: what `new` would have made.
-    fn reuse(&mut self, id: &str, texts: &Texts, active: bool) {
+    /// Makes this the entry of unit `id`: a new entry's first write, or a gone unit's entry
+    /// written over.
+    fn assign(&mut self, id: &str, texts: &Texts, active: bool) {
         let _ = self.button.set_attribute("data-lineage", id);
         // Set whatever it was: the focus effect moves "active" between entries.
         self.button.set_class_name(if active {
@@ -494,27 +495,21 @@ impl Entry {
         self.write(texts);
     }
 
+    /// An entry's elements, empty, then assigned to unit `id`.
     fn new(doc: &web_sys::Document, id: &str, texts: &Texts, active: bool) -> Option<Entry> {
-        let el = |name: &str, class: Option<&str>, text: &str| {
+        let el = |name: &str, class: Option<&str>| {
             let e = doc.create_element(name).ok()?;
             if let Some(c) = class {
                 e.set_class_name(c);
             }
-            e.set_text_content(Some(text));
             Some(e)
         };
-        let li = doc.create_element("li").ok()?;
-        let button = doc.create_element("button").ok()?;
+        let li = el("li", None)?;
+        let button = el("button", None)?;
         let _ = button.set_attribute("type", "button");
-        button.set_class_name(if active {
-            "lineage-item active"
-        } else {
-            "lineage-item"
-        });
-        let _ = button.set_attribute("data-lineage", id);
-        let name = el("strong", None, &texts.0)?;
-        let count = el("span", Some("count"), &texts.1)?;
-        let from = el("span", Some("from"), &texts.2)?;
+        let name = el("strong", None)?;
+        let count = el("span", Some("count"))?;
+        let from = el("span", Some("from"))?;
         let _ = button.append_with_node_4(
             &name,
             &doc.create_text_node(" ← "),
@@ -523,12 +518,14 @@ impl Entry {
         );
         let _ = button.append_child(&from);
         let _ = li.append_child(&button);
-        Some(Entry {
+        let mut e = Entry {
             li,
             button,
             texts: [name, count, from],
-            now: texts.clone(),
-        })
+            now: Texts::default(),
+        };
+        e.assign(id, texts, active);
+        Some(e)
     }
 }
 
