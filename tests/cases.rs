@@ -421,3 +421,61 @@ fn every_quote_is_marked_with_its_own_script() {
     }
     assert!(hant > 5, "only {hant} traditional quotes found");
 }
+
+/// In every variant at defaults, at every step, no two entries of the lineage list read alike
+/// (a name that repeats is told apart by its parents), and each entry names as many old units
+/// as it says formed it, unless it says how many more there are.
+#[test]
+fn lineage_entries_read_apart() {
+    use reform_explorer::i18n::Lang;
+    use reform_explorer::model::lineage::{formed, list};
+    for (c, v) in variants() {
+        let s = v.build(&v.defaults()).expect("defaults build");
+        for step in 1..s.steps.len() {
+            for l in [Lang::Zh, Lang::En] {
+                let entries = list(s.before(), s.at(step), l);
+                let f = formed(s.before(), s.at(step));
+                assert_eq!(entries.len(), f.len());
+                let mut seen = std::collections::HashSet::new();
+                for ((id, (name, _, from)), f) in entries.iter().zip(&f) {
+                    assert_eq!(id, f.unit.id.as_str());
+                    assert!(
+                        seen.insert(name.clone()),
+                        "{}/{} step {step}: two entries read {name}",
+                        c.key(),
+                        v.key
+                    );
+                    // Each old unit is named, or inside a run "<text><a>–<b>".
+                    let covered = |name: &str| {
+                        if from.contains(name) {
+                            return true;
+                        }
+                        let head = name.trim_end_matches(|c: char| c.is_ascii_digit());
+                        let Ok(n) = name[head.len()..].parse::<u64>() else {
+                            return false;
+                        };
+                        from.match_indices(head).any(|(i, _)| {
+                            let rest = &from[i + head.len()..];
+                            let a: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                            let Some(tail) = rest[a.len()..].strip_prefix('–') else {
+                                return false;
+                            };
+                            let b: String = tail.chars().take_while(char::is_ascii_digit).collect();
+                            matches!((a.parse::<u64>(), b.parse::<u64>()), (Ok(a), Ok(b)) if a <= n && n <= b)
+                        })
+                    };
+                    let more = from.contains("more") || from.contains('另');
+                    for u in &f.from {
+                        let name = u.name.get(l);
+                        assert!(
+                            covered(name) || more,
+                            "{}/{} step {step}: {name} is not in {from}",
+                            c.key(),
+                            v.key,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -551,3 +551,43 @@ fn yunnan_three_teams_one_group_puts_the_three_under_the_station_head() {
         .unwrap();
     assert!(rel.summary.en.contains("modelled"));
 }
+
+/// The lineage list at the last step: the new teams of every sub-bureau are told apart by their
+/// sub-bureau, and the traffic brigades and fire sections that formed them are written as runs.
+#[test]
+fn lineage_list_tells_the_teams_apart_and_writes_runs() {
+    use reform_explorer::model::lineage::list;
+    let s = defaults();
+    for l in [Lang::En, Lang::Zh] {
+        let entries = list(s.before(), s.after(), l);
+        assert!(entries.len() > 20, "{}", entries.len());
+        let team_ids: Vec<&str> = entries
+            .iter()
+            .map(|e| e.0.as_str())
+            .filter(|id| id.contains("/t"))
+            .collect();
+        assert!(team_ids.len() > 10, "{team_ids:?}");
+        for (id, (name, count, from)) in &entries {
+            if !id.contains("/t") {
+                continue;
+            }
+            // Sub-bureau, branch and team: three names.
+            assert_eq!(name.matches(" · ").count(), 2, "{id}: {name}");
+            assert!(!count.is_empty());
+            if from.contains('–') {
+                assert!(
+                    !from.contains("more") && !from.contains('另'),
+                    "{id}: {from}"
+                );
+            }
+        }
+        if l == Lang::En {
+            let (_, (_, count, from)) = entries
+                .iter()
+                .find(|e| e.1 .2.contains("Fire"))
+                .expect("a team formed from the fire sections");
+            assert!(count.starts_with("formed from 15 old units"), "{count}");
+            assert!(from.contains("Traffic duty brigade 1–9"), "{from}");
+        }
+    }
+}

@@ -842,6 +842,58 @@ pub fn plain_number(v: f64) -> String {
     }
 }
 
+/// Names with runs of consecutive numbers written as one: "Fire section 1", "Fire section 2",
+/// "Fire section 3" give "Fire section 1–3" (the same text before the number, the numbers one
+/// apart, three or more in a row); any other name stays as it is. Each item comes with how many
+/// names it stands for.
+pub fn name_runs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<(String, usize)> {
+    /// The text before a name's number and the number ("Team 12" gives ("Team ", 12)).
+    fn split(name: &str) -> Option<(&str, u64)> {
+        let head = name.trim_end_matches(|c: char| c.is_ascii_digit());
+        let digits = &name[head.len()..];
+        if head.is_empty() || digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
+            return None;
+        }
+        Some((head, digits.parse().ok()?))
+    }
+    let mut out: Vec<(String, usize)> = Vec::new();
+    // The run being read: its first name, its text before the number, first and last number.
+    let mut run: Option<(&str, &str, u64, u64)> = None;
+    let close = |run: Option<(&str, &str, u64, u64)>, out: &mut Vec<(String, usize)>| {
+        let Some((first, head, a, b)) = run else {
+            return;
+        };
+        let n = usize::try_from(b - a + 1).unwrap_or(usize::MAX);
+        if n >= 3 {
+            out.push((format!("{head}{a}–{b}"), n));
+        } else {
+            out.push((first.to_string(), 1));
+            if n == 2 {
+                out.push((format!("{head}{b}"), 1));
+            }
+        }
+    };
+    for name in names {
+        match (run, split(name)) {
+            (Some((first, head, a, b)), Some((h, n)))
+                if h == head && Some(n) == b.checked_add(1) =>
+            {
+                run = Some((first, head, a, n));
+            }
+            (_, Some((h, n))) => {
+                close(run.take(), &mut out);
+                run = Some((name, h, n, n));
+            }
+            (_, None) => {
+                close(run.take(), &mut out);
+                out.push((name.to_string(), 1));
+            }
+        }
+    }
+    close(run, &mut out);
+    out
+}
+
 /// A number for display: grouped thousands, at most `decimals` decimals, trailing zeros dropped.
 pub fn format_number(v: f64, decimals: usize) -> String {
     if !v.is_finite() {
@@ -879,6 +931,60 @@ pub fn format_number(v: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_runs_are_written_as_one() {
+        let runs = |names: &[&str]| name_runs(names.iter().copied());
+        let own = |items: &[(&str, usize)]| {
+            items
+                .iter()
+                .map(|(t, n)| (t.to_string(), *n))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            runs(&[
+                "Fire section 1",
+                "Fire section 2",
+                "Fire section 3",
+                "Admin"
+            ]),
+            own(&[("Fire section 1–3", 3), ("Admin", 1)])
+        );
+        // Two in a row stay two names; a gap, another text or a leading zero ends a run.
+        assert_eq!(
+            runs(&[
+                "派出所1",
+                "派出所2",
+                "派出所4",
+                "派出所5",
+                "派出所6",
+                "队07",
+                "队08",
+                "队09"
+            ]),
+            own(&[
+                ("派出所1", 1),
+                ("派出所2", 1),
+                ("派出所4–6", 3),
+                ("队07", 1),
+                ("队08", 1),
+                ("队09", 1),
+            ])
+        );
+        assert_eq!(
+            runs(&["Team 9", "Team 10", "Team 11", "Squad 12", "12", "Team 13"]),
+            own(&[("Team 9–11", 3), ("Squad 12", 1), ("12", 1), ("Team 13", 1)])
+        );
+        // Descending or repeated numbers are not runs.
+        assert_eq!(
+            runs(&["A 3", "A 2", "A 1", "A 1"]),
+            own(&[("A 3", 1), ("A 2", 1), ("A 1", 1), ("A 1", 1)])
+        );
+        assert!(runs(&[]).is_empty());
+        // Every name is counted once.
+        let names = ["A 1", "A 2", "A 3", "B", "A 4", "A 5"];
+        assert_eq!(runs(&names).iter().map(|r| r.1).sum::<usize>(), names.len());
+    }
 
     #[test]
     fn names_compare_by_their_text() {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::i18n::{name_runs, tr, trf, Lang, Msg};
 use crate::model::org::{Id, Unit, UnitKind};
 
 /// A map keyed by unit id, with a hash that is quick on short ids (an Fx-style multiply and
@@ -223,6 +224,92 @@ pub fn formed<'a>(before: &'a Unit, after: &'a Unit) -> Vec<Formed<'a>> {
         .filter_map(|u| {
             let idx = base.sources(u, &mut last);
             (!idx.is_empty()).then(|| base.formed(u, idx))
+        })
+        .collect()
+}
+
+/// One entry of the lineage list as the page writes it: the formed unit's id, its name, how
+/// many old units formed it, and their names.
+pub type ListEntry = (String, (String, String, String));
+
+/// The names of the old units an entry shows at most (numbered runs count as one).
+const LIST_NAMES: usize = 12;
+
+/// The lineage list of `after` against `before`, in language `l`, in `after`'s order.
+/// - An entry's name tells it from the others: a unit two or more levels down is named with its
+///   parent ("Community policing · Team 6"), and entries that still read alike with their
+///   grandparent and so on ("Sub-bureau 2 · Community policing · Team 6").
+/// - The old units are named in baseline order, numbered runs as one ("Fire section 1–6"), at
+///   most twelve names or runs and then how many more units.
+pub fn list(before: &Unit, after: &Unit, l: Lang) -> Vec<ListEntry> {
+    let formed = formed(before, after);
+    if formed.is_empty() {
+        return Vec::new();
+    }
+    // Every unit's parent, to name an entry by its parents.
+    let mut parent: IdMap<&Unit> = HashMap::default();
+    for (_, u) in after.walk() {
+        for c in &u.children {
+            parent.insert(c.id.as_str(), u);
+        }
+    }
+    // The parents (below the root) of each entry, nearest first.
+    let chains: Vec<Vec<&str>> = formed
+        .iter()
+        .map(|f| {
+            let mut chain = Vec::new();
+            let mut at = f.unit.id.as_str();
+            while let Some(p) = parent.get(at) {
+                if parent.contains_key(p.id.as_str()) {
+                    chain.push(p.name.get(l));
+                }
+                at = p.id.as_str();
+            }
+            chain
+        })
+        .collect();
+    let label = |i: usize, depth: usize| {
+        let mut parts: Vec<&str> = chains[i].iter().take(depth).rev().copied().collect();
+        parts.push(formed[i].unit.name.get(l));
+        parts.join(" · ")
+    };
+    // One parent each, then one more for the entries that still read alike, while any can.
+    let mut depth: Vec<usize> = chains.iter().map(|c| c.len().min(1)).collect();
+    let mut labels: Vec<String> = (0..formed.len()).map(|i| label(i, depth[i])).collect();
+    loop {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for t in &labels {
+            *seen.entry(t.as_str()).or_default() += 1;
+        }
+        let alike: Vec<usize> = (0..labels.len())
+            .filter(|&i| seen[labels[i].as_str()] > 1 && depth[i] < chains[i].len())
+            .collect();
+        if alike.is_empty() {
+            break;
+        }
+        for i in alike {
+            depth[i] += 1;
+            labels[i] = label(i, depth[i]);
+        }
+    }
+    let sep = if l.is_chinese() { "、" } else { ", " };
+    formed
+        .iter()
+        .zip(labels)
+        .map(|(f, name)| {
+            let runs = name_runs(f.from.iter().map(|u| u.name.get(l)));
+            let shown: Vec<&str> = runs.iter().take(LIST_NAMES).map(|r| r.0.as_str()).collect();
+            let more: usize = runs.iter().skip(LIST_NAMES).map(|r| r.1).sum();
+            let mut text = shown.join(sep);
+            if more > 0 {
+                text.push_str(&trf(l, Msg::AndMore, &[&more.to_string()]));
+            }
+            let count = if f.from.len() == 1 {
+                tr(l, Msg::FormedFromOne).to_string()
+            } else {
+                trf(l, Msg::FormedFrom, &[&f.from.len().to_string()])
+            };
+            (f.unit.id.to_string(), (name, count, text))
         })
         .collect()
 }

@@ -11,8 +11,7 @@ use leptos::prelude::*;
 use crate::i18n::{format_number, tr, trf, Lang, Msg};
 use crate::model::cases::related::{DOC as RELATED_DOC, RELATED};
 use crate::model::cases::{Match, DOC_001};
-use crate::model::lineage::formed;
-use crate::model::org::Unit;
+use crate::model::lineage;
 use crate::model::params::ParamSpec;
 use crate::model::source::Source;
 use crate::ui::params_panel::SourceNote;
@@ -263,35 +262,7 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
         let _ = state.shapes.get();
         state.shown.with_untracked(|s| {
             s.as_ref()
-                .map(|s| {
-                    let org = s.scenario.at(step);
-                    let parents = parent_names(org, l);
-                    formed(s.scenario.before(), org)
-                        .iter()
-                        .map(|f| {
-                            let names: Vec<String> =
-                                f.from.iter().map(|u| u.name.get(l).to_string()).collect();
-                            // Names repeat across parents ("内设机构1" in every county): say whose.
-                            let name = match parents.get(f.unit.id.as_str()) {
-                                Some(p) => format!("{p} · {}", f.unit.name.get(l)),
-                                None => f.unit.name.get(l).to_string(),
-                            };
-                            let shown: Vec<&str> =
-                                names.iter().take(12).map(String::as_str).collect();
-                            let more = names.len().saturating_sub(shown.len());
-                            let mut text = shown.join(if l.is_chinese() { "、" } else { ", " });
-                            if more > 0 {
-                                text.push_str(&trf(l, Msg::AndMore, &[&more.to_string()]));
-                            }
-                            let count = if names.len() == 1 {
-                                tr(l, Msg::FormedFromOne).to_string()
-                            } else {
-                                trf(l, Msg::FormedFrom, &[&names.len().to_string()])
-                            };
-                            (f.unit.id.to_string(), (name, count, text))
-                        })
-                        .collect::<Vec<_>>()
-                })
+                .map(|s| lineage::list(s.scenario.before(), s.scenario.at(step), l))
                 .unwrap_or_default()
         })
     });
@@ -527,20 +498,4 @@ impl Entry {
         e.assign(id, texts, active);
         Some(e)
     }
-}
-
-/// The parent's name of every formed unit (one with a lineage list) two or more levels down
-/// (children of the root need none).
-fn parent_names(root: &Unit, lang: Lang) -> HashMap<&str, &str> {
-    let mut out = HashMap::new();
-    let mut stack: Vec<&Unit> = root.children.iter().collect();
-    while let Some(u) = stack.pop() {
-        for c in &u.children {
-            if !c.from.is_empty() {
-                out.insert(c.id.as_str(), u.name.get(lang));
-            }
-            stack.push(c);
-        }
-    }
-    out
 }
