@@ -3,14 +3,14 @@
 //! marks and the lineage list, and both diagrams (the median of many runs).
 //! `cargo run --release --example timing`
 //!
-//! `cargo run --release --example timing -- daqing/urban 5000 [build|metrics|lineage|diagrams]`
+//! `cargo run --release --example timing -- daqing/urban 5000 [build|metrics|lineage|list|diagrams]`
 //! runs one phase of one variant that many times (for a profiler, `perf record`).
 use std::time::Instant;
 
 use reform_explorer::i18n::Lang;
 use reform_explorer::layout::diagram::diagram;
 use reform_explorer::model::cases::{CaseId, Variant};
-use reform_explorer::model::lineage::{formed, Changes};
+use reform_explorer::model::lineage::{formed, list, Changes};
 use reform_explorer::model::metrics::compute;
 
 fn median(xs: &mut [f64]) -> f64 {
@@ -18,7 +18,7 @@ fn median(xs: &mut [f64]) -> f64 {
     xs.get(xs.len() / 2).copied().unwrap_or(0.0)
 }
 
-/// Runs one phase (build, metrics, lineage or diagrams) of `v` at its defaults `runs` times and
+/// Runs one phase (build, metrics, lineage, the lineage list's texts or diagrams) of `v` at its defaults `runs` times and
 /// prints the mean and the fastest batch of ten: the figure least disturbed by other work on the
 /// machine.
 fn profile(v: &Variant, runs: usize, phase: &str) {
@@ -31,6 +31,9 @@ fn profile(v: &Variant, runs: usize, phase: &str) {
         "lineage" => {
             std::hint::black_box(Changes::of(s.before(), s.after()));
             std::hint::black_box(formed(s.before(), s.after()));
+        }
+        "list" => {
+            std::hint::black_box(list(s.before(), s.after(), Lang::Zh));
         }
         "diagrams" => {
             std::hint::black_box(diagram(s.before(), Lang::Zh, true));
