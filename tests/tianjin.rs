@@ -513,3 +513,23 @@ fn traffic_brigades_are_divided_into_police_areas_and_remain() {
     }
     assert!(built > 0 && refused > 0, "{built} {refused}");
 }
+
+/// The lineage list of the sub-bureaus' big departments: each system is named with its
+/// sub-bureau (every sub-bureau has the same four), and formed from that sub-bureau's
+/// departments, written as one run ("Department 1–6").
+#[test]
+fn lineage_list_names_each_systems_sub_bureau_and_its_departments() {
+    use reform_explorer::model::lineage::list;
+    let s = defaults("sub_bureau");
+    let entries = list(s.before(), s.after(), Lang::En);
+    let second: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.1 .0.starts_with("Sub-bureau 2 · "))
+        .map(|e| e.1 .2.as_str())
+        .collect();
+    assert_eq!(second.len(), 4, "{entries:?}");
+    for from in &second {
+        assert!(from.starts_with("Department "), "{from}");
+        assert!(from.contains('–') && !from.contains(','), "{from}");
+    }
+}

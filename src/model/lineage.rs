@@ -239,8 +239,9 @@ const LIST_NAMES: usize = 12;
 /// - An entry's name tells it from the others: a unit two or more levels down is named with its
 ///   parent ("Community policing · Team 6"), and entries that still read alike with their
 ///   grandparent and so on ("Sub-bureau 2 · Community policing · Team 6").
-/// - The old units are named in baseline order, numbered runs as one ("Fire section 1–6"), at
-///   most twelve names or runs and then how many more units.
+/// - The old units are named in baseline order, with their parent when the baseline has more
+///   than one unit of that name ("Sub-bureau 2 · Department 1"), numbered runs as one ("Fire
+///   section 1–6"), at most twelve names or runs and then how many more units.
 pub fn list(before: &Unit, after: &Unit, l: Lang) -> Vec<ListEntry> {
     let formed = formed(before, after);
     if formed.is_empty() {
@@ -292,12 +293,39 @@ pub fn list(before: &Unit, after: &Unit, l: Lang) -> Vec<ListEntry> {
             labels[i] = label(i, depth[i]);
         }
     }
+    // An old unit is said with its parent's name when the baseline gives its name to more than
+    // one unit ("Sub-bureau 2 · Department 1": every sub-bureau had a department 1), unless the
+    // entry itself is under a unit of that name (a system of sub-bureau 2 formed from
+    // departments 1 to 6 says "Department 1–6").
+    let mut before_parent: IdMap<&Unit> = HashMap::default();
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for (_, u) in before.walk() {
+        *uses.entry(u.name.get(l)).or_default() += 1;
+        for c in &u.children {
+            before_parent.insert(c.id.as_str(), u);
+        }
+    }
+    let old_name = |u: &Unit, under: &[&str]| -> String {
+        let name = u.name.get(l);
+        match before_parent.get(u.id.as_str()) {
+            Some(p)
+                if uses.get(name) > Some(&1)
+                    && before_parent.contains_key(p.id.as_str())
+                    && !under.contains(&p.name.get(l)) =>
+            {
+                format!("{} · {name}", p.name.get(l))
+            }
+            _ => name.to_string(),
+        }
+    };
     let sep = if l.is_chinese() { "、" } else { ", " };
     formed
         .iter()
         .zip(labels)
-        .map(|(f, name)| {
-            let runs = name_runs(f.from.iter().map(|u| u.name.get(l)));
+        .zip(&chains)
+        .map(|((f, name), under)| {
+            let olds: Vec<String> = f.from.iter().map(|u| old_name(u, under)).collect();
+            let runs = name_runs(olds.iter().map(String::as_str));
             let shown: Vec<&str> = runs.iter().take(LIST_NAMES).map(|r| r.0.as_str()).collect();
             let more: usize = runs.iter().skip(LIST_NAMES).map(|r| r.1).sum();
             let mut text = shown.join(sep);
@@ -440,6 +468,56 @@ mod tests {
             Text::new("", ""),
             UnitKind::InternalUnit,
         )
+    }
+
+    /// A unit named `text` `n` ("Team 3").
+    fn named(id: &str, text: &'static str, n: usize) -> Unit {
+        Unit::new(
+            id,
+            Name::numbered(Text::new(text, text), n),
+            Text::new("", ""),
+            UnitKind::InternalUnit,
+        )
+    }
+
+    #[test]
+    fn the_list_says_whose_units_when_names_repeat() {
+        // Two sections, each with teams 1 to 3; after, each section has one merged team, and a
+        // third section takes teams of both.
+        let section = |id: &str, n| {
+            named(id, "Section", n).with_children(
+                (1..=3)
+                    .map(|t| named(&format!("{id}/t{t}"), "Team", t))
+                    .collect(),
+            )
+        };
+        let before = u("root").with_children(vec![section("s1", 1), section("s2", 2)]);
+        let teams = |s: usize| before.children[s].children.iter().collect::<Vec<_>>();
+        let merged = |id: &str, s: usize| named(id, "Team", 1).formed_from(teams(s));
+        let mixed = named("s3/t1", "Team", 1).formed_from([teams(0)[2], teams(1)[0]]);
+        let after = u("root").with_children(vec![
+            named("s1", "Section", 1).with_children(vec![merged("s1/t1", 0)]),
+            named("s2", "Section", 2).with_children(vec![merged("s2/t1", 1)]),
+            named("s3", "Section", 3).with_children(vec![mixed]),
+        ]);
+        let texts: Vec<(String, String)> = list(&before, &after, Lang::En)
+            .into_iter()
+            .map(|(_, (name, _, from))| (name, from))
+            .collect();
+        let own = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            texts,
+            [
+                // Under a section of the same name: its own teams, as a run.
+                own("Section 1 · Team 1", "Team 1–3"),
+                own("Section 2 · Team 1", "Team 1–3"),
+                // Teams of other sections: whose.
+                own(
+                    "Section 3 · Team 1",
+                    "Section 1 · Team 3, Section 2 · Team 1"
+                ),
+            ]
+        );
     }
 
     #[test]
