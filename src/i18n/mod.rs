@@ -11,6 +11,7 @@ mod zh;
 
 pub use hant::{to_hans, to_hant, to_hant_static};
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 /// A display language. Simplified Chinese is the default.
@@ -846,7 +847,7 @@ pub fn plain_number(v: f64) -> String {
 /// "Fire section 3" give "Fire section 1–3" (the same text before the number, the numbers one
 /// apart, three or more in a row); any other name stays as it is. Each item comes with how many
 /// names it stands for.
-pub fn name_runs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<(String, usize)> {
+pub fn name_runs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<(Cow<'a, str>, usize)> {
     /// The text before a name's number and the number ("Team 12" gives ("Team ", 12)).
     fn split(name: &str) -> Option<(&str, u64)> {
         let head = name.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -856,37 +857,39 @@ pub fn name_runs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<(String, u
         }
         Some((head, digits.parse().ok()?))
     }
-    let mut out: Vec<(String, usize)> = Vec::new();
-    // The run being read: its first name, its text before the number, first and last number.
-    let mut run: Option<(&str, &str, u64, u64)> = None;
-    let close = |run: Option<(&str, &str, u64, u64)>, out: &mut Vec<(String, usize)>| {
-        let Some((first, head, a, b)) = run else {
+    /// A run being read: its first and last names, the text before their numbers, and the
+    /// first and last number.
+    type Run<'a> = (&'a str, &'a str, &'a str, u64, u64);
+    fn close<'a>(run: Option<Run<'a>>, out: &mut Vec<(Cow<'a, str>, usize)>) {
+        let Some((first, last, head, a, b)) = run else {
             return;
         };
         let n = usize::try_from(b - a + 1).unwrap_or(usize::MAX);
         if n >= 3 {
-            out.push((format!("{head}{a}–{b}"), n));
+            out.push((format!("{head}{a}–{b}").into(), n));
         } else {
-            out.push((first.to_string(), 1));
+            out.push((first.into(), 1));
             if n == 2 {
-                out.push((format!("{head}{b}"), 1));
+                out.push((last.into(), 1));
             }
         }
-    };
+    }
+    let mut out = Vec::new();
+    let mut run: Option<Run<'a>> = None;
     for name in names {
         match (run, split(name)) {
-            (Some((first, head, a, b)), Some((h, n)))
+            (Some((first, _, head, a, b)), Some((h, n)))
                 if h == head && Some(n) == b.checked_add(1) =>
             {
-                run = Some((first, head, a, n));
+                run = Some((first, name, head, a, n));
             }
             (_, Some((h, n))) => {
                 close(run.take(), &mut out);
-                run = Some((name, h, n, n));
+                run = Some((name, name, h, n, n));
             }
             (_, None) => {
                 close(run.take(), &mut out);
-                out.push((name.to_string(), 1));
+                out.push((name.into(), 1));
             }
         }
     }
@@ -934,7 +937,12 @@ mod tests {
 
     #[test]
     fn numbered_runs_are_written_as_one() {
-        let runs = |names: &[&str]| name_runs(names.iter().copied());
+        let runs = |names: &[&str]| {
+            name_runs(names.iter().copied())
+                .into_iter()
+                .map(|(t, n)| (t.into_owned(), n))
+                .collect::<Vec<_>>()
+        };
         let own = |items: &[(&str, usize)]| {
             items
                 .iter()

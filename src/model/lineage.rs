@@ -1,6 +1,7 @@
 //! Unit lineage between the baseline and a later step: which old units each new unit was
 //! formed from, and what became of every old unit.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -242,7 +243,7 @@ const LIST_NAMES: usize = 12;
 /// - The old units are named in baseline order, with their parent when the baseline has more
 ///   than one unit of that name ("Sub-bureau 2 · Department 1"), numbered runs as one ("Fire
 ///   section 1–6"), at most twelve names or runs and then how many more units.
-pub fn list(before: &Unit, after: &Unit, l: Lang) -> Vec<ListEntry> {
+pub fn list<'a>(before: &'a Unit, after: &'a Unit, l: Lang) -> Vec<ListEntry> {
     let formed = formed(before, after);
     if formed.is_empty() {
         return Vec::new();
@@ -305,7 +306,7 @@ pub fn list(before: &Unit, after: &Unit, l: Lang) -> Vec<ListEntry> {
             before_parent.insert(c.id.as_str(), u);
         }
     }
-    let old_name = |u: &Unit, under: &[&str]| -> String {
+    let old_name = |u: &'a Unit, under: &[&str]| -> Cow<'a, str> {
         let name = u.name.get(l);
         match before_parent.get(u.id.as_str()) {
             Some(p)
@@ -313,9 +314,9 @@ pub fn list(before: &Unit, after: &Unit, l: Lang) -> Vec<ListEntry> {
                     && before_parent.contains_key(p.id.as_str())
                     && !under.contains(&p.name.get(l)) =>
             {
-                format!("{} · {name}", p.name.get(l))
+                format!("{} · {name}", p.name.get(l)).into()
             }
-            _ => name.to_string(),
+            _ => name.into(),
         }
     };
     let sep = if l.is_chinese() { "、" } else { ", " };
@@ -324,9 +325,9 @@ pub fn list(before: &Unit, after: &Unit, l: Lang) -> Vec<ListEntry> {
         .zip(labels)
         .zip(&chains)
         .map(|((f, name), under)| {
-            let olds: Vec<String> = f.from.iter().map(|u| old_name(u, under)).collect();
-            let runs = name_runs(olds.iter().map(String::as_str));
-            let shown: Vec<&str> = runs.iter().take(LIST_NAMES).map(|r| r.0.as_str()).collect();
+            let olds: Vec<Cow<'a, str>> = f.from.iter().map(|&u| old_name(u, under)).collect();
+            let runs = name_runs(olds.iter().map(AsRef::as_ref));
+            let shown: Vec<&str> = runs.iter().take(LIST_NAMES).map(|r| r.0.as_ref()).collect();
             let more: usize = runs.iter().skip(LIST_NAMES).map(|r| r.1).sum();
             let mut text = shown.join(sep);
             if more > 0 {
