@@ -1,7 +1,7 @@
 // End-to-end over every modelled case and variant: each loads from its URL, the step control
 // walks all steps, every data-metric value equals the model's (written natively by
 // tests/expected.rs to target/e2e-expected.json), the sources panel opens, and lineage
-// highlights old units.
+// highlights old units; the lineage list's entries read apart.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -86,6 +86,25 @@ test('lineage: focusing a new unit highlights the old units it was formed from',
     await item.blur();
     await page.waitForFunction(() => !document.querySelector('.node.lineage'));
   });
+});
+
+test('lineage: entries read apart, say their sub-bureau, and write numbered runs as one', async () => {
+  for (const lang of ['en', 'zh']) {
+    await withPage(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=${lang}`, async ({ page }) => {
+      await page.waitForSelector('ul.lineage-list [data-lineage]');
+      const entries = await page.$$eval('ul.lineage-list [data-lineage]', (els) => els.map((e) => ({
+        id: e.dataset.lineage, name: e.querySelector('strong').textContent, from: e.querySelector('.from').textContent,
+      })));
+      assert.ok(entries.length > 20, String(entries.length));
+      const names = entries.map((e) => e.name);
+      assert.equal(new Set(names).size, names.length, 'two entries read alike');
+      // A team is named with its sub-bureau and branch; the brigades that formed it as a run.
+      const team = entries.find((e) => /\/t\d+$/.test(e.id));
+      assert.ok(team, 'a team entry');
+      assert.equal(team.name.split(' · ').length, 3, team.name);
+      assert.match(team.from, lang === 'en' ? /Traffic duty brigade 1–9/ : /大队1–9/);
+    });
+  }
 });
 
 test('case tabs and scope buttons switch the model and the URL', async () => {
