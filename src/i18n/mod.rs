@@ -64,6 +64,14 @@ impl Lang {
             ", "
         }
     }
+    /// Between names enumerated in a row ("Audit office, Petitions office", "审计室、信访室").
+    pub fn name_separator(self) -> &'static str {
+        if self.is_chinese() {
+            "、"
+        } else {
+            ", "
+        }
+    }
     /// The language's own name, for the switcher.
     pub fn native_name(self) -> &'static str {
         match self {

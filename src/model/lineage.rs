@@ -319,7 +319,7 @@ pub fn list<'a>(before: &'a Unit, after: &'a Unit, l: Lang) -> Vec<ListEntry> {
             _ => name.into(),
         }
     };
-    let sep = if l.is_chinese() { "、" } else { ", " };
+    let sep = l.name_separator();
     formed
         .iter()
         .zip(labels)

@@ -288,7 +288,7 @@ impl Problem {
                 trf(
                     lang,
                     Msg::OrgUnknownBranch,
-                    &[v, &known.join(if lang == Lang::En { ", " } else { "、" })],
+                    &[v, &known.join(lang.name_separator())],
                 )
             }
             What::BadRank(v) => trf(lang, Msg::OrgBadRank, &[v]),

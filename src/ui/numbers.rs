@@ -64,7 +64,7 @@ pub(crate) fn param_labels(keys: &[&str], specs: &[ParamSpec], l: Lang) -> Strin
                 .map_or(*k, |s| s.label.get(l))
         })
         .collect();
-    names.join(if l.is_chinese() { "、" } else { ", " })
+    names.join(l.name_separator())
 }
 
 /// The place of `r` in `variant.reported`.
