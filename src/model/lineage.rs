@@ -209,16 +209,21 @@ fn classify<'a>(
 /// Only the later units formed from baseline units (what the lineage list shows): cheaper than
 /// `Lineage::of`, which also classifies every id.
 pub fn formed<'a>(before: &'a Unit, after: &'a Unit) -> Vec<Formed<'a>> {
-    let formed_units: Vec<&Unit> = after
-        .walk()
-        .into_iter()
-        .map(|(_, u)| u)
-        .filter(|u| !u.from.is_empty())
-        .collect();
+    formed_in(after.walk().into_iter().map(|(_, u)| u), before, &mut None)
+}
+
+/// `formed` over the later units `after` (in walk order). The baseline of `before` is made
+/// into `base` only when one of them was formed.
+fn formed_in<'a>(
+    after: impl Iterator<Item = &'a Unit>,
+    before: &'a Unit,
+    base: &mut Option<Baseline<'a>>,
+) -> Vec<Formed<'a>> {
+    let formed_units: Vec<&Unit> = after.filter(|u| !u.from.is_empty()).collect();
     if formed_units.is_empty() {
         return Vec::new();
     }
-    let base = Baseline::new(before);
+    let base = base.get_or_insert_with(|| Baseline::new(before));
     let mut last = SourceCache::default();
     formed_units
         .into_iter()
@@ -244,13 +249,15 @@ const LIST_NAMES: usize = 12;
 ///   than one unit of that name ("Sub-bureau 2 · Department 1"), numbered runs as one ("Fire
 ///   section 1–6"), at most twelve names or runs and then how many more units.
 pub fn list<'a>(before: &'a Unit, after: &'a Unit, l: Lang) -> Vec<ListEntry> {
-    let formed = formed(before, after);
-    if formed.is_empty() {
+    let after_units: Vec<&Unit> = after.walk().into_iter().map(|(_, u)| u).collect();
+    let mut base = None;
+    let formed = formed_in(after_units.iter().copied(), before, &mut base);
+    let Some(base) = base.filter(|_| !formed.is_empty()) else {
         return Vec::new();
-    }
+    };
     // Every unit's parent, to name an entry by its parents.
-    let mut parent: IdMap<&Unit> = HashMap::default();
-    for (_, u) in after.walk() {
+    let mut parent: IdMap<&Unit> = id_map(after_units.len());
+    for u in &after_units {
         for c in &u.children {
             parent.insert(c.id.as_str(), u);
         }
@@ -279,7 +286,7 @@ pub fn list<'a>(before: &'a Unit, after: &'a Unit, l: Lang) -> Vec<ListEntry> {
     let mut depth: Vec<usize> = chains.iter().map(|c| c.len().min(1)).collect();
     let mut labels: Vec<String> = (0..formed.len()).map(|i| label(i, depth[i])).collect();
     loop {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: IdMap<usize> = id_map(labels.len());
         for t in &labels {
             *seen.entry(t.as_str()).or_default() += 1;
         }
@@ -298,9 +305,9 @@ pub fn list<'a>(before: &'a Unit, after: &'a Unit, l: Lang) -> Vec<ListEntry> {
     // one unit ("Sub-bureau 2 · Department 1": every sub-bureau had a department 1), unless the
     // entry itself is under a unit of that name (a system of sub-bureau 2 formed from
     // departments 1 to 6 says "Department 1–6").
-    let mut before_parent: IdMap<&Unit> = HashMap::default();
-    let mut uses: HashMap<&str, usize> = HashMap::new();
-    for (_, u) in before.walk() {
+    let mut before_parent: IdMap<&Unit> = id_map(base.units.len());
+    let mut uses: IdMap<usize> = id_map(base.units.len());
+    for u in &base.units {
         *uses.entry(u.name.get(l)).or_default() += 1;
         for c in &u.children {
             before_parent.insert(c.id.as_str(), u);
