@@ -361,3 +361,34 @@ fn daqings_county_measures_act_on_a_county_of_its_own() {
     assert_eq!(s.after().kind, UnitKind::CountyBureau);
     assert_eq!(s.after().id, s.before().id);
 }
+
+/// A figure counted from incidents is shown on a composed reform only when its baseline records
+/// incidents: a Haidong measure on Daqing's organisation (which records none) would show its
+/// workload as 0 → 0.
+#[test]
+fn figures_counted_from_incidents_only_where_the_baseline_records_some() {
+    use reform_explorer::model::metrics::MetricKey;
+    use reform_explorer::model::own::records_incidents;
+    let counted = |base: &str| {
+        let r = Recipe::parse(base, "haidong.county.districts").expect("parses");
+        let v = r.variant();
+        let b = r.base.variant;
+        let tree = b.baseline.make(&b.defaults()).expect("baseline builds");
+        (
+            records_incidents(&tree),
+            v.metrics.iter().filter(|m| m.counts_incidents()).count(),
+            v.key_figures
+                .iter()
+                .filter(|f| f.metric().is_some_and(MetricKey::counts_incidents))
+                .count(),
+        )
+    };
+    let (records, metrics, figures) = counted("daqing.urban");
+    assert!(!records, "Daqing's urban organisation records no incidents");
+    assert_eq!((metrics, figures), (0, 0));
+    for base in ["haidong.county", "org.typical_city"] {
+        let (records, metrics, _) = counted(base);
+        assert!(records, "{base} records incidents");
+        assert!(metrics > 0, "{base}: the workload figures are shown");
+    }
+}

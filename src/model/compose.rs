@@ -310,7 +310,13 @@ impl Recipe {
         let base = self.base.variant;
         // An own organisation without ranks has no command chain before, so the one the
         // measures' ranks would make after is not shown either.
-        let shows = |m: MetricKey| own::shows(base, m);
+        // Figures counted from incidents only where the baseline records some (a Haidong measure
+        // on Daqing's organisation would show its workload as 0 → 0).
+        let incidents = base
+            .baseline
+            .make(&base.defaults())
+            .map_or(true, |t| own::records_incidents(&t));
+        let shows = |m: MetricKey| own::shows(base, m) && (incidents || !m.counts_incidents());
         let mut metrics: Vec<MetricKey> = Vec::new();
         for scope in parts {
             for m in scope.variant.metrics {

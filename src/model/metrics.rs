@@ -235,6 +235,15 @@ impl MetricKey {
             .filter(move |k| chain || *k != MetricKey::CommandChain)
     }
 
+    /// Whether the figure is counted from the incidents the units record: an organisation that
+    /// records none has nothing to count (it would read 0 → 0), so it is not shown for one.
+    pub fn counts_incidents(self) -> bool {
+        matches!(
+            self,
+            MetricKey::WorkloadSpread | MetricKey::WorkloadRatio | MetricKey::IncidentsPerOfficer
+        )
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             MetricKey::StaffTotal => "staff_total",

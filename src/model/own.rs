@@ -51,6 +51,11 @@ pub fn lacks_ranks(v: &Variant) -> bool {
     base.key.starts_with(KEY_PREFIX) && !base.metrics.contains(&MetricKey::CommandChain)
 }
 
+/// Whether any unit of the tree records incidents.
+pub fn records_incidents(u: &Unit) -> bool {
+    u.incidents > 0 || u.children.iter().any(records_incidents)
+}
+
 /// Whether the page shows metric `m` for `v`: every metric but the command chain of an
 /// organisation without ranks (`lacks_ranks`).
 pub fn shows(v: &Variant, m: MetricKey) -> bool {
