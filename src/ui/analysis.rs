@@ -398,7 +398,8 @@ fn HowComputed(lang: RwSignal<Lang>, figs: Figures) -> impl IntoView {
             <ol>{lines.into_iter().map(|(msg, args)| view! { <li>{fill(msg, &args)}</li> }).collect_view()}</ol>
             {carries}
             <p class="hint">{tr(l, Msg::ResponseLimits)}</p>
-            <ul class="refs">{refs.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
+            // The references are in English on every page.
+            <ul class="refs" lang="en">{refs.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
         </details>
     }
 }

@@ -199,7 +199,11 @@ fn FedList(state: AppState, a: Applied, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     let case = a.case;
-    let open = move |_| state.open_applied(&a);
+    let open = move |_| {
+        state.open_applied(&a);
+        // The button goes with the page: focus to the results.
+        crate::ui::focus_after_redraw("#results".into());
+    };
     view! {
         <details class="fed" data-fed-case=case.key()>
             <summary>{case.name().get(l)} " · " {tr(l, Msg::CompareFed)}</summary>
@@ -249,6 +253,12 @@ fn FourReforms(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let base = Memo::new(move |_| state.four.get().unwrap_or(Scope::TYPICAL_CITY));
     let columns = Memo::new(move |_| four_columns(base.get()));
+    let pick = crate::ui::PickOnEnter::new();
+    let set_base = move |ev: &web_sys::Event| {
+        if let Some(s) = Scope::parse(&event_target_value(ev)) {
+            state.four.set((s != Scope::TYPICAL_CITY).then_some(s));
+        }
+    };
     let options = move || {
         let l = lang.get();
         let now = base.get().key();
@@ -279,10 +289,14 @@ fn FourReforms(state: AppState) -> impl IntoView {
                     <th scope="col" data-four-case=case.key()>
                         <span class="case-name">{case.name().get(l)}</span>
                         <small>{note}</small>
+                        // Named with its case: four buttons read alike otherwise.
                         <button type="button" class="four-open" data-action="open-four" data-case=case.key()
+                            aria-label=format!("{} · {}", case.name().get(l), tr(l, Msg::FourOpen))
                             on:click=move |_| {
                                 state.set_recipe(Recipe::of_reform(case, b));
                                 state.view.set(crate::state::url::View::Compose);
+                                // The button goes with the page: focus to the results.
+                                crate::ui::focus_after_redraw("#results".into());
                             }>{tr(l, Msg::FourOpen)}</button>
                     </th>
                 }
@@ -351,11 +365,15 @@ fn FourReforms(state: AppState) -> impl IntoView {
             <p class="hint">{say(lang, Msg::FourHint)}</p>
             <label class="compose-base">
                 <span>{say(lang, Msg::FourBase)}</span>
-                <select data-action="four-base" on:change=move |ev| {
-                    if let Some(s) = Scope::parse(&event_target_value(&ev)) {
-                        state.four.set((s != Scope::TYPICAL_CITY).then_some(s));
-                    }
-                }>{options}</select>
+                // Taken at once when picked with the mouse, a touch or the open list, by Enter
+                // after the keys moved the choice (each option is a whole table to build); a
+                // choice the keys moved to and left without Enter is not kept.
+                <select data-action="four-base"
+                    on:keydown=move |ev| if pick.enter(&ev) { set_base(&ev) }
+                    on:change=move |ev| if pick.picked() { set_base(&ev) }
+                    on:blur=move |ev| {
+                        event_target::<web_sys::HtmlSelectElement>(&ev).set_value(&base.get_untracked().key());
+                    }>{options}</select>
             </label>
             {move || view! { <BaseAbout base=base.get() lang=lang/> }}
             {table}

@@ -161,6 +161,15 @@ pub fn Composer(state: AppState) -> impl IntoView {
                 });
             }
         };
+        // Another baseline is taken as the add menu takes a measure: at once when picked with
+        // the mouse, a touch or the open list, by Enter after the keys moved the choice; a
+        // choice the keys moved to and left without Enter is not kept.
+        let base_pick = crate::ui::PickOnEnter::new();
+        let set_base = move |ev: &web_sys::Event| {
+            if let Some(b) = Scope::parse(&event_target_value(ev)) {
+                change(&|r: &mut Recipe| r.base = b);
+            }
+        };
         // A choice moved to by the keys and left without Enter is not kept.
         let reset =
             |ev: &web_sys::Event| event_target::<web_sys::HtmlSelectElement>(ev).set_value("");
@@ -172,11 +181,14 @@ pub fn Composer(state: AppState) -> impl IntoView {
                 <p class="hint">{tr(l, Msg::ComposeHint)}</p>
                 <label class="compose-base">
                     <span>{tr(l, Msg::ComposeBase)}</span>
-                    <select data-action="compose-base" on:change=move |ev| {
-                        if let Some(b) = Scope::parse(&event_target_value(&ev)) {
-                            change(&|r: &mut Recipe| r.base = b);
-                        }
-                    }>{base_options}</select>
+                    <select data-action="compose-base"
+                        on:keydown=move |ev| if base_pick.enter(&ev) { set_base(&ev) }
+                        on:change=move |ev| if base_pick.picked() { set_base(&ev) }
+                        on:blur=move |ev| {
+                            if let Some(r) = state.recipe.get_untracked() {
+                                event_target::<web_sys::HtmlSelectElement>(&ev).set_value(&r.base.key());
+                            }
+                        }>{base_options}</select>
                 </label>
                 <h3>{tr(l, Msg::ComposeLevers)}</h3>
                 {if n == 0 {

@@ -77,18 +77,31 @@ type Rows = (Arc<[RowData]>, usize, usize);
 /// An organisation as it was: its tree and its name.
 type Version = (Unit, Name);
 
-fn error_text(e: EditError, l: Lang) -> &'static str {
-    tr(
-        l,
-        match e {
-            EditError::NoSuchUnit => Msg::EditNoSuchUnit,
-            EditError::TopUnit => Msg::EditTopUnit,
-            EditError::UnderItself => Msg::EditUnderItself,
-            EditError::EmptyName => Msg::EditEmptyName,
-            EditError::TooMany => Msg::EditTooMany,
-            EditError::TooManyStaff => Msg::EditTooManyStaff,
-        },
-    )
+/// The staff figure typed into a row's field (at most 200,000), or `None` with the field
+/// marked invalid and the editor saying why (a figure that is not a whole number of 0 or more:
+/// the unit keeps the one it had).
+fn staff_typed(ev: &web_sys::Event, problem: RwSignal<Option<Msg>>) -> Option<u32> {
+    let input = event_target::<web_sys::HtmlInputElement>(ev);
+    let v = input.value().trim().parse::<u32>().ok();
+    if v.is_some() {
+        let _ = input.remove_attribute("aria-invalid");
+    } else {
+        let _ = input.set_attribute("aria-invalid", "true");
+        problem.set(Some(Msg::EditBadStaff));
+    }
+    v.map(|v| v.min(200_000))
+}
+
+/// What the editor says of an edit it refused.
+fn error_msg(e: EditError) -> Msg {
+    match e {
+        EditError::NoSuchUnit => Msg::EditNoSuchUnit,
+        EditError::TopUnit => Msg::EditTopUnit,
+        EditError::UnderItself => Msg::EditUnderItself,
+        EditError::EmptyName => Msg::EditEmptyName,
+        EditError::TooMany => Msg::EditTooMany,
+        EditError::TooManyStaff => Msg::EditTooManyStaff,
+    }
 }
 
 /// The element with focus, as (unit id, field or action) of the editor, to put focus back on
@@ -161,7 +174,8 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
     let redo = StoredValue::new_local(Vec::<Version>::new());
     // Counts changes of the stacks, for the buttons' disabled state.
     let stacks = RwSignal::new(0usize);
-    let problem = RwSignal::new(None::<EditError>);
+    // What the editor says of the last edit it refused, or of a staff figure it could not read.
+    let problem = RwSignal::new(None::<Msg>);
     let moving = RwSignal::new(None::<String>);
     let deleting = RwSignal::new(None::<String>);
     // The stacks belong to the organisation the editor last made current: an import, a removal
@@ -211,7 +225,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                 true
             }
             Err(err) => {
-                problem.set(Some(err));
+                problem.set(Some(error_msg(err)));
                 false
             }
         }
@@ -385,19 +399,54 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
             .iter()
             .map(|k| view! { <option value=k.key() selected=*k == r.kind>{k.name().get(l)}</option> })
             .collect_view();
+        let kind_pick = crate::ui::PickOnEnter::new();
+        // Against the unit as it is now (a blur may come after the edit redrew the row).
+        let set_kind = move |ev: &web_sys::Event| {
+            if let Some(kind) = kind_of(&event_target_value(ev)) {
+                edit_from(&|tree| {
+                    find(tree, &i3)
+                        .filter(|u| u.kind != kind)
+                        .map(|_| Edit::Kind {
+                            id: i3.clone(),
+                            kind,
+                        })
+                });
+            }
+        };
         let move_row = r.moving.then(|| {
             let opts = targets(&id)
                 .into_iter()
                 .map(|(tid, tname)| view! { <option value=tid>{tname}</option> })
                 .collect_view();
+            // A target picked with the mouse, a touch or the open list is taken at once; the
+            // keys on the closed list only move its choice, Enter takes it, and Escape puts
+            // the row back as it was, focus on its "↱". After the move, focus is on the moved
+            // unit's "↱".
+            let pick = crate::ui::PickOnEnter::new();
+            let i13 = i9.clone();
+            let go = move |ev: &web_sys::Event| {
+                let parent = event_target_value(ev);
+                if !parent.is_empty() {
+                    edit(Edit::Move {
+                        id: i9.clone(),
+                        parent,
+                    });
+                    focus_in_row(&i9, "org-move");
+                }
+            };
+            let go_key = go.clone();
             view! {
                 <select data-field="parent" aria-label=tr(l, Msg::EditMoveUnder)
-                    on:change=move |ev| {
-                        let parent = event_target_value(&ev);
-                        if !parent.is_empty() {
-                            edit(Edit::Move { id: i9.clone(), parent });
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            ev.prevent_default();
+                            moving.set(None);
+                            focus_in_row(&i13, "org-move");
+                        } else if pick.enter(&ev) {
+                            go_key(&ev);
                         }
-                    }>
+                    }
+                    on:change=move |ev| if pick.picked() { go(&ev) }>
                     <option value="" selected=true>{tr(l, Msg::EditMoveUnder)}</option>
                     {opts}
                 </select>
@@ -440,23 +489,32 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                         }/>
                 </td>
                 <td>
+                    // The keys on the closed list only move its choice: it is taken by Enter
+                    // or when focus leaves the list (as a typed staff figure is), one edit
+                    // and one undo step; a pick with the mouse or the open list at once.
                     <select data-field="kind" aria-label=format!("{} · {}", label, tr(l, Msg::EditKind))
-                        on:change=move |ev| { if let Some(kind) = kind_of(&event_target_value(&ev)) {
-                            edit(Edit::Kind { id: i3.clone(), kind });
-                        } }>{kinds}</select>
+                        on:keydown={
+                            let set_kind = set_kind.clone();
+                            move |ev| if kind_pick.enter(&ev) { set_kind(&ev) }
+                        }
+                        on:change={
+                            let set_kind = set_kind.clone();
+                            move |ev| if kind_pick.picked() { set_kind(&ev) }
+                        }
+                        on:blur=move |ev| set_kind(&ev)>{kinds}</select>
                 </td>
                 <td>
                     <input type="number" min="0" step="1" inputmode="numeric" data-field="organ" value=organ
                         aria-label=format!("{} · {}", label, tr(l, Msg::EditOrgan))
-                        on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
-                            typed_edit(&i4, &|u| Edit::Staff { id: i4.clone(), staff: Staff::new(v.min(200_000), u.staff.frontline) });
+                        on:change=move |ev| { if let Some(v) = staff_typed(&ev, problem) {
+                            typed_edit(&i4, &|u| Edit::Staff { id: i4.clone(), staff: Staff::new(v, u.staff.frontline) });
                         } }/>
                 </td>
                 <td>
                     <input type="number" min="0" step="1" inputmode="numeric" data-field="frontline" value=frontline
                         aria-label=format!("{} · {}", label, tr(l, Msg::EditFrontline))
-                        on:change=move |ev| { if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
-                            typed_edit(&i5, &|u| Edit::Staff { id: i5.clone(), staff: Staff::new(u.staff.organ, v.min(200_000)) });
+                        on:change=move |ev| { if let Some(v) = staff_typed(&ev, problem) {
+                            typed_edit(&i5, &|u| Edit::Staff { id: i5.clone(), staff: Staff::new(u.staff.organ, v) });
                         } }/>
                 </td>
                 <td class="org-actions">
@@ -552,7 +610,7 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
                     }>{move || tr(lang.get(), Msg::EditRedo)}</button>
             </p>
             {move || problem.get().map(|e| view! {
-                <p class="saved-status bad" role="alert" data-edit-error="1">{error_text(e, lang.get())}</p>
+                <p class="saved-status bad" role="alert" data-edit-error="1">{tr(lang.get(), e)}</p>
             })}
             {table}
         </details>

@@ -309,7 +309,7 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
 
     view! {
         <details class="saved own-org" data-panel="organisation" open=move || current.get().is_some() || status.get() != Status::None>
-            <summary>{say(lang, Msg::OrgTitle)}</summary>
+            <summary><h2 class="summary-heading">{say(lang, Msg::OrgTitle)}</h2></summary>
             <p class="hint">{say(lang, Msg::OrgHint)}</p>
             {message}
             {own_box}

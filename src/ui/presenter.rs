@@ -105,8 +105,12 @@ fn link_with(state: AppState, present: Present) -> String {
     format!("{path}{}{org}", crate::state::url::encode(&u))
 }
 
-/// Opens presenter mode in this window (the top bar's "Present").
+/// Opens presenter mode in this window (the top bar's "Present"). The presenter page it loads
+/// puts keyboard focus on its step buttons (`ENTERED`), where a keyboard user goes on.
 pub fn start_presenting(state: AppState) {
+    if let Some(store) = session() {
+        let _ = store.set_item(ENTERED, "1");
+    }
     if let Some(w) = web_sys::window() {
         let _ = w.location().assign(&link_with(state, Present::Projector));
     }
@@ -115,6 +119,22 @@ pub fn start_presenting(state: AppState) {
 /// Where this tab notes that presenter mode was left by "Exit": the page it reloads to puts
 /// keyboard focus back on "Present" (`take_exit_focus`), where a keyboard user was.
 const EXITED: &str = "reform-explorer.present-exited";
+
+/// Where this tab notes that presenter mode was opened by "Present": the presenter page puts
+/// focus on "Next" (or "Previous" on the last step) instead of leaving it on the page.
+const ENTERED: &str = "reform-explorer.present-entered";
+
+/// Whether the note `key` is in this tab's sessionStorage (read once: the note is removed).
+fn take_note(key: &str) -> bool {
+    let Some(store) = session() else {
+        return false;
+    };
+    let noted = store.get_item(key).ok().flatten().is_some();
+    if noted {
+        let _ = store.remove_item(key);
+    }
+    noted
+}
 
 /// This tab's sessionStorage (where presenter mode keeps what must survive a reload).
 fn session() -> Option<web_sys::Storage> {
@@ -133,14 +153,7 @@ fn exit_presenting(state: AppState) {
 
 /// Whether this page was opened by leaving presenter mode (read once: the note is removed).
 pub fn take_exit_focus() -> bool {
-    let Some(store) = session() else {
-        return false;
-    };
-    let exited = store.get_item(EXITED).ok().flatten().is_some();
-    if exited {
-        let _ = store.remove_item(EXITED);
-    }
-    exited
+    take_note(EXITED)
 }
 
 /// Calls `obj[name]()` if it is a function, ignoring a rejected promise (fullscreen refused).
@@ -183,8 +196,13 @@ fn key_is_for(target: Option<web_sys::EventTarget>, key: &str) -> bool {
         .ok()
         .flatten()
         .is_some();
-    let pressing =
-        matches!(key, " " | "Enter") && el.closest("button, a, summary").ok().flatten().is_some();
+    // Space and Enter press a focused button, and act on a focused box of the diagram's tree.
+    let pressing = matches!(key, " " | "Enter")
+        && el
+            .closest("button, a, summary, [role=\"tree\"]")
+            .ok()
+            .flatten()
+            .is_some();
     typing || pressing
 }
 
@@ -334,6 +352,12 @@ pub fn Presenter(state: AppState) -> impl IntoView {
             }
         });
         StoredValue::new_local(keys);
+    }
+    if state.present == Present::Projector && take_note(ENTERED) {
+        crate::ui::after_frames(1, || {
+            let _ = crate::ui::focus("[data-action=\"present-next\"]:not([disabled])")
+                || crate::ui::focus("[data-action=\"present-prev\"]:not([disabled])");
+        });
     }
     let clock = RwSignal::new(clock_now());
     StoredValue::new_local(Interval::new(CLOCK_EVERY, move || clock.set(clock_now())));

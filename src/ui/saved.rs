@@ -31,6 +31,7 @@ enum Status {
     Dropped(usize),
     Full,
     Saved(String),
+    Deleted(String),
     Imported(String),
     ImportFailed(Vec<Problem>),
     TooMany,
@@ -196,6 +197,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                 vec![trf(l, Msg::StorageTooMany, &[&MAX_SAVED.to_string()])],
             )),
             Status::Saved(n) => Some(("good", vec![trf(l, Msg::SavedAs, &[&n])])),
+            Status::Deleted(n) => Some(("good", vec![trf(l, Msg::DeletedSaved, &[&n])])),
             Status::Imported(n) => Some(("good", vec![trf(l, Msg::ImportedAs, &[&n])])),
             Status::ImportFailed(p) => Some((
                 "bad",
@@ -210,6 +212,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
         let open_org = s.organisation.clone();
         let export = s.clone();
         let label = s.name.clone();
+        let group = s.name.clone();
         view! {
             <li data-saved=i.to_string()>
                 {move || if renaming.get() == Some(i) {
@@ -242,7 +245,8 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                 } else {
                     Either::Right(view! { <span class="saved-name">{label.clone()}</span> })
                 }}
-                <span class="saved-actions">
+                // Named with the scenario: each entry's buttons read alike otherwise.
+                <span class="saved-actions" role="group" aria-label=group>
                     <button type="button" data-action="open-saved" on:click=move |_| {
                         if let Some(o) = &open_org {
                             adopt(state, o);
@@ -269,11 +273,20 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
                         }
                     }>{say(lang, Msg::DuplicateSaved)}</button>
                     <button type="button" data-action="export-saved" on:click=move |_| download_json(state, &export)>"JSON"</button>
+                    // Said in the status line; focus goes to the delete button of the entry that
+                    // takes this one's place, or of the one before it at the end of the list, or
+                    // to the name field when the list is empty.
                     <button type="button" data-action="delete-saved" on:click=move |_| {
                         let mut next = list.get_untracked();
                         if i < next.len() {
-                            next.remove(i);
-                            commit(next, Status::None);
+                            let gone = next.remove(i);
+                            let left = next.len();
+                            commit(next, Status::Deleted(gone.name));
+                            if left == 0 {
+                                crate::ui::focus_after_redraw("[data-action=\"saved-name\"]".into());
+                            } else {
+                                focus_rename(i.min(left - 1), "delete-saved");
+                            }
                         }
                     }>{say(lang, Msg::DeleteSaved)}</button>
                 </span>
@@ -282,7 +295,7 @@ pub fn SavedPanel(state: AppState) -> impl IntoView {
     };
     view! {
         <details class="saved" data-panel="saved">
-            <summary>{say(lang, Msg::SavedTitle)}</summary>
+            <summary><h2 class="summary-heading">{say(lang, Msg::SavedTitle)}</h2></summary>
             <p class="hint">{say(lang, Msg::SavedHint)}</p>
             {move || message().map(|(kind, lines)| view! {
                 <div class=format!("saved-status {kind}") role="status" data-saved-status=kind>

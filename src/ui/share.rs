@@ -446,8 +446,12 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
     }
 }
 
-/// Posts the page's height to the parent page whenever it changes (an embedded page).
+/// Posts the page's height to the parent page whenever it changes (an embedded page, only when
+/// framed: a page opened on its own would post to itself, and its own listener warn of it).
 fn post_height_to_parent() {
+    if parent_window().is_none() {
+        return;
+    }
     let Some(w) = web_sys::window() else { return };
     let Some(root) = w.document().and_then(|d| d.document_element()) else {
         return;
@@ -464,7 +468,7 @@ fn post_height_to_parent() {
             kind: HEIGHT_MESSAGE,
             height: h,
         });
-        if let (Ok(msg), Some(Ok(Some(parent)))) = (msg, web_sys::window().map(|w| w.parent())) {
+        if let (Ok(msg), Some(parent)) = (msg, parent_window()) {
             let _ = parent.post_message(&msg, "*");
         }
     });

@@ -35,7 +35,9 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
                 view! {
                     <li data-doc=d.id>
                         <strong>{trf(l, Msg::SourceDoc, &[d.id])}</strong> " "
-                        <cite>{d.title}</cite> " (" {d.outlet.get(l)} ", " {d.year} ")"
+                        // The title in the document's own script, said as such on any page.
+                        <cite lang=if d.id == crate::model::source::TRADITIONAL_DOC { "zh-Hant" } else { "zh-Hans" }>{d.title}</cite>
+                        " (" {d.outlet.get(l)} ", " {d.year} ")"
                     </li>
                 }
             })
@@ -231,7 +233,9 @@ pub fn SourcesPanel(state: AppState) -> impl IntoView {
     };
     view! {
         <details class="sources-panel" data-panel="sources">
-            <summary>{say(lang, Msg::SourcesTitle)}</summary>
+            // A heading in the summary: the panel's own headings (h3) are under it, not under the
+            // panel before it.
+            <summary><h2 class="summary-heading">{say(lang, Msg::SourcesTitle)}</h2></summary>
             {body}
         </details>
     }
