@@ -218,3 +218,31 @@ test('the embedded page opened on its own posts no message to itself', async () 
     await context.close();
   }
 });
+
+test('named for a screen reader: a key figure\'s match tags by their figure, the editor\'s rows by their level, the embedded page by its main heading', async () => {
+  await withPage(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=en`, async ({ page }) => {
+    // The name a screen reader reads: the button's text, a hidden figure name first.
+    const names = await page.$$eval('[data-action="key-match"]', (bs) => bs.map((b) => b.textContent));
+    assert.ok(names.length > 1, 'tags to name');
+    assert.equal(new Set(names).size, names.length, `named apart: ${names}`);
+    const figure = await page.$eval('[data-key-reported] ', (r) => r.closest('[data-key-figure]').querySelector('[data-action="key-match"]')?.textContent);
+    assert.match(figure, /^[^:]+: /, 'the figure, then the tags');
+    // Escape folds what a tag opened.
+    const card = await page.$eval('[data-action="key-match"]', (b) => b.closest('[data-key-figure]').dataset.keyFigure);
+    await page.focus(`[data-key-figure="${card}"] [data-action="key-match"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-key-figure="${card}"] [data-key-match-text]`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(`[data-key-figure="${card}"] [data-key-match-text]`, { state: 'detached' });
+
+    await openEditor(page);
+    const labels = await page.$$eval('tr[data-org-unit] [data-field="name"]', (is) => is.slice(0, 3).map((i) => [i.closest('tr').dataset.depth, i.getAttribute('aria-label')]));
+    for (const [depth, label] of labels) assert.match(label, new RegExp(`level ${Number(depth) + 1}`), label);
+  });
+  await withPage(env.browser, `${env.server.url}?case=daqing&variant=urban&embed=1&lang=en`, async ({ page }) => {
+    assert.equal(await page.$$eval('main', (m) => m.length), 1);
+    const h1 = await page.$$eval('h1', (hs) => hs.map((h) => h.textContent));
+    assert.equal(h1.length, 1);
+    assert.match(h1[0], /Daqing/);
+  });
+});

@@ -334,6 +334,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::EditTopUnit => "The top unit cannot be deleted or moved.",
         Msg::EditUnderItself => "A unit cannot move under itself or a unit under it.",
         Msg::EditEmptyName => "A name cannot be empty.",
+        Msg::EditLevel => "level {0}",
         Msg::EditBadStaff => "A staff figure is a whole number of 0 or more: the unit keeps the figure it had.",
         Msg::EditTooMany => "The organisation has as many units as it may; none can be added.",
         Msg::EditMoveUnder => "Move under…",

@@ -3,7 +3,7 @@
 
 /// FNV-1a of the sorted Chinese literals this table was made from, one a line.
 #[cfg(test)]
-pub const SOURCE_HASH: u64 = 0x53203eac00762042;
+pub const SOURCE_HASH: u64 = 0x4ab3e1517646d8f5;
 
 /// Simplified → Traditional, one character to one, sorted by the Simplified one.
 pub static CHARS: &[(char, char)] = &[

@@ -659,6 +659,7 @@ pub enum Msg {
     EditUnderItself,
     EditEmptyName,
     EditBadStaff,
+    EditLevel,
     EditTooMany,
     EditMoveUnder,
     EditDeleteAll,

@@ -338,6 +338,7 @@ pub fn tr(m: Msg) -> &'static str {
         Msg::EditTopUnit => "最高单位不能删除或移动。",
         Msg::EditUnderItself => "单位不能移到自己或自己下属的单位之下。",
         Msg::EditEmptyName => "名称不能为空。",
+        Msg::EditLevel => "第{0}级",
         Msg::EditBadStaff => "警力人数须为0或以上的整数：该单位仍按原有人数计。",
         Msg::EditTooMany => "单位已达上限，不能再添加。",
         Msg::EditMoveUnder => "移到……之下",

@@ -95,11 +95,21 @@ fn reported_view(
     // its own (a `title` alone is not there on a phone, nor for a keyboard).
     let lines = said.into_iter().map(|(_, text)| text).collect::<Vec<_>>();
     let open = RwSignal::new(false);
+    // Named with its figure first ("Frontline share: input emerges"), in text only a screen
+    // reader reads: every figure's tags read alike otherwise, and the name still holds the
+    // words on the button (WCAG 2.5.3). Escape folds what it opened.
+    let name = format!("{}{}", f.label().get(l), l.colon());
     let how = (!lines.is_empty()).then(|| {
         view! {
             <button type="button" class="kf-how" data-action="key-match"
                 aria-expanded=move || open.get().to_string()
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" && open.get_untracked() {
+                        open.set(false);
+                    }
+                }
                 on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="visually-hidden">{name}</span>
                 {badges}
             </button>
         }

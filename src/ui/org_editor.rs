@@ -475,7 +475,10 @@ pub fn OrgEditor(state: AppState) -> impl IntoView {
         view! {
             <tr data-org-unit=id.clone() data-depth=r.depth>
                 <td class=format!("org-name d{}", r.depth.min(9))>
-                    <input type="text" data-field="name" value=r.zh.clone() aria-label=format!("{} · {}", label, tr(l, Msg::EditName))
+                    // Which level of the tree the row is, said with its name: the indent alone
+                    // shows it only to the eye.
+                    <input type="text" data-field="name" value=r.zh.clone()
+                        aria-label=format!("{} · {} · {}", label, trf(l, Msg::EditLevel, &[&(r.depth + 1).to_string()]), tr(l, Msg::EditName))
                         on:change=move |ev| {
                             let zh = event_target_value(&ev);
                             typed_edit(&i1, &|u| Edit::Rename { id: i1.clone(), zh: zh.clone(), en: u.name.get(Lang::En).to_string() });

@@ -718,15 +718,17 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
         });
     }
     view! {
-        <div class="embed" data-embed="1" data-embed-show=show.key()>
+        // The embedded page's main landmark, its title the page's one heading of the first
+        // level (a screen reader in the briefing page's frame finds both).
+        <main class="embed" data-embed="1" data-embed-show=show.key()>
             <header class="embed-bar">
-                <span class="embed-title">
+                <h1 class="embed-title">
                     <strong>{move || state.case.get().name().get(lang.get())}</strong>
                     " · "
                     {move || state.variant.get().name.get(lang.get())}
                     " · "
                     {move || state.after_title(true)}
-                </span>
+                </h1>
                 <a class="open-full" data-action="open-full" href=full target="_blank" rel="noopener">
                     {say(lang, Msg::OpenFull)}
                 </a>
@@ -737,6 +739,6 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
             {show.has(Part::Steps).then(|| view! { <StepControl state=state/> })}
             {(!later).then(|| rest(state))}
             <div class="later" node_ref=rest_at></div>
-        </div>
+        </main>
     }
 }
