@@ -392,3 +392,41 @@ fn figures_counted_from_incidents_only_where_the_baseline_records_some() {
         assert!(metrics > 0, "{base}: the workload figures are shown");
     }
 }
+
+/// Two own organisations of the same name, one recording incidents and one not, do not share
+/// what a composed reform shows: the incidents count in the shape the composer caches it by.
+#[test]
+fn own_organisations_alike_but_for_incidents_show_their_own_figures() {
+    use reform_explorer::i18n::Name;
+    use reform_explorer::model::org::Unit;
+    use reform_explorer::model::own;
+    use reform_explorer::model::typical_city;
+    fn clear(u: &mut Unit) {
+        u.incidents = 0;
+        for c in u.children.iter_mut() {
+            clear(c);
+        }
+    }
+    let city = &typical_city::VARIANT;
+    let with = city
+        .build(&city.defaults())
+        .expect("builds")
+        .steps
+        .remove(0);
+    let mut without = with.clone();
+    clear(&mut without);
+    assert!(own::records_incidents(&with) && !own::records_incidents(&without));
+    let name = Name::new("同名", "Same name");
+    let counted = |tree: Unit, content: &str| {
+        let v = own::add(tree, name.clone(), content).expect("registered");
+        let base = format!("org.{}", v.key);
+        let r = Recipe::parse(&base, "haidong.county.districts").expect("parses");
+        r.variant()
+            .metrics
+            .iter()
+            .filter(|m| m.counts_incidents())
+            .count()
+    };
+    assert!(counted(with, "incidents") > 0);
+    assert_eq!(counted(without, "no incidents"), 0);
+}

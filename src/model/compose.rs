@@ -253,19 +253,21 @@ impl Recipe {
     }
 
     /// What the composed variant shows of its parts, made once per shape of recipe: an own
-    /// organisation as a baseline counts by its name, metrics and key figures (it has no
-    /// parameters of its own), so a recipe on an edited organisation shares the last one's.
+    /// organisation as a baseline counts by its name, metrics, key figures and whether it
+    /// records incidents (it has no parameters of its own), so a recipe on an edited
+    /// organisation shares the last one's.
     fn shown(&self, parts: &[Scope]) -> Shown {
         static CACHE: OnceLock<Mutex<HashMap<String, Shown>>> = OnceLock::new();
         let shape = |s: &Scope| {
             let v = s.variant;
             if s.is_own() && v.specs.iter().all(|x| is_analysis_key(x.key)) {
                 format!(
-                    "own|{}|{}|{:p}|{:p}",
+                    "own|{}|{}|{:p}|{:p}|{}",
                     v.name.zh,
                     v.name.en,
                     v.metrics.as_ptr(),
-                    v.key_figures.as_ptr()
+                    v.key_figures.as_ptr(),
+                    records_incidents_at_defaults(v)
                 )
             } else {
                 s.key()
@@ -312,10 +314,7 @@ impl Recipe {
         // measures' ranks would make after is not shown either.
         // Figures counted from incidents only where the baseline records some (a Haidong measure
         // on Daqing's organisation would show its workload as 0 → 0).
-        let incidents = base
-            .baseline
-            .make(&base.defaults())
-            .map_or(true, |t| own::records_incidents(&t));
+        let incidents = records_incidents_at_defaults(base);
         let shows = |m: MetricKey| own::shows(base, m) && (incidents || !m.counts_incidents());
         let mut metrics: Vec<MetricKey> = Vec::new();
         for scope in parts {
@@ -369,6 +368,14 @@ struct Shown {
 /// lever scope's), taken in turn from each so that the measures' figures show beside the
 /// organisation's, each once, at most six. Metrics only: a composed reform has no calibrated
 /// patrol.
+/// Whether `v`'s organisation, at its defaults, records incidents (one that cannot be built
+/// counts as recording some: its figures are then shown, as before this rule).
+fn records_incidents_at_defaults(v: &Variant) -> bool {
+    v.baseline
+        .make(&v.defaults())
+        .map_or(true, |t| own::records_incidents(&t))
+}
+
 fn key_figures(parts: &[Scope], shows: &dyn Fn(MetricKey) -> bool) -> Vec<KeyFigure> {
     let lists: Vec<Vec<KeyFigure>> = parts
         .iter()
