@@ -250,6 +250,9 @@ for (const engine of ENGINES) {
       const s = env.s;
       try {
         await s.waitForSelector(ready, { timeout });
+        // The lazily loaded parts drawn without being asked for (the lineage list, the panels
+        // below): mounted, or found missing.
+        await s.waitFor(() => !document.querySelector('[data-part="pending"]'), { timeout, message: 'the page\'s parts mounted' });
       } catch (err) {
         const seen = await s.exec(() => JSON.stringify({
           url: location.href,

@@ -98,7 +98,15 @@ export async function open(browser, url, { viewport = { width: 1400, height: 100
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   await page.waitForSelector(ready, { timeout: 20000 });
+  await partsMounted(page);
   return { page, context, errors, requests };
+}
+
+/** Waits until the page's lazily loaded parts that are drawn without being asked for (the lineage
+ *  list, the panels below the first screen) are mounted: their containers leave
+ *  `data-part="pending"`. */
+export async function partsMounted(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-part="pending"]'), null, { timeout: 20000 });
 }
 
 /** Records `page`'s console errors and uncaught exceptions in `errors` (each after `tag`), and
@@ -160,6 +168,7 @@ export function rng(seed) {
 
 /** Every `data-metric` cell of one phase ("before" or "after") as { key: value }. */
 export async function shownMetrics(page, phase) {
+  await partsMounted(page);
   return page.$$eval(`[data-metric][data-phase="${phase}"]`, (els) =>
     Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
 }

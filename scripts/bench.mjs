@@ -27,6 +27,10 @@ async function files(dir) {
 
 let raw = 0;
 let gz = 0;
+// The lazily loaded parts of the wasm (scripts/split.mjs) and the service worker, which the
+// first screen does not wait for.
+let later = 0;
+const LATER = /^(?:(?:split|chunk)_\w+-[0-9a-f]{16}\.wasm|sw\.js)$/;
 const say = parts.has('sizes') ? console.log : () => {};
 say('file\traw bytes\tgzip bytes');
 const OFFLINE = 'reform-explorer.html';
@@ -41,9 +45,11 @@ for (const f of (await files(DIST)).sort()) {
   }
   raw += body.length;
   gz += g;
+  if (LATER.test(name)) later += g;
   say(`${name}\t${body.length}\t${g}`);
 }
 say(`TOTAL dist/ (the hosted site)\t${raw}\t${gz}\t(${(gz / 1024).toFixed(1)} KiB gzip)`);
+say(`FIRST download (the hosted site less the parts loaded later and sw.js)\t\t${gz - later}\t(${((gz - later) / 1024).toFixed(1)} KiB gzip)`);
 say(offline
   ? `offline copy ${OFFLINE}\t${offline[0]}\t${offline[1]}\t(${(offline[0] / 1024).toFixed(1)} KiB as handed out)`
   : `offline copy ${OFFLINE}: missing (build with trunk first)`);

@@ -11,8 +11,8 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 # RUSTFLAGS replaces the wasm target's flags in .cargo/config.toml: the same type erasure, plus
 # the mangling.
-grep -q '"--cfg", "erase_components"' .cargo/config.toml
-export RUSTFLAGS="--cfg erase_components -C symbol-mangling-version=v0"
+grep -q '"--cfg", "erase_components", "-C", "link-args=--emit-relocs"' .cargo/config.toml
+export RUSTFLAGS="--cfg erase_components -C link-args=--emit-relocs -C symbol-mangling-version=v0"
 export CARGO_TARGET_DIR=target/profile-v0
 # Trunk resolves the page's links against the page's folder, so the copy sits beside index.html.
 page=index-profile.html

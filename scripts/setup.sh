@@ -36,6 +36,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
+# Cuts the lazily loaded parts out of the wasm before wasm-bindgen (scripts/bin/wasm-bindgen).
+# Not --locked: its lock file is not published.
+if ! command -v wasm-split-cli >/dev/null \
+   || ! cargo install --list | grep -q '^wasm_split_cli_support v0\.2\.4:'; then
+  say "cargo install wasm_split_cli_support 0.2.4 (a few minutes, once)"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --force
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
    || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci (binaryen's wasm-opt, playwright-core, axe-core; no browser download)"

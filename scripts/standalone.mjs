@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { addParts, LOADER } from './split.mjs';
 
 export const OUT_NAME = 'reform-explorer.html';
 
@@ -104,7 +105,11 @@ export async function standalone(dir, root = process.cwd()) {
   const wasmFile = (script[1].match(/module_or_path: '\.\/([^']+\.wasm)'/) || [])[1];
   if (!glueFile || !wasmFile) fail('the module script does not name its glue and wasm files');
   let glue = await readFile(join(dir, glueFile), 'utf8');
+  // The lazily loaded parts' loader (scripts/split.mjs), which the glue imports: inlined too.
+  const loaderImports = [...glue.matchAll(/^import \* as (\w+) from "\.\/__wasm_split\.js";?\s*$/gm)];
+  glue = glue.replace(/^import \* as \w+ from "\.\/__wasm_split\.js";?\s*$/gm, '');
   if (/^\s*import\s/m.test(glue)) fail(`${glueFile} imports other files (snippets?): not handled`);
+  const parts = loaderImports.length ? await inlineLoader(dir, glueFile, loaderImports.map((m) => m[1])) : '';
   glue = glue.replace(/^export \{[^}]*\};?\s*$/m, '').replace(/^export (?=(?:async )?(?:class|function|const|let|var)\b)/gm, '');
   if (/^\s*export\b/m.test(glue)) fail(`${glueFile} has an export this script does not know`);
   if (!/\b__wbg_init\b/.test(glue)) fail(`${glueFile} has no __wbg_init`);
@@ -116,13 +121,17 @@ export async function standalone(dir, root = process.cwd()) {
 ${glue}
 const __offline_packed = "${packed}";
 function __offline_wasm_response() {
-  const bin = atob(__offline_packed);
+  return __offline_response(__offline_packed);
+}
+function __offline_response(packed) {
+  const bin = atob(packed);
   const gz = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
   const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
   // A wasm response: compiled as it is inflated (WebAssembly.instantiateStreaming).
   return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
 }
+${parts}
 const __offline_wasm = await __wbg_init({ module_or_path: __offline_wasm_response() });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __offline_wasm } }));
 `;
@@ -138,6 +147,43 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __off
   const left = html.match(/(?:src|href)="(?!data:|#)[^"]+"/);
   if (left) fail(`still refers to a file: ${left[0]}`);
   return { html: withCsp(html), info, wasmBytes: wasm.length };
+}
+
+/** The parts' loader as code inlined beside the glue: its `export`s become the fields of one
+ *  object, which the glue's imports of it name (`names`); its import of the glue's `initSync`
+ *  is dropped (the glue's own function, in the same script); each part's fetch becomes a
+ *  response made from the part's bytes, inlined gzip-compressed as base64 like the main wasm. */
+async function inlineLoader(dir, glueFile, names) {
+  let loader = await readFile(join(dir, LOADER), 'utf8');
+  const imp = `import { initSync } from "./${glueFile}";`;
+  if (!loader.includes(imp)) fail(`${LOADER} does not import the glue's initSync`);
+  loader = loader.replace(imp, '');
+  if (/^\s*(?:import|export \{|export default)\b/m.test(loader)) fail(`${LOADER} has an import or export this script does not know`);
+  const exported = [...loader.matchAll(/^export const (\w+)\b/gm)].map((m) => m[1]);
+  if (exported.length === 0) fail(`${LOADER} exports nothing`);
+  loader = loader.replace(/^export const /gm, 'const ');
+  const packed = {};
+  loader = loader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, file) => {
+    packed[file] = true;
+    return `Promise.resolve(__offline_part(${JSON.stringify(file)}))`;
+  });
+  if (/import\.meta|fetch\(/.test(loader)) fail(`${LOADER} still fetches something`);
+  if (Object.keys(packed).length === 0) fail(`${LOADER} loads no part`);
+  const table = {};
+  for (const file of Object.keys(packed)) {
+    table[file] = gzipSync(await readFile(join(dir, file)), { level: 9 }).toString('base64');
+  }
+  if (/<\/script/i.test(loader)) fail(`${LOADER} contains </script>`);
+  return `const __offline_parts = ${JSON.stringify(table)};
+function __offline_part(file) {
+  return __offline_response(__offline_parts[file]);
+}
+const __offline_split = (() => {
+${loader}
+return { ${exported.join(', ')} };
+})();
+${names.map((n) => `const ${n} = __offline_split;`).join('\n')}
+`;
 }
 
 /** Every file of the built site below `dir`, relative, with `/` separators. */
@@ -192,6 +238,8 @@ self.addEventListener('fetch', (e) => {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
   const root = process.env.TRUNK_SOURCE_DIR || process.cwd();
+  const parts = await addParts(dir, root);
+  if (parts.length) console.log(`split: added ${parts.length} lazily loaded parts of the wasm`);
   const { html, info } = await standalone(dir, root);
   await writeFile(join(dir, OUT_NAME), html);
   // The hosted page gets its policy too (after the offline copy was made from it).

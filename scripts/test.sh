@@ -26,6 +26,8 @@ cargo fmt --all -- --check
 step "cargo clippy (native and wasm32, warnings denied)"
 cargo clippy --offline --all-targets -- -D warnings
 cargo clippy --offline --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+# The site's build: the lazily loaded parts (`split_point!`) as wasm_split makes them.
+cargo clippy --offline --target wasm32-unknown-unknown --lib --bins --features split -- -D warnings
 
 step "native tests: model, layout, decoders"
 cargo test --offline

@@ -3,6 +3,7 @@ use super::Msg;
 
 pub fn tr(m: Msg) -> &'static str {
     match m {
+        Msg::PartMissing => "This part of the page could not be loaded (is the connection lost, or was the site updated?). Reload the page to try again.",
         Msg::UrlBadRecipe => "“{0}” is not a baseline or measure the composer knows; it is ignored.",
         Msg::UrlBadOption => "“{0}={1}” is not one of the options; the default is used.",
         Msg::HiddenBelow => "{0} units below (collapsed)",

@@ -578,6 +578,8 @@ pub enum Msg {
     // Diagram view, search, change marks, themes
     UrlBadOption,
     UrlBadRecipe,
+    /// A lazily loaded part of the page could not be fetched (`ui::PartMissing`).
+    PartMissing,
     HiddenBelow,
     ViewControls,
     ZoomIn,

@@ -3,6 +3,7 @@ use super::Msg;
 
 pub fn tr(m: Msg) -> &'static str {
     match m {
+        Msg::PartMissing => "页面的这一部分未能载入（网络是否中断，或网站刚刚更新？）。请刷新页面再试。",
         Msg::UrlBadRecipe => "“{0}” 不是可用的自组改革（基线或措施），已忽略。",
         Msg::UrlBadOption => "“{0}={1}” 不是可用的选项，已使用默认值。",
         Msg::HiddenBelow => "下设 {0} 个单位（已收起）",

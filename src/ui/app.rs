@@ -249,7 +249,9 @@ pub fn App() -> impl IntoView {
         return EitherOf3::A(view! { <EmbedView state=state/> });
     }
     if state.present.is_on() {
-        return EitherOf3::B(view! { <Presenter state=state/> });
+        return EitherOf3::B(view! {
+            {move || Suspend::new(async move { presenter(state).await.unwrap_or_else(|_| part_missing(lang)) })}
+        });
     }
     open_sources_for_print();
     // The top bar and the key figures are built at once; the rest in the task after the first
@@ -263,6 +265,13 @@ pub fn App() -> impl IntoView {
     // The parameters, and what follows the key figures (the why panel, the scopes, the model's
     // error and the steps), are shown by it.
     let later = RwSignal::new(false);
+    // Their parts are fetched meanwhile (the first figures are drawn without them).
+    leptos::task::spawn_local(async {
+        let _ = load_lineage().await;
+    });
+    leptos::task::spawn_local(async {
+        let _ = load_side().await;
+    });
     crate::ui::after_frames(1, move || {
         later.set(true);
         // Back from presenter mode by "Exit": focus on "Present", where the user left the page.
@@ -274,23 +283,10 @@ pub fn App() -> impl IntoView {
                 .forget();
         }
         if let Some(el) = lineage_at.get_untracked() {
-            leptos::mount::mount_to(el.into(), move || view! { <LineagePanel state=state/> })
-                .forget();
+            mount_part(el.into(), lang, move |el| mount_lineage(el, state));
         }
         if let Some(el) = side_at.get_untracked() {
-            leptos::mount::mount_to(el.into(), move || {
-                view! {
-                    <RowTable state=state/>
-                    <Numbers state=state/>
-                    <ResponsePanel state=state/>
-                    <WorkloadTable state=state/>
-                    <OrganisationPanel state=state/>
-                    <SavedPanel state=state/>
-                    <SourcesPanel state=state/>
-                    <Notes state=state/>
-                }
-            })
-            .forget();
+            mount_part(el.into(), lang, move |el| mount_side(el, state));
         }
     });
     // The phone's menu (the theme, share and language controls below 600 px).
@@ -458,7 +454,9 @@ pub fn App() -> impl IntoView {
         </header>
         <UrlNotices state=state/>
         <Show when=move || state.view.get() == View::Compare>
-            <ComparePage state=state narrow=narrow/>
+            {move || Suspend::new(async move {
+                compare_page(state, narrow).await.unwrap_or_else(|_| part_missing(lang))
+            })}
         </Show>
         <main class="layout" class:hidden-view=move || state.view.get() == View::Compare>
             {move || (!narrow.get()).then(params_drawer)}
@@ -490,7 +488,9 @@ pub fn App() -> impl IntoView {
                 // The key figures first, on every page and screen: the composer follows them.
                 <KeyFigures state=state/>
                 <Show when=move || state.view.get() == View::Compose>
-                    <Composer state=state/>
+                    {move || Suspend::new(async move {
+                        composer(state).await.unwrap_or_else(|_| part_missing(lang))
+                    })}
                 </Show>
                 // The rest of the first screen, after the frame that shows the key figures
                 // (with the diagrams and the panels below; issue 18: the first figures wait
@@ -527,10 +527,10 @@ pub fn App() -> impl IntoView {
                     <StepControl state=state/>
                 })}
                 <div class="later" node_ref=diagrams_at></div>
-                <div class="later" node_ref=lineage_at></div>
+                <div class="later" data-part="pending" node_ref=lineage_at></div>
                 </div>
                 // Below the first screen (beside it only on very wide screens): built after.
-                <div class="side-col" node_ref=side_at></div>
+                <div class="side-col" data-part="pending" node_ref=side_at></div>
             </section>
             {move || narrow.get().then(params_drawer)}
         </main>
@@ -546,6 +546,87 @@ pub fn App() -> impl IntoView {
             })}
         </footer>
     })
+}
+
+/// In place of a part of the page that could not be loaded: what happened and what to do.
+fn part_missing(lang: RwSignal<Lang>) -> AnyView {
+    view! {
+        <p class="notice part-missing" role="alert" data-part-missing="1">{say(lang, Msg::PartMissing)}</p>
+    }
+    .into_any()
+}
+
+/// Mounts a lazily loaded part into `el` once it is loaded (`mount` awaits it), or says in `el`
+/// that it could not be; `el`'s `data-part` then says which (`pending` → `ready|missing`) (the notice of `part_missing`, written with the DOM's own calls: a
+/// second mount, for a notice, would compile Leptos' mounting code once more).
+fn mount_part<F>(
+    el: web_sys::HtmlElement,
+    lang: RwSignal<Lang>,
+    mount: impl FnOnce(web_sys::HtmlElement) -> F + 'static,
+) where
+    F: std::future::Future<Output = Result<(), crate::ui::PartMissing>> + 'static,
+{
+    leptos::task::spawn_local(async move {
+        let loaded = mount(el.clone()).await.is_ok();
+        let _ = el.set_attribute("data-part", if loaded { "ready" } else { "missing" });
+        if !loaded {
+            let Some(p) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("p").ok())
+            else {
+                return;
+            };
+            p.set_class_name("notice part-missing");
+            let _ = p.set_attribute("role", "alert");
+            let _ = p.set_attribute("data-part-missing", "1");
+            p.set_text_content(Some(tr(lang.get_untracked(), Msg::PartMissing)));
+            let _ = el.append_child(&p);
+        }
+    });
+}
+
+// The parts of the page loaded when first shown (`split_point!`): what the first screen of a
+// case page does not show. The key figures, the parameters and the diagrams are in the main
+// wasm; the lineage list and the panels below, built after the first frame, come from their own
+// parts, and the comparison, the composer and presenter mode when they are opened.
+split_point! {
+    preload load_lineage;
+    fn mount_lineage(el: web_sys::HtmlElement, state: AppState) {
+        leptos::mount::mount_to(el, move || view! { <LineagePanel state=state/> }).forget();
+    }
+}
+split_point! {
+    preload load_side;
+    fn mount_side(el: web_sys::HtmlElement, state: AppState) {
+        leptos::mount::mount_to(el, move || {
+            view! {
+                <RowTable state=state/>
+                <Numbers state=state/>
+                <ResponsePanel state=state/>
+                <WorkloadTable state=state/>
+                <OrganisationPanel state=state/>
+                <SavedPanel state=state/>
+                <SourcesPanel state=state/>
+                <Notes state=state/>
+            }
+        })
+        .forget();
+    }
+}
+split_point! {
+    fn presenter(state: AppState) -> AnyView {
+        view! { <Presenter state=state/> }.into_any()
+    }
+}
+split_point! {
+    fn compare_page(state: AppState, narrow: RwSignal<bool>) -> AnyView {
+        view! { <ComparePage state=state narrow=narrow/> }.into_any()
+    }
+}
+split_point! {
+    fn composer(state: AppState) -> AnyView {
+        view! { <Composer state=state/> }.into_any()
+    }
 }
 
 /// The link notices listed one by one, at most.

@@ -1,6 +1,63 @@
 //! Leptos components. They display what `model` and `layout` compute; they compute no domain
 //! number themselves. State lives in a few signals in `AppState`; the rest is derived.
 
+/// A function whose code is loaded when it is first called, from a wasm file of its own (the
+/// `split` feature, which the site's build turns on: index.html). It is `async`: awaiting it
+/// fetches its part of the wasm the first time, and gives `Err(PartMissing)` when that fails
+/// (offline, or the site was replaced meanwhile). Without the feature (the browser tests,
+/// clippy's first wasm pass) it is an ordinary `async fn`, ready when first polled. What may
+/// cross: no generics, no `impl` types, no receiver (`wasm_split`'s rules). See ARCHITECTURE.md,
+/// "The wasm in parts".
+macro_rules! split_point {
+    ($(#[$m:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        split_point! { $(#[$m])* fn $name($($arg: $ty),*) -> () $body }
+    };
+    ($(#[$m:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $(#[$m])* fn $name($($arg: $ty),*) -> Result<$ret, crate::ui::PartMissing> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "split"))]
+        $(#[$m])* async fn $name($($arg: $ty),*) -> Result<$ret, crate::ui::PartMissing> {
+            Ok($body)
+        }
+    };
+    // With `preload NAME;` first: also `async fn NAME()`, which fetches the part without calling
+    // it (started early, so that the part is there when it is called).
+    (preload $preload:ident; $(#[$m:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $name,
+            wasm_split_path = ::leptos::wasm_split,
+            preload($preload),
+            fallible
+        )]
+        $(#[$m])* fn $name($($arg: $ty),*) -> Result<(), crate::ui::PartMissing> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "split"))]
+        $(#[$m])* async fn $name($($arg: $ty),*) -> Result<(), crate::ui::PartMissing> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "split"))]
+        async fn $preload() -> Result<(), crate::ui::PartMissing> {
+            Ok(())
+        }
+    };
+}
+
+/// A lazily loaded part of the wasm (`split_point!`) could not be fetched.
+#[derive(Clone, Copy, Debug)]
+pub struct PartMissing;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
 mod analysis;
 mod app;
 mod cells;

@@ -1,0 +1,86 @@
+// The wasm's lazily loaded parts (`split_point!` in src/ui/mod.rs), added to the built site.
+// scripts/bin/wasm-bindgen cut them out of Cargo's wasm into target/wasm-split/, beside their
+// loader, __wasm_split.js, which the main module's glue imports. Trunk knows nothing of them,
+// so this step (run first by scripts/standalone.mjs, Trunk's post-build hook) copies them in:
+// each part optimised by wasm-opt with the page's own flags and named by its content's hash
+// (a cached part of an older build is never taken for this build's), the loader pointed at those
+// names and at the glue's hashed file. Anything unexpected stops the build with a message.
+import { readFile, writeFile, readdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const LOADER = '__wasm_split.js';
+const PLACEHOLDER = '__wasm_split_placeholder__';
+
+function fail(msg) {
+  console.error(`split: ${msg}`);
+  process.exit(1);
+}
+
+/** The glue's file name, from index.html's module script. */
+export function glueName(html) {
+  const script = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+  const glue = script && (script[1].match(/from '\.\/([^']+\.js)'/) || [])[1];
+  if (!glue) fail('index.html has no module script that names its glue');
+  return glue;
+}
+
+/** wasm-opt's arguments for the parts: the page's (the source page's `data-wasm-opt` level and
+ *  `data-wasm-opt-params`: $TRUNK_HTML_FILE, else index.html), less `--zero-filled-memory` (a
+ *  part's memory is not fresh when it loads). */
+function optArgs(html) {
+  const link = html.match(/<link data-trunk rel="rust"[^>]*>/);
+  if (!link) fail('index.html has no rust link');
+  const level = (link[0].match(/data-wasm-opt="([^"]+)"/) || [])[1] || 'z';
+  const params = ((link[0].match(/data-wasm-opt-params="([^"]*)"/) || [])[1] || '')
+    .split(/\s+/)
+    .filter((p) => p && p !== '--zero-filled-memory' && p !== '-g');
+  return [`-O${level}`, ...params];
+}
+
+/** Adds the parts to the site in `dir` (Trunk's staging folder); `root` holds index.html and
+ *  target/. Returns the parts' file names, or [] when the build has none. */
+export async function addParts(dir, root = process.cwd()) {
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const glueFile = glueName(html);
+  const glue = await readFile(join(dir, glueFile), 'utf8');
+  if (glue.includes(PLACEHOLDER)) {
+    fail(`${glueFile} imports ${PLACEHOLDER}: the wasm was not split. Build with scripts/bin on PATH ` +
+      '(source scripts/env.sh, or bash scripts/serve.sh), whose wasm-bindgen splits it.');
+  }
+  if (!glue.includes(`"./${LOADER}"`)) return [];
+  const src = join(root, 'target', 'wasm-split');
+  if (!existsSync(join(src, LOADER))) fail(`${glueFile} imports ${LOADER} but ${src} has none`);
+  let loader = await readFile(join(src, LOADER), 'utf8');
+  const main = 'from "./main.js";';
+  if (!loader.includes(main)) fail(`${LOADER} does not import ${main}`);
+  loader = loader.replace(main, () => `from "./${glueFile}";`);
+
+  const tmp = await mkdtemp(join(tmpdir(), 'split-'));
+  const page = process.env.TRUNK_HTML_FILE || join(root, 'index.html');
+  const args = optArgs(await readFile(page, 'utf8'));
+  const parts = [];
+  try {
+    for (const name of (await readdir(src)).sort()) {
+      if (!name.endsWith('.wasm') || name === 'main.wasm') continue;
+      const ref = `"./${name}"`;
+      if (!loader.includes(ref)) fail(`${LOADER} does not load ${name}`);
+      const out = join(tmp, name);
+      execFileSync('wasm-opt', [join(src, name), ...args, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const bytes = await readFile(out);
+      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+      const hashed = `${name.replace(/\.wasm$/, '')}-${hash}.wasm`;
+      await writeFile(join(dir, hashed), bytes);
+      loader = loader.split(ref).join(`"./${hashed}"`);
+      parts.push(hashed);
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  if (parts.length === 0) fail(`${src} holds no part`);
+  await writeFile(join(dir, LOADER), loader);
+  return parts;
+}
