@@ -29,11 +29,13 @@ test('the site holds the parts its loader names, hashed, and prints what each we
   for (const [f, n] of rows) console.log(`# ${String(n).padStart(7)} B gzip  ${f}`);
 });
 
-test('the embedded page fetches no part; the case page its panels after the first figures; the comparison, the composer and presenter mode theirs when opened', async () => {
+test('the embedded page fetches no part and installs no service worker; the case page its panels after the first figures; the comparison, the composer and presenter mode theirs when opened', async () => {
   const embed = await open(env.browser, `${env.server.url}?case=tianjin&embed=1&lang=en`);
   try {
-    await embed.page.waitForTimeout(300);
+    await embed.page.waitForTimeout(500);
     assert.deepEqual(parts(embed.requests), [], 'the embedded page');
+    // Nor does it install the service worker, which would fetch every file of the site.
+    assert.equal(await embed.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
     assert.deepEqual(embed.errors, []);
   } finally {
     await embed.context.close();
@@ -68,7 +70,9 @@ test('the embedded page fetches no part; the case page its panels after the firs
 });
 
 test('a part that cannot be fetched is said so in its place; the rest of the page works on', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  // No service worker: once it controls the page, it serves the parts from its cache, where
+  // the test's route does not reach.
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const errors = [];
@@ -77,6 +81,7 @@ test('a part that cannot be fetched is said so in its place; the rest of the pag
     await page.route(/split_compare_page-/, (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(`${env.server.url}?case=daqing&lang=en`);
     await page.waitForSelector('[data-panel="sources"]');
+    await page.waitForTimeout(1000);
     await page.click('[data-view="compare"]');
     const notice = await page.waitForSelector('[data-part-missing]');
     assert.match(await notice.textContent(), /could not be loaded/);

@@ -128,8 +128,16 @@ pub fn start() {
         leptos::mount::mount_to_body(App);
     }
     // Not before the first screen is painted and the rest built: installing the worker fetches
-    // and stores every file of the site, work that would compete with the first frame.
-    after_frames(3, register_service_worker);
+    // and stores every file of the site, work that would compete with the first frame. Not on
+    // the embedded page: a briefing page's reader would download the whole site for it, where
+    // the embedded page itself needs the main wasm alone (no lazily loaded part).
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let (url, _) = crate::state::url::decode(&search);
+    if !url.embed {
+        after_frames(3, register_service_worker);
+    }
 }
 
 /// Registers `sw.js` (written next to index.html by every build) so that the app works offline
