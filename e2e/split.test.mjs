@@ -14,7 +14,7 @@ const PART = /\/(split_[a-z_]+)-[0-9a-f]{16}\.wasm$/;
 /** The named parts among `requests` (chunks shared by several parts are left out). */
 const parts = (requests) => requests.map((u) => (new URL(u).pathname.match(PART) || [])[1]).filter(Boolean).sort();
 
-test('the site holds the parts its loader names, hashed, and prints what each weighs', async () => {
+test('the site holds the parts its loader names, hashed, preloads the loader, and prints what each part weighs', async () => {
   const files = await readdir(DIST);
   const loader = await readFile(join(DIST, '__wasm_split.js'), 'utf8');
   const named = [...loader.matchAll(/"\.\/([^"]+\.wasm)"/g)].map((m) => m[1]);
@@ -23,6 +23,8 @@ test('the site holds the parts its loader names, hashed, and prints what each we
   const main = files.find((f) => /^reform-explorer-[0-9a-f]+_bg\.wasm$/.test(f));
   assert.ok(main, 'the main wasm');
   assert.ok(loader.includes(`from "./${main.replace('_bg.wasm', '.js')}"`), 'the loader imports the glue by its hashed name');
+  // Fetched beside the glue, which imports it (not one round trip later).
+  assert.match(await readFile(join(DIST, 'index.html'), 'utf8'), /<link rel="modulepreload" href="\.\/__wasm_split\.js">/);
   const gz = async (f) => gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
   const rows = [[main, await gz(main)]];
   for (const f of named) rows.push([f, await gz(f)]);

@@ -4,7 +4,8 @@
 // so this step (run first by scripts/standalone.mjs, Trunk's post-build hook) copies them in:
 // each part optimised by wasm-opt with the page's own flags and named by its content's hash
 // (a cached part of an older build is never taken for this build's), the loader pointed at those
-// names and at the glue's hashed file. Anything unexpected stops the build with a message.
+// names and at the glue's hashed file, and index.html preloads the loader beside the glue.
+// Anything unexpected stops the build with a message.
 import { readFile, writeFile, readdir, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -82,5 +83,9 @@ export async function addParts(dir, root = process.cwd()) {
   }
   if (parts.length === 0) fail(`${src} holds no part`);
   await writeFile(join(dir, LOADER), loader);
+  // The glue imports the loader: fetched beside the glue, not one round trip after it.
+  const glueLink = html.match(new RegExp(`<link rel="modulepreload" href="\\./${glueFile.replace(/\./g, '\\.')}"[^>]*>`));
+  if (!glueLink) fail(`index.html has no modulepreload link for ${glueFile}`);
+  await writeFile(join(dir, 'index.html'), html.replace(glueLink[0], (tag) => `${tag}\n<link rel="modulepreload" href="./${LOADER}">`));
   return parts;
 }

@@ -265,13 +265,6 @@ pub fn App() -> impl IntoView {
     // The parameters, and what follows the key figures (the why panel, the scopes, the model's
     // error and the steps), are shown by it.
     let later = RwSignal::new(false);
-    // Their parts are fetched meanwhile (the first figures are drawn without them).
-    leptos::task::spawn_local(async {
-        let _ = load_lineage().await;
-    });
-    leptos::task::spawn_local(async {
-        let _ = load_side().await;
-    });
     crate::ui::after_frames(1, move || {
         later.set(true);
         // Back from presenter mode by "Exit": focus on "Present", where the user left the page.
@@ -590,13 +583,11 @@ fn mount_part<F>(
 // wasm; the lineage list and the panels below, built after the first frame, come from their own
 // parts, and the comparison, the composer and presenter mode when they are opened.
 split_point! {
-    preload load_lineage;
     fn mount_lineage(el: web_sys::HtmlElement, state: AppState) {
         leptos::mount::mount_to(el, move || view! { <LineagePanel state=state/> }).forget();
     }
 }
 split_point! {
-    preload load_side;
     fn mount_side(el: web_sys::HtmlElement, state: AppState) {
         leptos::mount::mount_to(el, move || {
             view! {

@@ -23,28 +23,6 @@ macro_rules! split_point {
             Ok($body)
         }
     };
-    // With `preload NAME;` first: also `async fn NAME()`, which fetches the part without calling
-    // it (started early, so that the part is there when it is called).
-    (preload $preload:ident; $(#[$m:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split(
-            $name,
-            wasm_split_path = ::leptos::wasm_split,
-            preload($preload),
-            fallible
-        )]
-        $(#[$m])* fn $name($($arg: $ty),*) -> Result<(), crate::ui::PartMissing> {
-            Ok($body)
-        }
-        #[cfg(not(feature = "split"))]
-        $(#[$m])* async fn $name($($arg: $ty),*) -> Result<(), crate::ui::PartMissing> {
-            Ok($body)
-        }
-        #[cfg(not(feature = "split"))]
-        async fn $preload() -> Result<(), crate::ui::PartMissing> {
-            Ok(())
-        }
-    };
 }
 
 /// A lazily loaded part of the wasm (`split_point!`) could not be fetched.
