@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { DIST, open, useBrowser } from './support.mjs';
 
 const env = useBrowser(before, after);
@@ -16,7 +17,11 @@ const parts = (requests) => requests.map((u) => (new URL(u).pathname.match(PART)
 
 test('the site holds the parts its loader names, hashed, preloads the loader, and prints what each part weighs', async () => {
   const files = await readdir(DIST);
-  const loader = await readFile(join(DIST, '__wasm_split.js'), 'utf8');
+  // The loader is named by its content too.
+  const loaders = files.filter((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f));
+  assert.equal(loaders.length, 1, `one loader: ${loaders}`);
+  assert.ok(!files.includes('__wasm_split.js'), 'no loader under a name that stays');
+  const loader = await readFile(join(DIST, loaders[0]), 'utf8');
   const named = [...loader.matchAll(/"\.\/([^"]+\.wasm)"/g)].map((m) => m[1]);
   assert.ok(named.length >= 5, `the loader names ${named.length} parts`);
   for (const f of named) assert.ok(files.includes(f), `${f} is in the site`);
@@ -24,7 +29,14 @@ test('the site holds the parts its loader names, hashed, preloads the loader, an
   assert.ok(main, 'the main wasm');
   assert.ok(loader.includes(`from "./${main.replace('_bg.wasm', '.js')}"`), 'the loader imports the glue by its hashed name');
   // Fetched beside the glue, which imports it (not one round trip later).
-  assert.match(await readFile(join(DIST, 'index.html'), 'utf8'), /<link rel="modulepreload" href="\.\/__wasm_split\.js">/);
+  const index = await readFile(join(DIST, 'index.html'), 'utf8');
+  assert.ok(index.includes(`<link rel="modulepreload" href="./${loaders[0]}">`), 'the loader preloaded');
+  // The glue imports the loader by that name, and its integrity in index.html is its own.
+  const glueName = main.replace('_bg.wasm', '.js');
+  const glue = await readFile(join(DIST, glueName));
+  assert.ok(glue.toString().includes(`from "./${loaders[0]}"`));
+  const sri = `sha384-${createHash('sha384').update(glue).digest('base64')}`;
+  assert.ok(index.includes(`href="./${glueName}" crossorigin="anonymous" integrity="${sri}"`), 'the glue\'s integrity');
   const gz = async (f) => gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
   const rows = [[main, await gz(main)]];
   for (const f of named) rows.push([f, await gz(f)]);
@@ -71,16 +83,27 @@ test('the embedded page fetches no part and installs no service worker; the case
   }
 });
 
-test('a part that cannot be fetched is said so in its place; the rest of the page works on', async () => {
-  // No service worker: once it controls the page, it serves the parts from its cache, where
-  // the test's route does not reach.
+/** A page whose parts' requests go through `route` (a Playwright route handler), with no
+ *  service worker (once one controls the page, it serves the parts from its cache, where the
+ *  route does not reach); `use` gets the page and the errors it logs (uncaught errors, and with
+ *  `console`, console errors). */
+async function withRoutedParts(pattern, route, { console: consoleToo = false } = {}, use) {
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    // The comparison's part is gone (the site was replaced while the page was open, say).
-    await page.route(/split_compare_page-/, (route) => route.fulfill({ status: 404, body: '' }));
+    if (consoleToo) page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.route(pattern, route);
+    await use(page, errors);
+  } finally {
+    await context.close();
+  }
+}
+
+test('a part that cannot be fetched is said so in its place; the rest of the page works on', async () => {
+  // The comparison's part is gone (the site was replaced while the page was open, say).
+  await withRoutedParts(/split_compare_page-/, (route) => route.fulfill({ status: 404, body: '' }), {}, async (page, errors) => {
     await page.goto(`${env.server.url}?case=daqing&lang=en`);
     await page.waitForSelector('[data-panel="sources"]');
     await page.waitForTimeout(1000);
@@ -88,12 +111,27 @@ test('a part that cannot be fetched is said so in its place; the rest of the pag
     const notice = await page.waitForSelector('[data-part-missing]');
     assert.match(await notice.textContent(), /could not be loaded/);
     assert.equal(await notice.getAttribute('role'), 'alert');
-    // The case pages still work: a parameter change still changes the figures.
+    // The case pages still work: another case opens with its figures.
     await page.click('[data-case="tianjin"]');
     await page.waitForSelector('[data-case="tianjin"][aria-pressed="true"]');
     await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
     assert.deepEqual(errors, [], 'no uncaught error (a failed part is not a panic)');
-  } finally {
-    await context.close();
-  }
+  });
+});
+
+test('a part served without the wasm type still loads (compiled from its bytes)', async () => {
+  let served = 0;
+  const untyped = async (route) => {
+    const res = await route.fetch();
+    served++;
+    await route.fulfill({ status: 200, body: await res.body(), headers: { 'Content-Type': 'application/octet-stream' } });
+  };
+  await withRoutedParts(/\/(?:split|chunk)_\w+-[0-9a-f]{16}\.wasm$/, untyped, { console: true }, async (page, errors) => {
+    await page.goto(`${env.server.url}?case=tianjin&lang=en`);
+    await page.waitForSelector('.side-col[data-part="ready"]');
+    await page.waitForSelector('[data-panel="sources"]');
+    assert.ok(served > 0, 'the parts went through the route');
+    assert.equal(await page.locator('[data-part-missing]').count(), 0);
+    assert.deepEqual(errors, []);
+  });
 });

@@ -4,7 +4,9 @@
 // so this step (run first by scripts/standalone.mjs, Trunk's post-build hook) copies them in:
 // each part optimised by wasm-opt with the page's own flags and named by its content's hash
 // (a cached part of an older build is never taken for this build's), the loader pointed at those
-// names and at the glue's hashed file, and index.html preloads the loader beside the glue.
+// names and at the glue's hashed file, compiling a part served without the wasm type too, and
+// named by its own hash (the glue's imports and the glue's integrity in index.html follow), and
+// index.html preloads the loader beside the glue.
 // Anything unexpected stops the build with a message.
 import { readFile, writeFile, readdir, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -13,8 +15,29 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The loader's name as wasm-split-cli writes it (and the main wasm's import module). */
 export const LOADER = '__wasm_split.js';
+/** The glue's imports of the loader: `import * as importN from "./<loader>"`. */
+export const LOADER_IMPORT = /^import \* as (\w+) from "\.\/(__wasm_split(?:-[0-9a-f]{16})?\.js)";?\s*$/gm;
 const PLACEHOLDER = '__wasm_split_placeholder__';
+/** Each part is compiled as it arrives where the server says `application/wasm`; where it does
+ *  not (a host without that type), `instantiateStreaming` refuses it and the bytes are compiled
+ *  once read, as wasm-bindgen's glue does for the main module. A failed fetch stays a failure. */
+const INSTANTIATE = `async function __splitInstantiate(src, imports) {
+    const res = await src;
+    if (!res.ok) throw new Error(\`\${res.url}: HTTP \${res.status}\`);
+    if (typeof WebAssembly.instantiateStreaming === 'function') {
+        try {
+            return await WebAssembly.instantiateStreaming(res.clone(), imports);
+        } catch (e) {
+            if (res.headers.get('Content-Type') === 'application/wasm') throw e;
+        }
+    }
+    return WebAssembly.instantiate(await res.arrayBuffer(), imports);
+}
+`;
+const STREAMING = 'WebAssembly.instantiateStreaming(src, imports)';
+const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 function fail(msg) {
   console.error(`split: ${msg}`);
@@ -52,9 +75,15 @@ export async function addParts(dir, root = process.cwd()) {
     fail(`${glueFile} imports ${PLACEHOLDER}: the wasm was not split. Build with scripts/bin on PATH ` +
       '(source scripts/env.sh, or bash scripts/serve.sh), whose wasm-bindgen splits it.');
   }
-  if (!glue.includes(`"./${LOADER}"`)) return [];
+  if (!glue.includes(`from "./${LOADER}"`)) return [];
   const src = join(root, 'target', 'wasm-split');
   if (!existsSync(join(src, LOADER))) fail(`${glueFile} imports ${LOADER} but ${src} has none`);
+  // The parts were cut from the wasm this glue was made for (scripts/bin/wasm-bindgen wrote the
+  // glue's hash): not from another build's, done meanwhile in the same tree.
+  const stamp = existsSync(join(src, 'glue.sha256')) ? (await readFile(join(src, 'glue.sha256'), 'utf8')).trim() : '';
+  if (stamp !== createHash('sha256').update(glue).digest('hex')) {
+    fail(`${src} holds the parts of another build than ${glueFile} (another build ran meanwhile?): build again`);
+  }
   let loader = await readFile(join(src, LOADER), 'utf8');
   const main = 'from "./main.js";';
   if (!loader.includes(main)) fail(`${LOADER} does not import ${main}`);
@@ -72,8 +101,7 @@ export async function addParts(dir, root = process.cwd()) {
       const out = join(tmp, name);
       execFileSync('wasm-opt', [join(src, name), ...args, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
       const bytes = await readFile(out);
-      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-      const hashed = `${name.replace(/\.wasm$/, '')}-${hash}.wasm`;
+      const hashed = `${name.replace(/\.wasm$/, '')}-${hash16(bytes)}.wasm`;
       await writeFile(join(dir, hashed), bytes);
       loader = loader.split(ref).join(`"./${hashed}"`);
       parts.push(hashed);
@@ -82,10 +110,25 @@ export async function addParts(dir, root = process.cwd()) {
     await rm(tmp, { recursive: true, force: true });
   }
   if (parts.length === 0) fail(`${src} holds no part`);
-  await writeFile(join(dir, LOADER), loader);
-  // The glue imports the loader: fetched beside the glue, not one round trip after it.
+  const streamed = loader.split(STREAMING).length - 1;
+  if (streamed !== parts.length) fail(`${LOADER} instantiates ${streamed} parts as this script expects, not ${parts.length}`);
+  loader = INSTANTIATE + loader.split(STREAMING).join('__splitInstantiate(src, imports)');
+  // The loader named by its content too (a cached loader of an older build would load that
+  // build's parts), and the glue's imports of it pointed at that name (the import module names
+  // in the glue's import object stay: they are the main wasm's); the glue's integrity in
+  // index.html follows its new content.
+  const loaderFile = `${LOADER.replace(/\.js$/, '')}-${hash16(loader)}.js`;
+  await writeFile(join(dir, loaderFile), loader);
+  const newGlue = glue.split(`from "./${LOADER}"`).join(`from "./${loaderFile}"`);
+  await writeFile(join(dir, glueFile), newGlue);
   const glueLink = html.match(new RegExp(`<link rel="modulepreload" href="\\./${glueFile.replace(/\./g, '\\.')}"[^>]*>`));
   if (!glueLink) fail(`index.html has no modulepreload link for ${glueFile}`);
-  await writeFile(join(dir, 'index.html'), html.replace(glueLink[0], (tag) => `${tag}\n<link rel="modulepreload" href="./${LOADER}">`));
+  let link = glueLink[0];
+  if (/integrity="/.test(link)) {
+    const sri = `sha384-${createHash('sha384').update(newGlue).digest('base64')}`;
+    link = link.replace(/integrity="[^"]*"/, `integrity="${sri}"`);
+  }
+  // The glue imports the loader: fetched beside the glue, not one round trip after it.
+  await writeFile(join(dir, 'index.html'), html.replace(glueLink[0], () => `${link}\n<link rel="modulepreload" href="./${loaderFile}">`));
   return parts;
 }

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { addParts, LOADER } from './split.mjs';
+import { addParts, LOADER_IMPORT } from './split.mjs';
 
 export const OUT_NAME = 'reform-explorer.html';
 
@@ -106,10 +106,14 @@ export async function standalone(dir, root = process.cwd()) {
   if (!glueFile || !wasmFile) fail('the module script does not name its glue and wasm files');
   let glue = await readFile(join(dir, glueFile), 'utf8');
   // The lazily loaded parts' loader (scripts/split.mjs), which the glue imports: inlined too.
-  const loaderImports = [...glue.matchAll(/^import \* as (\w+) from "\.\/__wasm_split\.js";?\s*$/gm)];
-  glue = glue.replace(/^import \* as \w+ from "\.\/__wasm_split\.js";?\s*$/gm, '');
+  const loaderImports = [...glue.matchAll(LOADER_IMPORT)];
+  glue = glue.replace(LOADER_IMPORT, '');
   if (/^\s*import\s/m.test(glue)) fail(`${glueFile} imports other files (snippets?): not handled`);
-  const parts = loaderImports.length ? await inlineLoader(dir, glueFile, loaderImports.map((m) => m[1])) : '';
+  const loaders = new Set(loaderImports.map((m) => m[2]));
+  if (loaders.size > 1) fail(`${glueFile} imports ${loaders.size} different loaders`);
+  const parts = loaderImports.length
+    ? await inlineLoader(dir, glueFile, [...loaders][0], loaderImports.map((m) => m[1]))
+    : '';
   glue = glue.replace(/^export \{[^}]*\};?\s*$/m, '').replace(/^export (?=(?:async )?(?:class|function|const|let|var)\b)/gm, '');
   if (/^\s*export\b/m.test(glue)) fail(`${glueFile} has an export this script does not know`);
   if (!/\b__wbg_init\b/.test(glue)) fail(`${glueFile} has no __wbg_init`);
@@ -153,8 +157,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __off
  *  object, which the glue's imports of it name (`names`); its import of the glue's `initSync`
  *  is dropped (the glue's own function, in the same script); each part's fetch becomes a
  *  response made from the part's bytes, inlined gzip-compressed as base64 like the main wasm. */
-async function inlineLoader(dir, glueFile, names) {
-  let loader = await readFile(join(dir, LOADER), 'utf8');
+async function inlineLoader(dir, glueFile, loaderFile, names) {
+  const LOADER = loaderFile;
+  let loader = await readFile(join(dir, loaderFile), 'utf8');
   const imp = `import { initSync } from "./${glueFile}";`;
   if (!loader.includes(imp)) fail(`${LOADER} does not import the glue's initSync`);
   loader = loader.replace(imp, '');
@@ -212,7 +217,9 @@ const CACHE = ${JSON.stringify(cache)};
 const FILES = ${JSON.stringify(['./', ...files.map((f) => `./${f}`)], null, 2)};
 
 self.addEventListener('install', (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+  // Fetched past the HTTP cache: a stale copy of a file whose name does not change would
+  // otherwise be kept for the whole life of this cache.
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (e) => {
