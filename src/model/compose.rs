@@ -364,10 +364,6 @@ struct Shown {
     notes: &'static [Text],
 }
 
-/// The key figures of a composed reform: the parts' own (the baseline's first, then each
-/// lever scope's), taken in turn from each so that the measures' figures show beside the
-/// organisation's, each once, at most six. Metrics only: a composed reform has no calibrated
-/// patrol.
 /// Whether `v`'s organisation, at its defaults, records incidents (one that cannot be built
 /// counts as recording some: its figures are then shown, as before this rule).
 fn records_incidents_at_defaults(v: &Variant) -> bool {
@@ -376,6 +372,10 @@ fn records_incidents_at_defaults(v: &Variant) -> bool {
         .map_or(true, |t| own::records_incidents(&t))
 }
 
+/// The key figures of a composed reform: the parts' own (the baseline's first, then each
+/// lever scope's), taken in turn from each so that the measures' figures show beside the
+/// organisation's, each once, at most six. Metrics only: a composed reform has no calibrated
+/// patrol.
 fn key_figures(parts: &[Scope], shows: &dyn Fn(MetricKey) -> bool) -> Vec<KeyFigure> {
     let lists: Vec<Vec<KeyFigure>> = parts
         .iter()
