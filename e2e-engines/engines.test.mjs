@@ -301,18 +301,21 @@ for (const engine of ENGINES) {
         .filter((l) => !l.startsWith('JavaScript error:') || /http:\/\/127\.0\.0\.1:|file:\/\//.test(l));
     }
 
-    const metrics = (phase) => env.s.exec((p) => Object.fromEntries(
-      [...document.querySelectorAll(`[data-metric][data-phase="${p}"]`)].map((e) => [e.dataset.metric, e.dataset.value])), phase);
+    /** Waits until the panels off screen have followed the last change (ui/off_screen.rs: in a
+     *  task after the next frame, their container `aria-busy` meanwhile). */
+    const settled = () => env.s.waitFor(() => !document.querySelector('[aria-busy="true"]'), { message: 'the panels off screen followed' });
+    const metrics = async (phase) => (await settled(), env.s.exec((p) => Object.fromEntries(
+      [...document.querySelectorAll(`[data-metric][data-phase="${p}"]`)].map((e) => [e.dataset.metric, e.dataset.value])), phase));
     /** The breakdown cells as { tier|kind|unit: { phase: { key: { field: value } } } }. */
-    const breakdowns = () => env.s.exec(() => {
+    const breakdowns = async () => (await settled(), env.s.exec(() => {
       const out = { tier: {}, kind: {}, unit: {} };
       for (const e of document.querySelectorAll('[data-breakdown]')) {
         const { breakdown, phase, key, field, value } = e.dataset;
         ((out[breakdown][phase] ??= {})[key] ??= {})[field] = value;
       }
       return out;
-    });
-    const metric = async (key, phase = 'after') => Number(await env.s.attr(`[data-metric="${key}"][data-phase="${phase}"]`, 'data-value'));
+    }));
+    const metric = async (key, phase = 'after') => (await settled(), Number(await env.s.attr(`[data-metric="${key}"][data-phase="${phase}"]`, 'data-value')));
     /** Waits for a figure; when it does not come, the error says what the page shows instead
      *  (the figure, and the focused field's value and error: a typed value lost, or not taken). */
     const waitMetric = (key, value, phase = 'after') => env.s.waitFor(

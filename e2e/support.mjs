@@ -109,6 +109,12 @@ export async function partsMounted(page) {
   await page.waitForFunction(() => !document.querySelector('[data-part="pending"]'), null, { timeout: 20000 });
 }
 
+/** Waits until the panels off screen have followed the last change (ui/off_screen.rs: they do
+ *  so in a task after the next frame, their container `aria-busy` meanwhile). */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 20000 });
+}
+
 /** Records `page`'s console errors and uncaught exceptions in `errors` (each after `tag`), and
  *  returns it. */
 export function recordErrors(page, errors = [], tag = '') {
@@ -169,12 +175,14 @@ export function rng(seed) {
 /** Every `data-metric` cell of one phase ("before" or "after") as { key: value }. */
 export async function shownMetrics(page, phase) {
   await partsMounted(page);
+  await settled(page);
   return page.$$eval(`[data-metric][data-phase="${phase}"]`, (els) =>
     Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
 }
 
 /** The `data-value` of a metric cell as a number. */
 export async function metric(page, key, phase = 'after') {
+  await settled(page);
   const v = await page.getAttribute(`[data-metric="${key}"][data-phase="${phase}"]`, 'data-value');
   return Number(v);
 }

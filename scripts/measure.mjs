@@ -5,8 +5,9 @@
 export const median = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 
 // Time from a parameter change to the last DOM mutation it causes: Leptos applies updates in
-// microtasks after the input event, so every mutation lands before the next macrotask. Each run
-// toggles one parameter between two valid values, so every run really changes the model.
+// microtasks after the input event, so every mutation lands before the next macrotask (the panels
+// off screen follow in a task after the next frame: not counted). Each run toggles one parameter
+// between two valid values, so every run really changes the model.
 export async function timeChanges(page, key, values, n, allowNone = false) {
   return page.evaluate(async ({ key, values, n, allowNone }) => {
     const input = document.querySelector(`#param-${key}`);
@@ -22,7 +23,11 @@ export async function timeChanges(page, key, values, n, allowNone = false) {
       mo.disconnect();
       if (last < 0 && !allowNone) throw new Error(`no DOM change after ${key}=${values[i % 2]}`);
       if (last >= 0) out.push(last - t0);
-      await new Promise((r) => requestAnimationFrame(() => r()));
+      // The next change starts from a quiet page: after a painted frame and the tasks queued
+      // in it (the panels off screen follow a change in such a task: ui/off_screen.rs). A
+      // change made in the frame's own callback would count that frame's rendering and those
+      // tasks as its own update.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     }
     return out;
   }, { key, values, n, allowNone });

@@ -46,6 +46,13 @@ async fn after_first_frame() {
     leptos::task::tick().await;
 }
 
+/// Waits until the page has followed a change everywhere: the panels off screen (the numbers
+/// among them) follow in a task after the next frame (`ui/off_screen.rs`).
+async fn settle() {
+    leptos::task::tick().await;
+    after_first_frame().await;
+}
+
 fn value(root: &Element, key: &str, phase: &str) -> String {
     root.query_selector(&format!(r#"[data-metric="{key}"][data-phase="{phase}"]"#))
         .unwrap()
@@ -98,7 +105,7 @@ async fn shows_daqing_at_its_defaults() {
 async fn a_parameter_change_updates_numbers_and_diagram() {
     let root = mount().await;
     type_into(&root, "staff", "3000");
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(value(&root, "staff_total", "after"), "3000");
     assert_eq!(value(&root, "staff_total", "before"), "3000");
     let top = root
@@ -112,7 +119,7 @@ async fn a_parameter_change_updates_numbers_and_diagram() {
 async fn bad_input_shows_a_message_and_keeps_the_last_result() {
     let root = mount().await;
     type_into(&root, "staff", "abc");
-    leptos::task::tick().await;
+    settle().await;
     let err = root
         .query_selector(r#"[data-error="staff"]"#)
         .unwrap()
@@ -121,9 +128,9 @@ async fn bad_input_shows_a_message_and_keeps_the_last_result() {
     assert_eq!(value(&root, "staff_total", "after"), "2500");
     // Reset clears the message and restores the defaults.
     type_into(&root, "staff", "3000");
-    leptos::task::tick().await;
+    settle().await;
     click(&root, r#"[data-action="reset"]"#);
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(value(&root, "staff_total", "after"), "2500");
     assert_eq!(err.text_content().unwrap(), "");
 }
@@ -132,11 +139,11 @@ async fn bad_input_shows_a_message_and_keeps_the_last_result() {
 async fn switches_language_without_losing_state() {
     let root = mount().await;
     type_into(&root, "population", "3000000");
-    leptos::task::tick().await;
+    settle().await;
     let residents = value(&root, "residents_per_sub_bureau", "after");
     assert_ne!(residents, "100000");
     click(&root, r#"[data-lang="en"]"#);
-    leptos::task::tick().await;
+    settle().await;
     let title = root.query_selector("h1").unwrap().unwrap().text_content();
     assert_eq!(title.as_deref(), Some("Reform Explorer"));
     assert_eq!(value(&root, "residents_per_sub_bureau", "after"), residents);
@@ -149,12 +156,12 @@ async fn the_step_control_moves_the_after_side() {
     assert_eq!(value(&root, "command_chain", "after"), "3");
     // Baseline: after equals before.
     click(&root, r#"[data-step="0"]"#);
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(value(&root, "sub_bureaus", "after"), "10");
     assert_eq!(value(&root, "stations", "after"), "70");
     // After measure 2 only: stations gone, units not yet merged, ranks not yet cut.
     click(&root, r#"[data-action="step-next"]"#);
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(value(&root, "stations", "after"), "0");
     assert_eq!(value(&root, "internal_units", "after"), "20");
     assert_eq!(value(&root, "command_chain", "after"), "7");
@@ -164,7 +171,7 @@ async fn the_step_control_moves_the_after_side() {
     assert!(url.contains("step=1"), "{url}");
     // Measure 3 moves headquarters staff to the front line and says how many.
     click(&root, r#"[data-action="step-next"]"#);
-    leptos::task::tick().await;
+    settle().await;
     let flow = root.query_selector(".step-flow").unwrap().unwrap();
     let moved: i64 = flow
         .get_attribute("data-flow-frontline")

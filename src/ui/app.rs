@@ -520,7 +520,7 @@ pub fn App() -> impl IntoView {
                     <StepControl state=state/>
                 })}
                 <div class="later" node_ref=diagrams_at></div>
-                <div class="later" data-part="pending" node_ref=lineage_at></div>
+                <div class="later lineage-at" data-part="pending" node_ref=lineage_at></div>
                 </div>
                 // Below the first screen (beside it only on very wide screens): built after.
                 <div class="side-col" data-part="pending" node_ref=side_at></div>
@@ -584,11 +584,13 @@ fn mount_part<F>(
 // parts, and the comparison, the composer and presenter mode when they are opened.
 split_point! {
     fn mount_lineage(el: web_sys::HtmlElement, state: AppState) {
+        let state = crate::ui::off_screen::follow(state, &el);
         leptos::mount::mount_to(el, move || view! { <LineagePanel state=state/> }).forget();
     }
 }
 split_point! {
     fn mount_side(el: web_sys::HtmlElement, state: AppState) {
+        let state = crate::ui::off_screen::follow(state, &el);
         leptos::mount::mount_to(el, move || {
             view! {
                 <RowTable state=state/>

@@ -47,6 +47,7 @@ mod export;
 mod key_figures;
 mod model_error;
 mod numbers;
+mod off_screen;
 mod org_editor;
 mod organisation;
 mod own_store;

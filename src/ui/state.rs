@@ -22,7 +22,8 @@ use crate::ui::cells::set_if;
 /// page reads the baseline and the step on screen).
 #[derive(Clone, Debug)]
 pub struct Shown {
-    pub scenario: Scenario,
+    /// Shared by clones: a copy of the result (`ui::off_screen`) costs nothing.
+    pub scenario: Arc<Scenario>,
     /// `metrics[i]`: the organisation after `i` levers. Shared by clones.
     metrics: Arc<[OnceLock<Metrics>]>,
     /// Which build this is. Two values are the same result exactly when they come from the same
@@ -71,7 +72,7 @@ impl Shown {
         };
         Shown {
             metrics,
-            scenario,
+            scenario: Arc::new(scenario),
             build,
             before_build,
             variant,
@@ -592,6 +593,19 @@ impl AppState {
     }
 
     /// The current state as a link would carry it (valid values only). Reactive.
+    /// This state with `shown` and `shapes` read from elsewhere (`ui::off_screen`).
+    pub(crate) fn with_result(
+        self,
+        shown: Memo<Option<Shown>>,
+        shapes: Memo<Option<(u64, u64)>>,
+    ) -> AppState {
+        AppState {
+            shown,
+            shapes,
+            ..self
+        }
+    }
+
     pub fn url_state(&self) -> UrlState {
         let composed = self.variant.with(|v| v.composed.is_some());
         let recipe = self.recipe.get();

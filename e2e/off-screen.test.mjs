@@ -1,0 +1,80 @@
+// End-to-end for the panels off screen (issue 18, item 5; ui/off_screen.rs): while the side column
+// and the lineage list are below the fold, a parameter change updates what is on screen in its
+// own task and those panels in a task after the next frame (their container `aria-busy`
+// meanwhile); once on screen they follow in the change's own task; another scope is shown in
+// them at once, wherever they are.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, useBrowser } from './support.mjs';
+
+const env = useBrowser(before, after);
+
+/** Changes parameter `key` to `value` and reads, at the end of the change's own task (a timeout
+ *  queued after the event) and again after the next painted frame and the tasks queued in it:
+ *  the numbers' `metric` after the reform, a key figure on screen, and which containers are
+ *  busy. */
+function change(page, key, value, metric) {
+  return page.evaluate(async ({ key, value, metric }) => {
+    const read = () => ({
+      metric: document.querySelector(`[data-metric="${metric}"][data-phase="after"]`)?.dataset.value,
+      figure: document.querySelector('[data-key-figure] .kf-after')?.dataset.value,
+      busy: [...document.querySelectorAll('[aria-busy="true"]')].map((e) => e.className),
+      lineage: document.querySelectorAll('.lineage-list > li').length,
+    });
+    const input = document.querySelector(`#param-${key}`);
+    input.value = String(value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const inTask = await new Promise((r) => setTimeout(() => r(read()), 0));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    await new Promise((r) => setTimeout(r, 0));
+    return { inTask, later: read() };
+  }, { key, value, metric });
+}
+
+/** Whether `css` is below the viewport. */
+const below = (page, css) => page.$eval(css, (e) => e.getBoundingClientRect().top >= innerHeight);
+
+test('panels below the fold follow a change after its frame; on screen, in its own task', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=en`);
+  try {
+    assert.ok(await below(page, '.side-col'), 'the side column starts below the fold at 1400 × 1000');
+    assert.ok(await below(page, '.lineage-at'), 'the lineage list starts below the fold');
+    const before = await page.$eval('[data-metric="staff_total"][data-phase="after"]', (e) => e.dataset.value);
+    // Urban staff 2500 -> 2510: the staff total in the numbers, and 50 more lineage entries.
+    const lineage0 = await page.$$eval('.lineage-list > li', (l) => l.length);
+    const off = await change(page, 'staff', 2510, 'staff_total');
+    assert.equal(off.inTask.metric, before, 'the numbers off screen wait for the frame');
+    assert.equal(off.inTask.lineage, lineage0, 'the lineage list off screen waits for the frame');
+    assert.deepEqual(off.inTask.busy.sort(), ['later lineage-at', 'side-col'], 'their containers say they are busy');
+    assert.equal(off.later.metric, '2510', 'the numbers follow after the frame');
+    assert.notEqual(off.later.lineage, lineage0, 'the lineage list follows after the frame');
+    assert.deepEqual(off.later.busy, [], 'and nothing is busy then');
+
+    // On screen: in the change's own task.
+    await page.$eval('[data-metric="staff_total"][data-phase="after"]', (e) => e.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+    const on = await change(page, 'staff', 2520, 'staff_total');
+    assert.equal(on.inTask.metric, '2520', 'the numbers on screen follow in the change\'s task');
+    assert.ok(!on.inTask.busy.includes('side-col'), 'the side column on screen is never busy');
+
+    // Back to the top: another scope is shown below the fold at once.
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+    assert.ok(await below(page, '.side-col'));
+    const scoped = await page.evaluate(async () => {
+      document.querySelector('.scope [data-variant="county"]').click();
+      return new Promise((r) => setTimeout(() => r({
+        busy: [...document.querySelectorAll('[aria-busy="true"]')].length,
+        county: !!document.querySelector('[data-metric="staff_total"][data-phase="after"]')
+          && document.querySelector('#param-county_bureaus') !== null,
+        staff: document.querySelector('[data-metric="staff_total"][data-phase="after"]')?.dataset.value,
+      }), 0));
+    });
+    assert.equal(scoped.busy, 0, 'a new scope is copied at once');
+    assert.ok(scoped.county, 'the county scope is shown');
+    assert.notEqual(scoped.staff, '2520', 'its numbers are the county\'s, not the urban area\'s');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
