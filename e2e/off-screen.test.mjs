@@ -11,13 +11,13 @@ const env = useBrowser(before, after);
 
 /** Changes parameter `key` to `value` and reads, at the end of the change's own task (a timeout
  *  queued after the event) and again after the next painted frame and the tasks queued in it:
- *  the numbers' `metric` after the reform, a key figure on screen, and which containers are
- *  busy. */
+ *  the numbers' `metric` after the reform, the top box of the "after" diagram (on screen), the
+ *  lineage list's length and which containers are busy. */
 function change(page, key, value, metric) {
   return page.evaluate(async ({ key, value, metric }) => {
     const read = () => ({
       metric: document.querySelector(`[data-metric="${metric}"][data-phase="after"]`)?.dataset.value,
-      figure: document.querySelector('[data-key-figure] .kf-after')?.dataset.value,
+      top: document.querySelector('[data-phase="after"] [data-unit-id="m"]')?.dataset.staff,
       busy: [...document.querySelectorAll('[aria-busy="true"]')].map((e) => e.className),
       lineage: document.querySelectorAll('.lineage-list > li').length,
     });
@@ -31,6 +31,9 @@ function change(page, key, value, metric) {
   }, { key, value, metric });
 }
 
+/** Waits two frames and the task after them: the observers have reported where things are. */
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+
 /** Whether `css` is below the viewport. */
 const below = (page, css) => page.$eval(css, (e) => e.getBoundingClientRect().top >= innerHeight);
 
@@ -39,10 +42,12 @@ test('panels below the fold follow a change after its frame; on screen, in its o
   try {
     assert.ok(await below(page, '.side-col'), 'the side column starts below the fold at 1400 × 1000');
     assert.ok(await below(page, '.lineage-at'), 'the lineage list starts below the fold');
+    await frames(page);
     const before = await page.$eval('[data-metric="staff_total"][data-phase="after"]', (e) => e.dataset.value);
     // Urban staff 2500 -> 2510: the staff total in the numbers, and 50 more lineage entries.
     const lineage0 = await page.$$eval('.lineage-list > li', (l) => l.length);
     const off = await change(page, 'staff', 2510, 'staff_total');
+    assert.equal(off.inTask.top, '2510', 'the diagram on screen follows in the change\'s task');
     assert.equal(off.inTask.metric, before, 'the numbers off screen wait for the frame');
     assert.equal(off.inTask.lineage, lineage0, 'the lineage list off screen waits for the frame');
     assert.deepEqual(off.inTask.busy.sort(), ['later lineage-at', 'side-col'], 'their containers say they are busy');
@@ -52,14 +57,14 @@ test('panels below the fold follow a change after its frame; on screen, in its o
 
     // On screen: in the change's own task.
     await page.$eval('[data-metric="staff_total"][data-phase="after"]', (e) => e.scrollIntoView({ block: 'center' }));
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+    await frames(page);
     const on = await change(page, 'staff', 2520, 'staff_total');
     assert.equal(on.inTask.metric, '2520', 'the numbers on screen follow in the change\'s task');
     assert.ok(!on.inTask.busy.includes('side-col'), 'the side column on screen is never busy');
 
     // Back to the top: another scope is shown below the fold at once.
     await page.evaluate(() => scrollTo(0, 0));
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+    await frames(page);
     assert.ok(await below(page, '.side-col'));
     const scoped = await page.evaluate(async () => {
       document.querySelector('.scope [data-variant="county"]').click();

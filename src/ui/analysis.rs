@@ -27,9 +27,13 @@ struct Figures {
 /// The figures of the step on screen; a curve whose inputs did not change is taken from
 /// `prev` (a parameter edit on a large organisation changes one side at most, and each curve
 /// is a few hundred estimates).
-fn figures(state: AppState, prev: Option<&Option<Figures>>) -> Option<Figures> {
+fn figures(
+    state: AppState,
+    patrol: Memo<Option<Patrol>>,
+    prev: Option<&Option<Figures>>,
+) -> Option<Figures> {
     let step = state.step.get();
-    let patrol = state.params.with(Patrol::of)?;
+    let patrol = patrol.get()?;
     state.shown.with(|s| {
         let s = s.as_ref()?;
         let step = step.min(s.scenario.steps.len() - 1);
@@ -66,7 +70,10 @@ fn figures(state: AppState, prev: Option<&Option<Figures>>) -> Option<Figures> {
 #[component]
 pub fn ResponsePanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let figs = Memo::new(move |prev| figures(state, prev));
+    // The patrol's inputs as their own memo: a change of another parameter leaves the figures
+    // to the result's change (which the panels off screen take after the frame, ui/off_screen).
+    let patrol = Memo::new(move |_| state.params.with(Patrol::of));
+    let figs = Memo::new(move |prev| figures(state, patrol, prev));
     let off = move || {
         figs.with(|f| {
             f.as_ref().is_some_and(|f| {

@@ -4,18 +4,27 @@
 //! The lineage list and the panels below the first screen (the rows table, the numbers, the
 //! response estimate, …) read the result through a copy of `AppState` whose `shown` and
 //! `shapes` are their own signals. While the panels' container is on screen (an
-//! `IntersectionObserver` says so), a new result is copied into them at once, in the same
-//! update, as before. While it is off screen, a new result of the same scope is copied in a task
-//! after the next painted frame: the input's frame holds only what is on screen, and the panels
-//! are current one frame later (for find-in-page, screen readers and printing alike). Several
-//! changes within a frame are copied once. A new scope (another case, variant or organisation)
-//! is always copied at once, so that no panel ever pairs one scope's parameter list with another
-//! scope's result. While a copy waits, the container carries `aria-busy="true"` (tests and
-//! assistive technology wait for it to go).
+//! `IntersectionObserver` says so), a new result is copied at once: in the change's own task,
+//! one effect pass after the rest of the page. While it is off screen, a new result of the same
+//! scope is copied in a task after the next painted frame (or after `BACKSTOP_MS` when no frame
+//! comes): the input's frame holds the update of what is on screen, and the panels' update moves
+//! past that frame's paint (the work is moved, not removed; they are current one frame later,
+//! for find-in-page, screen readers and printing alike). Several changes within a frame are
+//! copied once. A new scope (another case, variant or organisation: another `Variant`) and a
+//! return from another page (the comparison, where the panels were hidden) are copied at once.
+//! While a copy waits, the container carries `aria-busy="true"` (tests and assistive technology
+//! wait for it to go).
 //!
-//! Measured (scripts/bench.mjs, Daqing urban at 1400 × 1000, the panels below the fold): a
-//! change of the urban staff to its last DOM mutation 9.7 → 4.6 ms, of the team size 7.1 → 2.5
-//! ms (the panels not updated at all: the bound this reaches).
+//! What is not deferred: the panels read the real step, parameters and variant (`AppState::
+//! with_result`), so a step change updates them at once, and the few views that read the whole
+//! parameter list (`Patrol::of` in the response panel, the rows table's edits) run in the
+//! change's task. Where the panels are always on screen (the side column beside the page at
+//! 1,700 px and wider; the parameter drawer on a phone covers the page, but an observer does not
+//! see what covers an element) nothing waits.
+//!
+//! Measured (scripts/bench.mjs, 20 runs, the panels below the fold at 1400 × 1000): the slowest
+//! parameter of Daqing urban (the staff) to its last DOM mutation 10.0 → 3.0 ms; 7 of 12 variants
+//! over 4 ms → 1 of 12.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -26,18 +35,27 @@ use wasm_bindgen::JsCast;
 
 use crate::ui::state::{set_if_changed, AppState};
 
-/// `state` as the panels mounted in `el` read it: its result follows as the module says.
+/// `state` as the panels mounted in `el` read it: its result follows as the module says. Its
+/// `shapes` also notify when a result is copied at another step than the last copy, so that a
+/// panel may read the step untracked and follow `shapes` alone (the lineage list): the result
+/// and the step it reads then belong together.
 pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
     // On screen until the observer says otherwise: a copy waits only when that is known.
     let in_view = RwSignal::new(true);
     observe(el, in_view);
     let shown = RwSignal::new(state.shown.get_untracked());
     let shapes = RwSignal::new(state.shapes.get_untracked());
+    let copied_at = Rc::new(Cell::new(state.step.get_untracked()));
     let copy = move || {
         set_if_changed(shown, state.shown.get_untracked());
-        set_if_changed(shapes, state.shapes.get_untracked());
+        let now = state.shapes.get_untracked();
+        let step = state.step.get_untracked();
+        if copied_at.replace(step) != step {
+            shapes.set(now);
+        } else {
+            set_if_changed(shapes, now);
+        }
     };
-    let waiting = Rc::new(Cell::new(false));
     let busy = {
         let el = el.clone();
         move |on: bool| {
@@ -48,6 +66,19 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
             };
         }
     };
+    // A copy waits: the first of the task after the next frame and a timeout (a page in a
+    // background tab paints no frame) makes it, of whatever is current then.
+    let waiting = Rc::new(Cell::new(false));
+    let settle = {
+        let (waiting, copy, busy) = (waiting.clone(), copy.clone(), busy.clone());
+        move || {
+            if waiting.replace(false) {
+                busy(false);
+                copy();
+            }
+        }
+    };
+    let view = Cell::new(state.view.get_untracked());
     Effect::new(move |_| {
         let scope = state
             .shown
@@ -55,8 +86,11 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
         state.shapes.track();
         let same_scope =
             shown.with_untracked(|s| s.as_ref().map(|s| s.variant as *const _)) == scope;
+        // Back from another page (the comparison): the panels were hidden, not off screen.
+        let same_view = view.replace(state.view.get()) == state.view.get_untracked();
         // Back on screen: whatever waits is copied now.
-        if in_view.get() || !same_scope {
+        if in_view.get() || !same_scope || !same_view {
+            settle();
             copy();
             return;
         }
@@ -64,18 +98,19 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
             return;
         }
         busy(true);
-        let (waiting, busy) = (waiting.clone(), busy.clone());
-        crate::ui::after_frames(1, move || {
-            waiting.set(false);
-            busy(false);
-            copy();
-        });
+        let (after_frame, after_time) = (settle.clone(), settle.clone());
+        crate::ui::after_frames(1, after_frame);
+        gloo_timers::callback::Timeout::new(BACKSTOP_MS, after_time).forget();
     });
     state.with_result(
         Memo::new(move |_| shown.get()),
-        Memo::new(move |_| shapes.get()),
+        // Every copy that notifies is passed on (see above): equal shapes at another step too.
+        Memo::new_with_compare(move |_| shapes.get(), |_, _| true),
     )
 }
+
+/// How long a copy waits at most when no frame comes (a background tab), in ms.
+const BACKSTOP_MS: u32 = 100;
 
 /// Sets `in_view` whenever `el` enters or leaves the viewport. Where the browser has no
 /// `IntersectionObserver`, `in_view` stays true (every panel follows at once, as before).
@@ -90,7 +125,9 @@ fn observe(el: &web_sys::Element, in_view: RwSignal<bool>) {
     });
     if let Ok(io) = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
         io.observe(el);
-        // Observed for the page's life: the panels are mounted once.
+        // Observed for the page's life: the panels are mounted once. The observer is kept too
+        // (browsers keep one alive through its targets; older WebKit did not always).
         callback.forget();
+        std::mem::forget(io);
     }
 }

@@ -259,11 +259,14 @@ pub fn LineagePanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
     // Remade when the shape of either tree changes (or the language or step): a change of
     // staff alone leaves every entry as it was (tests/cases.rs: same shapes, same entries).
+    // Mounted with `off_screen::follow`'s state, whose `shapes` notify at every copy at another
+    // step: the step is read with the result it belongs to, never the step of a newer result
+    // than the one copied.
     let entries = Memo::new(move |_| {
         let l = lang.get();
-        let step = state.step.get();
         // Read, not only tracked (as in ui/state.rs: a memo only tracked is never remade).
         let _ = state.shapes.get();
+        let step = state.step.get_untracked();
         state.shown.with_untracked(|s| {
             s.as_ref()
                 .map(|s| lineage::list(s.scenario.before(), s.scenario.at(step), l))

@@ -592,8 +592,11 @@ impl AppState {
         self.view.set(u.view);
     }
 
-    /// The current state as a link would carry it (valid values only). Reactive.
-    /// This state with `shown` and `shapes` read from elsewhere (`ui::off_screen`).
+    /// This state with `shown` and `shapes` read from elsewhere (`ui::off_screen`). The rest
+    /// (`step`, `variant`, `params`, and `changes`, `found`, `idle` and the diagrams, derived
+    /// from the real result) is this state's: within an update a panel may read the new step or
+    /// parameters with the result before, so it must not index one by the other (every reader
+    /// today clamps: `Shown::at`, `Scenario::at`).
     pub(crate) fn with_result(
         self,
         shown: Memo<Option<Shown>>,
@@ -606,6 +609,7 @@ impl AppState {
         }
     }
 
+    /// The current state as a link would carry it (valid values only). Reactive.
     pub fn url_state(&self) -> UrlState {
         let composed = self.variant.with(|v| v.composed.is_some());
         let recipe = self.recipe.get();

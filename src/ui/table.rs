@@ -183,10 +183,13 @@ fn work_rows(org: &Unit, lang: Lang, method: Option<Method>) -> Vec<WorkRow> {
 #[component]
 pub fn WorkloadTable(state: AppState) -> impl IntoView {
     let lang = state.lang;
+    // The method's inputs as their own memo: a change of another parameter leaves the tables to
+    // the result's change (which the panels off screen take after the frame, ui/off_screen).
+    let method = Memo::new(move |_| state.params.with(Method::of));
     let tables = Memo::new(move |_| {
         let l = lang.get();
         let step = state.step.get();
-        let method = state.params.with(Method::of);
+        let method = method.get();
         state.shown.with(|s| {
             let s = s.as_ref()?;
             // Only organisations with incidents have a workload to show.
@@ -206,7 +209,7 @@ pub fn WorkloadTable(state: AppState) -> impl IntoView {
             <section class="workload" aria-labelledby="workload-title">
                 <h2 id="workload-title">{say(lang, Msg::WorkloadTitle)}</h2>
                 <p class="hint">{say(lang, Msg::WorkloadHint)}</p>
-                <Show when=move || state.params.with(|p| Method::of(p).is_some())>
+                <Show when=move || method.with(Option::is_some)>
                     <p class="hint" data-how="workload">{say(lang, Msg::WorkloadNeededHint)}</p>
                 </Show>
                 <div class="workload-pair">
