@@ -79,6 +79,8 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
         }
     };
     let view = Cell::new(state.view.get_untracked());
+    // Which wait is current: each gets its own number.
+    let wait = Rc::new(Cell::new(0u64));
     Effect::new(move |_| {
         let scope = state
             .shown
@@ -98,9 +100,20 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
             return;
         }
         busy(true);
-        let (after_frame, after_time) = (settle.clone(), settle.clone());
-        crate::ui::after_frames(1, after_frame);
-        gloo_timers::callback::Timeout::new(BACKSTOP_MS, after_time).forget();
+        // This wait's own callbacks: a backstop left from an earlier wait (changes come faster
+        // than BACKSTOP_MS when a key is held) would otherwise copy in this change's task.
+        let id = wait.get() + 1;
+        wait.set(id);
+        let ours = |f: Rc<dyn Fn()>, wait: Rc<Cell<u64>>| {
+            move || {
+                if wait.get() == id {
+                    f()
+                }
+            }
+        };
+        let f: Rc<dyn Fn()> = Rc::new(settle.clone());
+        crate::ui::after_frames(1, ours(f.clone(), wait.clone()));
+        gloo_timers::callback::Timeout::new(BACKSTOP_MS, ours(f, wait.clone())).forget();
     });
     state.with_result(
         Memo::new(move |_| shown.get()),
