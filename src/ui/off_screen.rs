@@ -67,20 +67,23 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
         }
     };
     // A copy waits: the first of the task after the next frame and a timeout (a page in a
-    // background tab paints no frame) makes it, of whatever is current then.
-    let waiting = Rc::new(Cell::new(false));
+    // background tab paints no frame) makes it, of whatever is current then. Each wait has its
+    // own number, and only its own callbacks make its copy: a backstop left from an earlier
+    // wait (changes come faster than BACKSTOP_MS when a key is held) would otherwise copy in a
+    // later change's task. `None`: no copy waits.
+    let waiting: Rc<Cell<Option<u64>>> = Rc::new(Cell::new(None));
     let settle = {
         let (waiting, copy, busy) = (waiting.clone(), copy.clone(), busy.clone());
-        move || {
-            if waiting.replace(false) {
+        move |wait: u64| {
+            if waiting.get() == Some(wait) {
+                waiting.set(None);
                 busy(false);
                 copy();
             }
         }
     };
+    let mut waits = 0u64;
     let view = Cell::new(state.view.get_untracked());
-    // Which wait is current: each gets its own number.
-    let wait = Rc::new(Cell::new(0u64));
     Effect::new(move |_| {
         let scope = state
             .shown
@@ -89,31 +92,25 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
         let same_scope =
             shown.with_untracked(|s| s.as_ref().map(|s| s.variant as *const _)) == scope;
         // Back from another page (the comparison): the panels were hidden, not off screen.
-        let same_view = view.replace(state.view.get()) == state.view.get_untracked();
+        let now = state.view.get();
+        let same_view = view.replace(now) == now;
         // Back on screen: whatever waits is copied now.
         if in_view.get() || !same_scope || !same_view {
-            settle();
+            if waiting.take().is_some() {
+                busy(false);
+            }
             copy();
             return;
         }
-        if waiting.replace(true) {
+        if waiting.get().is_some() {
             return;
         }
+        waits += 1;
+        waiting.set(Some(waits));
         busy(true);
-        // This wait's own callbacks: a backstop left from an earlier wait (changes come faster
-        // than BACKSTOP_MS when a key is held) would otherwise copy in this change's task.
-        let id = wait.get() + 1;
-        wait.set(id);
-        let ours = |f: Rc<dyn Fn()>, wait: Rc<Cell<u64>>| {
-            move || {
-                if wait.get() == id {
-                    f()
-                }
-            }
-        };
-        let f: Rc<dyn Fn()> = Rc::new(settle.clone());
-        crate::ui::after_frames(1, ours(f.clone(), wait.clone()));
-        gloo_timers::callback::Timeout::new(BACKSTOP_MS, ours(f, wait.clone())).forget();
+        let (wait, after_frame, after_time) = (waits, settle.clone(), settle.clone());
+        crate::ui::after_frames(1, move || after_frame(wait));
+        gloo_timers::callback::Timeout::new(BACKSTOP_MS, move || after_time(wait)).forget();
     });
     state.with_result(
         Memo::new(move |_| shown.get()),
