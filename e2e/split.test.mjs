@@ -119,6 +119,34 @@ test('a part that cannot be fetched is said so in its place; the rest of the pag
   });
 });
 
+test('panels whose part cannot be fetched say so in the page\'s language, also after it changes', async () => {
+  await withRoutedParts(/split_mount_side-/, (route) => route.fulfill({ status: 404, body: '' }), {}, async (page, errors) => {
+    await page.goto(`${env.server.url}?case=daqing&lang=en`);
+    const notice = page.locator('.side-col[data-part="missing"] [data-part-missing]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not be loaded/);
+    await page.click('[data-lang="zh-Hans"]');
+    await page.waitForFunction(() => /未能载入/.test(document.querySelector('.side-col [data-part-missing]').textContent));
+    assert.equal(await page.locator('.side-col [data-part-missing]').count(), 1, 'one notice');
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('presenter mode whose part cannot be fetched says so and offers Exit, back to the page at the same step', async () => {
+  await withRoutedParts(/split_presenter-/, (route) => route.fulfill({ status: 404, body: '' }), {}, async (page, errors) => {
+    await page.goto(`${env.server.url}?case=haidong&present=1&step=1&lang=en`);
+    const notice = await page.waitForSelector('[data-part-missing]');
+    assert.match(await notice.textContent(), /could not be loaded/);
+    await page.click('[data-action="present-exit"]');
+    await page.waitForSelector('[data-action="present"]');
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('present'), null, 'presenter mode left');
+    assert.equal(url.searchParams.get('case'), 'haidong');
+    assert.equal(url.searchParams.get('step'), '1', 'at the same step');
+    assert.deepEqual(errors, []);
+  });
+});
+
 test('a part served without the wasm type still loads (compiled from its bytes)', async () => {
   let served = 0;
   const untyped = async (route) => {

@@ -250,7 +250,7 @@ pub fn App() -> impl IntoView {
     }
     if state.present.is_on() {
         return EitherOf3::B(view! {
-            {move || Suspend::new(async move { presenter(state).await.unwrap_or_else(|_| part_missing(lang)) })}
+            {move || Suspend::new(async move { presenter(state).await.unwrap_or_else(|_| presenter_missing(state)) })}
         });
     }
     open_sources_for_print();
@@ -549,9 +549,30 @@ fn part_missing(lang: RwSignal<Lang>) -> AnyView {
     .into_any()
 }
 
+/// Presenter mode's part could not be loaded: the notice, and "Exit" to the page at the same step
+/// (a reload would only fetch the missing part again; without it the window has no way out but
+/// its address bar).
+fn presenter_missing(state: AppState) -> AnyView {
+    let lang = state.lang;
+    let exit = move |_| crate::ui::presenter::exit_presenting(state);
+    view! {
+        <div class="presenter">
+            <header class="present-bar">
+                <span class="present-case"></span>
+                <div class="present-controls">
+                    <button type="button" data-action="present-exit" on:click=exit>{say(lang, Msg::PresentExit)}</button>
+                </div>
+            </header>
+            <p class="notice part-missing" role="alert" data-part-missing="1">{say(lang, Msg::PartMissing)}</p>
+        </div>
+    }
+    .into_any()
+}
+
 /// Mounts a lazily loaded part into `el` once it is loaded (`mount` awaits it), or says in `el`
-/// that it could not be; `el`'s `data-part` then says which (`pending` → `ready|missing`) (the notice of `part_missing`, written with the DOM's own calls: a
-/// second mount, for a notice, would compile Leptos' mounting code once more).
+/// that it could not be; `el`'s `data-part` then says which (`pending` → `ready|missing`) (the
+/// notice of `part_missing`, written with the DOM's own calls and kept in the page's language by
+/// an effect: a second mount, for a notice, would compile Leptos' mounting code once more).
 fn mount_part<F>(
     el: web_sys::HtmlElement,
     lang: RwSignal<Lang>,
@@ -559,6 +580,7 @@ fn mount_part<F>(
 ) where
     F: std::future::Future<Output = Result<(), crate::ui::PartMissing>> + 'static,
 {
+    let owner = Owner::current();
     leptos::task::spawn_local(async move {
         let loaded = mount(el.clone()).await.is_ok();
         let _ = el.set_attribute("data-part", if loaded { "ready" } else { "missing" });
@@ -572,8 +594,15 @@ fn mount_part<F>(
             p.set_class_name("notice part-missing");
             let _ = p.set_attribute("role", "alert");
             let _ = p.set_attribute("data-part-missing", "1");
-            p.set_text_content(Some(tr(lang.get_untracked(), Msg::PartMissing)));
             let _ = el.append_child(&p);
+            // In the page's language, also after a change of it.
+            let write = move || {
+                Effect::new(move |_| p.set_text_content(Some(tr(lang.get(), Msg::PartMissing))));
+            };
+            match &owner {
+                Some(owner) => owner.with(write),
+                None => write(),
+            }
         }
     });
 }

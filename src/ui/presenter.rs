@@ -142,7 +142,8 @@ fn session() -> Option<web_sys::Storage> {
 }
 
 /// Leaves presenter mode for the page at the same step (the window's own address, replaced).
-fn exit_presenting(state: AppState) {
+/// Also the way out when presenter mode's part of the wasm could not be loaded (`ui::app`).
+pub fn exit_presenting(state: AppState) {
     if let Some(store) = session() {
         let _ = store.set_item(EXITED, "1");
     }
