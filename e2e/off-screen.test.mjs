@@ -2,10 +2,11 @@
 // and the lineage list are below the fold, a parameter change updates what is on screen in its
 // own task and those panels in a task after the next frame (their container `aria-busy`
 // meanwhile); once on screen they follow in the change's own task; another scope is shown in
-// them at once, wherever they are.
+// them at once, wherever they are, and so is a return from the comparison; a parameter and the
+// step changed together end as a fresh load of the link shows them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, useBrowser } from './support.mjs';
+import { open, settled, settledUrl, useBrowser, withPage } from './support.mjs';
 
 const env = useBrowser(before, after);
 
@@ -78,6 +79,66 @@ test('panels below the fold follow a change after its frame; on screen, in its o
     assert.equal(scoped.busy, 0, 'a new scope is copied at once');
     assert.ok(scoped.county, 'the county scope is shown');
     assert.notEqual(scoped.staff, '2520', 'its numbers are the county\'s, not the urban area\'s');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** What the panels that may wait show: the side column's and the lineage list's text, and every
+ *  metric cell after the reform. */
+const panels = (page) => page.evaluate(() => ({
+  side: document.querySelector('.side-col').textContent,
+  lineage: document.querySelector('.lineage-at').textContent,
+  metrics: Object.fromEntries([...document.querySelectorAll('[data-metric][data-phase="after"]')].map((e) => [e.dataset.metric, e.dataset.value])),
+}));
+
+test('a parameter and the step changed in one task, and a return from the comparison: the panels off screen end as a fresh load of the link shows them', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=en`);
+  try {
+    assert.ok(await below(page, '.side-col'));
+    await frames(page);
+    // Within one task: a parameter (the panels below wait for the frame), then step 1 (the
+    // real step, which they read at once).
+    const busy = await page.evaluate(() => {
+      const input = document.querySelector('#param-staff');
+      input.value = '2600';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      document.querySelector('.step-list [data-step="1"]').click();
+      return new Promise((r) => setTimeout(() => r([...document.querySelectorAll('[aria-busy="true"]')].length), 0));
+    });
+    assert.ok(busy > 0, 'the panels below wait for the frame');
+    const link = await settledUrl(page);
+    assert.match(link, /step=1/);
+    assert.match(link, /staff=2600/);
+    await settled(page);
+    const shown = await panels(page);
+    await withPage(env.browser, link, async ({ page: fresh }) => {
+      await settled(fresh);
+      const expected = await panels(fresh);
+      assert.equal(expected.metrics.staff_total, '2600', 'the link carries the parameter');
+      assert.deepEqual(shown, expected);
+    });
+    // To the comparison, and back by opening its Daqing model in the case view (the same
+    // scope, with the city's values): the case page as a fresh load of its link shows it.
+    await page.click('[data-view="compare"]');
+    await page.waitForSelector('[data-panel="four"]');
+    await page.click('[data-fed-case="daqing"] summary');
+    // The panels were hidden, not off screen: they follow in the change's own task.
+    const busyBack = await page.evaluate(() => {
+      document.querySelector('[data-action="open-compared"][data-case="daqing"]').click();
+      return new Promise((r) => setTimeout(() => r([...document.querySelectorAll('[aria-busy="true"]')].length), 0));
+    });
+    assert.equal(busyBack, 0, 'back from the comparison, nothing waits');
+    await page.waitForSelector('[data-case="daqing"][aria-pressed="true"]');
+    assert.equal(await page.getAttribute('.scope [data-variant="urban"]', 'aria-pressed'), 'true', 'the same scope');
+    await frames(page);
+    await settled(page);
+    const back = await panels(page);
+    await withPage(env.browser, await settledUrl(page), async ({ page: fresh }) => {
+      await settled(fresh);
+      assert.deepEqual(back, await panels(fresh), 'back from the comparison');
+    });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
