@@ -3,7 +3,9 @@
 // own task and those panels in a task after the next frame (their container `aria-busy`
 // meanwhile); once on screen they follow in the change's own task; another scope is shown in
 // them at once, wherever they are, and so is a return from the comparison; a parameter and the
-// step changed together end as a fresh load of the link shows them.
+// step changed together end as a fresh load of the link shows them; with no frame (a background
+// tab, emulated by holding requestAnimationFrame's callbacks) a copy is made by its own 100 ms
+// backstop, never by an earlier wait's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, settled, settledUrl, useBrowser, withPage } from './support.mjs';
@@ -139,6 +141,63 @@ test('a parameter and the step changed in one task, and a return from the compar
       await settled(fresh);
       assert.deepEqual(back, await panels(fresh), 'back from the comparison');
     });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with no frame (a background tab), a copy is made by its 100 ms backstop; an earlier wait\'s backstop never makes a later wait\'s copy', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=en`);
+  try {
+    assert.ok(await below(page, '.side-col'));
+    await frames(page);
+    const r = await page.evaluate(async () => {
+      // Frames are held from here (as in a background tab): the page's requestAnimationFrame
+      // callbacks wait in `held` until released.
+      const held = [];
+      const raf = window.requestAnimationFrame;
+      window.requestAnimationFrame = (f) => { held.push(f); return held.length; };
+      const release = () => { for (const f of held.splice(0)) f(performance.now()); };
+      const input = document.querySelector('#param-staff');
+      const set = (v) => { input.value = String(v); input.dispatchEvent(new Event('input', { bubbles: true })); };
+      const busy = () => !!document.querySelector('.side-col[aria-busy="true"]');
+      const staff = () => document.querySelector('[data-metric="staff_total"][data-phase="after"]').dataset.value;
+      const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+      const out = {};
+      try {
+        // A: its frame comes (released), and its copy is made in the task after it.
+        const t0 = performance.now();
+        set(2600);
+        await sleep(0);
+        out.aBusy = busy();
+        release();
+        await sleep(0);
+        await sleep(0);
+        out.aCopied = !busy() && staff() === '2600';
+        // B, 60 ms after A: no frame comes. A's backstop (about t0 + 100 ms) must not make B's
+        // copy (at 27bb6e6 it did); B's own (about t0 + 160 ms) does.
+        await sleep(Math.max(0, t0 + 60 - performance.now()));
+        set(2610);
+        const tB = performance.now();
+        await sleep(0);
+        out.bBusy = busy();
+        await sleep(Math.max(0, t0 + 130 - performance.now()));
+        out.bStillBusy = busy() && staff() === '2600';
+        out.beforeB100 = performance.now() - tB < 100;
+        await sleep(Math.max(0, tB + 150 - performance.now()));
+        out.bCopied = !busy() && staff() === '2610';
+      } finally {
+        window.requestAnimationFrame = raf;
+        release();
+      }
+      return out;
+    });
+    assert.ok(r.aBusy && r.aCopied, `A waits for its frame and is copied after it: ${JSON.stringify(r)}`);
+    assert.ok(r.bBusy, 'B waits');
+    assert.ok(r.beforeB100, 'checked before B\'s own backstop');
+    assert.ok(r.bStillBusy, 'A\'s backstop left B waiting');
+    assert.ok(r.bCopied, 'B\'s backstop made its copy, with no frame');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
