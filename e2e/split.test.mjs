@@ -147,6 +147,27 @@ test('presenter mode whose part cannot be fetched says so and offers Exit, back 
   });
 });
 
+test('a part whose download stalls is given up after 60 s and said so in its place', async () => {
+  // The panels' part never arrives (a stalled connection); the page's timers run on a clock the
+  // test moves, so the minute passes at once.
+  const hung = [];
+  await withRoutedParts(/split_mount_side-/, (route) => { hung.push(route); }, {}, async (page, errors) => {
+    await page.clock.install();
+    await page.goto(`${env.server.url}?case=daqing&lang=en`);
+    await page.waitForSelector('.side-col', { state: 'attached' });
+    await page.clock.runFor(2000);
+    await page.waitForFunction(() => document.querySelector('.side-col')?.dataset.part === 'pending');
+    assert.ok(hung.length > 0, 'the part was asked for');
+    await page.clock.runFor(50000);
+    assert.equal(await page.getAttribute('.side-col', 'data-part'), 'pending', 'still waiting before the minute is up');
+    await page.clock.runFor(12000);
+    const notice = await page.waitForSelector('.side-col [data-part-missing]');
+    assert.match(await notice.textContent(), /could not be loaded/);
+    assert.equal(await page.getAttribute('.side-col', 'data-part'), 'missing');
+    assert.deepEqual(errors, []);
+  });
+});
+
 test('a part served without the wasm type still loads (compiled from its bytes)', async () => {
   let served = 0;
   const untyped = async (route) => {

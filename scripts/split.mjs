@@ -22,8 +22,11 @@ export const LOADER_IMPORT = /^import \* as (\w+) from "\.\/(__wasm_split(?:-[0-
 const PLACEHOLDER = '__wasm_split_placeholder__';
 /** Each part is compiled as it arrives where the server says `application/wasm`; where it does
  *  not (a host without that type), `instantiateStreaming` refuses it and the bytes are compiled
- *  once read, as wasm-bindgen's glue does for the main module. A failed fetch stays a failure. */
-const INSTANTIATE = `async function __splitInstantiate(src, imports) {
+ *  once read, as wasm-bindgen's glue does for the main module. A failed fetch stays a failure,
+ *  and so does one that has not ended after PART_TIMEOUT_MS (a stalled connection): the part's
+ *  place then says it could not be loaded, where it would otherwise stay empty for good. */
+const PART_TIMEOUT_MS = 60000;
+const INSTANTIATE = `async function __splitFetched(src, imports) {
     const res = await src;
     if (!res.ok) throw new Error(\`\${res.url}: HTTP \${res.status}\`);
     if (typeof WebAssembly.instantiateStreaming === 'function') {
@@ -34,6 +37,20 @@ const INSTANTIATE = `async function __splitInstantiate(src, imports) {
         }
     }
     return WebAssembly.instantiate(await res.arrayBuffer(), imports);
+}
+async function __splitInstantiate(src, imports) {
+    let timer;
+    const stalled = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('a part of the wasm did not arrive in ${PART_TIMEOUT_MS / 1000} s')), ${PART_TIMEOUT_MS});
+    });
+    // Once given up, its later failure is not reported again (an unhandled rejection).
+    const fetched = __splitFetched(src, imports);
+    fetched.catch(() => {});
+    try {
+        return await Promise.race([fetched, stalled]);
+    } finally {
+        clearTimeout(timer);
+    }
 }
 `;
 const STREAMING = 'WebAssembly.instantiateStreaming(src, imports)';
