@@ -659,3 +659,36 @@ test('importing another organisation empties the editor\'s undo', async () => {
     assert.match(await page.textContent('[data-own]'), /Donghu/);
   });
 });
+
+test('a file dropped where nothing imports it (presenter mode, the embedded page) is kept from the browser, which would leave the app to show it', async () => {
+  const drop = (page, target = 'body') => page.evaluate((target) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['id,parent\n'], 'org.csv', { type: 'text/csv' }));
+    const el = document.querySelector(target);
+    const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+    el.dispatchEvent(over);
+    const dropped = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
+    el.dispatchEvent(dropped);
+    return [over.defaultPrevented, dropped.defaultPrevented];
+  }, target);
+  for (const [query, ready] of [
+    ['case=haidong&present=1', '.presenter'],
+    ['case=tianjin&embed=1', '[data-embed]'],
+  ]) {
+    await withPage(env.browser, `${env.server.url}?${query}&lang=en`, { ready }, async ({ page }) => {
+      assert.deepEqual(await drop(page), [true, true], query);
+      assert.equal(await page.locator('[data-org-status]').count(), 0, 'nothing imported');
+    });
+  }
+  // A dragged text (not a file) is left to the browser.
+  await withPage(env.browser, `${env.server.url}?case=haidong&present=1&lang=en`, { ready: '.presenter' }, async ({ page }) => {
+    const text = await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'hello');
+      const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+      document.body.dispatchEvent(over);
+      return over.defaultPrevented;
+    });
+    assert.equal(text, false);
+  });
+});

@@ -95,6 +95,7 @@ pub(crate) fn after_frames(frames: u32, f: impl FnOnce() + 'static) {
 /// Mounts the app on the page's body (the binary's entry point).
 pub fn start() {
     install_panic_panel();
+    keep_dropped_files();
     // A link carrying a compressed organisation (`#orgz=`) is unpacked first: the browser's
     // decompression is asynchronous, and the link names the organisation it carries.
     if own_store::link_is_packed() {
@@ -116,6 +117,34 @@ pub fn start() {
     let (url, _) = crate::state::url::decode(&search);
     if !url.embed {
         after_frames(3, register_service_worker);
+    }
+}
+
+/// A file dragged onto the page is taken by the page, never by the browser, which would leave
+/// the app (and its unsaved state) to show the file. The organisation panel imports a dropped
+/// file (`ui::organisation`); where it is not (presenter mode, the embedded page, or before its
+/// part is loaded) the drop does nothing. A file field keeps its own drop.
+fn keep_dropped_files() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let opts = gloo_events::EventListenerOptions::enable_prevent_default();
+    for kind in ["dragover", "drop"] {
+        gloo_events::EventListener::new_with_options(&doc, kind, opts, |e| {
+            let files = e
+                .dyn_ref::<web_sys::DragEvent>()
+                .and_then(|d| d.data_transfer())
+                .is_some_and(|d| d.types().includes(&"Files".into(), 0));
+            let on_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some_and(|i| i.type_() == "file");
+            if files && !on_field {
+                e.prevent_default();
+            }
+        })
+        .forget();
     }
 }
 
