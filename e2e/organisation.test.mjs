@@ -660,7 +660,7 @@ test('importing another organisation empties the editor\'s undo', async () => {
   });
 });
 
-test('a file dropped where nothing imports it (presenter mode, the embedded page) is kept from the browser, which would leave the app to show it', async () => {
+test('a file dropped where nothing imports it (presenter mode, the embedded page) is kept from the browser, which would leave the app to show it; a file field keeps its own drop', async () => {
   const drop = (page, target = 'body') => page.evaluate((target) => {
     const dt = new DataTransfer();
     dt.items.add(new File(['id,parent\n'], 'org.csv', { type: 'text/csv' }));
@@ -680,6 +680,16 @@ test('a file dropped where nothing imports it (presenter mode, the embedded page
       assert.equal(await page.locator('[data-org-status]').count(), 0, 'nothing imported');
     });
   }
+  // On the case page, a file dropped on the scenario import's field is that field's (the
+  // browser gives it the file), not the organisation panel's.
+  await withPage(env.browser, `${env.server.url}?case=daqing&lang=en`, async ({ page }) => {
+    await page.waitForSelector('input[data-action="import-scenario"]', { state: 'attached' });
+    assert.deepEqual(await drop(page, 'input[data-action="import-scenario"]'), [false, false]);
+    assert.equal(await page.locator('[data-org-status]').count(), 0, 'not imported as an organisation');
+    // Anywhere else on it, the panel imports the drop (here a file it cannot read).
+    assert.deepEqual(await drop(page), [true, true]);
+    await page.waitForSelector('[data-org-status]');
+  });
   // A dragged text (not a file) is left to the browser.
   await withPage(env.browser, `${env.server.url}?case=haidong&present=1&lang=en`, { ready: '.presenter' }, async ({ page }) => {
     const text = await page.evaluate(() => {

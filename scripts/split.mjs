@@ -23,8 +23,9 @@ const PLACEHOLDER = '__wasm_split_placeholder__';
 /** Each part is compiled as it arrives where the server says `application/wasm`; where it does
  *  not (a host without that type), `instantiateStreaming` refuses it and the bytes are compiled
  *  once read, as wasm-bindgen's glue does for the main module. A failed fetch stays a failure,
- *  and so does one that has not ended after PART_TIMEOUT_MS (a stalled connection): the part's
- *  place then says it could not be loaded, where it would otherwise stay empty for good. */
+ *  and so does one not loaded PART_TIMEOUT_MS after the chunks it shares are in (a stalled
+ *  connection): the part's place then says it could not be loaded, where it would otherwise stay
+ *  empty for good. The limit is on the whole load, not on a pause in it. */
 const PART_TIMEOUT_MS = 60000;
 const INSTANTIATE = `async function __splitFetched(src, imports) {
     const res = await src;

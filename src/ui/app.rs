@@ -580,7 +580,6 @@ fn mount_part<F>(
 ) where
     F: std::future::Future<Output = Result<(), crate::ui::PartMissing>> + 'static,
 {
-    let owner = Owner::current();
     leptos::task::spawn_local(async move {
         let loaded = mount(el.clone()).await.is_ok();
         let _ = el.set_attribute("data-part", if loaded { "ready" } else { "missing" });
@@ -595,14 +594,10 @@ fn mount_part<F>(
             let _ = p.set_attribute("role", "alert");
             let _ = p.set_attribute("data-part-missing", "1");
             let _ = el.append_child(&p);
-            // In the page's language, also after a change of it.
-            let write = move || {
-                Effect::new(move |_| p.set_text_content(Some(tr(lang.get(), Msg::PartMissing))));
-            };
-            match &owner {
-                Some(owner) => owner.with(write),
-                None => write(),
-            }
+            // In the page's language, also after a change of it. The effect has no owner (this
+            // runs after the first frame, outside the view): it lasts the page's life, as the
+            // parts' mounts do.
+            Effect::new(move |_| p.set_text_content(Some(tr(lang.get(), Msg::PartMissing))));
         }
     });
 }

@@ -123,29 +123,36 @@ pub fn start() {
 /// A file dragged onto the page is taken by the page, never by the browser, which would leave
 /// the app (and its unsaved state) to show the file. The organisation panel imports a dropped
 /// file (`ui::organisation`); where it is not (presenter mode, the embedded page, or before its
-/// part is loaded) the drop does nothing. A file field keeps its own drop.
+/// part is loaded) the drop does nothing.
 fn keep_dropped_files() {
-    use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     let opts = gloo_events::EventListenerOptions::enable_prevent_default();
     for kind in ["dragover", "drop"] {
         gloo_events::EventListener::new_with_options(&doc, kind, opts, |e| {
-            let files = e
-                .dyn_ref::<web_sys::DragEvent>()
-                .and_then(|d| d.data_transfer())
-                .is_some_and(|d| d.types().includes(&"Files".into(), 0));
-            let on_field = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .is_some_and(|i| i.type_() == "file");
-            if files && !on_field {
+            if file_drag(e) {
                 e.prevent_default();
             }
         })
         .forget();
     }
+}
+
+/// Whether a drag event carries files and is for the page to take: not over a file field, which
+/// takes a dropped file itself (the scenario import's field gets a scenario, not an
+/// organisation).
+pub(crate) fn file_drag(e: &web_sys::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    let files = e
+        .dyn_ref::<web_sys::DragEvent>()
+        .and_then(|d| d.data_transfer())
+        .is_some_and(|d| d.types().includes(&"Files".into(), 0));
+    let on_field = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.type_() == "file");
+    files && !on_field
 }
 
 /// Registers `sw.js` (written next to index.html by every build) so that the app works offline

@@ -132,15 +132,11 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
     let dragging = RwSignal::new(false);
     let current = state.own;
 
-    // Dropping a file anywhere on the page imports it.
+    // Dropping a file anywhere on the page imports it (but on a file field, which takes it).
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         let opts = EventListenerOptions::enable_prevent_default();
         EventListener::new_with_options(&doc, "dragover", opts, move |e| {
-            let files = e
-                .dyn_ref::<web_sys::DragEvent>()
-                .and_then(|d| d.data_transfer())
-                .is_some_and(|d| d.types().includes(&"Files".into(), 0));
-            if files {
+            if crate::ui::file_drag(e) {
                 e.prevent_default();
                 dragging.set(true);
             }
@@ -158,7 +154,7 @@ pub fn OrganisationPanel(state: AppState) -> impl IntoView {
         .forget();
         EventListener::new_with_options(&doc, "drop", opts, move |e| {
             dragging.set(false);
-            if let Some(f) = dropped_file(e) {
+            if let Some(f) = dropped_file(e).filter(|_| crate::ui::file_drag(e)) {
                 e.prevent_default();
                 import_file(state, status, f);
             }
