@@ -563,7 +563,7 @@ fn presenter_missing(state: AppState) -> AnyView {
                     <button type="button" data-action="present-exit" on:click=exit>{say(lang, Msg::PresentExit)}</button>
                 </div>
             </header>
-            <p class="notice part-missing" role="alert" data-part-missing="1">{say(lang, Msg::PartMissing)}</p>
+            {part_missing(lang)}
         </div>
     }
     .into_any()
