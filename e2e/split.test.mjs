@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
@@ -43,16 +44,28 @@ test('the site holds the parts its loader names, hashed, preloads the loader, an
   for (const [f, n] of rows) console.log(`# ${String(n).padStart(7)} B gzip  ${f}`);
 });
 
-test('the embedded page fetches no part and installs no service worker; the case page its panels after the first figures; the comparison, the composer and presenter mode theirs when opened', async () => {
+test('the embedded page fetches its chart and table\'s part after its first figures, and no other, and installs no service worker; the case page its panels after the first figures; the comparison, the composer and presenter mode theirs when opened', async () => {
+  // The default parts: the key figures first, the table from its part after them.
   const embed = await open(env.browser, `${env.server.url}?case=tianjin&embed=1&lang=en`);
   try {
+    await embed.page.waitForSelector('[data-embed="1"] section.numbers');
     await embed.page.waitForTimeout(500);
-    assert.deepEqual(parts(embed.requests), [], 'the embedded page');
+    assert.deepEqual(parts(embed.requests), ['split_embed_tables'], 'the embedded page');
     // Nor does it install the service worker, which would fetch every file of the site.
     assert.equal(await embed.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
     assert.deepEqual(embed.errors, []);
   } finally {
     await embed.context.close();
+  }
+  // Neither chart nor table chosen: no part at all.
+  const bare = await open(env.browser, `${env.server.url}?case=tianjin&embed=1&show=figures,diagrams&lang=en`, { ready: '[data-embed="1"] section.diagrams' });
+  try {
+    await bare.page.waitForTimeout(500);
+    assert.deepEqual(parts(bare.requests), [], 'figures and diagrams only');
+    assert.equal(await bare.page.locator('[data-part]').count(), 0);
+    assert.deepEqual(bare.errors, []);
+  } finally {
+    await bare.context.close();
   }
 
   const { page, context, errors, requests } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
@@ -80,6 +93,54 @@ test('the embedded page fetches no part and installs no service worker; the case
     assert.deepEqual(present.errors, []);
   } finally {
     await present.context.close();
+  }
+});
+
+test('the organisation reader is a part: fetched after the first figures when one is kept, before them when the link names it, never when none is kept; the page opens without it when it cannot be fetched', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
+  try {
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${env.server.url}?case=daqing&lang=en`);
+    await page.waitForSelector('[data-panel="sources"]');
+    assert.ok(!parts(requests).some((p) => p.startsWith('split_read_')), 'nothing kept: no reader fetched');
+    // Imported (by the panel, from the panels' part) and kept in the browser.
+    const csv = readFileSync(new URL('./fixtures/organisation-utf8.csv', import.meta.url));
+    await page.setInputFiles('input[type=file][data-action="import-organisation"]', { name: 'donghu.csv', mimeType: 'text/csv', buffer: csv });
+    const key = await page.getAttribute('[data-own]', 'data-own');
+    await page.waitForFunction(() => localStorage.getItem('reform-explorer.organisation') !== null);
+    const named = await page.evaluate(() => new Promise((r) => setTimeout(() => r(location.href), 400)));
+    assert.match(named, new RegExp(`base=org\\.${key}`));
+
+    // A page whose link does not name it: the kept one is read after the first figures.
+    requests.length = 0;
+    await page.goto(`${env.server.url}?case=tianjin&lang=en`);
+    await page.waitForSelector(`[data-own="${key}"]`);
+    assert.ok(parts(requests).includes('split_read_kept'), parts(requests).join());
+    assert.ok(!parts(requests).includes('split_read_link'));
+
+    // A link that names it: read before the page is drawn, which opens on it.
+    requests.length = 0;
+    await page.goto(named);
+    await page.waitForSelector('[data-panel="composer"]');
+    assert.equal(await page.inputValue('[data-action="compose-base"]'), `org.${key}`);
+    assert.ok(parts(requests).includes('split_read_link'), parts(requests).join());
+    assert.deepEqual(errors, []);
+
+    // The reader's part cannot be fetched: the page opens all the same, and its link notice
+    // says the organisation it names is not known.
+    const other = await context.newPage();
+    other.on('pageerror', (e) => errors.push(String(e)));
+    await other.route(/split_read_link-/, (route) => route.fulfill({ status: 404, body: '' }));
+    await other.goto(named);
+    await other.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
+    assert.match(await other.locator('.url-notice').textContent(), new RegExp(key));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
   }
 });
 
@@ -128,6 +189,20 @@ test('panels whose part cannot be fetched say so in the page\'s language, also a
     await page.click('[data-lang="zh-Hans"]');
     await page.waitForFunction(() => /未能载入/.test(document.querySelector('.side-col [data-part-missing]').textContent));
     assert.equal(await page.locator('.side-col [data-part-missing]').count(), 1, 'one notice');
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('an embedded page whose chart and table\'s part cannot be fetched says so in their place; its figures and diagrams work on', async () => {
+  // The chunk the part shares with the case page's panels is left alone: the part itself fails.
+  await withRoutedParts(/split_embed_tables-/, (route) => route.fulfill({ status: 404, body: '' }), {}, async (page, errors) => {
+    await page.goto(`${env.server.url}?case=daqing&embed=1&show=figures,diagrams,chart,table&lang=en`);
+    const notice = page.locator('[data-embed="1"] [data-part="missing"] [data-part-missing]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not be loaded/);
+    assert.equal(await page.locator('[data-embed="1"] section.numbers, [data-embed-part="chart"]').count(), 0);
+    assert.match(await page.locator('[data-embed="1"] [data-panel="key-figures"]').textContent(), /\d/);
+    assert.equal(await page.locator('[data-embed="1"] section.diagrams').count(), 1);
     assert.deepEqual(errors, []);
   });
 });

@@ -32,7 +32,7 @@ use crate::ui::{focus, say};
 /// How long the address bar waits for edits to settle before it is rewritten (ms).
 pub const URL_DELAY: u32 = 250;
 
-fn location_search() -> String {
+pub(crate) fn location_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
@@ -174,21 +174,20 @@ pub fn App() -> impl IntoView {
     // The organisation a link carries, or the one the user imported and the browser kept, is
     // registered before the link is read, so that a link naming it opens it. A kept one the
     // link does not name is read after the first frame (it may be a 10 MB file).
+    // Those the link carries or names were registered before the page was mounted (`ui::start`,
+    // `own_store::read_first`).
     let search = location_search();
-    let linked = crate::ui::own_store::restore_linked();
-    let later = !linked && !crate::ui::own_store::link_names_own(&search);
-    if !linked && !later {
-        crate::ui::own_store::restore_kept();
-    }
+    let later =
+        !crate::ui::own_store::linked_first() && !crate::ui::own_store::link_names_own(&search);
     let state = AppState::from_query(&search);
     let lang = state.lang;
     if later {
         Timeout::new(0, move || {
-            if let Some(scope) = crate::ui::own_store::restore_kept() {
+            crate::ui::own_store::restore_kept_later(move |scope| {
                 if state.own.get_untracked().is_none() {
                     state.own.set(Some(scope));
                 }
-            }
+            });
         })
         .forget();
     }
@@ -573,7 +572,7 @@ fn presenter_missing(state: AppState) -> AnyView {
 /// that it could not be; `el`'s `data-part` then says which (`pending` → `ready|missing`) (the
 /// notice of `part_missing`, written with the DOM's own calls and kept in the page's language by
 /// an effect: a second mount, for a notice, would compile Leptos' mounting code once more).
-fn mount_part<F>(
+pub(crate) fn mount_part<F>(
     el: web_sys::HtmlElement,
     lang: RwSignal<Lang>,
     mount: impl FnOnce(web_sys::HtmlElement) -> F + 'static,

@@ -96,12 +96,14 @@ pub(crate) fn after_frames(frames: u32, f: impl FnOnce() + 'static) {
 pub fn start() {
     install_panic_panel();
     keep_dropped_files();
-    // A link carrying a compressed organisation (`#orgz=`) is unpacked first: the browser's
-    // decompression is asynchronous, and the link names the organisation it carries.
-    if own_store::link_is_packed() {
+    // A link that carries an organisation (`#org=`, `#orgz=`) or names one is read first: the
+    // link's `base=org.own-…` must find it, and its reader is a part of the wasm of its own.
+    let search = app::location_search();
+    if own_store::reads_first(&search) {
         // Leptos' executor starts with the mount: this task runs on wasm-bindgen's own.
-        wasm_bindgen_futures::spawn_local(async {
-            own_store::unpack_link().await;
+        let search = search.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            own_store::read_first(&search).await;
             leptos::mount::mount_to_body(App);
         });
     } else {
@@ -110,10 +112,7 @@ pub fn start() {
     // Not before the first screen is painted and the rest built: installing the worker fetches
     // and stores every file of the site, work that would compete with the first frame. Not on
     // the embedded page: a briefing page's reader would download the whole site for it, where
-    // the embedded page itself needs the main wasm alone (no lazily loaded part).
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
+    // the embedded page itself needs the main wasm and at most its tables' part.
     let (url, _) = crate::state::url::decode(&search);
     if !url.embed {
         after_frames(3, register_service_worker);

@@ -61,9 +61,9 @@ async fn deflate(bytes: &[u8], compress: bool) -> Option<Vec<u8>> {
 }
 
 thread_local! {
-    /// The organisation a compressed link carries, unpacked before the page is mounted
-    /// (`unpack_link`), for `restore`.
-    static LINKED: std::cell::RefCell<Option<Organisation>> = const { std::cell::RefCell::new(None) };
+    /// Whether the organisation a link carries was registered before the page was mounted
+    /// (`read_first`).
+    static LINKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The fragment made for each own organisation (by key): `Some("")` when it is too large
     /// for a link, `None` while it is being made.
     static LINKS: std::cell::RefCell<Vec<(&'static str, Option<String>)>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -71,32 +71,79 @@ thread_local! {
     static MADE: ArcTrigger = ArcTrigger::new();
 }
 
-/// Whether the page's link carries a compressed organisation (`#orgz=`), to unpack before
-/// the page is mounted.
-pub fn link_is_packed() -> bool {
-    location_hash()
-        .trim_start_matches('#')
-        .starts_with(ZFRAGMENT)
+/// Whether the page must read an organisation before it is mounted: its link carries one
+/// (`#org=…`, `#orgz=…`) or names one (`base=org.own-…`, which must find the kept one).
+pub fn reads_first(search: &str) -> bool {
+    let hash = location_hash();
+    let h = hash.trim_start_matches('#');
+    h.starts_with(FRAGMENT) || h.starts_with(ZFRAGMENT) || link_names_own(search)
 }
 
-/// Unpacks the organisation a compressed link carries (`#orgz=`), before the page is mounted:
-/// decompressing is asynchronous, and the link's `base=org.own-…` must find it. Quick (a link
-/// is at most `LINK_MAX` characters). A link that does not unpack opens the page without it,
-/// as a link naming an unknown organisation does.
-pub async fn unpack_link() {
-    let hash = location_hash();
-    let Some(v) = hash.trim_start_matches('#').strip_prefix(ZFRAGMENT) else {
-        return;
-    };
-    let Ok(packed) = crate::state::organisation::link_bytes(v) else {
-        return;
-    };
-    let Some(json) = deflate(&packed, false).await else {
-        return;
-    };
-    if let Ok(org) = crate::state::organisation::from_link_json(json) {
-        LINKED.with(|l| *l.borrow_mut() = Some(org));
+/// Before the page is mounted, when `reads_first`: unpacks the organisation a compressed link
+/// carries (the browser's decompression is asynchronous), then registers it, or the kept one
+/// when the link names it, with the organisation reader's part of the wasm (`split_point!`:
+/// most pages never read an organisation, and the reader is among the largest code the page
+/// has). A part that cannot be fetched opens the page without it, as a link naming an unknown
+/// organisation does (the link's notices say so).
+pub async fn read_first(search: &str) {
+    let packed = unpack_link().await;
+    let linked = read_link(packed, link_names_own(search))
+        .await
+        .unwrap_or(false);
+    LINKED.with(|l| l.set(linked));
+}
+
+/// Whether `read_first` registered the organisation the page's link carries.
+pub fn linked_first() -> bool {
+    LINKED.with(|l| l.get())
+}
+
+split_point! {
+    /// Registers the organisation the link carries (`packed`: a compressed one's JSON, already
+    /// unpacked), else, when `names_own`, the kept one. Whether the link carried one.
+    fn read_link(packed: Option<Vec<u8>>, names_own: bool) -> bool {
+        let linked = restore_linked(packed);
+        if !linked && names_own {
+            restore_kept();
+        }
+        linked
     }
+}
+
+split_point! {
+    /// Registers the organisation kept in the browser (`restore_kept`), from the reader's part.
+    fn read_kept() -> Option<Scope> {
+        restore_kept()
+    }
+}
+
+/// Registers the organisation kept in the browser, if one is kept, after the page is drawn:
+/// `done` gets its scope. Nothing is fetched when none is kept.
+pub fn restore_kept_later(done: impl FnOnce(Scope) + 'static) {
+    if !storage().is_some_and(|s| is_kept(&s)) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if let Ok(Some(scope)) = read_kept().await {
+            done(scope);
+        }
+    });
+}
+
+/// Whether an organisation is kept in the browser: looked for by its key's name, not read (a
+/// kept organisation may be a 10 MB file).
+fn is_kept(s: &web_sys::Storage) -> bool {
+    (0..s.length().unwrap_or(0)).any(|i| s.key(i).ok().flatten().as_deref() == Some(KEY))
+}
+
+/// Unpacks the organisation a compressed link carries (`#orgz=`): its JSON. Quick (a link is
+/// at most `LINK_MAX` characters). A link that does not unpack opens the page without it, as a
+/// link naming an unknown organisation does.
+async fn unpack_link() -> Option<Vec<u8>> {
+    let hash = location_hash();
+    let v = hash.trim_start_matches('#').strip_prefix(ZFRAGMENT)?;
+    let packed = crate::state::organisation::link_bytes(v).ok()?;
+    deflate(&packed, false).await
 }
 
 /// Whether the page must register the kept organisation before it reads its link: the link
@@ -106,28 +153,29 @@ pub fn link_names_own(search: &str) -> bool {
     search.contains(own::KEY_PREFIX)
 }
 
-/// Registers the organisation a link carries (`#orgz=…` unpacked by `unpack_link`, or
-/// `#org=…`): called before the link is read, so that a link naming it opens it. One a link
-/// carries is kept in the browser too when none is kept yet. False when the link carries none.
-pub fn restore_linked() -> bool {
+/// Registers the organisation a link carries (`packed`: a compressed one's JSON, unpacked by
+/// `unpack_link`; or `#org=…`): before the link is read, so that a link naming it opens it. One
+/// a link carries is kept in the browser too when none is kept yet. False when the link carries
+/// none.
+fn restore_linked(packed: Option<Vec<u8>>) -> bool {
     let hash = location_hash();
-    if let Some(org) = LINKED.with(|l| l.borrow_mut().take()) {
-        // The link made for it is the one it came with.
-        if let Some(scope) = offer(org) {
+    let org = match (packed, hash.trim_start_matches('#').strip_prefix(FRAGMENT)) {
+        (Some(json), _) => crate::state::organisation::from_link_json(json).ok(),
+        (None, Some(v)) => crate::state::organisation::from_link(v).ok(),
+        (None, None) => None,
+    };
+    let Some(org) = org else {
+        return false;
+    };
+    // The link made for it is the one it came with (a compressed one).
+    let compressed = hash.trim_start_matches('#').starts_with(ZFRAGMENT);
+    if let Some(scope) = offer(org) {
+        if compressed {
             LINKS.with(|l| l.borrow_mut().push((scope.variant.key, Some(hash))));
-            keep_unless_kept(scope);
         }
-        return true;
+        keep_unless_kept(scope);
     }
-    if let Some(v) = hash.trim_start_matches('#').strip_prefix(FRAGMENT) {
-        if let Ok(org) = crate::state::organisation::from_link(v) {
-            if let Some(scope) = offer(org) {
-                keep_unless_kept(scope);
-            }
-            return true;
-        }
-    }
-    false
+    true
 }
 
 /// Keeps a linked organisation in the browser only when none is kept there yet: opening a
@@ -136,16 +184,13 @@ pub fn restore_linked() -> bool {
 /// The kept one is looked for by its key's name, not read: this runs before the page is drawn,
 /// and a kept organisation may be a 10 MB file (`restore_kept` leaves it to after the frame).
 fn keep_unless_kept(scope: Scope) {
-    let kept = |s: &web_sys::Storage| {
-        (0..s.length().unwrap_or(0)).any(|i| s.key(i).ok().flatten().as_deref() == Some(KEY))
-    };
-    if storage().is_some_and(|s| !kept(&s)) {
+    if storage().is_some_and(|s| !is_kept(&s)) {
         keep(scope, |_| {});
     }
 }
 
 /// Registers the organisation kept in the browser, if any, as the one the page offers.
-pub fn restore_kept() -> Option<Scope> {
+fn restore_kept() -> Option<Scope> {
     let text = storage().and_then(|s| s.get_item(KEY).ok().flatten())?;
     let org = read(&text).ok()?;
     offer(org)

@@ -679,12 +679,28 @@ fn listen_to_parent(state: AppState) {
     listener.forget(); // lives as long as the page
 }
 
-/// The embedded page's parts below the steps, in their fixed order.
-fn rest(state: AppState) -> impl IntoView {
+/// The embedded page's diagrams, when chosen (the first of its parts below the steps).
+fn diagrams(state: AppState) -> impl IntoView {
+    state
+        .show
+        .has(Part::Diagrams)
+        .then(|| view! { <DiagramPanel state=state/> })
+}
+
+// The embedded page's chart and table, when chosen, from a part of the wasm of their own
+// (`split_point!`): the case page shows them only below its first screen, from its panels' part,
+// so the main module, which every visitor and every briefing page downloads, need not hold them.
+split_point! {
+    fn embed_tables(el: web_sys::HtmlElement, state: AppState) {
+        leptos::mount::mount_to(el, move || tables(state)).forget();
+    }
+}
+
+/// The embedded page's chart and table, in that order, after its diagrams.
+fn tables(state: AppState) -> impl IntoView {
     let lang = state.lang;
     let show = state.show;
     view! {
-        {show.has(Part::Diagrams).then(|| view! { <DiagramPanel state=state/> })}
         {show.has(Part::Chart).then(|| view! {
             <section class="embed-chart" data-embed-part="chart" aria-label=say(lang, Msg::EmbedPartChart)>
                 <StaffChart state=state/>
@@ -710,12 +726,24 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
     // the frame that shows them (as on the main page); without, they are the first figures.
     let later = show.has(Part::Figures);
     let rest_at = NodeRef::<leptos::html::Div>::new();
+    let tables_at = NodeRef::<leptos::html::Div>::new();
+    let has_tables = show.has(Part::Chart) || show.has(Part::Table);
+    // The tables' part is fetched once the page is built (without the key figures, its fetch
+    // starts at once: the diagrams, if chosen, are the first figures meanwhile).
+    let load_tables = move || {
+        if let Some(el) = tables_at.get_untracked() {
+            crate::ui::app::mount_part(el.into(), lang, move |el| embed_tables(el, state));
+        }
+    };
     if later {
         crate::ui::after_frames(1, move || {
             if let Some(el) = rest_at.get_untracked() {
-                leptos::mount::mount_to(el.into(), move || rest(state)).forget();
+                leptos::mount::mount_to(el.into(), move || diagrams(state)).forget();
             }
+            load_tables();
         });
+    } else if has_tables {
+        leptos::task::spawn_local(async move { load_tables() });
     }
     view! {
         // The embedded page's main landmark, its title the page's one heading of the first
@@ -737,8 +765,9 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
             <ModelErrorBanner state=state no_fields=true/>
             {show.has(Part::Figures).then(|| view! { <KeyFigures state=state/> })}
             {show.has(Part::Steps).then(|| view! { <StepControl state=state/> })}
-            {(!later).then(|| rest(state))}
+            {(!later).then(|| diagrams(state))}
             <div class="later" node_ref=rest_at></div>
+            {has_tables.then(|| view! { <div class="later" data-part="pending" node_ref=tables_at></div> })}
         </main>
     }
 }
