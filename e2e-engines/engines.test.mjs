@@ -655,7 +655,7 @@ for (const engine of ENGINES) {
       await s.waitFor(() => document.documentElement.dataset.theme === 'dark', { message: 'dark theme' });
       await s.click('[data-orient="lr"]');
       await s.click('[data-panel="share"] summary');
-      await s.waitFor(() => document.querySelector('[data-share="link"]').value !== '', { message: 'the share menu fills its fields' });
+      await s.waitFor(() => (document.querySelector('[data-share="link"]')?.value ?? '') !== '', { message: 'the share menu fills its fields' });
       const field = await s.prop('[data-share="link"]', 'value');
       await s.click('[data-action="copy-link"]');
       // Copied, or refused: then the field is selected for copying by hand and says so.
@@ -884,7 +884,7 @@ for (const engine of ENGINES) {
       await open('?case=zhejiang&variant=nanhu&step=2');
       const full = [await metrics('before'), await metrics('after')];
       await s.click('[data-panel="share"] summary');
-      await s.waitFor(() => document.querySelector('[data-share="embed"]').value !== '', { message: 'the snippet' });
+      await s.waitFor(() => (document.querySelector('[data-share="embed"]')?.value ?? '') !== '', { message: 'the snippet' });
       const snippet = await s.prop('[data-share="embed"]', 'value');
       const src = snippet.match(/<iframe src="([^"]+)"/)[1].replace(/&amp;/g, '&');
       const q = new URL(src).searchParams;

@@ -16,8 +16,9 @@ test('copy link puts the whole state on the clipboard, and the link reopens the 
     await page.selectOption('select[data-action="theme"]', 'dark');
     await page.click('[data-orient="lr"]');
     await page.click('[data-panel="share"] summary');
-    // The menu fills its fields once it is open (the toggle event follows the click).
-    await page.waitForFunction(() => document.querySelector('[data-share="link"]').value !== '');
+    // The menu fills its fields once it is open (the toggle event follows the click) and its part
+    // of the wasm is loaded.
+    await page.waitForFunction(() => (document.querySelector('[data-share="link"]')?.value ?? '') !== '');
     await page.click('[data-action="copy-link"]');
     await page.waitForSelector('[data-action="copy-link"] + [data-copied="true"]');
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -61,8 +62,9 @@ test('links without a version open as before; a newer format is named in a dismi
 test('the embed snippet frames this view with embed=1', async () => {
   await withPage(env.browser, `${env.server.url}?case=zhejiang&step=2`, async ({ page }) => {
     await page.click('[data-panel="share"] summary');
-    // The menu fills its fields once it is open (the toggle event follows the click).
-    await page.waitForFunction(() => document.querySelector('[data-share="link"]').value !== '');
+    // The menu fills its fields once it is open (the toggle event follows the click) and its part
+    // of the wasm is loaded.
+    await page.waitForFunction(() => (document.querySelector('[data-share="link"]')?.value ?? '') !== '');
     const snippet = await page.inputValue('[data-share="embed"]');
     const src = snippet.match(/<iframe src="([^"]+)"/)[1].replace(/&amp;/g, '&');
     const q = new URL(src).searchParams;

@@ -44,7 +44,7 @@ test('the site holds the parts its loader names, hashed, preloads the loader, an
   for (const [f, n] of rows) console.log(`# ${String(n).padStart(7)} B gzip  ${f}`);
 });
 
-test('the embedded page fetches its chart and table\'s part after its first figures, and no other, and installs no service worker; the case page its panels after the first figures; the comparison, the composer and presenter mode theirs when opened', async () => {
+test('the embedded page fetches its chart and table\'s part after its first figures, and no other, and installs no service worker; the case page its panels after the first figures; the comparison, the composer, the share menu and presenter mode theirs when opened', async () => {
   // The default parts: the key figures first, the table from its part after them.
   const embed = await open(env.browser, `${env.server.url}?case=tianjin&embed=1&lang=en`);
   try {
@@ -82,6 +82,10 @@ test('the embedded page fetches its chart and table\'s part after its first figu
     await page.click('[data-view="compare"]');
     await page.waitForSelector('[data-panel="four"]');
     assert.deepEqual(parts(requests), ['split_compare_page', 'split_composer', 'split_mount_lineage', 'split_mount_side']);
+    // The share menu's content, when it is first opened.
+    await page.click('[data-panel="share"] summary');
+    await page.waitForSelector('[data-share="link"]');
+    assert.ok(parts(requests).includes('split_share_body'));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

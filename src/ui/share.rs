@@ -325,21 +325,13 @@ fn EmbedBuilder(state: AppState, b: Builder) -> impl IntoView {
 }
 
 /// "Share" in the top bar: the page's link, and the embed builder with its preview and snippet,
-/// each with a copy button.
+/// each with a copy button. What the panel holds comes from a part of the wasm of its own
+/// (`share_body`), fetched when the panel is first opened.
 #[component]
 pub fn ShareMenu(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let t = move |m: Msg| tr(lang.get(), m);
     // Built only while the menu is open: closed, a parameter change costs it nothing.
     let open = RwSignal::new(false);
-    let link = Memo::new(move |_| {
-        if open.get() {
-            let org = crate::ui::own_store::fragment(state);
-            format!("{}{}{org}", page_base(), state.query_with(false))
-        } else {
-            String::new()
-        }
-    });
     let b = Builder {
         parts: RwSignal::new(Parts::default()),
         step: RwSignal::new(0),
@@ -347,31 +339,8 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
         theme: RwSignal::new(Theme::default()),
         height: RwSignal::new(EMBED_HEIGHT),
     };
-    // The embedded page's address: this view with the builder's choices.
-    let src = Memo::new(move |_| {
-        if !open.get() {
-            return String::new();
-        }
-        let mut u = state.url_state();
-        u.embed = true;
-        u.show = b.parts.get();
-        u.lang = b.lang.get();
-        u.theme = b.theme.get();
-        u.step = Some(b.step.get()).filter(|s| *s < state.last_step());
-        let org = crate::ui::own_store::fragment(state);
-        format!("{}{}{org}", page_base(), url::encode(&u))
-    });
-    let snippet = Memo::new(move |_| {
-        if open.get() {
-            embed_snippet(
-                &src.get(),
-                tr(lang.get(), Msg::EmbedFrameTitle),
-                b.height.get(),
-            )
-        } else {
-            String::new()
-        }
-    });
+    let body = NodeRef::<leptos::html::Div>::new();
+    let asked = std::cell::Cell::new(false);
     let on_toggle = move |ev: web_sys::Event| {
         crate::ui::follow_toggle(&ev, open);
         // Opened: the builder starts from what the page shows.
@@ -379,6 +348,11 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
             b.step.set(state.step.get_untracked());
             b.lang.set(lang.get_untracked());
             b.theme.set(state.theme.get_untracked());
+            if let Some(el) = body.get_untracked().filter(|_| !asked.replace(true)) {
+                crate::ui::app::mount_part(el.into(), lang, move |el| {
+                    share_body(el, state, open, b)
+                });
+            }
         }
     };
     // Escape closes the panel, focus back on its button.
@@ -413,36 +387,83 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
     view! {
         <details class="share" data-panel="share" on:toggle=on_toggle on:keydown=close_on_escape on:focusout=close_on_leave>
             <summary>{say(lang, Msg::Share)}</summary>
-            <div class="share-body">
-                <CopyField lang=lang kind="link" rows=2 label=Msg::LinkLabel button=Msg::CopyLink text=link/>
-                <Show when=move || open.get()>
-                    <EmbedBuilder state=state b=b/>
-                    <p class="embed-preview-label">{say(lang, Msg::EmbedPreview)}</p>
-                    <div class="embed-preview-frame">
-                        <iframe
-                            class="embed-preview"
-                            data-share="preview"
-                            // A picture of the embed, not a part of the menu: out of the Tab
-                            // order (it held some 45 stops) and of Escape's reach otherwise.
-                            inert=true
-                            src=move || src.get()
-                            title=say(lang, Msg::EmbedPreviewTitle)
-                            style:height=move || format!("{}px", b.height.get())
-                        ></iframe>
-                    </div>
-                </Show>
-                <CopyField lang=lang kind="embed" rows=7 label=Msg::EmbedLabel button=Msg::CopySnippet text=snippet/>
-                <p class="hint">{say(lang, Msg::EmbedHint)}</p>
-                {move || (open.get() && crate::ui::own_store::too_large_for_link(state)).then(|| view! {
-                    <p class="notice warn" data-share-org="too-large">
-                        {trf(lang.get(), Msg::OrgTooLargeForLink, &[&(crate::state::organisation::LINK_MAX / 1000).to_string()])}
-                    </p>
-                })}
-                {move || (open.get() && !crate::ui::own_store::fragment(state).is_empty()).then(|| view! {
-                    <p class="hint" data-share-org="carried">{t(Msg::OrgInLink)}</p>
-                })}
-            </div>
+            // `data-part` is set once its part is loaded (`ready`) or could not be (`missing`).
+            <div class="share-body" node_ref=body></div>
         </details>
+    }
+}
+
+split_point! {
+    fn share_body(el: web_sys::HtmlElement, state: AppState, open: RwSignal<bool>, b: Builder) {
+        leptos::mount::mount_to(el, move || share_panel(state, open, b)).forget();
+    }
+}
+
+/// The share panel's content: the link, and the embed builder with its preview and snippet.
+fn share_panel(state: AppState, open: RwSignal<bool>, b: Builder) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |m: Msg| tr(lang.get(), m);
+    let link = Memo::new(move |_| {
+        if open.get() {
+            let org = crate::ui::own_store::fragment(state);
+            format!("{}{}{org}", page_base(), state.query_with(false))
+        } else {
+            String::new()
+        }
+    });
+    // The embedded page's address: this view with the builder's choices.
+    let src = Memo::new(move |_| {
+        if !open.get() {
+            return String::new();
+        }
+        let mut u = state.url_state();
+        u.embed = true;
+        u.show = b.parts.get();
+        u.lang = b.lang.get();
+        u.theme = b.theme.get();
+        u.step = Some(b.step.get()).filter(|s| *s < state.last_step());
+        let org = crate::ui::own_store::fragment(state);
+        format!("{}{}{org}", page_base(), url::encode(&u))
+    });
+    let snippet = Memo::new(move |_| {
+        if open.get() {
+            embed_snippet(
+                &src.get(),
+                tr(lang.get(), Msg::EmbedFrameTitle),
+                b.height.get(),
+            )
+        } else {
+            String::new()
+        }
+    });
+    view! {
+        <CopyField lang=lang kind="link" rows=2 label=Msg::LinkLabel button=Msg::CopyLink text=link/>
+        <Show when=move || open.get()>
+            <EmbedBuilder state=state b=b/>
+            <p class="embed-preview-label">{say(lang, Msg::EmbedPreview)}</p>
+            <div class="embed-preview-frame">
+                <iframe
+                    class="embed-preview"
+                    data-share="preview"
+                    // A picture of the embed, not a part of the menu: out of the Tab
+                    // order (it held some 45 stops) and of Escape's reach otherwise.
+                    inert=true
+                    src=move || src.get()
+                    title=say(lang, Msg::EmbedPreviewTitle)
+                    style:height=move || format!("{}px", b.height.get())
+                ></iframe>
+            </div>
+        </Show>
+        <CopyField lang=lang kind="embed" rows=7 label=Msg::EmbedLabel button=Msg::CopySnippet text=snippet/>
+        <p class="hint">{say(lang, Msg::EmbedHint)}</p>
+        {move || (open.get() && crate::ui::own_store::too_large_for_link(state)).then(|| view! {
+            <p class="notice warn" data-share-org="too-large">
+                {trf(lang.get(), Msg::OrgTooLargeForLink, &[&(crate::state::organisation::LINK_MAX / 1000).to_string()])}
+            </p>
+        })}
+        {move || (open.get() && !crate::ui::own_store::fragment(state).is_empty()).then(|| view! {
+            <p class="hint" data-share-org="carried">{t(Msg::OrgInLink)}</p>
+        })}
     }
 }
 
