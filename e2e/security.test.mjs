@@ -48,6 +48,9 @@ test('the app works under its policy and never asks another origin for anything'
     await page.click('[data-lang="en"]');
     await page.selectOption('select[data-action="theme"]', 'projector');
     await page.click('[data-panel="share"] summary');
+    // Its content (a part of the wasm of its own) and the embed preview, the app again in a frame.
+    await page.waitForSelector('[data-share="link"]');
+    await page.frameLocator('[data-share="preview"]').locator('[data-embed="1"] [data-panel="key-figures"]').waitFor();
     for (const sel of ['[data-export="csv"]', 'figure.diagram[data-phase="after"] [data-export="svg"]', 'figure.diagram[data-phase="after"] [data-export="png"]']) {
       await Promise.all([page.waitForEvent('download'), page.click(sel)]);
     }

@@ -100,7 +100,7 @@ test('the embedded page fetches its chart and table\'s part after its first figu
   }
 });
 
-test('the organisation reader is a part: fetched after the first figures when one is kept, before them when the link names it, never when none is kept; the page opens without it when it cannot be fetched', async () => {
+test('the organisation reader is a part: fetched when one is kept, or when the link carries or names one, never when none is kept nor on an embedded page; the page opens without it when it cannot be fetched', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
   try {
     const requests = [];
@@ -116,8 +116,10 @@ test('the organisation reader is a part: fetched after the first figures when on
     await page.setInputFiles('input[type=file][data-action="import-organisation"]', { name: 'donghu.csv', mimeType: 'text/csv', buffer: csv });
     const key = await page.getAttribute('[data-own]', 'data-own');
     await page.waitForFunction(() => localStorage.getItem('reform-explorer.organisation') !== null);
+    // The address bar names it and carries it (its fragment is made after the frame).
+    await page.waitForFunction(() => /^#orgz?=/.test(location.hash));
     const named = await page.evaluate(() => new Promise((r) => setTimeout(() => r(location.href), 400)));
-    assert.match(named, new RegExp(`base=org\\.${key}`));
+    assert.match(named, new RegExp(`base=org\\.${key}.*#orgz?=`));
 
     // A page whose link does not name it: the kept one is read after the first figures.
     requests.length = 0;
@@ -125,6 +127,13 @@ test('the organisation reader is a part: fetched after the first figures when on
     await page.waitForSelector(`[data-own="${key}"]`);
     assert.ok(parts(requests).includes('split_read_kept'), parts(requests).join());
     assert.ok(!parts(requests).includes('split_read_link'));
+
+    // The embedded page shows none but the one its link names: no reader.
+    requests.length = 0;
+    await page.goto(`${env.server.url}?case=tianjin&embed=1&lang=en`);
+    await page.waitForSelector('[data-embed="1"] section.numbers');
+    await page.waitForTimeout(500);
+    assert.ok(!parts(requests).some((p) => p.startsWith('split_read_')), parts(requests).join());
 
     // A link that names it: read before the page is drawn, which opens on it.
     requests.length = 0;
@@ -207,6 +216,24 @@ test('an embedded page whose chart and table\'s part cannot be fetched says so i
     assert.equal(await page.locator('[data-embed="1"] section.numbers, [data-embed-part="chart"]').count(), 0);
     assert.match(await page.locator('[data-embed="1"] [data-panel="key-figures"]').textContent(), /\d/);
     assert.equal(await page.locator('[data-embed="1"] section.diagrams').count(), 1);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('the share menu whose part cannot be fetched says so, and asks for it again at the next opening', async () => {
+  let fail = true;
+  await withRoutedParts(/split_share_body-/, (route) => (fail ? route.fulfill({ status: 404, body: '' }) : route.continue()), {}, async (page, errors) => {
+    await page.goto(`${env.server.url}?case=daqing&lang=en`);
+    await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
+    await page.click('[data-panel="share"] summary');
+    await page.waitForSelector('.share-body[data-part="missing"] [data-part-missing]');
+    assert.equal(await page.getAttribute('.share-body', 'aria-busy'), null, 'not busy once it has failed');
+    await page.click('[data-panel="share"] summary');
+    fail = false;
+    await page.click('[data-panel="share"] summary');
+    await page.waitForSelector('.share-body[data-part="ready"] [data-share="link"]');
+    assert.equal(await page.locator('.share-body [data-part-missing]').count(), 0, 'the notice replaced');
+    assert.equal(await page.getAttribute('.share-body', 'aria-busy'), null);
     assert.deepEqual(errors, []);
   });
 });

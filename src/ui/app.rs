@@ -172,24 +172,16 @@ fn open_sources_for_print() {
 #[component]
 pub fn App() -> impl IntoView {
     // The organisation a link carries, or the one the user imported and the browser kept, is
-    // registered before the link is read, so that a link naming it opens it. A kept one the
-    // link does not name is read after the first frame (it may be a 10 MB file).
-    // Those the link carries or names were registered before the page was mounted (`ui::start`,
-    // `own_store::read_first`).
+    // registered before the link is read, so that a link naming it opens it: before the page is
+    // mounted (`ui::start`, `own_store::read_first`). A kept one the link does not name is read
+    // after the first frame (it may be a 10 MB file); not on the embedded page, which shows
+    // none but the one its link names.
     let search = location_search();
-    let later =
-        !crate::ui::own_store::linked_first() && !crate::ui::own_store::link_names_own(&search);
+    let later = crate::ui::own_store::kept_later(&search);
     let state = AppState::from_query(&search);
     let lang = state.lang;
-    if later {
-        Timeout::new(0, move || {
-            crate::ui::own_store::restore_kept_later(move |scope| {
-                if state.own.get_untracked().is_none() {
-                    state.own.set(Some(scope));
-                }
-            });
-        })
-        .forget();
+    if later && !state.embed {
+        Timeout::new(0, move || crate::ui::own_store::restore_kept_later(state)).forget();
     }
 
     // The URL and the page's lang attribute follow the state.

@@ -61,9 +61,9 @@ async fn deflate(bytes: &[u8], compress: bool) -> Option<Vec<u8>> {
 }
 
 thread_local! {
-    /// Whether the organisation a link carries was registered before the page was mounted
-    /// (`read_first`).
-    static LINKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether `read_first` read the link before the page was mounted (`None`: it did not, or
+    /// its part could not be fetched), and then whether the link carried an organisation.
+    static LINKED: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
     /// The fragment made for each own organisation (by key): `Some("")` when it is too large
     /// for a link, `None` while it is being made.
     static LINKS: std::cell::RefCell<Vec<(&'static str, Option<String>)>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -72,11 +72,14 @@ thread_local! {
 }
 
 /// Whether the page must read an organisation before it is mounted: its link carries one
-/// (`#org=…`, `#orgz=…`) or names one (`base=org.own-…`, which must find the kept one).
+/// (`#org=…`, `#orgz=…`), or names one (`base=org.own-…`) and the browser keeps one, which
+/// may be it.
 pub fn reads_first(search: &str) -> bool {
     let hash = location_hash();
     let h = hash.trim_start_matches('#');
-    h.starts_with(FRAGMENT) || h.starts_with(ZFRAGMENT) || link_names_own(search)
+    h.starts_with(FRAGMENT)
+        || h.starts_with(ZFRAGMENT)
+        || (link_names_own(search) && storage().is_some_and(|s| is_kept(&s)))
 }
 
 /// Before the page is mounted, when `reads_first`: unpacks the organisation a compressed link
@@ -87,15 +90,18 @@ pub fn reads_first(search: &str) -> bool {
 /// organisation does (the link's notices say so).
 pub async fn read_first(search: &str) {
     let packed = unpack_link().await;
-    let linked = read_link(packed, link_names_own(search))
-        .await
-        .unwrap_or(false);
+    let linked = read_link(packed, link_names_own(search)).await.ok();
     LINKED.with(|l| l.set(linked));
 }
 
-/// Whether `read_first` registered the organisation the page's link carries.
-pub fn linked_first() -> bool {
-    LINKED.with(|l| l.get())
+/// Whether the page must read the kept organisation after it is drawn: `read_first` did not
+/// (it had nothing to read, or its part could not be fetched), or read a link that carries
+/// none and names none.
+pub fn kept_later(search: &str) -> bool {
+    match LINKED.with(|l| l.get()) {
+        None => true,
+        Some(linked) => !linked && !link_names_own(search),
+    }
 }
 
 split_point! {
@@ -111,21 +117,28 @@ split_point! {
 }
 
 split_point! {
-    /// Registers the organisation kept in the browser (`restore_kept`), from the reader's part.
-    fn read_kept() -> Option<Scope> {
-        restore_kept()
+    /// Registers the organisation kept in the browser (`restore_kept`), from the reader's part,
+    /// unless the page has an organisation of its own by then (imported or adopted while the
+    /// part was fetched: registering makes the kept one current).
+    fn read_kept(own: RwSignal<Option<Scope>>) -> Option<Scope> {
+        if own.get_untracked().is_some() {
+            None
+        } else {
+            restore_kept()
+        }
     }
 }
 
-/// Registers the organisation kept in the browser, if one is kept, after the page is drawn:
-/// `done` gets its scope. Nothing is fetched when none is kept.
-pub fn restore_kept_later(done: impl FnOnce(Scope) + 'static) {
+/// Registers the organisation kept in the browser, if one is kept, after the page is drawn,
+/// as the page's own (`state.own`) unless it has one by then. Nothing is fetched when none is
+/// kept.
+pub fn restore_kept_later(state: AppState) {
     if !storage().is_some_and(|s| is_kept(&s)) {
         return;
     }
     leptos::task::spawn_local(async move {
-        if let Ok(Some(scope)) = read_kept().await {
-            done(scope);
+        if let Ok(Some(scope)) = read_kept(state.own).await {
+            state.own.set(Some(scope));
         }
     });
 }

@@ -340,7 +340,6 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
         height: RwSignal::new(EMBED_HEIGHT),
     };
     let body = NodeRef::<leptos::html::Div>::new();
-    let asked = std::cell::Cell::new(false);
     let on_toggle = move |ev: web_sys::Event| {
         crate::ui::follow_toggle(&ev, open);
         // Opened: the builder starts from what the page shows.
@@ -348,10 +347,20 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
             b.step.set(state.step.get_untracked());
             b.lang.set(lang.get_untracked());
             b.theme.set(state.theme.get_untracked());
-            if let Some(el) = body.get_untracked().filter(|_| !asked.replace(true)) {
-                crate::ui::app::mount_part(el.into(), lang, move |el| {
-                    share_body(el, state, open, b)
-                });
+            // Asked for at the first opening, and again at the next after it could not be
+            // fetched (its notice is replaced). Busy meanwhile.
+            if let Some(el) = body.get_untracked() {
+                let was = el.get_attribute("data-part");
+                if matches!(was.as_deref(), None | Some("missing")) {
+                    el.set_inner_html("");
+                    let _ = el.set_attribute("data-part", "loading");
+                    let _ = el.set_attribute("aria-busy", "true");
+                    crate::ui::app::mount_part(el.into(), lang, move |el| async move {
+                        let done = share_body(el.clone(), state, open, b).await;
+                        let _ = el.remove_attribute("aria-busy");
+                        done
+                    });
+                }
             }
         }
     };
@@ -387,7 +396,8 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
     view! {
         <details class="share" data-panel="share" on:toggle=on_toggle on:keydown=close_on_escape on:focusout=close_on_leave>
             <summary>{say(lang, Msg::Share)}</summary>
-            // `data-part` is set once its part is loaded (`ready`) or could not be (`missing`).
+            // `data-part`: `loading` once asked for (not `pending`, which says a part drawn
+            // unasked is on its way), then `ready`, or `missing` if it could not be fetched.
             <div class="share-body" node_ref=body></div>
         </details>
     }
