@@ -27,7 +27,7 @@ use crate::ui::state::AppState;
 use crate::ui::steps::StepControl;
 use crate::ui::table::{RowTable, WorkloadTable};
 use crate::ui::why::WhyPanel;
-use crate::ui::{focus, say};
+use crate::ui::{focus, mount_part, say};
 
 /// How long the address bar waits for edits to settle before it is rewritten (ms).
 pub const URL_DELAY: u32 = 250;
@@ -558,39 +558,6 @@ fn presenter_missing(state: AppState) -> AnyView {
         </div>
     }
     .into_any()
-}
-
-/// Mounts a lazily loaded part into `el` once it is loaded (`mount` awaits it), or says in `el`
-/// that it could not be; `el`'s `data-part` then says which (`pending` → `ready|missing`) (the
-/// notice of `part_missing`, written with the DOM's own calls and kept in the page's language by
-/// an effect: a second mount, for a notice, would compile Leptos' mounting code once more).
-pub(crate) fn mount_part<F>(
-    el: web_sys::HtmlElement,
-    lang: RwSignal<Lang>,
-    mount: impl FnOnce(web_sys::HtmlElement) -> F + 'static,
-) where
-    F: std::future::Future<Output = Result<(), crate::ui::PartMissing>> + 'static,
-{
-    leptos::task::spawn_local(async move {
-        let loaded = mount(el.clone()).await.is_ok();
-        let _ = el.set_attribute("data-part", if loaded { "ready" } else { "missing" });
-        if !loaded {
-            let Some(p) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.create_element("p").ok())
-            else {
-                return;
-            };
-            p.set_class_name("notice part-missing");
-            let _ = p.set_attribute("role", "alert");
-            let _ = p.set_attribute("data-part-missing", "1");
-            let _ = el.append_child(&p);
-            // In the page's language, also after a change of it. The effect has no owner (this
-            // runs after the first frame, outside the view): it lasts the page's life, as the
-            // parts' mounts do.
-            Effect::new(move |_| p.set_text_content(Some(tr(lang.get(), Msg::PartMissing))));
-        }
-    });
 }
 
 // The parts of the page loaded when first shown (`split_point!`): what the first screen of a

@@ -36,6 +36,44 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
     }
 }
 
+/// Mounts a lazily loaded part into `el` once it is loaded (`mount` awaits it), or says in `el`
+/// that it could not be; `el`'s `data-part` then says which (`pending` → `ready|missing`) (the
+/// notice of `app.rs`'s `part_missing`, written with the DOM's own calls and kept in the page's language by
+/// an effect: a second mount, for a notice, would compile Leptos' mounting code once more).
+pub(crate) fn mount_part<F>(
+    el: web_sys::HtmlElement,
+    lang: leptos::prelude::RwSignal<crate::i18n::Lang>,
+    mount: impl FnOnce(web_sys::HtmlElement) -> F + 'static,
+) where
+    F: std::future::Future<Output = Result<(), crate::ui::PartMissing>> + 'static,
+{
+    leptos::task::spawn_local(async move {
+        let loaded = mount(el.clone()).await.is_ok();
+        let _ = el.set_attribute("data-part", if loaded { "ready" } else { "missing" });
+        if !loaded {
+            let Some(p) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("p").ok())
+            else {
+                return;
+            };
+            p.set_class_name("notice part-missing");
+            let _ = p.set_attribute("role", "alert");
+            let _ = p.set_attribute("data-part-missing", "1");
+            let _ = el.append_child(&p);
+            // In the page's language, also after a change of it. The effect has no owner (this
+            // runs after the first frame, outside the view): it lasts the page's life, as the
+            // parts' mounts do.
+            leptos::prelude::Effect::new(move |_| {
+                p.set_text_content(Some(crate::i18n::tr(
+                    leptos::prelude::Get::get(&lang),
+                    crate::i18n::Msg::PartMissing,
+                )))
+            });
+        }
+    });
+}
+
 mod analysis;
 mod app;
 mod cells;

@@ -355,7 +355,7 @@ pub fn ShareMenu(state: AppState) -> impl IntoView {
                     el.set_inner_html("");
                     let _ = el.set_attribute("data-part", "loading");
                     let _ = el.set_attribute("aria-busy", "true");
-                    crate::ui::app::mount_part(el.into(), lang, move |el| async move {
+                    crate::ui::mount_part(el.into(), lang, move |el| async move {
                         let done = share_body(el.clone(), state, open, b).await;
                         let _ = el.remove_attribute("aria-busy");
                         done
@@ -763,7 +763,7 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
     // starts at once: the diagrams, if chosen, are the first figures meanwhile).
     let load_tables = move || {
         if let Some(el) = tables_at.get_untracked() {
-            crate::ui::app::mount_part(el.into(), lang, move |el| embed_tables(el, state));
+            crate::ui::mount_part(el.into(), lang, move |el| embed_tables(el, state));
         }
     };
     if later {
