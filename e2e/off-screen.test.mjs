@@ -203,3 +203,53 @@ test('with no frame (a background tab), a copy is made by its 100 ms backstop; a
     await context.close();
   }
 });
+
+test('a patrol parameter: the key figure on screen follows in its task, the response estimate below the fold after its frame, as a fresh load shows it', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=en`);
+  try {
+    assert.ok(await below(page, '[data-panel="response"]'), 'the response estimate starts below the fold');
+    await frames(page);
+    const read = () => page.evaluate(() => ({
+      figure: document.querySelector('[data-key-figure="response_time"] .kf-after')?.dataset.value,
+      total: document.querySelector('[data-response="total"][data-phase="after"]')?.dataset.value,
+      chart: document.querySelector('[data-chart="response"] path.curve.after')?.getAttribute('d'),
+    }));
+    const start = await read();
+    assert.ok(start.figure && start.total && start.chart, `the figures are there: ${JSON.stringify(start)}`);
+    // More calls an hour: a longer wait for a free car, so every estimate after the reform moves.
+    const r = await page.evaluate(async () => {
+      const read = () => ({
+        figure: document.querySelector('[data-key-figure="response_time"] .kf-after')?.dataset.value,
+        total: document.querySelector('[data-response="total"][data-phase="after"]')?.dataset.value,
+        chart: document.querySelector('[data-chart="response"] path.curve.after')?.getAttribute('d'),
+        busy: [...document.querySelectorAll('[aria-busy="true"]')].map((e) => e.className),
+      });
+      const input = document.querySelector('#param-rt_calls');
+      input.value = String(Number(input.value) + 4);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const inTask = await new Promise((r) => setTimeout(() => r(read()), 0));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await new Promise((r) => setTimeout(r, 0));
+      return { inTask, later: read() };
+    });
+    assert.notEqual(r.inTask.figure, start.figure, 'the key figure on screen follows in the change\'s task');
+    assert.equal(r.inTask.total, start.total, 'the estimate\'s table off screen waits for the frame');
+    assert.equal(r.inTask.chart, start.chart, 'and so does its chart');
+    assert.ok(r.inTask.busy.includes('side-col'), `its container says it is busy: ${r.inTask.busy}`);
+    assert.notEqual(r.later.total, start.total, 'the table follows after the frame');
+    assert.notEqual(r.later.chart, start.chart, 'and the chart');
+    assert.deepEqual(r.later.busy, [], 'nothing is busy then');
+    const shown = await read();
+    await withPage(env.browser, await settledUrl(page), async ({ page: fresh }) => {
+      await settled(fresh);
+      assert.deepEqual(await fresh.evaluate(() => ({
+        figure: document.querySelector('[data-key-figure="response_time"] .kf-after')?.dataset.value,
+        total: document.querySelector('[data-response="total"][data-phase="after"]')?.dataset.value,
+        chart: document.querySelector('[data-chart="response"] path.curve.after')?.getAttribute('d'),
+      })), shown, 'a fresh load of the link shows the same');
+    });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -70,9 +70,9 @@ fn figures(
 #[component]
 pub fn ResponsePanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    // The patrol's inputs as their own memo: a change of another parameter leaves the figures
-    // to the result's change (which the panels off screen take after the frame, ui/off_screen).
-    let patrol = Memo::new(move |_| state.params.with(Patrol::of));
+    // The patrol's inputs (`AppState::patrol`): a change of another parameter leaves the
+    // figures to the result's change; off screen, both follow after the frame (ui/off_screen).
+    let patrol = state.patrol;
     let figs = Memo::new(move |prev| figures(state, patrol, prev));
     let off = move || {
         figs.with(|f| {

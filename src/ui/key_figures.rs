@@ -176,7 +176,7 @@ pub(crate) fn figure_values(state: AppState) -> Vec<(f64, f64)> {
     let patrol = v
         .key_figures
         .contains(&KeyFigure::ResponseTime)
-        .then(|| state.params.with(Patrol::of))
+        .then(|| state.patrol.get())
         .flatten();
     state.shown.with(|s| {
         v.key_figures

@@ -1,26 +1,29 @@
-//! Panels off screen follow a parameter change after the frame that shows it (issue 18: "panels
-//! off screen should cost nothing").
+//! Panels off screen follow a parameter change after the frame that shows it (issue 18: "panels off
+//! screen should cost nothing").
 //!
 //! The lineage list and the panels below the first screen (the rows table, the numbers, the
-//! response estimate, …) read the result through a copy of `AppState` whose `shown` and
-//! `shapes` are their own signals. While the panels' container is on screen (an
-//! `IntersectionObserver` says so), a new result is copied at once: in the change's own task,
-//! one effect pass after the rest of the page. While it is off screen, a new result of the same
-//! scope is copied in a task after the next painted frame (or after `BACKSTOP_MS` when no frame
-//! comes): the input's frame holds the update of what is on screen, and the panels' update moves
-//! past that frame's paint (the work is moved, not removed; they are current one frame later,
-//! for find-in-page, screen readers and printing alike). Several changes within a frame are
-//! copied once. A new scope (another case, variant or organisation: another `Variant`) and a
-//! return from another page (the comparison, where the panels were hidden) are copied at once.
-//! While a copy waits, the container carries `aria-busy="true"` (tests and assistive technology
-//! wait for it to go).
+//! response estimate, …) read the result through a copy of `AppState` whose `shown`, `shapes` and
+//! `patrol` (the response estimate's inputs, which change no result) are their own signals. While
+//! the panels' container is on screen (an `IntersectionObserver` says so), a new result is copied
+//! at once: in the change's own task, one effect pass after the rest of the page. While it is off
+//! screen, a new result of the same scope is copied in a task after the next painted frame (or
+//! after `BACKSTOP_MS` when no frame comes): the input's frame holds the update of what is on
+//! screen, and the panels' update moves past that frame's paint (the work is moved, not removed;
+//! they are current one frame later, for find-in-page, screen readers and printing alike). Several
+//! changes within a frame are copied once. A new scope (another case, variant or organisation:
+//! another `Variant`) and a return from another page (the comparison, where the panels were hidden)
+//! are copied at once. While a copy waits, the container carries `aria-busy="true"` (tests and
+//! assistive technology wait for it to go).
 //!
 //! What is not deferred: the panels read the real step, parameters and variant (`AppState::
-//! with_result`), so a step change updates them at once, and the few views that read the whole
-//! parameter list (`Patrol::of` in the response panel, the rows table's edits) run in the
-//! change's task. Where the panels are always on screen (the side column beside the page at
-//! 1,700 px and wider; the parameter drawer on a phone covers the page, but an observer does not
-//! see what covers an element) nothing waits.
+//! with_result`), so a step change updates them at once, and the views that read the parameter list
+//! itself (the rows table's edits) run in the change's task. The response estimate reads the
+//! parameters through `patrol` only: its chart, table and formulas are far below the first screen,
+//! and a patrol parameter (`rt_…`) changed nothing else off screen. Measured before `patrol`
+//! followed (scripts/trace-update.mjs-style trace, Daqing urban, `rt_calls`): the frame after the
+//! input waited some 4 ms in its commit for the raster of the chart's tiles. Where the panels are
+//! always on screen (the side column beside the page at 1,700 px and wider; the parameter drawer on
+//! a phone covers the page, but an observer does not see what covers an element) nothing waits.
 //!
 //! Measured (scripts/bench.mjs, 20 runs, the panels below the fold at 1400 × 1000): the slowest
 //! parameter of Daqing urban (the staff) to its last DOM mutation 10.0 → 3.0 ms; 7 of 12 variants
@@ -45,9 +48,11 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
     observe(el, in_view);
     let shown = RwSignal::new(state.shown.get_untracked());
     let shapes = RwSignal::new(state.shapes.get_untracked());
+    let patrol = RwSignal::new(state.patrol.get_untracked());
     let copied_at = Rc::new(Cell::new(state.step.get_untracked()));
     let copy = move || {
         set_if_changed(shown, state.shown.get_untracked());
+        set_if_changed(patrol, state.patrol.get_untracked());
         let now = state.shapes.get_untracked();
         let step = state.step.get_untracked();
         if copied_at.replace(step) != step {
@@ -89,6 +94,7 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
             .shown
             .with(|s| s.as_ref().map(|s| s.variant as *const _));
         state.shapes.track();
+        state.patrol.track();
         let same_scope =
             shown.with_untracked(|s| s.as_ref().map(|s| s.variant as *const _)) == scope;
         // Back from another page (the comparison): the panels were hidden, not off screen.
@@ -116,6 +122,7 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
         Memo::new(move |_| shown.get()),
         // Every copy that notifies is passed on (see above): equal shapes at another step too.
         Memo::new_with_compare(move |_| shapes.get(), |_, _| true),
+        Memo::new(move |_| patrol.get()),
     )
 }
 
