@@ -204,52 +204,71 @@ test('with no frame (a background tab), a copy is made by its 100 ms backstop; a
   }
 });
 
-test('a patrol parameter: the key figure on screen follows in its task, the response estimate below the fold after its frame, as a fresh load shows it', async () => {
-  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&variant=urban&lang=en`);
-  try {
-    assert.ok(await below(page, '[data-panel="response"]'), 'the response estimate starts below the fold');
-    await frames(page);
-    const read = () => page.evaluate(() => ({
-      figure: document.querySelector('[data-key-figure="response_time"] .kf-after')?.dataset.value,
-      total: document.querySelector('[data-response="total"][data-phase="after"]')?.dataset.value,
-      chart: document.querySelector('[data-chart="response"] path.curve.after')?.getAttribute('d'),
-    }));
-    const start = await read();
-    assert.ok(start.figure && start.total && start.chart, `the figures are there: ${JSON.stringify(start)}`);
-    // More calls an hour: a longer wait for a free car, so every estimate after the reform moves.
-    const r = await page.evaluate(async () => {
-      const read = () => ({
-        figure: document.querySelector('[data-key-figure="response_time"] .kf-after')?.dataset.value,
-        total: document.querySelector('[data-response="total"][data-phase="after"]')?.dataset.value,
-        chart: document.querySelector('[data-chart="response"] path.curve.after')?.getAttribute('d'),
-        busy: [...document.querySelectorAll('[aria-busy="true"]')].map((e) => e.className),
+// A planning parameter changes no result: the panels that read it (`AppState::planning`) follow
+// it as they follow the result. Each case: the page, the parameter, what is read on screen (or
+// null) and in the panel below the fold.
+const PLANNING = [
+  {
+    name: 'a patrol parameter (Daqing urban): the key figure on screen follows in its task, the response estimate below the fold after its frame',
+    query: '?case=daqing&variant=urban&lang=en',
+    key: 'rt_calls',
+    panel: '[data-panel="response"]',
+    onScreen: '[data-key-figure="response_time"] .kf-after',
+    below: ['[data-response="total"][data-phase="after"]', '[data-chart="response"] path.curve.after'],
+  },
+  {
+    name: 'a workload parameter (Haidong): the workload table below the fold follows after its frame',
+    query: '?case=haidong&variant=county&lang=en',
+    key: 'wl_hours',
+    panel: 'section.workload',
+    onScreen: null,
+    below: ['section.workload [data-needed]'],
+  },
+];
+
+for (const c of PLANNING) {
+  test(`${c.name}, as a fresh load shows it`, async () => {
+    const { page, context, errors } = await open(env.browser, `${env.server.url}${c.query}`);
+    try {
+      assert.ok(await below(page, c.panel), 'the panel starts below the fold');
+      await frames(page);
+      // What each selector shows (a key figure's or a cell's value, else a path's drawing) now;
+      // with `key`, after four more of that parameter: in the change's own task (a timeout
+      // queued after the event) and after the next painted frame and the tasks queued in it.
+      const read = (p, key) => p.evaluate(async ({ onScreen, below, key }) => {
+        const at = (css) => {
+          const e = document.querySelector(css);
+          return e && (e.dataset.value ?? e.dataset.needed ?? e.getAttribute('d'));
+        };
+        const now = () => ({
+          onScreen: onScreen && at(onScreen),
+          below: below.map(at),
+          busy: [...document.querySelectorAll('[aria-busy="true"]')].map((e) => e.className),
+        });
+        if (!key) return now();
+        const input = document.querySelector(`#param-${key}`);
+        input.value = String(Number(input.value) + 4);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const inTask = await new Promise((r) => setTimeout(() => r(now()), 0));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        await new Promise((r) => setTimeout(r, 0));
+        return { inTask, later: now() };
+      }, { ...c, key });
+      const start = await read(page);
+      assert.ok(start.below.every(Boolean), `the panel's figures are there: ${JSON.stringify(start)}`);
+      const { inTask, later } = await read(page, c.key);
+      if (c.onScreen) assert.notEqual(inTask.onScreen, start.onScreen, 'what is on screen follows in the change\'s task');
+      assert.deepEqual(inTask.below, start.below, 'the panel off screen waits for the frame');
+      assert.ok(inTask.busy.length > 0, 'its container says it is busy');
+      later.below.forEach((v, i) => assert.notEqual(v, start.below[i], `${c.below[i]} follows after the frame`));
+      assert.deepEqual(later.busy, [], 'nothing is busy then');
+      await withPage(env.browser, await settledUrl(page), async ({ page: fresh }) => {
+        await settled(fresh);
+        assert.deepEqual(await read(fresh), later, 'a fresh load of the link shows the same');
       });
-      const input = document.querySelector('#param-rt_calls');
-      input.value = String(Number(input.value) + 4);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      const inTask = await new Promise((r) => setTimeout(() => r(read()), 0));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      await new Promise((r) => setTimeout(r, 0));
-      return { inTask, later: read() };
-    });
-    assert.notEqual(r.inTask.figure, start.figure, 'the key figure on screen follows in the change\'s task');
-    assert.equal(r.inTask.total, start.total, 'the estimate\'s table off screen waits for the frame');
-    assert.equal(r.inTask.chart, start.chart, 'and so does its chart');
-    assert.ok(r.inTask.busy.includes('side-col'), `its container says it is busy: ${r.inTask.busy}`);
-    assert.notEqual(r.later.total, start.total, 'the table follows after the frame');
-    assert.notEqual(r.later.chart, start.chart, 'and the chart');
-    assert.deepEqual(r.later.busy, [], 'nothing is busy then');
-    const shown = await read();
-    await withPage(env.browser, await settledUrl(page), async ({ page: fresh }) => {
-      await settled(fresh);
-      assert.deepEqual(await fresh.evaluate(() => ({
-        figure: document.querySelector('[data-key-figure="response_time"] .kf-after')?.dataset.value,
-        total: document.querySelector('[data-response="total"][data-phase="after"]')?.dataset.value,
-        chart: document.querySelector('[data-chart="response"] path.curve.after')?.getAttribute('d'),
-      })), shown, 'a fresh load of the link shows the same');
-    });
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}

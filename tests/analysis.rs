@@ -3,7 +3,7 @@
 
 use reform_explorer::analysis::response::{NoEstimate, Patrol};
 use reform_explorer::analysis::workload::Method;
-use reform_explorer::analysis::{is_analysis_key, response_at};
+use reform_explorer::analysis::{is_analysis_key, response_at, Planning};
 use reform_explorer::model::cases::{CaseId, Variant};
 use reform_explorer::model::metrics::compute;
 use reform_explorer::model::params::Params;
@@ -310,4 +310,33 @@ fn the_compared_county_never_has_more_districts_than_the_source_allows() {
     }
     // The large cities (up to the model's 60 stations) still build, in larger districts.
     assert!(built >= 7 && large >= 4, "{built} built, {large} large");
+}
+
+/// `Planning` is what the page's panels off screen take after the frame with the result: it
+/// must change with every planning parameter (else a panel would show an old estimate) and with
+/// no other (else every change would wake the panels that read it).
+#[test]
+fn planning_follows_the_planning_parameters_and_no_other() {
+    for case in CaseId::ALL {
+        for v in case.variants() {
+            let p = v.defaults();
+            let base = Planning::of(&p);
+            assert_eq!(base.patrol, Patrol::of(&p), "{}", v.key);
+            assert_eq!(base.workload, Method::of(&p), "{}", v.key);
+            for spec in p.specs() {
+                let mut q = p.clone();
+                let now = q.get(spec.key);
+                let next = if now + spec.step <= spec.max {
+                    now + spec.step
+                } else {
+                    now - spec.step
+                };
+                if next < spec.min || q.set_raw(spec.key, &next.to_string()).is_err() {
+                    continue;
+                }
+                let moved = Planning::of(&q) != base;
+                assert_eq!(moved, is_analysis_key(spec.key), "{} {}", v.key, spec.key);
+            }
+        }
+    }
 }

@@ -12,6 +12,26 @@ use crate::model::metrics::compute;
 use crate::model::params::Params;
 pub use crate::model::planning::{is_analysis_key, join};
 
+/// What the planning models read of a parameter list (its `rt_` and `wl_` keys), besides the
+/// organisation: the page keeps it as a memo of its own, which the panels off screen take after
+/// the frame with the result (`ui::off_screen`), since a change of these keys changes no result.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Planning {
+    /// The response estimate's patrol; `None` when the variant has none.
+    pub patrol: Option<response::Patrol>,
+    /// The workload method's constants; `None` when the variant has none.
+    pub workload: Option<workload::Method>,
+}
+
+impl Planning {
+    pub fn of(p: &Params) -> Planning {
+        Planning {
+            patrol: response::Patrol::of(p),
+            workload: workload::Method::of(p),
+        }
+    }
+}
+
 /// The response-time estimate at `step` of a scenario built from `p`: `None` when the variant
 /// has no patrol parameters.
 pub fn response_at(

@@ -70,9 +70,9 @@ fn figures(
 #[component]
 pub fn ResponsePanel(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    // The patrol's inputs (`AppState::patrol`): a change of another parameter leaves the
-    // figures to the result's change; off screen, both follow after the frame (ui/off_screen).
-    let patrol = state.patrol;
+    // The patrol's inputs as their own memo: a change of another parameter leaves the figures
+    // to the result's change. Both follow after the frame off screen (`AppState::planning`).
+    let patrol = Memo::new(move |_| state.planning.with(|p| p.patrol));
     let figs = Memo::new(move |prev| figures(state, patrol, prev));
     let off = move || {
         figs.with(|f| {

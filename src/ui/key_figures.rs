@@ -176,7 +176,7 @@ pub(crate) fn figure_values(state: AppState) -> Vec<(f64, f64)> {
     let patrol = v
         .key_figures
         .contains(&KeyFigure::ResponseTime)
-        .then(|| state.patrol.get())
+        .then(|| state.planning.with(|p| p.patrol))
         .flatten();
     state.shown.with(|s| {
         v.key_figures

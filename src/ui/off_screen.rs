@@ -2,10 +2,11 @@
 //! screen should cost nothing").
 //!
 //! The lineage list and the panels below the first screen (the rows table, the numbers, the
-//! response estimate, …) read the result through a copy of `AppState` whose `shown`, `shapes` and
-//! `patrol` (the response estimate's inputs, which change no result) are their own signals. While
-//! the panels' container is on screen (an `IntersectionObserver` says so), a new result is copied
-//! at once: in the change's own task, one effect pass after the rest of the page. While it is off
+//! response estimate, the workload table, …) read the result through a copy of `AppState` whose
+//! `shown`, `shapes` and `planning` (what the response estimate and the workload table read of the
+//! parameters, the `rt_` and `wl_` keys, which change no result) are their own signals. While the
+//! panels' container is on screen (an `IntersectionObserver` says so), a new result is copied at
+//! once: in the change's own task, one effect pass after the rest of the page. While it is off
 //! screen, a new result of the same scope is copied in a task after the next painted frame (or
 //! after `BACKSTOP_MS` when no frame comes): the input's frame holds the update of what is on
 //! screen, and the panels' update moves past that frame's paint (the work is moved, not removed;
@@ -15,15 +16,18 @@
 //! are copied at once. While a copy waits, the container carries `aria-busy="true"` (tests and
 //! assistive technology wait for it to go).
 //!
-//! What is not deferred: the panels read the real step, parameters and variant (`AppState::
-//! with_result`), so a step change updates them at once, and the views that read the parameter list
-//! itself (the rows table's edits) run in the change's task. The response estimate reads the
-//! parameters through `patrol` only: its chart, table and formulas are far below the first screen,
-//! and a patrol parameter (`rt_…`) changed nothing else off screen. Measured before `patrol`
-//! followed (scripts/trace-update.mjs-style trace, Daqing urban, `rt_calls`): the frame after the
-//! input waited some 4 ms in its commit for the raster of the chart's tiles. Where the panels are
+//! What is not deferred: the panels read the real step, parameters and variant
+//! (`AppState::with_result`), so a step change updates them at once, and the views that read the
+//! parameter list itself (the rows table's edits) run in the change's task. Where the panels are
 //! always on screen (the side column beside the page at 1,700 px and wider; the parameter drawer on
 //! a phone covers the page, but an observer does not see what covers an element) nothing waits.
+//!
+//! Before `planning` was copied too, the response estimate (Daqing urban) and the workload table
+//! (Haidong) read the parameters themselves, so a change of an `rt_` or `wl_` key redrew them in
+//! the input's task, far below the first screen, and the input's frame then waited in its commit
+//! for the raster of their tiles. Measured (Daqing urban, every parameter, 3 alternating rounds of
+//! 8 changes, input → next painted frame, medians): the `rt_` keys 20.7–22.6 → 15.5–16.7 ms, the
+//! median over all 30 parameters 19.7 → 16.7 ms.
 //!
 //! Measured (scripts/bench.mjs, 20 runs, the panels below the fold at 1400 × 1000): the slowest
 //! parameter of Daqing urban (the staff) to its last DOM mutation 10.0 → 3.0 ms; 7 of 12 variants
@@ -48,11 +52,11 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
     observe(el, in_view);
     let shown = RwSignal::new(state.shown.get_untracked());
     let shapes = RwSignal::new(state.shapes.get_untracked());
-    let patrol = RwSignal::new(state.patrol.get_untracked());
+    let planning = RwSignal::new(state.planning.get_untracked());
     let copied_at = Rc::new(Cell::new(state.step.get_untracked()));
     let copy = move || {
         set_if_changed(shown, state.shown.get_untracked());
-        set_if_changed(patrol, state.patrol.get_untracked());
+        set_if_changed(planning, state.planning.get_untracked());
         let now = state.shapes.get_untracked();
         let step = state.step.get_untracked();
         if copied_at.replace(step) != step {
@@ -94,7 +98,7 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
             .shown
             .with(|s| s.as_ref().map(|s| s.variant as *const _));
         state.shapes.track();
-        state.patrol.track();
+        state.planning.track();
         let same_scope =
             shown.with_untracked(|s| s.as_ref().map(|s| s.variant as *const _)) == scope;
         // Back from another page (the comparison): the panels were hidden, not off screen.
@@ -122,7 +126,7 @@ pub(crate) fn follow(state: AppState, el: &web_sys::Element) -> AppState {
         Memo::new(move |_| shown.get()),
         // Every copy that notifies is passed on (see above): equal shapes at another step too.
         Memo::new_with_compare(move |_| shapes.get(), |_, _| true),
-        Memo::new(move |_| patrol.get()),
+        Memo::new(move |_| planning.get()),
     )
 }
 

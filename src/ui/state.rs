@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::analysis::compare::{self, Applied, City};
 use crate::analysis::is_analysis_key;
-use crate::analysis::response::Patrol;
+use crate::analysis::Planning;
 use crate::i18n::{tr, trf, Lang, Msg};
 use crate::layout::diagram::{diagram_with, find, Diagram, Found, Options, Orient};
 use crate::model::cases::{CaseId, ModelError, Scenario, Variant};
@@ -126,10 +126,10 @@ pub struct AppState {
     pub raw: RwSignal<Typed>,
     /// The last valid value of every parameter.
     pub params: RwSignal<Params>,
-    /// The patrol inputs of the parameters (the `rt_` keys; `None` for a variant without):
-    /// what the response estimate reads of them besides the result. A memo of its own, so that
-    /// the panels off screen can take it after the frame with the result (`ui::off_screen`).
-    pub patrol: Memo<Option<Patrol>>,
+    /// What the response estimate and the workload table read of the parameters (`rt_`, `wl_`)
+    /// besides the result: a memo of its own, which the panels off screen take after the frame
+    /// with the result (`ui::off_screen`).
+    pub planning: Memo<Planning>,
     pub notices: RwSignal<Vec<Notice>>,
     pub built: Memo<Result<Scenario, ModelError>>,
     /// The last scenario that built: stays on screen while the parameters are bad.
@@ -377,7 +377,7 @@ impl AppState {
                 Vec::new()
             }
         });
-        let patrol = Memo::new(move |_| params.with(Patrol::of));
+        let planning = Memo::new(move |_| params.with(Planning::of));
         AppState {
             recipe: RwSignal::new(u.recipe.clone()),
             four: RwSignal::new(u.four),
@@ -404,7 +404,7 @@ impl AppState {
             focus_unit: RwSignal::new(None),
             raw,
             params,
-            patrol,
+            planning,
             notices: RwSignal::new(notices),
             built,
             shown,
@@ -599,7 +599,7 @@ impl AppState {
         self.view.set(u.view);
     }
 
-    /// This state with `shown`, `shapes` and `patrol` read from elsewhere (`ui::off_screen`).
+    /// This state with `shown`, `shapes` and `planning` read from elsewhere (`ui::off_screen`).
     /// The rest (`step`, `variant`, `params`, and `changes`, `found`, `idle` and the diagrams,
     /// derived from the real result) is this state's: within an update a panel may read the new
     /// step or parameters with the result before, so it must not index one by the other (every
@@ -608,12 +608,12 @@ impl AppState {
         self,
         shown: Memo<Option<Shown>>,
         shapes: Memo<Option<(u64, u64)>>,
-        patrol: Memo<Option<Patrol>>,
+        planning: Memo<Planning>,
     ) -> AppState {
         AppState {
             shown,
             shapes,
-            patrol,
+            planning,
             ..self
         }
     }

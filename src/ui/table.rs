@@ -184,8 +184,8 @@ fn work_rows(org: &Unit, lang: Lang, method: Option<Method>) -> Vec<WorkRow> {
 pub fn WorkloadTable(state: AppState) -> impl IntoView {
     let lang = state.lang;
     // The method's inputs as their own memo: a change of another parameter leaves the tables to
-    // the result's change (which the panels off screen take after the frame, ui/off_screen).
-    let method = Memo::new(move |_| state.params.with(Method::of));
+    // the result's change. Both follow after the frame off screen (`AppState::planning`).
+    let method = Memo::new(move |_| state.planning.with(|p| p.workload));
     let tables = Memo::new(move |_| {
         let l = lang.get();
         let step = state.step.get();
