@@ -44,13 +44,13 @@ test('the site holds the parts its loader names, hashed, preloads the loader, an
   for (const [f, n] of rows) console.log(`# ${String(n).padStart(7)} B gzip  ${f}`);
 });
 
-test('the embedded page fetches its chart and table\'s part after its first figures, and no other, and installs no service worker; the case page its panels after the first figures; the comparison, the composer, the share menu and presenter mode theirs when opened', async () => {
+test('the embedded page fetches its case\'s model, then its chart and table\'s part after its first figures, and no other, and installs no service worker; the case page its case\'s model (but the default case\'s) before its first figures, and its panels and the other cases after; the comparison, the composer, the share menu and presenter mode theirs when opened', async () => {
   // The default parts: the key figures first, the table from its part after them.
   const embed = await open(env.browser, `${env.server.url}?case=tianjin&embed=1&lang=en`);
   try {
     await embed.page.waitForSelector('[data-embed="1"] section.numbers');
     await embed.page.waitForTimeout(500);
-    assert.deepEqual(parts(embed.requests), ['split_embed_tables'], 'the embedded page');
+    assert.deepEqual(parts(embed.requests), ['split_case_tianjin', 'split_embed_tables'], 'the embedded page');
     // Nor does it install the service worker, which would fetch every file of the site.
     assert.equal(await embed.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
     assert.deepEqual(embed.errors, []);
@@ -61,7 +61,7 @@ test('the embedded page fetches its chart and table\'s part after its first figu
   const bare = await open(env.browser, `${env.server.url}?case=tianjin&embed=1&show=figures,diagrams&lang=en`, { ready: '[data-embed="1"] section.diagrams' });
   try {
     await bare.page.waitForTimeout(500);
-    assert.deepEqual(parts(bare.requests), [], 'figures and diagrams only');
+    assert.deepEqual(parts(bare.requests), ['split_case_tianjin'], 'figures and diagrams only: the case\'s model');
     assert.equal(await bare.page.locator('[data-part]').count(), 0);
     assert.deepEqual(bare.errors, []);
   } finally {
@@ -70,9 +70,16 @@ test('the embedded page fetches its chart and table\'s part after its first figu
 
   const { page, context, errors, requests } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
   try {
+    // Before the first figures (which `open` waits for): no part (the default case's model is in
+    // the main wasm).
+    const first = parts(await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.startTime < performance.getEntriesByName('first-contentful-paint')[0].startTime)
+      .map((e) => e.name)));
+    assert.deepEqual(first, [], 'before the first paint');
     await page.waitForSelector('[data-panel="sources"]');
     await page.waitForSelector('[data-panel="lineage"]');
-    assert.deepEqual(parts(requests), ['split_mount_lineage', 'split_mount_side']);
+    const ALL = ['split_case_haidong', 'split_case_tianjin', 'split_case_zhejiang'];
+    assert.deepEqual(parts(requests), [...ALL, 'split_mount_lineage', 'split_mount_side']);
     await page.click('[data-view="compare"]');
     await page.waitForSelector('[data-panel="four"]');
     await page.click('[data-view="compose"]');
@@ -81,7 +88,7 @@ test('the embedded page fetches its chart and table\'s part after its first figu
     await page.click('[data-case="tianjin"]');
     await page.click('[data-view="compare"]');
     await page.waitForSelector('[data-panel="four"]');
-    assert.deepEqual(parts(requests), ['split_compare_page', 'split_composer', 'split_mount_lineage', 'split_mount_side']);
+    assert.deepEqual(parts(requests), [...ALL, 'split_compare_page', 'split_composer', 'split_mount_lineage', 'split_mount_side']);
     // The share menu's content, when it is first opened.
     await page.click('[data-panel="share"] summary');
     await page.waitForSelector('[data-share="link"]');
@@ -190,6 +197,35 @@ test('a part that cannot be fetched is said so in its place; the rest of the pag
     await page.waitForSelector('[data-case="tianjin"][aria-pressed="true"]');
     await page.waitForSelector('[data-metric="staff_total"][data-phase="after"]');
     assert.deepEqual(errors, [], 'no uncaught error (a failed part is not a panic)');
+  });
+});
+
+test('a case whose model cannot be fetched: the page that shows it says so, in its link\'s language; a click to it says so and the case shown stays', async () => {
+  await withRoutedParts(/split_case_tianjin-/, (route) => route.fulfill({ status: 404, body: '' }), {}, async (page, errors) => {
+    await page.goto(`${env.server.url}?case=tianjin&lang=en`);
+    const notice = page.locator('[data-part-missing]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not be loaded/);
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    assert.equal(await page.locator('[data-metric]').count(), 0, 'no figure of another case in its place');
+    await page.goto(`${env.server.url}?case=tianjin&lang=zh-Hans`);
+    await page.waitForFunction(() => /未能载入/.test(document.querySelector('[data-part-missing]')?.textContent));
+
+    // A case page opens; its own model is in, Tianjin's is not: the click says so. (The panels
+    // below, which need every case's model, say so in their place.)
+    await page.goto(`${env.server.url}?case=daqing&lang=en`);
+    await page.waitForSelector('[data-panel="key-figures"] [data-key-figure]');
+    await page.waitForSelector('.side-col[data-part="missing"]');
+    await page.click('[data-case="tianjin"]');
+    const top = page.locator('header ~ [data-part-missing]');
+    await top.waitFor();
+    assert.match(await top.textContent(), /could not be loaded/);
+    assert.equal(await page.getAttribute('[data-case="daqing"]', 'aria-pressed'), 'true', 'Daqing still shown');
+    assert.equal(new URL(page.url()).searchParams.get('case'), 'daqing');
+    // Another case whose model is in still opens.
+    await page.click('[data-case="haidong"]');
+    await page.waitForSelector('[data-case="haidong"][aria-pressed="true"]');
+    assert.deepEqual(errors, [], 'no uncaught error (a missing model is not a panic)');
   });
 });
 

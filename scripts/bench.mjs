@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { serve, launch, open, settledUrl, DIST } from '../e2e/support.mjs';
 import { allParams, coldStart, FRAME_MS, median, timeChanges, timeFrameParts } from './measure.mjs';
 import { report } from './wasm-size.mjs';
+import { caseFiles } from './split.mjs';
 
 const runs = Number(process.argv[2] || 60);
 const parts = new Set((process.argv[3] || 'sizes,cold,update,import').split(','));
@@ -30,6 +31,7 @@ let gz = 0;
 // The lazily loaded parts of the wasm (scripts/split.mjs) and the service worker, which the
 // first screen does not wait for.
 let later = 0;
+const sizes = new Map();
 const LATER = /^(?:(?:split|chunk)_\w+-[0-9a-f]{16}\.wasm|sw\.js)$/;
 const say = parts.has('sizes') ? console.log : () => {};
 say('file\traw bytes\tgzip bytes');
@@ -46,10 +48,21 @@ for (const f of (await files(DIST)).sort()) {
   raw += body.length;
   gz += g;
   if (LATER.test(name)) later += g;
+  sizes.set(name, g);
   say(`${name}\t${body.length}\t${g}`);
 }
+// A case page waits for its case's model (`ui::cases`): that part and the chunks it shares, as
+// the loader names them, are part of its first download.
+const loaderName = [...sizes.keys()].find((n) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(n));
+const loader = loaderName ? await readFile(join(DIST, loaderName), 'utf8') : '';
+const byCase = loader ? caseFiles(loader) : {};
+/** The gzip bytes of the files case `c`'s model loads (its part and its chunks), or 0 without. */
+const partBytes = (c) => (byCase[c] || []).reduce((n, f) => n + (sizes.get(f.replace(/^\.\//, '')) || 0), 0);
+const caseFirst = Object.fromEntries(['daqing', 'zhejiang', 'tianjin', 'haidong'].map((c) => [c, partBytes(c)]));
 say(`TOTAL dist/ (the hosted site)\t${raw}\t${gz}\t(${(gz / 1024).toFixed(1)} KiB gzip)`);
-say(`FIRST download (the hosted site less the parts loaded later and sw.js)\t\t${gz - later}\t(${((gz - later) / 1024).toFixed(1)} KiB gzip)`);
+const first = gz - later + caseFirst.daqing;
+say(`FIRST download (the hosted site less the parts loaded later and sw.js; with the default case's model, Daqing's)\t\t${first}\t(${(first / 1024).toFixed(1)} KiB gzip)`);
+say(`  with each case's model instead: ${Object.entries(caseFirst).map(([c, n]) => `${c} ${gz - later + n}`).join(', ')}`);
 say(offline
   ? `offline copy ${OFFLINE}\t${offline[0]}\t${offline[1]}\t(${(offline[0] / 1024).toFixed(1)} KiB as handed out)`
   : `offline copy ${OFFLINE}: missing (build with trunk first)`);

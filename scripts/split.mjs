@@ -54,6 +54,14 @@ async function __splitInstantiate(src, imports) {
     }
 }
 `;
+/** A part fetched before the loader ran (index.html's early script, `earlyScript`), taken once. */
+const EARLY = `function __splitEarly(name) {
+    const early = globalThis.__reformExplorerEarly;
+    const got = early && early[name];
+    if (got) delete early[name];
+    return got;
+}
+`;
 const STREAMING = 'WebAssembly.instantiateStreaming(src, imports)';
 const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -130,7 +138,13 @@ export async function addParts(dir, root = process.cwd()) {
   if (parts.length === 0) fail(`${src} holds no part`);
   const streamed = loader.split(STREAMING).length - 1;
   if (streamed !== parts.length) fail(`${LOADER} instantiates ${streamed} parts as this script expects, not ${parts.length}`);
-  loader = INSTANTIATE + loader.split(STREAMING).join('__splitInstantiate(src, imports)');
+  loader = INSTANTIATE + EARLY + loader.split(STREAMING).join('__splitInstantiate(src, imports)');
+  // Each fetch takes the early one when there is one (the offline copy's build replaces the
+  // fetch itself, scripts/standalone.mjs, and has no early one).
+  const FETCH = /fetch\(new URL\("(\.\/[^"]+\.wasm)", import\.meta\.url\)\)/g;
+  const fetches = loader.match(FETCH) || [];
+  if (fetches.length !== parts.length) fail(`${LOADER} fetches ${fetches.length} files, not its ${parts.length} parts`);
+  loader = loader.replace(FETCH, (call, file) => `(__splitEarly("${file}") || ${call})`);
   // The loader named by its content too (a cached loader of an older build would load that
   // build's parts), and the glue's imports of it pointed at that name (the import module names
   // in the glue's import object stay: they are the main wasm's); the glue's integrity in
@@ -146,7 +160,56 @@ export async function addParts(dir, root = process.cwd()) {
     const sri = `sha384-${createHash('sha384').update(newGlue).digest('base64')}`;
     link = link.replace(/integrity="[^"]*"/, `integrity="${sri}"`);
   }
-  // The glue imports the loader: fetched beside the glue, not one round trip after it.
-  await writeFile(join(dir, 'index.html'), html.replace(glueLink[0], () => `${link}\n<link rel="modulepreload" href="./${loaderFile}">`));
+  // The glue imports the loader: fetched beside the glue, not one round trip after it. Then the
+  // early script: the case model the page waits for, fetched beside the main wasm.
+  // Last in the head: after the main wasm's preload, whose request goes first.
+  const early = earlyScript(caseFiles(loader));
+  const withLinks = html.replace(glueLink[0], () => `${link}\n<link rel="modulepreload" href="./${loaderFile}">`);
+  if (!withLinks.includes('</head>')) fail('index.html has no </head>');
+  await writeFile(join(dir, 'index.html'), withLinks.replace('</head>', () => `${early}\n</head>`));
   return parts;
+}
+
+/** The files each case's model loads (`case_<key>`, `ui::cases`): its part and the chunks it
+ *  shares, as the loader names them. */
+export function caseFiles(loader) {
+  const chunk = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = \(__splitEarly\("([^"]+)"\)/g)].map((m) => [m[1], m[2]]));
+  const out = {};
+  for (const m of loader.matchAll(/export const __wasm_split_load_case_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = \(__splitEarly\("([^"]+)"\)[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
+    const files = deps.map((d) => chunk.get(d));
+    if (files.some((f) => !f)) fail(`case_${m[1]}'s chunks are not all named in ${LOADER}`);
+    out[m[1]] = [m[2], ...files];
+  }
+  // Daqing's, the default case's, is in the main wasm (`CaseId::model`).
+  for (const c of ['zhejiang', 'tianjin', 'haidong']) if (!out[c]) fail(`${LOADER} loads no case_${c}`);
+  return out;
+}
+
+/** index.html's early script (plain ES5): the page waits for the model of the case its link
+ *  shows (`ui::start`), so that case's files are fetched now, beside the main wasm, not once it
+ *  has started; the loader takes them (`__splitEarly`). The case as `url::cases_needed` reads
+ *  it: `case=` (the last one; an unknown one is the default, whose model is in the main wasm),
+ *  none for a page that needs all four (those load after the start, as before). scripts/standalone.mjs drops it from the offline
+ *  copy, which has its parts inline (and it does nothing where the copy's meta tag is). */
+function earlyScript(files) {
+  return `<script data-early-parts>
+  (function () {
+    if (typeof fetch !== 'function' || document.querySelector('meta[name="reform-explorer-offline"]')) return;
+    var files = ${JSON.stringify(files)};
+    var pairs = location.search.replace(/^\\?/, '').split('&'), c = 'daqing';
+    for (var i = 0; i < pairs.length; i++) {
+      var k = pairs[i].split('=')[0], v = pairs[i].slice(k.length + 1).replace(/^\\s+|\\s+$/g, '').toLowerCase();
+      if (/^(view|base|levers|four|present)$/.test(k)) return;
+      if (k === 'case') c = files.hasOwnProperty(v) ? v : 'daqing';
+    }
+    if (!files.hasOwnProperty(c)) return;
+    var early = window.__reformExplorerEarly = {};
+    for (var j = 0; j < files[c].length; j++) {
+      var p = fetch(files[c][j]);
+      p['catch'](function () {});
+      early[files[c][j]] = p;
+    }
+  })();
+  </script>`;
 }

@@ -97,6 +97,8 @@ export async function standalone(dir, root = process.cwd()) {
 
   // Preloads point at files the single file does not need.
   html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+  // So does the early fetch of a case's model (scripts/split.mjs): its parts are inline.
+  html = html.replace(/\s*<script data-early-parts>[\s\S]*?<\/script>/, '');
 
   // The module script: glue inlined, wasm from bytes.
   const script = html.match(/<script type="module">([\s\S]*?)<\/script>/);

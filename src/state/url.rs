@@ -232,6 +232,22 @@ impl Theme {
 }
 
 /// Something in the query that was not used, and why.
+/// The cases whose models the page a link (`search`, the query with its `?`) opens needs before
+/// it is built: the case the link names (or the default), or, for any page but a case's own (the
+/// comparison, the composer, a composed reform or an organisation, presenter mode), all four.
+pub fn cases_needed(search: &str) -> Vec<CaseId> {
+    let mut case = None;
+    for pair in search.trim_start_matches('?').split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        match k {
+            "view" | "base" | "levers" | "four" | "present" => return CaseId::ALL.to_vec(),
+            "case" => case = CaseId::from_key(v),
+            _ => {}
+        }
+    }
+    vec![case.unwrap_or_default()]
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     UnknownKey(String),
@@ -722,6 +738,30 @@ pub fn encode(state: &UrlState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_page_needs_its_case_and_any_other_page_all_four() {
+        assert_eq!(cases_needed(""), vec![CaseId::Daqing]);
+        assert_eq!(
+            cases_needed("?case=tianjin&variant=station&staff=3"),
+            vec![CaseId::Tianjin]
+        );
+        assert_eq!(cases_needed("?case=HAIDONG&embed=1"), vec![CaseId::Haidong]);
+        assert_eq!(cases_needed("?case=nowhere"), vec![CaseId::Daqing]);
+        for other in [
+            "view=compare",
+            "view=compose&base=daqing.urban",
+            "four=tianjin.station",
+            "present=1",
+            "levers=x",
+        ] {
+            assert_eq!(
+                cases_needed(&format!("?case=zhejiang&{other}")),
+                CaseId::ALL.to_vec(),
+                "{other}"
+            );
+        }
+    }
 
     /// The last value of a key wins, a bad one too: the default is used, as the notice says
     /// (an earlier good value was kept while the notice said the default was used).

@@ -27,7 +27,7 @@ use crate::ui::state::AppState;
 use crate::ui::steps::StepControl;
 use crate::ui::table::{RowTable, WorkloadTable};
 use crate::ui::why::WhyPanel;
-use crate::ui::{focus, mount_part, say};
+use crate::ui::{focus, mount_part, say, PartMissing};
 
 /// How long the address bar waits for edits to settle before it is rewritten (ms).
 pub const URL_DELAY: u32 = 250;
@@ -104,11 +104,15 @@ impl AddressBar {
     fn follow_history(self, state: AppState) {
         let Some(w) = web_sys::window() else { return };
         EventListener::new(&w, "popstate", move |_| {
-            let (u, _) = url::decode(&location_search());
             self.pending.set_value(None);
             self.push.set_value(false);
-            self.last.set_value(Some(place_of(&u)));
-            state.apply(&u);
+            // The entry's case models first (`ui::cases`): the link is read against them.
+            let search = location_search();
+            state.with_cases(url::cases_needed(&search), move || {
+                let (u, _) = url::decode(&search);
+                self.last.set_value(Some(place_of(&u)));
+                state.apply(&u);
+            });
         })
         .forget(); // lives as long as the page
     }
@@ -241,7 +245,7 @@ pub fn App() -> impl IntoView {
     }
     if state.present.is_on() {
         return EitherOf3::B(view! {
-            {move || Suspend::new(async move { presenter(state).await.unwrap_or_else(|_| presenter_missing(state)) })}
+            {move || Suspend::new(async move { with_all_cases(presenter(state)).await.unwrap_or_else(|_| presenter_missing(state)) })}
         });
     }
     open_sources_for_print();
@@ -270,7 +274,9 @@ pub fn App() -> impl IntoView {
             mount_part(el.into(), lang, move |el| mount_lineage(el, state));
         }
         if let Some(el) = side_at.get_untracked() {
-            mount_part(el.into(), lang, move |el| mount_side(el, state));
+            mount_part(el.into(), lang, move |el| {
+                with_all_cases(mount_side(el, state))
+            });
         }
     });
     // The phone's menu (the theme, share and language controls below 600 px).
@@ -437,9 +443,10 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <UrlNotices state=state/>
+        {move || state.part_missing.get().then(|| part_missing(lang))}
         <Show when=move || state.view.get() == View::Compare>
             {move || Suspend::new(async move {
-                compare_page(state, narrow).await.unwrap_or_else(|_| part_missing(lang))
+                with_all_cases(compare_page(state, narrow)).await.unwrap_or_else(|_| part_missing(lang))
             })}
         </Show>
         <main class="layout" class:hidden-view=move || state.view.get() == View::Compare>
@@ -473,7 +480,7 @@ pub fn App() -> impl IntoView {
                 <KeyFigures state=state/>
                 <Show when=move || state.view.get() == View::Compose>
                     {move || Suspend::new(async move {
-                        composer(state).await.unwrap_or_else(|_| part_missing(lang))
+                        with_all_cases(composer(state)).await.unwrap_or_else(|_| part_missing(lang))
                     })}
                 </Show>
                 // The rest of the first screen, after the frame that shows the key figures
@@ -530,6 +537,29 @@ pub fn App() -> impl IntoView {
             })}
         </footer>
     })
+}
+
+/// `part` once every case's model is loaded (`ui::cases`): the panels below the first screen,
+/// the comparison, the composer and presenter mode show or offer all four cases.
+async fn with_all_cases<T>(
+    part: impl std::future::Future<Output = Result<T, PartMissing>>,
+) -> Result<T, PartMissing> {
+    crate::ui::cases::load_all().await?;
+    part.await
+}
+
+/// The page when the case models its link shows could not be loaded (`ui::start`): what
+/// happened and what to do, in the link's language.
+#[component]
+pub fn PartMissingPage() -> impl IntoView {
+    let lang = url::decode(&location_search()).0.lang;
+    view! {
+        <main class="layout">
+            <p class="notice part-missing" role="alert" data-part-missing="1" lang=lang.code()>
+                {tr(lang, Msg::PartMissing)}
+            </p>
+        </main>
+    }
 }
 
 /// In place of a part of the page that could not be loaded: what happened and what to do.

@@ -76,6 +76,7 @@ pub(crate) fn mount_part<F>(
 
 mod analysis;
 mod app;
+mod cases;
 mod cells;
 mod charts;
 mod compare;
@@ -136,13 +137,24 @@ pub fn start() {
     keep_dropped_files();
     // A link that carries an organisation (`#org=`, `#orgz=`) or names one is read first: the
     // link's `base=org.own-…` must find it, and its reader is a part of the wasm of its own.
+    // The case models the link's page shows are loaded before it is built (`ui::cases`).
     let search = app::location_search();
-    if own_store::reads_first(&search) {
+    let cases = crate::state::url::cases_needed(&search);
+    if own_store::reads_first(&search) || !cases::loaded(&cases) {
         // Leptos' executor starts with the mount: this task runs on wasm-bindgen's own.
         let search = search.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            own_store::read_first(&search).await;
-            leptos::mount::mount_to_body(App);
+            let (models, own) = (cases::load_some(cases), async {
+                if own_store::reads_first(&search) {
+                    own_store::read_first(&search).await;
+                }
+            });
+            let (models, ()) = cases::join(models, own).await;
+            if models.is_ok() {
+                leptos::mount::mount_to_body(App);
+            } else {
+                leptos::mount::mount_to_body(app::PartMissingPage);
+            }
         });
     } else {
         leptos::mount::mount_to_body(App);

@@ -36,10 +36,13 @@ fn pick(state: AppState, value: &str) {
             let Some(c) = CaseId::ALL.into_iter().find(|c| c.key() == case) else {
                 return;
             };
-            match c.variants().iter().find(|v| v.key == variant) {
-                Some(v) => state.set_case_variant(c, v),
-                None => state.set_case(c),
-            }
+            let variant = variant.to_string();
+            state.with_cases(vec![c], move || {
+                match c.variants().iter().find(|v| v.key == variant) {
+                    Some(v) => state.set_case_variant(c, v),
+                    None => state.set_case(c),
+                }
+            });
         }
     }
 }
@@ -54,11 +57,11 @@ pub fn PhoneNav(state: AppState, menu: RwSignal<bool>) -> impl IntoView {
             .filter(|c| c.is_modelled())
             .map(|c| {
                 let variants = c
-                    .variants()
+                    .scopes()
                     .iter()
-                    .map(|v| {
-                        let value = format!("case:{}:{}", c.key(), v.key);
-                        view! { <option value=value>{format!("{} · {}", c.name().get(l), v.name.get(l))}</option> }
+                    .map(|(key, name)| {
+                        let value = format!("case:{}:{}", c.key(), key);
+                        view! { <option value=value>{format!("{} · {}", c.name().get(l), name.get(l))}</option> }
                     })
                     .collect_view();
                 view! { <optgroup label=c.name().get(l)>{variants}</optgroup> }

@@ -131,6 +131,9 @@ pub struct AppState {
     /// with the result (`ui::off_screen`).
     pub planning: Memo<Planning>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// A case's model could not be loaded for what the user asked to see (`ui::cases`): the
+    /// page says so, and shows what it showed.
+    pub part_missing: RwSignal<bool>,
     pub built: Memo<Result<Scenario, ModelError>>,
     /// The last scenario that built: stays on screen while the parameters are bad.
     pub shown: Memo<Option<Shown>>,
@@ -175,7 +178,9 @@ fn variant_of(u: &UrlState) -> &'static Variant {
         u.params.iter().map(|(k, _)| k.as_str()),
     )
     .or_else(|| CaseId::default().variants().first())
-    .unwrap_or(&crate::model::cases::daqing::VARIANTS[0])
+    .or_else(|| CaseId::ALL.into_iter().find_map(|c| c.variants().first()))
+    // `ui::start` builds the page once the link's case is loaded (`ui::cases`).
+    .expect("a case's model is loaded before the page is built")
 }
 
 /// The variant's defaults with what a link (or a saved scenario) sets.
@@ -406,6 +411,7 @@ impl AppState {
             params,
             planning,
             notices: RwSignal::new(notices),
+            part_missing: RwSignal::new(false),
             built,
             shown,
             idle,
@@ -434,14 +440,30 @@ impl AppState {
             let (case, variant) = (self.case.get_untracked(), self.variant.get_untracked());
             Recipe::of_case(Scope::of(case, variant))
         });
-        self.set_recipe(recipe);
-        self.view.set(View::Compose);
+        let s = *self;
+        self.with_cases(CaseId::ALL.to_vec(), move || {
+            s.set_recipe_now(recipe);
+            s.view.set(View::Compose);
+        });
+    }
+
+    /// Runs `f` once the models of `cases` are loaded: at once when they are, else when their
+    /// parts of the wasm are in (`ui::cases::then`); if one cannot be fetched, the page says so
+    /// and `f` does not run.
+    pub(crate) fn with_cases(&self, cases: Vec<CaseId>, f: impl FnOnce() + 'static) {
+        let missing = self.part_missing;
+        crate::ui::cases::then(cases, move || missing.set(true), f);
     }
 
     /// Shows `recipe`, keeping every value the user set that the new parameter list still has
     /// (a case's own value carries over to its prefixed key), and the step shown when the
     /// measures are the same ones (else the final organisation).
     pub fn set_recipe(&self, recipe: Recipe) {
+        let s = *self;
+        self.with_cases(CaseId::ALL.to_vec(), move || s.set_recipe_now(recipe));
+    }
+
+    fn set_recipe_now(&self, recipe: Recipe) {
         let v = recipe.variant();
         let old = self.params.get_untracked();
         let from = self.picked.get_untracked();
@@ -532,10 +554,11 @@ impl AppState {
 
     /// Switches to a case's page, at the case's first scope.
     pub fn set_case(&self, c: CaseId) {
-        match c.variants().first() {
-            Some(v) => self.set_case_variant(c, v),
-            None => self.view.set(View::Case),
-        }
+        let s = *self;
+        self.with_cases(vec![c], move || match c.variants().first() {
+            Some(v) => s.set_case_variant(c, v),
+            None => s.view.set(View::Case),
+        });
     }
 
     /// Shows case `c`'s variant `v` at its defaults, on the case page: in one go (not the case's

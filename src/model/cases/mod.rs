@@ -60,23 +60,48 @@ impl CaseId {
             CaseId::Haidong => Text::new("海东 多所连片防区", "Haidong multi-station districts"),
         }
     }
-    /// The case's variants; empty while the case is not modelled yet.
-    pub fn variants(self) -> &'static [Variant] {
+    /// The case's scopes: key and name of each, in the order of [`CaseId::variants`]. Known
+    /// before the case's model is loaded (the page's pickers list them).
+    pub fn scopes(self) -> &'static [(&'static str, Text)] {
         match self {
-            CaseId::Daqing => daqing::VARIANTS,
-            CaseId::Zhejiang => zhejiang::VARIANTS,
-            CaseId::Tianjin => tianjin::VARIANTS,
-            CaseId::Haidong => haidong::VARIANTS,
+            CaseId::Daqing => daqing::SCOPES,
+            CaseId::Zhejiang => zhejiang::SCOPES,
+            CaseId::Tianjin => tianjin::SCOPES,
+            CaseId::Haidong => haidong::SCOPES,
         }
+    }
+    /// The case's model, if it is loaded. The site's build (feature `split`) keeps the model of
+    /// each case but the default one (Daqing's, which the home page shows) in a part of the wasm
+    /// of its own, which `ui::cases` loads and registers with [`CaseId::register`] before the
+    /// page shows the case; every other build (native code, the browser tests) has every model
+    /// at once.
+    pub fn model(self) -> Option<&'static CaseModel> {
+        if self == CaseId::default() {
+            return Some(&daqing::MODEL);
+        }
+        let slot = &MODELS[self as usize];
+        #[cfg(not(feature = "split"))]
+        return Some(*slot.get_or_init(|| match self {
+            CaseId::Daqing => &daqing::MODEL,
+            CaseId::Zhejiang => &zhejiang::MODEL,
+            CaseId::Tianjin => &tianjin::MODEL,
+            CaseId::Haidong => &haidong::MODEL,
+        }));
+        #[cfg(feature = "split")]
+        slot.get().copied()
+    }
+    /// Makes `model` (this case's, from its part of the wasm) the one [`CaseId::model`] gives.
+    pub fn register(self, model: &'static CaseModel) {
+        let _ = MODELS[self as usize].set(model);
+    }
+    /// The case's variants, in the order of [`CaseId::scopes`]; empty while its model is not
+    /// loaded.
+    pub fn variants(self) -> &'static [Variant] {
+        self.model().map_or(&[], |m| m.variants)
     }
     /// The whole reform as one recipe for any organisation: (scope, lever) keys in order.
     pub fn reform(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            CaseId::Daqing => daqing::REFORM,
-            CaseId::Zhejiang => zhejiang::REFORM,
-            CaseId::Tianjin => tianjin::REFORM,
-            CaseId::Haidong => haidong::REFORM,
-        }
+        self.model().map_or(&[], |m| m.reform)
     }
     /// The source documents the case draws on.
     pub fn documents(self) -> &'static [Document] {
@@ -90,12 +115,7 @@ impl CaseId {
     /// What the case's sources report in words that the model neither takes nor computes
     /// (measures on people, bodies outside every scope's organisation), each with its quote.
     pub fn facts(self) -> &'static [Fact] {
-        match self {
-            CaseId::Daqing => daqing::FACTS,
-            CaseId::Zhejiang => zhejiang::FACTS,
-            CaseId::Tianjin => tianjin::FACTS,
-            CaseId::Haidong => &[],
-        }
+        self.model().map_or(&[], |m| m.facts)
     }
     /// The facts shown with scope `variant`: those of that scope and those of every scope. None
     /// for a variant that is not one of the case's own (a composed reform, an organisation).
@@ -109,12 +129,25 @@ impl CaseId {
             .collect()
     }
     pub fn is_modelled(self) -> bool {
-        !self.variants().is_empty()
+        !self.scopes().is_empty()
     }
     pub fn variant(self, key: &str) -> Option<&'static Variant> {
         self.variants().iter().find(|v| v.key == key)
     }
 }
+
+/// What a case's part of the wasm holds (`ui::cases`): its scopes' models, its reform as one
+/// recipe, and the facts its sources report beside the model.
+#[derive(Debug)]
+pub struct CaseModel {
+    pub variants: &'static [Variant],
+    pub reform: &'static [(&'static str, &'static str)],
+    pub facts: &'static [Fact],
+}
+
+/// The loaded models, by `CaseId as usize`.
+static MODELS: [std::sync::OnceLock<&'static CaseModel>; 4] =
+    [const { std::sync::OnceLock::new() }; 4];
 
 /// A source document in `shared/seeds/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -470,6 +503,17 @@ impl Variant {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pickers' list of a case's scopes (known before its model is loaded) is the model's.
+    #[test]
+    fn every_case_lists_its_scopes_as_its_model_has_them() {
+        for c in CaseId::ALL {
+            let listed: Vec<_> = c.scopes().iter().map(|(k, n)| (*k, *n)).collect();
+            let modelled: Vec<_> = c.variants().iter().map(|v| (v.key, v.name)).collect();
+            assert_eq!(listed, modelled, "{}", c.key());
+            assert!(c.is_modelled() && c.model().is_some(), "{}", c.key());
+        }
+    }
 
     #[test]
     fn case_keys_round_trip() {

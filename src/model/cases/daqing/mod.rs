@@ -13,7 +13,9 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, Fact, KeyFigure, ModelError, Reported, Variant};
+use crate::model::cases::{
+    Arg, Baseline, CaseModel, Fact, KeyFigure, ModelError, Reported, Variant,
+};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -971,10 +973,44 @@ const YN_SQUADRON_RANKS: [Rank; 2] = [SQUADRON_HEAD, OFFICER];
 const YN_STATION_BEFORE_RANKS: [Rank; 2] = [STATION_HEAD, OFFICER];
 const YN_STATION_AFTER_RANKS: [Rank; 1] = [STATION_HEAD];
 
+/// The scopes' keys and names, in the order of [`VARIANTS`]: the page's pickers read these
+/// before the case's part of the wasm is loaded (`ui::cases`).
+pub const SCOPES: &[(&str, Text)] = &[
+    (
+        "urban",
+        Text::new("城区（分局与派出所）", "Urban (sub-bureaus and stations)"),
+    ),
+    (
+        "county",
+        Text::new("县局与农村派出所", "County bureaus and rural stations"),
+    ),
+    (
+        "municipal",
+        Text::new(
+            "市局机关：大情报、大国保",
+            "Municipal headquarters: big intelligence, big domestic security",
+        ),
+    ),
+    (
+        "yunnan",
+        Text::new(
+            "相关模式（资料 001）：云南“三队一组”",
+            "Related model (document 001): Yunnan's three teams, one group",
+        ),
+    ),
+];
+
+/// Everything of the case's model that the page reaches through [`CaseId::model`].
+pub const MODEL: CaseModel = CaseModel {
+    variants: VARIANTS,
+    reform: REFORM,
+    facts: FACTS,
+};
+
 pub const VARIANTS: &[Variant] = &[
     Variant {
-        key: "urban",
-        name: Text::new("城区（分局与派出所）", "Urban (sub-bureaus and stations)"),
+        key: SCOPES[0].0,
+        name: SCOPES[0].1,
         specs: ALL_URBAN_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(urban_baseline),
@@ -986,8 +1022,8 @@ pub const VARIANTS: &[Variant] = &[
         composed: None,
     },
     Variant {
-        key: "county",
-        name: Text::new("县局与农村派出所", "County bureaus and rural stations"),
+        key: SCOPES[1].0,
+        name: SCOPES[1].1,
         specs: ALL_COUNTY_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(county_baseline),
@@ -999,11 +1035,8 @@ pub const VARIANTS: &[Variant] = &[
         composed: None,
     },
     Variant {
-        key: "municipal",
-        name: Text::new(
-            "市局机关：大情报、大国保",
-            "Municipal headquarters: big intelligence, big domestic security",
-        ),
+        key: SCOPES[2].0,
+        name: SCOPES[2].1,
         specs: ALL_HQ_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(hq_baseline),
@@ -1015,11 +1048,8 @@ pub const VARIANTS: &[Variant] = &[
         composed: None,
     },
     Variant {
-        key: "yunnan",
-        name: Text::new(
-            "相关模式（资料 001）：云南“三队一组”",
-            "Related model (document 001): Yunnan's three teams, one group",
-        ),
+        key: SCOPES[3].0,
+        name: SCOPES[3].1,
         specs: ALL_YN_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(yunnan_baseline),

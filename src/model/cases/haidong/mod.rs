@@ -19,7 +19,7 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, KeyFigure, ModelError, Reported, Variant};
+use crate::model::cases::{Arg, Baseline, CaseModel, KeyFigure, ModelError, Reported, Variant};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -480,9 +480,20 @@ pub const REFORM: &[(&str, &str)] = &[
     ("county", "two_teams_one_office"),
 ];
 
+/// The scopes' keys and names, in the order of [`VARIANTS`]: the page's pickers read these
+/// before the case's part of the wasm is loaded (`ui::cases`).
+pub const SCOPES: &[(&str, Text)] = &[("county", Text::new("一个县（区）", "One county"))];
+
+/// Everything of the case's model that the page reaches through [`CaseId::model`].
+pub const MODEL: CaseModel = CaseModel {
+    variants: VARIANTS,
+    reform: REFORM,
+    facts: &[],
+};
+
 pub const VARIANTS: &[Variant] = &[Variant {
-    key: "county",
-    name: Text::new("一个县（区）", "One county"),
+    key: SCOPES[0].0,
+    name: SCOPES[0].1,
     specs: ALL_SPECS,
     row_specs: ROW_SPECS,
     baseline: Baseline::Built(baseline),

@@ -23,7 +23,9 @@ mod measures;
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit;
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, Fact, KeyFigure, Match, ModelError, Reported, Variant};
+use crate::model::cases::{
+    Arg, Baseline, CaseModel, Fact, KeyFigure, Match, ModelError, Reported, Variant,
+};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -1277,13 +1279,57 @@ pub const REFORM: &[(&str, &str)] = &[
     ("municipal", "merge_sections"),
 ];
 
-pub const VARIANTS: &[Variant] = &[
-    Variant {
-        key: "station",
-        name: Text::new(
+/// The scopes' keys and names, in the order of [`VARIANTS`]: the page's pickers read these
+/// before the case's part of the wasm is loaded (`ui::cases`).
+pub const SCOPES: &[(&str, Text)] = &[
+    (
+        "station",
+        Text::new(
             "派出所：一室两队（两组）",
             "Police station: one office, two teams",
         ),
+    ),
+    (
+        "sub_bureau",
+        Text::new(
+            "属地分局：大部制与警力下沉",
+            "Sub-bureaus: merged departments, officers moved down",
+        ),
+    ),
+    (
+        "binhai",
+        Text::new(
+            "滨海新区：三级变两级",
+            "Binhai New Area: three tiers to two",
+        ),
+    ),
+    (
+        "municipal",
+        Text::new(
+            "市局机关：直属单位与科级机构",
+            "Municipal organs: attached units and sections",
+        ),
+    ),
+    (
+        "traffic",
+        Text::new(
+            "交警大队：警区警长责任制",
+            "Traffic brigades: police area sergeants",
+        ),
+    ),
+];
+
+/// Everything of the case's model that the page reaches through [`CaseId::model`].
+pub const MODEL: CaseModel = CaseModel {
+    variants: VARIANTS,
+    reform: REFORM,
+    facts: FACTS,
+};
+
+pub const VARIANTS: &[Variant] = &[
+    Variant {
+        key: SCOPES[0].0,
+        name: SCOPES[0].1,
         specs: ALL_STATION_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(station_baseline),
@@ -1295,11 +1341,8 @@ pub const VARIANTS: &[Variant] = &[
         composed: None,
     },
     Variant {
-        key: "sub_bureau",
-        name: Text::new(
-            "属地分局：大部制与警力下沉",
-            "Sub-bureaus: merged departments, officers moved down",
-        ),
+        key: SCOPES[1].0,
+        name: SCOPES[1].1,
         specs: ALL_SUB_BUREAU_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(sub_bureau_baseline),
@@ -1311,11 +1354,8 @@ pub const VARIANTS: &[Variant] = &[
         composed: None,
     },
     Variant {
-        key: "binhai",
-        name: Text::new(
-            "滨海新区：三级变两级",
-            "Binhai New Area: three tiers to two",
-        ),
+        key: SCOPES[2].0,
+        name: SCOPES[2].1,
         specs: ALL_BINHAI_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(binhai_baseline),
@@ -1327,11 +1367,8 @@ pub const VARIANTS: &[Variant] = &[
         composed: None,
     },
     Variant {
-        key: "municipal",
-        name: Text::new(
-            "市局机关：直属单位与科级机构",
-            "Municipal organs: attached units and sections",
-        ),
+        key: SCOPES[3].0,
+        name: SCOPES[3].1,
         specs: ALL_MUNICIPAL_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(municipal_baseline),
@@ -1343,11 +1380,8 @@ pub const VARIANTS: &[Variant] = &[
         composed: None,
     },
     Variant {
-        key: "traffic",
-        name: Text::new(
-            "交警大队：警区警长责任制",
-            "Traffic brigades: police area sergeants",
-        ),
+        key: SCOPES[4].0,
+        name: SCOPES[4].1,
         specs: ALL_TRAFFIC_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(traffic_baseline),

@@ -14,7 +14,9 @@ mod measures;
 
 use crate::i18n::{Msg, Name, Text};
 use crate::model::cases::kit::*;
-use crate::model::cases::{Arg, Baseline, Fact, KeyFigure, ModelError, Reported, Variant};
+use crate::model::cases::{
+    Arg, Baseline, CaseModel, Fact, KeyFigure, ModelError, Reported, Variant,
+};
 use crate::model::lever::Lever;
 use crate::model::metrics::MetricKey;
 use crate::model::org::{
@@ -1055,10 +1057,30 @@ pub const REFORM: &[(&str, &str)] = &[
     ("pujiang", "sink_staff"),
 ];
 
+/// The scopes' keys and names, in the order of [`VARIANTS`]: the page's pickers read these
+/// before the case's part of the wasm is loaded (`ui::cases`).
+pub const SCOPES: &[(&str, Text)] = &[
+    (
+        "nanhu",
+        Text::new("嘉兴市公安局南湖分局", "Jiaxing Nanhu sub-bureau"),
+    ),
+    (
+        "pujiang",
+        Text::new("浦江县公安局", "Pujiang county bureau"),
+    ),
+];
+
+/// Everything of the case's model that the page reaches through [`CaseId::model`].
+pub const MODEL: CaseModel = CaseModel {
+    variants: VARIANTS,
+    reform: REFORM,
+    facts: FACTS,
+};
+
 pub const VARIANTS: &[Variant] = &[
     Variant {
-        key: "nanhu",
-        name: Text::new("嘉兴市公安局南湖分局", "Jiaxing Nanhu sub-bureau"),
+        key: SCOPES[0].0,
+        name: SCOPES[0].1,
         specs: ALL_NANHU_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(nanhu_baseline),
@@ -1070,8 +1092,8 @@ pub const VARIANTS: &[Variant] = &[
         composed: None,
     },
     Variant {
-        key: "pujiang",
-        name: Text::new("浦江县公安局", "Pujiang county bureau"),
+        key: SCOPES[1].0,
+        name: SCOPES[1].1,
         specs: ALL_PUJIANG_SPECS,
         row_specs: &[],
         baseline: Baseline::Built(pujiang_baseline),
