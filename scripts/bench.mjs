@@ -55,7 +55,7 @@ for (const f of (await files(DIST)).sort()) {
 // the loader names them, are part of its first download.
 const loaderName = [...sizes.keys()].find((n) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(n));
 const loader = loaderName ? await readFile(join(DIST, loaderName), 'utf8') : '';
-const byCase = loader ? caseFiles(loader) : {};
+const byCase = loader.includes('__wasm_split_load_case_') ? caseFiles(loader) : {};
 /** The gzip bytes of the files case `c`'s model loads (its part and its chunks), or 0 without. */
 const partBytes = (c) => (byCase[c] || []).reduce((n, f) => n + (sizes.get(f.replace(/^\.\//, '')) || 0), 0);
 const caseFirst = Object.fromEntries(['daqing', 'zhejiang', 'tianjin', 'haidong'].map((c) => [c, partBytes(c)]));
