@@ -1,4 +1,5 @@
-//! The case models, each a part of the wasm of its own (issue 18: the first download).
+//! The case models, each but the default one a part of the wasm of its own (issue 18: the first
+//! download).
 //!
 //! A case page needs one case's model: its scopes' parameters, baselines and measures, its
 //! sources' quotes. In the site's build (feature `split`) each case but the default one
@@ -10,8 +11,10 @@
 //!
 //! Who loads what: `ui::start` loads what the link shows (`state::url::cases_needed`) before the page is built;
 //! the panels below the first screen, the comparison, the composer and presenter mode load all
-//! four before they are built; a click that shows another case before its part is in waits for
-//! it ([`then`], used by `AppState`'s `set_case`, `set_recipe` and `apply`).
+//! four before they are built; a change of case before its part is in waits for it ([`then`],
+//! through `AppState::with_cases`: `set_case`, `set_recipe`, `open_composer`, Back and Forward,
+//! the phone's menu). index.html's early script (scripts/split.mjs) fetches the link's case's
+//! files beside the main wasm, so that `ui::start` finds them on their way.
 
 use crate::model::cases::{haidong, tianjin, zhejiang, CaseId, CaseModel};
 use crate::ui::PartMissing;
