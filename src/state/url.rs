@@ -231,7 +231,6 @@ impl Theme {
     }
 }
 
-/// Something in the query that was not used, and why.
 /// The cases whose models the page a link (`search`, the query with its `?`) opens needs before
 /// it is built: the case the link names (or the default), or, for any page but a case's own (the
 /// comparison, the composer, a composed reform or an organisation, presenter mode), all four.
@@ -248,6 +247,7 @@ pub fn cases_needed(search: &str) -> Vec<CaseId> {
     vec![case.unwrap_or_default()]
 }
 
+/// Something in the query that was not used, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     UnknownKey(String),

@@ -140,12 +140,13 @@ pub fn start() {
     // The case models the link's page shows are loaded before it is built (`ui::cases`).
     let search = app::location_search();
     let cases = crate::state::url::cases_needed(&search);
-    if own_store::reads_first(&search) || !cases::loaded(&cases) {
+    let own_first = own_store::reads_first(&search);
+    if own_first || !cases::loaded(&cases) {
         // Leptos' executor starts with the mount: this task runs on wasm-bindgen's own.
         let search = search.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let (models, own) = (cases::load_some(cases), async {
-                if own_store::reads_first(&search) {
+                if own_first {
                     own_store::read_first(&search).await;
                 }
             });

@@ -178,9 +178,8 @@ fn variant_of(u: &UrlState) -> &'static Variant {
         u.params.iter().map(|(k, _)| k.as_str()),
     )
     .or_else(|| CaseId::default().variants().first())
-    .or_else(|| CaseId::ALL.into_iter().find_map(|c| c.variants().first()))
-    // `ui::start` builds the page once the link's case is loaded (`ui::cases`).
-    .expect("a case's model is loaded before the page is built")
+    // The default case's model is in the main wasm (`CaseId::model`), and it has scopes.
+    .expect("the default case's model is always loaded")
 }
 
 /// The variant's defaults with what a link (or a saved scenario) sets.
