@@ -50,7 +50,8 @@ test('the embedded page fetches its case\'s model, then its chart and table\'s p
   try {
     await embed.page.waitForSelector('[data-embed="1"] section.numbers');
     await embed.page.waitForTimeout(500);
-    assert.deepEqual(parts(embed.requests), ['split_case_tianjin', 'split_embed_tables'], 'the embedded page');
+    // Its language's too (no other: the embedded page changes language only when asked).
+    assert.deepEqual(parts(embed.requests), ['split_case_tianjin', 'split_embed_tables', 'split_lang_en'], 'the embedded page');
     // Nor does it install the service worker, which would fetch every file of the site.
     assert.equal(await embed.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
     assert.deepEqual(embed.errors, []);
@@ -61,17 +62,18 @@ test('the embedded page fetches its case\'s model, then its chart and table\'s p
   const bare = await open(env.browser, `${env.server.url}?case=tianjin&embed=1&show=figures,diagrams&lang=en`, { ready: '[data-embed="1"] section.diagrams' });
   try {
     await bare.page.waitForTimeout(500);
-    assert.deepEqual(parts(bare.requests), ['split_case_tianjin'], 'figures and diagrams only: the case\'s model');
+    assert.deepEqual(parts(bare.requests), ['split_case_tianjin', 'split_lang_en'], 'figures and diagrams only: the case\'s model and the language');
     assert.equal(await bare.page.locator('[data-part]').count(), 0);
     assert.deepEqual(bare.errors, []);
   } finally {
     await bare.context.close();
   }
 
-  const { page, context, errors, requests } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
+  // The default case in the default language: both in the main wasm.
+  const { page, context, errors, requests } = await open(env.browser, `${env.server.url}?case=daqing`);
   try {
-    // Before the first figures (which `open` waits for): no part (the default case's model is in
-    // the main wasm).
+    // Before the first figures (which `open` waits for): no part (the default case's model and
+    // Simplified Chinese are in the main wasm).
     const first = parts(await page.evaluate(() => performance.getEntriesByType('resource')
       .filter((e) => e.startTime < performance.getEntriesByName('first-contentful-paint')[0].startTime)
       .map((e) => e.name)));
@@ -79,7 +81,9 @@ test('the embedded page fetches its case\'s model, then its chart and table\'s p
     await page.waitForSelector('[data-panel="sources"]');
     await page.waitForSelector('[data-panel="lineage"]');
     const ALL = ['split_case_haidong', 'split_case_tianjin', 'split_case_zhejiang'];
-    assert.deepEqual(parts(requests), [...ALL, 'split_mount_lineage', 'split_mount_side']);
+    // The other languages' parts are fetched after the first frames too (`ui::start`).
+    const noLang = () => parts(requests).filter((p) => !p.startsWith('split_lang_'));
+    assert.deepEqual(noLang(), [...ALL, 'split_mount_lineage', 'split_mount_side']);
     await page.click('[data-view="compare"]');
     await page.waitForSelector('[data-panel="four"]');
     await page.click('[data-view="compose"]');
@@ -88,11 +92,12 @@ test('the embedded page fetches its case\'s model, then its chart and table\'s p
     await page.click('[data-case="tianjin"]');
     await page.click('[data-view="compare"]');
     await page.waitForSelector('[data-panel="four"]');
-    assert.deepEqual(parts(requests), [...ALL, 'split_compare_page', 'split_composer', 'split_mount_lineage', 'split_mount_side']);
+    assert.deepEqual(noLang(), [...ALL, 'split_compare_page', 'split_composer', 'split_mount_lineage', 'split_mount_side']);
     // The share menu's content, when it is first opened.
     await page.click('[data-panel="share"] summary');
     await page.waitForSelector('[data-share="link"]');
     assert.ok(parts(requests).includes('split_share_body'));
+    assert.deepEqual(parts(requests).filter((p) => p.startsWith('split_lang_')), ['split_lang_en', 'split_lang_hant'], 'each language once');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -226,6 +231,47 @@ test('a case whose model cannot be fetched: the page that shows it says so, in i
     await page.click('[data-case="haidong"]');
     await page.waitForSelector('[data-case="haidong"][aria-pressed="true"]');
     assert.deepEqual(errors, [], 'no uncaught error (a missing model is not a panic)');
+  });
+});
+
+test('a language is a part: the link\'s is fetched before the first figures, the others after; one that cannot be fetched is said so, and the page keeps its language', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.url}?case=daqing&lang=en`);
+  try {
+    const first = parts(await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.startTime < performance.getEntriesByName('first-contentful-paint')[0].startTime)
+      .map((e) => e.name)));
+    // (Traditional Chinese's may start before the paint is reported too: it is fetched three
+    // frames after the page is built, `ui::start`, and it is not waited for.)
+    assert.ok(first.includes('split_lang_en'), `before the first paint: English, the link's language (${first})`);
+    assert.match(await page.textContent('.topbar h1'), /Reform Explorer/);
+    // Traditional Chinese's part is fetched after the first frames: its button then answers.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_lang_hant-/.test(e.name)));
+    await page.click('[data-lang="zh-Hant"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    assert.equal(await page.title(), '公安改革模型瀏覽器');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  await withRoutedParts(/split_lang_(en|hant)-/, (route) => route.fulfill({ status: 404, body: '' }), {}, async (page, errors) => {
+    // The link's language cannot be fetched: the page says so (in English still: the notice
+    // is kept in the main wasm).
+    await page.goto(`${env.server.url}?case=daqing&lang=en`);
+    const notice = page.locator('[data-part-missing]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not be loaded/);
+    assert.equal(await page.locator('[data-metric]').count(), 0);
+    // A click to a language whose part cannot be fetched: the notice, the page as it was.
+    await page.goto(`${env.server.url}?case=daqing`);
+    await page.waitForSelector('[data-panel="key-figures"] [data-key-figure]');
+    await page.click('[data-lang="zh-Hant"]');
+    const top = page.locator('header ~ [data-part-missing]');
+    await top.waitFor();
+    assert.match(await top.textContent(), /未能载入/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+    assert.equal(await page.getAttribute('[data-lang="zh-Hans"]', 'aria-pressed'), 'true');
+    assert.equal(new URL(page.url()).searchParams.get('lang'), null);
+    assert.deepEqual(errors, [], 'no uncaught error (a missing language is not a panic)');
   });
 });
 

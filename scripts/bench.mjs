@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { serve, launch, open, settledUrl, DIST } from '../e2e/support.mjs';
 import { allParams, coldStart, FRAME_MS, median, timeChanges, timeFrameParts } from './measure.mjs';
 import { report } from './wasm-size.mjs';
-import { caseFiles } from './split.mjs';
+import { caseFiles, langFiles } from './split.mjs';
 
 const runs = Number(process.argv[2] || 60);
 const parts = new Set((process.argv[3] || 'sizes,cold,update,import').split(','));
@@ -59,10 +59,14 @@ const byCase = loader.includes('__wasm_split_load_case_') ? caseFiles(loader) : 
 /** The gzip bytes of the files case `c`'s model loads (its part and its chunks), or 0 without. */
 const partBytes = (c) => (byCase[c] || []).reduce((n, f) => n + (sizes.get(f.replace(/^\.\//, '')) || 0), 0);
 const caseFirst = Object.fromEntries(['daqing', 'zhejiang', 'tianjin', 'haidong'].map((c) => [c, partBytes(c)]));
+// So does a page in English or Traditional Chinese for its language's part (`ui::langs`).
+const byLang = loader.includes('__wasm_split_load_lang_') ? langFiles(loader) : {};
+const langBytes = (l) => (byLang[l] || []).reduce((n, f) => n + (sizes.get(f.replace(/^\.\//, '')) || 0), 0);
 say(`TOTAL dist/ (the hosted site)\t${raw}\t${gz}\t(${(gz / 1024).toFixed(1)} KiB gzip)`);
 const first = gz - later + caseFirst.daqing;
 say(`FIRST download (the hosted site less the parts loaded later and sw.js; with the default case's model, Daqing's)\t\t${first}\t(${(first / 1024).toFixed(1)} KiB gzip)`);
 say(`  with each case's model instead: ${Object.entries(caseFirst).map(([c, n]) => `${c} ${gz - later + n}`).join(', ')}`);
+say(`  the default case in each language: zh-Hans ${first}, zh-Hant ${first + langBytes('hant')}, en ${first + langBytes('en')}`);
 say(offline
   ? `offline copy ${OFFLINE}\t${offline[0]}\t${offline[1]}\t(${(offline[0] / 1024).toFixed(1)} KiB as handed out)`
   : `offline copy ${OFFLINE}: missing (build with trunk first)`);

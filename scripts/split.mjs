@@ -161,54 +161,75 @@ export async function addParts(dir, root = process.cwd()) {
     link = link.replace(/integrity="[^"]*"/, `integrity="${sri}"`);
   }
   // The glue imports the loader: fetched beside the glue, not one round trip after it. Then the
-  // early script: the case model the page waits for, fetched beside the main wasm.
+  // early script: the case model and the language the page waits for, fetched beside the main wasm.
   // Last in the head: after the main wasm's preload, whose request goes first.
-  const early = earlyScript(caseFiles(loader));
+  const early = earlyScript(caseFiles(loader), langFiles(loader));
   const withLinks = html.replace(glueLink[0], () => `${link}\n<link rel="modulepreload" href="./${loaderFile}">`);
   if (!withLinks.includes('</head>')) fail('index.html has no </head>');
   await writeFile(join(dir, 'index.html'), withLinks.replace('</head>', () => `${early}\n</head>`));
   return parts;
 }
 
-/** The files each case's model loads (`case_<key>`, `ui::cases`): its part and the chunks it
- *  shares, as the loader names them. */
-export function caseFiles(loader) {
+/** The files each part named `<prefix><key>` loads (`split_point!` `<prefix><key>`): its own file and
+ *  the chunks it shares, as the loader names them, by key. */
+function partFiles(loader, prefix) {
   const chunk = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = \(__splitEarly\("([^"]+)"\)/g)].map((m) => [m[1], m[2]]));
   const out = {};
-  for (const m of loader.matchAll(/export const __wasm_split_load_case_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = \(__splitEarly\("([^"]+)"\)[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+  const load = new RegExp(`export const __wasm_split_load_${prefix}(\\w+) = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{\\s*const src = \\(__splitEarly\\("([^"]+)"\\)[\\s\\S]*?\\n, \\[([^\\]]*)\\]\\)\\);`, 'g');
+  for (const m of loader.matchAll(load)) {
     const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
     const files = deps.map((d) => chunk.get(d));
-    if (files.some((f) => !f)) fail(`case_${m[1]}'s chunks are not all named in ${LOADER}`);
+    if (files.some((f) => !f)) fail(`${prefix}${m[1]}'s chunks are not all named in ${LOADER}`);
     out[m[1]] = [m[2], ...files];
   }
+  return out;
+}
+
+/** The files each case's model loads (`case_<key>`, `ui::cases`). */
+export function caseFiles(loader) {
+  const out = partFiles(loader, 'case_');
   // Daqing's, the default case's, is in the main wasm (`CaseId::model`).
   for (const c of ['zhejiang', 'tianjin', 'haidong']) if (!out[c]) fail(`${LOADER} loads no case_${c}`);
   return out;
 }
 
+/** The files each language's part loads (`lang_en`, `lang_hant`, `ui::langs`). */
+export function langFiles(loader) {
+  const out = partFiles(loader, 'lang_');
+  // Simplified Chinese, the default, is in the main wasm (`i18n::tr`).
+  for (const l of ['en', 'hant']) if (!out[l]) fail(`${LOADER} loads no lang_${l}`);
+  return out;
+}
+
 /** index.html's early script (plain ES5): the page waits for the model of the case its link
- *  shows (`ui::start`), so that case's files are fetched now, beside the main wasm, not once it
- *  has started; the loader takes them (`__splitEarly`). The case as `url::cases_needed` reads
- *  it: `case=` (the last one; an unknown one is the default, whose model is in the main wasm),
- *  none for a page that needs all four (those load after the start, as before). scripts/standalone.mjs drops it from the offline
- *  copy, which has its parts inline (and it does nothing where the copy's meta tag is). */
-function earlyScript(files) {
+ *  shows and for its language's part (`ui::start`), so their files are fetched now, beside the
+ *  main wasm, not once it has started; the loader takes them (`__splitEarly`). The case as
+ *  `url::cases_needed` reads it: `case=` (the last one; an unknown one is the default, whose model
+ *  is in the main wasm), none for a page that needs all four (those load after the start, as
+ *  before). The language as `url::lang_needed` and `Lang::from_code` read it: the last `lang=`,
+ *  the default (in the main wasm) for an unknown one. scripts/standalone.mjs drops it from the
+ *  offline copy, which has its parts inline (and it does nothing where the copy's meta tag is). */
+function earlyScript(cases, langs) {
   return `<script data-early-parts>
   (function () {
     if (typeof fetch !== 'function' || document.querySelector('meta[name="reform-explorer-offline"]')) return;
-    var files = ${JSON.stringify(files)};
-    var pairs = location.search.replace(/^\\?/, '').split('&'), c = 'daqing';
+    var cases = ${JSON.stringify(cases)}, langs = ${JSON.stringify(langs)};
+    var codes = { 'en': 'en', 'en-us': 'en', 'en-gb': 'en', 'zh-hant': 'hant', 'zh-tw': 'hant', 'zh_tw': 'hant', 'zh-hk': 'hant', 'zh-mo': 'hant' };
+    var pairs = location.search.replace(/^\\?/, '').split('&'), c = 'daqing', all = false, l = '';
     for (var i = 0; i < pairs.length; i++) {
       var k = pairs[i].split('=')[0], v = pairs[i].slice(k.length + 1).replace(/^\\s+|\\s+$/g, '').toLowerCase();
-      if (/^(view|base|levers|four|present)$/.test(k)) return;
-      if (k === 'case') c = files.hasOwnProperty(v) ? v : 'daqing';
+      if (/^(view|base|levers|four|present)$/.test(k)) all = true;
+      if (k === 'case') c = cases.hasOwnProperty(v) ? v : 'daqing';
+      if (k === 'lang') l = codes.hasOwnProperty(v) ? codes[v] : '';
     }
-    if (!files.hasOwnProperty(c)) return;
+    var want = [].concat(!all && cases.hasOwnProperty(c) ? cases[c] : [], langs.hasOwnProperty(l) ? langs[l] : []);
+    if (!want.length) return;
     var early = window.__reformExplorerEarly = {};
-    for (var j = 0; j < files[c].length; j++) {
-      var p = fetch(files[c][j]);
+    for (var j = 0; j < want.length; j++) {
+      if (early.hasOwnProperty(want[j])) continue;
+      var p = fetch(want[j]);
       p['catch'](function () {});
-      early[files[c][j]] = p;
+      early[want[j]] = p;
     }
   })();
   </script>`;

@@ -1,9 +1,13 @@
 //! English.
 use super::Msg;
 
+/// `Msg::PartMissing`, which the main wasm keeps (`super::tr`): English's own part may be what
+/// could not be loaded.
+pub const PART_MISSING: &str = "This part of the page could not be loaded (is the connection lost, or was the site updated?). Reload the page to try again.";
+
 pub fn tr(m: Msg) -> &'static str {
     match m {
-        Msg::PartMissing => "This part of the page could not be loaded (is the connection lost, or was the site updated?). Reload the page to try again.",
+        Msg::PartMissing => PART_MISSING,
         Msg::UrlBadRecipe => "“{0}” is not a baseline or measure the composer knows; it is ignored.",
         Msg::UrlBadOption => "“{0}={1}” is not one of the options; the default is used.",
         Msg::HiddenBelow => "{0} units below (collapsed)",

@@ -96,9 +96,97 @@ impl Text {
     pub fn get(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Zh => self.zh,
-            Lang::ZhHant => hant::to_hant_static(self.zh),
+            Lang::ZhHant => hant_static(self.zh),
             Lang::En => self.en,
         }
+    }
+}
+
+// The languages' parts (issue 18: the first download). The main wasm always has Simplified
+// Chinese, the default; English's UI table and Traditional Chinese's converter are, in the
+// site's build (feature `split`), parts of the wasm of their own (`ui::langs`), registered here
+// once loaded. Every other build has them from the start. Until a language's part is in, its
+// text is the Simplified one (the page never shows a language before its part is loaded:
+// `ui::langs`), so nothing here is ever blank.
+
+/// A language's UI table: its text for each message.
+pub type Table = fn(Msg) -> &'static str;
+
+/// Traditional Chinese's converter (`hant.rs`).
+#[derive(Clone, Copy)]
+pub struct Converter {
+    /// `to_hant`.
+    pub text: for<'a> fn(&'a str) -> Cow<'a, str>,
+    /// `to_hant_static`.
+    pub fixed: fn(&'static str) -> &'static str,
+}
+
+#[cfg(feature = "split")]
+static EN: OnceLock<Table> = OnceLock::new();
+#[cfg(feature = "split")]
+static HANT: OnceLock<Converter> = OnceLock::new();
+
+/// English's UI table, for its part of the wasm (`ui::langs`) to hand to [`register_en`].
+pub fn en_part() -> Table {
+    en::tr
+}
+
+/// Traditional Chinese's converter, for its part of the wasm to hand to [`register_hant`].
+pub fn hant_part() -> Converter {
+    Converter {
+        text: hant::to_hant,
+        fixed: hant::to_hant_static,
+    }
+}
+
+/// Makes `t` (from English's part) the table [`tr`] reads for English.
+pub fn register_en(t: Table) {
+    #[cfg(feature = "split")]
+    let _ = EN.set(t);
+    #[cfg(not(feature = "split"))]
+    let _ = t;
+}
+
+/// Makes `c` (from Traditional Chinese's part) the converter the page's Traditional text uses.
+pub fn register_hant(c: Converter) {
+    #[cfg(feature = "split")]
+    let _ = HANT.set(c);
+    #[cfg(not(feature = "split"))]
+    let _ = c;
+}
+
+fn en_table() -> Option<Table> {
+    #[cfg(not(feature = "split"))]
+    return Some(en::tr);
+    #[cfg(feature = "split")]
+    EN.get().copied()
+}
+
+fn converter() -> Option<Converter> {
+    #[cfg(not(feature = "split"))]
+    return Some(hant_part());
+    #[cfg(feature = "split")]
+    HANT.get().copied()
+}
+
+impl Lang {
+    /// Whether this language's text is all there: Simplified Chinese always, the others once
+    /// their part of the wasm is loaded (always, outside the site's build).
+    pub fn is_loaded(self) -> bool {
+        match self {
+            Lang::Zh => true,
+            Lang::ZhHant => converter().is_some(),
+            Lang::En => en_table().is_some(),
+        }
+    }
+}
+
+/// A fixed Simplified text in Traditional characters (the Simplified text while the converter's
+/// part is not loaded).
+fn hant_static(zh: &'static str) -> &'static str {
+    match converter() {
+        Some(c) => (c.fixed)(zh),
+        None => zh,
     }
 }
 
@@ -147,6 +235,8 @@ impl Name {
                 hant,
             } => match lang {
                 Lang::Zh => zh.get_or_init(|| format!("{}{n}", text.zh).into()),
+                // Kept once converted, never before (the converter's part not yet loaded).
+                Lang::ZhHant if converter().is_none() => self.get(Lang::Zh),
                 Lang::ZhHant => {
                     hant.get_or_init(|| format!("{}{n}", text.get(Lang::ZhHant)).into())
                 }
@@ -154,7 +244,10 @@ impl Name {
             },
             Repr::Owned { zh, en, hant } => match lang {
                 Lang::Zh => zh,
-                Lang::ZhHant => hant.get_or_init(|| to_hant(zh).into()),
+                Lang::ZhHant => match converter() {
+                    Some(c) => hant.get_or_init(|| (c.text)(zh).into()),
+                    None => zh,
+                },
                 Lang::En => en,
             },
         }
@@ -829,8 +922,13 @@ pub enum Msg {
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     match lang {
         Lang::Zh => zh::tr(msg),
-        Lang::ZhHant => hant::to_hant_static(zh::tr(msg)),
-        Lang::En => en::tr(msg),
+        Lang::ZhHant => hant_static(zh::tr(msg)),
+        Lang::En => match en_table() {
+            Some(t) => t(msg),
+            // Its part could not be loaded: the notice that says so, in English still.
+            None if msg == Msg::PartMissing => en::PART_MISSING,
+            None => zh::tr(msg),
+        },
     }
 }
 

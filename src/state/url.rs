@@ -247,6 +247,18 @@ pub fn cases_needed(search: &str) -> Vec<CaseId> {
     vec![case.unwrap_or_default()]
 }
 
+/// The language a link's page shows, as [`decode`] reads it (the last `lang=`; the default for
+/// an unknown one), for the page to load that language's part of the wasm before it is built
+/// (`ui::langs`). index.html's early script (scripts/split.mjs) applies the same rule.
+pub fn lang_needed(search: &str) -> Lang {
+    pairs(search)
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::from_code(v))
+        .unwrap_or_default()
+}
+
 /// Something in the query that was not used, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
@@ -738,6 +750,25 @@ pub fn encode(state: &UrlState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_needs_the_language_its_link_shows() {
+        for (q, l) in [
+            ("", Lang::Zh),
+            ("?lang=en", Lang::En),
+            ("?lang=EN-gb&case=tianjin", Lang::En),
+            ("?lang=zh-TW", Lang::ZhHant),
+            ("?lang=en&lang=zh-hant", Lang::ZhHant),
+            ("?lang=zh-hant&lang=en", Lang::En),
+            ("?lang=fr", Lang::Zh),
+            ("?lang=en&lang=fr", Lang::Zh),
+            ("?lang=%65n", Lang::En),
+            ("?lang", Lang::Zh),
+        ] {
+            assert_eq!(lang_needed(q), l, "{q}");
+            assert_eq!(decode(q).0.lang, l, "{q}");
+        }
+    }
 
     #[test]
     fn a_case_page_needs_its_case_and_any_other_page_all_four() {

@@ -407,7 +407,7 @@ pub fn App() -> impl IntoView {
                             lang=l.code()
                             class:active=move || lang.get() == l
                             aria-pressed=move || (lang.get() == l).to_string()
-                            on:click=move |_| lang.set(l)
+                            on:click=move |_| state.set_lang(l)
                         >{l.native_name()}</button>
                     })
                     .collect_view()}

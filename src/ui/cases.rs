@@ -122,14 +122,5 @@ pub fn loaded(cases: &[CaseId]) -> bool {
 /// it did in one go, as before), else when their parts are in; `missing` if one cannot be
 /// fetched (`f` is then not run).
 pub fn then(cases: Vec<CaseId>, missing: impl FnOnce() + 'static, f: impl FnOnce() + 'static) {
-    if loaded(&cases) {
-        f();
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        match load_some(cases).await {
-            Ok(()) => f(),
-            Err(PartMissing) => missing(),
-        }
-    });
+    crate::ui::when_loaded(loaded(&cases), move || load_some(cases), missing, f);
 }

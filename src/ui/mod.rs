@@ -29,6 +29,29 @@ macro_rules! split_point {
 #[derive(Clone, Copy, Debug)]
 pub struct PartMissing;
 
+/// Runs `f` once parts of the wasm are loaded: at once when they are (`ready`: a click then does
+/// what it did in one go), else when `load` has them in; `missing` if one cannot be fetched (`f`
+/// is then not run).
+pub(crate) fn when_loaded<L>(
+    ready: bool,
+    load: impl FnOnce() -> L + 'static,
+    missing: impl FnOnce() + 'static,
+    f: impl FnOnce() + 'static,
+) where
+    L: std::future::Future<Output = Result<(), PartMissing>> + 'static,
+{
+    if ready {
+        f();
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match load().await {
+            Ok(()) => f(),
+            Err(PartMissing) => missing(),
+        }
+    });
+}
+
 #[cfg(feature = "split")]
 impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
@@ -84,6 +107,7 @@ mod composer;
 mod diagram;
 mod export;
 mod key_figures;
+mod langs;
 mod model_error;
 mod numbers;
 mod off_screen;
@@ -140,18 +164,24 @@ pub fn start() {
     // The case models the link's page shows are loaded before it is built (`ui::cases`).
     let search = app::location_search();
     let cases = crate::state::url::cases_needed(&search);
+    // So is the link's language, when it is not the default (`ui::langs`).
+    let lang = crate::state::url::lang_needed(&search);
     let own_first = own_store::reads_first(&search);
-    if own_first || !cases::loaded(&cases) {
+    if own_first || !cases::loaded(&cases) || !lang.is_loaded() {
         // Leptos' executor starts with the mount: this task runs on wasm-bindgen's own.
         let search = search.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let (models, own) = (cases::load_some(cases), async {
+            let parts = async {
+                let (models, text) = cases::join(cases::load_some(cases), langs::load(lang)).await;
+                models.and(text)
+            };
+            let own = async {
                 if own_first {
                     own_store::read_first(&search).await;
                 }
-            });
-            let (models, ()) = cases::join(models, own).await;
-            if models.is_ok() {
+            };
+            let (parts, ()) = cases::join(parts, own).await;
+            if parts.is_ok() {
                 leptos::mount::mount_to_body(App);
             } else {
                 leptos::mount::mount_to_body(app::PartMissingPage);
@@ -167,6 +197,15 @@ pub fn start() {
     let (url, _) = crate::state::url::decode(&search);
     if !url.embed {
         after_frames(3, register_service_worker);
+        // The other languages' parts, so that a language button answers at once (the embedded
+        // page changes language only when its host asks).
+        after_frames(3, || {
+            for l in crate::i18n::Lang::ALL {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = langs::load(l).await;
+                });
+            }
+        });
     }
 }
 

@@ -621,7 +621,7 @@ fn apply_set(state: AppState, data: &JsValue) {
     }
     if let Some(l) = field(data, "lang") {
         match l.as_string().as_deref().and_then(Lang::from_code) {
-            Some(l) => state.lang.set(l),
+            Some(l) => state.set_lang(l),
             None => warn!(
                 "reform-explorer: {SET_MESSAGE}: lang must be one of zh-Hans, zh-Hant, en; ignored"
             ),

@@ -446,6 +446,13 @@ impl AppState {
         });
     }
 
+    /// Shows the page in `l` once its part of the wasm is in (`ui::langs`); if it cannot be
+    /// fetched, the page keeps its language and says so.
+    pub fn set_lang(&self, l: Lang) {
+        let (lang, missing) = (self.lang, self.part_missing);
+        crate::ui::langs::then(l, move || missing.set(true), move || lang.set(l));
+    }
+
     /// Runs `f` once the models of `cases` are loaded: at once when they are, else when their
     /// parts of the wasm are in (`ui::cases::then`); if one cannot be fetched, the page says so
     /// and `f` does not run.

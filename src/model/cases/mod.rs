@@ -143,6 +143,8 @@ pub struct CaseModel {
     pub variants: &'static [Variant],
     pub reform: &'static [(&'static str, &'static str)],
     pub facts: &'static [Fact],
+    /// Why the reform was made and what its sources report (`why::of`).
+    pub why: &'static why::Why,
 }
 
 /// The loaded models, by `CaseId as usize`.

@@ -75,14 +75,15 @@ impl From<&Quoted> for Said {
     }
 }
 
-/// The case's problems and outcomes.
+/// The case's problems and outcomes: its model's (`CaseModel::why`), so that each case's are in
+/// its part of the wasm with the rest of its model (none while that is not loaded).
 pub fn of(case: CaseId) -> &'static Why {
-    match case {
-        CaseId::Daqing => &DAQING,
-        CaseId::Zhejiang => &ZHEJIANG,
-        CaseId::Tianjin => &TIANJIN,
-        CaseId::Haidong => &HAIDONG,
-    }
+    const NONE: Why = Why {
+        problems: &[],
+        outcomes: &[],
+        no_outcomes: None,
+    };
+    case.model().map_or(&NONE, |m| m.why)
 }
 
 /// Scopes that draw another model than the case's own reform (document 001's related models,
@@ -149,7 +150,7 @@ const fn quoted(doc: &'static str, quote: &'static str, label: Text, en: &'stati
     }
 }
 
-const DAQING: Why = Why {
+pub const DAQING: Why = Why {
     problems: &[
         quoted(
             "000",
@@ -238,7 +239,7 @@ const DAQING: Why = Why {
     no_outcomes: None,
 };
 
-const ZHEJIANG: Why = Why {
+pub const ZHEJIANG: Why = Why {
     problems: &[
         quoted(
             "002",
@@ -298,7 +299,7 @@ const ZHEJIANG: Why = Why {
     no_outcomes: None,
 };
 
-const TIANJIN: Why = Why {
+pub const TIANJIN: Why = Why {
     problems: &[
         quoted(
             "003",
@@ -353,7 +354,7 @@ const TIANJIN: Why = Why {
     no_outcomes: None,
 };
 
-const HAIDONG: Why = Why {
+pub const HAIDONG: Why = Why {
     problems: &[
         quoted(
             "004",

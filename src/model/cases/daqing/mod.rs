@@ -1005,6 +1005,7 @@ pub const MODEL: CaseModel = CaseModel {
     variants: VARIANTS,
     reform: REFORM,
     facts: FACTS,
+    why: &super::why::DAQING,
 };
 
 pub const VARIANTS: &[Variant] = &[

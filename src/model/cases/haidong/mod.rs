@@ -489,6 +489,7 @@ pub const MODEL: CaseModel = CaseModel {
     variants: VARIANTS,
     reform: REFORM,
     facts: &[],
+    why: &super::why::HAIDONG,
 };
 
 pub const VARIANTS: &[Variant] = &[Variant {

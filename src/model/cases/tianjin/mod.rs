@@ -1324,6 +1324,7 @@ pub const MODEL: CaseModel = CaseModel {
     variants: VARIANTS,
     reform: REFORM,
     facts: FACTS,
+    why: &super::why::TIANJIN,
 };
 
 pub const VARIANTS: &[Variant] = &[

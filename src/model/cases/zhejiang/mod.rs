@@ -1075,6 +1075,7 @@ pub const MODEL: CaseModel = CaseModel {
     variants: VARIANTS,
     reform: REFORM,
     facts: FACTS,
+    why: &super::why::ZHEJIANG,
 };
 
 pub const VARIANTS: &[Variant] = &[
