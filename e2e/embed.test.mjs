@@ -133,12 +133,14 @@ async function openBriefing(query, extra = '') {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   const errors = recordErrors(page);
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
   const src = `${env.server.url}${query}`;
   await page.goto(`${host.url}?src=${encodeURIComponent(src)}`);
   assert.notEqual(new URL(host.url).origin, new URL(src).origin);
   await page.waitForFunction(() => window.last('reform-explorer:state'));
   const frame = page.frames().find((f) => f.url().includes('embed=1'));
-  return { page, frame, errors, close: async () => { await context.close(); await host.close(); } };
+  return { page, frame, errors, requests, close: async () => { await context.close(); await host.close(); } };
 }
 
 const lastState = (page) => page.evaluate(() => window.last('reform-explorer:state'));
@@ -169,6 +171,8 @@ test('a briefing page on another origin drives the embed with set and hears stat
       if (f.after === null) assert.equal(shown, '', f.key);
       else assert.ok(Math.abs(f.after - Number(shown)) <= 1e-6, `${f.key}: ${f.after} sent, ${shown} shown`);
     }
+    // The messages come from a part of the wasm of their own, which only a framed page fetches.
+    assert.ok(b.requests.some((u) => /\/split_talk_to_parent-[0-9a-f]{16}\.wasm$/.test(u)), 'the messages\' part');
     // The height is posted and the briefing page sizes the frame by it.
     await page.waitForFunction(() => (window.last('reform-explorer:height') || {}).height > 300);
 

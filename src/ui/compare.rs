@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::compare::{cell, Applied, Cell, Figure, FIGURES};
+use crate::analysis::compare::{self, cell, Applied, Cell, City, Figure, FIGURES};
 use crate::i18n::{format_number, plain_number, tr, trf, Lang, Msg};
 use crate::model::cases::{CaseId, ModelError};
 use crate::model::compose::{Recipe, Scope};
@@ -51,6 +51,8 @@ fn before_after(f: Figure, before: f64, after: f64, l: Lang) -> AnyView {
 #[component]
 pub fn ComparePage(state: AppState, narrow: RwSignal<bool>) -> impl IntoView {
     let lang = state.lang;
+    // The four models applied to the city (made here, in the comparison's part of the wasm).
+    let compared = Memo::new(move |_| compare::apply(&City::of(&state.city.get())));
     let city = move || {
         view! {
             <aside class="params" aria-labelledby="city-title">
@@ -67,7 +69,7 @@ pub fn ComparePage(state: AppState, narrow: RwSignal<bool>) -> impl IntoView {
                 <p class="hint">{say(lang, Msg::CompareHint)}</p>
                 {move || {
                     let l = lang.get();
-                    let all = state.compared.get();
+                    let all = compared.get();
                     view! {
                         <CompareTable all=all.clone() lang=l/>
                         <p class="hint">{tr(l, Msg::CompareLimits)}</p>

@@ -585,6 +585,20 @@ fn parent_window() -> Option<web_sys::Window> {
     (!js_sys::Object::is(&parent, &w)).then_some(parent)
 }
 
+split_point! {
+    /// The messages with the page around a framed embedded page: its state posted whenever it
+    /// changes (the first one says it listens), and `set` messages applied. A part of the wasm of
+    /// its own: only an embedded page in a frame needs it, and it brings serde-wasm-bindgen's
+    /// serializer. Run under the page's `owner`, so that the state's memo and effect live as the
+    /// page does.
+    fn talk_to_parent(state: AppState, owner: Owner) {
+        owner.with(|| {
+            post_state_to_parent(state);
+            listen_to_parent(state);
+        })
+    }
+}
+
 /// Posts the state message to the parent page whenever it changes (an embedded page).
 fn post_state_to_parent(state: AppState) {
     if parent_window().is_none() {
@@ -750,8 +764,16 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
         format!("{}{}{org}", page_base(), state.query_with(false))
     };
     post_height_to_parent();
-    post_state_to_parent(state);
-    listen_to_parent(state);
+    // In a frame: the messages with the page around, from their own part of the wasm.
+    if let (Some(_), Some(owner)) = (parent_window(), Owner::current()) {
+        leptos::task::spawn_local(async move {
+            if talk_to_parent(state, owner).await.is_err() {
+                warn!(
+                    "reform-explorer: the part that talks to the parent page could not be loaded"
+                );
+            }
+        });
+    }
     let show = state.show;
     // With the key figures shown, the diagrams, chart and table are built in the task after
     // the frame that shows them (as on the main page); without, they are the first figures.

@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
-use crate::analysis::compare::{self, Applied, City};
+use crate::analysis::compare::{Applied, City};
 use crate::analysis::is_analysis_key;
 use crate::analysis::Planning;
 use crate::i18n::{tr, trf, Lang, Msg};
@@ -154,8 +154,6 @@ pub struct AppState {
     /// The compared city's values (always valid) and what is typed in each of its inputs.
     pub city: RwSignal<Params>,
     pub city_raw: RwSignal<Typed>,
-    /// The four models applied to the city; computed only while the comparison is shown.
-    pub compared: Memo<Vec<Applied>>,
     /// The user's composed reform, once they open the composer (kept when they leave it).
     pub recipe: RwSignal<Option<Recipe>>,
     /// The organisation the comparison page applies the four reforms to (`None`: the typical
@@ -374,13 +372,6 @@ impl AppState {
         });
         let city = RwSignal::new(city_of(&u));
         let view = RwSignal::new(u.view);
-        let compared = Memo::new(move |_| {
-            if view.get() == View::Compare {
-                compare::apply(&City::of(&city.get()))
-            } else {
-                Vec::new()
-            }
-        });
         let planning = Memo::new(move |_| params.with(Planning::of));
         AppState {
             recipe: RwSignal::new(u.recipe.clone()),
@@ -390,7 +381,6 @@ impl AppState {
             view,
             city_raw: RwSignal::new(raw_of(&city.get_untracked())),
             city,
-            compared,
             case: RwSignal::new(u.case),
             variant,
             picked,

@@ -9,8 +9,24 @@ use crate::i18n::{format_number, trf, Lang, Msg};
 use crate::model::org::Unit;
 
 /// Downloads the diagram as drawn: the whole drawing, the theme's colours. `failed` says
-/// whether it could not be made.
+/// whether it could not be made (or its part of the wasm could not be fetched).
 pub(super) fn download(c: Canvas, png: bool, failed: RwSignal<bool>) {
+    leptos::task::spawn_local(async move {
+        if export_drawing(c, png, failed).await.is_err() {
+            failed.set(true);
+        }
+    });
+}
+
+split_point! {
+    /// What `download` does, from a part of the wasm of its own (the SVG document and the PNG
+    /// drawing are made only when asked for).
+    fn export_drawing(c: Canvas, png: bool, failed: RwSignal<bool>) {
+        drawing(c, png, failed)
+    }
+}
+
+fn drawing(c: Canvas, png: bool, failed: RwSignal<bool>) {
     let Some(svg) = c.svg.get_untracked() else {
         return;
     };
