@@ -260,7 +260,11 @@ pub fn link(state: AppState) -> Link {
     let variant = scope.variant;
     after_paint(move || {
         leptos::task::spawn_local(async move {
-            let made = make_fragment(variant).await;
+            // Its part of the wasm missing: the link stays without it (as while it is made).
+            let Ok(making) = fragment_maker(variant).await else {
+                return;
+            };
+            let made = making.await;
             LINKS.with(|l| {
                 if let Some(e) = l.borrow_mut().iter_mut().find(|(k, _)| *k == key) {
                     e.1 = Some(made);
@@ -270,6 +274,14 @@ pub fn link(state: AppState) -> Link {
         });
     });
     Link::Pending
+}
+
+split_point! {
+    /// `make_fragment`, from a part of the wasm of its own (the organisation file's writer):
+    /// only a page built on an own organisation makes one.
+    fn fragment_maker(variant: &'static Variant) -> std::pin::Pin<Box<dyn std::future::Future<Output = String>>> {
+        Box::pin(make_fragment(variant))
+    }
 }
 
 /// The fragment that carries `variant`'s organisation, or "" when it is too large.
