@@ -80,10 +80,12 @@ test('the embedded page fetches its case\'s model, then its chart and table\'s p
     assert.deepEqual(first, [], 'before the first paint');
     await page.waitForSelector('[data-panel="sources"]');
     await page.waitForSelector('[data-panel="lineage"]');
-    const ALL = ['split_case_haidong', 'split_case_tianjin', 'split_case_zhejiang'];
+    // The panels below need every case's model, and with all four the composer's
+    // (`ui::cases`).
+    const ALL = ['split_case_haidong', 'split_case_tianjin', 'split_case_zhejiang', 'split_composer_model'];
     // The other languages' parts are fetched after the first frames too (`ui::start`).
     const noLang = () => parts(requests).filter((p) => !p.startsWith('split_lang_'));
-    assert.deepEqual(noLang(), [...ALL, 'split_mount_lineage', 'split_mount_side']);
+    assert.deepEqual(noLang(), [...ALL, 'split_mount_lineage', 'split_mount_side'].sort());
     await page.click('[data-view="compare"]');
     await page.waitForSelector('[data-panel="four"]');
     await page.click('[data-view="compose"]');
@@ -92,7 +94,7 @@ test('the embedded page fetches its case\'s model, then its chart and table\'s p
     await page.click('[data-case="tianjin"]');
     await page.click('[data-view="compare"]');
     await page.waitForSelector('[data-panel="four"]');
-    assert.deepEqual(noLang(), [...ALL, 'split_compare_page', 'split_composer', 'split_mount_lineage', 'split_mount_side']);
+    assert.deepEqual(noLang(), [...ALL, 'split_compare_page', 'split_composer', 'split_mount_lineage', 'split_mount_side'].sort());
     // The share menu's content, when it is first opened.
     await page.click('[data-panel="share"] summary');
     await page.waitForSelector('[data-share="link"]');
@@ -231,6 +233,23 @@ test('a case whose model cannot be fetched: the page that shows it says so, in i
     await page.click('[data-case="haidong"]');
     await page.waitForSelector('[data-case="haidong"][aria-pressed="true"]');
     assert.deepEqual(errors, [], 'no uncaught error (a missing model is not a panic)');
+  });
+});
+
+test('the composer\'s model, which every page of all four cases loads, cannot be fetched: a composer link says so; on a case page the composer\'s button says so and the case stays', async () => {
+  await withRoutedParts(/split_composer_model-/, (route) => route.fulfill({ status: 404, body: '' }), {}, async (page, errors) => {
+    await page.goto(`${env.server.url}?view=compose&base=daqing.urban&levers=zhejiang.nanhu.merge_units&lang=en`);
+    const notice = page.locator('[data-part-missing]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not be loaded/);
+    assert.equal(await page.locator('[data-metric]').count(), 0);
+    await page.goto(`${env.server.url}?case=daqing&lang=en`);
+    await page.waitForSelector('[data-panel="key-figures"] [data-key-figure]');
+    await page.click('[data-view="compose"]');
+    const top = page.locator('header ~ [data-part-missing]');
+    await top.waitFor();
+    assert.equal(await page.getAttribute('[data-case="daqing"]', 'aria-pressed'), 'true', 'Daqing still shown');
+    assert.deepEqual(errors, [], 'no uncaught error');
   });
 });
 

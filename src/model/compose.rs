@@ -32,8 +32,54 @@ pub struct Scope {
 /// The key before the dot of an organisation that is no case's (`org.typical_city`).
 pub const ORG_KEY: &str = "org";
 
-/// The organisations that are no case's, in the order the composer lists them.
+/// The organisations that are no case's, in the order the composer lists them (read through
+/// [`organisations`]: in the site's build they are in the composer's part of the wasm).
 pub const ORGANISATIONS: &[&Variant] = &[&crate::model::typical_city::VARIANT];
+
+/// What the composer adds to the cases' models: the organisations that are no case's (the
+/// typical city's model with them) and the making of a composed variant. In the site's build
+/// (feature `split`) a part of the wasm of its own, loaded with the four cases' models
+/// (`ui::cases`: every page that can show a composed reform or an organisation needs all four)
+/// and registered here; in every other build there from the start.
+pub struct ComposerModel {
+    /// [`ORGANISATIONS`].
+    pub organisations: &'static [&'static Variant],
+    /// Makes a recipe's composed variant ([`Recipe::variant`] keeps it).
+    pub make: fn(&Recipe) -> Variant,
+}
+
+/// The composer's model, for its part of the wasm to hand to [`register`].
+pub const MODEL: ComposerModel = ComposerModel {
+    organisations: ORGANISATIONS,
+    make: Recipe::make,
+};
+
+#[cfg(feature = "split")]
+static LOADED: OnceLock<&'static ComposerModel> = OnceLock::new();
+
+/// The composer's model, once loaded (always, outside the site's build).
+pub fn model() -> Option<&'static ComposerModel> {
+    #[cfg(not(feature = "split"))]
+    return Some(&MODEL);
+    #[cfg(feature = "split")]
+    LOADED.get().copied()
+}
+
+/// Makes `m` (from the composer's part of the wasm) the one [`model`] gives.
+pub fn register(m: &'static ComposerModel) {
+    #[cfg(feature = "split")]
+    let _ = LOADED.set(m);
+    #[cfg(not(feature = "split"))]
+    let _ = m;
+}
+
+/// The organisations that are no case's; none while the composer's model is not loaded.
+pub fn organisations() -> &'static [&'static Variant] {
+    model().map_or(&[], |m| m.organisations)
+}
+
+/// The typical city's variant key, known without its model.
+const TYPICAL_CITY_KEY: &str = crate::model::typical_city::VARIANT.key;
 
 impl PartialEq for Scope {
     /// The same case (or none) and variant key: a variant's key is unique within its case and
@@ -50,6 +96,10 @@ impl Scope {
         case: None,
         variant: &crate::model::typical_city::VARIANT,
     };
+    /// Whether this is [`Scope::TYPICAL_CITY`] (read without the typical city's model).
+    pub fn is_typical_city(&self) -> bool {
+        self.case.is_none() && self.variant.key == TYPICAL_CITY_KEY
+    }
     /// A case's scope.
     pub fn of(case: CaseId, variant: &'static Variant) -> Scope {
         Scope {
@@ -74,7 +124,7 @@ impl Scope {
         let (c, v) = s.trim().split_once('.')?;
         if c.trim().eq_ignore_ascii_case(ORG_KEY) {
             let v = v.trim();
-            let variant = ORGANISATIONS
+            let variant = organisations()
                 .iter()
                 .copied()
                 .find(|o| o.key == v)
@@ -97,7 +147,7 @@ impl Scope {
                     .iter()
                     .map(move |variant| Scope::of(case, variant))
             })
-            .chain(ORGANISATIONS.iter().map(|&variant| Scope {
+            .chain(organisations().iter().map(|&variant| Scope {
                 case: None,
                 variant,
             }))
@@ -219,12 +269,17 @@ impl Recipe {
     /// The composed variant (made once per recipe).
     pub fn variant(&self) -> &'static Variant {
         static CACHE: OnceLock<Mutex<HashMap<String, &'static Variant>>> = OnceLock::new();
+        // The composer's model not loaded (never where a recipe is shown: those pages load it
+        // first): the baseline's own variant, not kept.
+        let Some(m) = model() else {
+            return self.base.variant;
+        };
         let key = format!("{}:{}", self.base.key(), self.levers_key());
         let cache = CACHE.get_or_init(Default::default);
         let Ok(mut map) = cache.lock() else {
-            return leak(self.make());
+            return leak((m.make)(self));
         };
-        map.entry(key).or_insert_with(|| leak(self.make()))
+        map.entry(key).or_insert_with(|| leak((m.make)(self)))
     }
 
     fn make(&self) -> Variant {

@@ -504,7 +504,7 @@ pub fn decode(query: &str) -> (UrlState, Vec<Notice>) {
         .unwrap_or_default();
     let four = option("four", &|v| Scope::parse(v).is_some())
         .and_then(|v| Scope::parse(&v))
-        .filter(|s| *s != Scope::TYPICAL_CITY);
+        .filter(|s| !s.is_typical_city());
     let view = option("view", &|v| View::from_key(v).is_some())
         .and_then(|v| View::from_key(&v))
         .unwrap_or_default();

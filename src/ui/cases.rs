@@ -17,6 +17,7 @@
 //! files beside the main wasm, so that `ui::start` finds them on their way.
 
 use crate::model::cases::{haidong, tianjin, zhejiang, CaseId, CaseModel};
+use crate::model::compose::{self, ComposerModel};
 use crate::ui::PartMissing;
 use std::future::Future;
 use std::pin::Pin;
@@ -41,6 +42,29 @@ split_point! {
     }
 }
 
+split_point! {
+    fn composer_model() -> &'static ComposerModel {
+        let model: &'static ComposerModel = &compose::MODEL;
+        model
+    }
+}
+
+/// Loads the composer's model (its part of the wasm, once: `compose::ComposerModel`) and
+/// registers it.
+async fn load_composer() -> Result<(), PartMissing> {
+    if compose::model().is_none() {
+        compose::register(composer_model().await?);
+    }
+    Ok(())
+}
+
+/// Whether `cases` are all four: a page that needs all four (the comparison, the composer, a
+/// composed reform, an organisation's page) can show a composed reform or an organisation, so
+/// it needs the composer's model too.
+fn all_four(cases: &[CaseId]) -> bool {
+    CaseId::ALL.iter().all(|c| cases.contains(c))
+}
+
 /// Loads case `c`'s model (its part of the wasm, once) and registers it.
 pub async fn load(c: CaseId) -> Result<(), PartMissing> {
     if c.model().is_some() {
@@ -57,12 +81,15 @@ pub async fn load(c: CaseId) -> Result<(), PartMissing> {
     Ok(())
 }
 
-/// Loads the models of `cases`, their parts fetched side by side.
+/// Loads the models of `cases` (with all four, the composer's too), their parts fetched side
+/// by side.
 pub async fn load_some(cases: Vec<CaseId>) -> Result<(), PartMissing> {
     type Loading = Pin<Box<dyn Future<Output = Result<(), PartMissing>> + Send>>;
+    let composer = all_four(&cases).then(|| Box::pin(load_composer()) as Loading);
     let mut pending: Vec<Loading> = cases
         .into_iter()
         .map(|c| Box::pin(load(c)) as Loading)
+        .chain(composer)
         .collect();
     std::future::poll_fn(move |cx| {
         let mut failed = false;
@@ -113,9 +140,9 @@ pub async fn load_all() -> Result<(), PartMissing> {
     load_some(CaseId::ALL.to_vec()).await
 }
 
-/// Whether the models of `cases` are all loaded.
+/// Whether the models of `cases` are all loaded (with all four, the composer's too).
 pub fn loaded(cases: &[CaseId]) -> bool {
-    cases.iter().all(|c| c.model().is_some())
+    cases.iter().all(|c| c.model().is_some()) && (!all_four(cases) || compose::model().is_some())
 }
 
 /// Runs `f` once the models of `cases` are loaded: at once when they are (so a click does what
