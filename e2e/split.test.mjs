@@ -8,13 +8,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { DIST, open, useBrowser } from './support.mjs';
+import { DIST, open, settledUrl, useBrowser } from './support.mjs';
 
 const env = useBrowser(before, after);
 
 const PART = /\/(split_[a-z_]+)-[0-9a-f]{16}\.wasm$/;
 /** The named parts among `requests` (chunks shared by several parts are left out). */
 const parts = (requests) => requests.map((u) => (new URL(u).pathname.match(PART) || [])[1]).filter(Boolean).sort();
+
+/** Asserts that index.html's early script fetched `names` (parts) and that the loader took each
+ *  response: each asked for once, and nothing the script fetched left untaken. */
+async function earlyTaken({ page, requests }, names) {
+  const left = await page.evaluate(() => (window.__reformExplorerEarly ? Object.keys(window.__reformExplorerEarly) : null));
+  assert.deepEqual(left, [], 'the early script ran, and the loader took all it fetched');
+  for (const n of names) assert.equal(parts(requests).filter((p) => p === n).length, 1, `${n} asked for once`);
+}
 
 test('the site holds the parts its loader names, hashed, preloads the loader, and prints what each part weighs', async () => {
   const files = await readdir(DIST);
@@ -52,6 +60,9 @@ test('the embedded page fetches its case\'s model, then its chart and table\'s p
     await embed.page.waitForTimeout(500);
     // Its language's too (no other: the embedded page changes language only when asked).
     assert.deepEqual(parts(embed.requests), ['split_case_tianjin', 'split_embed_tables', 'split_lang_en'], 'the embedded page');
+    // Its case's and language's parts asked for by index.html's early script, beside the main
+    // wasm, and each response taken by the loader (asked for once, none left over).
+    await earlyTaken(embed, ['split_case_tianjin', 'split_lang_en']);
     // Nor does it install the service worker, which would fetch every file of the site.
     assert.equal(await embed.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
     assert.deepEqual(embed.errors, []);
@@ -262,6 +273,9 @@ test('a language is a part: the link\'s is fetched before the first figures, the
     // (Traditional Chinese's may start before the paint is reported too: it is fetched three
     // frames after the page is built, `ui::start`, and it is not waited for.)
     assert.ok(first.includes('split_lang_en'), `before the first paint: English, the link's language (${first})`);
+    // Fetched by index.html's early script beside the main wasm, not once that has started
+    // (`ui::start` would then ask for it only after the main wasm had arrived and compiled).
+    await earlyTaken({ page, requests: await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)) }, ['split_lang_en']);
     assert.match(await page.textContent('.topbar h1'), /Reform Explorer/);
     // Traditional Chinese's part is fetched after the first frames: its button then answers.
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_lang_hant-/.test(e.name)));
@@ -289,8 +303,29 @@ test('a language is a part: the link\'s is fetched before the first figures, the
     assert.match(await top.textContent(), /未能载入/);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
     assert.equal(await page.getAttribute('[data-lang="zh-Hans"]', 'aria-pressed'), 'true');
-    assert.equal(new URL(page.url()).searchParams.get('lang'), null);
+    assert.equal(new URL(await settledUrl(page)).searchParams.get('lang'), null);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
     assert.deepEqual(errors, [], 'no uncaught error (a missing language is not a panic)');
+  });
+});
+
+test('the last click wins: a language whose part is still on its way is dropped when another is chosen meanwhile', async () => {
+  // English's part takes a second to arrive.
+  const slow = async (route) => { await new Promise((r) => setTimeout(r, 1000)); await route.continue(); };
+  await withRoutedParts(/split_lang_en-/, slow, {}, async (page, errors) => {
+    await page.goto(`${env.server.url}?case=daqing`);
+    await page.waitForSelector('[data-panel="key-figures"] [data-key-figure]');
+    await page.click('[data-lang="en"]');
+    await page.click('[data-lang="zh-Hans"]');
+    // Long after English's part is in: still Simplified Chinese.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_lang_en-/.test(e.name) && e.responseEnd > 0));
+    await page.waitForTimeout(300);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+    assert.equal(await page.getAttribute('[data-lang="zh-Hans"]', 'aria-pressed'), 'true');
+    // English, asked for once more, now answers at once.
+    await page.click('[data-lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(errors, []);
   });
 });
 

@@ -207,7 +207,10 @@ export function langFiles(loader) {
  *  `url::cases_needed` reads it: `case=` (the last one; an unknown one is the default, whose model
  *  is in the main wasm), none for a page that needs all four (those load after the start, as
  *  before). The language as `url::lang_needed` and `Lang::from_code` read it: the last `lang=`,
- *  the default (in the main wasm) for an unknown one. scripts/standalone.mjs drops it from the
+ *  the default (in the main wasm) for an unknown one. Keys and values are percent-decoded, as
+ *  the page decodes them; the page's limits on a link's size are not applied (a prefetch the page
+ *  then does not use costs a download, never a wrong page: the page reads the link itself).
+ *  scripts/standalone.mjs drops it from the
  *  offline copy, which has its parts inline (and it does nothing where the copy's meta tag is). */
 function earlyScript(cases, langs) {
   return `<script data-early-parts>
@@ -215,12 +218,14 @@ function earlyScript(cases, langs) {
     if (typeof fetch !== 'function' || document.querySelector('meta[name="reform-explorer-offline"]')) return;
     var cases = ${JSON.stringify(cases)}, langs = ${JSON.stringify(langs)};
     var codes = { 'en': 'en', 'en-us': 'en', 'en-gb': 'en', 'zh-hant': 'hant', 'zh-tw': 'hant', 'zh_tw': 'hant', 'zh-hk': 'hant', 'zh-mo': 'hant' };
+    function dec(s) { try { return decodeURIComponent(s); } catch (e) { return s; } }
     var pairs = location.search.replace(/^\\?/, '').split('&'), c = 'daqing', all = false, l = '';
     for (var i = 0; i < pairs.length; i++) {
-      var k = pairs[i].split('=')[0], v = pairs[i].slice(k.length + 1).replace(/^\\s+|\\s+$/g, '').toLowerCase();
+      var key = pairs[i].split('=')[0], k = dec(key), raw = dec(pairs[i].slice(key.length + 1)).toLowerCase();
+      var v = raw.replace(/^\\s+|\\s+$/g, '');
       if (/^(view|base|levers|four|present)$/.test(k)) all = true;
       if (k === 'case') c = cases.hasOwnProperty(v) ? v : 'daqing';
-      if (k === 'lang') l = codes.hasOwnProperty(v) ? codes[v] : '';
+      if (k === 'lang') l = codes.hasOwnProperty(raw) ? codes[raw] : '';
     }
     var want = [].concat(!all && cases.hasOwnProperty(c) ? cases[c] : [], langs.hasOwnProperty(l) ? langs[l] : []);
     if (!want.length) return;

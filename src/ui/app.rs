@@ -553,9 +553,15 @@ async fn with_all_cases<T>(
 #[component]
 pub fn PartMissingPage() -> impl IntoView {
     let lang = url::decode(&location_search()).0.lang;
+    // Traditional Chinese's converter may be the part missing: the text is then Simplified.
+    let shown = if lang == Lang::ZhHant && !lang.is_loaded() {
+        Lang::Zh
+    } else {
+        lang
+    };
     view! {
         <main class="layout">
-            <p class="notice part-missing" role="alert" data-part-missing="1" lang=lang.code()>
+            <p class="notice part-missing" role="alert" data-part-missing="1" lang=shown.code()>
                 {tr(lang, Msg::PartMissing)}
             </p>
         </main>

@@ -197,8 +197,11 @@ pub fn start() {
     let (url, _) = crate::state::url::decode(&search);
     if !url.embed {
         after_frames(3, register_service_worker);
+    }
+    if !url.embed && url.present == crate::state::url::Present::Off {
         // The other languages' parts, so that a language button answers at once (the embedded
-        // page changes language only when its host asks).
+        // page changes language only when its host asks; presenter mode's windows have no
+        // language buttons).
         after_frames(3, || {
             for l in crate::i18n::Lang::ALL {
                 wasm_bindgen_futures::spawn_local(async move {

@@ -257,11 +257,14 @@ pub fn link(state: AppState) -> Link {
     // edit is painted (a task spawned now would run before it: the organisation's JSON text
     // is a few milliseconds for a large one).
     LINKS.with(|l| l.borrow_mut().push((key, None)));
-    let variant = scope.variant;
+    let (variant, missing) = (scope.variant, state.part_missing);
     after_paint(move || {
         leptos::task::spawn_local(async move {
-            // Its part of the wasm missing: the link stays without it (as while it is made).
+            // Its part of the wasm missing: the page says so, and the next read asks again (the
+            // link meanwhile without the organisation, as while it is made).
             let Ok(making) = fragment_maker(variant).await else {
+                LINKS.with(|l| l.borrow_mut().retain(|(k, _)| *k != key));
+                missing.set(true);
                 return;
             };
             let made = making.await;

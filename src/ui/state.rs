@@ -134,6 +134,12 @@ pub struct AppState {
     /// A case's model could not be loaded for what the user asked to see (`ui::cases`): the
     /// page says so, and shows what it showed.
     pub part_missing: RwSignal<bool>,
+    /// How many changes of place (case, scope, page: `with_cases`) and of language (`set_lang`)
+    /// were asked for: one that waits for its part is dropped when a later one was asked for
+    /// meanwhile (a click on English, then on 简体中文 before English's part is in, ends on
+    /// 简体中文).
+    asked_place: StoredValue<u64>,
+    asked_lang: StoredValue<u64>,
     pub built: Memo<Result<Scenario, ModelError>>,
     /// The last scenario that built: stays on screen while the parameters are bad.
     pub shown: Memo<Option<Shown>>,
@@ -401,6 +407,8 @@ impl AppState {
             planning,
             notices: RwSignal::new(notices),
             part_missing: RwSignal::new(false),
+            asked_place: StoredValue::new(0),
+            asked_lang: StoredValue::new(0),
             built,
             shown,
             idle,
@@ -440,7 +448,27 @@ impl AppState {
     /// fetched, the page keeps its language and says so.
     pub fn set_lang(&self, l: Lang) {
         let (lang, missing) = (self.lang, self.part_missing);
-        crate::ui::langs::then(l, move || missing.set(true), move || lang.set(l));
+        let last = Self::ask(self.asked_lang);
+        crate::ui::langs::then(
+            l,
+            move || {
+                if last() {
+                    missing.set(true);
+                }
+            },
+            move || {
+                if last() {
+                    lang.set(l);
+                }
+            },
+        );
+    }
+
+    /// Counts one more request in `asked`; whether it is still the last one.
+    fn ask(asked: StoredValue<u64>) -> impl Fn() -> bool + Copy + 'static {
+        asked.update_value(|a| *a += 1);
+        let n = asked.get_value();
+        move || asked.get_value() == n
     }
 
     /// Runs `f` once the models of `cases` are loaded: at once when they are, else when their
@@ -448,7 +476,20 @@ impl AppState {
     /// and `f` does not run.
     pub(crate) fn with_cases(&self, cases: Vec<CaseId>, f: impl FnOnce() + 'static) {
         let missing = self.part_missing;
-        crate::ui::cases::then(cases, move || missing.set(true), f);
+        let last = Self::ask(self.asked_place);
+        crate::ui::cases::then(
+            cases,
+            move || {
+                if last() {
+                    missing.set(true);
+                }
+            },
+            move || {
+                if last() {
+                    f();
+                }
+            },
+        );
     }
 
     /// Shows `recipe`, keeping every value the user set that the new parameter list still has
