@@ -145,6 +145,13 @@ export async function addParts(dir, root = process.cwd()) {
   const fetches = loader.match(FETCH) || [];
   if (fetches.length !== parts.length) fail(`${LOADER} fetches ${fetches.length} files, not its ${parts.length} parts`);
   loader = loader.replace(FETCH, (call, file) => `(__splitEarly("${file}") || ${call})`);
+  // A part that cannot be loaded is the page's to report (its notice in the part's place, or
+  // nothing for a prefetch: `ui::langs`), not an error in the console: a load cut short by
+  // leaving the page (the language prefetch still queued behind the service worker's downloads)
+  // would otherwise log one on a page that did nothing wrong.
+  const LOGGED = 'console.error(e);';
+  if (loader.split(LOGGED).length !== 2) fail(`${LOADER} reports a failed load ${loader.split(LOGGED).length - 1} times, not once as this script expects`);
+  loader = loader.replace(LOGGED, () => "console.warn('reform-explorer: a part of the wasm could not be loaded', e);");
   // The loader named by its content too (a cached loader of an older build would load that
   // build's parts), and the glue's imports of it pointed at that name (the import module names
   // in the glue's import object stay: they are the main wasm's); the glue's integrity in
