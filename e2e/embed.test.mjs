@@ -43,6 +43,11 @@ test('each builder option changes the snippet and the preview; the copy button c
       assert.equal(srcOf(now).searchParams.get('show') ?? 'figures,diagrams,table', want, part);
       assert.equal(srcOf(now).href, new URL(await previewSrc()).href, part);
       await preview.locator(`[data-embed-show="${want}"]`).waitFor();
+      // The chart and table come from a part of the wasm: mounted, or said missing.
+      for (let i = 0; await preview.locator('[data-part="pending"]').count(); i++) {
+        assert.ok(i < 200, `${want}: the parts mounted`);
+        await page.waitForTimeout(50);
+      }
       const has = {
         figures: '[data-panel="key-figures"]',
         steps: '[data-step]',

@@ -95,6 +95,8 @@ test('embedded: diagrams and numbers only, a link back, and the height posted to
     await briefing.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 300);
     const framed = briefing.frames().find((f) => f.url().includes('embed=1'));
     assert.deepEqual([await shownMetrics(framed, 'before'), await shownMetrics(framed, 'after')], full);
+    // The diagrams, built after the first frame, and the table, from its part: both mounted.
+    await frame.locator('figure.diagram[data-phase="after"]').waitFor();
     assert.equal(await frame.locator('figure.diagram').count(), 2);
     assert.equal(await frame.locator('[data-embed="1"]').count(), 1);
     assert.equal(await frame.locator('.params, nav.cases, [data-panel="sources"], [data-panel="share"]').count(), 0);

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { serve, launch, open, settledUrl, DIST } from '../e2e/support.mjs';
 import { allParams, coldStart, FRAME_MS, median, timeChanges, timeFrameParts } from './measure.mjs';
 import { report } from './wasm-size.mjs';
-import { caseFiles, langFiles } from './split.mjs';
+import { caseFiles, langFiles, partFiles } from './split.mjs';
 
 const runs = Number(process.argv[2] || 60);
 const parts = new Set((process.argv[3] || 'sizes,cold,update,import').split(','));
@@ -67,6 +67,22 @@ const first = gz - later + caseFirst.daqing;
 say(`FIRST download (the hosted site less the parts loaded later and sw.js; with the default case's model, Daqing's)\t\t${first}\t(${(first / 1024).toFixed(1)} KiB gzip)`);
 say(`  with each case's model instead: ${Object.entries(caseFirst).map(([c, n]) => `${c} ${gz - later + n}`).join(', ')}`);
 say(`  the default case in each language: zh-Hans ${first}, zh-Hant ${first + langBytes('hant')}, en ${first + langBytes('en')}`);
+// What the home page fetches in all without a click: the first download, then the parts it
+// loads after its first figures (the lineage list, the panels below with every
+// case's model and the composer's, the other languages: e2e/split.test.mjs checks this list),
+// each shared chunk once. The service worker's copy of the rest of the site (for offline use)
+// is not counted.
+const HOME_LATER = ['case_zhejiang', 'case_tianjin', 'case_haidong', 'composer_model', 'mount_lineage', 'mount_side', 'lang_en', 'lang_hant'];
+const byPart = loader ? partFiles(loader, '') : {};
+/** The gzip bytes a page fetches in all: the first download's files and `names`' parts, each shared chunk once. */
+const pageAll = (names) => gz - later + [...new Set(names.flatMap((p) => byPart[p] || []).map((f) => f.replace(/^\.\//, '')))]
+  .reduce((n, f) => n + (sizes.get(f) || 0), 0);
+const home = pageAll(HOME_LATER);
+say(`HOME page in all, without a click (the first download and the parts it fetches after the first figures; not the service worker's offline copy)\t\t${home}\t(${(home / 1024).toFixed(1)} KiB gzip)`);
+// The embedded page in a briefing page (a frame), with its default parts (figures, diagrams,
+// table), e.g. Tianjin's: no other case, no other language, no service worker.
+const embed = pageAll(['case_tianjin', 'embed_tables', 'talk_to_parent']);
+say(`EMBEDDED page in all (Tianjin, in a frame, its default parts)\t\t${embed}\t(${(embed / 1024).toFixed(1)} KiB gzip)`);
 say(offline
   ? `offline copy ${OFFLINE}\t${offline[0]}\t${offline[1]}\t(${(offline[0] / 1024).toFixed(1)} KiB as handed out)`
   : `offline copy ${OFFLINE}: missing (build with trunk first)`);

@@ -13,13 +13,14 @@ const path = process.argv[5] || '';
 const net = process.env.NET === '4g' ? { latency: 150, downloadThroughput: 9e6 / 8, uploadThroughput: 9e6 / 8 } : null;
 const sites = await Promise.all(dirs.map((d) => serve(resolve(d), '/', { gzip: true })));
 const browser = await launch();
-const out = dirs.map(() => ({ figure: [], fcp: [] }));
+const out = dirs.map(() => ({ figure: [], fcp: [], diagram: [] }));
 try {
   for (let i = 0; i < loads; i++) {
     for (const [k, site] of sites.entries()) {
-      const t = await coldStart(browser, site.url + path, net);
+      const t = await coldStart(browser, site.url + path, net, { diagram: true });
       out[k].figure.push(t.figure);
       out[k].fcp.push(t.fcp);
+      out[k].diagram.push(t.diagram);
     }
   }
 } finally {
@@ -29,5 +30,5 @@ try {
 console.log(`cold start of ${path || 'the home page'}, ${loads} loads each, alternating (served gzip${net ? ', fast 4G' : ''}; ms)`);
 for (const [k, d] of dirs.entries()) {
   const f = out[k].figure;
-  console.log(`  ${d.padEnd(24)} first figure median ${median(f).toFixed(0)} (fastest ${Math.min(...f).toFixed(0)}, slowest ${Math.max(...f).toFixed(0)}); FCP median ${median(out[k].fcp).toFixed(0)}`);
+  console.log(`  ${d.padEnd(24)} first figure median ${median(f).toFixed(0)} (fastest ${Math.min(...f).toFixed(0)}, slowest ${Math.max(...f).toFixed(0)}); FCP median ${median(out[k].fcp).toFixed(0)}; diagrams drawn median ${median(out[k].diagram).toFixed(0)}`);
 }

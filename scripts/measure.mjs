@@ -89,7 +89,7 @@ export const FRAME_MS = 1000 / 60;
  * own clock (performance.now() counts from navigation start). `net` emulates a link through
  * Chromium's DevTools protocol.
  */
-export async function coldStart(browser, url, net) {
+export async function coldStart(browser, url, net, opts = {}) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   if (net) {
@@ -113,14 +113,25 @@ export async function coldStart(browser, url, net) {
       }
     });
     mo.observe(document, { subtree: true, childList: true, characterData: true });
+    // The diagrams (below the first screen, from a part of their own): the frame after the
+    // first box of the "after" diagram is in the page.
+    const drawn = new MutationObserver(() => {
+      if (document.querySelector('[data-phase="after"] [data-unit-id], .diagram [data-unit-id]')) {
+        drawn.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { window.__diagram = performance.now(); }));
+      }
+    });
+    drawn.observe(document, { subtree: true, childList: true });
   });
   await page.goto(url);
   await page.waitForFunction(() => window.__firstFigure, null, { timeout: 30000, polling: 20 });
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length, null, { timeout: 5000 }).catch(() => {});
+  // A page with diagrams: until they are drawn (NaN on a page without, after 10 s).
+  if (opts.diagram) await page.waitForFunction(() => window.__diagram, null, { timeout: 10000, polling: 20 }).catch(() => {});
   const t = await page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
     const figure = fcp >= window.__figureInDom ? fcp : window.__firstFigure;
-    return { figure, fcp };
+    return { figure, fcp, diagram: window.__diagram ?? NaN };
   });
   await context.close();
   return t;

@@ -10,7 +10,7 @@ const server = await serve();
 const browser = await launch();
 try {
   // Presenter mode has no numbers table: its figures (or, hidden, their "?") and its diagram.
-  const ready = '[data-metric="staff_total"][data-phase="after"], [data-present-figure], [data-notes-figure]';
+  const ready = '[data-metric="staff_total"][data-phase="after"], [data-present-figure], [data-notes-figure], figure.diagram[data-phase="after"] [data-unit-id]';
   const { page, errors } = await open(browser, server.url + query, { viewport: { width: Number(width), height: Number(height ?? 900) }, ready });
   if (query.includes('present=')) await page.waitForSelector('[data-present="notes"], [data-present] g.node');
   await page.screenshot({ path: out, fullPage: height === undefined });

@@ -179,7 +179,7 @@ export async function addParts(dir, root = process.cwd()) {
 
 /** The files each part named `<prefix><key>` loads (`split_point!` `<prefix><key>`): its own file and
  *  the chunks it shares, as the loader names them, by key. */
-function partFiles(loader, prefix) {
+export function partFiles(loader, prefix) {
   const chunk = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = \(__splitEarly\("([^"]+)"\)/g)].map((m) => [m[1], m[2]]));
   const out = {};
   const load = new RegExp(`export const __wasm_split_load_${prefix}(\\w+) = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{\\s*const src = \\(__splitEarly\\("([^"]+)"\\)[\\s\\S]*?\\n, \\[([^\\]]*)\\]\\)\\);`, 'g');
