@@ -150,6 +150,28 @@ async function openBriefing(query, extra = '') {
 
 const lastState = (page) => page.evaluate(() => window.last('reform-explorer:state'));
 
+test('a language its host asks for whose part cannot be fetched: the embedded page says so and keeps its language; asked again once it can be, it changes and the notice goes', async () => {
+  const b = await openBriefing('?case=daqing&embed=1&lang=zh-Hans');
+  try {
+    const { page, frame } = b;
+    await page.context().route(/split_lang_en-/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.evaluate(() => window.send({ type: 'reform-explorer:set', lang: 'en' }));
+    await frame.waitForSelector('[data-embed="1"] [data-part-missing]');
+    assert.match(await frame.textContent('[data-part-missing]'), /未能载入/);
+    assert.equal(await frame.getAttribute('html', 'lang'), 'zh-Hans');
+    assert.equal((await lastState(page)).lang, 'zh-Hans');
+    await page.context().unroute(/split_lang_en-/);
+    await page.evaluate(() => window.send({ type: 'reform-explorer:set', lang: 'en' }));
+    await frame.waitForSelector('html[lang="en"]');
+    await frame.waitForSelector('[data-part-missing]', { state: 'detached' });
+    await page.waitForFunction(() => window.last('reform-explorer:state').lang === 'en');
+    // The 404 itself is logged by the browser; nothing else.
+    assert.deepEqual(b.errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  } finally {
+    await b.close();
+  }
+});
+
 test('a briefing page on another origin drives the embed with set and hears state and height', async () => {
   const b = await openBriefing('?case=daqing&variant=urban&embed=1&lang=zh-Hans');
   try {

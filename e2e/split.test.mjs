@@ -240,9 +240,10 @@ test('a case whose model cannot be fetched: the page that shows it says so, in i
     assert.match(await top.textContent(), /could not be loaded/);
     assert.equal(await page.getAttribute('[data-case="daqing"]', 'aria-pressed'), 'true', 'Daqing still shown');
     assert.equal(new URL(page.url()).searchParams.get('case'), 'daqing');
-    // Another case whose model is in still opens.
+    // Another case whose model is in still opens, and the notice goes.
     await page.click('[data-case="haidong"]');
     await page.waitForSelector('[data-case="haidong"][aria-pressed="true"]');
+    await top.waitFor({ state: 'detached' });
     assert.deepEqual(errors, [], 'no uncaught error (a missing model is not a panic)');
   });
 });
@@ -305,6 +306,11 @@ test('a language is a part: the link\'s is fetched before the first figures, the
     assert.equal(await page.getAttribute('[data-lang="zh-Hans"]', 'aria-pressed'), 'true');
     assert.equal(new URL(await settledUrl(page)).searchParams.get('lang'), null);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+    // The connection back: the same click asks again, the page changes language, the notice goes.
+    await page.unroute(/split_lang_(en|hant)-/);
+    await page.click('[data-lang="zh-Hant"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    await top.waitFor({ state: 'detached' });
     assert.deepEqual(errors, [], 'no uncaught error (a missing language is not a panic)');
   });
 });

@@ -816,6 +816,10 @@ pub fn EmbedView(state: AppState) -> impl IntoView {
             </header>
             // Why the figures are missing or not the new values' (as on the full page).
             <ModelErrorBanner state=state no_fields=true/>
+            // A language its host asked for whose part could not be fetched (as on the full page).
+            {move || state.part_missing.get().then(|| view! {
+                <p class="notice part-missing" role="alert" data-part-missing="1">{say(lang, Msg::PartMissing)}</p>
+            })}
             {show.has(Part::Figures).then(|| view! { <KeyFigures state=state/> })}
             {show.has(Part::Steps).then(|| view! { <StepControl state=state/> })}
             {(!later).then(|| diagrams(state))}

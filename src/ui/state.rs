@@ -131,8 +131,9 @@ pub struct AppState {
     /// with the result (`ui::off_screen`).
     pub planning: Memo<Planning>,
     pub notices: RwSignal<Vec<Notice>>,
-    /// A case's model could not be loaded for what the user asked to see (`ui::cases`): the
-    /// page says so, and shows what it showed.
+    /// A case's model could not be loaded for what the user asked to see (`ui::cases`), or a
+    /// language's part (`set_lang`): the page says so, and shows what it showed, until the next
+    /// case or language asked for is in.
     pub part_missing: RwSignal<bool>,
     /// How many changes of place (case, scope, page: `with_cases`) and of language (`set_lang`)
     /// were asked for: one that waits for its part is dropped when a later one was asked for
@@ -169,6 +170,14 @@ pub struct AppState {
     pub own: RwSignal<Option<Scope>>,
     /// A unit of the own organisation to edit: set from the diagram, the editor opens at it.
     pub edit_unit: RwSignal<Option<String>>,
+}
+
+/// What the user asked for is in: a notice that a part could not be fetched (`part_missing`)
+/// no longer holds (the connection is back, or the click went to what was loaded).
+fn found_again(missing: RwSignal<bool>) {
+    if missing.get_untracked() {
+        missing.set(false);
+    }
 }
 
 /// The variant a link shows: the composed one on the composer page, else the case's scope.
@@ -445,7 +454,7 @@ impl AppState {
     }
 
     /// Shows the page in `l` once its part of the wasm is in (`ui::langs`); if it cannot be
-    /// fetched, the page keeps its language and says so.
+    /// fetched, the page keeps its language and says so (until a later part is in).
     pub fn set_lang(&self, l: Lang) {
         let (lang, missing) = (self.lang, self.part_missing);
         let last = Self::ask(self.asked_lang);
@@ -458,6 +467,7 @@ impl AppState {
             },
             move || {
                 if last() {
+                    found_again(missing);
                     lang.set(l);
                 }
             },
@@ -486,6 +496,7 @@ impl AppState {
             },
             move || {
                 if last() {
+                    found_again(missing);
                     f();
                 }
             },
