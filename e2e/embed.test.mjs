@@ -199,7 +199,7 @@ test('a briefing page on another origin drives the embed with set and hears stat
       else assert.ok(Math.abs(f.after - Number(shown)) <= 1e-6, `${f.key}: ${f.after} sent, ${shown} shown`);
     }
     // The messages come from a part of the wasm of their own, which only a framed page fetches.
-    assert.ok(b.requests.some((u) => /\/split_talk_to_parent-[0-9a-f]{16}\.wasm$/.test(u)), 'the messages\' part');
+    assert.ok(b.requests.some((u) => /\/split_talk_to_parent-[0-9a-f]{16}\.(?:wasm|pack)$/.test(u)), 'the messages\' part');
     // The height is posted and the briefing page sizes the frame by it.
     await page.waitForFunction(() => (window.last('reform-explorer:height') || {}).height > 300);
 

@@ -12,7 +12,7 @@ import { DIST, open, settledUrl, useBrowser } from './support.mjs';
 
 const env = useBrowser(before, after);
 
-const PART = /\/(split_[a-z_]+)-[0-9a-f]{16}\.wasm$/;
+const PART = /\/(split_[a-z_]+)-[0-9a-f]{16}\.(?:wasm|pack)$/;
 /** The named parts among `requests` (chunks shared by several parts are left out). */
 const parts = (requests) => requests.map((u) => (new URL(u).pathname.match(PART) || [])[1]).filter(Boolean).sort();
 
@@ -199,6 +199,37 @@ async function withRoutedParts(pattern, route, { console: consoleToo = false } =
     await context.close();
   }
 }
+
+test('a part\'s files come in one request, its pack; a pack that cannot be fetched leaves each file to its own request', async () => {
+  // The home page: the other cases' models, the composer's, the lineage list, the panels and
+  // the languages, each from its pack; no chunk asked for on its own.
+  await withRoutedParts(/\.pack$/, (route) => route.continue(), {}, async (page, errors) => {
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${env.server.url}?case=daqing`);
+    await page.waitForSelector('.side-col[data-part="ready"]');
+    await page.waitForSelector('.lineage-at[data-part="ready"]');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /split_lang_(en|hant)-/.test(e.name)).length === 2);
+    const packs = requests.filter((u) => u.endsWith('.pack'));
+    assert.ok(packs.length >= 8, `the parts' packs: ${packs.join()}`);
+    assert.equal(new Set(packs).size, packs.length, 'each pack once');
+    assert.deepEqual(requests.filter((u) => /\/(chunk|split)_\w+-[0-9a-f]{16}\.wasm$/.test(u)), [], 'no part\'s file on its own');
+    assert.deepEqual(errors, []);
+  });
+  // Every pack refused: the same parts, file by file.
+  await withRoutedParts(/\.pack$/, (route) => route.fulfill({ status: 404, body: '' }), {}, async (page, errors) => {
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${env.server.url}?case=daqing`);
+    await page.waitForSelector('.side-col[data-part="ready"]');
+    await page.waitForSelector('.lineage-at[data-part="ready"]');
+    assert.ok(requests.some((u) => /\/chunk_\d+-[0-9a-f]{16}\.wasm$/.test(u)), 'the chunks file by file');
+    assert.equal(await page.locator('[data-part-missing]').count(), 0);
+    await page.click('[data-view="compare"]');
+    await page.waitForSelector('[data-panel="four"]');
+    assert.deepEqual(errors, []);
+  });
+});
 
 test('a part that cannot be fetched is said so in its place; the rest of the page works on', async () => {
   // The comparison's part is gone (the site was replaced while the page was open, say).

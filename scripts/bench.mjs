@@ -31,6 +31,8 @@ let gz = 0;
 // The lazily loaded parts of the wasm (scripts/split.mjs) and the service worker, which the
 // first screen does not wait for.
 let later = 0;
+// The parts' packs, raw and gzip.
+const packs = [0, 0];
 const sizes = new Map();
 const LATER = /^(?:(?:split|chunk)_\w+-[0-9a-f]{16}\.wasm|sw\.js)$/;
 const say = parts.has('sizes') ? console.log : () => {};
@@ -43,6 +45,14 @@ for (const f of (await files(DIST)).sort()) {
   const name = f.slice(DIST.length + 1);
   if (name === OFFLINE) {
     offline = [body.length, g];
+    continue;
+  }
+  // A part's pack (scripts/split.mjs) holds the same bytes as its files: fetched instead of
+  // them, so counted apart.
+  if (/^split_\w+-[0-9a-f]{16}\.pack$/.test(name)) {
+    packs[0] += body.length;
+    packs[1] += g;
+    say(`${name}\t${body.length}\t${g}`);
     continue;
   }
   raw += body.length;
@@ -62,7 +72,8 @@ const caseFirst = Object.fromEntries(['daqing', 'zhejiang', 'tianjin', 'haidong'
 // So does a page in English or Traditional Chinese for its language's part (`ui::langs`).
 const byLang = loader.includes('__wasm_split_load_lang_') ? langFiles(loader) : {};
 const langBytes = (l) => (byLang[l] || []).reduce((n, f) => n + (sizes.get(f.replace(/^\.\//, '')) || 0), 0);
-say(`TOTAL dist/ (the hosted site)\t${raw}\t${gz}\t(${(gz / 1024).toFixed(1)} KiB gzip)`);
+say(`TOTAL dist/ (the hosted site, less the offline copy and the parts' packs)\t${raw}\t${gz}\t(${(gz / 1024).toFixed(1)} KiB gzip)`);
+say(`  the parts' packs (each part's files again, in one file: fetched instead of them)\t${packs[0]}\t${packs[1]}`);
 const first = gz - later + caseFirst.daqing;
 say(`FIRST download (the hosted site less the parts loaded later and sw.js; with the default case's model, Daqing's)\t\t${first}\t(${(first / 1024).toFixed(1)} KiB gzip)`);
 say(`  with each case's model instead: ${Object.entries(caseFirst).map(([c, n]) => `${c} ${gz - later + n}`).join(', ')}`);

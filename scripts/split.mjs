@@ -55,11 +55,57 @@ async function __splitInstantiate(src, imports) {
 }
 `;
 /** A part fetched before the loader ran (index.html's early script, `earlyScript`), taken once. */
-const EARLY = `function __splitEarly(name) {
+const EARLY = `const __splitAsked = new Set();
+function __splitEarly(name) {
+    __splitAsked.add(name);
     const early = globalThis.__reformExplorerEarly;
     const got = early && early[name];
     if (got) delete early[name];
     return got;
+}
+`;
+/** A part's files in one request (\`split_<part>-<hash>.pack\`: the part's file and the chunks
+ *  it shares, one after the other), so that a part of 40 small files is not 40 requests: an
+ *  HTTP/1.1 host serves six at a time, and under a slow link's round trip each six cost one.
+ *  When a part is first asked for, its files that nobody asked for yet are taken from its pack
+ *  (\`__splitEarly\` then finds them); a file in it already loaded by another part is
+ *  downloaded twice (the cost of the one request). A pack that cannot be fetched leaves each
+ *  file to its own request. Not in a window a service worker controls (the worker has every
+ *  file cached, and no pack: scripts/standalone.mjs), nor in the offline copy (it has no
+ *  fetch: standalone.mjs drops this between its markers). */
+const PACKS = (names, packs) => `/* packs */
+const __splitFiles = ${JSON.stringify(names)};
+// Each part's pack: its file, then each of its files as [index in __splitFiles, length].
+const __splitPacks = ${JSON.stringify(packs)};
+function __splitPack(part) {
+    const pack = __splitPacks[part];
+    if (!pack || (typeof navigator === 'object' && navigator.serviceWorker && navigator.serviceWorker.controller)) return;
+    const early = globalThis.__reformExplorerEarly || (globalThis.__reformExplorerEarly = {});
+    let at = 0;
+    const wanted = [];
+    for (const [i, length] of pack[1]) {
+        const file = __splitFiles[i];
+        if (!__splitAsked.has(file) && !early[file]) wanted.push([file, at, length]);
+        at += length;
+    }
+    if (wanted.length < 2) return;
+    const bytes = fetch(new URL(pack[0], import.meta.url)).then((res) => {
+        if (!res.ok) throw new Error(\`\${res.url}: HTTP \${res.status}\`);
+        return res.arrayBuffer();
+    });
+    for (const [file, at, length] of wanted) {
+        early[file] = bytes.then(
+            (b) => new Response(b.slice(at, at + length), { headers: { 'Content-Type': 'application/wasm' } }),
+            () => fetch(new URL(file, import.meta.url)),
+        );
+    }
+}
+/* end packs */
+function __splitPacked(part, load) {
+    return () => {
+        __splitPack(part);
+        return load();
+    };
 }
 `;
 const STREAMING = 'WebAssembly.instantiateStreaming(src, imports)';
@@ -152,6 +198,28 @@ export async function addParts(dir, root = process.cwd()) {
   const LOGGED = 'console.error(e);';
   if (loader.split(LOGGED).length !== 2) fail(`${LOADER} reports a failed load ${loader.split(LOGGED).length - 1} times, not once as this script expects`);
   loader = loader.replace(LOGGED, () => "console.warn('reform-explorer: a part of the wasm could not be loaded', e);");
+  // Each part's pack (`PACKS`), and its load wrapped to take its files from it.
+  const packs = {};
+  const names = [];
+  const index = (f) => (names.includes(f) ? names : names.push(f) && names).indexOf(f);
+  for (const [part, files] of Object.entries(partFiles(loader, ''))) {
+    if (files.length < 2) continue;
+    const bodies = await Promise.all(files.map((f) => readFile(join(dir, f))));
+    const body = Buffer.concat(bodies);
+    const packFile = `split_${part}-${hash16(body)}.pack`;
+    await writeFile(join(dir, packFile), body);
+    packs[part] = [`./${packFile}`, files.map((f, i) => [index(f), bodies[i].length])];
+  }
+  const LOAD = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(/g;
+  const loads = loader.match(LOAD) || [];
+  if (loads.length === 0) fail(`${LOADER} exports no part's load`);
+  loader = loader.replace(LOAD, (_, part) => `export const __wasm_split_load_${part} = wrapAsyncCb(__splitPacked(${JSON.stringify(part)}, makeLoad(`);
+  // Each such load closes one more parenthesis: `makeLoad(..., [deps])` ends `]));`.
+  const ENDS = /(export const __wasm_split_load_\w+ = wrapAsyncCb\(__splitPacked\("\w+", makeLoad\([\s\S]*?\n, \[[^\]]*\]\))\);/g;
+  const ended = loader.match(ENDS) || [];
+  if (ended.length !== loads.length) fail(`${LOADER}: ${ended.length} of its ${loads.length} part loads end as this script expects`);
+  loader = loader.replace(ENDS, (_, head) => `${head}));`);
+  loader = PACKS(names, packs) + loader;
   // The loader named by its content too (a cached loader of an older build would load that
   // build's parts), and the glue's imports of it pointed at that name (the import module names
   // in the glue's import object stay: they are the main wasm's); the glue's integrity in
@@ -182,7 +250,7 @@ export async function addParts(dir, root = process.cwd()) {
 export function partFiles(loader, prefix) {
   const chunk = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = \(__splitEarly\("([^"]+)"\)/g)].map((m) => [m[1], m[2]]));
   const out = {};
-  const load = new RegExp(`export const __wasm_split_load_${prefix}(\\w+) = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{\\s*const src = \\(__splitEarly\\("([^"]+)"\\)[\\s\\S]*?\\n, \\[([^\\]]*)\\]\\)\\);`, 'g');
+  const load = new RegExp(`export const __wasm_split_load_${prefix}(\\w+) = wrapAsyncCb\\((?:__splitPacked\\("\\w+", )?makeLoad\\(\\(\\) => \\{\\s*const src = \\(__splitEarly\\("([^"]+)"\\)[\\s\\S]*?\\n, \\[([^\\]]*)\\]\\)\\)?\\);`, 'g');
   for (const m of loader.matchAll(load)) {
     const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
     const files = deps.map((d) => chunk.get(d));

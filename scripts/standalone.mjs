@@ -169,6 +169,10 @@ async function inlineLoader(dir, glueFile, loaderFile, names) {
   const exported = [...loader.matchAll(/^export const (\w+)\b/gm)].map((m) => m[1]);
   if (exported.length === 0) fail(`${LOADER} exports nothing`);
   loader = loader.replace(/^export const /gm, 'const ');
+  // No packs (scripts/split.mjs): every part is inline.
+  const PACKS = /\/\* packs \*\/[\s\S]*?\/\* end packs \*\//;
+  if (!PACKS.test(loader)) fail(`${LOADER} has no packs block this script knows`);
+  loader = loader.replace(PACKS, 'function __splitPack() {}');
   const packed = {};
   loader = loader.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, file) => {
     packed[file] = true;
@@ -210,7 +214,9 @@ async function siteFiles(dir, sub = '') {
  *  offline; the hashed files are served from the cache. Paths are relative to the worker, so
  *  the site works from any sub-path. The app registers it only over http(s), never on file://. */
 export async function serviceWorker(dir) {
-  const files = (await siteFiles(dir)).filter((f) => f !== 'sw.js' && f !== OUT_NAME);
+  // Not the parts' packs (scripts/split.mjs): the same bytes as the parts' files, which a
+  // window the worker controls loads one by one from its cache.
+  const files = (await siteFiles(dir)).filter((f) => f !== 'sw.js' && f !== OUT_NAME && !/^split_\w+-[0-9a-f]{16}\.pack$/.test(f));
   const h = createHash('sha256');
   for (const f of files) h.update(f).update(await readFile(join(dir, f)));
   const cache = `reform-explorer-${h.digest('hex').slice(0, 16)}`;
