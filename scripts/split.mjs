@@ -238,7 +238,13 @@ export async function addParts(dir, root = process.cwd()) {
   // The glue imports the loader: fetched beside the glue, not one round trip after it. Then the
   // early script: the case model and the language the page waits for, fetched beside the main wasm.
   // Last in the head: after the main wasm's preload, whose request goes first.
-  const early = earlyScript(caseFiles(loader), langFiles(loader));
+  // Each as its pack (when it has one; none under a service worker) and its files' lengths.
+  const packed = (byKey, prefix) => Object.fromEntries(Object.entries(byKey).map(([k, files]) => {
+    const pack = packs[`${prefix}${k}`];
+    if (!pack) return [k, ['', files.map((f) => [f, 0])]];
+    return [k, [pack[0], pack[1].map(([i, length]) => [names[i], length])]];
+  }));
+  const early = earlyScript(packed(caseFiles(loader), 'case_'), packed(langFiles(loader), 'lang_'));
   const withLinks = html.replace(glueLink[0], () => `${link}\n<link rel="modulepreload" href="./${loaderFile}">`);
   if (!withLinks.includes('</head>')) fail('index.html has no </head>');
   await writeFile(join(dir, 'index.html'), withLinks.replace('</head>', () => `${early}\n</head>`));
@@ -285,6 +291,8 @@ export function langFiles(loader) {
  *  the default (in the main wasm) for an unknown one. Keys and values are percent-decoded, as
  *  the page decodes them; the page's limits on a link's size are not applied (a prefetch the page
  *  then does not use costs a download, never a wrong page: the page reads the link itself).
+ *  Each part as its pack (`PACKS`), one request, where it has one (`cases` and `langs`: by key,
+ *  [pack, [[file, length], …]]).
  *  scripts/standalone.mjs drops it from the
  *  offline copy, which has its parts inline (and it does nothing where the copy's meta tag is). */
 function earlyScript(cases, langs) {
@@ -302,14 +310,32 @@ function earlyScript(cases, langs) {
       if (k === 'case') c = cases.hasOwnProperty(v) ? v : 'daqing';
       if (k === 'lang') l = codes.hasOwnProperty(raw) ? codes[raw] : '';
     }
-    var want = [].concat(!all && cases.hasOwnProperty(c) ? cases[c] : [], langs.hasOwnProperty(l) ? langs[l] : []);
+    var want = [].concat(!all && cases.hasOwnProperty(c) ? [cases[c]] : [], langs.hasOwnProperty(l) ? [langs[l]] : []);
     if (!want.length) return;
     var early = window.__reformExplorerEarly = {};
-    for (var j = 0; j < want.length; j++) {
-      if (early.hasOwnProperty(want[j])) continue;
-      var p = fetch(want[j]);
+    // A part's pack in one request (as the loader takes it: not where a service worker has
+    // every file cached), its files cut from it; each file on its own if the pack fails.
+    var worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+    function one(bytes, file, at, length) {
+      var p = bytes ? bytes.then(function (b) {
+        return new Response(b.slice(at, at + length), { headers: { 'Content-Type': 'application/wasm' } });
+      }, function () { return fetch(file); }) : fetch(file);
       p['catch'](function () {});
-      early[want[j]] = p;
+      return p;
+    }
+    for (var j = 0; j < want.length; j++) {
+      var pack = want[j][0], files = want[j][1], bytes = null, at = 0;
+      if (pack && !worker && typeof Response === 'function') {
+        bytes = fetch(pack).then(function (r) {
+          if (!r.ok) throw new Error(r.url + ': HTTP ' + r.status);
+          return r.arrayBuffer();
+        });
+        bytes['catch'](function () {});
+      }
+      for (var m = 0; m < files.length; m++) {
+        if (!early.hasOwnProperty(files[m][0])) early[files[m][0]] = one(bytes, files[m][0], at, files[m][1]);
+        at += files[m][1];
+      }
     }
   })();
   </script>`;
