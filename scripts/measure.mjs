@@ -97,7 +97,7 @@ export async function coldStart(browser, url, net, opts = {}) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...net });
   }
-  await page.addInitScript(() => {
+  await page.addInitScript((diagram) => {
     // The first figure on screen: a key figure after the reform (the strip at the top), or on
     // a page without them the numbers' staff total. The frame that shows it: the first
     // contentful paint when the figure was in the page before it (the first screen is built in
@@ -113,8 +113,10 @@ export async function coldStart(browser, url, net, opts = {}) {
       }
     });
     mo.observe(document, { subtree: true, childList: true, characterData: true });
-    // The diagrams (below the first screen, from a part of their own): the frame after the
-    // first box of the "after" diagram is in the page.
+    // The diagrams (built after the first frame), when asked for (`opts.diagram`; otherwise
+    // the start measured carries no observer of them): the frame after the first box of the
+    // "after" diagram is in the page.
+    if (!diagram) return;
     const drawn = new MutationObserver(() => {
       if (document.querySelector('[data-phase="after"] [data-unit-id], .diagram [data-unit-id]')) {
         drawn.disconnect();
@@ -122,7 +124,7 @@ export async function coldStart(browser, url, net, opts = {}) {
       }
     });
     drawn.observe(document, { subtree: true, childList: true });
-  });
+  }, Boolean(opts.diagram));
   await page.goto(url);
   await page.waitForFunction(() => window.__firstFigure, null, { timeout: 30000, polling: 20 });
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length, null, { timeout: 5000 }).catch(() => {});
